@@ -1,0 +1,119 @@
+// Archive: one directory holding everything fora keeps (DESIGN.md, "The archive"):
+//   catalog.db   SQLite (WAL): sites, pages, captures, threads, comments, comment_versions
+//   snapshots/   append-only segments of zstd-compressed records (one frame per record)
+//   index/       Xapian generations (owned by fora::indexer; the archive only makes the folder)
+// One writer at a time (flock on <dir>/lock, taken by open(Write)); any number of readers.
+// An Archive object is used from one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fora/extract/thread.h"
+#include "fora/result.h"
+
+namespace fora::archive {
+
+// Where the archive lives: `explicit_dir` (--archive) if given, else $FORA_ARCHIVE, else
+// $XDG_DATA_HOME/fora, else ~/.local/share/fora.
+std::filesystem::path default_location(const std::optional<std::filesystem::path>& explicit_dir);
+
+// One HTTP response as received.
+struct Response {
+  std::string url;           // final absolute URL
+  int status = 0;            // HTTP status code
+  std::string headers;       // raw response header block, status line first, CRLF separated
+  std::string body;          // entity body (transfer-decoded)
+  std::string content_type;  // Content-Type header value, may be empty
+  std::int64_t fetched_at = 0;  // Unix seconds UTC
+};
+
+// The state of a URL in the crawl frontier.
+enum class PageState { Queued, Fetched, Failed, Skipped };
+
+struct Stats {
+  std::int64_t sites = 0, pages = 0, captures = 0, threads = 0, posts = 0, comments = 0,
+               comment_versions = 0, authors = 0;
+  std::int64_t snapshot_bytes = 0;  // compressed bytes in snapshots/
+  std::int64_t catalog_bytes = 0;   // catalog.db (+ -wal)
+  std::int64_t index_bytes = 0;     // index/
+};
+
+// A post or comment as stored, with its thread's metadata: what the indexer and `show` read.
+struct StoredEntry {
+  std::int64_t id = 0;            // catalog id: the public ID of the post/comment
+  std::int64_t change_seq = 0;    // bumps whenever the entry or its thread changes
+  std::string kind;               // "post" or "comment"
+  std::string site;               // site origin, e.g. "127.0.0.1:8080" or "example.com"
+  std::int64_t thread_id = 0;     // catalog id of the thread
+  std::string thread_native_id;
+  std::string thread_url;
+  std::string thread_title;
+  std::vector<std::string> categories, tags;
+  extract::Entry entry;           // native_id, author, published, parent_id, text, quotes, url
+  std::string parent_author;      // author of the parent comment, when threaded
+  std::int64_t first_seen = 0, last_seen = 0;
+  std::optional<std::int64_t> gone_since;  // set when the entry vanished from its thread
+};
+
+class Archive {
+ public:
+  enum class Mode { Read, Write };
+
+  // Opens (Write: creates when missing) the archive in `dir`; checks the schema version.
+  // Errors: NotFound (Read and no archive), Locked (another writer), Corrupt (schema newer
+  // than this binary, or not a fora catalog), Io.
+  static Result<std::unique_ptr<Archive>> open(const std::filesystem::path& dir, Mode mode);
+  ~Archive();
+  Archive(const Archive&) = delete;
+  Archive& operator=(const Archive&) = delete;
+
+  const std::filesystem::path& dir() const;
+  std::filesystem::path index_dir() const;  // <dir>/index
+
+  // --- frontier (Write) ---
+  // Records `url` as known; returns true when it is new. Idempotent.
+  Result<bool> add_page(std::string_view url, std::int64_t now);
+  Status set_page_state(std::string_view url, PageState state, std::string_view reason,
+                        std::int64_t now);
+
+  // --- captures (Write) ---
+  // Stores the response in the snapshot store unless its payload is identical to the latest
+  // capture of the same URL (then only the capture's last_checked moves). Returns the
+  // capture id.
+  Result<std::int64_t> store_capture(const Response& response);
+  // The response of a capture, decompressed.
+  Result<Response> read_capture(std::int64_t capture_id) const;
+
+  // --- threads (Write) ---
+  // Merges one page of a thread into the catalog: creates the site/thread on first sight,
+  // adds new entries, adds a version when an entry's text changed, and records last_seen.
+  // Call it for every page of the thread; entries are matched by (thread, native_id).
+  Status store_thread_page(std::string_view site, const extract::ThreadPage& page,
+                           std::int64_t seen_at);
+
+  // Groups writes into one transaction (crawls call these around batches). Nestable.
+  Status begin_batch();
+  Status commit_batch();
+
+  // --- reading ---
+  // Calls `fn` for every entry whose change_seq > `since`, in change_seq order.
+  Status for_each_entry(std::int64_t since, const std::function<Status(const StoredEntry&)>& fn) const;
+  Result<StoredEntry> entry(std::int64_t id) const;            // NotFound when absent
+  Result<std::vector<StoredEntry>> thread_entries(std::int64_t thread_id) const;
+  Result<std::int64_t> max_change_seq() const;
+  Result<Stats> stats() const;
+
+ private:
+  struct Impl;
+  explicit Archive(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fora::archive

@@ -1,0 +1,51 @@
+// The extracted model: what one fetched page says about a discussion thread.
+// Produced by fora::extract, stored by fora::archive, indexed by fora::indexer.
+// Plain values; safe to copy and move between threads.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fora::extract {
+
+// A passage the writer quoted from someone else ("David Eastman wrote: <blockquote>…").
+struct Quote {
+  std::string author;  // the quoted person when attributable, else empty
+  std::string text;    // plain UTF-8, whitespace collapsed
+};
+
+// A post or a comment: one entry of a thread. All text is plain UTF-8 with control
+// characters removed (crawled text is untrusted).
+struct Entry {
+  std::string native_id;   // the engine's id ("5" for WordPress comment-5); for a post the
+                           // thread's native id; a content hash where the engine has none
+  std::string author;      // display name as shown on the page
+  std::optional<std::int64_t> published;  // Unix seconds, UTC
+  std::string parent_id;   // native id of the comment replied to; empty for top level
+  std::string text;        // the writer's own words (quoted passages removed)
+  std::vector<Quote> quotes;
+  std::string url;         // absolute URL of the page it was found on, with #anchor if any
+};
+
+// What a thread page contributes. A thread split over comment pages yields one
+// ThreadPage per page, all with the same thread_id; the archive merges them.
+struct ThreadPage {
+  std::string thread_id;   // engine's native thread id ("12" for WordPress post 12)
+  std::string thread_url;  // canonical URL of the thread's first page
+  std::string title;
+  std::vector<std::string> categories;
+  std::vector<std::string> tags;
+  std::optional<Entry> post;       // the opening post, when this page shows it
+  std::vector<Entry> comments;     // in page order
+};
+
+// Everything extracted from one HTML page.
+struct Page {
+  std::optional<ThreadPage> thread;   // empty for pages that are not a thread (home, archives)
+  std::vector<std::string> links;     // absolute URLs of <a href>, fragment removed, page order
+  std::string profile;                // name of the profile that matched ("wordpress")
+};
+
+}  // namespace fora::extract

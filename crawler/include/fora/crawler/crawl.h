@@ -1,0 +1,47 @@
+// crawl(): fetches a site into an archive. One Boost.Asio io_context drives libcurl's multi
+// interface (socket + timer callbacks); robots.txt is read first for each host; links are
+// followed within the start URL's host; WordPress crawl traps are skipped; a per-host delay
+// spaces the requests. Every response is stored (fora::archive), every thread page extracted
+// (fora::extract) and merged into the catalog.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "fora/archive/archive.h"
+#include "fora/extract/extractor.h"
+#include "fora/result.h"
+
+namespace fora::crawler {
+
+struct CrawlOptions {
+  std::vector<std::string> start_urls;   // absolute http(s) URLs; each one's host is in scope
+  double delay_seconds = 1.0;            // minimum time between two requests to one host
+  std::string user_agent = "fora/0.1";   // sent, and matched against robots.txt groups
+  std::int64_t max_pages = 0;            // stop after this many fetches; 0 = no limit
+  long timeout_seconds = 30;             // per request
+  std::size_t max_body_bytes = 32u << 20;  // larger responses are cut off and marked failed
+};
+
+struct CrawlProgress {
+  std::int64_t fetched = 0;      // responses received (any status)
+  std::int64_t queued = 0;       // URLs waiting
+  std::int64_t failed = 0;       // network errors and HTTP >= 400
+  std::int64_t disallowed = 0;   // URLs skipped because robots.txt forbids them
+  std::int64_t threads = 0;      // thread pages extracted
+  std::int64_t comments = 0;     // comments seen on those pages
+  std::string last_url;
+};
+
+// Runs until the frontier is empty, `max_pages` is reached or `stop` becomes true (then the
+// requests under way are abandoned, what was stored stays committed, and the result is
+// Cancelled). Errors: InvalidArgument (a start URL that is not absolute http/https), Io.
+Result<CrawlProgress> crawl(archive::Archive& archive, const extract::Extractor& extractor,
+                            const CrawlOptions& options,
+                            const std::function<void(const CrawlProgress&)>& progress,
+                            const std::atomic<bool>& stop);
+
+}  // namespace fora::crawler

@@ -1,0 +1,40 @@
+// Index maintenance: brings the Xapian index in <archive>/index up to date with the catalog.
+// Layout: index/<generation>/ are Xapian databases; index/current is a one-line file naming
+// the generation searches open. An update writes into the current generation in place; a
+// rebuild writes a new generation and switches `current` atomically (rename), then removes
+// the old one. One writer at a time (the archive's lock); readers are never blocked.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+
+#include "fora/archive/archive.h"
+#include "fora/result.h"
+
+namespace fora::indexer {
+
+struct IndexOptions {
+  bool rebuild = false;  // write a fresh generation from the whole catalog, then switch
+};
+
+struct IndexProgress {
+  std::int64_t done = 0;  // entries processed so far in this run
+};
+
+struct IndexSummary {
+  std::int64_t added = 0;     // documents new to the index
+  std::int64_t updated = 0;   // documents replaced because the entry changed
+  std::int64_t removed = 0;   // documents deleted (entry gone from its thread)
+  std::int64_t documents = 0; // documents in the index afterwards
+  std::int64_t generation = 0;
+};
+
+// Indexes every entry whose change_seq is past the one recorded in the index (all of them on
+// a rebuild or a first run). Stops early, committing what was done, when `stop` becomes true.
+// Errors: Io/Corrupt from Xapian (translated, with the path), Cancelled when stopped.
+Result<IndexSummary> update_index(const archive::Archive& archive, const IndexOptions& options,
+                                  const std::function<void(const IndexProgress&)>& progress,
+                                  const std::atomic<bool>& stop);
+
+}  // namespace fora::indexer

@@ -1,0 +1,73 @@
+// Searcher: reads the Xapian index of an archive and answers fora's query language
+// (DESIGN.md, "The index"): field queries, bare words, phrases, boolean operators, and the
+// natural form ("every Edward comment on Soyuz"). Read-only; one Searcher per thread.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "fora/result.h"
+
+namespace fora::query {
+
+enum class Sort { Relevance, Date, DateDesc };
+
+struct SearchOptions {
+  std::string query;       // as the user typed it
+  std::size_t limit = 20;  // results to return
+  std::size_t offset = 0;  // results to skip
+  Sort sort = Sort::Relevance;
+  bool natural = true;     // allow the natural-language reading
+};
+
+// A byte range of Snippet::text that matched the query.
+struct Span {
+  std::size_t begin = 0, length = 0;
+};
+
+struct Snippet {
+  std::string text;              // plain UTF-8, no control characters, may start/end with "…"
+  std::vector<Span> highlights;  // in order, non-overlapping
+};
+
+struct Hit {
+  std::int64_t id = 0;         // catalog id (fora show ID)
+  std::string type;            // "post" or "comment"
+  std::string author;
+  std::int64_t date = 0;       // Unix seconds UTC; 0 when unknown
+  std::string site;
+  std::string thread_title;
+  std::string url;             // with #comment-N anchor for comments
+  Snippet snippet;
+  double score = 0;
+};
+
+struct SearchResult {
+  std::string reading;          // the query as fora read it (after the natural form)
+  bool rewritten = false;       // true when the natural form changed the query
+  std::int64_t total = 0;       // exact number of matches
+  std::vector<Hit> hits;
+};
+
+class Searcher {
+ public:
+  // Opens the current generation under `index_dir`. Errors: NotFound (never indexed; hint:
+  // run `fora index`), Corrupt.
+  static Result<Searcher> open(const std::filesystem::path& index_dir);
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+  ~Searcher();
+
+  // Errors: InvalidArgument for a malformed query (message says what and where).
+  Result<SearchResult> search(const SearchOptions& options) const;
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fora::query
