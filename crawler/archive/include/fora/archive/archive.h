@@ -110,8 +110,10 @@ class Archive {
   Result<std::int64_t> max_change_seq() const;
   Result<Stats> stats() const;
 
- private:
+  // The implementation (SQLite, zstd); named here only so the archive's own sources can.
   struct Impl;
+
+ private:
   explicit Archive(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

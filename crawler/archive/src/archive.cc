@@ -1,0 +1,387 @@
+// Archive: opening, locking, the frontier, captures and merging thread pages. Reading for the
+// indexer and `show` is in catalog_reader.cc.
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "archive_impl.h"
+#include "catalog_schema.h"
+#include "digest.h"
+#include "warc_record.h"
+
+namespace fora::archive {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+const char* state_name(PageState s) {
+  switch (s) {
+    case PageState::Queued: return "queued";
+    case PageState::Fetched: return "fetched";
+    case PageState::Failed: return "failed";
+    case PageState::Skipped: return "skipped";
+  }
+  return "queued";
+}
+
+// "http://127.0.0.1:8080/x" -> "127.0.0.1:8080": the site a page belongs to.
+std::string origin_of(std::string_view url) {
+  std::size_t start = url.find("://");
+  start = start == std::string_view::npos ? 0 : start + 3;
+  const std::size_t end = url.find_first_of("/?#", start);
+  return std::string(url.substr(start, end == std::string_view::npos ? url.size() - start : end - start));
+}
+
+std::string quotes_json(const std::vector<extract::Quote>& quotes) {
+  json a = json::array();
+  for (const auto& q : quotes) a.push_back({{"author", q.author}, {"text", q.text}});
+  return a.dump();
+}
+
+Result<int> take_lock(const fs::path& dir) {
+  const fs::path path = dir / "lock";
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    return make_error(Errc::Io, fmt::format("opening {}: {}", path.string(), std::strerror(errno)));
+  }
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    return make_error(Errc::Locked, fmt::format("archive {} is in use by another fora", dir.string()),
+                      "wait for the other crawl, index or update to finish");
+  }
+  return fd;
+}
+
+// Where the last committed frame of the newest segment ends (0 when there is none).
+Result<std::pair<std::string, std::int64_t>> committed_tail(const Archive::Impl& a) {
+  auto q = a.sql("SELECT segment, offset + length FROM captures ORDER BY segment DESC, offset DESC LIMIT 1");
+  if (!q) return q.error();
+  auto row = (*q)->step();
+  if (!row) return row.error();
+  if (!*row) return std::pair<std::string, std::int64_t>{"", 0};
+  return std::pair<std::string, std::int64_t>{(*q)->text(0), (*q)->int64(1)};
+}
+
+}  // namespace
+
+Archive::Impl::~Impl() {
+  statements.clear();  // finalize before the connection closes
+  db.reset();
+  if (lock_fd >= 0) ::close(lock_fd);
+}
+
+Archive::Archive(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Archive::~Archive() {
+  if (impl_ && impl_->batch_depth > 0) {
+    impl_->batch_depth = 1;
+    (void)commit_batch();
+  }
+}
+
+const fs::path& Archive::dir() const { return impl_->dir; }
+fs::path Archive::index_dir() const { return impl_->dir / "index"; }
+
+Result<std::unique_ptr<Archive>> Archive::open(const fs::path& dir, Mode mode) {
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  impl->writable = mode == Mode::Write;
+  const fs::path catalog = dir / "catalog.db";
+  std::error_code ec;
+  if (impl->writable) {
+    fs::create_directories(dir / "snapshots", ec);
+    if (!ec) fs::create_directories(dir / "index", ec);
+    if (ec) {
+      return make_error(Errc::Io, fmt::format("creating archive {}: {}", dir.string(), ec.message()),
+                        "choose another place with --archive DIR");
+    }
+    auto fd = take_lock(dir);
+    if (!fd) return fd.error();
+    impl->lock_fd = *fd;
+  } else if (!fs::exists(catalog, ec)) {
+    return make_error(Errc::NotFound, fmt::format("no archive at {}", dir.string()),
+                      "crawl something first (fora crawl URL), or name the archive with --archive DIR");
+  }
+
+  sqlite3* raw = nullptr;
+  const int flags = impl->writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+  const int rc = sqlite3_open_v2(catalog.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  impl->db.reset(raw);
+  if (rc != SQLITE_OK) return sqlite_error(raw, fmt::format("opening {}", catalog.string()));
+  sqlite3_busy_timeout(raw, 5000);
+  if (impl->writable) {
+    // WAL: readers (search, show, stats) never block the writer, nor it them.
+    FORA_TRY(exec(raw, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"));
+  }
+  FORA_TRY(ensure_schema(raw, impl->writable));
+
+  if (impl->writable) {
+    auto tail = committed_tail(*impl);
+    if (!tail) return tail.error();
+    auto store = SnapshotStore::open(dir / "snapshots", true, tail->first, tail->second);
+    if (!store) return store.error();
+    impl->snapshots.emplace(std::move(*store));
+    auto seq = impl->sql("SELECT coalesce(max(change_seq), 0) FROM comments");
+    if (!seq) return seq.error();
+    FORA_TRY((*seq)->step());
+    impl->change_seq = (*seq)->int64(0);
+  } else {
+    auto store = SnapshotStore::open(dir / "snapshots", false, "", 0);
+    if (!store) return store.error();
+    impl->snapshots.emplace(std::move(*store));
+  }
+  return std::unique_ptr<Archive>(new Archive(std::move(impl)));
+}
+
+Status Archive::begin_batch() {
+  if (impl_->batch_depth++ == 0) return exec(impl_->db.get(), "BEGIN IMMEDIATE");
+  return ok();
+}
+
+Status Archive::commit_batch() {
+  if (impl_->batch_depth == 0) return make_error(Errc::Internal, "commit_batch without begin_batch");
+  if (--impl_->batch_depth > 0) return ok();
+  // Frames reach the disk before the catalog rows that point at them.
+  FORA_TRY(impl_->snapshots->sync());
+  return exec(impl_->db.get(), "COMMIT");
+}
+
+// --- sites and the frontier ---
+
+namespace {
+
+Result<std::int64_t> site_id(const Archive::Impl& a, std::string_view origin, std::int64_t now) {
+  auto ins = a.sql("INSERT INTO sites(origin, first_seen) VALUES(?, ?) ON CONFLICT(origin) DO NOTHING");
+  if (!ins) return ins.error();
+  FORA_TRY((*ins)->bind(1, origin).bind(2, now).run());
+  auto q = a.sql("SELECT id FROM sites WHERE origin = ?");
+  if (!q) return q.error();
+  FORA_TRY((*q)->bind(1, origin).step());
+  return (*q)->int64(0);
+}
+
+Result<std::optional<std::int64_t>> page_id(const Archive::Impl& a, std::string_view url) {
+  auto q = a.sql("SELECT id FROM pages WHERE url = ?");
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, url).step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>((*q)->int64(0));
+}
+
+}  // namespace
+
+Result<bool> Archive::add_page(std::string_view url, std::int64_t now) {
+  auto existing = page_id(*impl_, url);
+  if (!existing) return existing.error();
+  if (*existing) return false;
+  auto site = site_id(*impl_, origin_of(url), now);
+  if (!site) return site.error();
+  auto ins = impl_->sql(
+      "INSERT INTO pages(site_id, url, state, discovered_at, updated_at) VALUES(?, ?, 'queued', ?, ?)");
+  if (!ins) return ins.error();
+  FORA_TRY((*ins)->bind(1, *site).bind(2, url).bind(3, now).bind(4, now).run());
+  return true;
+}
+
+Status Archive::set_page_state(std::string_view url, PageState state, std::string_view reason,
+                               std::int64_t now) {
+  auto added = add_page(url, now);
+  if (!added) return added.error();
+  auto up = impl_->sql("UPDATE pages SET state = ?, reason = ?, updated_at = ? WHERE url = ?");
+  if (!up) return up.error();
+  return (*up)->bind(1, state_name(state)).bind(2, reason).bind(3, now).bind(4, url).run();
+}
+
+// --- captures ---
+
+Result<std::int64_t> Archive::store_capture(const Response& response) {
+  auto added = add_page(response.url, response.fetched_at);
+  if (!added) return added.error();
+  auto page = page_id(*impl_, response.url);
+  if (!page) return page.error();
+  const std::string digest = sha256_hex(response.body);
+
+  auto last = impl_->sql(
+      "SELECT id, payload_sha256, status FROM captures WHERE page_id = ? ORDER BY id DESC LIMIT 1");
+  if (!last) return last.error();
+  auto row = (*last)->bind(1, **page).step();
+  if (!row) return row.error();
+  if (*row && (*last)->text(1) == digest && (*last)->int64(2) == response.status) {
+    const std::int64_t id = (*last)->int64(0);
+    auto touch = impl_->sql("UPDATE captures SET last_checked = ? WHERE id = ?");
+    if (!touch) return touch.error();
+    FORA_TRY((*touch)->bind(1, response.fetched_at).bind(2, id).run());
+    return id;
+  }
+
+  auto where = impl_->snapshots->append(make_response_record(response, digest));
+  if (!where) return where.error();
+  auto ins = impl_->sql(
+      "INSERT INTO captures(page_id, fetched_at, last_checked, status, content_type, payload_sha256,"
+      " segment, offset, length) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!ins) return ins.error();
+  FORA_TRY((*ins)
+               ->bind(1, **page)
+               .bind(2, response.fetched_at)
+               .bind(3, response.fetched_at)
+               .bind(4, response.status)
+               .bind(5, response.content_type)
+               .bind(6, digest)
+               .bind(7, where->segment)
+               .bind(8, where->offset)
+               .bind(9, where->length)
+               .run());
+  return sqlite3_last_insert_rowid(impl_->db.get());
+}
+
+Result<Response> Archive::read_capture(std::int64_t capture_id) const {
+  auto q = impl_->sql("SELECT segment, offset, length FROM captures WHERE id = ?");
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, capture_id).step();
+  if (!row) return row.error();
+  if (!*row) return make_error(Errc::NotFound, fmt::format("no capture {}", capture_id));
+  SnapshotLocation where{(*q)->text(0), (*q)->int64(1), (*q)->int64(2)};
+  auto record = impl_->snapshots->read(where);
+  if (!record) return record.error();
+  return parse_response_record(*record);
+}
+
+// --- threads ---
+
+namespace {
+
+struct ThreadRow {
+  std::int64_t id = 0;
+  bool changed = false;  // title, URL, categories or tags differ from what was stored
+};
+
+Result<ThreadRow> upsert_thread(const Archive::Impl& a, std::int64_t site,
+                                const extract::ThreadPage& page, std::int64_t now) {
+  const std::string cats = json(page.categories).dump();
+  const std::string tags = json(page.tags).dump();
+  auto q = a.sql("SELECT id, url, title, categories, tags FROM threads WHERE site_id = ? AND native_id = ?");
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, site).bind(2, page.thread_id).step();
+  if (!row) return row.error();
+  if (!*row) {
+    auto ins = a.sql(
+        "INSERT INTO threads(site_id, native_id, url, title, categories, tags, first_seen, last_seen)"
+        " VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!ins) return ins.error();
+    FORA_TRY((*ins)->bind(1, site).bind(2, page.thread_id).bind(3, page.thread_url).bind(4, page.title)
+                 .bind(5, cats).bind(6, tags).bind(7, now).bind(8, now).run());
+    return ThreadRow{sqlite3_last_insert_rowid(a.db.get()), false};
+  }
+  ThreadRow t{(*q)->int64(0), false};
+  t.changed = (*q)->text(1) != page.thread_url || (*q)->text(2) != page.title ||
+              (*q)->text(3) != cats || (*q)->text(4) != tags;
+  auto up = a.sql(t.changed
+                      ? "UPDATE threads SET last_seen = ?2, url = ?3, title = ?4, categories = ?5, tags = ?6 WHERE id = ?1"
+                      : "UPDATE threads SET last_seen = ?2 WHERE id = ?1");
+  if (!up) return up.error();
+  (*up)->bind(1, t.id).bind(2, now);
+  if (t.changed) (*up)->bind(3, page.thread_url).bind(4, page.title).bind(5, cats).bind(6, tags);
+  FORA_TRY((*up)->run());
+  return t;
+}
+
+// Adds or refreshes one entry of a thread; a new text adds a version.
+Status upsert_entry(Archive::Impl& a, std::int64_t thread, const char* kind,
+                    const extract::Entry& e, std::int64_t now) {
+  const std::string quotes = quotes_json(e.quotes);
+  auto q = a.sql(
+      "SELECT c.id, c.author, c.published, c.parent_native_id, c.url, v.text, v.quotes, c.gone_since"
+      " FROM comments c JOIN comment_versions v ON v.id ="
+      "   (SELECT max(id) FROM comment_versions WHERE comment_id = c.id)"
+      " WHERE c.thread_id = ? AND c.kind = ? AND c.native_id = ?");
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, thread).bind(2, kind).bind(3, e.native_id).step();
+  if (!row) return row.error();
+
+  std::int64_t id = 0;
+  bool new_version = true;
+  if (!*row) {
+    auto ins = a.sql(
+        "INSERT INTO comments(thread_id, kind, native_id, author, published, parent_native_id, url,"
+        " first_seen, last_seen, change_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!ins) return ins.error();
+    FORA_TRY((*ins)->bind(1, thread).bind(2, kind).bind(3, e.native_id).bind(4, e.author)
+                 .bind(5, e.published).bind(6, e.parent_id).bind(7, e.url).bind(8, now).bind(9, now)
+                 .bind(10, ++a.change_seq).run());
+    id = sqlite3_last_insert_rowid(a.db.get());
+  } else {
+    id = (*q)->int64(0);
+    new_version = (*q)->text(5) != e.text || (*q)->text(6) != quotes;
+    const bool changed = new_version || (*q)->text(1) != e.author ||
+                         (*q)->opt_int64(2) != e.published || (*q)->text(3) != e.parent_id ||
+                         (*q)->text(4) != e.url || !(*q)->is_null(7);
+    auto up = a.sql(changed
+                        ? "UPDATE comments SET last_seen = ?2, author = ?3, published = ?4,"
+                          " parent_native_id = ?5, url = ?6, gone_since = NULL, change_seq = ?7 WHERE id = ?1"
+                        : "UPDATE comments SET last_seen = ?2 WHERE id = ?1");
+    if (!up) return up.error();
+    (*up)->bind(1, id).bind(2, now);
+    if (changed) {
+      (*up)->bind(3, e.author).bind(4, e.published).bind(5, e.parent_id).bind(6, e.url)
+          .bind(7, ++a.change_seq);
+    }
+    FORA_TRY((*up)->run());
+  }
+  if (!new_version) return ok();
+  auto ver = a.sql("INSERT INTO comment_versions(comment_id, seen_at, text, quotes) VALUES(?, ?, ?, ?)");
+  if (!ver) return ver.error();
+  return (*ver)->bind(1, id).bind(2, now).bind(3, e.text).bind(4, quotes).run();
+}
+
+}  // namespace
+
+namespace {
+
+Status merge_thread_page(Archive::Impl& a, std::string_view site, const extract::ThreadPage& page,
+                         std::int64_t seen_at) {
+  auto sid = site_id(a, site, seen_at);
+  if (!sid) return sid.error();
+  auto thread = upsert_thread(a, *sid, page, seen_at);
+  if (!thread) return thread.error();
+  if (thread->changed) {
+    // The thread's title, categories and tags are indexed with every entry: reindex them all.
+    auto bump = a.sql("UPDATE comments SET change_seq = ?2 + id WHERE thread_id = ?1");
+    if (!bump) return bump.error();
+    FORA_TRY((*bump)->bind(1, thread->id).bind(2, a.change_seq).run());
+    auto top = a.sql("SELECT coalesce(max(change_seq), 0) FROM comments");
+    if (!top) return top.error();
+    FORA_TRY((*top)->step());
+    a.change_seq = std::max(a.change_seq, (*top)->int64(0));
+  }
+  if (page.post) FORA_TRY(upsert_entry(a, thread->id, "post", *page.post, seen_at));
+  for (const auto& c : page.comments) FORA_TRY(upsert_entry(a, thread->id, "comment", c, seen_at));
+  return ok();
+}
+
+}  // namespace
+
+Status Archive::store_thread_page(std::string_view site, const extract::ThreadPage& page,
+                                  std::int64_t seen_at) {
+  if (page.thread_id.empty()) {
+    return make_error(Errc::InvalidArgument, "thread page without a thread id");
+  }
+  // A savepoint makes the page all-or-nothing, inside or outside a batch.
+  sqlite3* db = impl_->db.get();
+  const std::int64_t seq_before = impl_->change_seq;
+  FORA_TRY(exec(db, "SAVEPOINT thread_page"));
+  Status merged = merge_thread_page(*impl_, site, page, seen_at);
+  if (!merged) {
+    (void)exec(db, "ROLLBACK TO thread_page; RELEASE thread_page");
+    impl_->change_seq = seq_before;
+    return merged;
+  }
+  return exec(db, "RELEASE thread_page");
+}
+
+}  // namespace fora::archive

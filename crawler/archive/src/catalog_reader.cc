@@ -1,0 +1,162 @@
+// Archive: the reading side (indexer, show, stats).
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "archive_impl.h"
+
+namespace fora::archive {
+namespace {
+
+using json = nlohmann::json;
+
+// One entry with its thread, its site and its latest version. Columns are read by
+// read_entry() in this order.
+constexpr const char* kEntrySelect =
+    "SELECT c.id, c.change_seq, c.kind, s.origin, t.id, t.native_id, t.url, t.title,"
+    " t.categories, t.tags, c.native_id, c.author, c.published, c.parent_native_id, c.url,"
+    " v.text, v.quotes, c.first_seen, c.last_seen, c.gone_since,"
+    " (SELECT p.author FROM comments p WHERE p.thread_id = c.thread_id AND p.kind = 'comment'"
+    "    AND c.parent_native_id <> '' AND p.native_id = c.parent_native_id)"
+    " FROM comments c JOIN threads t ON t.id = c.thread_id JOIN sites s ON s.id = t.site_id"
+    " JOIN comment_versions v ON v.id = (SELECT max(id) FROM comment_versions WHERE comment_id = c.id)";
+
+std::vector<std::string> strings(const std::string& text) {
+  std::vector<std::string> out;
+  const json a = json::parse(text, nullptr, false);
+  if (a.is_array()) {
+    for (const auto& v : a) {
+      if (v.is_string()) out.push_back(v.get<std::string>());
+    }
+  }
+  return out;
+}
+
+StoredEntry read_entry(const Statement& q) {
+  StoredEntry e;
+  e.id = q.int64(0);
+  e.change_seq = q.int64(1);
+  e.kind = q.text(2);
+  e.site = q.text(3);
+  e.thread_id = q.int64(4);
+  e.thread_native_id = q.text(5);
+  e.thread_url = q.text(6);
+  e.thread_title = q.text(7);
+  e.categories = strings(q.text(8));
+  e.tags = strings(q.text(9));
+  e.entry.native_id = q.text(10);
+  e.entry.author = q.text(11);
+  e.entry.published = q.opt_int64(12);
+  e.entry.parent_id = q.text(13);
+  e.entry.url = q.text(14);
+  e.entry.text = q.text(15);
+  const json quotes = json::parse(q.text(16), nullptr, false);
+  if (quotes.is_array()) {
+    for (const auto& v : quotes) {
+      e.entry.quotes.push_back({v.value("author", ""), v.value("text", "")});
+    }
+  }
+  e.first_seen = q.int64(17);
+  e.last_seen = q.int64(18);
+  e.gone_since = q.opt_int64(19);
+  e.parent_author = q.text(20);
+  return e;
+}
+
+Result<std::int64_t> scalar(const Archive::Impl& a, const char* sql) {
+  auto q = a.sql(sql);
+  if (!q) return q.error();
+  FORA_TRY((*q)->step());
+  return (*q)->int64(0);
+}
+
+std::int64_t folder_bytes(const std::filesystem::path& dir) {
+  std::int64_t total = 0;
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec)) total += static_cast<std::int64_t>(it->file_size(ec));
+  }
+  return total;
+}
+
+}  // namespace
+
+Status Archive::for_each_entry(std::int64_t since,
+                               const std::function<Status(const StoredEntry&)>& fn) const {
+  static const std::string sql = std::string(kEntrySelect) + " WHERE c.change_seq > ? ORDER BY c.change_seq";
+  auto q = impl_->sql(sql.c_str());
+  if (!q) return q.error();
+  (*q)->bind(1, since);
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) return ok();
+    FORA_TRY(fn(read_entry(**q)));
+  }
+}
+
+Result<StoredEntry> Archive::entry(std::int64_t id) const {
+  static const std::string sql = std::string(kEntrySelect) + " WHERE c.id = ?";
+  auto q = impl_->sql(sql.c_str());
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, id).step();
+  if (!row) return row.error();
+  if (!*row) {
+    return make_error(Errc::NotFound, fmt::format("no post or comment with ID {}", id),
+                      "IDs are the numbers `fora search` prints");
+  }
+  return read_entry(**q);
+}
+
+Result<std::vector<StoredEntry>> Archive::thread_entries(std::int64_t thread_id) const {
+  static const std::string sql = std::string(kEntrySelect) +
+                                 " WHERE c.thread_id = ? ORDER BY c.kind = 'comment',"
+                                 " c.published, c.id";
+  auto q = impl_->sql(sql.c_str());
+  if (!q) return q.error();
+  (*q)->bind(1, thread_id);
+  std::vector<StoredEntry> out;
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back(read_entry(**q));
+  }
+}
+
+Result<std::int64_t> Archive::max_change_seq() const {
+  return scalar(*impl_, "SELECT coalesce(max(change_seq), 0) FROM comments");
+}
+
+Result<Stats> Archive::stats() const {
+  Stats s;
+  struct Count {
+    std::int64_t* into;
+    const char* sql;
+  };
+  const Count counts[] = {
+      {&s.sites, "SELECT count(*) FROM sites"},
+      {&s.pages, "SELECT count(*) FROM pages"},
+      {&s.captures, "SELECT count(*) FROM captures"},
+      {&s.threads, "SELECT count(*) FROM threads"},
+      {&s.posts, "SELECT count(*) FROM comments WHERE kind = 'post'"},
+      {&s.comments, "SELECT count(*) FROM comments WHERE kind = 'comment'"},
+      {&s.comment_versions, "SELECT count(*) FROM comment_versions"},
+      {&s.authors, "SELECT count(DISTINCT author) FROM comments WHERE author <> ''"},
+  };
+  for (const auto& c : counts) {
+    auto n = scalar(*impl_, c.sql);
+    if (!n) return n.error();
+    *c.into = *n;
+  }
+  s.snapshot_bytes = impl_->snapshots->bytes();
+  s.index_bytes = folder_bytes(impl_->dir / "index");
+  std::error_code ec;
+  for (const char* f : {"catalog.db", "catalog.db-wal"}) {
+    const auto n = std::filesystem::file_size(impl_->dir / f, ec);
+    if (!ec) s.catalog_bytes += static_cast<std::int64_t>(n);
+  }
+  return s;
+}
+
+}  // namespace fora::archive

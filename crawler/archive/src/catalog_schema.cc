@@ -1,0 +1,133 @@
+#include "catalog_schema.h"
+
+#include <string>
+
+#include "sqlite.h"
+
+namespace fora::archive {
+namespace {
+
+// Schema version 1. Times are Unix seconds, UTC. Nothing is ever deleted: an edit adds a
+// row to comment_versions, a vanished entry gets gone_since.
+//
+//   meta              key/value: schema_version
+//   sites             one row per origin (host[:port]) crawled
+//   pages             the frontier: every in-scope URL seen, its state and why
+//                     (queued|fetched|failed|skipped)
+//   captures          one row per stored response; (segment, offset, length) locate its
+//                     zstd frame in snapshots/; payload_sha256 detects identical re-fetches
+//                     (then only last_checked moves and no new frame is written)
+//   threads           one row per (site, native thread id): canonical URL, title,
+//                     categories and tags (JSON arrays of strings)
+//   comments          every entry of a thread, the opening post included (kind 'post'), so
+//                     posts and comments are versioned alike; change_seq orders changes
+//                     for the incremental indexer (bumped on any change to the entry or
+//                     its thread)
+//   comment_versions  the text of an entry each time it changed: own words and quotes
+//                     (JSON [{author,text}])
+constexpr const char* kCreate = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sites(
+  id INTEGER PRIMARY KEY,
+  origin TEXT NOT NULL UNIQUE,
+  first_seen INTEGER NOT NULL);
+CREATE TABLE pages(
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  url TEXT NOT NULL UNIQUE,
+  state TEXT NOT NULL CHECK(state IN ('queued','fetched','failed','skipped')),
+  reason TEXT NOT NULL DEFAULT '',
+  discovered_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL);
+CREATE TABLE captures(
+  id INTEGER PRIMARY KEY,
+  page_id INTEGER NOT NULL REFERENCES pages(id),
+  fetched_at INTEGER NOT NULL,
+  last_checked INTEGER NOT NULL,
+  status INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  payload_sha256 TEXT NOT NULL,
+  segment TEXT NOT NULL,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL);
+CREATE INDEX captures_by_page ON captures(page_id, id);
+CREATE TABLE threads(
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  native_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  title TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  tags TEXT NOT NULL,
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  UNIQUE(site_id, native_id));
+CREATE TABLE comments(
+  id INTEGER PRIMARY KEY,
+  thread_id INTEGER NOT NULL REFERENCES threads(id),
+  kind TEXT NOT NULL CHECK(kind IN ('post','comment')),
+  native_id TEXT NOT NULL,
+  author TEXT NOT NULL,
+  published INTEGER,
+  parent_native_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  gone_since INTEGER,
+  change_seq INTEGER NOT NULL,
+  UNIQUE(thread_id, kind, native_id));
+CREATE INDEX comments_by_change ON comments(change_seq);
+CREATE TABLE comment_versions(
+  id INTEGER PRIMARY KEY,
+  comment_id INTEGER NOT NULL REFERENCES comments(id),
+  seen_at INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  quotes TEXT NOT NULL);
+CREATE INDEX versions_by_comment ON comment_versions(comment_id, id);
+)sql";
+
+Result<std::optional<int>> stored_version(sqlite3* db) {
+  auto has_meta = Statement::prepare(db, "SELECT count(*) FROM sqlite_master WHERE name='meta'");
+  if (!has_meta) return has_meta.error();
+  auto row = has_meta->step();
+  if (!row) return row.error();
+  if (has_meta->int64(0) == 0) return std::optional<int>();
+  auto q = Statement::prepare(db, "SELECT value FROM meta WHERE key='schema_version'");
+  if (!q) return q.error();
+  auto r = q->step();
+  if (!r) return r.error();
+  if (!*r) return make_error(Errc::Corrupt, "catalog has no schema_version");
+  return std::optional<int>(std::stoi(q->text(0)));
+}
+
+}  // namespace
+
+Status ensure_schema(sqlite3* db, bool writable) {
+  auto version = stored_version(db);
+  if (!version) return version.error();
+  if (!*version) {
+    auto tables = Statement::prepare(db, "SELECT count(*) FROM sqlite_master");
+    if (!tables) return tables.error();
+    FORA_TRY(tables->step());
+    if (tables->int64(0) != 0) {
+      return make_error(Errc::Corrupt, "catalog.db is an SQLite database but not a fora catalog");
+    }
+    if (!writable) return make_error(Errc::NotFound, "the archive is empty");
+    FORA_TRY(exec(db, "BEGIN"));
+    FORA_TRY(exec(db, kCreate));
+    auto put = Statement::prepare(db, "INSERT INTO meta(key, value) VALUES('schema_version', ?)");
+    if (!put) return put.error();
+    FORA_TRY(put->bind(1, std::to_string(kSchemaVersion)).run());
+    return exec(db, "COMMIT");
+  }
+  if (**version > kSchemaVersion) {
+    return make_error(Errc::Corrupt,
+                      "catalog schema version " + std::to_string(**version) +
+                          " is newer than this fora understands (" +
+                          std::to_string(kSchemaVersion) + ")",
+                      "upgrade fora");
+  }
+  return ok();
+}
+
+}  // namespace fora::archive

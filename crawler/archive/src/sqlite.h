@@ -1,0 +1,118 @@
+// RAII wrappers for sqlite3* and sqlite3_stmt*, and the translation of SQLite errors into
+// fora::Error. Private to fora::archive. Not thread-safe: one connection per thread.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "fora/result.h"
+
+namespace fora::archive {
+
+struct SqliteCloser {
+  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+};
+using SqliteDb = std::unique_ptr<sqlite3, SqliteCloser>;
+
+inline Error sqlite_error(sqlite3* db, std::string_view what) {
+  const int code = sqlite3_extended_errcode(db);
+  Errc errc = Errc::Io;
+  if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) errc = Errc::Corrupt;
+  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) errc = Errc::Locked;
+  return make_error(errc, std::string(what) + ": " + sqlite3_errmsg(db));
+}
+
+// A prepared statement. bind() takes 1-based positions like SQLite; step() returns true
+// while a row is available. Reset automatically by the next bind after a finished step.
+class Statement {
+ public:
+  static Result<Statement> prepare(sqlite3* db, std::string_view sql) {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                           &stmt, nullptr) != SQLITE_OK) {
+      return sqlite_error(db, "preparing SQL");
+    }
+    return Statement(db, stmt);
+  }
+  Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  Statement& operator=(Statement&& o) noexcept {
+    std::swap(db_, o.db_);
+    std::swap(stmt_, o.stmt_);
+    return *this;
+  }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement() { sqlite3_finalize(stmt_); }
+
+  // Clears previous bindings and results; call before binding a new execution.
+  Statement& reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    return *this;
+  }
+  Statement& bind(int i, std::int64_t v) {
+    sqlite3_bind_int64(stmt_, i, v);
+    return *this;
+  }
+  Statement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
+  Statement& bind(int i, std::string_view v) {
+    sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+  Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  Statement& bind(int i, std::optional<std::int64_t> v) {
+    if (v) return bind(i, *v);
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+
+  // true: a row is ready; false: done. Errors are translated with the statement's SQL.
+  Result<bool> step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return sqlite_error(db_, std::string("running ") + sqlite3_sql(stmt_));
+  }
+  // Runs a statement that returns no rows.
+  Status run() {
+    auto r = step();
+    if (!r) return r.error();
+    sqlite3_reset(stmt_);
+    return ok();
+  }
+
+  std::int64_t int64(int col) const { return sqlite3_column_int64(stmt_, col); }
+  bool is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  std::optional<std::int64_t> opt_int64(int col) const {
+    if (is_null(col)) return std::nullopt;
+    return int64(col);
+  }
+  std::string text(int col) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+  }
+
+ private:
+  Statement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+};
+
+// Runs one or more SQL statements with no results (schema, pragmas, BEGIN/COMMIT).
+inline Status exec(sqlite3* db, const char* sql) {
+  char* msg = nullptr;
+  if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
+    Error e = sqlite_error(db, std::string("running ") + sql);
+    sqlite3_free(msg);
+    return e;
+  }
+  return ok();
+}
+
+}  // namespace fora::archive

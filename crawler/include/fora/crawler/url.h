@@ -1,0 +1,39 @@
+// URL handling for the crawler, on top of libcurl's URL API (no hand-written parser).
+// Every URL the crawler stores, compares or de-duplicates goes through normalize_url() first,
+// so two spellings of one page become one string. Free functions; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "fora/result.h"
+
+namespace fora::crawler {
+
+// The canonical spelling of an absolute http/https URL: scheme and host lowercased, the
+// default port dropped (":80" for http, ":443" for https), the fragment dropped, "." and ".."
+// path segments resolved, an empty path written "/", the query kept byte for byte.
+// Leading/trailing whitespace is ignored; spaces, control characters and non-ASCII bytes are
+// percent-encoded. Errors: InvalidArgument (not a URL, relative, or not http/https).
+Result<std::string> normalize_url(std::string_view url);
+
+// Resolves the link `ref` found on the page `base` (RFC 3986 reference resolution), as
+// normalize_url() spells it. nullopt when the result is not http/https (mailto:, javascript:,
+// tel:, data:, ...) or either part cannot be parsed. An empty or fragment-only `ref` yields
+// `base` itself.
+std::optional<std::string> resolve_url(std::string_view base, std::string_view ref);
+
+// "host" or "host:port" (port only when not the scheme's default) of a normalized URL, e.g.
+// "example.com", "127.0.0.1:8080". The key for per-host politeness and for the archive's site.
+// Empty when `normalized` cannot be parsed.
+std::string url_origin(std::string_view normalized);
+
+// The scheme of a normalized URL ("http" or "https"); empty when it cannot be parsed.
+std::string url_scheme(std::string_view normalized);
+
+// Path plus "?query" when there is one, e.g. "/a/b?x=1": what robots.txt rules match.
+// "/" when the URL cannot be parsed.
+std::string url_path_and_query(std::string_view normalized);
+
+}  // namespace fora::crawler

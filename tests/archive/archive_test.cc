@@ -1,0 +1,206 @@
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "fora/archive/archive.h"
+
+namespace fs = std::filesystem;
+using fora::Errc;
+using fora::archive::Archive;
+using fora::archive::Response;
+using fora::extract::Entry;
+using fora::extract::ThreadPage;
+
+namespace {
+
+class ArchiveTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("fora-archive-test-" + std::to_string(std::random_device{}()));
+    fs::remove_all(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::unique_ptr<Archive> open_write() {
+    auto a = Archive::open(dir_, Archive::Mode::Write);
+    EXPECT_TRUE(a.ok()) << (a ? "" : a.error().message);
+    return a ? std::move(*a) : nullptr;
+  }
+
+  static Response response(std::string url, std::string body, std::int64_t at = 1000) {
+    Response r;
+    r.url = std::move(url);
+    r.status = 200;
+    r.headers = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n";
+    r.content_type = "text/html";
+    r.body = std::move(body);
+    r.fetched_at = at;
+    return r;
+  }
+
+  static ThreadPage thread_page(std::vector<std::pair<std::string, std::string>> comments) {
+    ThreadPage p;
+    p.thread_id = "12";
+    p.thread_url = "http://example.com/soyuz/";
+    p.title = "Soyuz leak";
+    p.tags = {"Soyuz"};
+    p.post = Entry{"12", "Robert", 100, "", "The post body", {}, p.thread_url};
+    for (auto& [id, text] : comments) {
+      p.comments.push_back(Entry{id, "Edward", 200, "", text, {{"Chris", "a quote"}},
+                                 p.thread_url + "#comment-" + id});
+    }
+    return p;
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(ArchiveTest, CreatesTheDesignLayoutOnFirstWrite) {
+  auto a = open_write();
+  ASSERT_TRUE(a);
+  EXPECT_TRUE(fs::exists(dir_ / "catalog.db"));
+  EXPECT_TRUE(fs::is_directory(dir_ / "snapshots"));
+  EXPECT_TRUE(fs::is_directory(dir_ / "index"));
+}
+
+TEST_F(ArchiveTest, ReadingAMissingArchiveIsNotFound) {
+  auto a = Archive::open(dir_, Archive::Mode::Read);
+  ASSERT_FALSE(a);
+  EXPECT_EQ(a.error().code, Errc::NotFound);
+}
+
+TEST_F(ArchiveTest, SecondWriterIsLockedOut) {
+  auto first = open_write();
+  auto second = Archive::open(dir_, Archive::Mode::Write);
+  ASSERT_FALSE(second);
+  EXPECT_EQ(second.error().code, Errc::Locked);
+  auto reader = Archive::open(dir_, Archive::Mode::Read);
+  EXPECT_TRUE(reader.ok());
+}
+
+TEST_F(ArchiveTest, AddPageIsIdempotent) {
+  auto a = open_write();
+  EXPECT_TRUE(*a->add_page("http://example.com/a", 1));
+  EXPECT_FALSE(*a->add_page("http://example.com/a", 2));
+  auto s = a->stats();
+  EXPECT_EQ(s->pages, 1);
+  EXPECT_EQ(s->sites, 1);
+}
+
+TEST_F(ArchiveTest, CaptureRoundTripsAndIdenticalPayloadIsStoredOnce) {
+  auto a = open_write();
+  ASSERT_TRUE(a->begin_batch().ok());
+  auto id = a->store_capture(response("http://example.com/a", "<p>hello</p>"));
+  ASSERT_TRUE(id.ok());
+  ASSERT_TRUE(a->commit_batch().ok());
+  const auto bytes = a->stats()->snapshot_bytes;
+  EXPECT_GT(bytes, 0);
+
+  auto again = a->store_capture(response("http://example.com/a", "<p>hello</p>", 2000));
+  EXPECT_EQ(*again, *id);
+  EXPECT_EQ(a->stats()->snapshot_bytes, bytes);
+  EXPECT_EQ(a->stats()->captures, 1);
+
+  auto back = a->read_capture(*id);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->url, "http://example.com/a");
+  EXPECT_EQ(back->status, 200);
+  EXPECT_EQ(back->body, "<p>hello</p>");
+  EXPECT_EQ(back->content_type, "text/html");
+  EXPECT_EQ(back->fetched_at, 1000);
+
+  auto changed = a->store_capture(response("http://example.com/a", "<p>edited</p>", 3000));
+  EXPECT_NE(*changed, *id);
+  EXPECT_EQ(a->stats()->captures, 2);
+}
+
+TEST_F(ArchiveTest, TornSnapshotTailIsCutOnReopen) {
+  std::int64_t id = 0;
+  {
+    auto a = open_write();
+    id = *a->store_capture(response("http://example.com/a", "body"));
+  }
+  const fs::path seg = dir_ / "snapshots" / "seg-000001.warc.zst";
+  const auto good = fs::file_size(seg);
+  std::ofstream(seg, std::ios::app | std::ios::binary) << "\x28\xb5\x2f\xfd garbage of a torn frame";
+  auto a = open_write();
+  EXPECT_EQ(fs::file_size(seg), good);
+  EXPECT_EQ(a->read_capture(id)->body, "body");
+}
+
+TEST_F(ArchiveTest, ThreadPagesMergeAndEditsAddVersions) {
+  auto a = open_write();
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "first"}, {"2", "second"}}), 10).ok());
+  // The next comment page of the same thread, and a re-read of page one.
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"3", "third"}}), 11).ok());
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "first"}, {"2", "second"}}), 12).ok());
+  auto s = *a->stats();
+  EXPECT_EQ(s.threads, 1);
+  EXPECT_EQ(s.posts, 1);
+  EXPECT_EQ(s.comments, 3);
+  EXPECT_EQ(s.comment_versions, 4);
+
+  const auto seq = *a->max_change_seq();
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"2", "second, edited"}}), 13).ok());
+  EXPECT_EQ(a->stats()->comment_versions, 5);
+  std::vector<fora::archive::StoredEntry> changed;
+  ASSERT_TRUE(a->for_each_entry(seq, [&](const auto& e) {
+                 changed.push_back(e);
+                 return fora::ok();
+               }).ok());
+  ASSERT_EQ(changed.size(), 1u);
+  EXPECT_EQ(changed[0].entry.native_id, "2");
+  EXPECT_EQ(changed[0].entry.text, "second, edited");
+  EXPECT_EQ(changed[0].thread_title, "Soyuz leak");
+  EXPECT_EQ(changed[0].tags, std::vector<std::string>{"Soyuz"});
+  ASSERT_EQ(changed[0].entry.quotes.size(), 1u);
+  EXPECT_EQ(changed[0].entry.quotes[0].author, "Chris");
+  EXPECT_EQ(changed[0].first_seen, 10);
+  EXPECT_EQ(changed[0].last_seen, 13);
+}
+
+TEST_F(ArchiveTest, RetitledThreadReindexesAllItsEntries) {
+  auto a = open_write();
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "x"}, {"2", "y"}}), 10).ok());
+  const auto seq = *a->max_change_seq();
+  auto page = thread_page({});
+  page.title = "Soyuz leak, updated";
+  ASSERT_TRUE(a->store_thread_page("example.com", page, 11).ok());
+  int n = 0;
+  ASSERT_TRUE(a->for_each_entry(seq, [&](const auto& e) {
+                 EXPECT_EQ(e.thread_title, "Soyuz leak, updated");
+                 ++n;
+                 return fora::ok();
+               }).ok());
+  EXPECT_EQ(n, 3);
+}
+
+TEST_F(ArchiveTest, ThreadedReplyKnowsItsParentAuthor) {
+  auto a = open_write();
+  auto page = thread_page({{"1", "question"}, {"2", "answer"}});
+  page.comments[0].author = "Chris";
+  page.comments[1].parent_id = "1";
+  ASSERT_TRUE(a->store_thread_page("example.com", page, 10).ok());
+  auto entries = a->thread_entries(1);
+  ASSERT_EQ(entries->size(), 3u);
+  EXPECT_EQ((*entries)[0].kind, "post");
+  EXPECT_EQ((*entries)[2].parent_author, "Chris");
+  auto missing = a->entry(999);
+  EXPECT_EQ(missing.error().code, Errc::NotFound);
+}
+
+TEST_F(ArchiveTest, NewerSchemaIsRefused) {
+  { open_write(); }
+  sqlite3* db = nullptr;
+  sqlite3_open((dir_ / "catalog.db").c_str(), &db);
+  sqlite3_exec(db, "UPDATE meta SET value = '99' WHERE key = 'schema_version'", nullptr, nullptr, nullptr);
+  sqlite3_close(db);
+  auto a = Archive::open(dir_, Archive::Mode::Read);
+  ASSERT_FALSE(a);
+  EXPECT_EQ(a.error().code, Errc::Corrupt);
+}
+
+}  // namespace
