@@ -1,0 +1,66 @@
+// The index schema: every Xapian term prefix and value slot fora uses, in one table that the
+// indexer (writing documents) and the query parser (reading the user's fields) share, so the
+// two cannot disagree. Changing a prefix or a slot changes the on-disk format: bump
+// kIndexSchemaVersion, which makes older indexes ask for `fora index --rebuild`.
+//
+// Term layout (Xapian's conventions: upper-case prefix, then the value; a ':' goes between
+// them when the value itself starts with an upper-case letter, so no term can be read as a
+// longer prefix):
+//   Q<site>/<thread native id>/<kind>/<native id>   unique id of a post or comment
+//   boolean terms  A author, XTYPE type, H site, XTHREAD thread (catalog id and URL),
+//                  K tag, XCAT category, XREPLYTO replied-to/quoted author,
+//                  Y year (Y2022), M month (M202212), D day (D20221216)
+//   free text      (no prefix) the writer's own words, stemmed, positional
+//                  XQUOTE words the writer quoted from others, S topic (title+categories+tags)
+// Value slot kDateSlot: the entry's UTC date as "YYYYMMDDHHMMSS" (sorts as a string); unset
+// when the date is unknown.
+// Metadata keys: kSchemaKey (the version below), kLastSeqKey (last catalog change_seq indexed).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace fora::indexer {
+
+inline constexpr int kIndexSchemaVersion = 1;
+inline constexpr std::string_view kSchemaKey = "fora:schema";
+inline constexpr std::string_view kLastSeqKey = "fora:last_change_seq";
+
+inline constexpr unsigned kDateSlot = 0;
+
+enum class Field {
+  Id, Author, Type, Site, Thread, Tag, Category, ReplyTo, Year, Month, Day,  // boolean
+  Own, Quote, Topic,                                                        // free text
+};
+
+struct FieldInfo {
+  Field field;
+  std::string_view name;    // the query syntax name ("author" for author:); empty: no syntax
+  std::string_view prefix;  // Xapian term prefix
+  bool boolean;             // filter term (exact value) rather than free text
+  bool folded;              // values pass through fold() at index and query time
+};
+
+// All fields, in the order of the enum.
+std::span<const FieldInfo> fields();
+const FieldInfo& field_info(Field field);
+// The field a query name (e.g. "author") stands for; nullopt for unknown names.
+std::optional<Field> field_by_name(std::string_view name);
+
+// The term for `value` in a boolean field: prefix, ':' when needed, then the value (folded
+// first for folded fields). Over-long values (Xapian's limit is 245 bytes) are cut and end in
+// a hash of the whole value, the same way at index and query time.
+std::string boolean_term(Field field, std::string_view value);
+
+// Case folding and accent removal for names, tags and categories: Unicode case fold, NFKD,
+// nonspacing marks dropped, NFC, whitespace runs collapsed to one space and trimmed.
+// fold("Zoë  Ångström") == "zoe angstrom". Invalid UTF-8 is replaced (U+FFFD), never fatal.
+std::string fold(std::string_view text);
+
+// The date slot value and the Y/M/D term values for a Unix time (UTC).
+std::string date_value(std::int64_t unix_seconds);  // "20221216093000"
+
+}  // namespace fora::indexer

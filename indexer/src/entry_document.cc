@@ -1,0 +1,123 @@
+#include "entry_document.h"
+
+#include <nlohmann/json.hpp>
+
+#include "fora/indexer/fields.h"
+
+namespace fora::indexer {
+namespace {
+
+// Own words count three times as much as topic and quoted words: with BM25 this weights a
+// match in the thread title (attached to every comment) below one in the comment itself.
+constexpr Xapian::termcount kOwnWdf = 3;
+constexpr Xapian::termcount kOtherWdf = 1;
+// Gap between indexed sections so a phrase cannot span the end of one and start of the next.
+constexpr Xapian::termpos kSectionGap = 100;
+
+void add_boolean(Xapian::Document& doc, Field field, std::string_view value) {
+  if (value.empty()) return;
+  std::string term = boolean_term(field, value);
+  if (term.size() > field_info(field).prefix.size()) doc.add_boolean_term(term);
+}
+
+void index_section(Xapian::TermGenerator& gen, std::string_view text, Xapian::termcount wdf,
+                   Field field) {
+  if (text.empty()) return;
+  gen.index_text(std::string(text), wdf, std::string(field_info(field).prefix));
+  gen.increase_termpos(kSectionGap);
+}
+
+void add_text(Xapian::Document& doc, const archive::StoredEntry& e) {
+  Xapian::TermGenerator gen;
+  gen.set_stemmer(Xapian::Stem("english"));
+  gen.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  gen.set_document(doc);
+  index_section(gen, e.entry.text, kOwnWdf, Field::Own);
+  for (const auto& q : e.entry.quotes) index_section(gen, q.text, kOtherWdf, Field::Quote);
+  index_section(gen, e.thread_title, kOtherWdf, Field::Topic);
+  for (const auto& c : e.categories) index_section(gen, c, kOtherWdf, Field::Topic);
+  for (const auto& t : e.tags) index_section(gen, t, kOtherWdf, Field::Topic);
+}
+
+void add_filters(Xapian::Document& doc, const archive::StoredEntry& e) {
+  add_boolean(doc, Field::Author, e.entry.author);
+  add_boolean(doc, Field::Type, e.kind);
+  add_boolean(doc, Field::Site, e.site);
+  add_boolean(doc, Field::Thread, std::to_string(e.thread_id));
+  add_boolean(doc, Field::Thread, e.thread_url);
+  for (const auto& t : e.tags) add_boolean(doc, Field::Tag, t);
+  for (const auto& c : e.categories) add_boolean(doc, Field::Category, c);
+  add_boolean(doc, Field::ReplyTo, e.parent_author);
+  for (const auto& q : e.entry.quotes) add_boolean(doc, Field::ReplyTo, q.author);
+  if (e.entry.published) {
+    std::string date = date_value(*e.entry.published);
+    doc.add_value(kDateSlot, date);
+    add_boolean(doc, Field::Year, date.substr(0, 4));
+    add_boolean(doc, Field::Month, date.substr(0, 6));
+    add_boolean(doc, Field::Day, date.substr(0, 8));
+  }
+}
+
+std::string snippet_source(const archive::StoredEntry& e) {
+  if (!e.entry.text.empty() || e.entry.quotes.empty()) return e.entry.text;
+  std::string joined;
+  for (const auto& q : e.entry.quotes) {
+    if (!joined.empty()) joined += ' ';
+    joined += q.text;
+  }
+  return joined;
+}
+
+}  // namespace
+
+std::string unique_term(const archive::StoredEntry& e) {
+  return boolean_term(Field::Id, e.site + "/" + e.thread_native_id + "/" + e.kind + "/" +
+                                     e.entry.native_id);
+}
+
+std::string without_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (c < 0x20 || c == 0x7f) {
+      continue;
+    } else if (c == 0xc2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      ++i;  // a C1 control (U+0080..U+009F) in UTF-8
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string document_data(const archive::StoredEntry& e) {
+  nlohmann::json j{
+      {"id", e.id},
+      {"type", without_controls(e.kind)},
+      {"author", without_controls(e.entry.author)},
+      {"date", e.entry.published.value_or(0)},
+      {"site", without_controls(e.site)},
+      {"thread_id", e.thread_id},
+      {"thread_title", without_controls(e.thread_title)},
+      {"url", without_controls(e.entry.url)},
+      {"text", without_controls(snippet_source(e))},
+  };
+  // Invalid UTF-8 must not make indexing fail: replace it.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Xapian::Document make_document(const archive::StoredEntry& e) {
+  Xapian::Document doc;
+  doc.add_boolean_term(unique_term(e));
+  add_filters(doc, e);
+  add_text(doc, e);
+  doc.set_data(document_data(e));
+  return doc;
+}
+
+}  // namespace fora::indexer

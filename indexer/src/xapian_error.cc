@@ -1,0 +1,32 @@
+#include "fora/indexer/xapian_error.h"
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+namespace fora::indexer {
+
+Error from_xapian(const Xapian::Error& error, std::string_view doing,
+                  const std::filesystem::path& path) {
+  // Xapian::Error has no virtual functions (no dynamic_cast); its type name tells the class.
+  const std::string_view type = error.get_type();
+  std::string message =
+      fmt::format("{} {}: {}: {}", doing, path.string(), error.get_type(), error.get_msg());
+  if (type == "DatabaseLockError")
+    return make_error(Errc::Locked, std::move(message),
+                      "another fora process is writing the index; wait for it to finish");
+  if (type == "DatabaseCorruptError" ||
+      type == "DatabaseVersionError")
+    return make_error(Errc::Corrupt, std::move(message),
+                      "rebuild the index with `fora index --rebuild`");
+  if (type == "DatabaseNotFoundError")
+    return make_error(Errc::NotFound, std::move(message), "run `fora index` first");
+  if (type == "QueryParserError")
+    return make_error(Errc::InvalidArgument, fmt::format("query: {}", error.get_msg()));
+  if (type == "DatabaseModifiedError")
+    return make_error(Errc::Io, std::move(message),
+                      "the index changed while reading it; try again");
+  return make_error(Errc::Io, std::move(message),
+                    "check free disk space and permissions of the archive folder");
+}
+
+}  // namespace fora::indexer

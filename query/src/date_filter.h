@@ -1,0 +1,27 @@
+// The `date:` field of the query language. A date is YYYY, YYYY-MM or YYYY-MM-DD (UTC); a
+// range is FROM..TO with either end open (`..2022`, `2021..`); `Nd`, `Nw`, `Ny` in a range
+// mean N days, weeks or years before now (`30d..` = the last 30 days).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "fora/indexer/fields.h"
+#include "fora/result.h"
+
+namespace fora::query {
+
+struct DateFilter {
+  // A single date is a term: field Year, Month or Day with value "2022", "202212", "20221216".
+  // A range is over the date slot: inclusive "YYYYMMDDHHMMSS" bounds, empty when open.
+  bool is_range = false;
+  indexer::Field field = indexer::Field::Day;
+  std::string value;
+  std::string low, high;
+};
+
+// Errors: InvalidArgument naming the part that is not a date.
+Result<DateFilter> parse_date_filter(std::string_view text, std::int64_t now);
+
+}  // namespace fora::query

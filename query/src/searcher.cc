@@ -1,0 +1,136 @@
+// Searcher: opens the current index generation and runs fora's query language over it.
+// Everything a result shows comes from the document data the indexer stored (never from the
+// catalog), so a search costs no catalog reads however many documents match.
+#include "fora/query/searcher.h"
+
+#include <ctime>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "fora/indexer/fields.h"
+#include "fora/indexer/generation.h"
+#include "fora/indexer/xapian_error.h"
+#include "natural_form.h"
+#include "query_language.h"
+#include "snippet.h"
+
+namespace fora::query {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::size_t kSnippetBytes = 200;
+
+Snippet make_snippet(const Xapian::MSet& mset, const std::string& text) {
+  if (text.empty()) return {};
+  std::string marked =
+      mset.snippet(text, kSnippetBytes, Xapian::Stem("english"),
+                   Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                   std::string(kHighlightStart), std::string(kHighlightEnd), "\u2026");
+  Snippet s = snippet_from_marked(marked);
+  return s.text.empty() ? leading_snippet(text, kSnippetBytes) : s;
+}
+
+Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it) {
+  Hit hit;
+  hit.score = it.get_weight();
+  auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
+  if (!data.is_object()) return hit;  // unreadable data: the hit still counts, shows little
+  hit.id = data.value("id", std::int64_t{0});
+  hit.type = data.value("type", "");
+  hit.author = data.value("author", "");
+  hit.date = data.value("date", std::int64_t{0});
+  hit.site = data.value("site", "");
+  hit.thread_title = data.value("thread_title", "");
+  hit.url = data.value("url", "");
+  hit.snippet = make_snippet(mset, data.value("text", ""));
+  return hit;
+}
+
+void set_sort(Xapian::Enquire& enquire, Sort sort) {
+  switch (sort) {
+    case Sort::Relevance:  // ties (e.g. pure filters) newest first
+      enquire.set_sort_by_relevance_then_value(indexer::kDateSlot, true);
+      break;
+    case Sort::Date:
+      enquire.set_sort_by_value_then_relevance(indexer::kDateSlot, false);
+      break;
+    case Sort::DateDesc:
+      enquire.set_sort_by_value_then_relevance(indexer::kDateSlot, true);
+      break;
+  }
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  fs::path path;
+  Xapian::Database db;
+
+  Result<SearchResult> run(const SearchOptions& options);
+};
+
+Result<SearchResult> Searcher::Impl::run(const SearchOptions& options) {
+  SearchResult result;
+  Reading reading{options.query, false};
+  if (options.natural)
+    reading = read_natural(options.query, [&](std::string_view name) {
+      return db.term_exists(indexer::boolean_term(indexer::Field::Author, name));
+    });
+  result.reading = reading.query;
+  result.rewritten = reading.rewritten;
+
+  QueryLanguage language(db, static_cast<std::int64_t>(std::time(nullptr)));
+  auto query = language.parse(reading.query);
+  if (!query) return query.error();
+
+  Xapian::Enquire enquire(db);
+  enquire.set_query(*query);
+  set_sort(enquire, options.sort);
+  // Checking every document makes the count exact (the CLI prints it as such).
+  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                       static_cast<Xapian::doccount>(options.limit),
+                                       db.get_doccount());
+  result.total = static_cast<std::int64_t>(mset.get_matches_estimated());
+  for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(mset, it));
+  return result;
+}
+
+Result<Searcher> Searcher::open(const fs::path& index_dir) {
+  auto path = indexer::current_generation_path(index_dir);
+  if (!path) return path.error();
+  try {
+    auto impl = std::make_unique<Impl>(Impl{*path, Xapian::Database(path->string())});
+    std::string schema = impl->db.get_metadata(std::string(indexer::kSchemaKey));
+    if (schema != std::to_string(indexer::kIndexSchemaVersion))
+      return make_error(Errc::Corrupt,
+                        "index " + path->string() + " has schema '" + schema +
+                            "', this fora reads schema " +
+                            std::to_string(indexer::kIndexSchemaVersion),
+                        "rebuild the index with `fora index --rebuild`");
+    return Searcher(std::move(impl));
+  } catch (const Xapian::Error& e) {
+    return indexer::from_xapian(e, "opening the index", *path);
+  }
+}
+
+Result<SearchResult> Searcher::search(const SearchOptions& options) const {
+  // A writer committing meanwhile can invalidate what we read: reopen once and retry.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return impl_->run(options);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt > 0) return indexer::from_xapian(e, "searching", impl_->path);
+      impl_->db.reopen();
+    } catch (const Xapian::Error& e) {
+      return indexer::from_xapian(e, "searching", impl_->path);
+    }
+  }
+}
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+Searcher::~Searcher() = default;
+
+}  // namespace fora::query
