@@ -1,0 +1,290 @@
+// crawl(): the loop that ties fetch -> archive -> extract together. Everything runs on one
+// thread: the io_context's. The Fetcher's callbacks, the pump and the timers all run there,
+// so the state below needs no locks.
+#include "fora/crawler/crawl.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <chrono>
+#include <ctime>
+#include <fmt/format.h>
+#include <map>
+
+#include "fora/crawler/fetcher.h"
+#include "fora/crawler/frontier.h"
+#include "fora/crawler/robots.h"
+#include "fora/crawler/scope.h"
+#include "fora/crawler/url.h"
+
+namespace fora::crawler {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+namespace asio = boost::asio;
+
+std::int64_t unix_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+bool has_prefix_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
+bool is_html(std::string_view content_type) {
+  return has_prefix_ci(content_type, "text/html") || has_prefix_ci(content_type, "application/xhtml");
+}
+
+bool is_xml(std::string_view content_type) {
+  return content_type.find("xml") != std::string_view::npos;
+}
+
+// The value of header `name` (lowercase) in a raw header block, or empty.
+std::string header(std::string_view block, std::string_view name) {
+  std::size_t pos = 0;
+  while (pos < block.size()) {
+    std::size_t end = block.find('\n', pos);
+    if (end == std::string_view::npos) end = block.size();
+    std::string_view line = block.substr(pos, end - pos);
+    if (line.size() > name.size() && line[name.size()] == ':' && has_prefix_ci(line, name)) {
+      std::string_view v = line.substr(name.size() + 1);
+      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+      while (!v.empty() && (v.back() == '\r' || v.back() == ' ')) v.remove_suffix(1);
+      return std::string(v);
+    }
+    pos = end + 1;
+  }
+  return {};
+}
+
+// Commit the catalog at least this often, so a kill loses little.
+constexpr int kBatchResponses = 25;
+// At most this many requests in flight in all (politeness is per host, in the Frontier).
+constexpr std::size_t kMaxInFlight = 8;
+
+class Crawl {
+ public:
+  Crawl(archive::Archive& archive, const extract::Extractor& extractor, const CrawlOptions& options,
+        Scope scope, const std::function<void(const CrawlProgress&)>& progress,
+        const std::atomic<bool>& stop)
+      : archive_(archive),
+        extractor_(extractor),
+        options_(options),
+        scope_(std::move(scope)),
+        progress_(progress),
+        stop_(stop),
+        fetcher_(io_, FetcherOptions{options.user_agent, options.timeout_seconds,
+                                     options.max_body_bytes}),
+        frontier_(std::chrono::duration<double>(options.delay_seconds)),
+        wake_(io_),
+        stop_poll_(io_) {}
+
+  Result<CrawlProgress> run() {
+    FORA_TRY(archive_.begin_batch());
+    for (const auto& url : scope_.start_urls()) FORA_TRY(enqueue(url));
+    poll_stop();
+    pump();
+    io_.run();
+    FORA_TRY(archive_.commit_batch());
+    if (error_) return *error_;
+    if (cancelled_) {
+      return make_error(Errc::Cancelled, "crawl stopped",
+                        "what was fetched is kept; run the same crawl again to go on");
+    }
+    return stats_;
+  }
+
+ private:
+  struct Host {
+    std::optional<Robots> robots;  // empty until robots.txt was answered
+    std::string robots_url;
+  };
+
+  // Adds an in-scope, non-trap URL to the frontier (and robots.txt before a new host's first).
+  Status enqueue(const std::string& url) {
+    if (!scope_.in_scope(url) || trap_reason(url)) return ok();
+    const std::string origin = url_origin(url);
+    auto [host, fresh] = hosts_.try_emplace(origin);
+    if (fresh) {
+      host->second.robots_url = url_scheme(url) + "://" + origin + "/robots.txt";
+      frontier_.push(host->second.robots_url);
+    }
+    if (url == host->second.robots_url) return ok();
+    if (frontier_.push(url)) {
+      auto added = archive_.add_page(url, unix_now());
+      if (!added) return added.error();
+    }
+    return ok();
+  }
+
+  // Starts every fetch the frontier allows now; arms the timer for the next one.
+  void pump() {
+    if (stopping()) return finish_if_idle();
+    const auto now = Clock::now();
+    while (fetcher_.in_flight() < kMaxInFlight && !limit_reached()) {
+      auto url = frontier_.pop_ready(now);
+      if (!url) break;
+      start(*url);
+    }
+    stats_.queued = static_cast<std::int64_t>(frontier_.size());
+    if (auto next = frontier_.next_ready_time(); next && !limit_reached()) {
+      wake_.expires_at(*next);
+      wake_.async_wait([this](boost::system::error_code ec) {
+        if (!ec) pump();
+      });
+    }
+    finish_if_idle();
+  }
+
+  void start(const std::string& url) {
+    const std::string origin = url_origin(url);
+    Host& host = hosts_[origin];
+    if (url != host.robots_url && host.robots && !host.robots->allowed(url_path_and_query(url))) {
+      ++stats_.disallowed;
+      record(archive_.set_page_state(url, archive::PageState::Skipped, "robots.txt", unix_now()));
+      frontier_.done(origin, Clock::now(), false);
+      return;
+    }
+    ++started_;
+    fetcher_.fetch(url, [this, url, origin](Result<archive::Response> r) {
+      frontier_.done(origin, Clock::now(), true);
+      handle(url, std::move(r));
+      pump();
+    });
+  }
+
+  void handle(const std::string& url, Result<archive::Response> r) {
+    if (!r) {
+      if (r.error().code == Errc::Cancelled) return;
+      ++stats_.failed;
+      if (url == hosts_[url_origin(url)].robots_url) hosts_[url_origin(url)].robots = Robots::disallow_all();
+      record(archive_.set_page_state(url, archive::PageState::Failed, r.error().message, unix_now()));
+      return report(url);
+    }
+    const archive::Response& response = *r;
+    ++stats_.fetched;
+    record(archive_.store_capture(response));
+    record(archive_.set_page_state(url, archive::PageState::Fetched, std::to_string(response.status),
+                                   unix_now()));
+    if (response.status >= 400) ++stats_.failed;
+
+    Host& host = hosts_[url_origin(url)];
+    if (url == host.robots_url) {
+      host.robots = Robots::from_response(response.status, response.body, options_.user_agent);
+      if (auto delay = host.robots->crawl_delay()) frontier_.set_min_delay(url_origin(url), *delay);
+      for (const auto& sitemap : host.robots->sitemaps()) follow(url, sitemap);
+    } else if (response.status >= 300 && response.status < 400) {
+      follow(url, header(response.headers, "location"));
+    } else if (response.status == 200 && is_html(response.content_type)) {
+      extract_page(response);
+    } else if (response.status == 200 && is_xml(response.content_type)) {
+      if (auto urls = extract::feed_or_sitemap_urls(response.body, url)) {
+        for (const auto& u : *urls) follow(url, u);
+      }
+    }
+    if (++since_commit_ >= kBatchResponses) {
+      since_commit_ = 0;
+      record(archive_.commit_batch());
+      record(archive_.begin_batch());
+    }
+    report(url);
+  }
+
+  void extract_page(const archive::Response& response) {
+    auto page = extractor_.extract(response.body, response.url, response.content_type);
+    if (!page) return;  // not HTML after all; the capture is kept for a later extractor
+    for (const auto& link : page->links) record(enqueue(link));
+    if (page->thread) {
+      ++stats_.threads;
+      stats_.comments += static_cast<std::int64_t>(page->thread->comments.size());
+      record(archive_.store_thread_page(url_origin(response.url), *page->thread, response.fetched_at));
+    }
+  }
+
+  void follow(const std::string& base, std::string_view ref) {
+    if (ref.empty()) return;
+    if (auto url = resolve_url(base, ref)) record(enqueue(*url));
+  }
+
+  void report(const std::string& url) {
+    stats_.last_url = url;
+    stats_.queued = static_cast<std::int64_t>(frontier_.size());
+    if (progress_) progress_(stats_);
+  }
+
+  // Archive errors end the crawl: continuing would lose data silently.
+  template <typename R>
+  void record(const R& r) {
+    if (!r && !error_) {
+      error_ = r.error();
+      fetcher_.cancel_all();
+    }
+  }
+
+  bool stopping() const { return error_.has_value() || cancelled_; }
+  bool limit_reached() const { return options_.max_pages > 0 && started_ >= options_.max_pages; }
+
+  void poll_stop() {
+    stop_poll_.expires_after(std::chrono::milliseconds(100));
+    stop_poll_.async_wait([this](boost::system::error_code ec) {
+      if (ec) return;
+      if (stop_.load() && !cancelled_) {
+        cancelled_ = true;
+        fetcher_.cancel_all();
+      }
+      if (!finished_) poll_stop();
+      finish_if_idle();
+    });
+  }
+
+  void finish_if_idle() {
+    if (fetcher_.in_flight() > 0) return;
+    if (!stopping() && !limit_reached() && !frontier_.empty()) return;
+    finished_ = true;
+    wake_.cancel();
+    stop_poll_.cancel();
+  }
+
+  archive::Archive& archive_;
+  const extract::Extractor& extractor_;
+  const CrawlOptions& options_;
+  Scope scope_;
+  const std::function<void(const CrawlProgress&)>& progress_;
+  const std::atomic<bool>& stop_;
+  asio::io_context io_;
+  Fetcher fetcher_;
+  Frontier frontier_;
+  asio::steady_timer wake_;       // fires when the frontier's next host may be fetched
+  asio::steady_timer stop_poll_;  // checks `stop` (set from a signal handler thread)
+  std::map<std::string, Host> hosts_;
+  CrawlProgress stats_;
+  std::int64_t started_ = 0;
+  int since_commit_ = 0;
+  bool cancelled_ = false;
+  bool finished_ = false;
+  std::optional<Error> error_;
+};
+
+}  // namespace
+
+Result<CrawlProgress> crawl(archive::Archive& archive, const extract::Extractor& extractor,
+                            const CrawlOptions& options,
+                            const std::function<void(const CrawlProgress&)>& progress,
+                            const std::atomic<bool>& stop) {
+  if (options.start_urls.empty()) {
+    return make_error(Errc::InvalidArgument, "no start URL", "fora crawl https://example.com/");
+  }
+  std::vector<std::string> starts;
+  for (const auto& u : options.start_urls) {
+    auto n = normalize_url(u);
+    if (!n) return n.error();
+    starts.push_back(*n);
+  }
+  auto scope = Scope::from_start_urls(starts);
+  if (!scope) return scope.error();
+  Crawl c(archive, extractor, options, std::move(*scope), progress, stop);
+  return c.run();
+}
+
+}  // namespace fora::crawler

@@ -1,0 +1,38 @@
+// fora stats: what the archive holds.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+
+namespace fora::cli {
+
+Status run_stats(const Context& ctx, const StatsCommand& cmd) {
+  auto archive = ctx.open_archive(archive::Archive::Mode::Read);
+  if (!archive) return archive.error();
+  auto s = (*archive)->stats();
+  if (!s) return s.error();
+  const std::pair<const char*, std::int64_t> rows[] = {
+      {"sites", s->sites},
+      {"pages", s->pages},
+      {"captures", s->captures},
+      {"threads", s->threads},
+      {"posts", s->posts},
+      {"comments", s->comments},
+      {"comment_versions", s->comment_versions},
+      {"authors", s->authors},
+      {"snapshot_bytes", s->snapshot_bytes},
+      {"catalog_bytes", s->catalog_bytes},
+      {"index_bytes", s->index_bytes},
+  };
+  if (cmd.json) {
+    nlohmann::json j;
+    for (const auto& [k, v] : rows) j[k] = v;
+    ctx.out.write(j.dump() + "\n");
+    return ok();
+  }
+  ctx.out.write(fmt::format("archive           {}\n", ctx.archive_dir.string()));
+  for (const auto& [k, v] : rows) ctx.out.write(fmt::format("{:<17} {}\n", k, v));
+  return ok();
+}
+
+}  // namespace fora::cli

@@ -1,0 +1,52 @@
+// The subcommands of `fora`: one options struct and one run function each (cmd_<name>.cc).
+// A subcommand never sees argv; main.cc fills its options with CLI11 and maps its Status to
+// a message and an exit code.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "context.h"
+#include "fora/result.h"
+
+namespace fora::cli {
+
+struct CrawlCommand {
+  std::vector<std::string> urls;
+  double delay = 1.0;         // seconds between two requests to one host
+  std::int64_t max_pages = 0; // 0 = no limit
+  long timeout = 30;          // seconds per request
+  std::string user_agent = "fora/" FORA_VERSION_STRING;
+};
+Status run_crawl(const Context& ctx, const CrawlCommand& cmd);
+
+struct IndexCommand {
+  bool rebuild = false;
+};
+Status run_index(const Context& ctx, const IndexCommand& cmd);
+
+struct SearchCommand {
+  std::vector<std::string> words;  // joined with spaces into the query
+  std::size_t limit = 20;
+  std::size_t offset = 0;
+  std::string sort = "relevance";  // relevance | date | -date
+  std::string format = "text";     // text | json | csv
+  bool count = false;
+  bool literal = false;            // no natural-language reading
+};
+Status run_search(const Context& ctx, const SearchCommand& cmd);
+
+struct ShowCommand {
+  std::int64_t id = 0;
+  bool json = false;
+};
+Status run_show(const Context& ctx, const ShowCommand& cmd);
+
+struct StatsCommand {
+  bool json = false;
+};
+Status run_stats(const Context& ctx, const StatsCommand& cmd);
+
+}  // namespace fora::cli

@@ -1,0 +1,106 @@
+// fora: the command line. Parses options, dispatches to one cmd_<name>.cc, and maps errors
+// to a message and an exit code (once, here).
+#include <CLI/CLI.hpp>
+#include <clocale>
+#include <cstdio>
+#include <fmt/format.h>
+
+#include "commands.h"
+
+namespace {
+
+using fora::Errc;
+
+// Exit codes: 0 success, 1 failure, 2 bad usage or malformed query, 3 not found,
+// 4 archive locked by another fora, 130 interrupted.
+int exit_code(Errc code) {
+  switch (code) {
+    case Errc::InvalidArgument: return 2;
+    case Errc::NotFound: return 3;
+    case Errc::Locked: return 4;
+    case Errc::Cancelled: return 130;
+    default: return 1;
+  }
+}
+
+int report(const fora::cli::Context& ctx, const fora::Error& e) {
+  std::string text = fmt::format("fora: {}\n", fora::cli::clean(e.message));
+  if (!e.hint.empty()) text += fmt::format("  hint: {}\n", fora::cli::clean(e.hint));
+  ctx.err.write(text);
+  return exit_code(e.code);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::setlocale(LC_ALL, "");
+  using namespace fora::cli;
+
+  CLI::App app{"fora: archive forum and blog threads, and search them by author, date and topic.\n"
+               "Typical use: fora crawl https://site/ ; fora index ; fora search 'author:Edward soyuz'"};
+  app.set_version_flag("--version", std::string("fora ") + FORA_VERSION);
+  app.require_subcommand(1);
+  std::string archive_opt, profiles_opt;
+  app.add_option("--archive", archive_opt,
+                 "Archive folder (default: $FORA_ARCHIVE, else $XDG_DATA_HOME/fora, else ~/.local/share/fora)");
+  app.add_option("--profiles", profiles_opt, "Folder of extraction profiles (*.toml); default: the installed ones");
+
+  CrawlCommand crawl;
+  auto* c = app.add_subcommand("crawl", "Fetch sites into the archive: follows links within each start URL's host, obeys robots.txt");
+  c->add_option("url", crawl.urls, "Start URL(s), e.g. https://example.com/")->required();
+  c->add_option("--delay", crawl.delay, "Seconds between two requests to one host")->capture_default_str();
+  c->add_option("--max-pages", crawl.max_pages, "Stop after this many requests (0: no limit)")->capture_default_str();
+  c->add_option("--timeout", crawl.timeout, "Seconds before a request is abandoned")->capture_default_str();
+  c->add_option("--user-agent", crawl.user_agent, "User-Agent sent, and matched in robots.txt")->capture_default_str();
+
+  IndexCommand index;
+  auto* i = app.add_subcommand("index", "Bring the search index up to date with the archive (incremental)");
+  i->add_flag("--rebuild", index.rebuild, "Build a new index from scratch and switch to it atomically");
+
+  SearchCommand search;
+  auto* s = app.add_subcommand("search", "Search posts and comments");
+  s->footer(
+      "Query syntax: author:Edward  author:\"David Eastman\"  type:comment|post  topic:soyuz\n"
+      "  tag:Soyuz  category:Space  date:2022-12-16  date:2022-12  date:2019..2021  date:30d..\n"
+      "  \"exact phrase\"  own:word  quote:word  replyto:Chris  AND OR NOT ( )\n"
+      "Natural form: fora search every Edward comment on Soyuz  (prints how it was read)");
+  s->add_option("query", search.words, "The query (several words are joined)")->required();
+  s->add_option("--limit,-n", search.limit, "Results to show")->capture_default_str();
+  s->add_option("--offset", search.offset, "Results to skip")->capture_default_str();
+  s->add_option("--sort", search.sort, "relevance, date or -date")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}))->capture_default_str();
+  s->add_flag_callback("--json", [&search] { search.format = "json"; }, "One JSON object per result per line");
+  s->add_flag_callback("--csv", [&search] { search.format = "csv"; }, "CSV with a header row");
+  s->add_flag("--count", search.count, "Print only the number of results");
+  s->add_flag("--literal", search.literal, "Do not read the query as natural language");
+
+  ShowCommand show;
+  auto* sh = app.add_subcommand("show", "Print one post or comment in full, with its thread");
+  sh->add_option("id", show.id, "The ID that search prints in [brackets]")->required();
+  sh->add_flag("--json", show.json, "As one JSON object");
+
+  StatsCommand stats;
+  auto* st = app.add_subcommand("stats", "Counts of what the archive holds");
+  st->add_flag("--json", stats.json, "As one JSON object");
+
+  Context ctx{{}, {}, Terminal(stdout), Terminal(stderr)};
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  ctx.archive_dir = fora::archive::default_location(
+      archive_opt.empty() ? std::nullopt : std::optional<std::filesystem::path>(archive_opt));
+  if (!profiles_opt.empty()) ctx.profiles_dir = profiles_opt;
+
+  fora::Status status = fora::ok();
+  if (*c) status = run_crawl(ctx, crawl);
+  else if (*i) status = run_index(ctx, index);
+  else if (*s) status = run_search(ctx, search);
+  else if (*sh) status = run_show(ctx, show);
+  else if (*st) status = run_stats(ctx, stats);
+  std::fflush(stdout);
+  if (!status) return report(ctx, status.error());
+  return 0;
+}

@@ -1,0 +1,126 @@
+#include "printer.h"
+
+#include <ctime>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace fora::cli {
+namespace {
+
+std::string snippet_text(const query::Snippet& s, const Terminal& out) {
+  std::string text;
+  std::size_t at = 0;
+  for (const auto& span : s.highlights) {
+    if (span.begin < at || span.begin + span.length > s.text.size()) continue;
+    text += clean(std::string_view(s.text).substr(at, span.begin - at));
+    const std::string word = clean(std::string_view(s.text).substr(span.begin, span.length));
+    text += out.colour() ? out.highlight(word) : "[" + word + "]";
+    at = span.begin + span.length;
+  }
+  text += clean(std::string_view(s.text).substr(at));
+  return text;
+}
+
+class TextPrinter : public HitPrinter {
+ public:
+  explicit TextPrinter(const Terminal& out) : out_(out) {}
+  void begin(const query::SearchResult&) override {}
+  void hit(const query::Hit& h) override {
+    const std::string date = h.date ? iso_utc(h.date).substr(0, 16).replace(10, 1, " ") + " UTC" : "date unknown";
+    out_.write(fmt::format("{} {} {} {}\n  {}\n  {}\n  {}\n\n", out_.bold(fmt::format("[{}]", h.id)),
+                           out_.bold(clean(h.author)), out_.dim(fmt::format("{}, {}", h.type, date)), "",
+                           clean(h.thread_title), clean(h.url), snippet_text(h.snippet, out_)));
+  }
+  void end(const query::SearchResult& r) override {
+    const std::size_t shown = r.hits.size();
+    out_.write(out_.dim(fmt::format("{} result{}{}\n", r.total, r.total == 1 ? "" : "s",
+                                    shown < static_cast<std::size_t>(r.total)
+                                        ? fmt::format(", {} shown (see --limit, --offset)", shown)
+                                        : "")));
+  }
+
+ private:
+  const Terminal& out_;
+};
+
+nlohmann::json hit_json(const query::Hit& h) {
+  std::string snippet;
+  for (std::size_t at = 0, i = 0; at <= h.snippet.text.size(); ++i) {
+    if (i < h.snippet.highlights.size()) {
+      const auto& s = h.snippet.highlights[i];
+      snippet += h.snippet.text.substr(at, s.begin - at) + "**" + h.snippet.text.substr(s.begin, s.length) + "**";
+      at = s.begin + s.length;
+    } else {
+      snippet += h.snippet.text.substr(at);
+      break;
+    }
+  }
+  return {{"id", h.id},
+          {"type", h.type},
+          {"author", h.author},
+          {"date", h.date ? nlohmann::json(iso_utc(h.date)) : nlohmann::json(nullptr)},
+          {"site", h.site},
+          {"thread_title", h.thread_title},
+          {"url", h.url},
+          {"snippet", snippet},
+          {"score", h.score}};
+}
+
+class JsonPrinter : public HitPrinter {
+ public:
+  explicit JsonPrinter(const Terminal& out) : out_(out) {}
+  void begin(const query::SearchResult&) override {}
+  void hit(const query::Hit& h) override {
+    out_.write(hit_json(h).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  }
+  void end(const query::SearchResult&) override {}
+
+ private:
+  const Terminal& out_;
+};
+
+std::string csv_field(const std::string& v) {
+  std::string out = "\"";
+  for (char c : clean(v)) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+class CsvPrinter : public HitPrinter {
+ public:
+  explicit CsvPrinter(const Terminal& out) : out_(out) {}
+  void begin(const query::SearchResult&) override {
+    out_.write("id,type,author,date,site,thread_title,url,snippet\r\n");
+  }
+  void hit(const query::Hit& h) override {
+    const auto j = hit_json(h);
+    out_.write(fmt::format("{},{},{},{},{},{},{},{}\r\n", h.id, h.type, csv_field(h.author),
+                           h.date ? iso_utc(h.date) : "", csv_field(h.site), csv_field(h.thread_title),
+                           csv_field(h.url), csv_field(j["snippet"].get<std::string>())));
+  }
+  void end(const query::SearchResult&) override {}
+
+ private:
+  const Terminal& out_;
+};
+
+}  // namespace
+
+std::string iso_utc(std::int64_t t) {
+  const std::time_t tt = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::unique_ptr<HitPrinter> make_printer(const std::string& format, const Terminal& out) {
+  if (format == "json") return std::make_unique<JsonPrinter>(out);
+  if (format == "csv") return std::make_unique<CsvPrinter>(out);
+  return std::make_unique<TextPrinter>(out);
+}
+
+}  // namespace fora::cli
