@@ -1,0 +1,199 @@
+#include "profile.h"
+
+#include <toml++/toml.h>
+
+#include <fmt/format.h>
+
+namespace fora::extract {
+namespace {
+
+// Loading context: the file name goes into every error message.
+struct Reader {
+  std::string file;
+
+  Error error(std::string_view key, std::string_view what) const {
+    return make_error(Errc::InvalidArgument, fmt::format("{}: key '{}': {}", file, key, what),
+                      "fix the profile (see data/profiles/README.md)");
+  }
+
+  // A key holding one string or an array of strings.
+  Result<std::vector<std::string>> strings(const toml::table& table, std::string_view section,
+                                           std::string_view key) const {
+    std::string name = fmt::format("{}.{}", section, key);
+    std::vector<std::string> out;
+    const toml::node* node = table.get(key);
+    if (node == nullptr) return out;
+    if (auto s = node->value<std::string>()) {
+      out.push_back(*s);
+      return out;
+    }
+    const toml::array* array = node->as_array();
+    if (array == nullptr) return error(name, "expected a string or an array of strings");
+    for (const toml::node& item : *array) {
+      auto s = item.value<std::string>();
+      if (!s) return error(name, "expected only strings in the array");
+      out.push_back(*s);
+    }
+    return out;
+  }
+
+  Result<std::vector<XPathQuery>> xpaths(const toml::table& table, std::string_view section,
+                                         std::string_view key) const {
+    auto sources = strings(table, section, key);
+    if (!sources) return sources.error();
+    std::vector<XPathQuery> out;
+    for (const std::string& source : *sources) {
+      auto query = XPathQuery::compile(source);
+      if (!query) return error(fmt::format("{}.{}", section, key), query.error().message);
+      out.push_back(std::move(*query));
+    }
+    return out;
+  }
+
+  Result<std::optional<std::regex>> regex(const toml::table& table, std::string_view section,
+                                          std::string_view key) const {
+    auto source = table[key].value<std::string>();
+    if (!source) return std::optional<std::regex>();
+    try {
+      return std::optional<std::regex>(std::regex(*source, std::regex::ECMAScript));
+    } catch (const std::regex_error& e) {
+      return error(fmt::format("{}.{}", section, key), fmt::format("bad regex: {}", e.what()));
+    }
+  }
+
+  // `key` (xpaths) with its optional `key_regex`.
+  Result<Field> field(const toml::table& table, std::string_view section,
+                      std::string_view key) const {
+    Field f;
+    auto queries = xpaths(table, section, key);
+    if (!queries) return queries.error();
+    f.xpaths = std::move(*queries);
+    auto re = regex(table, section, fmt::format("{}_regex", key));
+    if (!re) return re.error();
+    f.regex = std::move(*re);
+    return f;
+  }
+};
+
+const toml::table& section_of(const toml::table& root, std::string_view name) {
+  static const toml::table kEmpty;
+  const toml::table* t = root[name].as_table();
+  return t != nullptr ? *t : kEmpty;
+}
+
+Status read_match(const Reader& r, const toml::table& root, Profile& p) {
+  const toml::table& t = section_of(root, "match");
+  auto generator = r.regex(t, "match", "generator");
+  if (!generator) return generator.error();
+  p.generator = std::move(*generator);
+  auto body_class = r.regex(t, "match", "body_class");
+  if (!body_class) return body_class.error();
+  p.body_class = std::move(*body_class);
+  auto markers = r.xpaths(t, "match", "markers");
+  if (!markers) return markers.error();
+  p.markers = std::move(*markers);
+  auto urls = r.strings(t, "match", "urls");
+  if (!urls) return urls.error();
+  for (const std::string& u : *urls) {
+    try {
+      p.urls.emplace_back(u, std::regex::ECMAScript);
+    } catch (const std::regex_error& e) {
+      return r.error("match.urls", fmt::format("bad regex: {}", e.what()));
+    }
+  }
+  return ok();
+}
+
+Status read_rewrites(const Reader& r, const toml::table& t, Profile& p) {
+  const toml::array* rewrites = t["url_rewrite"].as_array();
+  if (rewrites == nullptr) return ok();
+  for (const toml::node& item : *rewrites) {
+    const toml::table* rule = item.as_table();
+    auto pattern = rule ? (*rule)["pattern"].value<std::string>() : std::nullopt;
+    if (!pattern) return r.error("thread.url_rewrite", "each rule needs a 'pattern' string");
+    try {
+      p.thread_url_rewrites.push_back(
+          {std::regex(*pattern, std::regex::ECMAScript),
+           (*rule)["replace"].value_or(std::string())});
+    } catch (const std::regex_error& e) {
+      return r.error("thread.url_rewrite", fmt::format("bad regex: {}", e.what()));
+    }
+  }
+  return ok();
+}
+
+// Reads `section.key` into `out`, returning early from the caller on error.
+#define FORA_READ_FIELD(out, table, section, key) \
+  do {                                            \
+    auto f_ = r.field(table, section, key);       \
+    if (!f_) return f_.error();                   \
+    out = std::move(*f_);                         \
+  } while (0)
+#define FORA_READ_XPATHS(out, table, section, key) \
+  do {                                             \
+    auto x_ = r.xpaths(table, section, key);       \
+    if (!x_) return x_.error();                    \
+    out = std::move(*x_);                          \
+  } while (0)
+
+Status read_thread(const Reader& r, const toml::table& root, Profile& p) {
+  const toml::table& t = section_of(root, "thread");
+  FORA_READ_FIELD(p.thread_id, t, "thread", "id");
+  FORA_READ_FIELD(p.thread_url, t, "thread", "url");
+  FORA_READ_FIELD(p.title, t, "thread", "title");
+  FORA_READ_FIELD(p.categories, t, "thread", "categories");
+  FORA_READ_FIELD(p.tags, t, "thread", "tags");
+  FORA_READ_FIELD(p.next_page, t, "thread", "next_page");
+  return read_rewrites(r, t, p);
+}
+
+Status read_post(const Reader& r, const toml::table& root, Profile& p) {
+  const toml::table& t = section_of(root, "post");
+  FORA_READ_XPATHS(p.post_node, t, "post", "node");
+  FORA_READ_FIELD(p.post_author, t, "post", "author");
+  FORA_READ_FIELD(p.post_date, t, "post", "date");
+  FORA_READ_FIELD(p.post_body, t, "post", "body");
+  FORA_READ_XPATHS(p.post_exclude, t, "post", "exclude");
+  return ok();
+}
+
+Status read_comment(const Reader& r, const toml::table& root, Profile& p) {
+  const toml::table& t = section_of(root, "comment");
+  FORA_READ_XPATHS(p.comment_nodes, t, "comment", "nodes");
+  FORA_READ_FIELD(p.comment_id, t, "comment", "id");
+  FORA_READ_FIELD(p.comment_author, t, "comment", "author");
+  FORA_READ_FIELD(p.comment_date, t, "comment", "date");
+  FORA_READ_FIELD(p.comment_body, t, "comment", "body");
+  FORA_READ_FIELD(p.comment_parent, t, "comment", "parent");
+  FORA_READ_XPATHS(p.comment_exclude, t, "comment", "exclude");
+  p.comment_anchor = t["anchor"].value_or(p.comment_anchor);
+  return ok();
+}
+
+#undef FORA_READ_FIELD
+#undef FORA_READ_XPATHS
+
+}  // namespace
+
+Result<Profile> load_profile(const std::filesystem::path& file) {
+  Reader r{file.string()};
+  toml::table root;
+  try {
+    root = toml::parse_file(file.string());
+  } catch (const toml::parse_error& e) {
+    return make_error(Errc::InvalidArgument,
+                      fmt::format("{}:{}: {}", r.file, e.source().begin.line, e.description()),
+                      "fix the TOML syntax of the profile");
+  }
+  Profile p;
+  p.name = root["name"].value_or(file.stem().string());
+  FORA_TRY(read_match(r, root, p));
+  FORA_TRY(read_thread(r, root, p));
+  FORA_TRY(read_post(r, root, p));
+  FORA_TRY(read_comment(r, root, p));
+  if (p.comment_nodes.empty() && p.post_node.empty())
+    return r.error("comment.nodes", "a profile needs comment.nodes or post.node");
+  return p;
+}
+
+}  // namespace fora::extract

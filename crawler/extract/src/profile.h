@@ -1,0 +1,72 @@
+// A site profile: how to recognise an engine's pages and where its thread, post and
+// comments sit, as XPath over the HTML tree. Loaded from data/profiles/<name>.toml (the
+// format is documented in data/profiles/README.md); immutable once loaded.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <regex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "fora/result.h"
+#include "xpath_query.h"
+
+namespace fora::extract {
+
+// A value read by trying XPath alternatives in order; the first that yields a string the
+// regex accepts wins. With a regex, its first capture group (or the whole match) is the
+// value.
+struct Field {
+  std::vector<XPathQuery> xpaths;
+  std::optional<std::regex> regex;
+  bool empty() const { return xpaths.empty(); }
+};
+
+struct UrlRewrite {
+  std::regex pattern;
+  std::string replacement;  // std::regex_replace format ("$1")
+};
+
+struct Profile {
+  std::string name;
+
+  // [match]: any one criterion is enough.
+  std::optional<std::regex> generator;   // on <meta name="generator" content>
+  std::optional<std::regex> body_class;  // on <body class>
+  std::vector<XPathQuery> markers;       // true / non-empty result
+  std::vector<std::regex> urls;          // on the page URL
+
+  // [thread]: relative to the post node when there is one, else to the document.
+  Field thread_id;
+  Field thread_url;
+  std::vector<UrlRewrite> thread_url_rewrites;
+  Field title;
+  Field categories;
+  Field tags;
+  Field next_page;
+
+  // [post]
+  std::vector<XPathQuery> post_node;
+  Field post_author;
+  Field post_date;
+  Field post_body;
+  std::vector<XPathQuery> post_exclude;
+
+  // [comment]: fields relative to each comment node.
+  std::vector<XPathQuery> comment_nodes;
+  Field comment_id;
+  Field comment_author;
+  Field comment_date;
+  Field comment_body;
+  Field comment_parent;  // empty: the nearest enclosing comment node is the parent
+  std::vector<XPathQuery> comment_exclude;
+  std::string comment_anchor = "comment-{id}";  // Entry::url fragment; {id} = native id
+};
+
+// Reads one profile file. Errors: InvalidArgument naming the file and key (TOML syntax, a
+// wrong type, an XPath or regex that does not compile); Io when unreadable.
+Result<Profile> load_profile(const std::filesystem::path& file);
+
+}  // namespace fora::extract

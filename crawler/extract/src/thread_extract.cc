@@ -1,0 +1,152 @@
+#include "thread_extract.h"
+
+#include <fmt/format.h>
+
+#include <unordered_set>
+
+#include "field_reader.h"
+#include "iso_date.h"
+#include "links.h"
+#include "sanitize.h"
+#include "text_render.h"
+
+namespace fora::extract {
+namespace {
+
+using NodeSet = std::unordered_set<const xmlNode*>;
+
+// The element that carries `n` (an attribute's or text's parent).
+xmlNode* element_of(xmlNode* n) {
+  while (n != nullptr && n->type != XML_ELEMENT_NODE) n = n->parent;
+  return n;
+}
+
+// The comment node that most closely encloses `n` (itself included), or null.
+const xmlNode* enclosing_comment(xmlNode* n, const NodeSet& comments) {
+  for (xmlNode* e = element_of(n); e != nullptr; e = e->parent)
+    if (comments.count(e) != 0) return e;
+  return nullptr;
+}
+
+std::optional<std::int64_t> first_date(const FieldReader& reader, const Field& field,
+                                       xmlNode* node, const Scope& scope = {}) {
+  // The first parseable value: a theme may put a human date before the machine one.
+  for (const XPathQuery& query : field.xpaths) {
+    Field single{{query}, field.regex};
+    if (auto value = reader.first(single, node, scope))
+      if (auto t = parse_iso8601(*value)) return t;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> clean_list(std::vector<std::string> values) {
+  std::vector<std::string> out;
+  std::unordered_set<std::string> seen;
+  for (std::string& v : values) {
+    std::string clean = normalize_line(v);
+    if (!clean.empty() && seen.insert(clean).second) out.push_back(std::move(clean));
+  }
+  return out;
+}
+
+// Stable across builds and machines (unlike std::hash): identity for engines without ids.
+std::string content_hash(const Entry& e) {
+  std::uint64_t h = 14695981039346656037ULL;
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+    h = (h ^ 0x1f) * 1099511628211ULL;
+  };
+  mix(e.author);
+  mix(e.published ? std::to_string(*e.published) : "");
+  mix(e.text);
+  return fmt::format("h{:016x}", h);
+}
+
+std::string thread_url_of(const Profile& p, const FieldReader& reader, xmlNode* context,
+                          std::string_view page_url) {
+  std::string url(page_url);
+  if (auto declared = reader.first(p.thread_url, context))
+    if (auto resolved = resolve_url(page_url, *declared)) url = *resolved;
+  for (const UrlRewrite& rule : p.thread_url_rewrites)
+    url = std::regex_replace(url, rule.pattern, rule.replacement);
+  return url;
+}
+
+std::optional<Entry> read_post(const Profile& p, const FieldReader& reader, xmlNode* post,
+                               const ThreadPage& thread) {
+  if (post == nullptr) return std::nullopt;
+  Entry e;
+  e.native_id = thread.thread_id;
+  e.url = thread.thread_url;
+  e.author = normalize_line(reader.first(p.post_author, post).value_or(""));
+  e.published = first_date(reader, p.post_date, post);
+  if (xmlNode* body = reader.first_node(p.post_body, post)) {
+    std::vector<xmlNode*> excluded = reader.union_nodes(p.post_exclude, body);
+    NodeSet skip(excluded.begin(), excluded.end());
+    e.text = render_text(body, QuoteMode::Inline,
+                         [&](xmlNode* n) { return skip.count(n) != 0; })
+                 .text;
+  }
+  return e;
+}
+
+Entry read_comment(const Profile& p, const FieldReader& reader, xmlNode* node,
+                   const NodeSet& comments, std::string_view page_url) {
+  // A nested reply is a descendant of this node; its fields are not ours.
+  Scope own = [&](xmlNode* n) { return enclosing_comment(n, comments) == node; };
+  Entry e;
+  e.native_id = reader.first(p.comment_id, node, own).value_or("");
+  e.author = normalize_line(reader.first(p.comment_author, node, own).value_or(""));
+  e.published = first_date(reader, p.comment_date, node, own);
+  if (xmlNode* body = reader.first_node(p.comment_body, node, own)) {
+    std::vector<xmlNode*> excluded = reader.union_nodes(p.comment_exclude, body);
+    NodeSet skip(excluded.begin(), excluded.end());
+    RenderedText rendered = render_text(body, QuoteMode::Separate, [&](xmlNode* n) {
+      return skip.count(n) != 0 || (n != node && comments.count(n) != 0);
+    });
+    e.text = std::move(rendered.text);
+    e.quotes = std::move(rendered.quotes);
+  }
+  if (!p.comment_parent.empty()) {
+    e.parent_id = reader.first(p.comment_parent, node).value_or("");
+  } else if (const xmlNode* parent = enclosing_comment(node->parent, comments)) {
+    Scope parent_own = [&](xmlNode* n) { return enclosing_comment(n, comments) == parent; };
+    e.parent_id = reader.first(p.comment_id, const_cast<xmlNode*>(parent), parent_own)
+                      .value_or("");
+  }
+  e.native_id = strip_controls(e.native_id);
+  e.parent_id = strip_controls(e.parent_id);
+  if (e.native_id.empty()) e.native_id = content_hash(e);
+  std::string anchor = p.comment_anchor;
+  if (auto at = anchor.find("{id}"); at != std::string::npos) anchor.replace(at, 4, e.native_id);
+  e.url = anchor.empty() ? std::string(page_url) : fmt::format("{}#{}", page_url, anchor);
+  return e;
+}
+
+}  // namespace
+
+std::optional<ThreadPage> extract_thread(const Profile& p, xmlXPathContext* ctx,
+                                         std::string_view page_url) {
+  FieldReader reader(ctx);
+  std::vector<xmlNode*> posts = select_nodes(p.post_node, ctx, nullptr);
+  std::vector<xmlNode*> comment_nodes = select_nodes(p.comment_nodes, ctx, nullptr);
+  if (posts.empty() && comment_nodes.empty()) return std::nullopt;
+
+  xmlNode* post = posts.empty() ? nullptr : posts.front();
+  xmlNode* context = post;  // thread fields: relative to the post when there is one
+  ThreadPage thread;
+  thread.thread_url = thread_url_of(p, reader, context, page_url);
+  thread.thread_id = strip_controls(reader.first(p.thread_id, context).value_or(""));
+  if (thread.thread_id.empty()) thread.thread_id = thread.thread_url;
+  thread.title = normalize_line(reader.first(p.title, context).value_or(""));
+  thread.categories = clean_list(reader.all(p.categories, context));
+  thread.tags = clean_list(reader.all(p.tags, context));
+  thread.post = read_post(p, reader, post, thread);
+
+  NodeSet comments(comment_nodes.begin(), comment_nodes.end());
+  for (xmlNode* node : comment_nodes)
+    thread.comments.push_back(read_comment(p, reader, node, comments, page_url));
+  return thread;
+}
+
+}  // namespace fora::extract
