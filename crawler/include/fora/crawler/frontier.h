@@ -1,0 +1,74 @@
+// Frontier: the URLs waiting to be fetched, one FIFO queue per host (origin), with
+// de-duplication of every URL ever pushed and per-host politeness: at most one request in
+// flight per host, and at least `delay` between the starts of two requests to one host.
+// The clock is passed in, so the policy is testable without sleeping. Not thread-safe: owned
+// by the crawl's event loop.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace fora::crawler {
+
+class Frontier {
+ public:
+  using Clock = std::chrono::steady_clock;
+  using TimePoint = Clock::time_point;
+  using Duration = std::chrono::duration<double>;  // seconds
+
+  // `delay`: the default minimum spacing between request starts to one host; may be 0.
+  explicit Frontier(Duration delay);
+
+  // Queues `url` (normalized here; see normalize_url) at the back of its host's queue.
+  // Returns false, and queues nothing, when the URL was pushed before (even if it has been
+  // popped since) or is not an absolute http/https URL.
+  bool push(std::string_view url);
+
+  // True when `url` (any spelling) was ever pushed.
+  bool seen(std::string_view url) const;
+
+  // The next URL to fetch at `now`: the front of the queue of a host that has no request in
+  // flight and whose delay has passed (the one waiting longest when several are ready).
+  // Marks that host busy and records `now` as its last start. nullopt when none is ready.
+  std::optional<std::string> pop_ready(TimePoint now);
+
+  // When pop_ready() will next have something, if no done() comes first: the earliest time
+  // an idle host with queued URLs becomes ready (may be <= now; TimePoint{} for a host never
+  // contacted). nullopt when every host with queued URLs is busy, or nothing is queued.
+  std::optional<TimePoint> next_ready_time() const;
+
+  // The request to `origin` (url_origin of a popped URL) finished at `now`; the host may be
+  // popped again once its delay since the last start has passed. Unknown origins are ignored.
+  void done(std::string_view origin, TimePoint now);
+
+  // Uses `delay` for `origin` instead of the default (e.g. a robots.txt Crawl-delay).
+  void set_delay(std::string_view origin, Duration delay);
+
+  std::size_t queued() const { return queued_; }        // URLs waiting
+  std::size_t in_flight() const { return in_flight_; }  // popped, not yet done()
+  std::size_t seen_count() const { return seen_.size(); }
+  bool empty() const { return queued_ == 0 && in_flight_ == 0; }  // the crawl is finished
+
+ private:
+  struct Host {
+    std::deque<std::string> queue;
+    bool busy = false;
+    std::optional<TimePoint> last_start;
+    std::optional<Duration> delay;  // overrides delay_ when set
+  };
+  TimePoint ready_at(const Host& host) const;
+
+  Duration delay_;
+  std::map<std::string, Host, std::less<>> hosts_;
+  std::unordered_set<std::string> seen_;
+  std::size_t queued_ = 0;
+  std::size_t in_flight_ = 0;
+};
+
+}  // namespace fora::crawler

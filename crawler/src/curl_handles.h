@@ -1,0 +1,32 @@
+// RAII owners for libcurl's C handles (private to fora_crawler: public headers never see curl).
+// One owner per handle type; copy is deleted by unique_ptr.
+#pragma once
+
+#include <curl/curl.h>
+
+#include <memory>
+
+namespace fora::crawler::detail {
+
+struct CurlUrlDeleter {
+  void operator()(CURLU* h) const { curl_url_cleanup(h); }
+};
+struct CurlEasyDeleter {
+  void operator()(CURL* h) const { curl_easy_cleanup(h); }
+};
+struct CurlMultiDeleter {
+  void operator()(CURLM* h) const { curl_multi_cleanup(h); }
+};
+struct CurlStringDeleter {
+  void operator()(char* s) const { curl_free(s); }
+};
+
+using CurlUrl = std::unique_ptr<CURLU, CurlUrlDeleter>;
+using CurlEasy = std::unique_ptr<CURL, CurlEasyDeleter>;
+using CurlMulti = std::unique_ptr<CURLM, CurlMultiDeleter>;
+using CurlString = std::unique_ptr<char, CurlStringDeleter>;  // strings curl_url_get returns
+
+// curl_global_init, exactly once per process, before the first handle is made.
+void ensure_curl_global_init();
+
+}  // namespace fora::crawler::detail

@@ -1,0 +1,74 @@
+#include "fora/crawler/frontier.h"
+
+#include "fora/crawler/url.h"
+
+namespace fora::crawler {
+
+Frontier::Frontier(Duration delay) : delay_(delay) {}
+
+bool Frontier::push(std::string_view url) {
+  auto normalized = normalize_url(url);
+  if (!normalized) return false;
+  if (!seen_.insert(*normalized).second) return false;
+  hosts_[url_origin(*normalized)].queue.push_back(std::move(*normalized));
+  ++queued_;
+  return true;
+}
+
+bool Frontier::seen(std::string_view url) const {
+  auto normalized = normalize_url(url);
+  return normalized && seen_.count(*normalized) > 0;
+}
+
+Frontier::TimePoint Frontier::ready_at(const Host& host) const {
+  if (!host.last_start) return TimePoint{};  // never contacted: ready at once
+  return *host.last_start +
+         std::chrono::duration_cast<Clock::duration>(host.delay.value_or(delay_));
+}
+
+std::optional<std::string> Frontier::pop_ready(TimePoint now) {
+  Host* best = nullptr;
+  TimePoint best_at{};
+  for (auto& [origin, host] : hosts_) {
+    if (host.busy || host.queue.empty()) continue;
+    const TimePoint at = ready_at(host);
+    if (at > now) continue;
+    if (best == nullptr || at < best_at) {
+      best = &host;
+      best_at = at;
+    }
+  }
+  if (best == nullptr) return std::nullopt;
+  std::string url = std::move(best->queue.front());
+  best->queue.pop_front();
+  best->busy = true;
+  best->last_start = now;
+  --queued_;
+  ++in_flight_;
+  return url;
+}
+
+std::optional<Frontier::TimePoint> Frontier::next_ready_time() const {
+  std::optional<TimePoint> earliest;
+  for (const auto& [origin, host] : hosts_) {
+    if (host.busy || host.queue.empty()) continue;
+    const TimePoint at = ready_at(host);
+    if (!earliest || at < *earliest) earliest = at;
+  }
+  return earliest;
+}
+
+void Frontier::done(std::string_view origin, TimePoint /*now: spacing counts from starts*/) {
+  auto it = hosts_.find(origin);
+  if (it == hosts_.end() || !it->second.busy) return;
+  it->second.busy = false;
+  --in_flight_;
+}
+
+void Frontier::set_delay(std::string_view origin, Duration delay) {
+  auto it = hosts_.find(origin);
+  if (it == hosts_.end()) it = hosts_.emplace(std::string(origin), Host{}).first;
+  it->second.delay = delay;
+}
+
+}  // namespace fora::crawler

@@ -1,0 +1,99 @@
+#include "transfer.h"
+
+#include <chrono>
+
+#include "fora/crawler/url.h"
+
+namespace fora::crawler::detail {
+namespace {
+
+std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const std::size_t len = size * count;
+  if (t->body.size() + len > t->max_body_bytes) {
+    t->too_large = true;
+    return 0;  // anything short of len makes curl abort with CURLE_WRITE_ERROR
+  }
+  t->body.append(data, len);
+  return len;
+}
+
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const std::size_t len = size * count;
+  // A status line starts a new response (after a "100 Continue" or a proxy's CONNECT reply);
+  // only the final response's block is kept.
+  if (len >= 5 && std::string_view(data, 5) == "HTTP/") t->headers.clear();
+  t->headers.append(data, len);
+  return len;
+}
+
+template <typename T>
+bool set(CURL* e, CURLoption option, T value) {
+  return curl_easy_setopt(e, option, value) == CURLE_OK;
+}
+
+bool configure(Transfer& t, const FetcherOptions& o) {
+  CURL* e = t.easy.get();
+  return set(e, CURLOPT_URL, t.url.c_str()) && set(e, CURLOPT_PRIVATE, static_cast<void*>(&t)) &&
+         set(e, CURLOPT_WRITEFUNCTION, &on_body) && set(e, CURLOPT_WRITEDATA, static_cast<void*>(&t)) &&
+         set(e, CURLOPT_HEADERFUNCTION, &on_header) &&
+         set(e, CURLOPT_HEADERDATA, static_cast<void*>(&t)) &&
+         set(e, CURLOPT_ERRORBUFFER, t.error_buffer) && set(e, CURLOPT_NOSIGNAL, 1L) &&
+         // The crawler scopes every Location itself before following it.
+         set(e, CURLOPT_FOLLOWLOCATION, 0L) &&
+         // Captures are archived as HTTP/1.1 messages (DESIGN.md, WARC facts).
+         set(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1)) &&
+         set(e, CURLOPT_PROTOCOLS_STR, "http,https") &&
+         set(e, CURLOPT_USERAGENT, o.user_agent.c_str()) &&
+         set(e, CURLOPT_TIMEOUT, o.timeout_seconds) &&
+         set(e, CURLOPT_CONNECTTIMEOUT, o.connect_timeout_seconds) &&
+         // Refuses early when Content-Length already says too much; on_body catches the rest.
+         set(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_body_bytes));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Transfer>> make_transfer(std::string url, const FetcherOptions& options) {
+  if (!normalize_url(url)) {
+    return make_error(Errc::InvalidArgument, "cannot fetch '" + url + "': not an absolute http/https URL");
+  }
+  ensure_curl_global_init();
+  auto t = std::make_unique<Transfer>();
+  t->easy.reset(curl_easy_init());
+  t->url = std::move(url);
+  t->max_body_bytes = options.max_body_bytes;
+  if (!t->easy || !configure(*t, options)) {
+    return make_error(Errc::Internal, "libcurl refused to set up a request for " + t->url);
+  }
+  return t;
+}
+
+Result<archive::Response> finish_transfer(Transfer& t, CURLcode code) {
+  if (t.too_large || code == CURLE_FILESIZE_EXCEEDED) {
+    return make_error(Errc::Network,
+                      t.url + ": response body larger than " + std::to_string(t.max_body_bytes) + " bytes",
+                      "raise the body size limit if this page is wanted");
+  }
+  if (code != CURLE_OK) {
+    const char* why = t.error_buffer[0] != '\0' ? t.error_buffer : curl_easy_strerror(code);
+    return make_error(Errc::Network, t.url + ": " + why);
+  }
+  archive::Response r;
+  r.url = t.url;
+  long status = 0;
+  curl_easy_getinfo(t.easy.get(), CURLINFO_RESPONSE_CODE, &status);
+  r.status = static_cast<int>(status);
+  char* content_type = nullptr;
+  if (curl_easy_getinfo(t.easy.get(), CURLINFO_CONTENT_TYPE, &content_type) == CURLE_OK && content_type) {
+    r.content_type = content_type;
+  }
+  r.headers = std::move(t.headers);
+  r.body = std::move(t.body);
+  r.fetched_at = std::chrono::duration_cast<std::chrono::seconds>(
+                     std::chrono::system_clock::now().time_since_epoch())
+                     .count();
+  return r;
+}
+
+}  // namespace fora::crawler::detail

@@ -1,0 +1,132 @@
+// trap_reason(): the WordPress duplicate-URL traps (declared in scope.h). Decisions are made
+// on path segments and query parameter names, never on substrings, so that a post slug such
+// as /amplifier-review/ or /feedback/ is not mistaken for a trap.
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "fora/crawler/scope.h"
+#include "fora/crawler/url.h"
+
+namespace fora::crawler {
+namespace {
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find(sep, start);
+    if (end == std::string_view::npos) end = s.size();
+    out.emplace_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+bool all_digits(const std::string& s, std::size_t n) {
+  return s.size() == n && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+           return std::isdigit(c) != 0;
+         });
+}
+
+bool is_year(const std::string& s) {
+  return all_digits(s, 4) && (s[0] == '1' || s[0] == '2');
+}
+bool is_month(const std::string& s) { return all_digits(s, 2) && s >= "01" && s <= "12"; }
+bool is_day(const std::string& s) { return all_digits(s, 2) && s >= "01" && s <= "31"; }
+
+// Non-empty path segments, lowercased.
+std::vector<std::string> path_segments(std::string_view path) {
+  std::vector<std::string> out;
+  for (auto& s : split(path, '/')) {
+    if (!s.empty()) out.push_back(lower(s));
+  }
+  return out;
+}
+
+// Query parameter names, lowercased ("a=1&b&c=" -> a, b, c).
+std::vector<std::string> query_keys(std::string_view query) {
+  std::vector<std::string> out;
+  for (auto& pair : split(query, '&')) {
+    if (pair.empty()) continue;
+    out.push_back(lower(pair.substr(0, pair.find('='))));
+  }
+  return out;
+}
+
+// A date archive ends in YEAR[/MONTH[/DAY]], optionally followed by page/N; a post
+// permalink has a slug after the date and is not one.
+bool is_date_archive(std::vector<std::string> segs) {
+  if (segs.size() >= 2 && segs[segs.size() - 2] == "page" && all_digits(segs.back(), segs.back().size())) {
+    segs.resize(segs.size() - 2);
+  }
+  for (std::size_t i = 0; i < segs.size(); ++i) {
+    if (!is_year(segs[i])) continue;
+    const std::size_t rest = segs.size() - i - 1;
+    if (rest == 0) return true;
+    if (rest == 1 && is_month(segs[i + 1])) return true;
+    if (rest == 2 && is_month(segs[i + 1]) && is_day(segs[i + 2])) return true;
+  }
+  return false;
+}
+
+std::optional<std::string> query_trap(const std::vector<std::string>& keys) {
+  struct Rule {
+    const char* key;
+    const char* reason;
+  };
+  static constexpr Rule rules[] = {
+      {"replytocom", "?replytocom= reply link (duplicates the post)"},
+      {"share", "?share= sharing link"},
+      {"like_comment", "?like_comment= like link"},
+      {"feed", "?feed= feed variant"},
+      {"amp", "?amp AMP duplicate"},
+      {"s", "?s= search results"},
+      {"m", "?m= calendar archive"},
+      {"p", "?p= shortlink (duplicates the permalink)"},
+      {"page_id", "?page_id= shortlink (duplicates the permalink)"},
+  };
+  for (const auto& rule : rules) {
+    if (std::find(keys.begin(), keys.end(), rule.key) != keys.end()) return std::string(rule.reason);
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> path_trap(const std::vector<std::string>& segs) {
+  auto has = [&](std::string_view name) {
+    return std::find(segs.begin(), segs.end(), name) != segs.end();
+  };
+  if (has("wp-json")) return "/wp-json/ REST API or oEmbed";
+  if (has("wp-admin")) return "/wp-admin/ dashboard";
+  if (has("wp-login.php")) return "wp-login.php login page";
+  if (has("xmlrpc.php")) return "xmlrpc.php endpoint";
+  if (has("amp")) return "/amp/ AMP duplicate";
+  if (has("trackback")) return "/trackback/ endpoint";
+  if (has("embed")) return "/embed/ post embed";
+  if (has("feed") && !(segs.size() == 1 && segs[0] == "feed")) {
+    return "/feed/ variant other than the main feed";
+  }
+  if (has("search")) return "/search/ results";
+  if (is_date_archive(segs)) return "date archive";
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> trap_reason(std::string_view url) {
+  std::string pq = url_path_and_query(url);
+  const std::size_t q = pq.find('?');
+  std::string_view path = std::string_view(pq).substr(0, q);
+  std::string_view query = q == std::string::npos ? std::string_view() : std::string_view(pq).substr(q + 1);
+  if (auto reason = query_trap(query_keys(query))) return reason;
+  return path_trap(path_segments(path));
+}
+
+}  // namespace fora::crawler

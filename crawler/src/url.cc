@@ -1,0 +1,152 @@
+#include "fora/crawler/url.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cctype>
+#include <mutex>
+
+#include "curl_handles.h"
+
+namespace fora::crawler {
+namespace detail {
+
+void ensure_curl_global_init() {
+  // curl_global_init is not thread-safe in older libcurl; call_once makes it so.
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::CurlString;
+using detail::CurlUrl;
+
+std::string_view trim(std::string_view s) {
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// Links in HTML often carry bytes curl's parser rejects (spaces, raw UTF-8, a tab or newline
+// inside an attribute). Browsers drop tabs/newlines and percent-encode the rest; so do we.
+std::string escape_for_parser(std::string_view s) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(s.size());
+  for (unsigned char c : s) {
+    if (c == '\t' || c == '\n' || c == '\r') continue;
+    if (c <= 0x20 || c >= 0x7f) {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 0xf];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+CurlUrl make_url() {
+  detail::ensure_curl_global_init();
+  return CurlUrl(curl_url());
+}
+
+std::optional<std::string> get_part(CURLU* h, CURLUPart part, unsigned flags = 0) {
+  char* out = nullptr;
+  if (curl_url_get(h, part, &out, flags) != CURLUE_OK || out == nullptr) return std::nullopt;
+  CurlString owned(out);
+  return std::string(out);
+}
+
+void to_lower(std::string& s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+}
+
+bool is_http(const std::string& scheme) { return scheme == "http" || scheme == "https"; }
+
+// Brings a parsed URL to the canonical form and returns it; nullopt when not http(s).
+std::optional<std::string> canonical(CURLU* h) {
+  auto scheme = get_part(h, CURLUPART_SCHEME);
+  if (!scheme) return std::nullopt;
+  to_lower(*scheme);
+  if (!is_http(*scheme)) return std::nullopt;
+  auto host = get_part(h, CURLUPART_HOST);
+  if (!host || host->empty()) return std::nullopt;
+  to_lower(*host);
+  if (curl_url_set(h, CURLUPART_SCHEME, scheme->c_str(), 0) != CURLUE_OK ||
+      curl_url_set(h, CURLUPART_HOST, host->c_str(), 0) != CURLUE_OK ||
+      curl_url_set(h, CURLUPART_FRAGMENT, nullptr, 0) != CURLUE_OK) {
+    return std::nullopt;
+  }
+  // Setting the port explicitly to the scheme's default is dropped by NO_DEFAULT_PORT below.
+  return get_part(h, CURLUPART_URL, CURLU_NO_DEFAULT_PORT);
+}
+
+// Parses an absolute URL into a fresh handle.
+CurlUrl parse_absolute(std::string_view url) {
+  auto h = make_url();
+  if (!h) return nullptr;
+  std::string escaped = escape_for_parser(trim(url));
+  if (curl_url_set(h.get(), CURLUPART_URL, escaped.c_str(), 0) != CURLUE_OK) return nullptr;
+  return h;
+}
+
+}  // namespace
+
+Result<std::string> normalize_url(std::string_view url) {
+  auto h = parse_absolute(url);
+  std::optional<std::string> out = h ? canonical(h.get()) : std::nullopt;
+  if (!out) {
+    return make_error(Errc::InvalidArgument,
+                      "not an absolute http/https URL: '" + std::string(url) + "'",
+                      "write it in full, e.g. https://example.com/");
+  }
+  return *out;
+}
+
+std::optional<std::string> resolve_url(std::string_view base, std::string_view ref) {
+  auto h = parse_absolute(base);
+  if (!h) return std::nullopt;
+  std::string escaped = escape_for_parser(trim(ref));
+  // An empty reference is the base document itself; curl refuses to set an empty URL.
+  if (!escaped.empty() &&
+      curl_url_set(h.get(), CURLUPART_URL, escaped.c_str(), 0) != CURLUE_OK) {
+    return std::nullopt;
+  }
+  return canonical(h.get());
+}
+
+std::string url_origin(std::string_view normalized) {
+  auto h = parse_absolute(normalized);
+  if (!h) return {};
+  auto host = get_part(h.get(), CURLUPART_HOST);
+  if (!host) return {};
+  to_lower(*host);
+  auto port = get_part(h.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);
+  return port ? *host + ":" + *port : *host;
+}
+
+std::string url_scheme(std::string_view normalized) {
+  auto h = parse_absolute(normalized);
+  if (!h) return {};
+  auto scheme = get_part(h.get(), CURLUPART_SCHEME);
+  if (!scheme) return {};
+  to_lower(*scheme);
+  return *scheme;
+}
+
+std::string url_path_and_query(std::string_view normalized) {
+  auto h = parse_absolute(normalized);
+  if (!h) return "/";
+  std::string out = get_part(h.get(), CURLUPART_PATH).value_or("/");
+  if (out.empty()) out = "/";
+  if (auto query = get_part(h.get(), CURLUPART_QUERY)) out += "?" + *query;
+  return out;
+}
+
+}  // namespace fora::crawler

@@ -1,0 +1,131 @@
+#include "server.h"
+
+#include <boost/asio/ip/address_v4.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <memory>
+
+#include "file_mapping.h"
+
+namespace fora::testserver {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = asio::ip::tcp;
+
+struct Reply {
+  http::status status = http::status::ok;
+  std::string content_type;
+  std::string body;
+  std::string location;  // for redirects
+};
+
+Reply html_error(http::status status, const char* title) {
+  std::string body = "<!DOCTYPE html>\n<html><head><title>" + std::string(title) +
+                     "</title></head><body><h1>" + title + "</h1></body></html>\n";
+  return Reply{status, "text/html; charset=UTF-8", std::move(body), {}};
+}
+
+Reply answer(const std::filesystem::path& root, const http::request<http::string_body>& req) {
+  if (req.method() != http::verb::get && req.method() != http::verb::head) {
+    return html_error(http::status::method_not_allowed, "405 Method Not Allowed");
+  }
+  const Mapping m = map_target(root, std::string_view(req.target().data(), req.target().size()));
+  switch (m.kind) {
+    case Mapping::Kind::BadRequest:
+      return html_error(http::status::bad_request, "400 Bad Request");
+    case Mapping::Kind::NotFound:
+      return html_error(http::status::not_found, "404 Not Found");
+    case Mapping::Kind::Redirect: {
+      Reply r = html_error(http::status::moved_permanently, "301 Moved Permanently");
+      r.location = m.location;
+      return r;
+    }
+    case Mapping::Kind::File:
+      break;
+  }
+  std::ifstream in(m.file, std::ios::binary);
+  if (!in) return html_error(http::status::forbidden, "403 Forbidden");
+  std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return Reply{http::status::ok, content_type_for(m.file), std::move(body), {}};
+}
+
+// One connection: read a request, write the reply, repeat while keep-alive holds.
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, const std::filesystem::path& root,
+          const std::function<void(const std::string&)>& log)
+      : socket_(std::move(socket)), root_(root), log_(log) {}
+
+  void read() {
+    request_ = {};
+    http::async_read(socket_, buffer_, request_,
+                     [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                       if (!ec) self->respond();
+                     });
+  }
+
+ private:
+  void respond() {
+    Reply reply = answer(root_, request_);
+    log_(std::string(request_.method_string()) + " " + std::string(request_.target()) + " " +
+         std::to_string(static_cast<unsigned>(reply.status)));
+    auto res = std::make_shared<http::response<http::string_body>>(reply.status, request_.version());
+    res->set(http::field::server, "fora-testserver");
+    res->set(http::field::content_type, reply.content_type);
+    if (!reply.location.empty()) res->set(http::field::location, reply.location);
+    res->keep_alive(request_.keep_alive());
+    const std::size_t length = reply.body.size();
+    if (request_.method() != http::verb::head) res->body() = std::move(reply.body);
+    res->content_length(length);  // HEAD: the length the GET would have, and no body
+    auto sr = std::make_shared<http::response_serializer<http::string_body>>(*res);
+    http::async_write(socket_, *sr, [self = shared_from_this(), res, sr](beast::error_code ec, std::size_t) {
+      if (ec) return;
+      if (res->keep_alive()) {
+        self->read();
+      } else {
+        beast::error_code ignored;
+        self->socket_.shutdown(tcp::socket::shutdown_send, ignored);
+      }
+    });
+  }
+
+  tcp::socket socket_;
+  const std::filesystem::path& root_;
+  const std::function<void(const std::string&)>& log_;
+  beast::flat_buffer buffer_;
+  http::request<http::string_body> request_;
+};
+
+}  // namespace
+
+Server::Server(asio::io_context& io, std::filesystem::path root, unsigned short port,
+               std::function<void(const std::string&)> log)
+    : root_(std::move(root)),
+      log_(std::move(log)),
+      // Loopback only: a test server must never be reachable from another machine.
+      acceptor_(io, tcp::endpoint(asio::ip::address_v4::loopback(), port)) {}
+
+unsigned short Server::port() const { return acceptor_.local_endpoint().port(); }
+
+void Server::start() { accept(); }
+
+void Server::stop() {
+  beast::error_code ignored;
+  acceptor_.close(ignored);
+}
+
+void Server::accept() {
+  acceptor_.async_accept([this](beast::error_code ec, tcp::socket socket) {
+    if (ec == asio::error::operation_aborted) return;
+    if (!ec) std::make_shared<Session>(std::move(socket), root_, log_)->read();
+    accept();
+  });
+}
+
+}  // namespace fora::testserver
