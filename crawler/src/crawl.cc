@@ -127,7 +127,7 @@ class Crawl {
       if (!url) break;
       start(*url);
     }
-    stats_.queued = static_cast<std::int64_t>(frontier_.size());
+    stats_.queued = static_cast<std::int64_t>(frontier_.queued());
     if (auto next = frontier_.next_ready_time(); next && !limit_reached()) {
       wake_.expires_at(*next);
       wake_.async_wait([this](boost::system::error_code ec) {
@@ -143,12 +143,12 @@ class Crawl {
     if (url != host.robots_url && host.robots && !host.robots->allowed(url_path_and_query(url))) {
       ++stats_.disallowed;
       record(archive_.set_page_state(url, archive::PageState::Skipped, "robots.txt", unix_now()));
-      frontier_.done(origin, Clock::now(), false);
+      frontier_.done(origin, Clock::now());
       return;
     }
     ++started_;
     fetcher_.fetch(url, [this, url, origin](Result<archive::Response> r) {
-      frontier_.done(origin, Clock::now(), true);
+      frontier_.done(origin, Clock::now());
       handle(url, std::move(r));
       pump();
     });
@@ -172,7 +172,10 @@ class Crawl {
     Host& host = hosts_[url_origin(url)];
     if (url == host.robots_url) {
       host.robots = Robots::from_response(response.status, response.body, options_.user_agent);
-      if (auto delay = host.robots->crawl_delay()) frontier_.set_min_delay(url_origin(url), *delay);
+      // Crawl-delay is not in RFC 9309, but a site that asks for more patience gets it.
+      if (auto delay = host.robots->crawl_delay(); delay && *delay > options_.delay_seconds) {
+        frontier_.set_delay(url_origin(url), Frontier::Duration(*delay));
+      }
       for (const auto& sitemap : host.robots->sitemaps()) follow(url, sitemap);
     } else if (response.status >= 300 && response.status < 400) {
       follow(url, header(response.headers, "location"));
@@ -209,7 +212,7 @@ class Crawl {
 
   void report(const std::string& url) {
     stats_.last_url = url;
-    stats_.queued = static_cast<std::int64_t>(frontier_.size());
+    stats_.queued = static_cast<std::int64_t>(frontier_.queued());
     if (progress_) progress_(stats_);
   }
 
