@@ -1,0 +1,102 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "entry_document.h"
+#include "fora/indexer/fields.h"
+#include "sample_entries.h"
+
+namespace fora::indexer {
+namespace {
+
+std::set<std::string> terms_of(const Xapian::Document& doc) {
+  std::set<std::string> out;
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) out.insert(*it);
+  return out;
+}
+
+class EntryDocumentTest : public ::testing::Test {
+ protected:
+  std::vector<archive::StoredEntry> entries_ = testing::sample_entries(std::time(nullptr));
+  const archive::StoredEntry& reply_ = entries_[2];  // Edward Smith, quoting Edward
+};
+
+TEST_F(EntryDocumentTest, UniqueTermNamesSiteThreadKindAndNativeId) {
+  EXPECT_EQ(unique_term(reply_), "Qexample.com/12/comment/102");
+  EXPECT_EQ(unique_term(entries_[0]), "Qexample.com/12/post/12");
+}
+
+TEST_F(EntryDocumentTest, HasBooleanTermsForEveryFilterField) {
+  auto terms = terms_of(make_document(reply_));
+  for (std::string t : {"Qexample.com/12/comment/102", "Aedward smith", "XTYPEcomment",
+                        "Hexample.com", "XTHREAD1", "XTHREADhttps://example.com/2022/12/soyuz-leak/",
+                        "Ksoyuz", "Kroscosmos", "XCATspace", "XREPLYTOedward", "Y2022", "M202212",
+                        "D20221216"})
+    EXPECT_TRUE(terms.count(t)) << t;
+}
+
+TEST_F(EntryDocumentTest, SeparatesOwnWordsQuotedWordsAndTopic) {
+  auto terms = terms_of(make_document(reply_));
+  EXPECT_TRUE(terms.count("radiator"));
+  EXPECT_TRUE(terms.count("Zradiat"));          // stemmed form for bare-word search
+  EXPECT_TRUE(terms.count("XQUOTEmicrometeoroid"));
+  EXPECT_FALSE(terms.count("micrometeoroid"));  // quoted, not the writer's own word
+  EXPECT_TRUE(terms.count("Ssoyuz"));           // thread title
+  EXPECT_TRUE(terms.count("Sroscosmos"));       // tag as topic text
+  EXPECT_FALSE(terms.count("soyuz"));
+}
+
+TEST_F(EntryDocumentTest, OwnWordsOutweighTopicWords) {
+  Xapian::Document doc = make_document(entries_[7]);  // "capsule" in own text only
+  Xapian::Document topic_doc = make_document(entries_[1]);  // "capsule" in the title only
+  auto wdf = [](const Xapian::Document& d, const std::string& term) {
+    auto it = d.termlist_begin();
+    it.skip_to(term);
+    return it != d.termlist_end() && *it == term ? it.get_wdf() : 0u;
+  };
+  EXPECT_GT(wdf(doc, "capsule"), wdf(topic_doc, "Scapsule"));
+}
+
+TEST_F(EntryDocumentTest, StoresDateInTheSlotAndNoneWhenUnknown) {
+  EXPECT_EQ(make_document(reply_).get_value(kDateSlot), "20221216120000");
+  auto undated = terms_of(make_document(entries_[8]));
+  EXPECT_EQ(make_document(entries_[8]).get_value(kDateSlot), "");
+  EXPECT_TRUE(std::none_of(undated.begin(), undated.end(),
+                           [](const std::string& t) { return t[0] == 'Y' || t[0] == 'D'; }));
+}
+
+TEST_F(EntryDocumentTest, DataHoldsWhatAResultShows) {
+  auto data = nlohmann::json::parse(make_document(reply_).get_data());
+  EXPECT_EQ(data["id"], 3);
+  EXPECT_EQ(data["type"], "comment");
+  EXPECT_EQ(data["author"], "Edward Smith");
+  EXPECT_EQ(data["date"], testing::utc(2022, 12, 16, 12, 0));
+  EXPECT_EQ(data["site"], "example.com");
+  EXPECT_EQ(data["thread_title"], "Soyuz capsule springs a leak");
+  EXPECT_EQ(data["url"], "https://example.com/2022/12/soyuz-leak/#comment-102");
+  EXPECT_EQ(data["text"], "The radiator panels are exposed on the service module.");
+}
+
+TEST_F(EntryDocumentTest, DataNeverHoldsControlCharacters) {
+  auto e = reply_;
+  e.entry.text = "bell\x07 tab\there\nnew \xc2\x85line\x1b[31m";
+  e.entry.author = "Ed\x1bward";
+  std::string data = make_document(e).get_data();
+  EXPECT_TRUE(std::none_of(data.begin(), data.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x20; }));
+  auto j = nlohmann::json::parse(data);
+  EXPECT_EQ(j["text"], "bell tab here new line[31m");
+  EXPECT_EQ(j["author"], "Edward");
+}
+
+TEST_F(EntryDocumentTest, SnippetTextFallsBackToQuotesWhenNoOwnWords) {
+  auto e = reply_;
+  e.entry.text.clear();
+  EXPECT_EQ(nlohmann::json::parse(document_data(e))["text"], "hit by a micrometeoroid");
+}
+
+}  // namespace
+}  // namespace fora::indexer

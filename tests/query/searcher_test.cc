@@ -1,0 +1,230 @@
+// Searches over the sample entries (tests/indexer/sample_entries.h); every expected id set is
+// read off that data.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <ctime>
+#include <set>
+
+#include "fora/query/searcher.h"
+#include "sample_entries.h"
+#include "sample_index.h"
+#include "temp_dir.h"
+
+namespace fora::query {
+namespace {
+
+using Ids = std::set<std::int64_t>;
+
+class SearcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::write_index(dir_.path() / "index", testing::sample_entries(std::time(nullptr)));
+    auto s = Searcher::open(dir_.path() / "index");
+    ASSERT_TRUE(s) << s.error().message;
+    searcher_ = std::make_unique<Searcher>(std::move(*s));
+  }
+
+  Result<SearchResult> search(const std::string& q, Sort sort = Sort::Relevance,
+                              bool natural = true) {
+    SearchOptions o;
+    o.query = q;
+    o.limit = 100;
+    o.sort = sort;
+    o.natural = natural;
+    return searcher_->search(o);
+  }
+
+  Ids ids(const std::string& q) {
+    auto r = search(q);
+    EXPECT_TRUE(r) << q << ": " << r.error().message;
+    Ids out;
+    if (!r) return out;
+    for (const auto& h : r->hits) out.insert(h.id);
+    EXPECT_EQ(r->total, static_cast<std::int64_t>(out.size())) << q;
+    return out;
+  }
+
+  testing::TempDir dir_;
+  std::unique_ptr<Searcher> searcher_;
+};
+
+TEST_F(SearcherTest, AuthorIsTheExactFullName) {
+  EXPECT_EQ(ids("author:Edward"), (Ids{2, 7}));
+  EXPECT_EQ(ids("author:\"Edward Smith\""), (Ids{3}));
+  EXPECT_EQ(ids("author:\"David Eastman\""), (Ids{4}));
+}
+
+TEST_F(SearcherTest, AuthorFoldsCaseAndAccents) {
+  EXPECT_EQ(ids("author:edward"), (Ids{2, 7}));
+  EXPECT_EQ(ids("author:edouard"), (Ids{8}));
+  EXPECT_EQ(ids("author:Édouard"), (Ids{8}));
+  EXPECT_EQ(ids("author:\"zoe angstrom\""), (Ids{5}));
+  EXPECT_EQ(ids("author:\"ZOË ÅNGSTRÖM\""), (Ids{5}));
+  EXPECT_EQ(ids("author:Zoë"), (Ids{}));
+}
+
+TEST_F(SearcherTest, TypeSiteThreadTagAndCategory) {
+  EXPECT_EQ(ids("type:post"), (Ids{1, 6}));
+  EXPECT_EQ(ids("type:comment"), (Ids{2, 3, 4, 5, 7, 8, 9, 10}));
+  EXPECT_EQ(ids("site:blog.example.org"), (Ids{6, 7, 8, 9, 10}));
+  EXPECT_EQ(ids("thread:1"), (Ids{1, 2, 3, 4, 5}));
+  EXPECT_EQ(ids("thread:https://blog.example.org/starship-static-fire/"), (Ids{6, 7, 8, 9, 10}));
+  EXPECT_EQ(ids("tag:soyuz"), (Ids{1, 2, 3, 4, 5}));
+  EXPECT_EQ(ids("tag:SpaceX"), (Ids{6, 7, 8, 9, 10}));
+  EXPECT_EQ(ids("category:Space"), (Ids{1, 2, 3, 4, 5}));
+  EXPECT_EQ(ids("category:rockets type:post"), (Ids{6}));
+}
+
+TEST_F(SearcherTest, DatesByDayMonthYear) {
+  EXPECT_EQ(ids("date:2022-12-16"), (Ids{2, 3}));
+  EXPECT_EQ(ids("date:2022-12"), (Ids{1, 2, 3, 4}));
+  EXPECT_EQ(ids("date:2022"), (Ids{1, 2, 3, 4}));
+  EXPECT_EQ(ids("date:2021"), (Ids{6, 7, 8}));
+}
+
+TEST_F(SearcherTest, DateRangesOpenAndRelative) {
+  EXPECT_EQ(ids("date:2022-12-16..2022-12-17"), (Ids{2, 3, 4}));
+  EXPECT_EQ(ids("date:..2022"), (Ids{1, 2, 3, 4, 6, 7, 8}));
+  EXPECT_EQ(ids("date:2023.."), (Ids{5, 10}));
+  EXPECT_EQ(ids("date:30d.."), (Ids{10}));
+  EXPECT_EQ(ids("date:2021..2021-06-02 type:comment"), (Ids{7}));
+}
+
+TEST_F(SearcherTest, BareWordsFindTheThreadTopic) {
+  // Nobody's own text says "soyuz"; the thread title does.
+  EXPECT_EQ(ids("soyuz"), (Ids{1, 2, 3, 4, 5}));
+  EXPECT_EQ(ids("topic:soyuz"), (Ids{1, 2, 3, 4, 5}));
+  EXPECT_EQ(ids("own:soyuz"), (Ids{}));
+}
+
+TEST_F(SearcherTest, OwnMatchesRankAboveTopicMatches) {
+  // "capsule": entry 8's own words; entries 1-5 by thread title (1 also in its text).
+  auto r = search("capsule");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->total, 6);
+  Ids top{r->hits[0].id, r->hits[1].id};
+  EXPECT_EQ(top, (Ids{1, 8}));
+}
+
+TEST_F(SearcherTest, QuotedWordsAreApartFromOwnWords) {
+  EXPECT_EQ(ids("micrometeoroid"), (Ids{2}));
+  EXPECT_EQ(ids("quote:micrometeoroid"), (Ids{3}));
+  EXPECT_EQ(ids("replyto:Edward"), (Ids{3}));
+}
+
+TEST_F(SearcherTest, PhrasesKeepWordOrder) {
+  EXPECT_EQ(ids("\"radiator panels\""), (Ids{3}));
+  EXPECT_EQ(ids("\"panels radiator\""), (Ids{}));
+  EXPECT_EQ(ids("own:\"static fire\""), (Ids{7, 9, 10}));
+}
+
+TEST_F(SearcherTest, StemmingMatchesOtherForms) {
+  EXPECT_EQ(ids("leak"), (Ids{1, 2, 3, 4, 5}));  // title "leak", entry 5 "leaks"
+  EXPECT_EQ(ids("own:leak"), (Ids{5}));
+}
+
+TEST_F(SearcherTest, BooleanOperators) {
+  EXPECT_EQ(ids("radiator NOT micrometeoroid"), (Ids{3, 8}));
+  EXPECT_EQ(ids("own:coolant OR own:capsule"), (Ids{1, 5, 8}));
+  EXPECT_EQ(ids("author:Edward -type:post static"), (Ids{7}));
+  EXPECT_EQ(ids("NOT type:comment"), (Ids{1, 6}));
+  EXPECT_EQ(ids("own:rock*"), (Ids{4}));
+}
+
+TEST_F(SearcherTest, NaturalFormReadsAuthorTypeAndTopic) {
+  auto natural = search("every Edward comment on Soyuz");
+  ASSERT_TRUE(natural);
+  EXPECT_EQ(natural->reading, "author:Edward type:comment soyuz");
+  EXPECT_TRUE(natural->rewritten);
+  EXPECT_EQ(ids("every Edward comment on Soyuz"), ids("author:Edward type:comment soyuz"));
+  EXPECT_EQ(ids("every Edward comment on Soyuz"), (Ids{2}));
+  EXPECT_EQ(ids("every Edward Smith comment about radiators"), (Ids{3}));
+}
+
+TEST_F(SearcherTest, NaturalFormOnlyUsesAuthorsInTheIndex) {
+  auto r = search("Starship comments by Elon");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->reading, "type:comment starship elon");  // "Elon" wrote nothing here
+  auto plain = search("static fire");
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->rewritten);
+  EXPECT_EQ(plain->reading, "static fire");
+}
+
+TEST_F(SearcherTest, NaturalFormCanBeTurnedOff) {
+  auto r = search("Edward comment", Sort::Relevance, false);
+  ASSERT_TRUE(r);
+  EXPECT_FALSE(r->rewritten);
+  EXPECT_EQ(r->total, 0);
+}
+
+TEST_F(SearcherTest, MalformedQueriesAreInvalidArgument) {
+  for (const char* q : {"date:2022-13", "date:yesterday", "soyuz AND", "date:..",
+                        "author:Edward OR"}) {
+    auto r = search(q);
+    ASSERT_FALSE(r) << q;
+    EXPECT_EQ(r.error().code, Errc::InvalidArgument) << q;
+    EXPECT_EQ(r.error().message.find('\n'), std::string::npos);
+  }
+}
+
+TEST_F(SearcherTest, SortsByDate) {
+  auto asc = search("type:comment", Sort::Date);
+  ASSERT_TRUE(asc);
+  std::vector<std::int64_t> order;
+  for (const auto& h : asc->hits) order.push_back(h.id);
+  // Undated (9) sorts first: it has no value in the date slot.
+  EXPECT_EQ(order, (std::vector<std::int64_t>{9, 7, 8, 2, 3, 4, 5, 10}));
+  auto desc = search("type:comment", Sort::DateDesc);
+  ASSERT_TRUE(desc);
+  EXPECT_EQ(desc->hits.front().id, 10);
+}
+
+TEST_F(SearcherTest, LimitAndOffsetPageThroughAnExactTotal) {
+  SearchOptions o;
+  o.query = "type:comment";
+  o.sort = Sort::Date;
+  o.limit = 3;
+  o.offset = 2;
+  auto r = searcher_->search(o);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->total, 8);
+  ASSERT_EQ(r->hits.size(), 3u);
+  EXPECT_EQ(r->hits[0].id, 8);
+}
+
+TEST_F(SearcherTest, HitsCarryWhatTheDocumentStored) {
+  auto r = search("author:\"Edward Smith\"");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->hits.size(), 1u);
+  const Hit& h = r->hits[0];
+  EXPECT_EQ(h.id, 3);
+  EXPECT_EQ(h.type, "comment");
+  EXPECT_EQ(h.author, "Edward Smith");
+  EXPECT_EQ(h.date, testing::utc(2022, 12, 16, 12, 0));
+  EXPECT_EQ(h.site, "example.com");
+  EXPECT_EQ(h.thread_title, "Soyuz capsule springs a leak");
+  EXPECT_EQ(h.url, "https://example.com/2022/12/soyuz-leak/#comment-102");
+  EXPECT_EQ(h.snippet.text, "The radiator panels are exposed on the service module.");
+}
+
+TEST_F(SearcherTest, SnippetHighlightsMatchedWords) {
+  auto r = search("radiator author:\"Edward Smith\"");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->hits.size(), 1u);
+  const Snippet& s = r->hits[0].snippet;
+  ASSERT_EQ(s.highlights.size(), 1u);
+  EXPECT_EQ(s.text.substr(s.highlights[0].begin, s.highlights[0].length), "radiator");
+}
+
+TEST(SearcherOpen, NeverIndexedIsNotFoundWithAHint) {
+  testing::TempDir dir;
+  auto s = Searcher::open(dir.path() / "index");
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code, Errc::NotFound);
+  EXPECT_NE(s.error().hint.find("fora index"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace fora::query
