@@ -58,6 +58,14 @@ std::string header(std::string_view block, std::string_view name) {
   return {};
 }
 
+FetcherOptions fetcher_options(const CrawlOptions& o) {
+  FetcherOptions f;
+  f.user_agent = o.user_agent;
+  f.timeout_seconds = o.timeout_seconds;
+  f.max_body_bytes = o.max_body_bytes;
+  return f;
+}
+
 // Commit the catalog at least this often, so a kill loses little.
 constexpr int kBatchResponses = 25;
 // At most this many requests in flight in all (politeness is per host, in the Frontier).
@@ -74,8 +82,7 @@ class Crawl {
         scope_(std::move(scope)),
         progress_(progress),
         stop_(stop),
-        fetcher_(io_, FetcherOptions{options.user_agent, options.timeout_seconds,
-                                     options.max_body_bytes}),
+        fetcher_(io_, fetcher_options(options)),
         frontier_(std::chrono::duration<double>(options.delay_seconds)),
         wake_(io_),
         stop_poll_(io_) {}

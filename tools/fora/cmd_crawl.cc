@@ -1,18 +1,11 @@
 // fora crawl URL...: fetch sites into the archive.
-#include <csignal>
 #include <fmt/format.h>
 
 #include "commands.h"
 #include "fora/crawler/crawl.h"
+#include "interrupt.h"
 
 namespace fora::cli {
-namespace {
-
-std::atomic<bool> g_stop{false};
-extern "C" void on_interrupt(int) { g_stop.store(true); }
-
-}  // namespace
-
 Status run_crawl(const Context& ctx, const CrawlCommand& cmd) {
   if (cmd.delay < 0) return make_error(Errc::InvalidArgument, "--delay must be 0 or more seconds");
   auto extractor = ctx.open_extractor();
@@ -28,17 +21,14 @@ Status run_crawl(const Context& ctx, const CrawlCommand& cmd) {
   options.user_agent = cmd.user_agent;
 
   // Ctrl-C: the crawl finishes its current batch, commits, and returns Cancelled.
-  std::signal(SIGINT, on_interrupt);
-  std::signal(SIGTERM, on_interrupt);
+  StopOnSignal stop;
   const auto progress = [&ctx](const crawler::CrawlProgress& p) {
     if (!ctx.err.is_tty()) return;
     ctx.err.write(fmt::format("\r\x1b[Kfetched {}  queued {}  threads {}  comments {}  {}",
                               p.fetched, p.queued, p.threads, p.comments,
                               clean(p.last_url).substr(0, 60)));
   };
-  auto result = crawler::crawl(**archive, *extractor, options, progress, g_stop);
-  std::signal(SIGINT, SIG_DFL);
-  std::signal(SIGTERM, SIG_DFL);
+  auto result = crawler::crawl(**archive, *extractor, options, progress, stop.requested());
   if (ctx.err.is_tty()) ctx.err.write("\r\x1b[K");
   if (!result) return result.error();
   ctx.out.write(fmt::format(

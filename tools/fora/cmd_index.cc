@@ -1,26 +1,19 @@
 // fora index: bring the Xapian index up to date with the catalog.
-#include <atomic>
-#include <csignal>
 #include <fmt/format.h>
 
 #include "commands.h"
 #include "fora/indexer/index_writer.h"
+#include "interrupt.h"
 
 namespace fora::cli {
-namespace {
-std::atomic<bool> g_stop{false};
-extern "C" void on_interrupt(int) { g_stop.store(true); }
-}  // namespace
-
 Status run_index(const Context& ctx, const IndexCommand& cmd) {
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);  // the writer's lock
   if (!archive) return archive.error();
-  std::signal(SIGINT, on_interrupt);
+  StopOnSignal stop;
   const auto progress = [&ctx](const indexer::IndexProgress& p) {
     if (ctx.err.is_tty() && p.done % 1000 == 0) ctx.err.write(fmt::format("\r\x1b[Kindexed {}", p.done));
   };
-  auto summary = indexer::update_index(**archive, indexer::IndexOptions{cmd.rebuild}, progress, g_stop);
-  std::signal(SIGINT, SIG_DFL);
+  auto summary = indexer::update_index(**archive, indexer::IndexOptions{cmd.rebuild}, progress, stop.requested());
   if (ctx.err.is_tty()) ctx.err.write("\r\x1b[K");
   if (!summary) return summary.error();
   ctx.out.write(fmt::format("indexed: {} added, {} updated, {} removed; {} documents (generation {})\n",
