@@ -1,0 +1,49 @@
+#include <gtest/gtest.h>
+
+#include "charset.h"
+
+namespace fora::extract {
+namespace {
+
+TEST(Charset, ReadsLabelFromContentType) {
+  EXPECT_EQ(charset_from_content_type("text/html; charset=ISO-8859-1"), "iso-8859-1");
+  EXPECT_EQ(charset_from_content_type("text/html; Charset=\"utf-8\""), "utf-8");
+  EXPECT_EQ(charset_from_content_type("text/html"), "");
+}
+
+TEST(Charset, ReadsMetaCharsetAndHttpEquiv) {
+  EXPECT_EQ(charset_from_meta("<html><head><meta charset='windows-1251'>"), "windows-1251");
+  EXPECT_EQ(charset_from_meta(R"(<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">)"),
+            "shift_jis");
+  EXPECT_EQ(charset_from_meta("<p>charset=koi8-r</p>"), "");
+}
+
+TEST(Charset, DecodesLatin1DeclaredByHeader) {
+  std::string latin1 = "<p>M\xFCller</p>";
+  EXPECT_EQ(decode_to_utf8(latin1, "text/html; charset=iso-8859-1"), "<p>M\xC3\xBCller</p>");
+}
+
+TEST(Charset, DecodesMetaDeclaredWindows1252) {
+  std::string page = "<meta charset=\"windows-1252\"><p>\x93quoted\x94</p>";
+  std::string out = decode_to_utf8(page, "");
+  EXPECT_NE(out.find("\xE2\x80\x9Cquoted\xE2\x80\x9D"), std::string::npos);
+}
+
+TEST(Charset, ValidUtf8WinsOverWrongMetaDeclaration) {
+  std::string page = "<meta charset=\"iso-8859-1\"><p>M\xC3\xBCller</p>";
+  EXPECT_EQ(decode_to_utf8(page, ""), page);
+}
+
+TEST(Charset, InvalidBytesBecomeValidUtf8) {
+  std::string page = "<p>bad \xFF\xFE\xC3 bytes</p>";
+  std::string out = decode_to_utf8(page, "text/html; charset=utf-8");
+  EXPECT_TRUE(is_valid_utf8(out));
+  EXPECT_NE(out.find("bytes"), std::string::npos);
+}
+
+TEST(Charset, UnknownLabelFallsBackToUtf8) {
+  EXPECT_EQ(decode_to_utf8("<p>x</p>", "text/html; charset=no-such-thing"), "<p>x</p>");
+}
+
+}  // namespace
+}  // namespace fora::extract

@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "fora/extract/extractor.h"
+#include "links.h"
+
+namespace fora::extract {
+namespace {
+
+Extractor open_extractor() {
+  auto e = Extractor::open(FORA_SOURCE_DIR "/data/profiles");
+  EXPECT_TRUE(e) << e.error().message;
+  return std::move(*e);
+}
+
+TEST(ResolveUrl, ResolvesRelativeAndDropsFragment) {
+  EXPECT_EQ(resolve_url("http://a.example/x/y/", "../z?q=1#frag"), "http://a.example/x/z?q=1");
+  EXPECT_EQ(resolve_url("http://a.example/x/y", "/abs"), "http://a.example/abs");
+  EXPECT_EQ(resolve_url("http://a.example/x/", "//b.example/p"), "http://b.example/p");
+}
+
+TEST(ResolveUrl, RejectsNonHttpSchemesAndBareFragments) {
+  EXPECT_FALSE(resolve_url("http://a.example/", "mailto:x@y.z"));
+  EXPECT_FALSE(resolve_url("http://a.example/", "javascript:void(0)"));
+  EXPECT_FALSE(resolve_url("http://a.example/", "ftp://a.example/f"));
+  EXPECT_FALSE(resolve_url("http://a.example/", "#respond"));
+}
+
+TEST(PageLinks, ResolvedAgainstBaseDeduplicatedInPageOrder) {
+  Extractor e = open_extractor();
+  auto page = e.extract(
+      "<html><head><base href='http://cdn.example/root/'><link rel='next' href='p2'></head>"
+      "<body><a href='b'>1</a><a href='a#x'>2</a><a href='b#y'>3</a>"
+      "<a href='mailto:m@x'>4</a><a href='https://other.example/'>5</a></body></html>",
+      "http://site.example/page/");
+  ASSERT_TRUE(page) << page.error().message;
+  std::vector<std::string> expected = {"http://cdn.example/root/p2", "http://cdn.example/root/b",
+                                       "http://cdn.example/root/a", "https://other.example/"};
+  EXPECT_EQ(page->links, expected);
+  EXPECT_FALSE(page->thread);
+}
+
+TEST(FeedUrls, ReadsSitemapAndSitemapIndex) {
+  auto urls = feed_or_sitemap_urls(
+      R"(<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">)"
+      "<url><loc>https://s.example/a/</loc></url><url><loc> /b/ </loc></url></urlset>",
+      "https://s.example/sitemap.xml");
+  ASSERT_TRUE(urls);
+  EXPECT_EQ(*urls, (std::vector<std::string>{"https://s.example/a/", "https://s.example/b/"}));
+  auto index = feed_or_sitemap_urls(
+      "<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'><sitemap>"
+      "<loc>https://s.example/post-sitemap.xml</loc></sitemap></sitemapindex>",
+      "https://s.example/sitemap_index.xml");
+  ASSERT_TRUE(index);
+  EXPECT_EQ(*index, (std::vector<std::string>{"https://s.example/post-sitemap.xml"}));
+}
+
+TEST(FeedUrls, ReadsRssAndAtomLinks) {
+  auto rss = feed_or_sitemap_urls(
+      "<rss version='2.0' xmlns:atom='http://www.w3.org/2005/Atom'><channel><title>t</title>"
+      "<atom:link href='http://r.example/feed/' rel='self'/><link>http://r.example/</link>"
+      "<item><link>/2022/12/16/post/</link></item></channel></rss>",
+      "http://r.example/feed/");
+  ASSERT_TRUE(rss);
+  EXPECT_EQ(*rss, (std::vector<std::string>{"http://r.example/", "http://r.example/2022/12/16/post/"}));
+  auto atom = feed_or_sitemap_urls(
+      "<feed xmlns='http://www.w3.org/2005/Atom'><link href='http://a.example/'/>"
+      "<entry><link rel='alternate' href='http://a.example/e1'/></entry></feed>",
+      "http://a.example/atom");
+  ASSERT_TRUE(atom);
+  EXPECT_EQ(*atom, (std::vector<std::string>{"http://a.example/", "http://a.example/e1"}));
+}
+
+TEST(FeedUrls, RejectsNonXml) {
+  EXPECT_FALSE(feed_or_sitemap_urls("", "http://x/"));
+  EXPECT_FALSE(feed_or_sitemap_urls("\x01\x02 not xml at all", "http://x/"));
+}
+
+}  // namespace
+}  // namespace fora::extract
