@@ -11,81 +11,18 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include "entry_document.h"
 #include "fora/indexer/fields.h"
 #include "fora/indexer/generation.h"
 #include "fora/indexer/xapian_error.h"
+#include "index_run.h"
 
 namespace fora::indexer {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::int64_t kCommitEvery = 5000;  // bounds memory and the work lost to a crash
-constexpr std::int64_t kProgressEvery = 256;
-
 struct RunOutcome {
   IndexSummary summary;
   bool cancelled = false;
-};
-
-// Applies entries to one open database; every call into Xapian is caught here and returned
-// as a Status, so no exception crosses the archive's for_each_entry.
-class IndexRun {
- public:
-  IndexRun(Xapian::WritableDatabase& db, fs::path path, std::int64_t last_seq,
-           const std::function<void(const IndexProgress&)>& progress)
-      : db_(db), path_(std::move(path)), last_seq_(last_seq), progress_(progress) {}
-
-  Status apply(const archive::StoredEntry& entry) {
-    try {
-      std::string term = unique_term(entry);
-      bool present = db_.term_exists(term);
-      if (entry.gone_since) {
-        if (present) {
-          db_.delete_document(term);
-          ++summary_.removed;
-        }
-      } else {
-        db_.replace_document(term, make_document(entry));
-        ++(present ? summary_.updated : summary_.added);
-      }
-      last_seq_ = std::max(last_seq_, entry.change_seq);
-      if (++done_ % kCommitEvery == 0) FORA_TRY(commit());
-    } catch (const Xapian::Error& e) {
-      return from_xapian(e, "indexing into", path_);
-    }
-    if (progress_ && done_ % kProgressEvery == 0) progress_(IndexProgress{done_});
-    return ok();
-  }
-
-  // Makes everything applied so far durable, with the change_seq it reaches.
-  Status commit() {
-    try {
-      db_.set_metadata(std::string(kLastSeqKey), std::to_string(last_seq_));
-      db_.set_metadata(std::string(kSchemaKey), std::to_string(kIndexSchemaVersion));
-      db_.commit();
-    } catch (const Xapian::Error& e) {
-      return from_xapian(e, "committing", path_);
-    }
-    return ok();
-  }
-
-  IndexSummary summary() const {
-    IndexSummary s = summary_;
-    s.documents = static_cast<std::int64_t>(db_.get_doccount());
-    return s;
-  }
-  void report_done() const {
-    if (progress_) progress_(IndexProgress{done_});
-  }
-
- private:
-  Xapian::WritableDatabase& db_;
-  fs::path path_;
-  std::int64_t last_seq_;
-  const std::function<void(const IndexProgress&)>& progress_;
-  IndexSummary summary_;
-  std::int64_t done_ = 0;
 };
 
 std::optional<std::int64_t> parse_int(const std::string& s) {

@@ -1,0 +1,60 @@
+#include "index_run.h"
+
+#include <algorithm>
+
+#include "entry_document.h"
+#include "fora/indexer/fields.h"
+#include "fora/indexer/xapian_error.h"
+
+namespace fora::indexer {
+
+IndexRun::IndexRun(Xapian::WritableDatabase& db, std::filesystem::path path,
+                   std::int64_t last_seq,
+                   const std::function<void(const IndexProgress&)>& progress)
+    : db_(db), path_(std::move(path)), last_seq_(last_seq), progress_(progress) {}
+
+Status IndexRun::apply(const archive::StoredEntry& entry) {
+  try {
+    // A WritableDatabase sees its own uncommitted changes, so this is right within a batch.
+    const std::string term = unique_term(entry);
+    const bool present = db_.term_exists(term);
+    if (entry.gone_since) {
+      if (present) {
+        db_.delete_document(term);
+        ++summary_.removed;
+      }
+    } else {
+      db_.replace_document(term, make_document(entry));
+      ++(present ? summary_.updated : summary_.added);
+    }
+    last_seq_ = std::max(last_seq_, entry.change_seq);
+    if (++done_ % kCommitEvery == 0) FORA_TRY(commit());
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "indexing into", path_);
+  }
+  if (progress_ && done_ % kProgressEvery == 0) progress_(IndexProgress{done_});
+  return ok();
+}
+
+Status IndexRun::commit() {
+  try {
+    db_.set_metadata(std::string(kLastSeqKey), std::to_string(last_seq_));
+    db_.set_metadata(std::string(kSchemaKey), std::to_string(kIndexSchemaVersion));
+    db_.commit();
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "committing", path_);
+  }
+  return ok();
+}
+
+IndexSummary IndexRun::summary() const {
+  IndexSummary s = summary_;
+  s.documents = static_cast<std::int64_t>(db_.get_doccount());
+  return s;
+}
+
+void IndexRun::report_done() const {
+  if (progress_) progress_(IndexProgress{done_});
+}
+
+}  // namespace fora::indexer

@@ -1,0 +1,209 @@
+// update_index() over a real Archive filled with the sample thread pages.
+#include "fora/indexer/index_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <ctime>
+#include <fstream>
+#include <xapian.h>
+
+#include "archive_pages.h"
+#include "fora/indexer/generation.h"
+#include "fora/query/searcher.h"
+#include "temp_dir.h"
+
+namespace fora::indexer {
+namespace {
+
+namespace fs = std::filesystem;
+
+class IndexWriterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto a = archive::Archive::open(dir_.path() / "archive", archive::Archive::Mode::Write);
+    ASSERT_TRUE(a) << a.error().message;
+    archive_ = std::move(*a);
+    for (int thread : {1, 2}) store(testing::page_of(entries_, thread), thread);
+  }
+
+  void store(const extract::ThreadPage& page, int thread) {
+    now_ += 60;
+    auto st = archive_->store_thread_page(testing::site_of(thread), page, now_);
+    ASSERT_TRUE(st) << st.error().message;
+  }
+
+  Result<IndexSummary> update(bool rebuild = false) {
+    IndexOptions o;
+    o.rebuild = rebuild;
+    return update_index(*archive_, o, progress_, stop_);
+  }
+
+  std::vector<std::string> urls(const std::string& q) {
+    auto s = query::Searcher::open(archive_->index_dir());
+    EXPECT_TRUE(s) << s.error().message;
+    if (!s) return {};
+    query::SearchOptions o;
+    o.query = q;
+    o.sort = query::Sort::Date;
+    auto r = s->search(o);
+    EXPECT_TRUE(r) << r.error().message;
+    std::vector<std::string> out;
+    if (r)
+      for (const auto& h : r->hits) out.push_back(h.url);
+    return out;
+  }
+
+  std::vector<std::string> generations() const {
+    std::vector<std::string> out;
+    for (const auto& item : fs::directory_iterator(archive_->index_dir()))
+      if (parse_generation_name(item.path().filename().string())) out.push_back(item.path().filename());
+    return out;
+  }
+
+  std::string current_file() const {
+    std::ifstream in(archive_->index_dir() / "current");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+
+  testing::TempDir dir_;
+  std::int64_t now_ = std::time(nullptr) - 3600;
+  std::vector<archive::StoredEntry> entries_ = testing::sample_entries(std::time(nullptr));
+  std::unique_ptr<archive::Archive> archive_;
+  std::function<void(const IndexProgress&)> progress_;
+  std::atomic<bool> stop_{false};
+};
+
+const std::string kThread1 = "https://example.com/2022/12/soyuz-leak/";
+const std::string kThread2 = "https://blog.example.org/starship-static-fire/";
+
+TEST_F(IndexWriterTest, FirstRunIndexesEveryEntryIntoGenerationOne) {
+  std::int64_t reported = 0;
+  progress_ = [&](const IndexProgress& p) { reported = p.done; };
+  auto s = update();
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(s->added, 10);
+  EXPECT_EQ(s->updated, 0);
+  EXPECT_EQ(s->removed, 0);
+  EXPECT_EQ(s->documents, 10);
+  EXPECT_EQ(s->generation, 1);
+  EXPECT_EQ(reported, 10);
+  EXPECT_EQ(current_file(), "gen-000001\n");
+  EXPECT_EQ(urls("author:Edward"),
+            (std::vector<std::string>{kThread2 + "#comment-201", kThread1 + "#comment-101"}));
+  EXPECT_EQ(urls("every Edward comment on Soyuz"),
+            (std::vector<std::string>{kThread1 + "#comment-101"}));
+  EXPECT_EQ(urls("soyuz").size(), 5u);
+}
+
+TEST_F(IndexWriterTest, RerunWithNothingChangedAddsNothing) {
+  ASSERT_TRUE(update());
+  store(testing::page_of(entries_, 1), 1);  // seen again, unchanged
+  auto s = update();
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(s->added, 0);
+  EXPECT_EQ(s->updated, 0);
+  EXPECT_EQ(s->removed, 0);
+  EXPECT_EQ(s->documents, 10);
+  EXPECT_EQ(s->generation, 1);
+}
+
+TEST_F(IndexWriterTest, EditedAndNewCommentsAreUpdatedAndAdded) {
+  ASSERT_TRUE(update());
+  auto page = testing::page_of(entries_, 2);
+  page.comments[0].text = "Impressive hotfire, the engines sounded great.";  // Edward, 201
+  extract::Entry extra;
+  extra.native_id = "205";
+  extra.author = "Newcomer";
+  extra.published = testing::utc(2021, 6, 4, 9, 0);
+  extra.text = "First time here: hello.";
+  extra.url = kThread2 + "#comment-205";
+  page.comments.push_back(extra);
+  store(page, 2);
+  auto s = update();
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(s->added, 1);
+  EXPECT_EQ(s->updated, 1);
+  EXPECT_EQ(s->documents, 11);
+  EXPECT_EQ(urls("hotfire"), (std::vector<std::string>{kThread2 + "#comment-201"}));
+  EXPECT_EQ(urls("own:impressive own:static"), (std::vector<std::string>{}));
+  EXPECT_EQ(urls("author:newcomer"), (std::vector<std::string>{kThread2 + "#comment-205"}));
+}
+
+TEST_F(IndexWriterTest, RetitledThreadReindexesAllItsEntries) {
+  ASSERT_TRUE(update());
+  auto page = testing::page_of(entries_, 1);
+  page.title = "Soyuz MS-22 coolant leak";
+  store(page, 1);
+  auto s = update();
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(s->updated, 5);
+  EXPECT_EQ(s->added, 0);
+  EXPECT_EQ(urls("topic:ms-22").size(), 5u);
+  EXPECT_EQ(urls("topic:springs").size(), 0u);
+}
+
+TEST_F(IndexWriterTest, RebuildSwitchesGenerationsAndLeavesOne) {
+  ASSERT_TRUE(update());
+  auto s = update(/*rebuild=*/true);
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(s->generation, 2);
+  EXPECT_EQ(s->added, 10);
+  EXPECT_EQ(s->documents, 10);
+  EXPECT_EQ(current_file(), "gen-000002\n");
+  EXPECT_EQ(generations(), (std::vector<std::string>{"gen-000002"}));
+  EXPECT_FALSE(fs::exists(archive_->index_dir() / "current.tmp"));
+  EXPECT_EQ(urls("author:\"Edward Smith\""), (std::vector<std::string>{kThread1 + "#comment-102"}));
+  // Incremental runs continue in the new generation.
+  auto again = update();
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->generation, 2);
+  EXPECT_EQ(again->added, 0);
+}
+
+TEST_F(IndexWriterTest, StoppedRebuildKeepsTheOldGeneration) {
+  ASSERT_TRUE(update());
+  stop_ = true;
+  auto s = update(/*rebuild=*/true);
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code, Errc::Cancelled);
+  EXPECT_EQ(current_file(), "gen-000001\n");
+  EXPECT_EQ(generations(), (std::vector<std::string>{"gen-000001"}));
+  EXPECT_EQ(urls("author:Edward").size(), 2u);
+}
+
+TEST_F(IndexWriterTest, StoppedFirstRunResumesLater) {
+  stop_ = true;
+  auto s = update();
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code, Errc::Cancelled);
+  stop_ = false;
+  auto resumed = update();
+  ASSERT_TRUE(resumed) << resumed.error().message;
+  EXPECT_EQ(resumed->generation, 1);
+  EXPECT_EQ(resumed->added, 10);
+}
+
+TEST_F(IndexWriterTest, AnotherWriterIsLocked) {
+  ASSERT_TRUE(update());
+  Xapian::WritableDatabase other((archive_->index_dir() / "gen-000001").string(),
+                                 Xapian::DB_OPEN);
+  auto s = update();
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code, Errc::Locked);
+  EXPECT_NE(s.error().message.find("gen-000001"), std::string::npos);
+}
+
+TEST_F(IndexWriterTest, CurrentNamingAMissingGenerationIsCorrupt) {
+  ASSERT_TRUE(update());
+  fs::remove_all(archive_->index_dir() / "gen-000001");
+  auto s = update();
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code, Errc::Corrupt);
+  EXPECT_NE(s.error().hint.find("--rebuild"), std::string::npos);
+  auto rebuilt = update(/*rebuild=*/true);
+  ASSERT_TRUE(rebuilt) << rebuilt.error().message;
+  EXPECT_EQ(rebuilt->documents, 10);
+}
+
+}  // namespace
+}  // namespace fora::indexer
