@@ -1,0 +1,243 @@
+// Fetcher against the real fora-testserver (and, for failures, against sockets that refuse
+// or never answer), all on 127.0.0.1.
+#include "fora/crawler/fetcher.h"
+
+#include <gtest/gtest.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include <chrono>
+#include <ctime>
+#include <map>
+
+#include "support/temp_dir.h"
+#include "support/test_server.h"
+
+namespace fora::crawler {
+namespace {
+
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+class FetcherTest : public ::testing::Test {
+ protected:
+  FetcherTest() {
+    site_.write("page.html", "<html><body>Soyuz</body></html>\n");
+    site_.write("dir/index.html", "folder index\n");
+    site_.write("big.txt", std::string(100 * 1024, 'x'));
+    for (int i = 0; i < 50; ++i) site_.write("p/" + std::to_string(i) + ".txt", "body " + std::to_string(i));
+    server_ = std::make_unique<test::TestServer>(site_.path());
+  }
+
+  // Fetches one URL and runs the loop until its callback has run.
+  Result<archive::Response> fetch_one(const std::string& url, FetcherOptions options = {}) {
+    Fetcher fetcher(io_, std::move(options));
+    std::optional<Result<archive::Response>> out;
+    int calls = 0;
+    fetcher.fetch(url, [&](Result<archive::Response> r) {
+      ++calls;
+      out.emplace(std::move(r));
+    });
+    run_until([&] { return out.has_value(); });
+    EXPECT_EQ(calls, 1);
+    EXPECT_EQ(fetcher.in_flight(), 0u);
+    if (!out) return make_error(Errc::Internal, "callback never ran");
+    return *out;
+  }
+
+  // Runs the loop until `done()` holds, failing after 20 s.
+  template <typename Pred>
+  void run_until(Pred done) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    io_.restart();
+    while (!done() && std::chrono::steady_clock::now() < deadline) {
+      io_.run_for(std::chrono::milliseconds(50));
+      io_.restart();
+    }
+    ASSERT_TRUE(done()) << "timed out waiting for the fetches";
+  }
+
+  test::TempDir site_;
+  std::unique_ptr<test::TestServer> server_;
+  asio::io_context io_;
+};
+
+// A TCP port on 127.0.0.1 with nobody listening.
+unsigned short closed_port(asio::io_context& io) {
+  tcp::acceptor a(io, tcp::endpoint(asio::ip::address_v4::loopback(), 0));
+  const unsigned short port = a.local_endpoint().port();
+  a.close();
+  return port;
+}
+
+TEST_F(FetcherTest, ReturnsStatusHeadersAndBody) {
+  const std::string url = server_->url("/page.html");
+  const auto before = std::time(nullptr);
+  auto r = fetch_one(url);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->url, url);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, "<html><body>Soyuz</body></html>\n");
+  EXPECT_EQ(r->content_type, "text/html; charset=UTF-8");
+  EXPECT_EQ(r->headers.rfind("HTTP/1.1 200", 0), 0u) << r->headers;
+  EXPECT_NE(r->headers.find("\r\nContent-Length: 32\r\n"), std::string::npos) << r->headers;
+  EXPECT_TRUE(r->headers.ends_with("\r\n\r\n"));
+  EXPECT_GE(r->fetched_at, before);
+  EXPECT_LE(r->fetched_at, std::time(nullptr));
+  EXPECT_EQ(server_->requests(), std::vector<std::string>{"GET /page.html 200"});  // GET, not HEAD
+}
+
+TEST_F(FetcherTest, NotFoundIsAResponseNotAnError) {
+  auto r = fetch_one(server_->url("/missing.html"));
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->status, 404);
+  EXPECT_NE(r->body.find("404"), std::string::npos);
+}
+
+TEST_F(FetcherTest, DoesNotFollowRedirects) {
+  auto r = fetch_one(server_->url("/dir?x=1"));
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->status, 301);
+  EXPECT_NE(r->headers.find("\r\nLocation: /dir/?x=1\r\n"), std::string::npos) << r->headers;
+  EXPECT_EQ(server_->requests(), std::vector<std::string>{"GET /dir?x=1 301"});
+}
+
+TEST_F(FetcherTest, BodyAboveTheLimitIsAnError) {
+  FetcherOptions options;
+  options.max_body_bytes = 10 * 1024;
+  auto r = fetch_one(server_->url("/big.txt"), options);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Errc::Network);
+  EXPECT_NE(r.error().message.find("larger than 10240 bytes"), std::string::npos) << r.error().message;
+  EXPECT_NE(r.error().message.find("/big.txt"), std::string::npos);
+}
+
+TEST_F(FetcherTest, BodyAtTheLimitIsFine) {
+  FetcherOptions options;
+  options.max_body_bytes = 100 * 1024;
+  auto r = fetch_one(server_->url("/big.txt"), options);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->body.size(), 100u * 1024);
+}
+
+TEST_F(FetcherTest, ConnectionRefusedIsANetworkError) {
+  const std::string url = "http://127.0.0.1:" + std::to_string(closed_port(io_)) + "/";
+  auto r = fetch_one(url);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Errc::Network);
+  EXPECT_NE(r.error().message.find(url), std::string::npos) << r.error().message;
+}
+
+TEST_F(FetcherTest, SilentServerTimesOut) {
+  // Accepts connections in the kernel's backlog, never answers.
+  tcp::acceptor silent(io_, tcp::endpoint(asio::ip::address_v4::loopback(), 0));
+  FetcherOptions options;
+  options.timeout_seconds = 1;
+  const auto start = std::chrono::steady_clock::now();
+  auto r = fetch_one("http://127.0.0.1:" + std::to_string(silent.local_endpoint().port()) + "/", options);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Errc::Network);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+}
+
+TEST_F(FetcherTest, UrlThatIsNotHttpIsRefusedThroughTheCallback) {
+  auto r = fetch_one("ftp://127.0.0.1/x");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Errc::InvalidArgument);
+}
+
+TEST_F(FetcherTest, FiftyParallelFetchesEachCompleteExactlyOnce) {
+  Fetcher fetcher(io_, {});
+  std::map<std::string, int> calls;
+  std::map<std::string, std::string> bodies;
+  for (int i = 0; i < 50; ++i) {
+    const std::string url = server_->url("/p/" + std::to_string(i) + ".txt");
+    fetcher.fetch(url, [&, url](Result<archive::Response> r) {
+      ++calls[url];
+      bodies[url] = r ? r->body : "ERROR " + r.error().message;
+    });
+  }
+  EXPECT_EQ(fetcher.in_flight(), 50u);
+  run_until([&] { return calls.size() == 50; });
+  io_.run_for(std::chrono::milliseconds(100));  // a second callback would show up here
+  ASSERT_EQ(calls.size(), 50u);
+  for (int i = 0; i < 50; ++i) {
+    const std::string url = server_->url("/p/" + std::to_string(i) + ".txt");
+    EXPECT_EQ(calls[url], 1) << url;
+    EXPECT_EQ(bodies[url], "body " + std::to_string(i));
+  }
+  EXPECT_EQ(fetcher.in_flight(), 0u);
+  EXPECT_EQ(server_->requests().size(), 50u);
+}
+
+TEST_F(FetcherTest, CallbackMayStartTheNextFetch) {
+  Fetcher fetcher(io_, {});
+  std::vector<int> statuses;
+  fetcher.fetch(server_->url("/page.html"), [&](Result<archive::Response> r) {
+    statuses.push_back(r ? r->status : -1);
+    fetcher.fetch(server_->url("/nope"), [&](Result<archive::Response> r2) {
+      statuses.push_back(r2 ? r2->status : -1);
+    });
+  });
+  run_until([&] { return statuses.size() == 2; });
+  EXPECT_EQ(statuses, (std::vector<int>{200, 404}));
+}
+
+TEST_F(FetcherTest, CancelAllCallsEveryCallbackOnceWithCancelled) {
+  tcp::acceptor silent(io_, tcp::endpoint(asio::ip::address_v4::loopback(), 0));
+  const std::string base = "http://127.0.0.1:" + std::to_string(silent.local_endpoint().port());
+  Fetcher fetcher(io_, {});
+  std::map<std::string, int> calls;
+  std::map<std::string, Errc> codes;
+  for (int i = 0; i < 10; ++i) {
+    const std::string url = base + "/" + std::to_string(i);
+    fetcher.fetch(url, [&, url](Result<archive::Response> r) {
+      ++calls[url];
+      codes[url] = r ? Errc::Internal : r.error().code;
+    });
+  }
+  io_.run_for(std::chrono::milliseconds(300));  // the requests are sent and waiting
+  EXPECT_TRUE(calls.empty());
+  EXPECT_EQ(fetcher.in_flight(), 10u);
+  fetcher.cancel_all();
+  EXPECT_EQ(fetcher.in_flight(), 0u);
+  EXPECT_TRUE(calls.empty());  // callbacks are posted, not called inside cancel_all()
+  run_until([&] { return calls.size() == 10; });
+  io_.run_for(std::chrono::milliseconds(200));
+  for (const auto& [url, n] : calls) {
+    EXPECT_EQ(n, 1) << url;
+    EXPECT_EQ(codes[url], Errc::Cancelled) << url;
+  }
+}
+
+TEST_F(FetcherTest, DestroyingTheFetcherCancelsWhatIsUnderWay) {
+  tcp::acceptor silent(io_, tcp::endpoint(asio::ip::address_v4::loopback(), 0));
+  int cancelled = 0;
+  {
+    Fetcher fetcher(io_, {});
+    for (int i = 0; i < 3; ++i) {
+      fetcher.fetch("http://127.0.0.1:" + std::to_string(silent.local_endpoint().port()) + "/",
+                    [&](Result<archive::Response> r) {
+                      if (!r && r.error().code == Errc::Cancelled) ++cancelled;
+                    });
+    }
+    io_.run_for(std::chrono::milliseconds(200));
+  }
+  run_until([&] { return cancelled == 3; });
+}
+
+TEST_F(FetcherTest, FetcherIsReusableAfterCancel) {
+  Fetcher fetcher(io_, {});
+  int first = 0;
+  fetcher.fetch(server_->url("/page.html"), [&](Result<archive::Response>) { ++first; });
+  fetcher.cancel_all();
+  std::optional<int> status;
+  fetcher.fetch(server_->url("/page.html"), [&](Result<archive::Response> r) { status = r ? r->status : -1; });
+  run_until([&] { return status.has_value() && first == 1; });
+  EXPECT_EQ(status, 200);
+}
+
+}  // namespace
+}  // namespace fora::crawler

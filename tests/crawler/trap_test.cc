@@ -1,0 +1,117 @@
+#include <gtest/gtest.h>
+
+#include "fora/crawler/scope.h"
+
+namespace fora::crawler {
+namespace {
+
+const std::string kSite = "https://example.com";
+
+void expect_trap(const std::string& path) {
+  EXPECT_TRUE(trap_reason(kSite + path).has_value()) << path << " should be a trap";
+}
+
+void expect_not_trap(const std::string& path) {
+  auto reason = trap_reason(kSite + path);
+  EXPECT_FALSE(reason.has_value()) << path << " is not a trap, but: " << reason.value_or("");
+}
+
+TEST(TrapReason, ReplyToCommentLinks) {
+  expect_trap("/2022/12/16/soyuz/?replytocom=123");
+  expect_trap("/2022/12/16/soyuz/?foo=1&replytocom=123");
+}
+
+TEST(TrapReason, ShareAndLikeLinks) {
+  expect_trap("/2022/12/16/soyuz/?share=twitter");
+  expect_trap("/2022/12/16/soyuz/?share=facebook&nb=1");
+  expect_trap("/2022/12/16/soyuz/?like_comment=42&_wpnonce=abc");
+}
+
+TEST(TrapReason, FeedsOtherThanTheMainFeed) {
+  expect_trap("/2022/12/16/soyuz/feed/");
+  expect_trap("/category/space/feed/");
+  expect_trap("/tag/soyuz/feed/");
+  expect_trap("/comments/feed/");
+  expect_trap("/feed/atom/");
+  expect_trap("/?feed=rss2");
+  expect_trap("/2022/12/16/soyuz/?feed=rss2");
+}
+
+TEST(TrapReason, AmpVariants) {
+  expect_trap("/2022/12/16/soyuz/amp/");
+  expect_trap("/amp/2022/12/16/soyuz/");
+  expect_trap("/2022/12/16/soyuz/?amp=1");
+  expect_trap("/2022/12/16/soyuz/?amp");
+}
+
+TEST(TrapReason, SearchResults) {
+  expect_trap("/?s=soyuz");
+  expect_trap("/page/2/?s=soyuz");
+  expect_trap("/search/soyuz/");
+}
+
+TEST(TrapReason, DateArchivesAndCalendars) {
+  expect_trap("/2022/");
+  expect_trap("/2022/12/");
+  expect_trap("/2022/12/16/");
+  expect_trap("/2022/12/page/2/");
+  expect_trap("/?m=202212");
+}
+
+TEST(TrapReason, WordPressMachinery) {
+  expect_trap("/wp-json/");
+  expect_trap("/wp-json/wp/v2/posts/1");
+  expect_trap("/wp-json/oembed/1.0/embed?url=https%3A%2F%2Fexample.com%2Fx%2F");
+  expect_trap("/wp-login.php");
+  expect_trap("/wp-login.php?action=register");
+  expect_trap("/wp-admin/");
+  expect_trap("/wp-admin/post.php?post=1&action=edit");
+  expect_trap("/xmlrpc.php");
+  expect_trap("/xmlrpc.php?rsd");
+  expect_trap("/2022/12/16/soyuz/trackback/");
+  expect_trap("/2022/12/16/soyuz/embed/");
+}
+
+TEST(TrapReason, Shortlinks) {
+  expect_trap("/?p=123");
+  expect_trap("/?page_id=2");
+}
+
+TEST(TrapReason, FragmentsAreGoneBeforeJudging) {
+  expect_not_trap("/2022/12/16/soyuz/#respond");
+  expect_not_trap("/2022/12/16/soyuz/#comment-7");
+}
+
+TEST(TrapReason, ThreadsAndListingsAreNotTraps) {
+  expect_not_trap("/");
+  expect_not_trap("/2022/12/16/soyuz/");
+  expect_not_trap("/2022/12/16/soyuz-ms-22-coolant-leak/");
+  expect_not_trap("/2022/12/soyuz/");  // month-based permalink with a slug
+  expect_not_trap("/soyuz/");
+  expect_not_trap("/page/2/");
+  expect_not_trap("/category/space/");
+  expect_not_trap("/category/space/page/3/");
+  expect_not_trap("/tag/soyuz/");
+  expect_not_trap("/feed/");
+  expect_not_trap("/wp-sitemap.xml");
+  expect_not_trap("/wp-sitemap-posts-post-1.xml");
+  expect_not_trap("/sitemap.xml");
+  expect_not_trap("/robots.txt");
+}
+
+TEST(TrapReason, CommentPagesAreRealPagination) {
+  expect_not_trap("/2022/12/16/soyuz/comment-page-2/");
+  expect_not_trap("/2022/12/16/soyuz/comment-page-12/#comments");
+}
+
+TEST(TrapReason, SlugsThatOnlyLookLikeTrapsAreNot) {
+  expect_not_trap("/amplifier-review/");
+  expect_not_trap("/feedback/");
+  expect_not_trap("/2022/12/16/the-feed-of-the-future/");
+  expect_not_trap("/tag/ampere/");
+  expect_not_trap("/2022/12/16/soyuz/?utm_source=x");  // not ours to strip, but not a trap
+  expect_not_trap("/?paged=2");
+}
+
+}  // namespace
+}  // namespace fora::crawler

@@ -1,0 +1,93 @@
+#include "fora/crawler/url.h"
+
+#include <gtest/gtest.h>
+
+namespace fora::crawler {
+namespace {
+
+std::string norm(std::string_view url) {
+  auto r = normalize_url(url);
+  return r ? *r : "ERROR: " + r.error().message;
+}
+
+TEST(NormalizeUrl, LowercasesSchemeAndHost) {
+  EXPECT_EQ(norm("HTTP://Example.COM/Path/Case"), "http://example.com/Path/Case");
+}
+
+TEST(NormalizeUrl, DropsDefaultPortsOnly) {
+  EXPECT_EQ(norm("http://example.com:80/"), "http://example.com/");
+  EXPECT_EQ(norm("https://example.com:443/a"), "https://example.com/a");
+  EXPECT_EQ(norm("http://127.0.0.1:8080/a"), "http://127.0.0.1:8080/a");
+  EXPECT_EQ(norm("https://example.com:80/"), "https://example.com:80/");
+}
+
+TEST(NormalizeUrl, DropsFragmentKeepsQuery) {
+  EXPECT_EQ(norm("https://example.com/post/?b=2&a=1#respond"), "https://example.com/post/?b=2&a=1");
+  EXPECT_EQ(norm("https://example.com/post/#comment-5"), "https://example.com/post/");
+}
+
+TEST(NormalizeUrl, ResolvesDotSegments) {
+  EXPECT_EQ(norm("http://example.com/a/./b/../c"), "http://example.com/a/c");
+}
+
+TEST(NormalizeUrl, GivesEmptyPathASlash) {
+  EXPECT_EQ(norm("http://example.com"), "http://example.com/");
+}
+
+TEST(NormalizeUrl, TrimsWhitespaceAndEscapesSpaces) {
+  EXPECT_EQ(norm("  http://example.com/a b \n"), "http://example.com/a%20b");
+}
+
+TEST(NormalizeUrl, RejectsRelativeAndOtherSchemes) {
+  for (const char* bad : {"/relative/path", "example.com/x", "ftp://example.com/", "mailto:a@b.c",
+                          "", "http://"}) {
+    auto r = normalize_url(bad);
+    ASSERT_FALSE(r) << bad;
+    EXPECT_EQ(r.error().code, Errc::InvalidArgument) << bad;
+  }
+}
+
+TEST(ResolveUrl, ResolvesRelativeReferences) {
+  const std::string base = "https://example.com/2022/12/16/soyuz/";
+  EXPECT_EQ(resolve_url(base, "comment-page-2/"), "https://example.com/2022/12/16/soyuz/comment-page-2/");
+  EXPECT_EQ(resolve_url(base, "../other/"), "https://example.com/2022/12/16/other/");
+  EXPECT_EQ(resolve_url(base, "/tag/soyuz/"), "https://example.com/tag/soyuz/");
+  EXPECT_EQ(resolve_url(base, "?replytocom=5#respond"), "https://example.com/2022/12/16/soyuz/?replytocom=5");
+  EXPECT_EQ(resolve_url(base, "//cdn.example.org/x.png"), "https://cdn.example.org/x.png");
+  EXPECT_EQ(resolve_url(base, "HTTP://Other.Example:80/"), "http://other.example/");
+}
+
+TEST(ResolveUrl, EmptyOrFragmentOnlyIsTheBase) {
+  const std::string base = "https://example.com/post/";
+  EXPECT_EQ(resolve_url(base, ""), base);
+  EXPECT_EQ(resolve_url(base, "#comments"), base);
+}
+
+TEST(ResolveUrl, RefusesNonHttpSchemes) {
+  const std::string base = "https://example.com/post/";
+  EXPECT_EQ(resolve_url(base, "mailto:someone@example.com"), std::nullopt);
+  EXPECT_EQ(resolve_url(base, "javascript:void(0)"), std::nullopt);
+  EXPECT_EQ(resolve_url(base, "tel:+123"), std::nullopt);
+  EXPECT_EQ(resolve_url(base, "ftp://example.com/file"), std::nullopt);
+}
+
+TEST(ResolveUrl, CleansWhitespaceInsideLinks) {
+  EXPECT_EQ(resolve_url("https://example.com/", " /a\n/b c "), "https://example.com/a/b%20c");
+}
+
+TEST(UrlOrigin, IsHostWithNonDefaultPort) {
+  EXPECT_EQ(url_origin("http://127.0.0.1:8080/a?b"), "127.0.0.1:8080");
+  EXPECT_EQ(url_origin("https://example.com/"), "example.com");
+  EXPECT_EQ(url_origin("https://example.com:443/"), "example.com");
+}
+
+TEST(UrlScheme, IsLowercase) { EXPECT_EQ(url_scheme("HTTPS://example.com/"), "https"); }
+
+TEST(UrlPathAndQuery, KeepsTheQuery) {
+  EXPECT_EQ(url_path_and_query("https://example.com/a/b?x=1&y"), "/a/b?x=1&y");
+  EXPECT_EQ(url_path_and_query("https://example.com"), "/");
+  EXPECT_EQ(url_path_and_query("https://example.com/a#frag"), "/a");
+}
+
+}  // namespace
+}  // namespace fora::crawler
