@@ -13,6 +13,9 @@ nlohmann::json entry_json(const archive::StoredEntry& e) {
   for (const auto& q : e.entry.quotes) quotes.push_back({{"author", q.author}, {"text", q.text}});
   return {{"id", e.id},
           {"type", e.kind},
+          {"native_id", e.entry.native_id},
+          {"parent_id", e.entry.parent_id},
+          {"thread_id", e.thread_id},
           {"author", e.entry.author},
           {"date", e.entry.published ? nlohmann::json(iso_utc(*e.entry.published)) : nlohmann::json(nullptr)},
           {"site", e.site},

@@ -27,8 +27,8 @@ class TextPrinter : public HitPrinter {
   void begin(const query::SearchResult&) override {}
   void hit(const query::Hit& h) override {
     const std::string date = h.date ? iso_utc(h.date).substr(0, 16).replace(10, 1, " ") + " UTC" : "date unknown";
-    out_.write(fmt::format("{} {} {} {}\n  {}\n  {}\n  {}\n\n", out_.bold(fmt::format("[{}]", h.id)),
-                           out_.bold(clean(h.author)), out_.dim(fmt::format("{}, {}", h.type, date)), "",
+    out_.write(fmt::format("{} {} {}\n  {}\n  {}\n  {}\n\n", out_.bold(fmt::format("[{}]", h.id)),
+                           out_.bold(clean(h.author)), out_.dim(fmt::format("{}, {}", h.type, date)),
                            clean(h.thread_title), clean(h.url), snippet_text(h.snippet, out_)));
   }
   void end(const query::SearchResult& r) override {

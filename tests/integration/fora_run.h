@@ -1,0 +1,32 @@
+// Running the real `fora` binary from a test, with a private archive.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/process.h"
+
+namespace fora::test {
+
+// `fora --archive ARCHIVE args...`, with NO_COLOR so output is plain.
+inline RunResult fora(const std::filesystem::path& archive, std::vector<std::string> args) {
+  std::vector<std::string> argv{FORA_BIN, "--archive", archive.string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run(argv, {{"NO_COLOR", "1"}});
+}
+
+// One JSON value per non-empty line of `text`.
+inline std::vector<nlohmann::json> json_lines(const std::string& text) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) out.push_back(nlohmann::json::parse(line));
+  }
+  return out;
+}
+
+}  // namespace fora::test

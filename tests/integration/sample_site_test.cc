@@ -1,0 +1,297 @@
+// The sample site (data/sample-site/, rendered by real WordPress) crawled, indexed and
+// searched through the real binary; every expectation is computed from
+// data/sample-site-truth.json (WordPress's database), never from fora's own output.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "fora_run.h"
+#include "support/temp_dir.h"
+#include "support/test_server.h"
+
+namespace fora::test {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+const fs::path kSite = fs::path(FORA_SOURCE_DIR) / "data" / "sample-site";
+const fs::path kTruth = fs::path(FORA_SOURCE_DIR) / "data" / "sample-site-truth.json";
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+bool mentions(const std::string& text, const std::string& word) {
+  return lower(text).find(lower(word)) != std::string::npos;
+}
+
+// Catalog-independent identity of a result: the WordPress comment id from the URL anchor
+// ("…#comment-21" -> "c21"), or the post's path ("p/2022/12/16/slug/").
+std::string key_of_url(const std::string& url) {
+  const auto anchor = url.find("#comment-");
+  if (anchor != std::string::npos) return "c" + url.substr(anchor + 9);
+  const auto path = url.find('/', url.find("://") + 3);
+  return "p" + url.substr(path);
+}
+
+class SampleSite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    if (!fs::exists(kTruth)) return;
+    truth_ = new json(json::parse(std::ifstream(kTruth)));
+    server_ = new TestServer(kSite);
+    archive_ = new TempDir();
+    crawl_ = new RunResult(fora(archive_->path(), {"crawl", "--delay", "0", server_->base_url() + "/"}));
+    index_ = new RunResult(fora(archive_->path(), {"index"}));
+  }
+  static void TearDownTestSuite() {
+    delete crawl_;
+    delete index_;
+    delete archive_;
+    delete server_;
+    delete truth_;
+  }
+  void SetUp() override {
+    ASSERT_TRUE(truth_) << "missing " << kTruth;
+    ASSERT_EQ(crawl_->exit_code, 0) << crawl_->out << crawl_->err;
+    ASSERT_EQ(index_->exit_code, 0) << index_->out << index_->err;
+  }
+
+  static const json& truth() { return *truth_; }
+  static const json& post(int id) {
+    for (const auto& p : truth()["posts"]) {
+      if (p["id"] == id) return p;
+    }
+    throw std::runtime_error("no post " + std::to_string(id));
+  }
+  static bool about(const json& p, const std::string& word) {
+    if (mentions(p["title"], word)) return true;
+    for (const auto& t : p["tags"]) {
+      if (mentions(t, word)) return true;
+    }
+    for (const auto& c : p["categories"]) {
+      if (mentions(c, word)) return true;
+    }
+    return false;
+  }
+  static std::string post_key(const json& p) { return "p" + p["url"].get<std::string>(); }
+
+  // Keys of the results of `fora search --json QUERY` (all of them).
+  static std::set<std::string> search(const std::string& query, std::string* reading = nullptr) {
+    auto r = fora(archive_->path(), {"search", "--json", "--limit", "1000", query});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    if (reading) *reading = r.err;
+    std::set<std::string> keys;
+    for (const auto& hit : json_lines(r.out)) keys.insert(key_of_url(hit["url"]));
+    return keys;
+  }
+
+  static json* truth_;
+  static TestServer* server_;
+  static TempDir* archive_;
+  static RunResult* crawl_;
+  static RunResult* index_;
+};
+
+json* SampleSite::truth_ = nullptr;
+TestServer* SampleSite::server_ = nullptr;
+TempDir* SampleSite::archive_ = nullptr;
+RunResult* SampleSite::crawl_ = nullptr;
+RunResult* SampleSite::index_ = nullptr;
+
+TEST_F(SampleSite, EveryEdwardCommentOnSoyuzIsExactlyTheGroundTruth) {
+  std::set<std::string> expected;
+  int seed_thread = 0;
+  for (const auto& c : truth()["comments"]) {
+    if (c["author"] != "Edward") continue;
+    const json& p = post(c["post_id"]);
+    if (about(p, "soyuz") || mentions(c["text"], "soyuz")) expected.insert("c" + std::to_string(c["id"].get<int>()));
+    if (mentions(p["title"], "micrometeorite hit")) ++seed_thread;
+  }
+  ASSERT_EQ(seed_thread, 3) << "the seed thread has three comments by Edward";
+
+  std::string reading;
+  const auto got = search("every Edward comment on Soyuz", &reading);
+  EXPECT_EQ(got, expected);
+  EXPECT_NE(reading.find("author:Edward type:comment soyuz"), std::string::npos) << reading;
+
+  // Never Edward Smith's.
+  for (const auto& c : truth()["comments"]) {
+    if (c["author"] == "Edward Smith") {
+      EXPECT_FALSE(got.count("c" + std::to_string(c["id"].get<int>())));
+    }
+  }
+  // The structured form gives the same set.
+  EXPECT_EQ(search("author:Edward type:comment soyuz"), expected);
+}
+
+TEST_F(SampleSite, SeedCommentsWithoutTheWordAreFoundThroughTheirThread) {
+  int without_word = 0;
+  const auto got = search("every Edward comment on Soyuz");
+  for (const auto& c : truth()["comments"]) {
+    const json& p = post(c["post_id"]);
+    if (c["author"] == "Edward" && mentions(p["title"], "micrometeorite hit") && !mentions(c["text"], "soyuz")) {
+      ++without_word;
+      EXPECT_TRUE(got.count("c" + std::to_string(c["id"].get<int>()))) << c["text"];
+    }
+  }
+  EXPECT_EQ(without_word, 2);
+}
+
+TEST_F(SampleSite, AuthorQueryFindsDavidEastmansOneComment) {
+  std::set<std::string> expected;
+  for (const auto& c : truth()["comments"]) {
+    if (c["author"] == "David Eastman") expected.insert("c" + std::to_string(c["id"].get<int>()));
+  }
+  ASSERT_EQ(expected.size(), 1u);
+  EXPECT_EQ(search("author:\"David Eastman\""), expected);
+  EXPECT_EQ(search("author:\"david eastman\""), expected);
+}
+
+TEST_F(SampleSite, PostsAboutSoyuzByTopic) {
+  std::set<std::string> expected;
+  for (const auto& p : truth()["posts"]) {
+    if (about(p, "soyuz")) expected.insert(post_key(p));
+  }
+  ASSERT_GE(expected.size(), 2u);
+  EXPECT_EQ(search("type:post topic:soyuz"), expected);
+}
+
+TEST_F(SampleSite, DayQueryReturnsTheSeedThread) {
+  std::set<std::string> expected, seed;
+  for (const auto& p : truth()["posts"]) {
+    if (p["date_utc"].get<std::string>().rfind("2022-12-16", 0) == 0) expected.insert(post_key(p));
+    if (mentions(p["title"], "micrometeorite hit")) seed.insert(post_key(p));
+  }
+  for (const auto& c : truth()["comments"]) {
+    const std::string key = "c" + std::to_string(c["id"].get<int>());
+    if (c["date_utc"].get<std::string>().rfind("2022-12-16", 0) == 0) expected.insert(key);
+    if (mentions(post(c["post_id"])["title"], "micrometeorite hit")) seed.insert(key);
+  }
+  EXPECT_EQ(expected, seed) << "the truth: the seed thread is all of 2022-12-16";
+  EXPECT_EQ(search("date:2022-12-16"), expected);
+}
+
+TEST_F(SampleSite, PhraseFindsTheSeedPost) {
+  std::set<std::string> expected;
+  for (const auto& p : truth()["posts"]) {
+    if (mentions(p["text"], "micrometeorite hit") || mentions(p["title"], "micrometeorite hit")) {
+      expected.insert(post_key(p));
+    }
+  }
+  ASSERT_EQ(expected.size(), 1u);
+  EXPECT_EQ(search("type:post \"micrometeorite hit\""), expected);
+  const auto all = search("\"micrometeorite hit\"");
+  EXPECT_TRUE(all.count(*expected.begin()));
+}
+
+TEST_F(SampleSite, EveryCommentIsExtractedWithAuthorDateAndParent) {
+  auto r = fora(archive_->path(), {"search", "--json", "--limit", "1000", "type:comment"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::int64_t> ids;  // "c21" -> fora ID
+  for (const auto& hit : json_lines(r.out)) ids[key_of_url(hit["url"])] = hit["id"];
+  ASSERT_EQ(ids.size(), truth()["comments"].size());
+
+  std::map<int, std::set<std::int64_t>> threads_of_post;
+  for (const auto& c : truth()["comments"]) {
+    const std::string key = "c" + std::to_string(c["id"].get<int>());
+    ASSERT_TRUE(ids.count(key)) << key << " missing";
+    auto show = fora(archive_->path(), {"show", "--json", std::to_string(ids[key])});
+    ASSERT_EQ(show.exit_code, 0) << show.err;
+    const json e = json::parse(show.out);
+    EXPECT_EQ(e["author"], c["author"]) << key;
+    EXPECT_EQ(e["date"], c["date_utc"]) << key;
+    const int parent = c["parent"];
+    EXPECT_EQ(e["parent_id"], parent ? std::to_string(parent) : "") << key;
+    EXPECT_EQ(e["thread_title"], post(c["post_id"])["title"]) << key;
+    // Own words and quotes together hold every word of the comment; the attribution line
+    // ("David Eastman wrote:") is kept as the quote's author, not as text.
+    std::string words = e["text"];
+    for (const auto& q : e["quotes"]) {
+      words += " " + q["text"].get<std::string>() + " " + q["author"].get<std::string>() + " wrote: asked: said:";
+    }
+    std::istringstream in(c["text"].get<std::string>());
+    for (std::string w; in >> w;) {
+      if (w.size() > 3 && w.find_first_of("“”\"") == std::string::npos) {
+        EXPECT_NE(words.find(w), std::string::npos) << key << ": " << w;
+      }
+    }
+    threads_of_post[c["post_id"]].insert(e["thread_id"].get<std::int64_t>());
+  }
+  // Comment pages are merged: one thread per post.
+  for (const auto& [post_id, threads] : threads_of_post) EXPECT_EQ(threads.size(), 1u) << post_id;
+}
+
+TEST_F(SampleSite, SecondCrawlAndIndexChangeNoCount) {
+  auto before = fora(archive_->path(), {"stats", "--json"});
+  ASSERT_EQ(before.exit_code, 0);
+  auto again = fora(archive_->path(), {"crawl", "--delay", "0", server_->base_url() + "/"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  auto reindex = fora(archive_->path(), {"index"});
+  ASSERT_EQ(reindex.exit_code, 0) << reindex.err;
+  EXPECT_NE(reindex.out.find("0 added, 0 updated, 0 removed"), std::string::npos) << reindex.out;
+  auto after = fora(archive_->path(), {"stats", "--json"});
+  json b = json::parse(before.out), a = json::parse(after.out);
+  for (const char* volatile_size : {"catalog_bytes", "index_bytes"}) {
+    b.erase(volatile_size);
+    a.erase(volatile_size);
+  }
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(a["threads"], truth()["posts"].size());
+  EXPECT_EQ(a["comments"], truth()["comments"].size());
+}
+
+TEST_F(SampleSite, RobotsDisallowedLinkedPageIsNeverRequested) {
+  for (const auto& path : truth()["robots_disallowed_linked"]) {
+    const std::string p = path;
+    ASSERT_TRUE(fs::exists(kSite / p.substr(1) / "index.html")) << p << " is on disk";
+    for (const auto& line : server_->requests()) {
+      EXPECT_EQ(line.find(p), std::string::npos) << line;
+    }
+  }
+  EXPECT_NE(crawl_->out.find("1 disallowed by robots.txt"), std::string::npos) << crawl_->out;
+}
+
+TEST_F(SampleSite, CrawlTrapsAreNeverRequested) {
+  for (const auto& line : server_->requests()) {
+    EXPECT_EQ(line.find("replytocom"), std::string::npos) << line;
+    if (line.find("/feed/") != std::string::npos) {
+      EXPECT_EQ(line.rfind("GET /feed/ ", 0), 0u) << line;
+    }
+  }
+}
+
+TEST_F(SampleSite, MalformedQueryIsOneLineAndExitTwo) {
+  auto r = fora(archive_->path(), {"search", "author:Edward AND (soyuz"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  auto d = fora(archive_->path(), {"search", "date:2022-13-45"});
+  EXPECT_EQ(d.exit_code, 2) << d.err;
+}
+
+TEST_F(SampleSite, JsonResultsCarryTheDocumentedFields) {
+  auto r = fora(archive_->path(), {"search", "--json", "--limit", "3", "soyuz"});
+  ASSERT_EQ(r.exit_code, 0);
+  const auto hits = json_lines(r.out);
+  ASSERT_EQ(hits.size(), 3u);
+  for (const auto& h : hits) {
+    for (const char* f : {"id", "type", "author", "date", "thread_title", "url", "snippet"}) {
+      EXPECT_TRUE(h.contains(f)) << f;
+    }
+    EXPECT_EQ(h["date"].get<std::string>().size(), 20u);  // 2022-12-16T17:05:00Z
+  }
+  auto count = fora(archive_->path(), {"search", "--count", "soyuz"});
+  auto page2 = fora(archive_->path(), {"search", "--json", "--limit", "3", "--offset", "3", "soyuz"});
+  EXPECT_GT(std::stoi(count.out), 6);
+  for (const auto& h : json_lines(page2.out)) {
+    for (const auto& first : hits) EXPECT_NE(h["id"], first["id"]);
+  }
+}
+
+}  // namespace
+}  // namespace fora::test
