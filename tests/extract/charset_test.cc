@@ -47,3 +47,28 @@ TEST(Charset, UnknownLabelFallsBackToUtf8) {
 
 }  // namespace
 }  // namespace fora::extract
+
+#include "fora/extract/extractor.h"
+
+namespace fora::extract {
+namespace {
+
+// Once decoded, the text must not be decoded a second time by libxml2 because the page's
+// own <meta> names another charset.
+TEST(Charset, PageDecodedOnceEvenWhenMetaDisagreesWithHeader) {
+  auto e = Extractor::open(FORA_SOURCE_DIR "/data/profiles");
+  ASSERT_TRUE(e) << e.error().message;
+  std::string page =
+      "<html><head><meta charset=\"iso-8859-1\"><meta name=\"generator\" content=\"WordPress 6.1\">"
+      "</head><body class=\"single postid-3\"><article id=\"post-3\" class=\"type-post\">"
+      "<h1 class=\"entry-title\">J\xFCrgen M\xFCller</h1></article></body></html>";
+  auto latin1 = e->extract(page, "http://x.example/p/", "text/html; charset=ISO-8859-1");
+  ASSERT_TRUE(latin1 && latin1->thread);
+  EXPECT_EQ(latin1->thread->title, "J\xC3\xBCrgen M\xC3\xBCller");
+  auto undeclared = e->extract(page, "http://x.example/p/", "");
+  ASSERT_TRUE(undeclared && undeclared->thread);
+  EXPECT_EQ(undeclared->thread->title, "J\xC3\xBCrgen M\xC3\xBCller");
+}
+
+}  // namespace
+}  // namespace fora::extract

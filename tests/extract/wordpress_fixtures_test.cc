@@ -38,8 +38,9 @@ class WordpressFixture : public ::testing::Test {
     extractor_ = std::make_unique<Extractor>(std::move(*e));
   }
 
-  Page extract(const std::string& file, const std::string& url) {
-    std::ifstream in(FORA_FIXTURES_DIR "/wordpress-classic/" + file, std::ios::binary);
+  Page extract(const std::string& file, const std::string& url,
+               const std::string& folder = "wordpress-classic") {
+    std::ifstream in(FORA_FIXTURES_DIR "/" + folder + "/" + file, std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
     auto page = extractor_->extract(ss.str(), url, "text/html; charset=UTF-8");
@@ -130,6 +131,26 @@ TEST_F(WordpressFixture, SpektrumQuotesAreKeptApartFromOwnWords) {
   const Entry* four = find_comment(t, "2815");
   ASSERT_NE(four, nullptr);
   EXPECT_EQ(four->quotes.size(), 4u);
+}
+
+TEST_F(WordpressFixture, BlockThemeCommentsBlockIsReadToo) {
+  const std::string url =
+      "https://houseplanthouse.com/2021/02/27/a-hph-guide-to-low-light-tolerant-houseplants/";
+  Page page = extract("houseplanthouse-low-light.html", url, "wordpress-block");
+  const ThreadPage& t = *page.thread;
+  EXPECT_EQ(t.thread_id, "12787");  // body class postid-12787
+  ASSERT_EQ(t.comments.size(), 2u);
+  EXPECT_EQ(t.comments[0].native_id, "3133");
+  EXPECT_EQ(t.comments[0].author, "jamesfox966473278");  // .wp-block-comment-author-name
+  EXPECT_EQ(t.comments[0].published, 1615239988);        // 2021-03-08T21:46:28+00:00
+  // The Jetpack "Like" line inside the content is not the commenter's words.
+  EXPECT_EQ(t.comments[0].text,
+            "Super informative as usual.\nMaking me want to go and buy some more plants!");
+  EXPECT_EQ(t.comments[1].native_id, "3360");
+  EXPECT_EQ(t.comments[1].parent_id, "3133");
+  EXPECT_EQ(t.categories, (std::vector<std::string>{"A HPH guide to\xE2\x80\xA6",
+                                                    "houseplant basics", "Houseplants"}));
+  EXPECT_TRUE(t.tags.empty());
 }
 
 TEST_F(WordpressFixture, LinksAreAbsoluteHttpWithoutFragments) {
