@@ -6,6 +6,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <thread>
 
 #include "fora/extract/extractor.h"
 
@@ -94,6 +95,33 @@ TEST_F(Robustness, TruncatedRealPagesNeverCrash) {
   for (std::size_t cut = 1; cut < html.size(); cut += 997)
     expect_clean(extractor_->extract(std::string_view(html).substr(0, cut),
                                      "https://gormulus.wordpress.com/p/"));
+}
+
+// extract() is const and documented as callable from several threads at once.
+TEST_F(Robustness, ConcurrentExtractionsAgree) {
+  std::filesystem::path file =
+      FORA_FIXTURES_DIR "/wordpress-classic/spektrum-scilogs-gendersprache.html";
+  if (!std::filesystem::exists(file))
+    GTEST_SKIP() << "fixture folder absent: " << FORA_FIXTURES_DIR;
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string html = ss.str();
+  const std::string url = "https://scilogs.spektrum.de/engelbart-galaxis/x/";
+  auto reference = extractor_->extract(html, url);
+  ASSERT_TRUE(reference && reference->thread);
+  std::vector<std::size_t> counts(4, 0);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < counts.size(); ++i)
+    threads.emplace_back([&, i] {
+      for (int round = 0; round < 5; ++round) {
+        auto page = extractor_->extract(html, url);
+        if (page && page->thread && page->thread->comments.size() == reference->thread->comments.size())
+          ++counts[i];
+      }
+    });
+  for (std::thread& t : threads) t.join();
+  for (std::size_t c : counts) EXPECT_EQ(c, 5u);
 }
 
 }  // namespace
