@@ -12,6 +12,10 @@
 //                  Y year (Y2022), M month (M202212), D day (D20221216)
 //   free text      (no prefix) the writer's own words, stemmed, positional
 //                  XQUOTE words the writer quoted from others, S topic (title+categories+tags)
+//                  Own words are indexed with wdf 3, quotes and topic with wdf 1, so under BM25 a
+//                  match in the comment itself ranks above one in the thread title.
+// Query side: bare words search own words and topic (not quotes: a quoted passage is found
+// in the comment that said it first); own:, quote:, topic: search one of them.
 // Value slot kDateSlot: the entry's UTC date as "YYYYMMDDHHMMSS" (sorts as a string); unset
 // when the date is unknown.
 // Metadata keys: kSchemaKey (the version below), kLastSeqKey (last catalog change_seq indexed).
