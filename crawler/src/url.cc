@@ -4,21 +4,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <mutex>
 
 #include "curl_handles.h"
 
 namespace fora::crawler {
-namespace detail {
-
-void ensure_curl_global_init() {
-  // curl_global_init is not thread-safe in older libcurl; call_once makes it so.
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-}  // namespace detail
-
 namespace {
 
 using detail::CurlString;

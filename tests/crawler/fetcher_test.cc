@@ -172,6 +172,18 @@ TEST_F(FetcherTest, FiftyParallelFetchesEachCompleteExactlyOnce) {
   EXPECT_EQ(server_->requests().size(), 50u);
 }
 
+TEST_F(FetcherTest, TheLoopRunsOutOfWorkWhenAllFetchesAreDone) {
+  Fetcher fetcher(io_, {});
+  int calls = 0;
+  for (const char* path : {"/page.html", "/nope", "/dir"}) {
+    fetcher.fetch(server_->url(path), [&](Result<archive::Response>) { ++calls; });
+  }
+  const auto start = std::chrono::steady_clock::now();
+  io_.run_for(std::chrono::seconds(10));  // returns early only when nothing is left to wait for
+  EXPECT_EQ(calls, 3);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
+}
+
 TEST_F(FetcherTest, CallbackMayStartTheNextFetch) {
   Fetcher fetcher(io_, {});
   std::vector<int> statuses;

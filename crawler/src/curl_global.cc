@@ -1,0 +1,16 @@
+#include <curl/curl.h>
+
+#include <mutex>
+
+#include "curl_handles.h"
+
+namespace fora::crawler::detail {
+
+void ensure_curl_global_init() {
+  // curl_global_init is not thread-safe in older libcurl; call_once makes it so. Never
+  // paired with curl_global_cleanup: handles may live until exit.
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+}  // namespace fora::crawler::detail
