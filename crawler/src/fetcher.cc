@@ -17,12 +17,12 @@
 //    Impl by weak_ptr.
 #include "fora/crawler/fetcher.h"
 
+#include <curl/curl.h>
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <curl/curl.h>
-
 #include <chrono>
 #include <unordered_map>
 
@@ -48,7 +48,8 @@ struct SocketWatch {
 }  // namespace
 
 struct Fetcher::Impl : std::enable_shared_from_this<Impl> {
-  Impl(asio::io_context& context, FetcherOptions o) : io(context), options(std::move(o)), timer(context) {}
+  Impl(asio::io_context& context, FetcherOptions o)
+      : io(context), options(std::move(o)), timer(context) {}
 
   bool start();  // creates and wires the multi handle
   void shutdown();
@@ -122,10 +123,10 @@ int Fetcher::Impl::on_timer(CURLM*, long timeout_ms, void* user) {
 void Fetcher::Impl::arm(const std::shared_ptr<SocketWatch>& watch, curl_socket_t fd) {
   auto wait = [&](bool& pending, asio::posix::descriptor_base::wait_type type, int direction) {
     pending = true;
-    watch->descriptor.async_wait(type, [weak = weak_from_this(), watch, fd, direction](
-                                           const boost::system::error_code& ec) {
-      if (auto impl = weak.lock()) impl->on_ready(watch, fd, direction, ec);
-    });
+    watch->descriptor.async_wait(
+        type, [weak = weak_from_this(), watch, fd, direction](const boost::system::error_code& ec) {
+          if (auto impl = weak.lock()) impl->on_ready(watch, fd, direction, ec);
+        });
   };
   if ((watch->wanted & CURL_POLL_IN) && !watch->reading) {
     wait(watch->reading, asio::posix::descriptor_base::wait_read, CURL_CSELECT_IN);
@@ -193,8 +194,9 @@ void Fetcher::Impl::add(std::unique_ptr<Transfer> transfer) {
   if (rc != CURLM_OK) {
     auto owned = std::move(transfers[easy]);
     transfers.erase(easy);
-    complete(std::move(owned), make_error(Errc::Internal, raw->url + ": libcurl refused the request: " +
-                                                              curl_multi_strerror(rc)));
+    complete(std::move(owned),
+             make_error(Errc::Internal,
+                        raw->url + ": libcurl refused the request: " + curl_multi_strerror(rc)));
   }
 }
 

@@ -54,7 +54,8 @@ std::string normalize_percent(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
-      const auto decoded = static_cast<unsigned char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      const auto decoded =
+          static_cast<unsigned char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
       if (is_unreserved(decoded)) {
         out += static_cast<char>(decoded);
       } else {
@@ -106,7 +107,7 @@ std::optional<double> parse_delay(std::string_view v) {
 }
 
 struct Group {
-  std::vector<std::string> agents;  // lowercased product tokens, "*" included as is
+  std::vector<std::string> agents;                  // lowercased product tokens, "*" included as is
   std::vector<std::pair<std::string, bool>> rules;  // (raw pattern, allow)
   std::optional<double> delay;
 };

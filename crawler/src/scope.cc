@@ -30,9 +30,8 @@ bool Scope::in_scope(std::string_view url) const {
   if (!normalized) return false;
   const std::string scheme = url_scheme(*normalized);
   const std::string origin = url_origin(*normalized);
-  return std::any_of(origins_.begin(), origins_.end(), [&](const Origin& o) {
-    return o.scheme == scheme && o.host_port == origin;
-  });
+  return std::any_of(origins_.begin(), origins_.end(),
+                     [&](const Origin& o) { return o.scheme == scheme && o.host_port == origin; });
 }
 
 }  // namespace fora::crawler

@@ -36,7 +36,8 @@ bool set(CURL* e, CURLoption option, T value) {
 bool configure(Transfer& t, const FetcherOptions& o) {
   CURL* e = t.easy.get();
   return set(e, CURLOPT_URL, t.url.c_str()) && set(e, CURLOPT_PRIVATE, static_cast<void*>(&t)) &&
-         set(e, CURLOPT_WRITEFUNCTION, &on_body) && set(e, CURLOPT_WRITEDATA, static_cast<void*>(&t)) &&
+         set(e, CURLOPT_WRITEFUNCTION, &on_body) &&
+         set(e, CURLOPT_WRITEDATA, static_cast<void*>(&t)) &&
          set(e, CURLOPT_HEADERFUNCTION, &on_header) &&
          set(e, CURLOPT_HEADERDATA, static_cast<void*>(&t)) &&
          set(e, CURLOPT_ERRORBUFFER, t.error_buffer) && set(e, CURLOPT_NOSIGNAL, 1L) &&
@@ -56,7 +57,8 @@ bool configure(Transfer& t, const FetcherOptions& o) {
 
 Result<std::unique_ptr<Transfer>> make_transfer(std::string url, const FetcherOptions& options) {
   if (!normalize_url(url)) {
-    return make_error(Errc::InvalidArgument, "cannot fetch '" + url + "': not an absolute http/https URL");
+    return make_error(Errc::InvalidArgument,
+                      "cannot fetch '" + url + "': not an absolute http/https URL");
   }
   ensure_curl_global_init();
   auto t = std::make_unique<Transfer>();
@@ -71,9 +73,10 @@ Result<std::unique_ptr<Transfer>> make_transfer(std::string url, const FetcherOp
 
 Result<archive::Response> finish_transfer(Transfer& t, CURLcode code) {
   if (t.too_large || code == CURLE_FILESIZE_EXCEEDED) {
-    return make_error(Errc::Network,
-                      t.url + ": response body larger than " + std::to_string(t.max_body_bytes) + " bytes",
-                      "raise the body size limit if this page is wanted");
+    return make_error(
+        Errc::Network,
+        t.url + ": response body larger than " + std::to_string(t.max_body_bytes) + " bytes",
+        "raise the body size limit if this page is wanted");
   }
   if (code != CURLE_OK) {
     const char* why = t.error_buffer[0] != '\0' ? t.error_buffer : curl_easy_strerror(code);
@@ -85,7 +88,8 @@ Result<archive::Response> finish_transfer(Transfer& t, CURLcode code) {
   curl_easy_getinfo(t.easy.get(), CURLINFO_RESPONSE_CODE, &status);
   r.status = static_cast<int>(status);
   char* content_type = nullptr;
-  if (curl_easy_getinfo(t.easy.get(), CURLINFO_CONTENT_TYPE, &content_type) == CURLE_OK && content_type) {
+  if (curl_easy_getinfo(t.easy.get(), CURLINFO_CONTENT_TYPE, &content_type) == CURLE_OK &&
+      content_type) {
     r.content_type = content_type;
   }
   r.headers = std::move(t.headers);

@@ -31,14 +31,11 @@ std::string lower(std::string s) {
 }
 
 bool all_digits(const std::string& s, std::size_t n) {
-  return s.size() == n && std::all_of(s.begin(), s.end(), [](unsigned char c) {
-           return std::isdigit(c) != 0;
-         });
+  return s.size() == n &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
-bool is_year(const std::string& s) {
-  return all_digits(s, 4) && (s[0] == '1' || s[0] == '2');
-}
+bool is_year(const std::string& s) { return all_digits(s, 4) && (s[0] == '1' || s[0] == '2'); }
 bool is_month(const std::string& s) { return all_digits(s, 2) && s >= "01" && s <= "12"; }
 bool is_day(const std::string& s) { return all_digits(s, 2) && s >= "01" && s <= "31"; }
 
@@ -64,7 +61,8 @@ std::vector<std::string> query_keys(std::string_view query) {
 // A date archive ends in YEAR[/MONTH[/DAY]], optionally followed by page/N; a post
 // permalink has a slug after the date and is not one.
 bool is_date_archive(std::vector<std::string> segs) {
-  if (segs.size() >= 2 && segs[segs.size() - 2] == "page" && all_digits(segs.back(), segs.back().size())) {
+  if (segs.size() >= 2 && segs[segs.size() - 2] == "page" &&
+      all_digits(segs.back(), segs.back().size())) {
     segs.resize(segs.size() - 2);
   }
   for (std::size_t i = 0; i < segs.size(); ++i) {
@@ -94,7 +92,8 @@ std::optional<std::string> query_trap(const std::vector<std::string>& keys) {
       {"page_id", "?page_id= shortlink (duplicates the permalink)"},
   };
   for (const auto& rule : rules) {
-    if (std::find(keys.begin(), keys.end(), rule.key) != keys.end()) return std::string(rule.reason);
+    if (std::find(keys.begin(), keys.end(), rule.key) != keys.end())
+      return std::string(rule.reason);
   }
   return std::nullopt;
 }
@@ -124,7 +123,8 @@ std::optional<std::string> trap_reason(std::string_view url) {
   std::string pq = url_path_and_query(url);
   const std::size_t q = pq.find('?');
   std::string_view path = std::string_view(pq).substr(0, q);
-  std::string_view query = q == std::string::npos ? std::string_view() : std::string_view(pq).substr(q + 1);
+  std::string_view query =
+      q == std::string::npos ? std::string_view() : std::string_view(pq).substr(q + 1);
   if (auto reason = query_trap(query_keys(query))) return reason;
   return path_trap(path_segments(path));
 }

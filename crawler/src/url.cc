@@ -14,7 +14,9 @@ using detail::CurlString;
 using detail::CurlUrl;
 
 std::string_view trim(std::string_view s) {
-  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  };
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
@@ -103,8 +105,7 @@ std::optional<std::string> resolve_url(std::string_view base, std::string_view r
   if (!h) return std::nullopt;
   std::string escaped = escape_for_parser(trim(ref));
   // An empty reference is the base document itself; curl refuses to set an empty URL.
-  if (!escaped.empty() &&
-      curl_url_set(h.get(), CURLUPART_URL, escaped.c_str(), 0) != CURLUE_OK) {
+  if (!escaped.empty() && curl_url_set(h.get(), CURLUPART_URL, escaped.c_str(), 0) != CURLUE_OK) {
     return std::nullopt;
   }
   return canonical(h.get());

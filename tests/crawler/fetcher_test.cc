@@ -7,7 +7,6 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
-
 #include <chrono>
 #include <ctime>
 #include <map>
@@ -27,7 +26,8 @@ class FetcherTest : public ::testing::Test {
     site_.write("page.html", "<html><body>Soyuz</body></html>\n");
     site_.write("dir/index.html", "folder index\n");
     site_.write("big.txt", std::string(100 * 1024, 'x'));
-    for (int i = 0; i < 50; ++i) site_.write("p/" + std::to_string(i) + ".txt", "body " + std::to_string(i));
+    for (int i = 0; i < 50; ++i)
+      site_.write("p/" + std::to_string(i) + ".txt", "body " + std::to_string(i));
     server_ = std::make_unique<test::TestServer>(site_.path());
   }
 
@@ -110,7 +110,8 @@ TEST_F(FetcherTest, BodyAboveTheLimitIsAnError) {
   auto r = fetch_one(server_->url("/big.txt"), options);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, Errc::Network);
-  EXPECT_NE(r.error().message.find("larger than 10240 bytes"), std::string::npos) << r.error().message;
+  EXPECT_NE(r.error().message.find("larger than 10240 bytes"), std::string::npos)
+      << r.error().message;
   EXPECT_NE(r.error().message.find("/big.txt"), std::string::npos);
 }
 
@@ -136,7 +137,8 @@ TEST_F(FetcherTest, SilentServerTimesOut) {
   FetcherOptions options;
   options.timeout_seconds = 1;
   const auto start = std::chrono::steady_clock::now();
-  auto r = fetch_one("http://127.0.0.1:" + std::to_string(silent.local_endpoint().port()) + "/", options);
+  auto r = fetch_one("http://127.0.0.1:" + std::to_string(silent.local_endpoint().port()) + "/",
+                     options);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, Errc::Network);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(5));
@@ -189,9 +191,8 @@ TEST_F(FetcherTest, CallbackMayStartTheNextFetch) {
   std::vector<int> statuses;
   fetcher.fetch(server_->url("/page.html"), [&](Result<archive::Response> r) {
     statuses.push_back(r ? r->status : -1);
-    fetcher.fetch(server_->url("/nope"), [&](Result<archive::Response> r2) {
-      statuses.push_back(r2 ? r2->status : -1);
-    });
+    fetcher.fetch(server_->url("/nope"),
+                  [&](Result<archive::Response> r2) { statuses.push_back(r2 ? r2->status : -1); });
   });
   run_until([&] { return statuses.size() == 2; });
   EXPECT_EQ(statuses, (std::vector<int>{200, 404}));
@@ -246,7 +247,8 @@ TEST_F(FetcherTest, FetcherIsReusableAfterCancel) {
   fetcher.fetch(server_->url("/page.html"), [&](Result<archive::Response>) { ++first; });
   fetcher.cancel_all();
   std::optional<int> status;
-  fetcher.fetch(server_->url("/page.html"), [&](Result<archive::Response> r) { status = r ? r->status : -1; });
+  fetcher.fetch(server_->url("/page.html"),
+                [&](Result<archive::Response> r) { status = r ? r->status : -1; });
   run_until([&] { return status.has_value() && first == 1; });
   EXPECT_EQ(status, 200);
 }

@@ -37,7 +37,8 @@ TEST_F(FrontierTest, IsFifoPerHost) {
   f.push("https://example.com/1");
   f.push("https://example.com/2");
   f.push("https://example.com/3");
-  for (const char* expected : {"https://example.com/1", "https://example.com/2", "https://example.com/3"}) {
+  for (const char* expected :
+       {"https://example.com/1", "https://example.com/2", "https://example.com/3"}) {
     EXPECT_EQ(f.pop_ready(t0), expected);
     f.done("example.com", t0);
   }

@@ -67,9 +67,10 @@ TEST(Robots, UserAgentMatchIsCaseInsensitiveOnTheProductToken) {
 }
 
 TEST(Robots, LongestMatchWins) {  // RFC 9309 §5.2
-  auto r = Robots::parse("User-Agent: foobot\nAllow: /example/page/\n"
-                         "Disallow: /example/page/disallowed.gif\n",
-                         "foobot");
+  auto r = Robots::parse(
+      "User-Agent: foobot\nAllow: /example/page/\n"
+      "Disallow: /example/page/disallowed.gif\n",
+      "foobot");
   EXPECT_TRUE(r.allowed("/example/page/"));
   EXPECT_TRUE(r.allowed("/example/page/allowed.gif"));
   EXPECT_FALSE(r.allowed("/example/page/disallowed.gif"));
@@ -117,9 +118,10 @@ TEST(Robots, PercentEncodingIsNormalizedBothWays) {  // RFC 9309 §2.2.2 table
 }
 
 TEST(Robots, GroupsForTheSameAgentAreCombined) {
-  auto r = Robots::parse("User-agent: fora\nDisallow: /a\n\nUser-agent: other\nDisallow: /b\n\n"
-                         "User-agent: fora\nDisallow: /c\n",
-                         "fora");
+  auto r = Robots::parse(
+      "User-agent: fora\nDisallow: /a\n\nUser-agent: other\nDisallow: /b\n\n"
+      "User-agent: fora\nDisallow: /c\n",
+      "fora");
   EXPECT_FALSE(r.allowed("/a"));
   EXPECT_TRUE(r.allowed("/b"));
   EXPECT_FALSE(r.allowed("/c"));
@@ -132,14 +134,16 @@ TEST(Robots, EmptyDisallowAllowsEverything) {
 
 TEST(Robots, NoFileOrNoGroupsAllowsEverything) {
   EXPECT_TRUE(Robots::parse("", "fora").allowed("/x"));
-  EXPECT_TRUE(Robots::parse("# only a comment\nSitemap: https://e.com/s.xml\n", "fora").allowed("/x"));
+  EXPECT_TRUE(
+      Robots::parse("# only a comment\nSitemap: https://e.com/s.xml\n", "fora").allowed("/x"));
   EXPECT_TRUE(Robots::parse("Disallow: /\n", "fora").allowed("/x"));  // rule before any group
 }
 
 TEST(Robots, CommentsBomAndLineEndings) {
-  auto r = Robots::parse("\xEF\xBB\xBFUser-agent: * # everyone\r\nDisallow: /private # no\r\n"
-                         "Disallow: /old\rAllow: /old/keep\r",
-                         "fora");
+  auto r = Robots::parse(
+      "\xEF\xBB\xBFUser-agent: * # everyone\r\nDisallow: /private # no\r\n"
+      "Disallow: /old\rAllow: /old/keep\r",
+      "fora");
   EXPECT_FALSE(r.allowed("/private/x"));
   EXPECT_FALSE(r.allowed("/old/x"));
   EXPECT_TRUE(r.allowed("/old/keep/x"));

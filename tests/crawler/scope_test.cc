@@ -11,9 +11,9 @@ TEST(Scope, AcceptsTheStartHostsOnly) {
   EXPECT_TRUE(scope->in_scope("https://example.com/2022/12/16/soyuz/"));
   EXPECT_TRUE(scope->in_scope("HTTPS://EXAMPLE.com:443/x"));
   EXPECT_TRUE(scope->in_scope("http://127.0.0.1:8080/other/"));  // the whole host, not the path
-  EXPECT_FALSE(scope->in_scope("http://example.com/"));            // other scheme
-  EXPECT_FALSE(scope->in_scope("https://www.example.com/"));       // other host
-  EXPECT_FALSE(scope->in_scope("http://127.0.0.1:8081/"));         // other port
+  EXPECT_FALSE(scope->in_scope("http://example.com/"));          // other scheme
+  EXPECT_FALSE(scope->in_scope("https://www.example.com/"));     // other host
+  EXPECT_FALSE(scope->in_scope("http://127.0.0.1:8081/"));       // other port
   EXPECT_FALSE(scope->in_scope("mailto:x@example.com"));
   EXPECT_FALSE(scope->in_scope("not a url"));
 }

@@ -9,7 +9,6 @@
 #include <boost/asio/read_until.hpp>
 #include <boost/asio/streambuf.hpp>
 #include <boost/asio/write.hpp>
-
 #include <fstream>
 
 #include "support/process.h"
@@ -51,7 +50,9 @@ class TestServerTest : public ::testing::Test {
     site_.write("data.bin", "\x01\x02");
     site_.write("img.png", "png");
   }
-  std::string get(const std::string& target) { return exchange(server_.port(), request("GET", target)); }
+  std::string get(const std::string& target) {
+    return exchange(server_.port(), request("GET", target));
+  }
 
   TempDir site_;
   TestServer server_{site_.path()};
@@ -85,7 +86,8 @@ TEST_F(TestServerTest, IgnoresTheQueryAndDecodesThePath) {
 }
 
 TEST_F(TestServerTest, RejectsDotDotAndNul) {
-  for (const char* target : {"/../etc/passwd", "/feed/../../x", "/%2e%2e/x", "/a%00b", "/%zz", "relative"}) {
+  for (const char* target :
+       {"/../etc/passwd", "/feed/../../x", "/%2e%2e/x", "/a%00b", "/%zz", "relative"}) {
     const std::string r = get(target);
     EXPECT_EQ(r.rfind("HTTP/1.1 400", 0), 0u) << target << "\n" << r;
   }
@@ -119,7 +121,8 @@ TEST_F(TestServerTest, ContentTypesByExtension) {
 }
 
 TEST_F(TestServerTest, KeepsConnectionsAlive) {
-  const std::string r = exchange(server_.port(), request("GET", "/", false) + request("GET", "/robots.txt"));
+  const std::string r =
+      exchange(server_.port(), request("GET", "/", false) + request("GET", "/robots.txt"));
   EXPECT_EQ(r.find("HTTP/1.1 200"), 0u);
   EXPECT_NE(r.find("HTTP/1.1 200", 10), std::string::npos) << r;
   EXPECT_EQ(server_.requests(), (std::vector<std::string>{"GET / 200", "GET /robots.txt 200"}));
@@ -148,7 +151,8 @@ TEST(TestServerUsage, MissingRootExitsTwoWithAMessage) {
 }
 
 TEST(Subprocess, CapturesExitCodeStdoutStderrAndEnvironment) {
-  const RunResult r = run({"sh", "-c", "echo out; echo err >&2; echo $FORA_X; exit 3"}, {{"FORA_X", "set"}});
+  const RunResult r =
+      run({"sh", "-c", "echo out; echo err >&2; echo $FORA_X; exit 3"}, {{"FORA_X", "set"}});
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_EQ(r.out, "out\nset\n");
   EXPECT_EQ(r.err, "err\n");

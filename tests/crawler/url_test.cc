@@ -39,8 +39,8 @@ TEST(NormalizeUrl, TrimsWhitespaceAndEscapesSpaces) {
 }
 
 TEST(NormalizeUrl, RejectsRelativeAndOtherSchemes) {
-  for (const char* bad : {"/relative/path", "example.com/x", "ftp://example.com/", "mailto:a@b.c",
-                          "", "http://"}) {
+  for (const char* bad :
+       {"/relative/path", "example.com/x", "ftp://example.com/", "mailto:a@b.c", "", "http://"}) {
     auto r = normalize_url(bad);
     ASSERT_FALSE(r) << bad;
     EXPECT_EQ(r.error().code, Errc::InvalidArgument) << bad;
@@ -49,10 +49,12 @@ TEST(NormalizeUrl, RejectsRelativeAndOtherSchemes) {
 
 TEST(ResolveUrl, ResolvesRelativeReferences) {
   const std::string base = "https://example.com/2022/12/16/soyuz/";
-  EXPECT_EQ(resolve_url(base, "comment-page-2/"), "https://example.com/2022/12/16/soyuz/comment-page-2/");
+  EXPECT_EQ(resolve_url(base, "comment-page-2/"),
+            "https://example.com/2022/12/16/soyuz/comment-page-2/");
   EXPECT_EQ(resolve_url(base, "../other/"), "https://example.com/2022/12/16/other/");
   EXPECT_EQ(resolve_url(base, "/tag/soyuz/"), "https://example.com/tag/soyuz/");
-  EXPECT_EQ(resolve_url(base, "?replytocom=5#respond"), "https://example.com/2022/12/16/soyuz/?replytocom=5");
+  EXPECT_EQ(resolve_url(base, "?replytocom=5#respond"),
+            "https://example.com/2022/12/16/soyuz/?replytocom=5");
   EXPECT_EQ(resolve_url(base, "//cdn.example.org/x.png"), "https://cdn.example.org/x.png");
   EXPECT_EQ(resolve_url(base, "HTTP://Other.Example:80/"), "http://other.example/");
 }

@@ -18,7 +18,8 @@ namespace fora::test {
 namespace {
 
 // The inherited environment with `additions` set on top, as "KEY=VALUE" strings.
-std::vector<std::string> make_environment(const std::vector<std::pair<std::string, std::string>>& additions) {
+std::vector<std::string> make_environment(
+    const std::vector<std::pair<std::string, std::string>>& additions) {
   std::map<std::string, std::string> vars;
   for (char** e = environ; *e != nullptr; ++e) {
     std::string entry = *e;
@@ -66,13 +67,15 @@ Subprocess::Subprocess(const SpawnOptions& options) {
   posix_spawn_file_actions_addopen(&setup.actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&setup.actions, out_pipe[1], 1);
   posix_spawn_file_actions_adddup2(&setup.actions, err_pipe[1], 2);
-  if (!options.cwd.empty()) posix_spawn_file_actions_addchdir_np(&setup.actions, options.cwd.c_str());
+  if (!options.cwd.empty())
+    posix_spawn_file_actions_addchdir_np(&setup.actions, options.cwd.c_str());
 
   std::vector<std::string> args = options.argv;
   std::vector<std::string> env = make_environment(options.env);
   auto argp = pointers(args);
   auto envp = pointers(env);
-  const int rc = posix_spawnp(&pid_, args[0].c_str(), &setup.actions, nullptr, argp.data(), envp.data());
+  const int rc =
+      posix_spawnp(&pid_, args[0].c_str(), &setup.actions, nullptr, argp.data(), envp.data());
   close(out_pipe[1]);
   close(err_pipe[1]);
   out_fd_ = out_pipe[0];

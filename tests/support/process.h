@@ -18,7 +18,7 @@ namespace fora::test {
 struct SpawnOptions {
   std::vector<std::string> argv;  // argv[0]: a path, or a name looked up in $PATH
   std::vector<std::pair<std::string, std::string>> env;  // set on top of the inherited environment
-  std::filesystem::path cwd;      // empty: the test's own working folder
+  std::filesystem::path cwd;                             // empty: the test's own working folder
 };
 
 struct RunResult {

@@ -23,7 +23,7 @@ class TestServer {
   TestServer& operator=(const TestServer&) = delete;
 
   unsigned short port() const { return port_; }
-  std::string base_url() const;                 // "http://127.0.0.1:PORT" (no trailing slash)
+  std::string base_url() const;                  // "http://127.0.0.1:PORT" (no trailing slash)
   std::string url(std::string_view path) const;  // base_url() + path, path starting with '/'
 
   // The log lines so far, oldest first, e.g. "GET /robots.txt 404". A request is logged

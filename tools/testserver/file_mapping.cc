@@ -61,7 +61,8 @@ Mapping map_target(const fs::path& root, std::string_view target) {
   const fs::path local = root / fs::path(path->substr(1));
   if (path->back() == '/') {
     for (const char* index : {"index.html", "index.xml"}) {
-      if (fs::is_regular_file(local / index, ec)) return Mapping{Mapping::Kind::File, local / index, {}};
+      if (fs::is_regular_file(local / index, ec))
+        return Mapping{Mapping::Kind::File, local / index, {}};
     }
     return not_found();
   }
@@ -77,11 +78,16 @@ Mapping map_target(const fs::path& root, std::string_view target) {
 
 std::string content_type_for(const fs::path& file) {
   static const std::pair<const char*, const char*> types[] = {
-      {".html", "text/html; charset=UTF-8"}, {".htm", "text/html; charset=UTF-8"},
-      {".xml", "application/xml"},           {".txt", "text/plain; charset=UTF-8"},
-      {".css", "text/css"},                  {".js", "text/javascript"},
-      {".json", "application/json"},         {".png", "image/png"},
-      {".jpg", "image/jpeg"},                {".jpeg", "image/jpeg"},
+      {".html", "text/html; charset=UTF-8"},
+      {".htm", "text/html; charset=UTF-8"},
+      {".xml", "application/xml"},
+      {".txt", "text/plain; charset=UTF-8"},
+      {".css", "text/css"},
+      {".js", "text/javascript"},
+      {".json", "application/json"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
       {".svg", "image/svg+xml"},
   };
   std::string ext = file.extension().string();

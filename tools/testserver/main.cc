@@ -5,7 +5,6 @@
 // 2 on bad usage.
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
-
 #include <csignal>
 #include <cstdlib>
 #include <filesystem>

@@ -3,7 +3,6 @@
 #include <boost/asio/ip/address_v4.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -75,7 +74,8 @@ class Session : public std::enable_shared_from_this<Session> {
     Reply reply = answer(root_, request_);
     log_(std::string(request_.method_string()) + " " + std::string(request_.target()) + " " +
          std::to_string(static_cast<unsigned>(reply.status)));
-    auto res = std::make_shared<http::response<http::string_body>>(reply.status, request_.version());
+    auto res =
+        std::make_shared<http::response<http::string_body>>(reply.status, request_.version());
     res->set(http::field::server, "fora-testserver");
     res->set(http::field::content_type, reply.content_type);
     if (!reply.location.empty()) res->set(http::field::location, reply.location);
@@ -84,15 +84,16 @@ class Session : public std::enable_shared_from_this<Session> {
     if (request_.method() != http::verb::head) res->body() = std::move(reply.body);
     res->content_length(length);  // HEAD: the length the GET would have, and no body
     auto sr = std::make_shared<http::response_serializer<http::string_body>>(*res);
-    http::async_write(socket_, *sr, [self = shared_from_this(), res, sr](beast::error_code ec, std::size_t) {
-      if (ec) return;
-      if (res->keep_alive()) {
-        self->read();
-      } else {
-        beast::error_code ignored;
-        self->socket_.shutdown(tcp::socket::shutdown_send, ignored);
-      }
-    });
+    http::async_write(socket_, *sr,
+                      [self = shared_from_this(), res, sr](beast::error_code ec, std::size_t) {
+                        if (ec) return;
+                        if (res->keep_alive()) {
+                          self->read();
+                        } else {
+                          beast::error_code ignored;
+                          self->socket_.shutdown(tcp::socket::shutdown_send, ignored);
+                        }
+                      });
   }
 
   tcp::socket socket_;
