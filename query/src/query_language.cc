@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "date_filter.h"
+#include "query_syntax.h"
 #include "fora/indexer/fields.h"
 #include "fora/indexer/xapian_error.h"
 
@@ -78,6 +79,7 @@ QueryLanguage::QueryLanguage(const Xapian::Database& db, std::int64_t now) {
 
 Result<Xapian::Query> QueryLanguage::parse(const std::string& query) {
   if (query.find_first_not_of(" \t\r\n") == std::string::npos) return Xapian::Query::MatchAll;
+  FORA_TRY(check_query_syntax(query));
   try {
     return parser_.parse_query(query, kFlags);
   } catch (const FieldError& e) {
