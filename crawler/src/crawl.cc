@@ -40,24 +40,6 @@ bool is_xml(std::string_view content_type) {
   return content_type.find("xml") != std::string_view::npos;
 }
 
-// The value of header `name` (lowercase) in a raw header block, or empty.
-std::string header(std::string_view block, std::string_view name) {
-  std::size_t pos = 0;
-  while (pos < block.size()) {
-    std::size_t end = block.find('\n', pos);
-    if (end == std::string_view::npos) end = block.size();
-    std::string_view line = block.substr(pos, end - pos);
-    if (line.size() > name.size() && line[name.size()] == ':' && has_prefix_ci(line, name)) {
-      std::string_view v = line.substr(name.size() + 1);
-      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-      while (!v.empty() && (v.back() == '\r' || v.back() == ' ')) v.remove_suffix(1);
-      return std::string(v);
-    }
-    pos = end + 1;
-  }
-  return {};
-}
-
 FetcherOptions fetcher_options(const CrawlOptions& o) {
   FetcherOptions f;
   f.user_agent = o.user_agent;
@@ -185,7 +167,7 @@ class Crawl {
       }
       for (const auto& sitemap : host.robots->sitemaps()) follow(url, sitemap);
     } else if (response.status >= 300 && response.status < 400) {
-      follow(url, header(response.headers, "location"));
+      follow(url, archive::header_value(response.headers, "Location"));
     } else if (response.status == 200 && is_html(response.content_type)) {
       extract_page(response);
     } else if (response.status == 200 && is_xml(response.content_type)) {

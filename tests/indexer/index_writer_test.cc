@@ -10,7 +10,7 @@
 #include "archive_pages.h"
 #include "fora/indexer/generation.h"
 #include "fora/query/searcher.h"
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 
 namespace fora::indexer {
 namespace {
@@ -65,7 +65,7 @@ class IndexWriterTest : public ::testing::Test {
     return std::string(std::istreambuf_iterator<char>(in), {});
   }
 
-  testing::TempDir dir_;
+  test::TempDir dir_;
   std::int64_t now_ = std::time(nullptr) - 3600;
   std::vector<archive::StoredEntry> entries_ = testing::sample_entries(std::time(nullptr));
   std::unique_ptr<archive::Archive> archive_;

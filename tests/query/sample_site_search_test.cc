@@ -15,7 +15,7 @@
 #include "fora/indexer/fields.h"
 #include "fora/query/searcher.h"
 #include "sample_index.h"
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 
 namespace fora::query {
 namespace {
@@ -110,7 +110,7 @@ class SampleSiteSearchTest : public ::testing::Test {
     return std::regex_search(text, std::regex("\\b" + word + "\\b", std::regex::icase));
   }
 
-  testing::TempDir dir_;
+  test::TempDir dir_;
   std::vector<Record> records_;
   std::unique_ptr<Searcher> searcher_;
 };

@@ -9,7 +9,7 @@
 #include "fora/query/searcher.h"
 #include "sample_entries.h"
 #include "sample_index.h"
-#include "temp_dir.h"
+#include "support/temp_dir.h"
 
 namespace fora::query {
 namespace {
@@ -45,7 +45,7 @@ class SearcherTest : public ::testing::Test {
     return out;
   }
 
-  testing::TempDir dir_;
+  test::TempDir dir_;
   std::unique_ptr<Searcher> searcher_;
 };
 
@@ -219,7 +219,7 @@ TEST_F(SearcherTest, SnippetHighlightsMatchedWords) {
 }
 
 TEST(SearcherOpen, NeverIndexedIsNotFoundWithAHint) {
-  testing::TempDir dir;
+  test::TempDir dir;
   auto s = Searcher::open(dir.path() / "index");
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().code, Errc::NotFound);

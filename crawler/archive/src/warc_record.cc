@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <random>
 
@@ -39,24 +41,30 @@ std::string header_block(const Response& r) {
   return h;
 }
 
-std::string_view header_value(std::string_view block, std::string_view name) {
+}  // namespace
+
+std::string header_value(std::string_view block, std::string_view name) {
+  const auto iequal = [](std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+  };
   std::size_t pos = 0;
   while (pos < block.size()) {
-    std::size_t end = block.find("\r\n", pos);
+    std::size_t end = block.find('\n', pos);
     if (end == std::string_view::npos) end = block.size();
-    std::string_view line = block.substr(pos, end - pos);
-    if (line.size() > name.size() && line[name.size()] == ':' &&
-        line.substr(0, name.size()) == name) {
-      std::string_view v = line.substr(name.size() + 1);
-      while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
-      return v;
+    const std::string_view line = block.substr(pos, end - pos);
+    const std::size_t colon = line.find(':');
+    if (colon != std::string_view::npos && iequal(line.substr(0, colon), name)) {
+      std::string_view v = line.substr(colon + 1);
+      while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+      while (!v.empty() && (v.back() == '\r' || v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+      return std::string(v);
     }
-    pos = end + 2;
+    pos = end + 1;
   }
   return {};
 }
-
-}  // namespace
 
 std::string make_response_record(const Response& r, std::string_view payload_sha256) {
   const std::string http = header_block(r);
@@ -86,10 +94,10 @@ Result<Response> parse_response_record(std::string_view rec) {
   const std::size_t warc_end = rec.find(kCrlf2);
   if (warc_end == std::string_view::npos) return corrupt("no end of WARC headers");
   const std::string_view warc = rec.substr(0, warc_end + 2);
-  const std::string_view block_len = header_value(warc, "Content-Length");
+  const std::string block_len = header_value(warc, "Content-Length");
   std::size_t length = 0;
   try {
-    length = std::stoull(std::string(block_len));
+    length = std::stoull(block_len);
   } catch (...) {
     return corrupt("bad Content-Length");
   }
@@ -100,11 +108,10 @@ Result<Response> parse_response_record(std::string_view rec) {
   if (http_end == std::string_view::npos) return corrupt("no end of HTTP headers");
 
   Response r;
-  r.url = std::string(header_value(warc, "WARC-Target-URI"));
+  r.url = header_value(warc, "WARC-Target-URI");
   r.headers = std::string(http.substr(0, http_end + 4));
   r.body = std::string(http.substr(http_end + 4));
-  r.content_type = std::string(header_value(r.headers, "Content-Type"));
-  if (r.content_type.empty()) r.content_type = std::string(header_value(r.headers, "content-type"));
+  r.content_type = header_value(r.headers, "Content-Type");
   const std::size_t sp = r.headers.find(' ');
   if (sp != std::string::npos) r.status = std::atoi(r.headers.c_str() + sp + 1);
   std::tm tm{};

@@ -34,6 +34,10 @@ struct Response {
   std::int64_t fetched_at = 0;  // Unix seconds UTC
 };
 
+// The value of header `name` (any case) in a raw header block ("Name: value" lines, CRLF or
+// LF), without surrounding blanks; empty when absent. The first occurrence wins.
+std::string header_value(std::string_view block, std::string_view name);
+
 // The state of a URL in the crawl frontier.
 enum class PageState { Queued, Fetched, Failed, Skipped };
 
