@@ -4,6 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <thread>
 #include <fstream>
 #include <map>
 #include <set>
@@ -264,6 +267,30 @@ TEST_F(SampleSite, CrawlTrapsAreNeverRequested) {
       EXPECT_EQ(line.rfind("GET /feed/ ", 0), 0u) << line;
     }
   }
+}
+
+TEST_F(SampleSite, InterruptedCrawlStopsCleanlyAndResumes) {
+  TempDir dir;
+  // One request per second: the crawl is still running when it is interrupted.
+  SpawnOptions options;
+  options.argv = {FORA_BIN, "--archive", dir.path().string(), "crawl", "--delay", "1", server_->base_url() + "/"};
+  Subprocess crawl(options);
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  crawl.send_signal(SIGINT);
+  const auto stopped = crawl.wait(std::chrono::seconds(20));
+  EXPECT_EQ(stopped.exit_code, 130) << stopped.err;
+  EXPECT_NE(stopped.err.find("stopped"), std::string::npos) << stopped.err;
+
+  auto stats = fora(dir.path(), {"stats", "--json"});
+  ASSERT_EQ(stats.exit_code, 0) << stats.err;
+  const auto partial = json::parse(stats.out);
+  EXPECT_GE(partial["captures"].get<int>(), 2);
+  EXPECT_LT(partial["captures"].get<int>(), 10);
+
+  auto resumed = fora(dir.path(), {"crawl", "--delay", "0", server_->base_url() + "/"});
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  const auto full = json::parse(fora(dir.path(), {"stats", "--json"}).out);
+  EXPECT_EQ(full["comments"], truth()["comments"].size());
 }
 
 TEST_F(SampleSite, MalformedQueryIsOneLineAndExitTwo) {
