@@ -17,7 +17,7 @@ nlohmann::json entry_json(const archive::StoredEntry& e) {
           {"parent_id", e.entry.parent_id},
           {"thread_id", e.thread_id},
           {"author", e.entry.author},
-          {"date", e.entry.published ? nlohmann::json(iso_utc(*e.entry.published)) : nlohmann::json(nullptr)},
+          {"date", e.entry.published ? nlohmann::json(archive::format_utc(*e.entry.published)) : nlohmann::json(nullptr)},
           {"site", e.site},
           {"thread_title", e.thread_title},
           {"thread_url", e.thread_url},
@@ -27,8 +27,8 @@ nlohmann::json entry_json(const archive::StoredEntry& e) {
           {"tags", e.tags},
           {"text", e.entry.text},
           {"quotes", quotes},
-          {"first_seen", iso_utc(e.first_seen)},
-          {"last_seen", iso_utc(e.last_seen)}};
+          {"first_seen", archive::format_utc(e.first_seen)},
+          {"last_seen", archive::format_utc(e.last_seen)}};
 }
 
 }  // namespace
@@ -52,7 +52,7 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
     out.write(out.dim(labels) + "\n");
   }
   out.write("\n");
-  const std::string date = e->entry.published ? iso_utc(*e->entry.published) : "date unknown";
+  const std::string date = e->entry.published ? archive::format_utc(*e->entry.published) : "date unknown";
   out.write(fmt::format("{} {} {}\n", out.bold(fmt::format("[{}]", e->id)), out.bold(clean(e->entry.author)),
                         out.dim(fmt::format("{}, {}", e->kind, date))));
   if (!e->parent_author.empty()) out.write(out.dim("in reply to " + clean(e->parent_author)) + "\n");

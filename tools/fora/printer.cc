@@ -1,8 +1,9 @@
 #include "printer.h"
 
-#include <ctime>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "fora/archive/archive.h"
 
 namespace fora::cli {
 namespace {
@@ -26,7 +27,7 @@ class TextPrinter : public HitPrinter {
   explicit TextPrinter(const Terminal& out) : out_(out) {}
   void begin(const query::SearchResult&) override {}
   void hit(const query::Hit& h) override {
-    const std::string date = h.date ? iso_utc(h.date).substr(0, 16).replace(10, 1, " ") + " UTC" : "date unknown";
+    const std::string date = h.date ? archive::format_utc(h.date).substr(0, 16).replace(10, 1, " ") + " UTC" : "date unknown";
     out_.write(fmt::format("{} {} {}\n  {}\n  {}\n  {}\n\n", out_.bold(fmt::format("[{}]", h.id)),
                            out_.bold(clean(h.author)), out_.dim(fmt::format("{}, {}", h.type, date)),
                            clean(h.thread_title), clean(h.url), snippet_text(h.snippet, out_)));
@@ -58,7 +59,7 @@ nlohmann::json hit_json(const query::Hit& h) {
   return {{"id", h.id},
           {"type", h.type},
           {"author", h.author},
-          {"date", h.date ? nlohmann::json(iso_utc(h.date)) : nlohmann::json(nullptr)},
+          {"date", h.date ? nlohmann::json(archive::format_utc(h.date)) : nlohmann::json(nullptr)},
           {"site", h.site},
           {"thread_title", h.thread_title},
           {"url", h.url},
@@ -97,7 +98,7 @@ class CsvPrinter : public HitPrinter {
   void hit(const query::Hit& h) override {
     const auto j = hit_json(h);
     out_.write(fmt::format("{},{},{},{},{},{},{},{}\r\n", h.id, h.type, csv_field(h.author),
-                           h.date ? iso_utc(h.date) : "", csv_field(h.site), csv_field(h.thread_title),
+                           h.date ? archive::format_utc(h.date) : "", csv_field(h.site), csv_field(h.thread_title),
                            csv_field(h.url), csv_field(j["snippet"].get<std::string>())));
   }
   void end(const query::SearchResult&) override {}
@@ -107,15 +108,6 @@ class CsvPrinter : public HitPrinter {
 };
 
 }  // namespace
-
-std::string iso_utc(std::int64_t t) {
-  const std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
 std::unique_ptr<HitPrinter> make_printer(const std::string& format, const Terminal& out) {
   if (format == "json") return std::make_unique<JsonPrinter>(out);

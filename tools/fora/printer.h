@@ -22,7 +22,4 @@ class HitPrinter {
 // format: "text", "json" or "csv" (validated by the caller).
 std::unique_ptr<HitPrinter> make_printer(const std::string& format, const Terminal& out);
 
-// Unix seconds -> "2022-12-16T17:05:00Z".
-std::string iso_utc(std::int64_t t);
-
 }  // namespace fora::cli

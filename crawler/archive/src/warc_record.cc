@@ -12,15 +12,6 @@ namespace {
 
 constexpr std::string_view kCrlf2 = "\r\n\r\n";
 
-std::string iso_utc(std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 // WARC-Record-ID: a random (version 4) UUID URN.
 std::string new_record_id() {
   static thread_local std::mt19937_64 rng{std::random_device{}()};
@@ -42,6 +33,15 @@ std::string header_block(const Response& r) {
 }
 
 }  // namespace
+
+std::string format_utc(std::int64_t unix_seconds) {
+  const std::time_t tt = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&tt, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
 
 std::string header_value(std::string_view block, std::string_view name) {
   const auto iequal = [](std::string_view a, std::string_view b) {
@@ -78,7 +78,7 @@ std::string make_response_record(const Response& r, std::string_view payload_sha
       "WARC-Payload-Digest: sha256:{}\r\n"
       "Content-Type: application/http;msgtype=response\r\n"
       "Content-Length: {}\r\n\r\n",
-      new_record_id(), iso_utc(r.fetched_at), r.url, payload_sha256, length);
+      new_record_id(), format_utc(r.fetched_at), r.url, payload_sha256, length);
   out.reserve(out.size() + length + 4);
   out += http;
   out += r.body;

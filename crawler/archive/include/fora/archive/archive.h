@@ -34,6 +34,10 @@ struct Response {
   std::int64_t fetched_at = 0;  // Unix seconds UTC
 };
 
+// Unix seconds -> "2022-12-16T17:05:00Z" (ISO 8601, UTC): how fora writes every time it
+// stored (WARC-Date, --json output).
+std::string format_utc(std::int64_t unix_seconds);
+
 // The value of header `name` (any case) in a raw header block ("Name: value" lines, CRLF or
 // LF), without surrounding blanks; empty when absent. The first occurrence wins.
 std::string header_value(std::string_view block, std::string_view name);
