@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 
+#include "fora/extract/safe_text.h"
+
 namespace fora::cli {
 
 Terminal::Terminal(std::FILE* stream) : stream_(stream) {
@@ -43,10 +45,7 @@ std::string clean(std::string_view text, bool keep_newlines) {
       out += (c == '\n' && keep_newlines) ? '\n' : ' ';
       continue;
     }
-    const bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F);
-    const bool bidi = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-                      c == 0x200E || c == 0x200F || c == 0x061C;
-    if (control || bidi) continue;
+    if (extract::is_unsafe_codepoint(static_cast<char32_t>(c))) continue;
     char buf[4];
     std::int32_t n = 0;
     U8_APPEND_UNSAFE(buf, n, c);

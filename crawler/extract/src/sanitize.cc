@@ -2,17 +2,13 @@
 
 #include <unicode/utf8.h>
 
+#include "fora/extract/safe_text.h"
+
 namespace fora::extract {
 namespace {
 
-bool is_dropped(UChar32 c) {
-  if (c == '\n') return false;
-  if (c < 0x20 && c != '\t' && c != '\r') return true;  // tab/CR survive as whitespace
-  if (c >= 0x7F && c <= 0x9F) return true;              // DEL and C1
-  if (c >= 0x202A && c <= 0x202E) return true;          // LRE RLE PDF LRO RLO
-  if (c >= 0x2066 && c <= 0x2069) return true;          // LRI RLI FSI PDI
-  return c == 0x200E || c == 0x200F || c == 0x061C || c < 0;  // LRM RLM ALM, invalid
-}
+// Invalid UTF-8 (U8_NEXT gives a negative code point) is dropped too.
+bool is_dropped(UChar32 c) { return c < 0 || is_unsafe_codepoint(static_cast<char32_t>(c)); }
 
 bool is_space(UChar32 c) {
   return c == ' ' || c == '\t' || c == '\r' || c == 0x0B || c == 0x0C || c == 0xA0 ||
@@ -63,6 +59,14 @@ std::string collapse(std::string_view utf8, bool keep_newlines) {
 }
 
 }  // namespace
+
+bool is_unsafe_codepoint(char32_t c) {
+  if (c < 0x20) return c != '\n' && c != '\t' && c != '\r';  // tab/CR survive as whitespace
+  if (c >= 0x7F && c <= 0x9F) return true;                     // DEL and C1
+  if (c >= 0x202A && c <= 0x202E) return true;                 // LRE RLE PDF LRO RLO
+  if (c >= 0x2066 && c <= 0x2069) return true;                 // LRI RLI FSI PDI
+  return c == 0x200E || c == 0x200F || c == 0x061C;            // LRM RLM ALM
+}
 
 std::string strip_controls(std::string_view utf8) {
   std::string out;
