@@ -3,6 +3,7 @@
 // so the state below needs no locks.
 #include "fora/crawler/crawl.h"
 
+#include <boost/algorithm/string/predicate.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <chrono>
@@ -24,16 +25,9 @@ namespace asio = boost::asio;
 
 std::int64_t unix_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
 
-bool has_prefix_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
-  }
-  return true;
-}
-
 bool is_html(std::string_view content_type) {
-  return has_prefix_ci(content_type, "text/html") || has_prefix_ci(content_type, "application/xhtml");
+  return boost::algorithm::istarts_with(content_type, "text/html") ||
+         boost::algorithm::istarts_with(content_type, "application/xhtml");
 }
 
 bool is_xml(std::string_view content_type) {

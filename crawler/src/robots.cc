@@ -1,7 +1,8 @@
 #include "fora/crawler/robots.h"
 
+#include <boost/algorithm/string/case_conv.hpp>
+
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -16,17 +17,10 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 // "fora/0.1 (+https://...)" -> "fora": the product token robots.txt groups name.
 std::string product_token(std::string_view ua) {
   ua = trim(ua);
-  return lower(ua.substr(0, ua.find_first_of("/ \t")));
+  return boost::algorithm::to_lower_copy(std::string(ua.substr(0, ua.find_first_of("/ \t"))));
 }
 
 int hex_value(char c) {
@@ -131,7 +125,7 @@ Parsed parse_groups(std::string_view text) {
     line = line.substr(0, line.find('#'));
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key = lower(trim(line.substr(0, colon)));
+    const std::string key = boost::algorithm::to_lower_copy(std::string(trim(line.substr(0, colon))));
     const std::string_view value = trim(line.substr(colon + 1));
     if (key == "user-agent") {
       if (!in_agent_lines) out.groups.emplace_back();

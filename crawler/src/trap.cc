@@ -2,6 +2,7 @@
 // on path segments and query parameter names, never on substrings, so that a post slug such
 // as /amplifier-review/ or /feedback/ is not mistaken for a trap.
 #include <algorithm>
+#include <boost/algorithm/string/case_conv.hpp>
 #include <cctype>
 #include <string>
 #include <vector>
@@ -24,12 +25,6 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return out;
 }
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 bool all_digits(const std::string& s, std::size_t n) {
   return s.size() == n &&
          std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
@@ -43,7 +38,7 @@ bool is_day(const std::string& s) { return all_digits(s, 2) && s >= "01" && s <=
 std::vector<std::string> path_segments(std::string_view path) {
   std::vector<std::string> out;
   for (auto& s : split(path, '/')) {
-    if (!s.empty()) out.push_back(lower(s));
+    if (!s.empty()) out.push_back(boost::algorithm::to_lower_copy(std::string(s)));
   }
   return out;
 }
@@ -53,7 +48,7 @@ std::vector<std::string> query_keys(std::string_view query) {
   std::vector<std::string> out;
   for (auto& pair : split(query, '&')) {
     if (pair.empty()) continue;
-    out.push_back(lower(pair.substr(0, pair.find('='))));
+    out.push_back(boost::algorithm::to_lower_copy(std::string(pair.substr(0, pair.find('=')))));
   }
   return out;
 }

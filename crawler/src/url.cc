@@ -1,9 +1,9 @@
 #include "fora/crawler/url.h"
 
+#include <boost/algorithm/string/case_conv.hpp>
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "curl_handles.h"
 
@@ -53,22 +53,17 @@ std::optional<std::string> get_part(CURLU* h, CURLUPart part, unsigned flags = 0
   return std::string(out);
 }
 
-void to_lower(std::string& s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-}
-
 bool is_http(const std::string& scheme) { return scheme == "http" || scheme == "https"; }
 
 // Brings a parsed URL to the canonical form and returns it; nullopt when not http(s).
 std::optional<std::string> canonical(CURLU* h) {
   auto scheme = get_part(h, CURLUPART_SCHEME);
   if (!scheme) return std::nullopt;
-  to_lower(*scheme);
+  boost::algorithm::to_lower(*scheme);
   if (!is_http(*scheme)) return std::nullopt;
   auto host = get_part(h, CURLUPART_HOST);
   if (!host || host->empty()) return std::nullopt;
-  to_lower(*host);
+  boost::algorithm::to_lower(*host);
   if (curl_url_set(h, CURLUPART_SCHEME, scheme->c_str(), 0) != CURLUE_OK ||
       curl_url_set(h, CURLUPART_HOST, host->c_str(), 0) != CURLUE_OK ||
       curl_url_set(h, CURLUPART_FRAGMENT, nullptr, 0) != CURLUE_OK) {
@@ -116,7 +111,7 @@ std::string url_origin(std::string_view normalized) {
   if (!h) return {};
   auto host = get_part(h.get(), CURLUPART_HOST);
   if (!host) return {};
-  to_lower(*host);
+  boost::algorithm::to_lower(*host);
   auto port = get_part(h.get(), CURLUPART_PORT, CURLU_NO_DEFAULT_PORT);
   return port ? *host + ":" + *port : *host;
 }
@@ -126,7 +121,7 @@ std::string url_scheme(std::string_view normalized) {
   if (!h) return {};
   auto scheme = get_part(h.get(), CURLUPART_SCHEME);
   if (!scheme) return {};
-  to_lower(*scheme);
+  boost::algorithm::to_lower(*scheme);
   return *scheme;
 }
 

@@ -1,7 +1,7 @@
 #include "file_mapping.h"
 
+#include <boost/algorithm/string/case_conv.hpp>
 #include <algorithm>
-#include <cctype>
 #include <optional>
 #include <utility>
 
@@ -90,9 +90,7 @@ std::string content_type_for(const fs::path& file) {
       {".jpeg", "image/jpeg"},
       {".svg", "image/svg+xml"},
   };
-  std::string ext = file.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string ext = boost::algorithm::to_lower_copy(file.extension().string());
   for (const auto& [e, type] : types) {
     if (ext == e) return type;
   }

@@ -2,8 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cctype>
+#include <boost/algorithm/string/predicate.hpp>
 #include <ctime>
 #include <random>
 
@@ -44,18 +43,13 @@ std::string format_utc(std::int64_t unix_seconds) {
 }
 
 std::string header_value(std::string_view block, std::string_view name) {
-  const auto iequal = [](std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-             return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
-  };
   std::size_t pos = 0;
   while (pos < block.size()) {
     std::size_t end = block.find('\n', pos);
     if (end == std::string_view::npos) end = block.size();
     const std::string_view line = block.substr(pos, end - pos);
     const std::size_t colon = line.find(':');
-    if (colon != std::string_view::npos && iequal(line.substr(0, colon), name)) {
+    if (colon != std::string_view::npos && boost::algorithm::iequals(line.substr(0, colon), name)) {
       std::string_view v = line.substr(colon + 1);
       while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
       while (!v.empty() && (v.back() == '\r' || v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);

@@ -1,24 +1,19 @@
 #include "charset.h"
 
+#include <boost/algorithm/string/case_conv.hpp>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cctype>
 #include <limits>
 #include <memory>
 
 namespace fora::extract {
 namespace {
 
-std::string lowercase(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
+std::string lowercase(std::string_view s) { return boost::algorithm::to_lower_copy(std::string(s)); }
 
 // Reads the label that follows "charset=" at `pos` (quoted or bare).
 std::string label_at(std::string_view s, std::size_t pos) {
