@@ -165,52 +165,55 @@ Result<std::int64_t> site_id(const Archive::Impl& a, std::string_view origin, st
   return (*q)->int64(0);
 }
 
-Result<std::optional<std::int64_t>> page_id(const Archive::Impl& a, std::string_view url) {
+struct PageRow {
+  std::int64_t id = 0;
+  bool created = false;
+};
+
+// The page row of `url`, created (state 'queued', with its site) when missing.
+Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::int64_t now) {
   auto q = a.sql("SELECT id FROM pages WHERE url = ?");
   if (!q) return q.error();
   auto row = (*q)->bind(1, url).step();
   if (!row) return row.error();
-  if (!*row) return std::optional<std::int64_t>();
-  return std::optional<std::int64_t>((*q)->int64(0));
+  if (*row) return PageRow{(*q)->int64(0), false};
+  auto site = site_id(a, origin_of(url), now);
+  if (!site) return site.error();
+  auto ins = a.sql(
+      "INSERT INTO pages(site_id, url, state, discovered_at, updated_at) VALUES(?, ?, 'queued', ?, ?)");
+  if (!ins) return ins.error();
+  FORA_TRY((*ins)->bind(1, *site).bind(2, url).bind(3, now).bind(4, now).run());
+  return PageRow{sqlite3_last_insert_rowid(a.db.get()), true};
 }
 
 }  // namespace
 
 Result<bool> Archive::add_page(std::string_view url, std::int64_t now) {
-  auto existing = page_id(*impl_, url);
-  if (!existing) return existing.error();
-  if (*existing) return false;
-  auto site = site_id(*impl_, origin_of(url), now);
-  if (!site) return site.error();
-  auto ins = impl_->sql(
-      "INSERT INTO pages(site_id, url, state, discovered_at, updated_at) VALUES(?, ?, 'queued', ?, ?)");
-  if (!ins) return ins.error();
-  FORA_TRY((*ins)->bind(1, *site).bind(2, url).bind(3, now).bind(4, now).run());
-  return true;
+  auto page = ensure_page(*impl_, url, now);
+  if (!page) return page.error();
+  return page->created;
 }
 
 Status Archive::set_page_state(std::string_view url, PageState state, std::string_view reason,
                                std::int64_t now) {
-  auto added = add_page(url, now);
-  if (!added) return added.error();
-  auto up = impl_->sql("UPDATE pages SET state = ?, reason = ?, updated_at = ? WHERE url = ?");
+  auto page = ensure_page(*impl_, url, now);
+  if (!page) return page.error();
+  auto up = impl_->sql("UPDATE pages SET state = ?, reason = ?, updated_at = ? WHERE id = ?");
   if (!up) return up.error();
-  return (*up)->bind(1, state_name(state)).bind(2, reason).bind(3, now).bind(4, url).run();
+  return (*up)->bind(1, state_name(state)).bind(2, reason).bind(3, now).bind(4, page->id).run();
 }
 
 // --- captures ---
 
 Result<std::int64_t> Archive::store_capture(const Response& response) {
-  auto added = add_page(response.url, response.fetched_at);
-  if (!added) return added.error();
-  auto page = page_id(*impl_, response.url);
+  auto page = ensure_page(*impl_, response.url, response.fetched_at);
   if (!page) return page.error();
   const std::string digest = sha256_hex(response.body);
 
   auto last = impl_->sql(
       "SELECT id, payload_sha256, status FROM captures WHERE page_id = ? ORDER BY id DESC LIMIT 1");
   if (!last) return last.error();
-  auto row = (*last)->bind(1, **page).step();
+  auto row = (*last)->bind(1, page->id).step();
   if (!row) return row.error();
   if (*row && (*last)->text(1) == digest && (*last)->int64(2) == response.status) {
     const std::int64_t id = (*last)->int64(0);
@@ -227,7 +230,7 @@ Result<std::int64_t> Archive::store_capture(const Response& response) {
       " segment, offset, length) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!ins) return ins.error();
   FORA_TRY((*ins)
-               ->bind(1, **page)
+               ->bind(1, page->id)
                .bind(2, response.fetched_at)
                .bind(3, response.fetched_at)
                .bind(4, response.status)
