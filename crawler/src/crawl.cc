@@ -132,16 +132,17 @@ class Crawl {
     ++started_;
     fetcher_.fetch(url, [this, url, origin](Result<archive::Response> r) {
       frontier_.done(origin, Clock::now());
-      handle(url, std::move(r));
+      handle(url, origin, std::move(r));
       pump();
     });
   }
 
-  void handle(const std::string& url, Result<archive::Response> r) {
+  void handle(const std::string& url, const std::string& origin, Result<archive::Response> r) {
+    Host& host = hosts_[origin];
     if (!r) {
       if (r.error().code == Errc::Cancelled) return;
       ++stats_.failed;
-      if (url == hosts_[url_origin(url)].robots_url) hosts_[url_origin(url)].robots = Robots::disallow_all();
+      if (url == host.robots_url) host.robots = Robots::disallow_all();
       record(archive_.set_page_state(url, archive::PageState::Failed, r.error().message, unix_now()));
       return report(url);
     }
@@ -152,18 +153,17 @@ class Crawl {
                                    unix_now()));
     if (response.status >= 400) ++stats_.failed;
 
-    Host& host = hosts_[url_origin(url)];
     if (url == host.robots_url) {
       host.robots = Robots::from_response(response.status, response.body, options_.user_agent);
       // Crawl-delay is not in RFC 9309, but a site that asks for more patience gets it.
       if (auto delay = host.robots->crawl_delay(); delay && *delay > options_.delay_seconds) {
-        frontier_.set_delay(url_origin(url), Frontier::Duration(*delay));
+        frontier_.set_delay(origin, Frontier::Duration(*delay));
       }
       for (const auto& sitemap : host.robots->sitemaps()) follow(url, sitemap);
     } else if (response.status >= 300 && response.status < 400) {
       follow(url, archive::header_value(response.headers, "Location"));
     } else if (response.status == 200 && is_html(response.content_type)) {
-      extract_page(response);
+      extract_page(response, origin);
     } else if (response.status == 200 && is_xml(response.content_type)) {
       if (auto urls = extract::feed_or_sitemap_urls(response.body, url)) {
         for (const auto& u : *urls) follow(url, u);
@@ -177,14 +177,14 @@ class Crawl {
     report(url);
   }
 
-  void extract_page(const archive::Response& response) {
+  void extract_page(const archive::Response& response, const std::string& origin) {
     auto page = extractor_.extract(response.body, response.url, response.content_type);
     if (!page) return;  // not HTML after all; the capture is kept for a later extractor
     for (const auto& link : page->links) record(enqueue(link));
     if (page->thread) {
       ++stats_.threads;
       stats_.comments += static_cast<std::int64_t>(page->thread->comments.size());
-      record(archive_.store_thread_page(url_origin(response.url), *page->thread, response.fetched_at));
+      record(archive_.store_thread_page(origin, *page->thread, response.fetched_at));
     }
   }
 
