@@ -178,7 +178,8 @@ class Crawl {
   }
 
   void extract_page(const archive::Response& response, const std::string& origin) {
-    auto page = extractor_.extract(response.body, response.url, response.content_type);
+    auto page = extractor_.extract(response.body, response.url, response.content_type,
+                                   response.fetched_at);
     if (!page) return;  // not HTML after all; the capture is kept for a later extractor
     for (const auto& link : page->links) record(enqueue(link));
     if (page->thread) {

@@ -47,10 +47,10 @@ class ArchiveTest : public ::testing::Test {
     p.thread_url = "http://example.com/soyuz/";
     p.title = "Soyuz leak";
     p.tags = {"Soyuz"};
-    p.post = Entry{"12", "Robert", 100, "", "The post body", {}, p.thread_url};
+    p.post = Entry{"12", "Robert", 100, "", "The post body", {}, p.thread_url, fora::extract::DatePrecision::Exact, {}};
     for (auto& [id, text] : comments) {
       p.comments.push_back(Entry{id, "Edward", 200, "", text, {{"Chris", "a quote"}},
-                                 p.thread_url + "#comment-" + id});
+                                 p.thread_url + "#comment-" + id, fora::extract::DatePrecision::Exact, {}});
     }
     return p;
   }

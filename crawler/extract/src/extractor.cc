@@ -8,36 +8,59 @@
 #include "html_document.h"
 #include "links.h"
 #include "profile.h"
-#include "profile_match.h"
-#include "thread_extract.h"
+#include "profile_reader.h"
+#include "reader.h"
 
 namespace fora::extract {
 
 struct Extractor::Impl {
-  std::vector<Profile> profiles;  // match order: file name order
+  std::vector<Profile> profiles;                 // for profiles(); the readers hold copies
+  std::vector<std::unique_ptr<Reader>> readers;  // match order
   XPathQuery base_href;
   XPathQuery link_hrefs;
 };
 
 namespace {
 
-Result<std::vector<Profile>> load_profiles(const std::filesystem::path& dir) {
+// The *.toml files of `dir`, sorted by name. A missing folder is an empty list unless
+// `required`.
+Result<std::vector<std::filesystem::path>> profile_files(const std::filesystem::path& dir,
+                                                         bool required) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec))
+  std::vector<std::filesystem::path> files;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    if (!required) return files;
     return make_error(Errc::NotFound, "no profile folder: " + dir.string(),
                       "pass the data/profiles folder of the fora source or install");
-  std::vector<std::filesystem::path> files;
+  }
   for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
     if (entry.path().extension() == ".toml") files.push_back(entry.path());
   if (ec) return make_error(Errc::Io, "cannot list " + dir.string() + ": " + ec.message());
-  if (files.empty())
+  if (files.empty() && required)
     return make_error(Errc::NotFound, "no *.toml profile in " + dir.string());
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Profiles of every folder; a later folder's profile replaces an earlier one of the same
+// name in place, and new names are tried first (a user's profile for a site should win over
+// the engine's).
+Result<std::vector<Profile>> load_profiles(const std::vector<std::filesystem::path>& dirs) {
   std::vector<Profile> profiles;
-  for (const auto& file : files) {
-    auto profile = load_profile(file);
-    if (!profile) return profile.error();
-    profiles.push_back(std::move(*profile));
+  for (std::size_t i = 0; i < dirs.size(); ++i) {
+    auto files = profile_files(dirs[i], i == 0);
+    if (!files) return files.error();
+    std::vector<Profile> added;
+    for (const auto& file : *files) {
+      auto profile = load_profile(file);
+      if (!profile) return profile.error();
+      auto same = std::find_if(profiles.begin(), profiles.end(),
+                               [&](const Profile& p) { return p.name == profile->name; });
+      if (same != profiles.end()) *same = std::move(*profile);
+      else added.push_back(std::move(*profile));
+    }
+    profiles.insert(profiles.begin(), std::make_move_iterator(added.begin()),
+                    std::make_move_iterator(added.end()));
   }
   return profiles;
 }
@@ -63,45 +86,57 @@ Extractor& Extractor::operator=(Extractor&&) noexcept = default;
 Extractor::~Extractor() = default;
 
 Result<Extractor> Extractor::open(const std::filesystem::path& profiles_dir) {
+  return open(std::vector<std::filesystem::path>{profiles_dir});
+}
+
+Result<Extractor> Extractor::open(const std::vector<std::filesystem::path>& profile_dirs) {
   xmlInitParser();  // once, before any thread parses (libxml2's global state)
-  auto profiles = load_profiles(profiles_dir);
+  if (profile_dirs.empty()) return make_error(Errc::InvalidArgument, "no profile folder given");
+  auto profiles = load_profiles(profile_dirs);
   if (!profiles) return profiles.error();
   auto base = XPathQuery::compile("(//base[@href])[1]/@href");
   auto hrefs = XPathQuery::compile(
       "//a/@href | //area/@href | //link[@rel='next' or @rel='prev' or @rel='Next' or "
       "@rel='Prev']/@href");
   if (!base || !hrefs) return make_error(Errc::Internal, "built-in XPath does not compile");
-  auto impl = std::make_unique<Impl>(Impl{std::move(*profiles), std::move(*base), std::move(*hrefs)});
+  auto impl = std::make_unique<Impl>(Impl{std::move(*profiles), {}, std::move(*base), std::move(*hrefs)});
+  for (const Profile& p : impl->profiles) impl->readers.push_back(make_profile_reader(p));
   return Extractor(std::move(impl));
 }
 
 Result<Page> Extractor::extract(std::string_view html, std::string_view url,
-                                std::string_view content_type) const {
-  std::string page_url = resolve_url(url, url).value_or(std::string(url));
-  auto doc = parse_html(html, page_url, content_type);
+                                std::string_view content_type,
+                                std::optional<std::int64_t> captured_at) const {
+  PageContext context{resolve_url(url, url).value_or(std::string(url)), captured_at};
+  auto doc = parse_html(html, context.url, content_type);
   if (!doc) return doc.error();
   XPathContextPtr ctx = new_quiet_context(doc->get());
   if (!ctx) return make_error(Errc::Internal, "cannot create an XPath context");
+  HtmlDocument page_doc{doc->get(), ctx.get()};
 
   Page page;
-  page.links = page_links(impl_->base_href, impl_->link_hrefs, ctx.get(), page_url);
-  for (const Profile& profile : impl_->profiles) {
-    if (!profile_matches(profile, ctx.get(), page_url)) continue;
-    page.profile = profile.name;
-    page.thread = extract_thread(profile, ctx.get(), page_url);
-    if (page.thread) {
-      // The next comment page is a link the crawler must follow even when the theme
-      // offers it only through a rel or data attribute.
-      FieldReader reader(ctx.get());
-      LinkList links;
-      for (std::string& l : page.links) links.add(std::move(l));
-      for (const std::string& next : reader.all(profile.next_page, nullptr))
-        if (auto resolved = resolve_url(page_url, next)) links.add(std::move(*resolved));
-      page.links = links.take();
-    }
+  page.links = page_links(impl_->base_href, impl_->link_hrefs, ctx.get(), context.url);
+  for (const auto& reader : impl_->readers) {
+    auto why = reader->claims(page_doc, context);
+    if (!why) continue;
+    page.reader = reader->name();
+    page.why = std::move(*why);
+    if (page.reader.rfind("profile:", 0) == 0) page.profile = page.reader.substr(8);
+    Reading reading = reader->read(page_doc, context);
+    page.thread = std::move(reading.thread);
+    LinkList links;
+    for (std::string& l : page.links) links.add(std::move(l));
+    for (std::string& l : reading.links) links.add(std::move(l));
+    page.links = links.take();
     break;
   }
   return page;
+}
+
+std::vector<Extractor::ProfileInfo> Extractor::profiles() const {
+  std::vector<ProfileInfo> out;
+  for (const Profile& p : impl_->profiles) out.push_back({p.name, p.file, p.match_rules});
+  return out;
 }
 
 std::vector<std::string> Extractor::profile_names() const {

@@ -61,6 +61,21 @@ struct Reader {
     }
   }
 
+  // A key holding regexes (one string or an array), appended to `out`.
+  Status regexes(const toml::table& table, std::string_view section, std::string_view key,
+                 std::vector<std::regex>& out) const {
+    auto sources = strings(table, section, key);
+    if (!sources) return sources.error();
+    for (const std::string& source : *sources) {
+      try {
+        out.emplace_back(source, std::regex::ECMAScript);
+      } catch (const std::regex_error& e) {
+        return error(fmt::format("{}.{}", section, key), fmt::format("bad regex: {}", e.what()));
+      }
+    }
+    return ok();
+  }
+
   // `key` (xpaths) with its optional `key_regex`.
   Result<Field> field(const toml::table& table, std::string_view section,
                       std::string_view key) const {
@@ -92,14 +107,11 @@ Status read_match(const Reader& r, const toml::table& root, Profile& p) {
   auto markers = r.xpaths(t, "match", "markers");
   if (!markers) return markers.error();
   p.markers = std::move(*markers);
-  auto urls = r.strings(t, "match", "urls");
-  if (!urls) return urls.error();
-  for (const std::string& u : *urls) {
-    try {
-      p.urls.emplace_back(u, std::regex::ECMAScript);
-    } catch (const std::regex_error& e) {
-      return r.error("match.urls", fmt::format("bad regex: {}", e.what()));
-    }
+  FORA_TRY(r.regexes(t, "match", "urls", p.urls));
+  for (std::string_view key : {"generator", "body_class", "markers", "urls"}) {
+    auto sources = r.strings(t, "match", key);
+    if (!sources) return sources.error();
+    for (const std::string& source : *sources) p.match_rules.push_back(fmt::format("{} {}", key, source));
   }
   return ok();
 }
@@ -144,11 +156,18 @@ Status read_thread(const Reader& r, const toml::table& root, Profile& p) {
   FORA_READ_FIELD(p.categories, t, "thread", "categories");
   FORA_READ_FIELD(p.tags, t, "thread", "tags");
   FORA_READ_FIELD(p.next_page, t, "thread", "next_page");
+  FORA_READ_XPATHS(p.later_page, t, "thread", "later_page");
+  FORA_TRY(r.regexes(t, "thread", "later_page_urls", p.later_page_urls));
   return read_rewrites(r, t, p);
 }
 
 Status read_post(const Reader& r, const toml::table& root, Profile& p) {
   const toml::table& t = section_of(root, "post");
+  if (const toml::node* first = t.get("first_comment")) {
+    auto value = first->value<bool>();
+    if (!value) return r.error("post.first_comment", "expected true or false");
+    p.first_comment = *value;
+  }
   FORA_READ_XPATHS(p.post_node, t, "post", "node");
   FORA_READ_FIELD(p.post_author, t, "post", "author");
   FORA_READ_FIELD(p.post_date, t, "post", "date");
@@ -166,6 +185,9 @@ Status read_comment(const Reader& r, const toml::table& root, Profile& p) {
   FORA_READ_FIELD(p.comment_body, t, "comment", "body");
   FORA_READ_FIELD(p.comment_parent, t, "comment", "parent");
   FORA_READ_XPATHS(p.comment_exclude, t, "comment", "exclude");
+  FORA_READ_FIELD(p.comment_edited, t, "comment", "edited");
+  FORA_READ_XPATHS(p.quote_nodes, t, "comment", "quotes");
+  FORA_READ_FIELD(p.quote_author, t, "comment", "quote_author");
   p.comment_anchor = t["anchor"].value_or(p.comment_anchor);
   return ok();
 }
@@ -186,7 +208,12 @@ Result<Profile> load_profile(const std::filesystem::path& file) {
                       "fix the TOML syntax of the profile");
   }
   Profile p;
+  p.file = file.string();
   p.name = root["name"].value_or(file.stem().string());
+  const std::string order = root["date_order"].value_or(std::string("auto"));
+  if (order == "dmy") p.date_order = DateOrder::DMY;
+  else if (order == "mdy") p.date_order = DateOrder::MDY;
+  else if (order != "auto") return r.error("date_order", "expected \"auto\", \"dmy\" or \"mdy\"");
   FORA_TRY(read_match(r, root, p));
   FORA_TRY(read_thread(r, root, p));
   FORA_TRY(read_post(r, root, p));

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "date_text.h"
 #include "fora/result.h"
 #include "xpath_query.h"
 
@@ -31,8 +32,12 @@ struct UrlRewrite {
 
 struct Profile {
   std::string name;
+  std::string file;                          // where it was loaded from
+  DateOrder date_order = DateOrder::Auto;    // top-level date_order = "auto" | "dmy" | "mdy"
 
-  // [match]: any one criterion is enough.
+  // [match]: any one criterion is enough. `match_rules` says them in words ("generator
+  // '^phpBB'"), for `fora profiles`.
+  std::vector<std::string> match_rules;
   std::optional<std::regex> generator;   // on <meta name="generator" content>
   std::optional<std::regex> body_class;  // on <body class>
   std::vector<XPathQuery> markers;       // true / non-empty result
@@ -46,8 +51,15 @@ struct Profile {
   Field categories;
   Field tags;
   Field next_page;
+  // Page 2..N of a thread: any of these XPaths true, or the page URL matching a regex. Such
+  // a page carries no opening post in engines whose opening post is the first post listed.
+  std::vector<XPathQuery> later_page;
+  std::vector<std::regex> later_page_urls;
 
   // [post]
+  // Forums list the opening post like every reply: with first_comment, the first comment
+  // node of a thread's first page is the opening post (node and fields below unused).
+  bool first_comment = false;
   std::vector<XPathQuery> post_node;
   Field post_author;
   Field post_date;
@@ -62,6 +74,9 @@ struct Profile {
   Field comment_body;
   Field comment_parent;  // empty: the nearest enclosing comment node is the parent
   std::vector<XPathQuery> comment_exclude;
+  Field comment_edited;                   // when the entry was last edited
+  std::vector<XPathQuery> quote_nodes;    // relative to the body; default: <blockquote>
+  Field quote_author;                     // relative to a quote node (data-author, cite)
   std::string comment_anchor = "comment-{id}";  // Entry::url fragment; {id} = native id
 };
 

@@ -3,14 +3,17 @@
 
 #include <libxml/xpath.h>
 
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "profile.h"
 
 namespace fora::extract {
 
-// True when any [match] criterion of `profile` holds for the page: a generator meta, a
-// body class, a marker XPath, or the URL.
-bool profile_matches(const Profile& profile, xmlXPathContext* ctx, std::string_view url);
+// The first [match] criterion of `profile` that holds for the page (a generator meta, a
+// body class, a marker XPath, or the URL), said in words; nullopt when none holds.
+std::optional<std::string> profile_match_reason(const Profile& profile, xmlXPathContext* ctx,
+                                                std::string_view url);
 
 }  // namespace fora::extract

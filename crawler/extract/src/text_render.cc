@@ -36,8 +36,8 @@ constexpr std::array<std::string_view, 40> kBlocks = {
 // at the end, so the walk only has to get the breaks right.
 class Renderer {
  public:
-  Renderer(QuoteMode mode, std::function<bool(xmlNode*)> skip)
-      : mode_(mode), skip_(std::move(skip)) {}
+  Renderer(QuoteMode mode, std::function<bool(xmlNode*)> skip, QuoteRules rules = {})
+      : mode_(mode), skip_(std::move(skip)), rules_(std::move(rules)) {}
 
   void walk(xmlNode* node) {
     for (xmlNode* child = node->children; child != nullptr; child = child->next) visit(child);
@@ -57,7 +57,8 @@ class Renderer {
       out_ += '\n';
       return;
     }
-    if (mode_ == QuoteMode::Separate && name_is(node, "blockquote")) {
+    if (mode_ == QuoteMode::Separate &&
+        (rules_.is_quote ? rules_.is_quote(node) : name_is(node, "blockquote"))) {
       take_quote(node);
       return;
     }
@@ -95,7 +96,10 @@ class Renderer {
     Renderer inner(QuoteMode::Inline, skip_cite);
     inner.walk(blockquote);
     Quote quote{{}, inner.finish().text};
-    quote.author = take_attribution_line();
+    std::string line_author = take_attribution_line();
+    if (rules_.author_of) quote.author = rules_.author_of(blockquote);
+    if (quote.author.empty()) quote.author = line_author;
+    if (quote.author.empty()) quote.author = attribution_name(cite);
     if (quote.author.empty()) quote.author = cite;
     quote.author = trim_name(quote.author);
     if (!quote.text.empty()) quotes_.push_back(std::move(quote));
@@ -122,6 +126,7 @@ class Renderer {
 
   QuoteMode mode_;
   std::function<bool(xmlNode*)> skip_;
+  QuoteRules rules_;
   std::string out_;
   std::vector<Quote> quotes_;
   int pre_depth_ = 0;
@@ -144,8 +149,8 @@ std::string attribution_name(const std::string& line) {
 }
 
 RenderedText render_text(xmlNode* root, QuoteMode mode,
-                         const std::function<bool(xmlNode*)>& skip) {
-  Renderer renderer(mode, skip);
+                         const std::function<bool(xmlNode*)>& skip, const QuoteRules& quotes) {
+  Renderer renderer(mode, skip, quotes);
   if (root == nullptr) return {};
   if (root->type == XML_ATTRIBUTE_NODE || root->type == XML_TEXT_NODE) {
     xmlChar* content = xmlNodeGetContent(root);

@@ -5,7 +5,7 @@
 #include <unordered_set>
 
 #include "field_reader.h"
-#include "iso_date.h"
+#include "date_text.h"
 #include "links.h"
 #include "sanitize.h"
 #include "text_render.h"
@@ -28,15 +28,23 @@ const xmlNode* enclosing_comment(xmlNode* n, const NodeSet& comments) {
   return nullptr;
 }
 
-std::optional<std::int64_t> first_date(const FieldReader& reader, const Field& field,
-                                       xmlNode* node, const Scope& scope = {}) {
-  // The first parseable value: a theme may put a human date before the machine one.
+// The first value of `field` that reads as a date: a theme may put a human date before the
+// machine one, or words around it.
+std::optional<ParsedDate> first_date(const FieldReader& reader, const Field& field,
+                                     xmlNode* node, const Scope& scope, const Profile& p,
+                                     const PageContext& context) {
   for (const XPathQuery& query : field.xpaths) {
     Field single{{query}, field.regex};
     if (auto value = reader.first(single, node, scope))
-      if (auto t = parse_iso8601(*value)) return t;
+      if (auto t = parse_date_text(*value, context.captured_at, p.date_order)) return t;
   }
   return std::nullopt;
+}
+
+void set_date(Entry& e, const std::optional<ParsedDate>& date) {
+  if (!date) return;
+  e.published = date->utc;
+  e.precision = date->precision;
 }
 
 std::vector<std::string> clean_list(std::vector<std::string> values) {
@@ -73,13 +81,13 @@ std::string thread_url_of(const Profile& p, const FieldReader& reader, xmlNode* 
 }
 
 std::optional<Entry> read_post(const Profile& p, const FieldReader& reader, xmlNode* post,
-                               const ThreadPage& thread) {
+                               const ThreadPage& thread, const PageContext& context) {
   if (post == nullptr) return std::nullopt;
   Entry e;
   e.native_id = thread.thread_id;
   e.url = thread.thread_url;
   e.author = normalize_line(reader.first(p.post_author, post).value_or(""));
-  e.published = first_date(reader, p.post_date, post);
+  set_date(e, first_date(reader, p.post_date, post, {}, p, context));
   if (xmlNode* body = reader.first_node(p.post_body, post)) {
     std::vector<xmlNode*> excluded = reader.union_nodes(p.post_exclude, body);
     NodeSet skip(excluded.begin(), excluded.end());
@@ -90,20 +98,40 @@ std::optional<Entry> read_post(const Profile& p, const FieldReader& reader, xmlN
   return e;
 }
 
+// The quotes of a comment body: the profile's quote nodes (default <blockquote>) and who
+// each names in its markup (data-author, <cite>), when the profile says where.
+QuoteRules quote_rules(const Profile& p, const FieldReader& reader, xmlNode* body) {
+  QuoteRules rules;
+  if (!p.quote_nodes.empty()) {
+    std::vector<xmlNode*> quotes = reader.union_nodes(p.quote_nodes, body);
+    auto set = std::make_shared<NodeSet>(quotes.begin(), quotes.end());
+    rules.is_quote = [set](xmlNode* n) { return set->count(n) != 0; };
+  }
+  if (!p.quote_author.empty())
+    rules.author_of = [&p, &reader](xmlNode* quote) {
+      return normalize_line(reader.first(p.quote_author, quote).value_or(""));
+    };
+  return rules;
+}
+
 Entry read_comment(const Profile& p, const FieldReader& reader, xmlNode* node,
-                   const NodeSet& comments, std::string_view page_url) {
+                   const NodeSet& comments, const PageContext& context) {
+  const std::string& page_url = context.url;
   // A nested reply is a descendant of this node; its fields are not ours.
   Scope own = [&](xmlNode* n) { return enclosing_comment(n, comments) == node; };
   Entry e;
   e.native_id = reader.first(p.comment_id, node, own).value_or("");
   e.author = normalize_line(reader.first(p.comment_author, node, own).value_or(""));
-  e.published = first_date(reader, p.comment_date, node, own);
+  set_date(e, first_date(reader, p.comment_date, node, own, p, context));
+  if (auto edited = first_date(reader, p.comment_edited, node, own, p, context))
+    e.edited = edited->utc;
   if (xmlNode* body = reader.first_node(p.comment_body, node, own)) {
     std::vector<xmlNode*> excluded = reader.union_nodes(p.comment_exclude, body);
     NodeSet skip(excluded.begin(), excluded.end());
-    RenderedText rendered = render_text(body, QuoteMode::Separate, [&](xmlNode* n) {
-      return skip.count(n) != 0 || (n != node && comments.count(n) != 0);
-    });
+    RenderedText rendered = render_text(
+        body, QuoteMode::Separate,
+        [&](xmlNode* n) { return skip.count(n) != 0 || (n != node && comments.count(n) != 0); },
+        quote_rules(p, reader, body));
     e.text = std::move(rendered.text);
     e.quotes = std::move(rendered.quotes);
   }
@@ -123,29 +151,44 @@ Entry read_comment(const Profile& p, const FieldReader& reader, xmlNode* node,
   return e;
 }
 
+bool is_later_page(const Profile& p, xmlXPathContext* ctx, const std::string& page_url) {
+  for (const XPathQuery& test : p.later_page) {
+    XPathObjectPtr result = test.eval(ctx, nullptr);
+    if (result && xmlXPathCastToBoolean(result.get()) != 0) return true;
+  }
+  for (const std::regex& re : p.later_page_urls)
+    if (std::regex_search(page_url, re)) return true;
+  return false;
+}
+
 }  // namespace
 
 std::optional<ThreadPage> extract_thread(const Profile& p, xmlXPathContext* ctx,
-                                         std::string_view page_url) {
+                                         const PageContext& context) {
   FieldReader reader(ctx);
-  std::vector<xmlNode*> posts = select_nodes(p.post_node, ctx, nullptr);
+  std::vector<xmlNode*> posts;
+  if (!p.first_comment) posts = select_nodes(p.post_node, ctx, nullptr);
   std::vector<xmlNode*> comment_nodes = select_nodes(p.comment_nodes, ctx, nullptr);
   if (posts.empty() && comment_nodes.empty()) return std::nullopt;
 
   xmlNode* post = posts.empty() ? nullptr : posts.front();
-  xmlNode* context = post;  // thread fields: relative to the post when there is one
+  xmlNode* scope = post;  // thread fields: relative to the post when there is one
   ThreadPage thread;
-  thread.thread_url = thread_url_of(p, reader, context, page_url);
-  thread.thread_id = strip_controls(reader.first(p.thread_id, context).value_or(""));
+  thread.thread_url = thread_url_of(p, reader, scope, context.url);
+  thread.thread_id = strip_controls(reader.first(p.thread_id, scope).value_or(""));
   if (thread.thread_id.empty()) thread.thread_id = thread.thread_url;
-  thread.title = normalize_line(reader.first(p.title, context).value_or(""));
-  thread.categories = clean_list(reader.all(p.categories, context));
-  thread.tags = clean_list(reader.all(p.tags, context));
-  thread.post = read_post(p, reader, post, thread);
+  thread.title = normalize_line(reader.first(p.title, scope).value_or(""));
+  thread.categories = clean_list(reader.all(p.categories, scope));
+  thread.tags = clean_list(reader.all(p.tags, scope));
+  thread.post = read_post(p, reader, post, thread, context);
 
   NodeSet comments(comment_nodes.begin(), comment_nodes.end());
   for (xmlNode* node : comment_nodes)
-    thread.comments.push_back(read_comment(p, reader, node, comments, page_url));
+    thread.comments.push_back(read_comment(p, reader, node, comments, context));
+  if (p.first_comment && !thread.comments.empty() && !is_later_page(p, ctx, context.url)) {
+    thread.post = std::move(thread.comments.front());
+    thread.comments.erase(thread.comments.begin());
+  }
   return thread;
 }
 

@@ -1,10 +1,14 @@
-// Extractor: turns a fetched page into a fora::extract::Page (thread, entries, links),
-// driven by the profiles in data/profiles/*.toml (XPath over libxml2's HTML parser).
+// Extractor: turns a fetched page into a fora::extract::Page (thread, entries, links). It
+// holds the readers in match order: the XPath profiles (data/profiles/*.toml, then the
+// user's), then the schema.org reader for engines no profile knows. The first reader that
+// claims a page reads it, and the Page says which one and why.
 // Immutable after open(); extract() is const and safe to call from several threads.
 #pragma once
 
 #include <filesystem>
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,21 +22,34 @@ class Extractor {
  public:
   // Loads every *.toml profile in `profiles_dir`. Errors: NotFound (no such folder or no
   // profile in it), InvalidArgument (a profile that does not parse; the message names the
-  // file and the key).
+  // file, the key and the line).
   static Result<Extractor> open(const std::filesystem::path& profiles_dir);
+  // The same over several folders, in order: a profile whose name an earlier folder already
+  // gave replaces that one (user profiles override the installed ones). The first folder
+  // must exist; later ones may be missing.
+  static Result<Extractor> open(const std::vector<std::filesystem::path>& profile_dirs);
 
   Extractor(Extractor&&) noexcept;
   Extractor& operator=(Extractor&&) noexcept;
   ~Extractor();
 
   // Parses `html` fetched from `url` (absolute). `content_type` is the HTTP Content-Type
-  // header (may carry the charset; may be empty). Links are resolved against the page's
-  // <base> or `url`. A page that matches no profile still yields its links.
-  // Errors: InvalidArgument when the bytes are not parseable as HTML at all.
+  // header (may carry the charset; may be empty). `captured_at` (Unix seconds) is when the
+  // page was fetched: relative dates ("3 hours ago") are read against it, and not at all
+  // without it. Links are resolved against the page's <base> or `url`. A page that no
+  // reader claims still yields its links. Errors: InvalidArgument when the bytes are not
+  // parseable as HTML at all.
   Result<Page> extract(std::string_view html, std::string_view url,
-                       std::string_view content_type = {}) const;
+                       std::string_view content_type = {},
+                       std::optional<std::int64_t> captured_at = std::nullopt) const;
 
-  // Names of the loaded profiles, in match order.
+  // The loaded profiles, in match order.
+  struct ProfileInfo {
+    std::string name;
+    std::string file;                  // where it was loaded from
+    std::vector<std::string> match;    // its [match] rules, one per line ("generator ^phpBB")
+  };
+  std::vector<ProfileInfo> profiles() const;
   std::vector<std::string> profile_names() const;
 
  private:

@@ -10,6 +10,18 @@
 
 namespace fora::extract {
 
+// How much of a date the page told. Pages print dates in many ways; fora keeps what it read
+// and says how sure it is, so output can mark a date approximate.
+enum class DatePrecision {
+  Exact,        // a moment with its UTC offset (ISO 8601 with zone, epoch, "... UTC")
+  NoZone,       // wall-clock date and time printed without a zone, read as UTC
+  Day,          // only the day was printed (midnight UTC)
+  Approximate,  // relative ("3 hours ago", "Yesterday 10:15"), resolved against the capture time
+};
+
+// "exact", "no-zone", "day", "approximate": how --json and the catalog name a precision.
+const char* precision_name(DatePrecision p);
+
 // A passage the writer quoted from someone else ("David Eastman wrote: <blockquote>…").
 struct Quote {
   std::string author;  // the quoted person when attributable, else empty
@@ -22,11 +34,13 @@ struct Entry {
   std::string native_id;   // the engine's id ("5" for WordPress comment-5); for a post the
                            // thread's native id; a content hash where the engine has none
   std::string author;      // display name as shown on the page
-  std::optional<std::int64_t> published;  // Unix seconds, UTC
+  std::optional<std::int64_t> published;  // Unix seconds, UTC; empty when unreadable
   std::string parent_id;   // native id of the comment replied to; empty for top level
   std::string text;        // the writer's own words (quoted passages removed)
   std::vector<Quote> quotes;
   std::string url;         // absolute URL of the page it was found on, with #anchor if any
+  DatePrecision precision = DatePrecision::Exact;  // of `published`
+  std::optional<std::int64_t> edited;     // "Last edited ..." time when the page shows it
 };
 
 // What a thread page contributes. A thread split over comment pages yields one
@@ -45,7 +59,10 @@ struct ThreadPage {
 struct Page {
   std::optional<ThreadPage> thread;   // empty for pages that are not a thread (home, archives)
   std::vector<std::string> links;     // absolute URLs of <a href>, fragment removed, page order
-  std::string profile;                // name of the profile that matched ("wordpress")
+  std::string reader;                 // what read the thread: "profile:phpbb", "schema.org", ...
+                                      // (empty when no reader matched)
+  std::string profile;                // name of the profile that matched ("wordpress"), if any
+  std::string why;                    // why that reader was chosen, for `fora extract`
 };
 
 }  // namespace fora::extract

@@ -1,0 +1,45 @@
+#include "profile_reader.h"
+
+#include "field_reader.h"
+#include "links.h"
+#include "profile_match.h"
+#include "thread_extract.h"
+
+namespace fora::extract {
+namespace {
+
+class ProfileReader : public Reader {
+ public:
+  explicit ProfileReader(Profile profile) : profile_(std::move(profile)) {}
+
+  std::string name() const override { return "profile:" + profile_.name; }
+
+  std::optional<std::string> claims(const HtmlDocument& page,
+                                    const PageContext& context) const override {
+    return profile_match_reason(profile_, page.xpath, context.url);
+  }
+
+  Reading read(const HtmlDocument& page, const PageContext& context) const override {
+    Reading reading;
+    reading.thread = extract_thread(profile_, page.xpath, context);
+    if (reading.thread) {
+      // The next comment page is a link the crawler must follow even when the theme
+      // offers it only through a rel or data attribute.
+      FieldReader reader(page.xpath);
+      for (const std::string& next : reader.all(profile_.next_page, nullptr))
+        if (auto resolved = resolve_url(context.url, next)) reading.links.push_back(*resolved);
+    }
+    return reading;
+  }
+
+ private:
+  Profile profile_;
+};
+
+}  // namespace
+
+std::unique_ptr<Reader> make_profile_reader(Profile profile) {
+  return std::make_unique<ProfileReader>(std::move(profile));
+}
+
+}  // namespace fora::extract

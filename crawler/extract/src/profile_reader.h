@@ -1,0 +1,13 @@
+// The XPath profile reader: one data/profiles/<name>.toml applied to a page.
+#pragma once
+
+#include <memory>
+
+#include "profile.h"
+#include "reader.h"
+
+namespace fora::extract {
+
+std::unique_ptr<Reader> make_profile_reader(Profile profile);
+
+}  // namespace fora::extract

@@ -1,0 +1,50 @@
+// A Reader turns one parsed page into the thread model. fora has three kinds: XPath profiles
+// (profile_reader.h), schema.org markup (schema_org_reader.h) and mail archives; the
+// Extractor holds them in match order and asks each whether it claims the page. Readers are
+// immutable once built and may be used from several threads at once.
+#pragma once
+
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fora/extract/thread.h"
+
+namespace fora::extract {
+
+// The page being read: its parsed tree and an XPath context over it (owned by the caller,
+// valid during the call).
+struct HtmlDocument {
+  xmlDoc* doc = nullptr;
+  xmlXPathContext* xpath = nullptr;
+};
+
+// What is known about the page besides its bytes.
+struct PageContext {
+  std::string url;                         // absolute, without fragment
+  std::optional<std::int64_t> captured_at; // capture time (HTTP Date), for relative dates
+};
+
+// What a reader found: the thread (when the page shows one) and links the crawler must
+// follow even though the page offers them only in attributes (next comment page).
+struct Reading {
+  std::optional<ThreadPage> thread;
+  std::vector<std::string> links;
+};
+
+class Reader {
+ public:
+  virtual ~Reader() = default;
+  // "profile:phpbb", "schema.org": what `fora extract` and Page::reader show.
+  virtual std::string name() const = 0;
+  // Why this reader claims the page ("meta generator matches '^phpBB'"), or nullopt.
+  virtual std::optional<std::string> claims(const HtmlDocument& page,
+                                            const PageContext& context) const = 0;
+  virtual Reading read(const HtmlDocument& page, const PageContext& context) const = 0;
+};
+
+}  // namespace fora::extract
