@@ -3,32 +3,23 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "entry_json.h"
 #include "printer.h"
 
 namespace fora::cli {
 namespace {
 
-nlohmann::json entry_json(const archive::StoredEntry& e) {
-  nlohmann::json quotes = nlohmann::json::array();
-  for (const auto& q : e.entry.quotes) quotes.push_back({{"author", q.author}, {"text", q.text}});
-  return {{"id", e.id},
-          {"type", e.kind},
-          {"native_id", e.entry.native_id},
-          {"parent_id", e.entry.parent_id},
-          {"thread_id", e.thread_id},
-          {"author", e.entry.author},
-          {"date", e.entry.published ? nlohmann::json(archive::format_utc(*e.entry.published)) : nlohmann::json(nullptr)},
-          {"site", e.site},
-          {"thread_title", e.thread_title},
-          {"thread_url", e.thread_url},
-          {"url", e.entry.url},
-          {"parent_author", e.parent_author},
-          {"categories", e.categories},
-          {"tags", e.tags},
-          {"text", e.entry.text},
-          {"quotes", quotes},
-          {"first_seen", archive::format_utc(e.first_seen)},
-          {"last_seen", archive::format_utc(e.last_seen)}};
+nlohmann::json stored_entry_json(const archive::StoredEntry& e) {
+  nlohmann::json j = entry_json(e.entry, e.kind, e.thread_title, e.thread_url);
+  j["id"] = e.id;
+  j["thread_id"] = e.thread_id;
+  j["site"] = e.site;
+  j["parent_author"] = e.parent_author;
+  j["categories"] = e.categories;
+  j["tags"] = e.tags;
+  j["first_seen"] = archive::format_utc(e.first_seen);
+  j["last_seen"] = archive::format_utc(e.last_seen);
+  return j;
 }
 
 }  // namespace
@@ -39,7 +30,7 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
   auto e = (*archive)->entry(cmd.id);
   if (!e) return e.error();
   if (cmd.json) {
-    ctx.out.write(entry_json(*e).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    ctx.out.write(json_line(stored_entry_json(*e)));
     return ok();
   }
   const Terminal& out = ctx.out;

@@ -49,4 +49,16 @@ struct StatsCommand {
 };
 Status run_stats(const Context& ctx, const StatsCommand& cmd);
 
+struct ExtractCommand {
+  std::string target;     // a file or an http(s) URL
+  std::string url;        // --url: the page's address (links, ids); default: the target
+  std::string captured;   // --captured: capture time for relative dates
+  std::string profile;    // --profile: apply this profile file, whatever it matches
+  bool json = false;
+  std::string user_agent = "fora/" FORA_VERSION_STRING;
+};
+Status run_extract(const Context& ctx, const ExtractCommand& cmd);
+
+Status run_profiles(const Context& ctx);
+
 }  // namespace fora::cli

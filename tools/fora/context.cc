@@ -20,18 +20,31 @@ std::filesystem::path installed_profiles() {
   return exe.parent_path().parent_path() / "share" / "fora" / "profiles";
 }
 
+// $XDG_CONFIG_HOME/fora/profiles, else ~/.config/fora/profiles: the user's own profiles,
+// which add to and override the installed ones.
+std::filesystem::path user_profiles() {
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
+    return std::filesystem::path(xdg) / "fora" / "profiles";
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::filesystem::path(home) / ".config" / "fora" / "profiles";
+  return {};
+}
+
+std::filesystem::path shipped_profiles(const std::optional<std::filesystem::path>& option) {
+  if (option) return *option;
+  if (const char* env = std::getenv("FORA_PROFILES"); env && *env) return env;
+  std::error_code ec;
+  if (auto installed = installed_profiles(); std::filesystem::is_directory(installed, ec))
+    return installed;
+  return std::filesystem::path(FORA_SOURCE_DIR) / "data" / "profiles";
+}
+
 }  // namespace
 
 Result<extract::Extractor> Context::open_extractor() const {
-  if (profiles_dir) return extract::Extractor::open(*profiles_dir);
-  if (const char* env = std::getenv("FORA_PROFILES"); env && *env) {
-    return extract::Extractor::open(env);
-  }
-  std::error_code ec;
-  if (auto installed = installed_profiles(); std::filesystem::is_directory(installed, ec)) {
-    return extract::Extractor::open(installed);
-  }
-  return extract::Extractor::open(std::filesystem::path(FORA_SOURCE_DIR) / "data" / "profiles");
+  std::vector<std::filesystem::path> dirs{shipped_profiles(profiles_dir)};
+  if (auto user = user_profiles(); !user.empty()) dirs.push_back(user);
+  return extract::Extractor::open(dirs);
 }
 
 }  // namespace fora::cli

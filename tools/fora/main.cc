@@ -83,6 +83,16 @@ int main(int argc, char** argv) {
   auto* st = app.add_subcommand("stats", "Counts of what the archive holds");
   st->add_flag("--json", stats.json, "As one JSON object");
 
+  ExtractCommand extract;
+  auto* x = app.add_subcommand("extract", "Show what fora reads from one page (a file or a URL); archives nothing");
+  x->add_option("target", extract.target, "An HTML file or an http(s) URL")->required();
+  x->add_option("--url", extract.url, "The page's address, for its links and ids (default: the target)");
+  x->add_option("--captured", extract.captured, "When the page was captured (ISO 8601), for relative dates");
+  x->add_option("--profile", extract.profile, "Apply this profile file (*.toml), whatever its [match] says");
+  x->add_flag("--json", extract.json, "One JSON object per post/comment per line (the format of show --json)");
+
+  auto* pr = app.add_subcommand("profiles", "List the extraction profiles, where each was loaded from, and its match rules");
+
   Context ctx{{}, {}, Terminal(stdout), Terminal(stderr)};
   try {
     app.parse(argc, argv);
@@ -100,6 +110,8 @@ int main(int argc, char** argv) {
   else if (*s) status = run_search(ctx, search);
   else if (*sh) status = run_show(ctx, show);
   else if (*st) status = run_stats(ctx, stats);
+  else if (*x) status = run_extract(ctx, extract);
+  else if (*pr) status = run_profiles(ctx);
   std::fflush(stdout);
   if (!status) return report(ctx, status.error());
   return 0;

@@ -10,6 +10,7 @@
 #include "profile.h"
 #include "profile_reader.h"
 #include "reader.h"
+#include "date_text.h"
 
 namespace fora::extract {
 
@@ -89,19 +90,44 @@ Result<Extractor> Extractor::open(const std::filesystem::path& profiles_dir) {
   return open(std::vector<std::filesystem::path>{profiles_dir});
 }
 
-Result<Extractor> Extractor::open(const std::vector<std::filesystem::path>& profile_dirs) {
+namespace {
+
+Result<std::unique_ptr<Extractor::Impl>> new_impl(std::vector<Profile> profiles) {
   xmlInitParser();  // once, before any thread parses (libxml2's global state)
-  if (profile_dirs.empty()) return make_error(Errc::InvalidArgument, "no profile folder given");
-  auto profiles = load_profiles(profile_dirs);
-  if (!profiles) return profiles.error();
   auto base = XPathQuery::compile("(//base[@href])[1]/@href");
   auto hrefs = XPathQuery::compile(
       "//a/@href | //area/@href | //link[@rel='next' or @rel='prev' or @rel='Next' or "
       "@rel='Prev']/@href");
   if (!base || !hrefs) return make_error(Errc::Internal, "built-in XPath does not compile");
-  auto impl = std::make_unique<Impl>(Impl{std::move(*profiles), {}, std::move(*base), std::move(*hrefs)});
-  for (const Profile& p : impl->profiles) impl->readers.push_back(make_profile_reader(p));
-  return Extractor(std::move(impl));
+  return std::make_unique<Extractor::Impl>(
+      Extractor::Impl{std::move(profiles), {}, std::move(*base), std::move(*hrefs)});
+}
+
+}  // namespace
+
+Result<Extractor> Extractor::open(const std::vector<std::filesystem::path>& profile_dirs) {
+  if (profile_dirs.empty()) return make_error(Errc::InvalidArgument, "no profile folder given");
+  auto profiles = load_profiles(profile_dirs);
+  if (!profiles) return profiles.error();
+  auto impl = new_impl(std::move(*profiles));
+  if (!impl) return impl.error();
+  for (const Profile& p : (*impl)->profiles) (*impl)->readers.push_back(make_profile_reader(p));
+  return Extractor(std::move(*impl));
+}
+
+Result<Extractor> Extractor::open_forced(const std::filesystem::path& profile_file) {
+  auto profile = load_profile(profile_file);
+  if (!profile) return profile.error();
+  auto impl = new_impl({*profile});
+  if (!impl) return impl.error();
+  (*impl)->readers.push_back(make_profile_reader(std::move(*profile), true));
+  return Extractor(std::move(*impl));
+}
+
+std::optional<std::int64_t> parse_timestamp(std::string_view text) {
+  auto date = parse_date_text(text, std::nullopt);
+  if (!date) return std::nullopt;
+  return date->utc;
 }
 
 Result<Page> Extractor::extract(std::string_view html, std::string_view url,

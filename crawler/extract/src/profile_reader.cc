@@ -10,12 +10,13 @@ namespace {
 
 class ProfileReader : public Reader {
  public:
-  explicit ProfileReader(Profile profile) : profile_(std::move(profile)) {}
+  ProfileReader(Profile profile, bool forced) : profile_(std::move(profile)), forced_(forced) {}
 
   std::string name() const override { return "profile:" + profile_.name; }
 
   std::optional<std::string> claims(const HtmlDocument& page,
                                     const PageContext& context) const override {
+    if (forced_) return "forced by --profile " + profile_.file;
     return profile_match_reason(profile_, page.xpath, context.url);
   }
 
@@ -34,12 +35,13 @@ class ProfileReader : public Reader {
 
  private:
   Profile profile_;
+  bool forced_;
 };
 
 }  // namespace
 
-std::unique_ptr<Reader> make_profile_reader(Profile profile) {
-  return std::make_unique<ProfileReader>(std::move(profile));
+std::unique_ptr<Reader> make_profile_reader(Profile profile, bool forced) {
+  return std::make_unique<ProfileReader>(std::move(profile), forced);
 }
 
 }  // namespace fora::extract

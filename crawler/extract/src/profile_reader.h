@@ -8,6 +8,7 @@
 
 namespace fora::extract {
 
-std::unique_ptr<Reader> make_profile_reader(Profile profile);
+// `forced`: claims every page (fora extract --profile).
+std::unique_ptr<Reader> make_profile_reader(Profile profile, bool forced = false);
 
 }  // namespace fora::extract

@@ -62,4 +62,8 @@ class Fetcher {
   std::shared_ptr<Impl> impl_;  // shared: pending asio handlers hold weak_ptrs to it
 };
 
+// One GET, run to completion on a private io_context, nothing stored (fora extract URL).
+// Errors as Fetcher::fetch().
+Result<archive::Response> fetch_once(const std::string& url, const FetcherOptions& options);
+
 }  // namespace fora::crawler

@@ -28,6 +28,9 @@ class Extractor {
   // gave replaces that one (user profiles override the installed ones). The first folder
   // must exist; later ones may be missing.
   static Result<Extractor> open(const std::vector<std::filesystem::path>& profile_dirs);
+  // One profile file, applied to every page whatever its [match] says (fora extract
+  // --profile, for writing a profile). Errors as open().
+  static Result<Extractor> open_forced(const std::filesystem::path& profile_file);
 
   Extractor(Extractor&&) noexcept;
   Extractor& operator=(Extractor&&) noexcept;
@@ -52,11 +55,17 @@ class Extractor {
   std::vector<ProfileInfo> profiles() const;
   std::vector<std::string> profile_names() const;
 
- private:
+  // The readers and compiled queries; named here only so the library's sources can.
   struct Impl;
+
+ private:
   explicit Extractor(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// A time as a user or a header writes it ("2024-11-25T15:14:00Z", "2024-11-25 15:14",
+// "Mon, 25 Nov 2024 15:14:00 GMT") -> Unix seconds; nullopt when it is not one.
+std::optional<std::int64_t> parse_timestamp(std::string_view text);
 
 // URLs listed by a sitemap (<urlset>/<sitemapindex> <loc>) or a feed (RSS <link>, Atom
 // <link href>), resolved against `url`. Errors: InvalidArgument when `xml` is not XML.

@@ -1,0 +1,130 @@
+// fora extract FILE|URL: what fora reads from one page, for people who debug a site. Nothing
+// is archived.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "commands.h"
+#include "entry_json.h"
+#include "fora/archive/archive.h"
+#include "fora/crawler/fetcher.h"
+
+namespace fora::cli {
+namespace {
+
+bool is_url(const std::string& s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
+
+Result<archive::Response> load(const ExtractCommand& cmd) {
+  if (is_url(cmd.target)) {
+    crawler::FetcherOptions options;
+    options.user_agent = cmd.user_agent;
+    auto r = crawler::fetch_once(cmd.target, options);
+    if (!r) return r.error();
+    if (r->status != 200)
+      return make_error(Errc::Network, fmt::format("{} answered HTTP {}", cmd.target, r->status));
+    return r;
+  }
+  std::ifstream in(cmd.target, std::ios::binary);
+  if (!in) return make_error(Errc::NotFound, "cannot read " + cmd.target, "give a file or an http(s) URL");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  archive::Response r;
+  r.url = cmd.url.empty() ? "file://" + std::filesystem::absolute(cmd.target).string() : cmd.url;
+  r.body = bytes.str();
+  return r;
+}
+
+// "2024-11-25 15:14 UTC (no-zone)"
+std::string date_text(const extract::Entry& e) {
+  if (!e.published) return "date unknown";
+  std::string s = archive::format_utc(*e.published).substr(0, 16).replace(10, 1, " ") + " UTC";
+  if (e.precision != extract::DatePrecision::Exact)
+    s += fmt::format(" ({})", extract::precision_name(e.precision));
+  return s;
+}
+
+void print_entry(const Terminal& out, const extract::Entry& e, std::string_view type) {
+  out.write(fmt::format("{} {} {}\n", out.bold(fmt::format("[{}]", clean(e.native_id))),
+                        out.bold(clean(e.author.empty() ? "(no author)" : e.author)),
+                        out.dim(fmt::format("{}, {}", type, date_text(e)))));
+  if (!e.parent_id.empty()) out.write(out.dim("  in reply to [" + clean(e.parent_id) + "]") + "\n");
+  if (e.edited) out.write(out.dim("  edited " + archive::format_utc(*e.edited)) + "\n");
+  for (const auto& q : e.quotes)
+    out.write(out.dim(fmt::format("  > {}{}", q.author.empty() ? "" : clean(q.author) + ": ",
+                                  clean(q.text).substr(0, 160))) + "\n");
+  std::string text = clean(e.text);
+  if (text.size() > 300) text = text.substr(0, 300) + "...";
+  out.write("  " + text + "\n\n");
+}
+
+void print_text(const Terminal& out, const extract::Page& page) {
+  if (page.reader.empty()) {
+    out.write(fmt::format("reader: none (no reader claims this page); {} links\n", page.links.size()));
+    return;
+  }
+  out.write(fmt::format("reader: {}\n  why: {}\n", page.reader, clean(page.why)));
+  if (!page.thread) {
+    out.write(fmt::format("no thread on this page; {} links\n", page.links.size()));
+    return;
+  }
+  const extract::ThreadPage& t = *page.thread;
+  out.write(fmt::format("thread: {} [{}]\n  {}\n", out.bold(clean(t.title)), clean(t.thread_id),
+                        clean(t.thread_url)));
+  out.write(fmt::format("{} post{}, {} comments, {} links\n\n", t.post ? 1 : 0, t.post ? "" : "s",
+                        t.comments.size(), page.links.size()));
+  if (t.post) print_entry(out, *t.post, "post");
+  for (const auto& c : t.comments) print_entry(out, c, "comment");
+}
+
+void print_json(const Terminal& out, const extract::Page& page) {
+  if (!page.thread) return;
+  const extract::ThreadPage& t = *page.thread;
+  auto line = [&](const extract::Entry& e, std::string_view type) {
+    nlohmann::json j = entry_json(e, type, t.title, t.thread_url);
+    j["thread_native_id"] = t.thread_id;
+    j["reader"] = page.reader;
+    j["categories"] = t.categories;
+    j["tags"] = t.tags;
+    out.write(json_line(j));
+  };
+  if (t.post) line(*t.post, "post");
+  for (const auto& c : t.comments) line(c, "comment");
+}
+
+}  // namespace
+
+Status run_extract(const Context& ctx, const ExtractCommand& cmd) {
+  std::optional<std::int64_t> captured;
+  if (!cmd.captured.empty()) {
+    captured = extract::parse_timestamp(cmd.captured);
+    if (!captured)
+      return make_error(Errc::InvalidArgument, "--captured: not a date: " + cmd.captured,
+                        "give an ISO 8601 time, e.g. 2024-11-25T15:14:00Z");
+  }
+  auto extractor = cmd.profile.empty() ? ctx.open_extractor()
+                                       : extract::Extractor::open_forced(cmd.profile);
+  if (!extractor) return extractor.error();
+  auto response = load(cmd);
+  if (!response) return response.error();
+  if (!cmd.url.empty()) response->url = cmd.url;
+  if (!captured && response->fetched_at > 0) captured = response->fetched_at;
+  auto page = extractor->extract(response->body, response->url, response->content_type, captured);
+  if (!page) return page.error();
+  if (cmd.json) print_json(ctx.out, *page);
+  else print_text(ctx.out, *page);
+  return ok();
+}
+
+Status run_profiles(const Context& ctx) {
+  auto extractor = ctx.open_extractor();
+  if (!extractor) return extractor.error();
+  for (const auto& p : extractor->profiles()) {
+    ctx.out.write(fmt::format("{}  {}\n", ctx.out.bold(p.name), p.file));
+    for (const auto& rule : p.match) ctx.out.write("    match " + clean(rule) + "\n");
+  }
+  ctx.out.write("then: schema.org (JSON-LD and microdata) for pages no profile claims\n");
+  return ok();
+}
+
+}  // namespace fora::cli
