@@ -298,8 +298,10 @@ Result<ThreadRow> upsert_thread(const Archive::Impl& a, std::int64_t site,
 Status upsert_entry(Archive::Impl& a, std::int64_t thread, const char* kind,
                     const extract::Entry& e, std::int64_t now) {
   const std::string quotes = quotes_json(e.quotes);
+  const std::string precision = extract::precision_name(e.precision);
   auto q = a.sql(
-      "SELECT c.id, c.author, c.published, c.parent_native_id, c.url, v.text, v.quotes, c.gone_since"
+      "SELECT c.id, c.author, c.published, c.parent_native_id, c.url, v.text, v.quotes, c.gone_since,"
+      " c.date_precision, c.edited"
       " FROM comments c JOIN comment_versions v ON v.id ="
       "   (SELECT max(id) FROM comment_versions WHERE comment_id = c.id)"
       " WHERE c.thread_id = ? AND c.kind = ? AND c.native_id = ?");
@@ -312,27 +314,30 @@ Status upsert_entry(Archive::Impl& a, std::int64_t thread, const char* kind,
   if (!*row) {
     auto ins = a.sql(
         "INSERT INTO comments(thread_id, kind, native_id, author, published, parent_native_id, url,"
-        " first_seen, last_seen, change_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " first_seen, last_seen, change_seq, date_precision, edited)"
+        " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!ins) return ins.error();
     FORA_TRY((*ins)->bind(1, thread).bind(2, kind).bind(3, e.native_id).bind(4, e.author)
                  .bind(5, e.published).bind(6, e.parent_id).bind(7, e.url).bind(8, now).bind(9, now)
-                 .bind(10, ++a.change_seq).run());
+                 .bind(10, ++a.change_seq).bind(11, precision).bind(12, e.edited).run());
     id = sqlite3_last_insert_rowid(a.db.get());
   } else {
     id = (*q)->int64(0);
     new_version = (*q)->text(5) != e.text || (*q)->text(6) != quotes;
     const bool changed = new_version || (*q)->text(1) != e.author ||
                          (*q)->opt_int64(2) != e.published || (*q)->text(3) != e.parent_id ||
-                         (*q)->text(4) != e.url || !(*q)->is_null(7);
+                         (*q)->text(4) != e.url || !(*q)->is_null(7) ||
+                         (*q)->text(8) != precision || (*q)->opt_int64(9) != e.edited;
     auto up = a.sql(changed
                         ? "UPDATE comments SET last_seen = ?2, author = ?3, published = ?4,"
-                          " parent_native_id = ?5, url = ?6, gone_since = NULL, change_seq = ?7 WHERE id = ?1"
+                          " parent_native_id = ?5, url = ?6, gone_since = NULL, change_seq = ?7,"
+                          " date_precision = ?8, edited = ?9 WHERE id = ?1"
                         : "UPDATE comments SET last_seen = ?2 WHERE id = ?1");
     if (!up) return up.error();
     (*up)->bind(1, id).bind(2, now);
     if (changed) {
       (*up)->bind(3, e.author).bind(4, e.published).bind(5, e.parent_id).bind(6, e.url)
-          .bind(7, ++a.change_seq);
+          .bind(7, ++a.change_seq).bind(8, precision).bind(9, e.edited);
     }
     FORA_TRY((*up)->run());
   }

@@ -16,7 +16,8 @@ constexpr const char* kEntrySelect =
     " t.categories, t.tags, c.native_id, c.author, c.published, c.parent_native_id, c.url,"
     " v.text, v.quotes, c.first_seen, c.last_seen, c.gone_since,"
     " (SELECT p.author FROM comments p WHERE p.thread_id = c.thread_id AND p.kind = 'comment'"
-    "    AND c.parent_native_id <> '' AND p.native_id = c.parent_native_id)"
+    "    AND c.parent_native_id <> '' AND p.native_id = c.parent_native_id),"
+    " c.date_precision, c.edited"
     " FROM comments c JOIN threads t ON t.id = c.thread_id JOIN sites s ON s.id = t.site_id"
     " JOIN comment_versions v ON v.id = (SELECT max(id) FROM comment_versions WHERE comment_id = c.id)";
 
@@ -29,6 +30,14 @@ std::vector<std::string> strings(const std::string& text) {
     }
   }
   return out;
+}
+
+extract::DatePrecision precision_from_name(const std::string& name) {
+  using extract::DatePrecision;
+  for (DatePrecision p : {DatePrecision::Exact, DatePrecision::NoZone, DatePrecision::Day,
+                          DatePrecision::Approximate})
+    if (name == extract::precision_name(p)) return p;
+  return DatePrecision::Exact;
 }
 
 StoredEntry read_entry(const Statement& q) {
@@ -59,6 +68,8 @@ StoredEntry read_entry(const Statement& q) {
   e.last_seen = q.int64(18);
   e.gone_since = q.opt_int64(19);
   e.parent_author = q.text(20);
+  e.entry.precision = precision_from_name(q.text(21));
+  e.entry.edited = q.opt_int64(22);
   return e;
 }
 

@@ -7,7 +7,8 @@
 namespace fora::archive {
 namespace {
 
-// Schema version 1. Times are Unix seconds, UTC. Nothing is ever deleted: an edit adds a
+// Schema version 2 (version 1 lacked comments.date_precision and comments.edited; opening
+// it for writing adds them). Times are Unix seconds, UTC. Nothing is ever deleted: an edit adds a
 // row to comment_versions, a vanished entry gets gone_since.
 //
 //   meta              key/value: schema_version
@@ -23,6 +24,8 @@ namespace {
 //                     posts and comments are versioned alike; change_seq orders changes
 //                     for the incremental indexer (bumped on any change to the entry or
 //                     its thread)
+//                     date_precision says how much of `published` the page told
+//                     (exact|no-zone|day|approximate); edited is the edit time it showed
 //   comment_versions  the text of an entry each time it changed: own words and quotes
 //                     (JSON [{author,text}])
 constexpr const char* kCreate = R"sql(
@@ -69,6 +72,8 @@ CREATE TABLE comments(
   native_id TEXT NOT NULL,
   author TEXT NOT NULL,
   published INTEGER,
+  date_precision TEXT NOT NULL DEFAULT 'exact',
+  edited INTEGER,
   parent_native_id TEXT NOT NULL,
   url TEXT NOT NULL,
   first_seen INTEGER NOT NULL,
@@ -84,6 +89,13 @@ CREATE TABLE comment_versions(
   text TEXT NOT NULL,
   quotes TEXT NOT NULL);
 CREATE INDEX versions_by_comment ON comment_versions(comment_id, id);
+)sql";
+
+// Version 1 -> 2: the date's precision and the edit time.
+constexpr const char* kUpgrade1 = R"sql(
+ALTER TABLE comments ADD COLUMN date_precision TEXT NOT NULL DEFAULT 'exact';
+ALTER TABLE comments ADD COLUMN edited INTEGER;
+UPDATE meta SET value = '2' WHERE key = 'schema_version';
 )sql";
 
 Result<std::optional<int>> stored_version(sqlite3* db) {
@@ -118,6 +130,14 @@ Status ensure_schema(sqlite3* db, bool writable) {
     auto put = Statement::prepare(db, "INSERT INTO meta(key, value) VALUES('schema_version', ?)");
     if (!put) return put.error();
     FORA_TRY(put->bind(1, std::to_string(kSchemaVersion)).run());
+    return exec(db, "COMMIT");
+  }
+  if (**version == 1) {
+    if (!writable)
+      return make_error(Errc::Corrupt, "catalog schema version 1 needs an upgrade to 2",
+                        "run `fora index` once: it upgrades the catalog in place");
+    FORA_TRY(exec(db, "BEGIN"));
+    FORA_TRY(exec(db, kUpgrade1));
     return exec(db, "COMMIT");
   }
   if (**version > kSchemaVersion) {
