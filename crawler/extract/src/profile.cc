@@ -7,6 +7,15 @@
 namespace fora::extract {
 namespace {
 
+// Profiles test classes all the time; XPath 1.0 spells that
+// contains(concat(' ',normalize-space(@class),' '),' name '). A profile may write it
+// @class~'name' instead.
+std::string expand_class_tests(const std::string& xpath) {
+  static const std::regex kClassTest(R"(@class~'([^' ]+)')");
+  return std::regex_replace(xpath, kClassTest,
+                            "contains(concat(' ',normalize-space(@class),' '),' $1 ')");
+}
+
 // Loading context: the file name goes into every error message.
 struct Reader {
   std::string file;
@@ -43,7 +52,7 @@ struct Reader {
     if (!sources) return sources.error();
     std::vector<XPathQuery> out;
     for (const std::string& source : *sources) {
-      auto query = XPathQuery::compile(source);
+      auto query = XPathQuery::compile(expand_class_tests(source));
       if (!query) return error(fmt::format("{}.{}", section, key), query.error().message);
       out.push_back(std::move(*query));
     }

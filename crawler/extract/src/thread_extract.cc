@@ -183,8 +183,11 @@ std::optional<ThreadPage> extract_thread(const Profile& p, xmlXPathContext* ctx,
   thread.post = read_post(p, reader, post, thread, context);
 
   NodeSet comments(comment_nodes.begin(), comment_nodes.end());
-  for (xmlNode* node : comment_nodes)
-    thread.comments.push_back(read_comment(p, reader, node, comments, context));
+  for (xmlNode* node : comment_nodes) {
+    Entry e = read_comment(p, reader, node, comments, context);
+    // A node with no words in it is page furniture that happens to match, not an entry.
+    if (!e.text.empty() || !e.quotes.empty()) thread.comments.push_back(std::move(e));
+  }
   if (p.first_comment && !thread.comments.empty() && !is_later_page(p, ctx, context.url)) {
     thread.post = std::move(thread.comments.front());
     thread.comments.erase(thread.comments.begin());
