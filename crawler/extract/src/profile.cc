@@ -198,6 +198,11 @@ Status read_comment(const Reader& r, const toml::table& root, Profile& p) {
   FORA_READ_XPATHS(p.quote_nodes, t, "comment", "quotes");
   FORA_READ_FIELD(p.quote_author, t, "comment", "quote_author");
   p.comment_anchor = t["anchor"].value_or(p.comment_anchor);
+  if (const toml::node* flat = t.get("flat")) {
+    auto value = flat->value<bool>();
+    if (!value) return r.error("comment.flat", "expected true or false");
+    p.flat = *value;
+  }
   return ok();
 }
 

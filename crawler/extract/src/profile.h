@@ -73,6 +73,7 @@ struct Profile {
   Field comment_date;
   Field comment_body;
   Field comment_parent;  // empty: the nearest enclosing comment node is the parent
+  bool flat = false;     // forums: entries never nest, an enclosing node is no parent
   std::vector<XPathQuery> comment_exclude;
   Field comment_edited;                   // when the entry was last edited
   std::vector<XPathQuery> quote_nodes;    // relative to the body; default: <blockquote>

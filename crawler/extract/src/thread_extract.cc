@@ -137,7 +137,7 @@ Entry read_comment(const Profile& p, const FieldReader& reader, xmlNode* node,
   }
   if (!p.comment_parent.empty()) {
     e.parent_id = reader.first(p.comment_parent, node).value_or("");
-  } else if (const xmlNode* parent = enclosing_comment(node->parent, comments)) {
+  } else if (const xmlNode* parent = p.flat ? nullptr : enclosing_comment(node->parent, comments)) {
     Scope parent_own = [&](xmlNode* n) { return enclosing_comment(n, comments) == parent; };
     e.parent_id = reader.first(p.comment_id, const_cast<xmlNode*>(parent), parent_own)
                       .value_or("");
