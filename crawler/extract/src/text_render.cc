@@ -138,7 +138,7 @@ std::string attribution_name(const std::string& line) {
   if (line.size() > 200) return {};
   // "David Eastman wrote:", "On Dec 16, 2022, Chris said:", "Edward asked:", German too.
   static const std::regex kWrote(
-      R"(^(?:on [^,]{1,60}(?:, ?[^,]{1,40})?, ?)?@?([^.!?]{1,80}?),? (?:wrote|writes|said|says|asked|asks|replied|commented|schrieb|schreibt|sagte|sagt|fragte|fragt|meinte|meint)(?: \([^)]{0,60}\))? ?:$)",
+      R"(^(?:on [^,]{1,60}(?:, ?[^,]{1,40})?, ?)?@?([^.!?]{1,80}?),? (?:wrote|writes|said|says|asked|asks|replied|commented|schrieb|schreibt|sagte|sagt|fragte|fragt|meinte|meint|a écrit|escribió|dijo)(?: \([^)]{0,60}\))?(?: in [^:]{1,120})? ?:$)",
       std::regex::ECMAScript | std::regex::icase);
   // "Quoting David Eastman:", "Zitat von X:", "Quote from X:"
   static const std::regex kQuoting(R"(^(?:quoting|quote from|zitat von|zitat) @?([^.!?]{1,80}?) ?:?$)",
