@@ -195,6 +195,7 @@ Status read_comment(const Reader& r, const toml::table& root, Profile& p) {
   FORA_READ_FIELD(p.comment_parent, t, "comment", "parent");
   FORA_READ_XPATHS(p.comment_exclude, t, "comment", "exclude");
   FORA_READ_FIELD(p.comment_edited, t, "comment", "edited");
+  FORA_READ_FIELD(p.comment_depth, t, "comment", "depth");
   FORA_READ_XPATHS(p.quote_nodes, t, "comment", "quotes");
   FORA_READ_FIELD(p.quote_author, t, "comment", "quote_author");
   p.comment_anchor = t["anchor"].value_or(p.comment_anchor);

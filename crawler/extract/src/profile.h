@@ -74,6 +74,9 @@ struct Profile {
   Field comment_body;
   Field comment_parent;  // empty: the nearest enclosing comment node is the parent
   bool flat = false;     // forums: entries never nest, an enclosing node is no parent
+  // Threads drawn flat with an indent (Hacker News): a number that grows with the reply
+  // depth; the parent is the nearest earlier comment with a smaller one.
+  Field comment_depth;
   std::vector<XPathQuery> comment_exclude;
   Field comment_edited;                   // when the entry was last edited
   std::vector<XPathQuery> quote_nodes;    // relative to the body; default: <blockquote>

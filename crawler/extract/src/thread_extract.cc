@@ -151,6 +151,28 @@ Entry read_comment(const Profile& p, const FieldReader& reader, xmlNode* node,
   return e;
 }
 
+// Parents of comments drawn flat with an indent: the nearest earlier comment whose depth
+// is smaller. A comment whose depth cannot be read starts a new top level.
+class IndentParents {
+ public:
+  void place(Entry& e, const std::optional<std::string>& depth_text) {
+    double depth = 0;
+    if (depth_text) {
+      try {
+        depth = std::stod(*depth_text);
+      } catch (const std::exception&) {
+        depth = 0;
+      }
+    }
+    while (!open_.empty() && open_.back().first >= depth) open_.pop_back();
+    if (e.parent_id.empty() && !open_.empty()) e.parent_id = open_.back().second;
+    open_.emplace_back(depth, e.native_id);
+  }
+
+ private:
+  std::vector<std::pair<double, std::string>> open_;  // the chain of ancestors, by depth
+};
+
 bool is_later_page(const Profile& p, xmlXPathContext* ctx, const std::string& page_url) {
   for (const XPathQuery& test : p.later_page) {
     XPathObjectPtr result = test.eval(ctx, nullptr);
@@ -183,8 +205,10 @@ std::optional<ThreadPage> extract_thread(const Profile& p, xmlXPathContext* ctx,
   thread.post = read_post(p, reader, post, thread, context);
 
   NodeSet comments(comment_nodes.begin(), comment_nodes.end());
+  IndentParents indent;
   for (xmlNode* node : comment_nodes) {
     Entry e = read_comment(p, reader, node, comments, context);
+    if (!p.comment_depth.empty()) indent.place(e, reader.first(p.comment_depth, node));
     // A node with no words in it is page furniture that happens to match, not an entry.
     if (!e.text.empty() || !e.quotes.empty()) thread.comments.push_back(std::move(e));
   }
