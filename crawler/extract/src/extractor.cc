@@ -11,6 +11,7 @@
 #include "profile_reader.h"
 #include "reader.h"
 #include "schema_org_reader.h"
+#include "mail_reader.h"
 #include "date_text.h"
 
 namespace fora::extract {
@@ -113,7 +114,8 @@ Result<Extractor> Extractor::open(const std::vector<std::filesystem::path>& prof
   auto impl = new_impl(std::move(*profiles));
   if (!impl) return impl.error();
   for (const Profile& p : (*impl)->profiles) (*impl)->readers.push_back(make_profile_reader(p));
-  // Engines no profile knows: their structured data, when they emit it.
+  // Mail archives, then engines no profile knows: their structured data, when they emit it.
+  (*impl)->readers.push_back(make_mail_reader());
   (*impl)->readers.push_back(make_schema_org_reader());
   return Extractor(std::move(*impl));
 }

@@ -1,0 +1,259 @@
+#include "mail_reader.h"
+
+#include <boost/algorithm/string/predicate.hpp>
+#include <libxml/HTMLparser.h>
+
+#include <curl/curl.h>
+
+#include <cstring>
+#include <regex>
+
+#include "date_text.h"
+#include "links.h"
+#include "sanitize.h"
+#include "xpath_query.h"
+
+namespace fora::extract {
+namespace {
+
+std::string trim(std::string s) {
+  const char* blanks = " \t\r\n";
+  s.erase(0, s.find_first_not_of(blanks));
+  s.erase(s.find_last_not_of(blanks) + 1);
+  return s;
+}
+
+// Entities in MHonArc's header comments ("&#45;" for '-').
+std::string decode_entities(std::string s) {
+  static const std::regex kNumeric("&#([0-9]{1,6});");
+  std::string out;
+  std::sregex_iterator it(s.begin(), s.end(), kNumeric), end;
+  std::size_t at = 0;
+  for (; it != end; ++it) {
+    out.append(s, at, static_cast<std::size_t>(it->position()) - at);
+    const long code = std::stol((*it)[1].str());
+    if (code > 0 && code < 0x80) out += static_cast<char>(code);
+    at = static_cast<std::size_t>(it->position() + it->length());
+  }
+  out.append(s, at);
+  for (auto [entity, ch] : {std::pair{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&amp;", "&"}})
+    for (std::size_t p; (p = out.find(entity)) != std::string::npos;) out.replace(p, std::strlen(entity), ch);
+  return out;
+}
+
+// The values of the comments "<!--NAME: value -->" (MHonArc's header comments), in order.
+std::vector<std::string> comment_values(xmlXPathContext* ctx, const std::string& name) {
+  static const Result<XPathQuery> kComments = XPathQuery::compile("//comment()");
+  std::vector<std::string> out;
+  if (!kComments) return out;
+  for (const std::string& c : eval_strings(*kComments, ctx, nullptr))
+    if (boost::algorithm::starts_with(c, name + ":"))
+      out.push_back(decode_entities(trim(c.substr(name.size() + 1))));
+  return out;
+}
+
+std::string first_string(xmlXPathContext* ctx, const char* xpath) {
+  auto query = XPathQuery::compile(xpath);
+  if (!query) return {};
+  for (std::string& v : eval_strings(*query, ctx, nullptr)) return v;
+  return {};
+}
+
+// "[Twisted-Python] Re: Re: Fwd: Subject" -> "Subject", for thread names.
+std::string thread_subject(std::string subject) {
+  static const std::regex kPrefix(R"(^\s*(?:\[[^\]]{1,60}\]\s*|(?:re|aw|sv|fwd?|wg)\s*(?:\[[0-9]+\])?\s*:\s*)+)",
+                                  std::regex::icase);
+  return normalize_line(std::regex_replace(subject, kPrefix, ""));
+}
+
+bool is_reply_subject(const std::string& subject) {
+  static const std::regex kRe(R"(^\s*(?:\[[^\]]{1,60}\]\s*)?(?:re|aw|sv)\s*(?:\[[0-9]+\])?\s*:)",
+                              std::regex::icase);
+  return std::regex_search(subject, kRe);
+}
+
+// "tobias.oberstein at tavendo.de (Tobias Oberstein)", "Tobias <t@x>" -> "Tobias Oberstein"
+std::string display_name(const std::string& from) {
+  static const std::regex kParen(R"(\(([^()]+)\)\s*$)");
+  static const std::regex kAngle(R"re(^\s*"?([^"<]+?)"?\s*<[^>]*>\s*$)re");
+  std::smatch m;
+  if (std::regex_search(from, m, kParen)) return normalize_line(m[1].str());
+  if (std::regex_match(from, m, kAngle)) return normalize_line(m[1].str());
+  return normalize_line(from);
+}
+
+std::string message_id(std::string id) {
+  id = trim(id);
+  if (!id.empty() && id.front() == '<') id.erase(0, 1);
+  if (!id.empty() && id.back() == '>') id.pop_back();
+  return strip_controls(id);
+}
+
+// ---- MHonArc ----------------------------------------------------------------------------
+
+std::optional<ThreadPage> read_mhonarc(xmlXPathContext* ctx, const PageContext& context) {
+  auto ids = comment_values(ctx, "X-Message-Id");
+  if (ids.empty()) return std::nullopt;
+  auto subjects = comment_values(ctx, "X-Subject");
+  auto dates = comment_values(ctx, "X-Date");
+  auto refs = comment_values(ctx, "X-Reference");
+  Entry e;
+  e.native_id = message_id(ids.front());
+  e.author = display_name(first_string(ctx, "//ul/li[em='From']/text()"));
+  if (!dates.empty())
+    if (auto d = parse_date_text(dates.front(), context.captured_at)) {
+      e.published = d->utc;
+      e.precision = d->precision;
+    }
+  if (!refs.empty()) e.parent_id = message_id(refs.back());
+  // The body sits between <!--X-Body-of-Message--> and <!--X-Body-of-Message-End-->.
+  std::string body = first_string(
+      ctx, "//comment()[.='X-Body-of-Message']/following-sibling::*[1][self::pre]");
+  if (body.empty())
+    body = first_string(ctx, "//comment()[.='X-Body-of-Message']/following-sibling::pre[1]");
+  MailText mail = split_mail_body(body);
+  e.text = std::move(mail.text);
+  e.quotes = std::move(mail.quotes);
+  e.url = context.url;
+
+  ThreadPage thread;
+  thread.title = thread_subject(subjects.empty() ? "" : decode_entities(subjects.front()));
+  thread.thread_id = refs.empty() ? e.native_id : message_id(refs.front());
+  thread.thread_url = context.url;
+  if (e.parent_id.empty()) thread.post = std::move(e);
+  else thread.comments.push_back(std::move(e));
+  return thread;
+}
+
+// ---- pipermail ----------------------------------------------------------------------
+
+std::optional<ThreadPage> read_pipermail(xmlXPathContext* ctx, const PageContext& context) {
+  const std::string reply = first_string(
+      ctx, "(//link[translate(@rel,'MADE','made')='made']/@href | //a[contains(@href,'In-Reply-To=')]/@href)[1]");
+  const std::string subject = first_string(ctx, "//h1");
+  Entry e;
+  static const std::regex kInReplyTo(R"(In-Reply-To=([^&]+))");
+  std::smatch m;
+  if (std::regex_search(reply, m, kInReplyTo)) {
+    char* decoded = curl_unescape(m[1].str().c_str(), 0);
+    if (decoded != nullptr) {
+      e.native_id = message_id(decoded);
+      curl_free(decoded);
+    }
+  }
+  e.author = normalize_line(first_string(ctx, "//h1/following-sibling::b[1]"));
+  if (auto d = parse_date_text(first_string(ctx, "//h1/following-sibling::i[1]"), context.captured_at)) {
+    e.published = d->utc;
+    e.precision = d->precision;
+  }
+  MailText mail = split_mail_body(first_string(ctx, "//comment()[.='beginarticle']/following-sibling::pre[1]"));
+  e.text = std::move(mail.text);
+  e.quotes = std::move(mail.quotes);
+  e.url = context.url;
+  if (e.native_id.empty()) e.native_id = context.url;
+
+  ThreadPage thread;
+  thread.title = thread_subject(subject);
+  // The list is the folder above the month: .../pipermail/LIST/2012-March/057769.html
+  std::string list = context.url;
+  if (auto month = list.rfind('/'); month != std::string::npos) list.erase(month);
+  if (auto slash = list.rfind('/'); slash != std::string::npos) list.erase(slash);
+  thread.thread_id = "subject:" + list + ":" + thread.title;
+  thread.thread_url = context.url;
+  if (is_reply_subject(subject)) thread.comments.push_back(std::move(e));
+  else thread.post = std::move(e);
+  return thread;
+}
+
+class MailReader : public Reader {
+ public:
+  std::string name() const override { return "mail"; }
+
+  std::optional<std::string> claims(const HtmlDocument& page, const PageContext&) const override {
+    if (!comment_values(page.xpath, "X-Message-Id").empty())
+      return "MHonArc message page (X-Message-Id comment)";
+    if (first_string(page.xpath, "boolean(//comment()[.='beginarticle'])") == "true")
+      return "pipermail message page (<!--beginarticle--> comment)";
+    return std::nullopt;
+  }
+
+  Reading read(const HtmlDocument& page, const PageContext& context) const override {
+    Reading reading;
+    reading.thread = read_mhonarc(page.xpath, context);
+    if (!reading.thread) reading.thread = read_pipermail(page.xpath, context);
+    return reading;
+  }
+};
+
+bool is_quoted(const std::string& line) {
+  std::size_t i = line.find_first_not_of(' ');
+  return i != std::string::npos && line[i] == '>';
+}
+
+std::string unquote(const std::string& line) {
+  std::size_t i = line.find('>');
+  std::string rest = line.substr(i + 1);
+  if (!rest.empty() && rest.front() == ' ') rest.erase(0, 1);
+  return rest;
+}
+
+}  // namespace
+
+std::string mail_attribution(const std::string& line) {
+  static const std::regex kWrote(
+      R"(^(.*?)\s*(?:wrote|writes|schrieb|a écrit|escribió|ha scritto|skrev)\s*:\s*$)",
+      std::regex::icase);
+  std::smatch m;
+  std::string s = normalize_line(line);
+  if (s.size() > 300 || !std::regex_match(s, m, kWrote)) return {};
+  std::string who = m[1].str();
+  static const std::regex kAddress(R"(\s*[<(\[][^<>()\[\]]*[>)\]]\s*)");
+  who = std::regex_replace(who, kAddress, " ");
+  static const std::regex kOnDate(R"(^(?:on|am|le|el|il|den|op)\s.*,\s*([^,]+)$)", std::regex::icase);
+  if (std::regex_match(who, m, kOnDate)) who = m[1].str();
+  who = normalize_line(who);
+  while (!who.empty() && (who.back() == ',' || who.back() == ':')) who.pop_back();
+  return who;
+}
+
+MailText split_mail_body(const std::string& body) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= body.size()) {
+    std::size_t end = body.find('\n', start);
+    if (end == std::string::npos) end = body.size();
+    lines.push_back(body.substr(start, end - start));
+    start = end + 1;
+  }
+  std::vector<std::string> own;
+  MailText out;
+  for (std::size_t i = 0; i < lines.size();) {
+    if (!is_quoted(lines[i])) {
+      own.push_back(lines[i++]);
+      continue;
+    }
+    std::string quoted;
+    while (i < lines.size() && is_quoted(lines[i])) quoted += unquote(lines[i++]) + "\n";
+    // The attribution: the last own line, or the last two when a name wraps.
+    while (!own.empty() && trim(own.back()).empty()) own.pop_back();
+    Quote q{{}, normalize_paragraphs(quoted)};
+    if (!own.empty()) {
+      q.author = mail_attribution(own.back());
+      if (!q.author.empty()) {
+        own.pop_back();
+      } else if (own.size() >= 2 &&
+                 !(q.author = mail_attribution(own[own.size() - 2] + " " + own.back())).empty()) {
+        own.resize(own.size() - 2);
+      }
+    }
+    if (!q.text.empty()) out.quotes.push_back(std::move(q));
+  }
+  std::string joined;
+  for (const std::string& l : own) joined += l + "\n";
+  out.text = normalize_paragraphs(joined);
+  return out;
+}
+
+std::unique_ptr<Reader> make_mail_reader() { return std::make_unique<MailReader>(); }
+
+}  // namespace fora::extract
