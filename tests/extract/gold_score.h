@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ struct Score {
   double ms = 0;
   std::vector<std::string> problems;  // one line per mismatch, for test messages
 };
+
+// Names a page in test output.
+inline void PrintTo(const GoldPage& p, std::ostream* os) { *os << p.page; }
 
 // Every gold file under `dir`, sorted by page.
 std::vector<GoldPage> load_all(const std::filesystem::path& dir);

@@ -116,7 +116,9 @@ TEST_F(WordpressFixture, SpektrumQuotesAreKeptApartFromOwnWords) {
   const Entry* c = find_comment(t, "2772");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->author, "Dietmar Hilsebein");
-  EXPECT_FALSE(c->published);  // the theme prints only "8. April 2019 @ 11:38"
+  // The theme prints only "8. April 2019 @ 11:38" (local time, no zone).
+  EXPECT_EQ(c->published, 1554723480);  // 2019-04-08T11:38:00, read as UTC
+  EXPECT_EQ(c->precision, DatePrecision::NoZone);
   ASSERT_EQ(c->quotes.size(), 1u);
   EXPECT_EQ(c->quotes[0].text.rfind("weiter Akt: Der VDS", 0), 0u);
   EXPECT_EQ(c->text.rfind("Sind da Frauen nicht befragt worden?", 0), 0u);

@@ -21,12 +21,51 @@ FIXTURES = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__
 OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), '../../tests/extract/gold')
 
 
+INLINE = r'(?:a|span|b|i|em|strong|u|font|small|sup|sub|abbr|code|bdi)'
+
+
 def text(fragment):
-    """Markup -> plain text: tags dropped, entities decoded, whitespace collapsed."""
+    """Markup -> plain text: tags dropped (inline ones without a space), entities decoded,
+    whitespace collapsed."""
     fragment = re.sub(r'(?is)<(script|style|noscript|svg)\b.*?</\1>', ' ', fragment)
     fragment = re.sub(r'(?s)<!--.*?-->', ' ', fragment)
+    fragment = re.sub(r'(?is)</?' + INLINE + r'\b[^>]*>', '', fragment)
     fragment = re.sub(r'(?s)<[^>]+>', ' ', fragment)
+    fragment = re.sub(r'<[^>]*$', ' ', fragment)  # a tag cut off at the end
     return re.sub(r'\s+', ' ', html.unescape(fragment)).strip()
+
+
+def remove(fragment, start, tag):
+    """`fragment` without the elements that open with the regex `start`, each removed up to
+    its balanced closing </tag> (quotes nest)."""
+    while True:
+        m = re.search(start, fragment)
+        if not m:
+            return fragment
+        depth, at = 0, m.start()
+        for t in re.finditer(r'(?is)<(/?)' + tag + r'\b[^>]*?(/?)>', fragment[m.start():]):
+            if t.group(2):
+                continue  # <div/>: opens and closes
+            depth += -1 if t.group(1) else 1
+            if depth == 0:
+                at = m.start() + t.end()
+                break
+        else:
+            at = len(fragment)
+        fragment = fragment[:m.start()] + ' ' + fragment[at:]
+
+
+def unquote(fragment):
+    """The writer's own markup: blockquotes and the engines' quote containers removed."""
+    fragment = remove(fragment, r'<blockquote\b', 'blockquote')
+    fragment = remove(fragment, r'<div class="bbcode_container">', 'div')
+    fragment = remove(fragment, r'<div class="bbCodeBlock bbCodeQuote', 'div')
+    fragment = remove(fragment, r'<aside class="quote', 'aside')
+    fragment = remove(fragment, r'<div class="quoteheader">', 'div')
+    fragment = remove(fragment, r'<div class="quote">', 'div')
+    fragment = remove(fragment, r'<div style="margin:20px; margin-top:5px; ">', 'div')
+    fragment = remove(fragment, r'<div class="codebox">\s*<p>', 'p')
+    return fragment
 
 
 def words(fragment, n=6):
@@ -50,6 +89,10 @@ def epoch(seconds):
     return dt.datetime.fromtimestamp(int(seconds), dt.timezone.utc).strftime('%Y-%m-%dT%H:%M')
 
 
+GERMAN_MONTHS = {'Januar': 'January', 'Februar': 'February', 'März': 'March', 'Mai': 'May', 'Juni': 'June',
+                 'Juli': 'July', 'Oktober': 'October', 'Dezember': 'December'}
+
+
 def blocks(page, start):
     """(match, block) per occurrence of the regex `start`; a block runs to the next one."""
     starts = list(re.finditer(start, page))
@@ -64,7 +107,7 @@ def first(regex, s, group=1, flags=re.S):
 
 
 def entry(id_, author, date, body, parent=None):
-    return {'id': id_, 'author': text(author or ''), 'date': date, 'first_words': words(body or ''), 'parent': parent}
+    return {'id': id_, 'author': text(author or ''), 'date': date, 'first_words': words(unquote(body or '')), 'parent': parent}
 
 
 # ---- engines -------------------------------------------------------------------------
@@ -72,7 +115,7 @@ def entry(id_, author, date, body, parent=None):
 def phpbb(page):
     out = []
     for m, b in blocks(page, r'<div id="p(\d+)" class="post[ "]'):
-        author = first(r'class="username(?:-coloured)?"[^>]*>(.*?)</a>', b) or first(r'<p class="author">.*?<strong>(.*?)</strong>', b)
+        author = first(r'class="username(?:-coloured)?"[^>]*>(.*?)</(?:a|span)>', b) or first(r'<p class="author">.*?<strong>(.*?)</strong>', b)
         printed = first(r'<p class="author">(.*?)</p>', b)
         date = re.sub(r'^.*(?:&raquo;|»)', '', text(printed)) if '&raquo;' in printed or '»' in printed else text(printed)
         date = re.sub(r'^by .*? ', '', date) if date.startswith('by ') else date
@@ -92,7 +135,7 @@ def xenforo(page):
             out.append(entry(m.group(2), html.unescape(m.group(1)), iso(date), body))
     else:  # XenForo 1
         for m, b in blocks(page, r'<li id="post-(\d+)" class="message[^"]*"\s*data-author="([^"]*)"'):
-            title = first(r'class="DateTime" title="([^"]+)"', b)
+            title = first(r'class="messageMeta.*?class="DateTime" title="([^"]+)"', b)
             body = first(r'<blockquote class="messageText[^"]*">(.*?)<div class="messageTextEndMarker', b)
             body = re.sub(r'(?s)<div class="bbCodeBlock bbCodeQuote.*?</aside>\s*</div>', ' ', body)
             out.append(entry(m.group(1), html.unescape(m.group(2)), utc(title, '%b %d, %Y at %I:%M %p'), body))
@@ -166,8 +209,7 @@ def invision(page):
     for m, b in blocks(page, r"<article[^>]*id=['\"]elComment_(\d+)['\"]"):
         author = first(r"class=['\"]ipsUsername['\"][^>]*>(.*?)</a>", b) or first(r"cAuthorPane_author[^>]*>\s*(?:<strong>)?\s*<(?:a|span)[^>]*>(.*?)</(?:a|span)>", b)
         date = first(r"<time datetime='([^']+)'", b)
-        body = first(r"data-role=['\"]commentContent['\"][^>]*>(.*?)</div>\s*(?:<div|</div>)", b)
-        body = re.sub(r'(?s)<blockquote.*?</blockquote>', ' ', body)
+        body = first(r"data-role=['\"]commentContent['\"][^>]*>(.*?)(?:ipsEntry__footer|ipsItemControls|data-role=['\"]commentControls)", b)
         out.append(entry(m.group(1), author, iso(date), body))
     return out
 
@@ -187,7 +229,7 @@ def nodebb(page):
     for m, b in blocks(page, r'<li component="post"[^>]*data-index="(\d+)" data-pid="(\d+)"[^>]*data-timestamp="(\d+)" data-username="([^"]*)"'):
         body = first(r'<div class="content" component="post/content" itemprop="text">(.*?)</div>', b)
         body = re.sub(r'(?s)<blockquote.*?</blockquote>', ' ', body)
-        body = re.sub(r'(?s)<p dir="auto"><a class="plugin-mentions[^>]*>[^<]*</a> said in .*?</p>', ' ', body)
+        body = re.sub(r'(?s)<p dir="auto"><a class="plugin-mentions[^>]*>[^<]*</a> said in .*?</p[^>]*>', ' ', body)
         parent = first(r'component="post/parent"[^>]*data-topid="(\d+)"', b)
         out.append(entry(m.group(2), m.group(4), epoch(int(m.group(3)) // 1000), body, parent))
     return out
@@ -257,8 +299,7 @@ def blogger(page):
     author = first(r"<span class='post-author vcard'>.*?<a[^>]*>(.*?)</a>", page)
     post_body = first(r"<div class='post-body entry-content'[^>]*>(.*?)<div style='clear: both;'>", page)
     day = text(first(r"<span class='post-timestamp'>(.*?)</span>", page) or first(r"<div class='date-header'>(.*?)</div>", page) or '')
-    months = {'Januar': 'January', 'Februar': 'February', 'März': 'March', 'Mai': 'May', 'Juni': 'June', 'Juli': 'July', 'Oktober': 'October', 'Dezember': 'December'}
-    for de, en in months.items():
+    for de, en in GERMAN_MONTHS.items():
         day = day.replace(de, en)
     day = re.sub(r'^\w+, ', '', day).replace('.', '')
     fmt = '%d %B %Y' if re.match(r'\d', day) else '%B %d, %Y'
@@ -303,13 +344,14 @@ def hackernews(page):
         author = first(r'<td class="subtext">.*? by <a href="user\?id=([^"]+)"', page)
         out.append(entry(story, author, None, ''))
         stack = []
-        for m in re.finditer(r'<img src="http://ycombinator.com/images/s.gif" height=1 width=(\d+)></td>.*?<span class="comhead"><a href="user\?id=([^"]+)">.*?<a href="item\?id=(\d+)">link</a>.*?<span class="comment">(.*?)</span>', page, re.S):
+        for m, b in blocks(page, r'<img src="http://ycombinator.com/images/s.gif" height=1 width=(\d+)></td><td valign=top><center><a id=up_(\d+)'):
             width = int(m.group(1))
             while stack and stack[-1][0] >= width:
                 stack.pop()
             parent = stack[-1][1] if stack else ''
-            stack.append((width, m.group(3)))
-            out.append(entry(m.group(3), m.group(2), None, m.group(4), parent))
+            stack.append((width, m.group(2)))
+            author = first(r'<span\s+class="comhead"><a href="user\?id=([^"]+)"', b)
+            out.append(entry(m.group(2), author, None, first(r'<span class="comment">(.*?)</span>', b), parent))
     return out
 
 
@@ -360,20 +402,32 @@ def wordpress(page):
     post_id = first(r'<body[^>]*class="[^"]*\bpostid-(\d+)', page) or first(r'<article id="post-(\d+)"', page)
     out = [{'id': post_id, 'author': None, 'date': None, 'first_words': '', 'parent': None}]
     depth_parent = {}
-    for m, b in blocks(page, r'<(?:li|div|article) (?:id="(?:li-)?comment-(\d+)" class="([^"]*)"|class="([^"]*)" id="(?:li-)?comment-(\d+)")'):
+    found = list(blocks(page, r'<(?:li|div|article) (?:id="(?:li-)?comment-(\d+)" class="([^"]*)"|class="([^"]*)" id="(?:li-)?comment-(\d+)")'))
+    for i, (m, b) in enumerate(found):
         cid = m.group(1) or m.group(4)
         cls = m.group(2) or m.group(3)
         if 'pingback' in cls or 'trackback' in cls or 'comment' not in cls.split():
             continue
-        if out and out[-1]['id'] == cid:
-            continue  # <li id="li-comment-N"> around <article id="comment-N">
-        depth = int(first(r'depth-(\d+)', cls) or 1)
+        inner = found[i + 1][0] if i + 1 < len(found) else None
+        if inner and (inner.group(1) or inner.group(4)) == cid:
+            depth_parent[int(first(r'depth-(\d+)', cls) or 1)] = cid
+            continue  # <li id="li-comment-N" class="depth-K"> around <article id="comment-N">
+        prev = found[i - 1][0] if i else None
+        outer_cls = (prev.group(2) or prev.group(3)) if prev and (prev.group(1) or prev.group(4)) == cid else cls
+        depth = int(first(r'depth-(\d+)', outer_cls) or 1)
         depth_parent[depth] = cid
         parent = depth_parent.get(depth - 1, '') if depth > 1 else ''
-        author = first(r'class="(?:fn|comment-author-name|wp-block-comment-author-name)[^"]*"[^>]*>(.*?)</(?:b|cite|span|div|a)>', b) or first(r'<cite class="fn">(.*?)</cite>', b)
+        author = first(r'class="(?:fn|comment-author|comment-name|comment-author-name|wp-block-comment-author-name)(?: [^"]*)?"[^>]*>(.*?)</(?:b|cite|span|div|li)>', b)
         date = first(r'<time[^>]*datetime="([^"]+)"', b)
-        body = first(r'class="(?:comment-content|comment-text|wp-block-comment-content)[^"]*"[^>]*>(.*?)</div>', b)
-        out.append(entry(cid, author, iso(date) if date else None, body, parent))
+        date = iso(date) if date else None
+        printed = first(r'class="comment-time"><a[^>]*>(.*?)</a>', b)
+        if not date and printed:  # "8. April 2019 &#64; 11:38", local time without a zone
+            d = html.unescape(printed).strip()
+            for de, en in GERMAN_MONTHS.items():
+                d = d.replace(de, en)
+            date = utc(d, '%d. %B %Y @ %H:%M')
+        body = first(r'class="comment-text"[^>]*>(.*?)</div>', b) or first(r'class="(?:comment-content|wp-block-comment-content)[^"]*"[^>]*>(.*?)</div>', b)
+        out.append(entry(cid, author, date, body, parent))
     return out
 
 
