@@ -205,12 +205,14 @@ std::optional<ThreadPage> extract_thread(const Profile& p, xmlXPathContext* ctx,
   thread.post = read_post(p, reader, post, thread, context);
 
   NodeSet comments(comment_nodes.begin(), comment_nodes.end());
-  IndentParents indent;
+  IndentParents indent;  // used by profiles with [comment] depth
   for (xmlNode* node : comment_nodes) {
     Entry e = read_comment(p, reader, node, comments, context);
     if (!p.comment_depth.empty()) indent.place(e, reader.first(p.comment_depth, node));
-    // A node with no words in it is page furniture that happens to match, not an entry.
-    if (!e.text.empty() || !e.quotes.empty()) thread.comments.push_back(std::move(e));
+    // A node with neither an author nor words is page furniture that happens to match, not
+    // an entry (an image-only reply still has its author).
+    if (!e.author.empty() || !e.text.empty() || !e.quotes.empty())
+      thread.comments.push_back(std::move(e));
   }
   if (p.first_comment && !thread.comments.empty() && !is_later_page(p, ctx, context.url)) {
     thread.post = std::move(thread.comments.front());
