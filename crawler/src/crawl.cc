@@ -181,6 +181,7 @@ class Crawl {
     auto page = extractor_.extract(response.body, response.url, response.content_type,
                                    response.fetched_at);
     if (!page) return;  // not HTML after all; the capture is kept for a later extractor
+    if (page->reader.empty()) ++stats_.unread;
     for (const auto& link : page->links) record(enqueue(link));
     if (page->thread) {
       ++stats_.threads;

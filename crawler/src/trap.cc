@@ -43,10 +43,12 @@ std::vector<std::string> path_segments(std::string_view path) {
   return out;
 }
 
-// Query parameter names, lowercased ("a=1&b&c=" -> a, b, c).
+// Query parameter names, lowercased ("a=1&b&c=" -> a, b, c; SMF separates with ';').
 std::vector<std::string> query_keys(std::string_view query) {
   std::vector<std::string> out;
-  for (auto& pair : split(query, '&')) {
+  std::string amp(query);
+  std::replace(amp.begin(), amp.end(), ';', '&');
+  for (auto& pair : split(amp, '&')) {
     if (pair.empty()) continue;
     out.push_back(boost::algorithm::to_lower_copy(std::string(pair.substr(0, pair.find('=')))));
   }
@@ -85,6 +87,11 @@ std::optional<std::string> query_trap(const std::vector<std::string>& keys) {
       {"m", "?m= calendar archive"},
       {"p", "?p= shortlink (duplicates the permalink)"},
       {"page_id", "?page_id= shortlink (duplicates the permalink)"},
+      // Calendars on any engine: a date in the query has no last page.
+      {"calendar", "calendar parameter"}, {"cal", "calendar parameter"},
+      {"year", "calendar parameter"},     {"month", "calendar parameter"},
+      {"day", "calendar parameter"},      {"week", "calendar parameter"},
+      {"date", "calendar parameter"},     {"ym", "calendar parameter"},
   };
   for (const auto& rule : rules) {
     if (std::find(keys.begin(), keys.end(), rule.key) != keys.end())
@@ -108,6 +115,7 @@ std::optional<std::string> path_trap(const std::vector<std::string>& segs) {
     return "/feed/ variant other than the main feed";
   }
   if (has("search")) return "/search/ results";
+  if (has("calendar") || has("calendar.php")) return "calendar";
   if (is_date_archive(segs)) return "date archive";
   return std::nullopt;
 }

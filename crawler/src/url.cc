@@ -4,6 +4,7 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "curl_handles.h"
 
@@ -55,6 +56,61 @@ std::optional<std::string> get_part(CURLU* h, CURLUPart part, unsigned flags = 0
 
 bool is_http(const std::string& scheme) { return scheme == "http" || scheme == "https"; }
 
+// Whether the parameter `key=value` carries a session or a per-request token rather than
+// naming a page. These make one page many URLs on every engine, profiled or not.
+bool is_session_param(std::string key, std::string_view value) {
+  boost::algorithm::to_lower(key);
+  static constexpr std::string_view kAlways[] = {
+      "phpsessid", "jsessionid", "sessionid", "session_id", "sesskey", "oscsid", "zenid",
+      "cfid", "cftoken", "_xftoken", "securitytoken", "csrf", "csrf_token", "csrfkey",
+      "_wpnonce", "fbclid", "gclid", "mc_cid", "mc_eid", "utm_source", "utm_medium",
+      "utm_campaign", "utm_term", "utm_content"};
+  for (std::string_view k : kAlways)
+    if (key == k) return true;
+  // phpBB's sid= and vBulletin's s= are 32 hex digits; a short s= is a search.
+  const bool hex32 = value.size() == 32 && std::all_of(value.begin(), value.end(), [](char c) {
+                       return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+                     });
+  return (key == "sid" || key == "s") && hex32;
+}
+
+// Removes session parameters from the query (both '&' and ';' separate them) and a
+// ";jsessionid=..." path parameter. False when curl refuses the result.
+bool drop_session_params(CURLU* h) {
+  if (auto path = get_part(h, CURLUPART_PATH)) {
+    const std::size_t at = boost::algorithm::to_lower_copy(*path).find(";jsessionid=");
+    if (at != std::string::npos) {
+      path->erase(at);
+      if (curl_url_set(h, CURLUPART_PATH, path->c_str(), 0) != CURLUE_OK) return false;
+    }
+  }
+  auto query = get_part(h, CURLUPART_QUERY);
+  if (!query || query->empty()) return true;
+  std::string kept;
+  bool dropped = false;
+  std::size_t start = 0;
+  char sep = '&';
+  while (start <= query->size()) {
+    std::size_t end = query->find_first_of("&;", start);
+    if (end == std::string::npos) end = query->size();
+    const std::string_view param = std::string_view(*query).substr(start, end - start);
+    const std::size_t eq = param.find('=');
+    const std::string key(param.substr(0, eq));
+    const std::string_view value = eq == std::string_view::npos ? "" : param.substr(eq + 1);
+    if (is_session_param(key, value)) {
+      dropped = true;
+    } else if (!param.empty()) {
+      if (!kept.empty()) kept += sep;
+      kept += param;
+    }
+    if (end == query->size()) break;
+    sep = (*query)[end];
+    start = end + 1;
+  }
+  if (!dropped) return true;
+  return curl_url_set(h, CURLUPART_QUERY, kept.empty() ? nullptr : kept.c_str(), 0) == CURLUE_OK;
+}
+
 // Brings a parsed URL to the canonical form and returns it; nullopt when not http(s).
 std::optional<std::string> canonical(CURLU* h) {
   auto scheme = get_part(h, CURLUPART_SCHEME);
@@ -69,6 +125,7 @@ std::optional<std::string> canonical(CURLU* h) {
       curl_url_set(h, CURLUPART_FRAGMENT, nullptr, 0) != CURLUE_OK) {
     return std::nullopt;
   }
+  if (!drop_session_params(h)) return std::nullopt;
   // Setting the port explicitly to the scheme's default is dropped by NO_DEFAULT_PORT below.
   return get_part(h, CURLUPART_URL, CURLU_NO_DEFAULT_PORT);
 }

@@ -82,6 +82,14 @@ TEST(TrapReason, FragmentsAreGoneBeforeJudging) {
   expect_not_trap("/2022/12/16/soyuz/#comment-7");
 }
 
+TEST(TrapReason, CalendarsOnAnyEngine) {
+  EXPECT_TRUE(trap_reason("http://x.example/calendar.php?c=1&y=2024&m=5"));
+  EXPECT_TRUE(trap_reason("http://x.example/calendar/2024/05/"));
+  EXPECT_TRUE(trap_reason("http://x.example/events?month=2024-05"));
+  EXPECT_TRUE(trap_reason("http://x.example/index.php?action=calendar;year=2024;month=5"));
+  EXPECT_TRUE(trap_reason("http://x.example/list?date=2024-05-01"));
+}
+
 TEST(TrapReason, ThreadsAndListingsAreNotTraps) {
   expect_not_trap("/");
   expect_not_trap("/2022/12/16/soyuz/");

@@ -26,6 +26,24 @@ TEST(NormalizeUrl, DropsFragmentKeepsQuery) {
   EXPECT_EQ(norm("https://example.com/post/#comment-5"), "https://example.com/post/");
 }
 
+TEST(NormalizeUrl, DropsSessionIdsAndPerRequestTokens) {
+  const std::string sid = "acc6afbad2e0eae5f42d5eebaae7a1b1";
+  EXPECT_EQ(norm("https://f.example/viewtopic.php?f=5&t=82202&sid=" + sid),
+            "https://f.example/viewtopic.php?f=5&t=82202");
+  EXPECT_EQ(norm("https://f.example/showthread.php?s=" + sid + "&t=9687"),
+            "https://f.example/showthread.php?t=9687");
+  EXPECT_EQ(norm("https://f.example/index.php?topic=343886.0;PHPSESSID=04de800e92cfd8c8"),
+            "https://f.example/index.php?topic=343886.0");
+  EXPECT_EQ(norm("https://f.example/a;jsessionid=ABC123?x=1"), "https://f.example/a?x=1");
+  EXPECT_EQ(norm("https://f.example/p?utm_source=feed&utm_medium=rss"), "https://f.example/p");
+  EXPECT_EQ(norm("https://f.example/t?_xfToken=1499113436%2C8d4b"), "https://f.example/t");
+}
+
+TEST(NormalizeUrl, KeepsParametersThatNameAPage) {
+  EXPECT_EQ(norm("https://f.example/search.php?s=soyuz"), "https://f.example/search.php?s=soyuz");
+  EXPECT_EQ(norm("https://f.example/viewtopic.php?t=5&start=25"), "https://f.example/viewtopic.php?t=5&start=25");
+}
+
 TEST(NormalizeUrl, ResolvesDotSegments) {
   EXPECT_EQ(norm("http://example.com/a/./b/../c"), "http://example.com/a/c");
 }

@@ -32,10 +32,11 @@ Status run_crawl(const Context& ctx, const CrawlCommand& cmd) {
   if (ctx.err.is_tty()) ctx.err.write("\r\x1b[K");
   if (!result) return result.error();
   ctx.out.write(fmt::format(
-      "crawled {} pages ({} failed, {} disallowed by robots.txt): {} thread pages, {} comments\n"
+      "crawled {} pages ({} failed, {} disallowed by robots.txt): {} thread pages, {} comments, "
+      "{} pages no reader knows\n"
       "archive: {}\n",
       result->fetched, result->failed, result->disallowed, result->threads, result->comments,
-      ctx.archive_dir.string()));
+      result->unread, ctx.archive_dir.string()));
   return ok();
 }
 

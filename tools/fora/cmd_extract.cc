@@ -58,6 +58,12 @@ void print_entry(const Terminal& out, const extract::Entry& e, std::string_view 
   out.write("  " + text + "\n\n");
 }
 
+void print_links(const Terminal& out, const extract::Page& page) {
+  out.write(fmt::format("links that lead on ({}; {} dropped as the engine's traps or noise):\n",
+                        page.links.size(), page.links_dropped));
+  for (const auto& link : page.links) out.write("  " + clean(link) + "\n");
+}
+
 void print_text(const Terminal& out, const extract::Page& page) {
   if (page.reader.empty()) {
     out.write(fmt::format("reader: none (no reader claims this page); {} links\n", page.links.size()));
@@ -112,6 +118,7 @@ Status run_extract(const Context& ctx, const ExtractCommand& cmd) {
   auto page = extractor->extract(response->body, response->url, response->content_type, captured);
   if (!page) return page.error();
   if (cmd.json) print_json(ctx.out, *page);
+  else if (cmd.links) print_links(ctx.out, *page);
   else print_text(ctx.out, *page);
   return ok();
 }

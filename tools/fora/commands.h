@@ -55,6 +55,7 @@ struct ExtractCommand {
   std::string captured;   // --captured: capture time for relative dates
   std::string profile;    // --profile: apply this profile file, whatever it matches
   bool json = false;
+  bool links = false;     // --links: print the links that lead on instead of the thread
   std::string user_agent = "fora/" FORA_VERSION_STRING;
 };
 Status run_extract(const Context& ctx, const ExtractCommand& cmd);

@@ -90,6 +90,7 @@ int main(int argc, char** argv) {
   x->add_option("--captured", extract.captured, "When the page was captured (ISO 8601), for relative dates");
   x->add_option("--profile", extract.profile, "Apply this profile file (*.toml), whatever its [match] says");
   x->add_flag("--json", extract.json, "One JSON object per post/comment per line (the format of show --json)");
+  x->add_flag("--links", extract.links, "Print the links a crawl would follow from this page");
 
   auto* pr = app.add_subcommand("profiles", "List the extraction profiles, where each was loaded from, and its match rules");
 

@@ -155,9 +155,11 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
     if (page.reader.rfind("profile:", 0) == 0) page.profile = page.reader.substr(8);
     Reading reading = reader->read(page_doc, context);
     page.thread = std::move(reading.thread);
+    const std::size_t found = page.links.size();
     LinkList links;
-    for (std::string& l : page.links) links.add(std::move(l));
-    for (std::string& l : reading.links) links.add(std::move(l));
+    for (std::string& l : reader->follow(std::move(page.links))) links.add(std::move(l));
+    page.links_dropped = found - std::min(found, links.size());
+    for (std::string& l : reader->follow(std::move(reading.links))) links.add(std::move(l));
     page.links = links.take();
     break;
   }

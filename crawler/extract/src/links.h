@@ -19,6 +19,7 @@ class LinkList {
  public:
   void add(std::string url);
   std::vector<std::string> take() { return std::move(urls_); }
+  std::size_t size() const { return urls_.size(); }
 
  private:
   std::vector<std::string> urls_;

@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <boost/algorithm/string/case_conv.hpp>
 #include <fmt/format.h>
 
 namespace fora::extract {
@@ -207,6 +208,19 @@ Status read_comment(const Reader& r, const toml::table& root, Profile& p) {
   return ok();
 }
 
+Status read_crawl(const Reader& r, const toml::table& root, Profile& p) {
+  const toml::table& t = section_of(root, "crawl");
+  FORA_TRY(r.regexes(t, "crawl", "follow", p.crawl.follow));
+  FORA_TRY(r.regexes(t, "crawl", "skip", p.crawl.skip));
+  auto strip = r.strings(t, "crawl", "strip_params");
+  if (!strip) return strip.error();
+  for (std::string name : *strip) p.crawl.strip_params.push_back(boost::algorithm::to_lower_copy(name));
+  auto feeds = r.strings(t, "crawl", "feeds");
+  if (!feeds) return feeds.error();
+  p.crawl.feeds = std::move(*feeds);
+  return ok();
+}
+
 #undef FORA_READ_FIELD
 #undef FORA_READ_XPATHS
 
@@ -233,6 +247,7 @@ Result<Profile> load_profile(const std::filesystem::path& file) {
   FORA_TRY(read_thread(r, root, p));
   FORA_TRY(read_post(r, root, p));
   FORA_TRY(read_comment(r, root, p));
+  FORA_TRY(read_crawl(r, root, p));
   if (p.comment_nodes.empty() && p.post_node.empty())
     return r.error("comment.nodes", "a profile needs comment.nodes or post.node");
   return p;

@@ -82,6 +82,16 @@ struct Profile {
   std::vector<XPathQuery> quote_nodes;    // relative to the body; default: <blockquote>
   Field quote_author;                     // relative to a quote node (data-author, cite)
   std::string comment_anchor = "comment-{id}";  // Entry::url fragment; {id} = native id
+
+  // [crawl]: which links of this engine's pages lead on. Regexes are searched in the link's
+  // path and query ("/viewtopic.php?t=5").
+  struct Crawl {
+    std::vector<std::regex> follow;        // when given, only links that match lead on
+    std::vector<std::regex> skip;          // traps and noise: reply, quote, login, sorting...
+    std::vector<std::string> strip_params; // query parameters to drop (session ids), lowercase
+    std::vector<std::string> feeds;        // feed paths that list new threads ("/feed.php")
+    bool empty() const { return follow.empty() && skip.empty() && strip_params.empty(); }
+  } crawl;
 };
 
 // Reads one profile file. Errors: InvalidArgument naming the file and key (TOML syntax, a

@@ -1,5 +1,6 @@
 #include "profile_reader.h"
 
+#include "crawl_rules.h"
 #include "field_reader.h"
 #include "links.h"
 #include "profile_match.h"
@@ -18,6 +19,14 @@ class ProfileReader : public Reader {
                                     const PageContext& context) const override {
     if (forced_) return "forced by --profile " + profile_.file;
     return profile_match_reason(profile_, page.xpath, context.url);
+  }
+
+  std::vector<std::string> follow(std::vector<std::string> links) const override {
+    if (profile_.crawl.empty()) return links;
+    std::vector<std::string> out;
+    for (const std::string& link : links)
+      if (auto kept = apply_crawl_rules(profile_.crawl, link)) out.push_back(std::move(*kept));
+    return out;
   }
 
   Reading read(const HtmlDocument& page, const PageContext& context) const override {

@@ -45,6 +45,9 @@ class Reader {
   virtual std::optional<std::string> claims(const HtmlDocument& page,
                                             const PageContext& context) const = 0;
   virtual Reading read(const HtmlDocument& page, const PageContext& context) const = 0;
+  // The links of a page this reader claimed that lead on, respelled where the engine wants
+  // (session ids dropped); the rest are the engine's traps and noise. Default: all.
+  virtual std::vector<std::string> follow(std::vector<std::string> links) const { return links; }
 };
 
 }  // namespace fora::extract

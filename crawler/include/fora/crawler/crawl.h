@@ -33,6 +33,7 @@ struct CrawlProgress {
   std::int64_t disallowed = 0;   // URLs skipped because robots.txt forbids them
   std::int64_t threads = 0;      // thread pages extracted
   std::int64_t comments = 0;     // comments seen on those pages
+  std::int64_t unread = 0;       // HTML pages no reader claims (their links are still followed)
   std::string last_url;
 };
 

@@ -44,6 +44,8 @@ class Scope {
 // /2022/12/, /2022/12/16/ with no post slug, also their /page/N/) and ?m= calendars,
 // /wp-json/ (incl. oembed), wp-login.php, /wp-admin/, xmlrpc.php, ?p= and ?page_id=
 // shortlinks (duplicates of permalinks), /trackback/ and /embed/ post variants.
+// On any engine: calendars (/calendar/, calendar.php, ?year= ?month= ?day= ?week= ?date=
+// ?cal=). Session ids and per-request tokens are not traps: normalize_url() drops them.
 // comment-page-N is pagination of long threads and is NOT a trap; nor are /page/N/,
 // /category/x/, /tag/x/, the main /feed/, sitemaps.
 // Assumes the site lives at the host's root (the main feed is /feed/).

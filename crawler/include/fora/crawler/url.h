@@ -15,7 +15,9 @@ namespace fora::crawler {
 // default port dropped (":80" for http, ":443" for https), the fragment dropped, "." and ".."
 // path segments resolved, an empty path written "/", the query kept byte for byte.
 // Leading/trailing whitespace is ignored; spaces, control characters and non-ASCII bytes are
-// percent-encoded. Errors: InvalidArgument (not a URL, relative, or not http/https).
+// percent-encoded. Parameters that carry a session or a per-request token rather than name a
+// page are dropped (PHPSESSID, jsessionid, phpBB's and vBulletin's 32-hex sid/s, _xfToken,
+// utm_*, ...). Errors: InvalidArgument (not a URL, relative, or not http/https).
 Result<std::string> normalize_url(std::string_view url);
 
 // Resolves the link `ref` found on the page `base` (RFC 3986 reference resolution), as

@@ -58,7 +58,9 @@ struct ThreadPage {
 // Everything extracted from one HTML page.
 struct Page {
   std::optional<ThreadPage> thread;   // empty for pages that are not a thread (home, archives)
-  std::vector<std::string> links;     // absolute URLs of <a href>, fragment removed, page order
+  std::vector<std::string> links;     // absolute URLs of <a href>, fragment removed, page order;
+                                      // on an engine's pages only those its [crawl] rules follow
+  std::size_t links_dropped = 0;      // links the engine's [crawl] rules call traps or noise
   std::string reader;                 // what read the thread: "profile:phpbb", "schema.org", ...
                                       // (empty when no reader matched)
   std::string profile;                // name of the profile that matched ("wordpress"), if any
