@@ -49,6 +49,9 @@ class TestServerTest : public ::testing::Test {
     site_.write("style.css", "body{}");
     site_.write("data.bin", "\x01\x02");
     site_.write("img.png", "png");
+    site_.write("viewtopic.php@t=7&start=10.html", "page two");
+    site_.write("index.php.html", "board index");
+    site_.write("t/slug/12.html", "topic");
   }
   std::string get(const std::string& target) {
     return exchange(server_.port(), request("GET", target));
@@ -83,6 +86,19 @@ TEST_F(TestServerTest, IgnoresTheQueryAndDecodesThePath) {
   const std::string r = get("/a%20b/page.html?replytocom=5");
   EXPECT_TRUE(r.ends_with("spaced")) << r;
   EXPECT_EQ(server_.requests(), std::vector<std::string>{"GET /a%20b/page.html?replytocom=5 200"});
+}
+
+TEST_F(TestServerTest, ServesSavedDynamicPagesByQuery) {
+  EXPECT_TRUE(get("/viewtopic.php?t=7&start=10").ends_with("page two"));
+  EXPECT_EQ(get("/viewtopic.php?t=7&start=20").rfind("HTTP/1.1 404", 0), 0u);
+  EXPECT_EQ(get("/viewtopic.php").rfind("HTTP/1.1 404", 0), 0u);
+}
+
+TEST_F(TestServerTest, ServesExtensionlessAddressesFromTheirHtmlFile) {
+  const std::string r = get("/t/slug/12");
+  EXPECT_TRUE(r.ends_with("topic")) << r;
+  EXPECT_NE(r.find("Content-Type: text/html; charset=UTF-8\r\n"), std::string::npos);
+  EXPECT_TRUE(get("/index.php").ends_with("board index"));
 }
 
 TEST_F(TestServerTest, RejectsDotDotAndNul) {

@@ -15,10 +15,11 @@ struct Mapping {
   std::string location;        // Kind::Redirect: the target with a slash added to its path
 };
 
-// Maps `target` ("/a/b?x=1", as received) under `root`: the query is ignored; the path is
-// percent-decoded; ".." segments, NUL and malformed escapes are BadRequest; "/dir/" serves
-// dir/index.html, else dir/index.xml; "/dir" (a folder) redirects to "/dir/"; anything else
-// missing is NotFound.
+// Maps `target` ("/a/b?x=1", as received) under `root`: the path is percent-decoded; ".."
+// segments, NUL and malformed escapes are BadRequest; "/dir/" serves dir/index.html, else
+// dir/index.xml; "/dir" (a folder) redirects to "/dir/"; "/p?q" serves the file "p@q.html"
+// when there is one (a saved dynamic page), else the query is ignored; "/p" serves "p", else
+// "p.html"; anything else missing is NotFound.
 Mapping map_target(const std::filesystem::path& root, std::string_view target);
 
 // The Content-Type for a file, by extension; application/octet-stream when unknown.
