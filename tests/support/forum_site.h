@@ -1,0 +1,47 @@
+// Generated forum sites for end-to-end tests: a board of forums, a subforum, paginated topic
+// lists and multi-page topics, a few hundred posts with quotes, signatures, edit notices and
+// non-ASCII names, written as static files whose markup follows the real pages in
+// ../shared/fixtures/real (phpBB 3 prosilver; XenForo 2). Every page also carries the links a
+// real board shows that are not pages to archive (reply, quote, profiles, search, login,
+// per-post permalinks, sorting, session ids): the truth lists what a crawl must never fetch.
+// The content is deterministic (a fixed seed), so the truth is the same on every run.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace fora::test {
+
+struct SitePost {
+  std::string id;             // the engine's post id, as its anchors print it
+  std::string author;
+  std::int64_t date = 0;      // Unix seconds, UTC (the boards print UTC)
+  std::string text;           // the writer's own words, paragraphs joined by "\n"
+  std::string quote_author;   // empty when the post quotes no one
+  std::string quote_text;
+  bool opening = false;       // the topic's first post
+};
+
+struct SiteTopic {
+  std::string id;
+  std::string title;
+  std::string forum;
+  std::vector<SitePost> posts;
+};
+
+struct ForumSite {
+  std::vector<SiteTopic> topics;
+  std::vector<std::string> topic_pages;  // every topic page's path and query, as served
+  // A request whose target contains one of these is a trap the crawl must not fetch.
+  std::vector<std::string> traps;
+  std::size_t post_count() const;
+};
+
+// Writes the board under `root` (served by fora-testserver, whose "p@query.html" files stand
+// for dynamic addresses) and returns what it holds.
+ForumSite write_phpbb_site(const std::filesystem::path& root);
+ForumSite write_xenforo_site(const std::filesystem::path& root);
+
+}  // namespace fora::test
