@@ -91,6 +91,22 @@ std::string message_id(std::string id) {
 
 // ---- MHonArc ----------------------------------------------------------------------------
 
+// MHonArc keeps the From header in a comment (X-From-R13) whatever the page shows (addresses
+// may be hidden there), encoded with its own rotation: lowercase by 13 as ROT13, and the 28
+// characters "@A-Z[" by 14 among themselves (Perl: tr/@A-[a-z/N-[@-Mn-za-m/); both are
+// their own inverse.
+std::string mhonarc_r13(std::string s) {
+  static constexpr std::string_view kPlain = "@ABCDEFGHIJKLMNOPQRSTUVWXYZ[";
+  for (char& c : s) {
+    if (c >= 'a' && c <= 'z') {
+      c = static_cast<char>('a' + (c - 'a' + 13) % 26);
+    } else if (auto at = kPlain.find(c); at != std::string_view::npos) {
+      c = kPlain[(at + 14) % kPlain.size()];
+    }
+  }
+  return s;
+}
+
 std::optional<ThreadPage> read_mhonarc(xmlXPathContext* ctx, const PageContext& context) {
   auto ids = comment_values(ctx, "X-Message-Id");
   if (ids.empty()) return std::nullopt;
@@ -99,7 +115,8 @@ std::optional<ThreadPage> read_mhonarc(xmlXPathContext* ctx, const PageContext& 
   auto refs = comment_values(ctx, "X-Reference");
   Entry e;
   e.native_id = message_id(ids.front());
-  e.author = display_name(first_string(ctx, "//ul/li[em='From']/text()"));
+  auto from = comment_values(ctx, "X-From-R13");
+  e.author = display_name(from.empty() ? first_string(ctx, "//ul/li[em='From']") : mhonarc_r13(from.front()));
   if (!dates.empty())
     if (auto d = parse_date_text(dates.front(), context.captured_at)) {
       e.published = d->utc;
