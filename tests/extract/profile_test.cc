@@ -42,6 +42,7 @@ TEST_F(ProfileFolder, BadXPathNamesFileAndKey) {
   EXPECT_EQ(e.error().code, Errc::InvalidArgument);
   EXPECT_NE(e.error().message.find("broken.toml"), std::string::npos) << e.error().message;
   EXPECT_NE(e.error().message.find("comment.nodes"), std::string::npos) << e.error().message;
+  EXPECT_NE(e.error().message.find("broken.toml:3:"), std::string::npos) << e.error().message;
 }
 
 TEST_F(ProfileFolder, BadTomlAndBadRegexAreInvalidArgument) {
@@ -63,6 +64,36 @@ TEST_F(ProfileFolder, ProfilesLoadInFileNameOrder) {
   auto e = Extractor::open(dir_);
   ASSERT_TRUE(e) << e.error().message;
   EXPECT_EQ(e->profile_names(), (std::vector<std::string>{"first", "second"}));
+}
+
+TEST_F(ProfileFolder, LaterFoldersOverrideByNameAndAddNewProfilesFirst) {
+  fs::create_directories(dir_ / "shipped");
+  fs::create_directories(dir_ / "user");
+  std::ofstream(dir_ / "shipped" / "a.toml") << "name='phpbb'\n[comment]\nnodes='//li'\n";
+  std::ofstream(dir_ / "shipped" / "b.toml") << "name='xenforo'\n[comment]\nnodes='//li'\n";
+  std::ofstream(dir_ / "user" / "mine.toml") << "name='xenforo'\n[comment]\nnodes='//article'\n";
+  std::ofstream(dir_ / "user" / "site.toml") << "name='my-site'\n[comment]\nnodes='//div'\n";
+  auto e = Extractor::open(std::vector<fs::path>{dir_ / "shipped", dir_ / "user", dir_ / "absent"});
+  ASSERT_TRUE(e) << e.error().message;
+  EXPECT_EQ(e->profile_names(), (std::vector<std::string>{"my-site", "phpbb", "xenforo"}));
+  for (const auto& p : e->profiles()) {
+    if (p.name == "xenforo") {
+      EXPECT_EQ(fs::path(p.file).filename(), "mine.toml");
+    }
+  }
+}
+
+TEST_F(ProfileFolder, ForcedProfileReadsAPageItsMatchRulesWouldNot) {
+  write("p.toml", "name='p'\n[match]\ngenerator='^Never'\n[comment]\nnodes=\"//li[@class='c']\"\n"
+                  "author=\"b\"\nbody=\"p\"\nflat=true\n");
+  auto forced = Extractor::open_forced(dir_ / "p.toml");
+  ASSERT_TRUE(forced) << forced.error().message;
+  auto page = forced->extract("<ul><li class='c'><b>Ann</b><p>hello</p></li></ul>", "http://x.example/t");
+  ASSERT_TRUE(page && page->thread);
+  EXPECT_EQ(page->reader, "profile:p");
+  EXPECT_NE(page->why.find("forced"), std::string::npos);
+  ASSERT_EQ(page->thread->comments.size(), 1u);
+  EXPECT_EQ(page->thread->comments[0].author, "Ann");
 }
 
 TEST(ShippedProfiles, LoadAndIncludeWordpress) {

@@ -17,12 +17,18 @@ std::string expand_class_tests(const std::string& xpath) {
                             "contains(concat(' ',normalize-space(@class),' '),' $1 ')");
 }
 
-// Loading context: the file name goes into every error message.
+// Loading context: the file name, and the line of the key when the file has it, go into
+// every error message.
 struct Reader {
   std::string file;
+  const toml::table* root = nullptr;
 
   Error error(std::string_view key, std::string_view what) const {
-    return make_error(Errc::InvalidArgument, fmt::format("{}: key '{}': {}", file, key, what),
+    std::string where = file;
+    if (root != nullptr)
+      if (toml::node_view<const toml::node> node = root->at_path(key); node && node.node()->source().begin.line > 0)
+        where += fmt::format(":{}", node.node()->source().begin.line);
+    return make_error(Errc::InvalidArgument, fmt::format("{}: key '{}': {}", where, key, what),
                       "fix the profile (see data/profiles/README.md)");
   }
 
@@ -236,6 +242,7 @@ Result<Profile> load_profile(const std::filesystem::path& file) {
                       fmt::format("{}:{}: {}", r.file, e.source().begin.line, e.description()),
                       "fix the TOML syntax of the profile");
   }
+  r.root = &root;
   Profile p;
   p.file = file.string();
   p.name = root["name"].value_or(file.stem().string());
