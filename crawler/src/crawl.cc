@@ -178,11 +178,14 @@ class Crawl {
   }
 
   void extract_page(const archive::Response& response, const std::string& origin) {
+    // Relative dates ("3 hours ago") are read against the server's clock when it sent one.
+    const auto sent = extract::parse_timestamp(archive::header_value(response.headers, "Date"));
     auto page = extractor_.extract(response.body, response.url, response.content_type,
-                                   response.fetched_at);
+                                   sent.value_or(response.fetched_at));
     if (!page) return;  // not HTML after all; the capture is kept for a later extractor
     if (page->reader.empty()) ++stats_.unread;
     for (const auto& link : page->links) record(enqueue(link));
+    for (const auto& feed : page->feeds) record(enqueue(feed));  // new threads, for updates
     if (page->thread) {
       ++stats_.threads;
       stats_.comments += static_cast<std::int64_t>(page->thread->comments.size());

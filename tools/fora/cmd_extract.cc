@@ -114,7 +114,11 @@ Status run_extract(const Context& ctx, const ExtractCommand& cmd) {
   auto response = load(cmd);
   if (!response) return response.error();
   if (!cmd.url.empty()) response->url = cmd.url;
-  if (!captured && response->fetched_at > 0) captured = response->fetched_at;
+  if (!captured && response->fetched_at > 0) {
+    // A fetched page: the server's Date header, else the time it was fetched.
+    captured = extract::parse_timestamp(archive::header_value(response->headers, "Date"))
+                   .value_or(response->fetched_at);
+  }
   auto page = extractor->extract(response->body, response->url, response->content_type, captured);
   if (!page) return page.error();
   if (cmd.json) print_json(ctx.out, *page);

@@ -161,6 +161,7 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
     page.links_dropped = found - std::min(found, links.size());
     for (std::string& l : reader->follow(std::move(reading.links))) links.add(std::move(l));
     page.links = links.take();
+    page.feeds = reader->feeds(context);
     break;
   }
   return page;

@@ -220,9 +220,18 @@ std::string mail_attribution(const std::string& line) {
   static const std::regex kWrote(
       R"(^(.*?)\s*(?:wrote|writes|schrieb|a écrit|escribió|ha scritto|skrev)\s*:\s*$)",
       std::regex::icase);
+  // German and French clients put the name after the verb: "Am 25.11.2024 um 15:14 schrieb
+  // Anna Müller:", "Le 25 nov. 2024 à 15:14, Anne a écrit :" is the other order.
+  static const std::regex kVerbFirst(
+      R"(^(?:am|on)\s.*\s(?:schrieb|wrote)\s+(.+?)\s*:\s*$)", std::regex::icase);
   std::smatch m;
   std::string s = normalize_line(line);
-  if (s.size() > 300 || !std::regex_match(s, m, kWrote)) return {};
+  if (s.size() > 300) return {};
+  if (std::regex_match(s, m, kVerbFirst)) {
+    static const std::regex kAddress(R"(\s*[<(\[][^<>()\[\]]*[>)\]]\s*)");
+    return normalize_line(std::regex_replace(m[1].str(), kAddress, " "));
+  }
+  if (!std::regex_match(s, m, kWrote)) return {};
   std::string who = m[1].str();
   static const std::regex kAddress(R"(\s*[<(\[][^<>()\[\]]*[>)\]]\s*)");
   who = std::regex_replace(who, kAddress, " ");

@@ -255,8 +255,11 @@ Result<Profile> load_profile(const std::filesystem::path& file) {
   FORA_TRY(read_post(r, root, p));
   FORA_TRY(read_comment(r, root, p));
   FORA_TRY(read_crawl(r, root, p));
-  if (p.comment_nodes.empty() && p.post_node.empty())
-    return r.error("comment.nodes", "a profile needs comment.nodes or post.node");
+  const std::string base = root["base"].value_or(std::string());
+  if (!base.empty() && base != "schema.org") return r.error("base", "the only base is \"schema.org\"");
+  p.schema_org_base = base == "schema.org";
+  if (p.comment_nodes.empty() && p.post_node.empty() && !p.schema_org_base)
+    return r.error("comment.nodes", "a profile needs comment.nodes, post.node or base = \"schema.org\"");
   return p;
 }
 

@@ -34,6 +34,9 @@ struct Profile {
   std::string name;
   std::string file;                          // where it was loaded from
   DateOrder date_order = DateOrder::Auto;    // top-level date_order = "auto" | "dmy" | "mdy"
+  // base = "schema.org": the entries come from the page's structured data and the profile
+  // only adds match and crawl rules and overrides thread-level fields.
+  bool schema_org_base = false;
 
   // [match]: any one criterion is enough. `match_rules` says them in words ("generator
   // '^phpBB'"), for `fora profiles`.

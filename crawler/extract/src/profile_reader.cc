@@ -4,6 +4,7 @@
 #include "field_reader.h"
 #include "links.h"
 #include "profile_match.h"
+#include "schema_org_reader.h"
 #include "thread_extract.h"
 
 namespace fora::extract {
@@ -11,7 +12,10 @@ namespace {
 
 class ProfileReader : public Reader {
  public:
-  ProfileReader(Profile profile, bool forced) : profile_(std::move(profile)), forced_(forced) {}
+  ProfileReader(Profile profile, bool forced)
+      : profile_(std::move(profile)),
+        forced_(forced),
+        schema_org_(profile_.schema_org_base ? make_schema_org_reader() : nullptr) {}
 
   std::string name() const override { return "profile:" + profile_.name; }
 
@@ -29,8 +33,20 @@ class ProfileReader : public Reader {
     return out;
   }
 
+  std::vector<std::string> feeds(const PageContext& context) const override {
+    std::vector<std::string> out;
+    for (const std::string& feed : profile_.crawl.feeds)
+      if (auto url = resolve_url(context.url, feed)) out.push_back(std::move(*url));
+    return out;
+  }
+
   Reading read(const HtmlDocument& page, const PageContext& context) const override {
     Reading reading;
+    if (profile_.schema_org_base) {
+      reading = schema_org_->read(page, context);
+      if (reading.thread) override_thread_fields(profile_, page.xpath, context, *reading.thread);
+      return reading;
+    }
     reading.thread = extract_thread(profile_, page.xpath, context);
     if (reading.thread) {
       // The next comment page is a link the crawler must follow even when the theme
@@ -45,6 +61,7 @@ class ProfileReader : public Reader {
  private:
   Profile profile_;
   bool forced_;
+  std::unique_ptr<Reader> schema_org_;  // for profiles that lean on schema.org
 };
 
 }  // namespace

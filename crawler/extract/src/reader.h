@@ -48,6 +48,8 @@ class Reader {
   // The links of a page this reader claimed that lead on, respelled where the engine wants
   // (session ids dropped); the rest are the engine's traps and noise. Default: all.
   virtual std::vector<std::string> follow(std::vector<std::string> links) const { return links; }
+  // The engine's feeds that list new threads, as absolute URLs on the page's site.
+  virtual std::vector<std::string> feeds(const PageContext&) const { return {}; }
 };
 
 }  // namespace fora::extract

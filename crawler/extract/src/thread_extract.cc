@@ -221,4 +221,24 @@ std::optional<ThreadPage> extract_thread(const Profile& p, xmlXPathContext* ctx,
   return thread;
 }
 
+void override_thread_fields(const Profile& p, xmlXPathContext* ctx, const PageContext& context,
+                            ThreadPage& thread) {
+  FieldReader reader(ctx);
+  if (!p.thread_url.empty() || !p.thread_url_rewrites.empty()) {
+    const std::string old_url = thread.thread_url;
+    thread.thread_url = thread_url_of(p, reader, nullptr, context.url);
+    if (thread.thread_id == old_url) thread.thread_id = thread.thread_url;
+    if (thread.post && thread.post->native_id == old_url) thread.post->native_id = thread.thread_id;
+  }
+  if (auto id = reader.first(p.thread_id, nullptr)) {
+    const std::string old_id = thread.thread_id;
+    thread.thread_id = strip_controls(*id);
+    if (thread.post && thread.post->native_id == old_id) thread.post->native_id = thread.thread_id;
+  }
+  if (auto title = reader.first(p.title, nullptr)) thread.title = normalize_line(*title);
+  if (auto categories = clean_list(reader.all(p.categories, nullptr)); !categories.empty())
+    thread.categories = std::move(categories);
+  if (auto tags = clean_list(reader.all(p.tags, nullptr)); !tags.empty()) thread.tags = std::move(tags);
+}
+
 }  // namespace fora::extract

@@ -21,4 +21,11 @@ namespace fora::extract {
 std::optional<ThreadPage> extract_thread(const Profile& profile, xmlXPathContext* ctx,
                                          const PageContext& context);
 
+// For a profile that leans on schema.org (`base = "schema.org"`): replaces the thread-level
+// fields of `thread` (read from the page's structured data) with those the profile's
+// [thread] keys find on the page; fields the profile does not set, or that find nothing,
+// keep the structured data's value.
+void override_thread_fields(const Profile& profile, xmlXPathContext* ctx,
+                            const PageContext& context, ThreadPage& thread);
+
 }  // namespace fora::extract

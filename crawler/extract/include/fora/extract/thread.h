@@ -61,6 +61,7 @@ struct Page {
   std::vector<std::string> links;     // absolute URLs of <a href>, fragment removed, page order;
                                       // on an engine's pages only those its [crawl] rules follow
   std::size_t links_dropped = 0;      // links the engine's [crawl] rules call traps or noise
+  std::vector<std::string> feeds;     // the engine's feeds of new threads on this site
   std::string reader;                 // what read the thread: "profile:phpbb", "schema.org", ...
                                       // (empty when no reader matched)
   std::string profile;                // name of the profile that matched ("wordpress"), if any

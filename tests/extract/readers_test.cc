@@ -1,0 +1,130 @@
+// The readers behind the profiles: schema.org (JSON-LD and microdata), the mail archive
+// reader's body splitting, a profile that leans on schema.org, and a page no reader knows.
+// Expected values are read off the hand-written pages below.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "fora/extract/extractor.h"
+#include "mail_reader.h"
+
+namespace fora::extract {
+namespace {
+
+namespace fs = std::filesystem;
+
+const Extractor& shipped() {
+  static auto e = Extractor::open(FORA_SOURCE_DIR "/data/profiles");
+  if (!e) throw std::runtime_error(e.error().message);
+  return *e;
+}
+
+TEST(SchemaOrgReader, ReadsAQuestionWithItsAnswersFromJsonLd) {
+  const std::string page = R"(<html><head><title>Q</title><script type="application/ld+json">
+  {"@context":"https://schema.org","@type":"QAPage","mainEntity":{"@type":"Question",
+   "name":"How do I print a date?","text":"<p>I tried <code>date</code>.</p>","author":{"@type":"Person","name":"Kapsh"},
+   "dateCreated":"2009-09-09T19:06:56Z","url":"https://qa.example/q/1",
+   "acceptedAnswer":{"@type":"Answer","text":"Use date +%F","author":{"name":"Philip"},"dateCreated":"2009-09-09T19:08:57Z","url":"https://qa.example/q/1#a2",
+     "comment":[{"@type":"Comment","text":"Works here.","author":"Bob","dateCreated":"2013-03-19T18:59:25Z","url":"https://qa.example/q/1#c3"}]},
+   "suggestedAnswer":[{"@type":"Answer","text":"Try %Y-%m-%d","author":"lutz","dateCreated":"2009-09-09T19:08:32Z","url":"https://qa.example/q/1#a4"}]}}
+  </script></head><body><nav><a href="/">Home</a></nav></body></html>)";
+  auto r = shipped().extract(page, "https://qa.example/q/1");
+  ASSERT_TRUE(r && r->thread) << (r ? "no thread" : r.error().message);
+  EXPECT_EQ(r->reader, "schema.org");
+  const ThreadPage& t = *r->thread;
+  EXPECT_EQ(t.title, "How do I print a date?");
+  EXPECT_EQ(t.thread_url, "https://qa.example/q/1");
+  ASSERT_TRUE(t.post);
+  EXPECT_EQ(t.post->author, "Kapsh");
+  EXPECT_EQ(t.post->text, "I tried date.");
+  EXPECT_EQ(t.post->published, 1252523216);
+  ASSERT_EQ(t.comments.size(), 3u);
+  EXPECT_EQ(t.comments[0].native_id, "a2");
+  EXPECT_EQ(t.comments[0].author, "Philip");
+  EXPECT_EQ(t.comments[1].native_id, "c3");
+  EXPECT_EQ(t.comments[1].parent_id, "a2");  // the comment sits under the accepted answer
+  EXPECT_EQ(t.comments[2].author, "lutz");
+}
+
+TEST(SchemaOrgReader, ReadsNestedMicrodataCommentsAsReplies) {
+  const std::string page = R"(<html><body>
+  <article itemscope itemtype="http://schema.org/DiscussionForumPosting">
+    <h1 itemprop="headline">Soyuz leak</h1>
+    <span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Robert</span></span>
+    <time itemprop="datePublished" datetime="2022-12-16T09:15:00-07:00">Dec 16</time>
+    <div itemprop="articleBody"><p>The post.</p></div>
+    <div id="c1" itemprop="comment" itemscope itemtype="http://schema.org/Comment">
+      <span itemprop="author">Edward</span><meta itemprop="dateCreated" content="2022-12-16T17:00:00Z">
+      <div itemprop="text"><blockquote>The post.</blockquote><p>Micrometeorite, surely.</p></div>
+      <div id="c2" itemprop="comment" itemscope itemtype="http://schema.org/Comment">
+        <span itemprop="author">Chris</span><div itemprop="text">Agreed.</div>
+      </div>
+    </div>
+  </article><footer>Copyright</footer></body></html>)";
+  auto r = shipped().extract(page, "https://blog.example/soyuz/");
+  ASSERT_TRUE(r && r->thread);
+  EXPECT_EQ(r->reader, "schema.org");
+  const ThreadPage& t = *r->thread;
+  EXPECT_EQ(t.title, "Soyuz leak");
+  ASSERT_TRUE(t.post);
+  EXPECT_EQ(t.post->author, "Robert");
+  EXPECT_EQ(t.post->published, 1671207300);
+  ASSERT_EQ(t.comments.size(), 2u);
+  EXPECT_EQ(t.comments[0].native_id, "c1");
+  EXPECT_EQ(t.comments[0].text, "Micrometeorite, surely.");
+  ASSERT_EQ(t.comments[0].quotes.size(), 1u);
+  EXPECT_EQ(t.comments[1].author, "Chris");
+  EXPECT_EQ(t.comments[1].parent_id, "c1");
+  EXPECT_FALSE(t.comments[1].published);  // none given: never invented
+}
+
+TEST(Readers, APageNoReaderKnowsGivesLinksButNoEntries) {
+  const std::string page = R"(<html><body><nav><a href="/a">A</a><a href="/b">B</a></nav>
+    <div class="sidebar"><ul><li class="comment">Recent: <a href="/c">C</a></li></ul></div>
+    <main><h1>About us</h1><p>We sell rockets.</p></main><footer><a href="/imprint">Imprint</a></footer>
+    </body></html>)";
+  auto r = shipped().extract(page, "https://shop.example/about");
+  ASSERT_TRUE(r);
+  EXPECT_TRUE(r->reader.empty());
+  EXPECT_FALSE(r->thread);
+  EXPECT_EQ(r->links.size(), 4u);
+}
+
+TEST(Readers, AProfileCanLeanOnSchemaOrgAndOverrideTheTitle) {
+  const fs::path dir = fs::temp_directory_path() / ("fora-base-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "site.toml") << "name = 'site'\nbase = 'schema.org'\n[match]\nurls = ['^https://forum\\.example/']\n"
+                                      "[thread]\ntitle = \"//h1[@class='real-title']\"\n[crawl]\nskip = ['/login']\n";
+  auto e = Extractor::open(std::vector<fs::path>{dir});
+  fs::remove_all(dir);
+  ASSERT_TRUE(e) << e.error().message;
+  const std::string page = R"(<html><head><script type="application/ld+json">
+    {"@type":"DiscussionForumPosting","headline":"Forum | Thread | Site","author":"Ann","text":"Hello",
+     "datePublished":"2024-01-01T10:00:00Z","comment":[{"@type":"Comment","author":"Ben","text":"Hi","identifier":"7"}]}
+    </script></head><body><h1 class="real-title">Thread</h1><a href="/login">Log in</a><a href="/t/2">Next</a></body></html>)";
+  auto r = e->extract(page, "https://forum.example/t/1");
+  ASSERT_TRUE(r && r->thread);
+  EXPECT_EQ(r->reader, "profile:site");
+  EXPECT_EQ(r->thread->title, "Thread");
+  ASSERT_EQ(r->thread->comments.size(), 1u);
+  EXPECT_EQ(r->thread->comments[0].native_id, "7");
+  EXPECT_EQ(r->links, std::vector<std::string>{"https://forum.example/t/2"});
+}
+
+TEST(MailText, SplitsQuotedBlocksWithTheirAttribution) {
+  const MailText m = split_mail_body(
+      "On Thu, Mar 1, 2012 at 5:05 PM, Itamar Turner-Trauring\n<itamar at itamarst.org>wrote:\n\n"
+      ">\n> Hopefully soon.\n\nNot soon - already.\n> second quote\nJean-Paul");
+  EXPECT_EQ(m.text, "Not soon - already.\nJean-Paul");
+  ASSERT_EQ(m.quotes.size(), 2u);
+  EXPECT_EQ(m.quotes[0].author, "Itamar Turner-Trauring");
+  EXPECT_EQ(m.quotes[0].text, "Hopefully soon.");
+  EXPECT_EQ(m.quotes[1].author, "");
+  EXPECT_EQ(mail_attribution("exarkun@twistedmatrix.com wrote:"), "exarkun@twistedmatrix.com");
+  EXPECT_EQ(mail_attribution("Am 25.11.2024 um 15:14 schrieb Anna Müller:"), "Anna Müller");
+  EXPECT_EQ(mail_attribution("Thanks, that helps."), "");
+}
+
+}  // namespace
+}  // namespace fora::extract
