@@ -1,14 +1,23 @@
-// A real mail archive end to end: a generated mbox with known Message-IDs, In-Reply-To and
-// References is rendered by Debian's `mhonarc`, served, crawled from its index by the real
-// binary, and every message is checked against the generator: author, date, parent, thread
-// and own words apart from the quoted lines.
+// Real mail archives end to end: a generated list with known Message-IDs, In-Reply-To and
+// References, rendered by Debian's `mhonarc` (served by fora-testserver) and delivered into a
+// public-inbox (served by public-inbox-httpd), crawled from its index by the real binary;
+// every message is checked against the generator: author, date, parent, thread and own words
+// apart from the quoted lines.
 #include <gtest/gtest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <csignal>
 #include <ctime>
+#include <thread>
 #include <fstream>
 #include <map>
 
 #include "fora_run.h"
+#include "support/process.h"
 #include "support/temp_dir.h"
 #include "support/test_server.h"
 
@@ -80,11 +89,30 @@ std::vector<Message> make_list() {
   return out;
 }
 
-std::string mbox(const std::vector<Message>& messages) {
+// A display name as a header carries it: RFC 2047 (Q encoding, UTF-8) when not ASCII.
+std::string header_name(const std::string& name) {
+  bool ascii = true;
+  for (unsigned char c : name) ascii = ascii && c < 0x80;
+  if (ascii) return name;
+  std::string out = "=?UTF-8?Q?";
+  for (unsigned char c : name) {
+    if (c == ' ') out += '_';
+    else if (c < 0x80 && std::isalnum(c)) out += static_cast<char>(c);
+    else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "=%02X", c);
+      out += hex;
+    }
+  }
+  return out + "?=";
+}
+
+// One message as RFC 5322 text (without the mbox "From " line).
+std::string message_text(const Message& m) {
   std::string out;
-  for (const Message& m : messages) {
-    out += "From " + m.from_addr + "  Thu Mar  1 12:00:00 2012\n";
-    out += "From: " + m.from_name + " <" + m.from_addr + ">\n";
+  {
+    out += "From: " + header_name(m.from_name) + " <" + m.from_addr + ">\n";
+    out += "To: Test List <list@example.org>\n";
     out += "Date: " + rfc2822(m.date) + "\n";
     out += "Subject: " + m.subject + "\n";
     out += "Message-ID: <" + m.id + ">\n";
@@ -94,35 +122,36 @@ std::string mbox(const std::vector<Message>& messages) {
     }
     out += "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n";
     if (!m.quoted.empty()) out += "On " + rfc2822(m.date - 600) + ", Someone wrote:\n> " + m.quoted + "\n\n";
-    out += m.text + "\n\n";
+    out += m.text + "\n";
   }
   return out;
 }
 
-TEST(MailArchive, MhonarcArchiveCrawledFromItsIndexGivesEveryMessage) {
-  if (run({"mhonarc", "-v"}).exit_code != 0)
-    GTEST_SKIP() << "mhonarc is not installed (tools/install-deps.sh installs it)";
-  const std::vector<Message> messages = make_list();
-  TempDir work, site, archive;
-  const auto box = work.write("list.mbox", mbox(messages));
-  const RunResult rendered = run({"mhonarc", "-quiet", "-outdir", site.path().string(), box.string()});
-  ASSERT_EQ(rendered.exit_code, 0) << rendered.err;
+std::string mbox(const std::vector<Message>& messages) {
+  std::string out;
+  for (const Message& m : messages) out += "From " + m.from_addr + "  Thu Mar  1 12:00:00 2012\n" + message_text(m) + "\n";
+  return out;
+}
 
-  TestServer server(site.path());
-  const RunResult crawl = fora(archive.path(), {"crawl", "--delay", "0", server.url("/maillist.html")});
-  ASSERT_EQ(crawl.exit_code, 0) << crawl.out << crawl.err;
-  ASSERT_EQ(fora(archive.path(), {"index"}).exit_code, 0);
-
-  auto hits = fora(archive.path(), {"search", "--json", "--limit", "1000", "type:post OR type:comment"});
-  ASSERT_EQ(hits.exit_code, 0) << hits.err;
+// Every post and comment of `archive`, by native id, as `fora show --json` prints it.
+std::map<std::string, json> stored_entries(const std::filesystem::path& archive) {
+  auto hits = fora(archive, {"search", "--json", "--limit", "1000", "type:post OR type:comment"});
+  EXPECT_EQ(hits.exit_code, 0) << hits.err;
   std::map<std::string, json> got;
   for (const json& hit : json_lines(hits.out)) {
-    auto show = fora(archive.path(), {"show", "--json", std::to_string(hit["id"].get<long>())});
-    ASSERT_EQ(show.exit_code, 0) << show.err;
+    auto show = fora(archive, {"show", "--json", std::to_string(hit["id"].get<long>())});
+    EXPECT_EQ(show.exit_code, 0) << show.err;
     json e = json::parse(show.out);
     got[e["native_id"].get<std::string>()] = e;
   }
-  EXPECT_EQ(got.size(), messages.size()) << crawl.out;
+  return got;
+}
+
+// Each message is stored once, by its Message-ID, with its author, date, parent, thread (its
+// root's) and own words apart from the quoted line.
+void expect_every_message(const std::filesystem::path& archive, const std::vector<Message>& messages) {
+  const std::map<std::string, json> got = stored_entries(archive);
+  EXPECT_EQ(got.size(), messages.size());
   std::map<std::string, long> thread_of_root;
   for (const Message& m : messages) {
     auto it = got.find(m.id);
@@ -149,6 +178,79 @@ TEST(MailArchive, MhonarcArchiveCrawledFromItsIndexGivesEveryMessage) {
       EXPECT_EQ(e["thread_id"].get<long>(), root->second) << m.id << " is in its root's thread";
     }
   }
+}
+
+// A free TCP port on 127.0.0.1 (for servers that take a port, not port 0).
+unsigned short free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
+    throw std::runtime_error("no free port");
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+bool answers(unsigned short port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const bool ok = fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  if (fd >= 0) ::close(fd);
+  return ok;
+}
+
+TEST(MailArchive, MhonarcArchiveCrawledFromItsIndexGivesEveryMessage) {
+  if (run({"mhonarc", "-v"}).exit_code != 0)
+    GTEST_SKIP() << "mhonarc is not installed (tools/install-deps.sh installs it)";
+  const std::vector<Message> messages = make_list();
+  TempDir work, site, archive;
+  const auto box = work.write("list.mbox", mbox(messages));
+  const RunResult rendered = run({"mhonarc", "-quiet", "-outdir", site.path().string(), box.string()});
+  ASSERT_EQ(rendered.exit_code, 0) << rendered.err;
+
+  TestServer server(site.path());
+  const RunResult crawl = fora(archive.path(), {"crawl", "--delay", "0", server.url("/maillist.html")});
+  ASSERT_EQ(crawl.exit_code, 0) << crawl.out << crawl.err;
+  ASSERT_EQ(fora(archive.path(), {"index"}).exit_code, 0);
+
+  expect_every_message(archive.path(), messages);
+}
+
+// public-inbox (Debian's package): the same list delivered into a real inbox, served by
+// public-inbox-httpd on 127.0.0.1, crawled from the inbox's front page.
+TEST(MailArchive, PublicInboxCrawledFromItsFrontPageGivesEveryMessage) {
+  if (run({"sh", "-c", "command -v public-inbox-httpd"}).exit_code != 0)
+    GTEST_SKIP() << "public-inbox is not installed (tools/install-deps.sh installs it)";
+  const std::vector<Message> messages = make_list();
+  TempDir home, archive;
+  const unsigned short port = free_port();
+  const std::string base = "http://127.0.0.1:" + std::to_string(port);
+  const std::vector<std::pair<std::string, std::string>> env = {
+      {"HOME", home.path().string()}, {"PI_CONFIG", (home.path() / "config").string()},
+      {"ORIGINAL_RECIPIENT", "list@example.org"}};
+  auto init = run({{"public-inbox-init", "-V2", "test", (home.path() / "inbox").string(), base + "/test", "list@example.org"}, env, {}});
+  ASSERT_EQ(init.exit_code, 0) << init.err;
+  ASSERT_EQ(run({{"git", "config", "-f", (home.path() / "config").string(), "publicinboxmda.spamcheck", "none"}, env, {}}).exit_code, 0);
+  for (const Message& m : messages) {
+    const auto file = home.write("msg.eml", message_text(m));
+    auto mda = run({{"sh", "-c", "public-inbox-mda --no-precheck < '" + file.string() + "'"}, env, {}});
+    ASSERT_EQ(mda.exit_code, 0) << m.id << ": " << mda.err;
+  }
+  Subprocess httpd({{"public-inbox-httpd", "-l", base}, env, {}});
+  for (int i = 0; i < 100 && !answers(port); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  ASSERT_TRUE(answers(port)) << "public-inbox-httpd did not start on " << base;
+
+  const RunResult crawl = fora(archive.path(), {"crawl", "--delay", "0", base + "/test/"});
+  httpd.send_signal(SIGTERM);
+  ASSERT_EQ(crawl.exit_code, 0) << crawl.out << crawl.err;
+  ASSERT_EQ(fora(archive.path(), {"index"}).exit_code, 0);
+  expect_every_message(archive.path(), messages);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <regex>
 
+#include "charset.h"
 #include "date_text.h"
 #include "links.h"
 #include "sanitize.h"
@@ -72,8 +73,52 @@ bool is_reply_subject(const std::string& subject) {
   return std::regex_search(subject, kRe);
 }
 
+// RFC 2047 encoded words in a header ("=?UTF-8?Q?Zo=C3=AB?=", "=?iso-8859-1?B?...?=")
+// decoded to UTF-8; whitespace between two encoded words goes, as the RFC says.
+std::string decode_encoded_words(const std::string& header) {
+  static const std::regex kWord(R"(=\?([^?\s]{1,40})\?([QqBb])\?([^?\s]*)\?=)");
+  std::string out;
+  std::size_t at = 0;
+  bool last_was_word = false;
+  for (std::sregex_iterator it(header.begin(), header.end(), kWord), end; it != end; ++it) {
+    const auto& m = *it;
+    std::string between = header.substr(at, static_cast<std::size_t>(m.position()) - at);
+    if (!(last_was_word && between.find_first_not_of(" \t\r\n") == std::string::npos)) out += between;
+    std::string raw;
+    const std::string text = m[3].str();
+    if (m[2].str() == "Q" || m[2].str() == "q") {
+      for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '_') raw += ' ';
+        else if (text[i] == '=' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+                 std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+          raw += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+          i += 2;
+        } else raw += text[i];
+      }
+    } else {
+      static const std::string kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+      unsigned bits = 0;
+      int count = 0;
+      for (char c : text) {
+        const std::size_t v = kAlphabet.find(c);
+        if (v == std::string::npos) continue;
+        bits = (bits << 6) | static_cast<unsigned>(v);
+        if ((count += 6) >= 8) {
+          count -= 8;
+          raw += static_cast<char>((bits >> count) & 0xFF);
+        }
+      }
+    }
+    out += decode_to_utf8(raw, "text/plain; charset=" + m[1].str());
+    at = static_cast<std::size_t>(m.position() + m.length());
+    last_was_word = true;
+  }
+  return out + header.substr(at);
+}
+
 // "tobias.oberstein at tavendo.de (Tobias Oberstein)", "Tobias <t@x>" -> "Tobias Oberstein"
-std::string display_name(const std::string& from) {
+std::string display_name(const std::string& encoded) {
+  const std::string from = decode_encoded_words(encoded);
   static const std::regex kParen(R"(\(([^()]+)\)\s*$)");
   static const std::regex kAngle(R"re(^\s*"?([^"<]+?)"?\s*<[^>]*>\s*$)re");
   std::smatch m;
@@ -134,7 +179,7 @@ std::optional<ThreadPage> read_mhonarc(xmlXPathContext* ctx, const PageContext& 
   e.url = context.url;
 
   ThreadPage thread;
-  thread.title = thread_subject(subjects.empty() ? "" : decode_entities(subjects.front()));
+  thread.title = thread_subject(subjects.empty() ? "" : decode_encoded_words(decode_entities(subjects.front())));
   thread.thread_id = refs.empty() ? e.native_id : message_id(refs.front());
   thread.thread_url = context.url;
   if (e.parent_id.empty()) thread.post = std::move(e);
@@ -182,6 +227,60 @@ std::optional<ThreadPage> read_pipermail(xmlXPathContext* ctx, const PageContext
   return thread;
 }
 
+// ---- public-inbox ----------------------------------------------------------------------
+
+// "../20120301.9647@localhost6/" -> "20120301.9647@localhost6": a message's own page names it.
+std::string id_from_href(const std::string& href) {
+  std::string s = href;
+  while (!s.empty() && s.back() == '/') s.pop_back();
+  if (auto slash = s.rfind('/'); slash != std::string::npos) s.erase(0, slash + 1);
+  char* decoded = curl_unescape(s.c_str(), 0);
+  std::string out = decoded != nullptr ? decoded : s;
+  curl_free(decoded);
+  return message_id(out);
+}
+
+// A message page (/LIST/MESSAGE-ID/): the headers and the body in <pre id=b>, quoted lines in
+// span.q, and the thread overview, whose first message is the thread's root.
+std::optional<ThreadPage> read_public_inbox(xmlXPathContext* ctx, const PageContext& context) {
+  const std::string pre = first_string(ctx, "//pre[@id='b']");
+  const std::size_t blank = pre.find("\n\n");
+  const std::string head = pre.substr(0, blank);
+  auto header = [&](const char* name) {
+    const std::regex re(std::string("(?:^|\n)") + name + ":[ \t]*([^\n]*)", std::regex::icase);
+    std::smatch m;
+    return std::regex_search(head, m, re) ? trim(m[1].str()) : std::string();
+  };
+  Entry e;
+  e.native_id = message_id(header("Message-ID").substr(0, header("Message-ID").find(" (")));
+  if (e.native_id.empty()) return std::nullopt;
+  e.author = display_name(header("From"));
+  if (auto d = parse_date_text(header("Date"), context.captured_at)) {
+    e.published = d->utc;
+    e.precision = d->precision;
+  }
+  e.parent_id = message_id(header("In-Reply-To"));
+  MailText mail = split_mail_body(blank == std::string::npos ? std::string() : pre.substr(blank + 2));
+  e.text = std::move(mail.text);
+  e.quotes = std::move(mail.quotes);
+  e.url = context.url;
+
+  ThreadPage thread;
+  thread.title = thread_subject(decode_encoded_words(header("Subject")));
+  // The overview lists the thread from its root; "[this message]" (a#r) when that is us.
+  const std::string root = first_string(
+      ctx, "(//pre/b[starts-with(.,'Thread overview')]/following-sibling::b[.//a[@id='r']] | "
+           "//pre/b[starts-with(.,'Thread overview')]/following-sibling::a[starts-with(@href,'../')]"
+           "[not(contains(@href,'/T/') or contains(@href,'/t/') or contains(@href,'.mbox') or "
+           "contains(@href,'.atom') or contains(@href,'?'))]/@href)[1]");
+  thread.thread_id = root.empty() || root.rfind("../", 0) != 0 ? e.native_id : id_from_href(root);
+  if (e.parent_id.empty()) thread.thread_id = e.native_id;
+  thread.thread_url = context.url;
+  if (e.parent_id.empty()) thread.post = std::move(e);
+  else thread.comments.push_back(std::move(e));
+  return thread;
+}
+
 class MailReader : public Reader {
  public:
   std::string name() const override { return "mail"; }
@@ -191,12 +290,26 @@ class MailReader : public Reader {
       return "MHonArc message page (X-Message-Id comment)";
     if (first_string(page.xpath, "boolean(//comment()[.='beginarticle'])") == "true")
       return "pipermail message page (<!--beginarticle--> comment)";
+    if (first_string(page.xpath, "boolean(//pre[@id='b'][starts-with(normalize-space(.),'From:')][contains(.,'Message-ID:')])") == "true")
+      return "public-inbox message page (<pre id=b> with its headers)";
     return std::nullopt;
+  }
+
+  // On mail archives the raw message, mbox and Atom exports, search and the whole-thread
+  // views repeat the message pages; only message pages and indexes lead on.
+  std::vector<std::string> follow(std::vector<std::string> links) const override {
+    static const std::regex kRepeats(R"((?:/raw|/T/|/t/|\.mbox\.gz|\.atom|/R/?)(?:$|[?#])|/_/|[?&]q=)");
+    std::vector<std::string> out;
+    for (std::string& link : links)
+      if (!std::regex_search(link, kRepeats)) out.push_back(std::move(link));
+    return out;
   }
 
   Reading read(const HtmlDocument& page, const PageContext& context) const override {
     Reading reading;
     reading.thread = read_mhonarc(page.xpath, context);
+    if (!reading.thread && first_string(page.xpath, "boolean(//pre[@id='b'])") == "true")
+      reading.thread = read_public_inbox(page.xpath, context);
     if (!reading.thread) reading.thread = read_pipermail(page.xpath, context);
     return reading;
   }
