@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "fora/extract/extractor.h"
-#include "mail_reader.h"
+#include "mail_text.h"
 
 namespace fora::extract {
 namespace {

@@ -6,29 +6,14 @@
 //   pipermail    (Mailman 2) the message's own Message-ID is the In-Reply-To of the page's
 //                reply link; the thread is named by the list and the subject without "Re:",
 //                since the page names no references.
-// The body (<pre>) is split into own words and quoted "> " blocks, each attributed by the
-// "On <date>, X wrote:" line before it.
+// The body (<pre>) is split into own words and quoted "> " blocks (mail_text.h).
 #pragma once
 
 #include <memory>
-#include <string>
-#include <vector>
-
 #include "reader.h"
 
 namespace fora::extract {
 
 std::unique_ptr<Reader> make_mail_reader();
-
-// A plain-text mail body split into own words and quoted blocks (exposed for tests).
-struct MailText {
-  std::string text;
-  std::vector<Quote> quotes;
-};
-MailText split_mail_body(const std::string& body);
-
-// "On Thu, Mar 1, 2012 at 5:05 PM, Itamar <itamar at x.org> wrote:" -> "Itamar"; empty when
-// `line` is no attribution.
-std::string mail_attribution(const std::string& line);
 
 }  // namespace fora::extract
