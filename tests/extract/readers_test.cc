@@ -112,6 +112,50 @@ TEST(Readers, AProfileCanLeanOnSchemaOrgAndOverrideTheTitle) {
   EXPECT_EQ(r->links, std::vector<std::string>{"https://forum.example/t/2"});
 }
 
+// A HyperKitty thread page as HyperKitty 1.3.7's templates render it for robots (thread.html,
+// messages/message.html, ajax/replies.html).
+TEST(Readers, HyperKittyThreadPageGivesTheThreadWithItsReplyTree) {
+  auto email = [](const std::string& hash, const std::string& name, const std::string& date,
+                  const std::string& time, const std::string& body) {
+    return "<div class=\"email email-first\"><div id=\"" + hash + "\" class=\"email-header\"><div class=\"gravatar-wrapper\">"
+           "<div class=\"gravatar circle\"><img src=\"x.png\"></div><div class=\"email-author\"><span class=\"name\">"
+           "<a href=\"/hyperkitty/users/1/\" title=\"See the profile for " + name + "\">" + name + "</a></span></div></div>"
+           "<div class=\"email-date right\"><span class=\"date d-none d-sm-inline\">" + date + "</span><span class=\"date d-sm-none\">x</span>"
+           "<div class=\"time\"><span title=\"Sender's time: whenever\">" + time + "</span></div></div></div>"
+           "<div class=\"email-body \">" + body + "</div><div class=\"email-info\"><a href=\"/hyperkitty/list/dev@lists.example.org/message/" + hash + "/\">link</a></div></div>";
+  };
+  const std::string page =
+      "<html><head><title>Release plans - dev - lists.example.org</title></head><body><div class=\"row view-thread\">"
+      "<div class=\"thread-header\"><h3>Release plans</h3></div><div id=\"thread-content\">" +
+      email("AAAA", "Anna Müller", "3 Mar 2021", "12:26 p.m.", "<p>Shall we release?</p>") +
+      "<div class=\"replies\"><div class=\"odd reply-level-1\">" +
+      email("BBBB", "Ben", "4 Mar 2021", "9:05 a.m.",
+            "<p>On Wed, Mar 3, 2021, Anna Müller wrote:</p><div class=\"quoted-switch\"><a href=\"#\">...</a></div>"
+            "<blockquote class=\"blockquote quoted-text\"><p>Shall we release?</p></blockquote><p>Yes.</p>") +
+      "</div><div class=\"even reply-level-2\">" + email("CCCC", "Chris", "4 Mar 2021", "10:00 a.m.", "<p>Agreed.</p>") +
+      "</div><div class=\"odd reply-level-1\">" + email("DDDD", "Dana", "5 Mar 2021", "1:00 p.m.", "<p>Not yet.</p>") +
+      "</div></div></div><p class=\"sort-mode\"><a href=\"/hyperkitty/list/dev@lists.example.org/thread/T5Q/?sort=date\">"
+      "Show replies by date</a></p></div></body></html>";
+  auto r = shipped().extract(page, "https://lists.example.org/hyperkitty/list/dev@lists.example.org/thread/T5Q/?noscript");
+  ASSERT_TRUE(r && r->thread);
+  EXPECT_EQ(r->reader, "profile:hyperkitty");
+  const ThreadPage& t = *r->thread;
+  EXPECT_EQ(t.thread_id, "T5Q");
+  EXPECT_EQ(t.title, "Release plans");
+  ASSERT_TRUE(t.post);
+  EXPECT_EQ(t.post->native_id, "AAAA");
+  EXPECT_EQ(t.post->author, "Anna Müller");
+  EXPECT_EQ(t.post->published, 1614774360);  // 2021-03-03T12:26Z
+  ASSERT_EQ(t.comments.size(), 3u);
+  EXPECT_EQ(t.comments[0].parent_id, "AAAA");
+  EXPECT_EQ(t.comments[0].text, "Yes.");
+  ASSERT_EQ(t.comments[0].quotes.size(), 1u);
+  EXPECT_EQ(t.comments[0].quotes[0].author, "Anna Müller");
+  EXPECT_EQ(t.comments[0].published, 1614848700);  // 2021-03-04T09:05Z
+  EXPECT_EQ(t.comments[1].parent_id, "BBBB");
+  EXPECT_EQ(t.comments[2].parent_id, "AAAA");
+}
+
 TEST(MailText, SplitsQuotedBlocksWithTheirAttribution) {
   const MailText m = split_mail_body(
       "On Thu, Mar 1, 2012 at 5:05 PM, Itamar Turner-Trauring\n<itamar at itamarst.org>wrote:\n\n"

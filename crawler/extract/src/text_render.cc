@@ -6,6 +6,7 @@
 #include <regex>
 #include <string_view>
 
+#include "mail_text.h"
 #include "sanitize.h"
 
 namespace fora::extract {
@@ -136,6 +137,11 @@ class Renderer {
 
 std::string attribution_name(const std::string& line) {
   if (line.size() > 200) return {};
+  // "On Wed, Mar 3, 2021, Anna Müller wrote:": a date of any shape before the name, as mail
+  // clients write it (and archives render it above the quote).
+  static const std::regex kOnDate(R"(^(?:on|am|le|el)\s)", std::regex::icase);
+  if (std::regex_search(line, kOnDate))
+    if (std::string name = mail_attribution(line); !name.empty()) return name;
   // "David Eastman wrote:", "On Dec 16, 2022, Chris said:", "Edward asked:", German too.
   static const std::regex kWrote(
       R"(^(?:on [^,]{1,60}(?:, ?[^,]{1,40})?, ?)?@?([^.!?]{1,80}?),? (?:wrote|writes|said|says|asked|asks|replied|commented|schrieb|schreibt|sagte|sagt|fragte|fragt|meinte|meint|a écrit|escribió|dijo)(?: \([^)]{0,60}\))?(?: in [^:]{1,120})? ?:$)",
