@@ -85,7 +85,7 @@ std::optional<std::string> query_trap(const std::vector<std::string>& keys) {
       {"amp", "?amp AMP duplicate"},
       {"s", "?s= search results"},
       {"m", "?m= calendar archive"},
-      {"p", "?p= shortlink (duplicates the permalink)"},
+
       {"page_id", "?page_id= shortlink (duplicates the permalink)"},
       // Calendars on any engine: a date in the query has no last page.
       {"calendar", "calendar parameter"}, {"cal", "calendar parameter"},
@@ -97,6 +97,10 @@ std::optional<std::string> query_trap(const std::vector<std::string>& keys) {
     if (std::find(keys.begin(), keys.end(), rule.key) != keys.end())
       return std::string(rule.reason);
   }
+  // ?p=N alone names one post by number: WordPress's shortlink, phpBB's and vBulletin's post
+  // permalinks; each repeats a page fetched under its own address. With other parameters
+  // (Hacker News' item?id=N&p=2) p is a page number.
+  if (keys.size() == 1 && keys.front() == "p") return std::string("?p= post shortlink (duplicates its thread page)");
   return std::nullopt;
 }
 

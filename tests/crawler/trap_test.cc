@@ -82,6 +82,12 @@ TEST(TrapReason, FragmentsAreGoneBeforeJudging) {
   expect_not_trap("/2022/12/16/soyuz/#comment-7");
 }
 
+TEST(TrapReason, PostShortlinksButNotPageNumbers) {
+  EXPECT_TRUE(trap_reason("http://x.example/?p=12"));
+  EXPECT_TRUE(trap_reason("http://x.example/viewtopic.php?p=380430"));
+  EXPECT_FALSE(trap_reason("http://x.example/item?id=16909056&p=2"));
+}
+
 TEST(TrapReason, CalendarsOnAnyEngine) {
   EXPECT_TRUE(trap_reason("http://x.example/calendar.php?c=1&y=2024&m=5"));
   EXPECT_TRUE(trap_reason("http://x.example/calendar/2024/05/"));

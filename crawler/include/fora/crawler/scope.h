@@ -42,7 +42,8 @@ class Scope {
 // feeds other than the main /feed/ (comment feeds /<post>/feed/, /category/x/feed/,
 // /feed/atom/, ?feed=), /amp/ and ?amp, ?s= and /search/ results, date archives (/2022/,
 // /2022/12/, /2022/12/16/ with no post slug, also their /page/N/) and ?m= calendars,
-// /wp-json/ (incl. oembed), wp-login.php, /wp-admin/, xmlrpc.php, ?p= and ?page_id=
+// /wp-json/ (incl. oembed), wp-login.php, /wp-admin/, xmlrpc.php, ?p= alone (a post by
+// number, also phpBB's and vBulletin's post permalinks) and ?page_id=
 // shortlinks (duplicates of permalinks), /trackback/ and /embed/ post variants.
 // On any engine: calendars (/calendar/, calendar.php, ?year= ?month= ?day= ?week= ?date=
 // ?cal=). Session ids and per-request tokens are not traps: normalize_url() drops them.
