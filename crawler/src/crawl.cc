@@ -186,6 +186,7 @@ class Crawl {
     if (page->reader.empty()) ++stats_.unread;
     for (const auto& link : page->links) record(enqueue(link));
     for (const auto& feed : page->feeds) record(enqueue(feed));  // new threads, for updates
+    if (!page->reply_links.empty()) record(archive_.store_reply_links(page->reply_links, response.fetched_at));
     if (page->thread) {
       ++stats_.threads;
       stats_.comments += static_cast<std::int64_t>(page->thread->comments.size());

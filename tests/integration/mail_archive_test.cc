@@ -15,6 +15,7 @@
 #include <thread>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 #include "fora_run.h"
 #include "support/process.h"
@@ -251,6 +252,45 @@ TEST(MailArchive, PublicInboxCrawledFromItsFrontPageGivesEveryMessage) {
   ASSERT_EQ(crawl.exit_code, 0) << crawl.out << crawl.err;
   ASSERT_EQ(fora(archive.path(), {"index"}).exit_code, 0);
   expect_every_message(archive.path(), messages);
+}
+
+// Real pipermail pages (../shared/fixtures/real/pipermail: three messages of one thread and
+// the month's thread index) served as the archive lays them out: the messages name no parent,
+// the index does, and the crawl puts the two together. Expected parents are the In-Reply-To
+// headers of the same messages in the month's mbox.
+TEST(MailArchive, PipermailParentsComeFromTheThreadIndex) {
+  const std::filesystem::path real = std::filesystem::path(FORA_FIXTURES_DIR) / "pipermail";
+  if (!std::filesystem::exists(real))
+    GTEST_SKIP() << "fixture folder absent: " << real << " (real pages are not shipped with fora)";
+  TempDir site, archive;
+  const std::string month = "pipermail/twisted-python/2012-March/";
+  auto copy = [&](const char* from, const char* to) {
+    std::ifstream in(real / from, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    site.write(month + to, bytes.str());
+  };
+  copy("twisted-pypy-rocks-057767.html", "057767.html");
+  copy("twisted-pypy-rocks-057769.html", "057769.html");
+  copy("twisted-pypy-rocks-057771.html", "057771.html");
+  copy("twisted-2012-march-thread-index.html", "thread.html");
+  TestServer server(site.path());
+  const RunResult crawl = fora(archive.path(), {"crawl", "--delay", "0", server.url("/" + month + "thread.html")});
+  ASSERT_EQ(crawl.exit_code, 0) << crawl.out << crawl.err;
+  ASSERT_EQ(fora(archive.path(), {"index"}).exit_code, 0);
+  const std::map<std::string, json> got = stored_entries(archive.path());
+  const std::string tobias = "634914A010D0B943A035D226786325D42D5AB77C5D@EXVMBX020-12.exch020.serverdata.net";
+  const std::string itamar = "588d443e5a273ddb8e84aa61d3658966.squirrel@webmail.zoteca.com";
+  const std::string exarkun = "20120301181542.9647.925087300.divmod.xquotient.11@localhost6.localdomain6";
+  ASSERT_EQ(got.count(tobias) + got.count(itamar) + got.count(exarkun), 3u) << crawl.out;
+  EXPECT_EQ(got.at(tobias)["parent_id"], "");
+  EXPECT_EQ(got.at(itamar)["parent_id"], tobias);
+  EXPECT_EQ(got.at(exarkun)["parent_id"], itamar);
+  EXPECT_EQ(got.at(exarkun)["parent_author"], "Itamar Turner-Trauring");
+  // The index learned it too: replies to Itamar are found by replyto:.
+  auto r = fora(archive.path(), {"search", "--json", "replyto:\"Itamar Turner-Trauring\""});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json_lines(r.out).size(), 1u) << r.out;
 }
 
 }  // namespace

@@ -321,6 +321,12 @@ Status upsert_entry(Archive::Impl& a, std::int64_t thread, const char* kind,
                  .bind(5, e.published).bind(6, e.parent_id).bind(7, e.url).bind(8, now).bind(9, now)
                  .bind(10, ++a.change_seq).bind(11, precision).bind(12, e.edited).run());
     id = sqlite3_last_insert_rowid(a.db.get());
+    // Entries that a thread index says reply to this page now have their parent.
+    auto children = a.sql(
+        "UPDATE comments SET change_seq = ?2 WHERE parent_native_id = '' AND url IN"
+        " (SELECT child_url FROM reply_links WHERE parent_url = ?1)");
+    if (!children) return children.error();
+    FORA_TRY((*children)->bind(1, e.url).bind(2, ++a.change_seq).run());
   } else {
     id = (*q)->int64(0);
     new_version = (*q)->text(5) != e.text || (*q)->text(6) != quotes;
@@ -373,6 +379,25 @@ Status merge_thread_page(Archive::Impl& a, std::string_view site, const extract:
 }
 
 }  // namespace
+
+Status Archive::store_reply_links(const std::vector<extract::ReplyLink>& links,
+                                  std::int64_t seen_at) {
+  Impl& a = *impl_;
+  for (const extract::ReplyLink& link : links) {
+    auto known = a.sql("SELECT parent_url FROM reply_links WHERE child_url = ?");
+    if (!known) return known.error();
+    auto row = (*known)->bind(1, link.child_url).step();
+    if (!row) return row.error();
+    if (*row && (*known)->text(0) == link.parent_url) continue;
+    auto put = a.sql("INSERT OR REPLACE INTO reply_links(child_url, parent_url, seen_at) VALUES(?, ?, ?)");
+    if (!put) return put.error();
+    FORA_TRY((*put)->bind(1, link.child_url).bind(2, link.parent_url).bind(3, seen_at).run());
+    auto bump = a.sql("UPDATE comments SET change_seq = ?2 WHERE url = ?1 AND parent_native_id = ''");
+    if (!bump) return bump.error();
+    FORA_TRY((*bump)->bind(1, link.child_url).bind(2, ++a.change_seq).run());
+  }
+  return ok();
+}
 
 Status Archive::store_thread_page(std::string_view site, const extract::ThreadPage& page,
                                   std::int64_t seen_at) {

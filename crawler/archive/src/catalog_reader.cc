@@ -11,14 +11,19 @@ using json = nlohmann::json;
 
 // One entry with its thread, its site and its latest version. Columns are read by
 // read_entry() in this order.
+// The parent is the one the entry's page named, else the entry of the page a reply link
+// names as its parent page (a mail archive's thread index).
 constexpr const char* kEntrySelect =
-    "SELECT c.id, c.change_seq, c.kind, s.origin, t.id, t.native_id, t.url, t.title,"
-    " t.categories, t.tags, c.native_id, c.author, c.published, c.parent_native_id, c.url,"
+    "WITH e AS (SELECT c.*, CASE WHEN c.parent_native_id <> '' THEN c.parent_native_id ELSE"
+    "   coalesce((SELECT p.native_id FROM reply_links r JOIN comments p ON p.url = r.parent_url"
+    "             WHERE r.child_url = c.url LIMIT 1), '') END AS parent FROM comments c)"
+    " SELECT c.id, c.change_seq, c.kind, s.origin, t.id, t.native_id, t.url, t.title,"
+    " t.categories, t.tags, c.native_id, c.author, c.published, c.parent, c.url,"
     " v.text, v.quotes, c.first_seen, c.last_seen, c.gone_since,"
-    " (SELECT p.author FROM comments p WHERE p.thread_id = c.thread_id AND p.kind = 'comment'"
-    "    AND c.parent_native_id <> '' AND p.native_id = c.parent_native_id),"
+    " (SELECT p.author FROM comments p WHERE p.thread_id = c.thread_id"
+    "    AND c.parent <> '' AND p.native_id = c.parent ORDER BY p.kind = 'comment' DESC LIMIT 1),"
     " c.date_precision, c.edited"
-    " FROM comments c JOIN threads t ON t.id = c.thread_id JOIN sites s ON s.id = t.site_id"
+    " FROM e c JOIN threads t ON t.id = c.thread_id JOIN sites s ON s.id = t.site_id"
     " JOIN comment_versions v ON v.id = (SELECT max(id) FROM comment_versions WHERE comment_id = c.id)";
 
 std::vector<std::string> strings(const std::string& text) {

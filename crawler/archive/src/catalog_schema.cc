@@ -1,5 +1,7 @@
 #include "catalog_schema.h"
 
+#include <fmt/format.h>
+
 #include <string>
 
 #include "sqlite.h"
@@ -7,8 +9,8 @@
 namespace fora::archive {
 namespace {
 
-// Schema version 2 (version 1 lacked comments.date_precision and comments.edited; opening
-// it for writing adds them). Times are Unix seconds, UTC. Nothing is ever deleted: an edit adds a
+// Schema version 3 (version 1 lacked comments.date_precision and comments.edited, version 2
+// reply_links; opening an older catalog for writing upgrades it in place). Times are Unix seconds, UTC. Nothing is ever deleted: an edit adds a
 // row to comment_versions, a vanished entry gets gone_since.
 //
 //   meta              key/value: schema_version
@@ -28,6 +30,10 @@ namespace {
 //                     (exact|no-zone|day|approximate); edited is the edit time it showed
 //   comment_versions  the text of an entry each time it changed: own words and quotes
 //                     (JSON [{author,text}])
+//   reply_links       "the page child_url replies to the page parent_url", as a mail
+//                     archive's thread index tells it (pipermail prints a message's parent
+//                     nowhere else); an entry found at child_url whose page named no parent
+//                     gets the entry found at parent_url as its parent when read
 constexpr const char* kCreate = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sites(
@@ -89,6 +95,21 @@ CREATE TABLE comment_versions(
   text TEXT NOT NULL,
   quotes TEXT NOT NULL);
 CREATE INDEX versions_by_comment ON comment_versions(comment_id, id);
+CREATE TABLE reply_links(
+  child_url TEXT PRIMARY KEY,
+  parent_url TEXT NOT NULL,
+  seen_at INTEGER NOT NULL);
+CREATE INDEX comments_by_url ON comments(url);
+)sql";
+
+// Version 2 -> 3: replies known from elsewhere than the entry's page.
+constexpr const char* kUpgrade2 = R"sql(
+CREATE TABLE reply_links(
+  child_url TEXT PRIMARY KEY,
+  parent_url TEXT NOT NULL,
+  seen_at INTEGER NOT NULL);
+CREATE INDEX comments_by_url ON comments(url);
+UPDATE meta SET value = '3' WHERE key = 'schema_version';
 )sql";
 
 // Version 1 -> 2: the date's precision and the edit time.
@@ -132,12 +153,15 @@ Status ensure_schema(sqlite3* db, bool writable) {
     FORA_TRY(put->bind(1, std::to_string(kSchemaVersion)).run());
     return exec(db, "COMMIT");
   }
-  if (**version == 1) {
+  if (**version < kSchemaVersion) {
     if (!writable)
-      return make_error(Errc::Corrupt, "catalog schema version 1 needs an upgrade to 2",
+      return make_error(Errc::Corrupt,
+                        fmt::format("catalog schema version {} needs an upgrade to {}", **version,
+                                    kSchemaVersion),
                         "run `fora index` once: it upgrades the catalog in place");
     FORA_TRY(exec(db, "BEGIN"));
-    FORA_TRY(exec(db, kUpgrade1));
+    if (**version == 1) FORA_TRY(exec(db, kUpgrade1));
+    FORA_TRY(exec(db, kUpgrade2));
     return exec(db, "COMMIT");
   }
   if (**version > kSchemaVersion) {

@@ -162,6 +162,7 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
     for (std::string& l : reader->follow(std::move(reading.links))) links.add(std::move(l));
     page.links = links.take();
     page.feeds = reader->feeds(context);
+    page.reply_links = std::move(reading.reply_links);
     break;
   }
   return page;

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "date_text.h"
+#include "links.h"
 #include "mail_text.h"
 #include "links.h"
 #include "sanitize.h"
@@ -227,6 +228,39 @@ std::optional<ThreadPage> read_public_inbox(xmlXPathContext* ctx, const PageCont
   return thread;
 }
 
+// ---- pipermail thread index ---------------------------------------------------------
+
+// thread.html marks each message with its chain of ancestors:
+// <!--2 01330618740.57767-01330621503.57769-01330625742.57771- --> is message 57771, a reply
+// to 57769 in the thread of 57767; message N's page is 0N.html (six digits) beside the index.
+std::vector<ReplyLink> pipermail_reply_links(xmlXPathContext* ctx, const PageContext& context) {
+  static const std::regex kChain(R"(^[0-9]+ ((?:[0-9]+\.[0-9]+-)+) ?$)");
+  static const std::regex kLink(R"([0-9]+\.([0-9]+)-)");
+  static const Result<XPathQuery> kComments = XPathQuery::compile("//comment()");
+  std::vector<ReplyLink> out;
+  if (!kComments) return out;
+  auto page_of = [&](const std::string& number) -> std::optional<std::string> {
+    if (number.size() > 6) return std::nullopt;
+    return resolve_url(context.url, std::string(6 - number.size(), '0') + number + ".html");
+  };
+  for (const std::string& comment : eval_strings(*kComments, ctx, nullptr)) {
+    std::smatch m;
+    if (comment.size() > 4096 || !std::regex_match(comment, m, kChain)) continue;
+    const std::string chain = m[1].str();
+    std::vector<std::string> numbers;
+    for (std::sregex_iterator it(chain.begin(), chain.end(), kLink), end; it != end; ++it)
+      numbers.push_back((*it)[1].str());
+    if (numbers.size() < 2) continue;
+    auto child = page_of(numbers.back()), parent = page_of(numbers[numbers.size() - 2]);
+    if (child && parent) out.push_back({*child, *parent});
+  }
+  return out;
+}
+
+bool is_pipermail_thread_index(xmlXPathContext* ctx) {
+  return first_string(ctx, "boolean(//comment()[starts-with(.,'0 ')][contains(.,'.')] and //li/a[@name])") == "true";
+}
+
 class MailReader : public Reader {
  public:
   std::string name() const override { return "mail"; }
@@ -238,6 +272,8 @@ class MailReader : public Reader {
       return "pipermail message page (<!--beginarticle--> comment)";
     if (first_string(page.xpath, "boolean(//pre[@id='b'][starts-with(normalize-space(.),'From:')][contains(.,'Message-ID:')])") == "true")
       return "public-inbox message page (<pre id=b> with its headers)";
+    if (is_pipermail_thread_index(page.xpath))
+      return "pipermail thread index (<!--N ancestors--> comments): replies among its messages";
     return std::nullopt;
   }
 
@@ -253,6 +289,10 @@ class MailReader : public Reader {
 
   Reading read(const HtmlDocument& page, const PageContext& context) const override {
     Reading reading;
+    if (is_pipermail_thread_index(page.xpath)) {
+      reading.reply_links = pipermail_reply_links(page.xpath, context);
+      return reading;
+    }
     reading.thread = read_mhonarc(page.xpath, context);
     if (!reading.thread && first_string(page.xpath, "boolean(//pre[@id='b'])") == "true")
       reading.thread = read_public_inbox(page.xpath, context);

@@ -5,7 +5,8 @@
 //                the thread overview's first message is the thread's root.
 //   pipermail    (Mailman 2) the message's own Message-ID is the In-Reply-To of the page's
 //                reply link; the thread is named by the list and the subject without "Re:",
-//                since the page names no references.
+//                since the page names no references; the month's thread index tells which
+//                message page replies to which (Page::reply_links).
 // The body (<pre>) is split into own words and quoted "> " blocks (mail_text.h).
 #pragma once
 

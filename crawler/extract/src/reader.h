@@ -34,6 +34,7 @@ struct PageContext {
 struct Reading {
   std::optional<ThreadPage> thread;
   std::vector<std::string> links;
+  std::vector<ReplyLink> reply_links;  // replies among other pages this page tells of
 };
 
 class Reader {

@@ -106,6 +106,12 @@ class Archive {
   Status store_thread_page(std::string_view site, const extract::ThreadPage& page,
                            std::int64_t seen_at);
 
+  // Records which page replies to which (a mail archive's thread index). An entry found on
+  // a child page whose page named no parent reads with the entry of the parent page as its
+  // parent (entry(), for_each_entry()); the entries concerned are marked changed so the
+  // index learns it. A later link for the same child replaces the earlier one.
+  Status store_reply_links(const std::vector<extract::ReplyLink>& links, std::int64_t seen_at);
+
   // Groups writes into one transaction (crawls call these around batches). Nestable.
   Status begin_batch();
   Status commit_batch();

@@ -55,6 +55,13 @@ struct ThreadPage {
   std::vector<Entry> comments;     // in page order
 };
 
+// "The page at child_url replies to the page at parent_url": what a mail archive's thread
+// index says of the message pages it lists (pipermail prints a parent nowhere else).
+struct ReplyLink {
+  std::string child_url;
+  std::string parent_url;
+};
+
 // Everything extracted from one HTML page.
 struct Page {
   std::optional<ThreadPage> thread;   // empty for pages that are not a thread (home, archives)
@@ -62,6 +69,7 @@ struct Page {
                                       // on an engine's pages only those its [crawl] rules follow
   std::size_t links_dropped = 0;      // links the engine's [crawl] rules call traps or noise
   std::vector<std::string> feeds;     // the engine's feeds of new threads on this site
+  std::vector<ReplyLink> reply_links; // replies among other pages (a thread index)
   std::string reader;                 // what read the thread: "profile:phpbb", "schema.org", ...
                                       // (empty when no reader matched)
   std::string profile;                // name of the profile that matched ("wordpress"), if any
