@@ -4,15 +4,14 @@
 
 #include <algorithm>
 
-#include "field_reader.h"
+#include "date_text.h"
 #include "html_document.h"
 #include "links.h"
+#include "mail_reader.h"
 #include "profile.h"
 #include "profile_reader.h"
 #include "reader.h"
 #include "schema_org_reader.h"
-#include "mail_reader.h"
-#include "date_text.h"
 
 namespace fora::extract {
 
@@ -81,19 +80,6 @@ std::vector<std::string> page_links(const XPathQuery& base_href, const XPathQuer
   return links.take();
 }
 
-}  // namespace
-
-Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-Extractor::Extractor(Extractor&&) noexcept = default;
-Extractor& Extractor::operator=(Extractor&&) noexcept = default;
-Extractor::~Extractor() = default;
-
-Result<Extractor> Extractor::open(const std::filesystem::path& profiles_dir) {
-  return open(std::vector<std::filesystem::path>{profiles_dir});
-}
-
-namespace {
-
 Result<std::unique_ptr<Extractor::Impl>> new_impl(std::vector<Profile> profiles) {
   xmlInitParser();  // once, before any thread parses (libxml2's global state)
   auto base = XPathQuery::compile("(//base[@href])[1]/@href");
@@ -106,6 +92,16 @@ Result<std::unique_ptr<Extractor::Impl>> new_impl(std::vector<Profile> profiles)
 }
 
 }  // namespace
+
+Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+Extractor::~Extractor() = default;
+
+Result<Extractor> Extractor::open(const std::filesystem::path& profiles_dir) {
+  return open(std::vector<std::filesystem::path>{profiles_dir});
+}
+
 
 Result<Extractor> Extractor::open(const std::vector<std::filesystem::path>& profile_dirs) {
   if (profile_dirs.empty()) return make_error(Errc::InvalidArgument, "no profile folder given");

@@ -13,6 +13,7 @@
 #include "links.h"
 #include "sanitize.h"
 #include "text_render.h"
+#include "thread_extract.h"
 #include "xpath_query.h"
 
 #include <libxml/HTMLparser.h>
@@ -252,22 +253,17 @@ std::vector<Item> microdata_items(xmlXPathContext* ctx, const PageContext& conte
 
 // ---- the thread ---------------------------------------------------------------------
 
-std::string stable_id(const Item& item, std::string_view page_url) {
+// The item's own id; an id that is the page's URL with a fragment names the entry by its
+// fragment. Empty when the item has none of its own.
+std::string own_id(const Item& item, std::string_view page_url) {
   std::string id = item.id;
-  // An id that is the page's own URL with a fragment names the entry by its fragment.
   if (auto hash = id.find('#'); hash != std::string::npos) id = id.substr(hash + 1);
-  if (id.empty() || id.size() > 200 || id == page_url) {
-    std::uint64_t h = 14695981039346656037ULL;  // FNV-1a: stable across builds
-    for (unsigned char c : item.author + "\x1f" + item.text) h = (h ^ c) * 1099511628211ULL;
-    if (item.date) h ^= static_cast<std::uint64_t>(item.date->utc);
-    id = fmt::format("h{:016x}", h);
-  }
+  if (id.size() > 200 || id == page_url) return {};
   return strip_controls(id);
 }
 
 Entry entry_of(const Item& item, const PageContext& context, const std::string& parent) {
   Entry e;
-  e.native_id = stable_id(item, context.url);
   e.author = item.author;
   if (item.date) {
     e.published = item.date->utc;
@@ -277,6 +273,8 @@ Entry entry_of(const Item& item, const PageContext& context, const std::string& 
   e.text = item.text;
   e.quotes = item.quotes;
   e.url = context.url;
+  e.native_id = own_id(item, context.url);
+  if (e.native_id.empty()) e.native_id = content_hash(e);
   return e;
 }
 

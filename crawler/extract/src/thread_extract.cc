@@ -57,19 +57,6 @@ std::vector<std::string> clean_list(std::vector<std::string> values) {
   return out;
 }
 
-// Stable across builds and machines (unlike std::hash): identity for engines without ids.
-std::string content_hash(const Entry& e) {
-  std::uint64_t h = 14695981039346656037ULL;
-  auto mix = [&](std::string_view s) {
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-    h = (h ^ 0x1f) * 1099511628211ULL;
-  };
-  mix(e.author);
-  mix(e.published ? std::to_string(*e.published) : "");
-  mix(e.text);
-  return fmt::format("h{:016x}", h);
-}
-
 std::string thread_url_of(const Profile& p, const FieldReader& reader, xmlNode* context,
                           std::string_view page_url) {
   std::string url(page_url);
@@ -195,6 +182,18 @@ bool is_later_page(const Profile& p, xmlXPathContext* ctx, const std::string& pa
 }
 
 }  // namespace
+
+std::string content_hash(const Entry& e) {
+  std::uint64_t h = 14695981039346656037ULL;
+  auto mix = [&](std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+    h = (h ^ 0x1f) * 1099511628211ULL;
+  };
+  mix(e.author);
+  mix(e.published ? std::to_string(*e.published) : "");
+  mix(e.text);
+  return fmt::format("h{:016x}", h);
+}
 
 std::optional<ThreadPage> extract_thread(const Profile& p, xmlXPathContext* ctx,
                                          const PageContext& context) {

@@ -17,6 +17,10 @@ namespace fora::extract {
 // regex applied), else thread_url. thread_url: the profile's url field resolved against
 // the page, else the page URL; then the profile's url_rewrite rules (which strip comment
 // pagination), so every comment page of a thread names the same first page.
+// An entry's identity where the engine prints none: "h" + 16 hex digits of a hash of its
+// author, date and words, stable across builds and machines (unlike std::hash).
+std::string content_hash(const Entry& e);
+
 // Dates are read with `context.captured_at` as "now" for relative forms.
 std::optional<ThreadPage> extract_thread(const Profile& profile, xmlXPathContext* ctx,
                                          const PageContext& context);
