@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "fora_run.h"
+#include "support/forum_site.h"
 #include "support/temp_dir.h"
+#include "support/test_server.h"
 
 namespace fora::test {
 namespace {
@@ -16,7 +18,7 @@ TEST(Cli, VersionAndHelpAreUseful) {
   EXPECT_EQ(v.out.rfind("fora ", 0), 0u) << v.out;
   auto h = run({FORA_BIN, "--help"});
   EXPECT_EQ(h.exit_code, 0);
-  for (const char* cmd : {"crawl", "index", "search", "show", "stats"}) {
+  for (const char* cmd : {"crawl", "index", "search", "show", "stats", "extract", "profiles"}) {
     EXPECT_NE(h.out.find(cmd), std::string::npos) << cmd;
   }
   auto sh = run({FORA_BIN, "search", "--help"});
@@ -66,6 +68,54 @@ TEST(Cli, ShowUnknownIdIsNotFound) {
   auto r = fora(dir.path(), {"show", "424242"});
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("424242"), std::string::npos) << r.err;
+}
+
+// fora extract on a page saved from a generated phpBB board (tests/support/forum_site.h):
+// what the generator wrote is what extract reports, as text, as JSON lines, and as links.
+TEST(Cli, ExtractReadsAFileAndAUrlAndSaysWhichReaderAndWhy) {
+  TempDir site;
+  const ForumSite board = write_phpbb_site(site.path());
+  const SiteTopic& topic = board.topics.front();
+  const fs::path page = site.path() / ("viewtopic.php@f=2&t=" + topic.id + ".html");
+  const std::string url = "http://127.0.0.1/viewtopic.php?f=2&t=" + topic.id;
+
+  auto text = run({FORA_BIN, "extract", "--url", url, page.string()}, {{"NO_COLOR", "1"}});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("reader: profile:phpbb"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("why: "), std::string::npos);
+  EXPECT_NE(text.out.find(topic.title), std::string::npos);
+
+  auto lines = json_lines(run({FORA_BIN, "extract", "--json", "--url", url, page.string()}).out);
+  const std::size_t on_page = std::min<std::size_t>(topic.posts.size(), 10);
+  ASSERT_EQ(lines.size(), on_page);
+  EXPECT_EQ(lines[0]["type"], "post");
+  EXPECT_EQ(lines[0]["native_id"], topic.posts[0].id);
+  EXPECT_EQ(lines[0]["author"], topic.posts[0].author);
+  EXPECT_EQ(lines[0]["date_precision"], "no-zone");  // phpBB prints board time without a zone
+  EXPECT_EQ(lines[0]["v"], 1);
+
+  auto links = run({FORA_BIN, "extract", "--links", "--url", url, page.string()});
+  EXPECT_EQ(links.out.find("posting.php"), std::string::npos) << links.out;
+  EXPECT_EQ(links.out.find("sid="), std::string::npos) << links.out;
+
+  TestServer server(site.path());
+  auto fetched = run({FORA_BIN, "extract", "--json", server.url("/viewtopic.php?f=2&t=" + topic.id)});
+  ASSERT_EQ(fetched.exit_code, 0) << fetched.err;
+  EXPECT_EQ(json_lines(fetched.out).size(), on_page);
+  EXPECT_EQ(run({FORA_BIN, "extract", server.url("/no-such-page")}).exit_code, 1);
+  EXPECT_EQ(run({FORA_BIN, "extract", "/no/such/file.html"}).exit_code, 3);
+}
+
+TEST(Cli, ProfilesListsWhereEachCameFromAndABrokenOneIsNamed) {
+  TempDir config;
+  auto listed = run({FORA_BIN, "profiles"}, {{"XDG_CONFIG_HOME", config.path().string()}});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  for (const char* name : {"phpbb", "xenforo", "vbulletin", "discourse", "wordpress"})
+    EXPECT_NE(listed.out.find(std::string(name) + "  "), std::string::npos) << name;
+  config.write("fora/profiles/mine.toml", "name = 'mine'\n[comment]\nnodes = \"//li[\"\n");
+  auto broken = run({FORA_BIN, "profiles"}, {{"XDG_CONFIG_HOME", config.path().string()}});
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.err.find("mine.toml:3: key 'comment.nodes'"), std::string::npos) << broken.err;
 }
 
 }  // namespace

@@ -21,6 +21,10 @@ Result<archive::Response> load(const ExtractCommand& cmd) {
     options.user_agent = cmd.user_agent;
     auto r = crawler::fetch_once(cmd.target, options);
     if (!r) return r.error();
+    if (r->status >= 300 && r->status < 400)
+      return make_error(Errc::Network, fmt::format("{} answered HTTP {}", cmd.target, r->status),
+                        "extract the address it redirects to: " +
+                            archive::header_value(r->headers, "Location"));
     if (r->status != 200)
       return make_error(Errc::Network, fmt::format("{} answered HTTP {}", cmd.target, r->status));
     return r;
