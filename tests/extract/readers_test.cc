@@ -156,6 +156,42 @@ TEST(Readers, HyperKittyThreadPageGivesTheThreadWithItsReplyTree) {
   EXPECT_EQ(t.comments[2].parent_id, "AAAA");
 }
 
+// SMF 2.0's Curve theme (Display.template.php): a quick-moderation div#msg_N_quick_mod comes
+// before the text's div.inner#msg_N, and quotes have a quoteheader before the blockquote.
+TEST(Readers, Smf20CurveTopicPage) {
+  auto post = [](const std::string& id, const std::string& who, const std::string& when, const std::string& body) {
+    return "<a id=\"msg" + id + "\"></a><div class=\"windowbg\"><span class=\"topslice\"><span></span></span><div class=\"post_wrapper\">"
+           "<div class=\"poster\"><h4><a href=\"index.php?action=profile;u=1\" title=\"View the profile of " + who + "\">" + who + "</a></h4>"
+           "<ul class=\"reset smalltext\" id=\"msg_" + id + "_extra_info\"><li class=\"postcount\">Posts: 12</li></ul></div>"
+           "<div class=\"postarea\"><div class=\"flow_hidden\"><div class=\"keyinfo\"><h5 id=\"subject_" + id + "\"><a href=\"index.php?topic=5.msg" + id +
+           "#msg" + id + "\">Re: Launch</a></h5><div class=\"smalltext\">&#171; <strong>Reply #1 on:</strong> " + when + " &#187;</div>"
+           "<div id=\"msg_" + id + "_quick_mod\"></div></div></div><div class=\"post\"><div class=\"inner\" id=\"msg_" + id + "\">" + body +
+           "</div></div></div><div class=\"moderatorbar\"><div class=\"signature\">sig</div></div></div></div>";
+  };
+  const std::string page =
+      "<html><head><script>var smf_scripturl = \"index.php\";</script></head><body><div id=\"forumposts\">" +
+      post("11", "Anna", "November 25, 2024, 03:14:00 PM", "Go for launch.") +
+      post("12", "Ben", "November 25, 2024, 04:00:00 PM",
+           "<div class=\"quoteheader\"><div class=\"topslice_quote\"><a href=\"index.php?topic=5.msg11#msg11\">Quote from: Anna on November 25, 2024, 03:14:00 PM</a></div></div>"
+           "<blockquote class=\"bbc_standard_quote\">Go for launch.</blockquote><div class=\"quotefooter\"><div class=\"botslice_quote\"></div></div>Copy that.") +
+      "</div></body></html>";
+  auto r = shipped().extract(page, "https://f.example/index.php?topic=5.0");
+  ASSERT_TRUE(r && r->thread);
+  EXPECT_EQ(r->reader, "profile:smf");
+  ASSERT_TRUE(r->thread->post);
+  EXPECT_EQ(r->thread->thread_id, "5");
+  EXPECT_EQ(r->thread->post->native_id, "11");
+  EXPECT_EQ(r->thread->post->text, "Go for launch.");
+  EXPECT_EQ(r->thread->post->published, 1732547640);  // 2024-11-25T15:14Z
+  ASSERT_EQ(r->thread->comments.size(), 1u);
+  const Entry& ben = r->thread->comments[0];
+  EXPECT_EQ(ben.author, "Ben");
+  EXPECT_EQ(ben.text, "Copy that.");
+  ASSERT_EQ(ben.quotes.size(), 1u);
+  EXPECT_EQ(ben.quotes[0].author, "Anna");
+  EXPECT_EQ(ben.quotes[0].text, "Go for launch.");
+}
+
 TEST(MailText, SplitsQuotedBlocksWithTheirAttribution) {
   const MailText m = split_mail_body(
       "On Thu, Mar 1, 2012 at 5:05 PM, Itamar Turner-Trauring\n<itamar at itamarst.org>wrote:\n\n"
