@@ -85,7 +85,13 @@ class Crawl {
   };
 
   // Adds an in-scope, non-trap URL to the frontier (and robots.txt before a new host's first).
-  Status enqueue(const std::string& url) {
+  // Every URL the crawl queues or stores is spelled by normalize_url(), whoever found it (the
+  // extractor's links, feeds, sitemaps, redirects), so one page is one row and session ids
+  // are gone on every engine.
+  Status enqueue(const std::string& found) {
+    auto normalized = normalize_url(found);
+    if (!normalized) return ok();
+    const std::string& url = *normalized;
     if (!scope_.in_scope(url) || trap_reason(url)) return ok();
     const std::string origin = url_origin(url);
     auto [host, fresh] = hosts_.try_emplace(origin);

@@ -111,6 +111,29 @@ TEST_P(ForumBoard, FetchesEveryTopicPageOnceAndNoTrap) {
   for (const std::string& page : truth_.topic_pages) EXPECT_EQ(fetched.count(page), 1u) << page << " never fetched";
 }
 
+// A site no profile knows: session ids, tracking parameters and other spellings of one page
+// still make one fetch, and a calendar is never entered.
+TEST(UnknownSite, EachPageIsFetchedOnceWhateverItsLinksCarry) {
+  TempDir site, archive;
+  site.write("index.html",
+             "<html><body><a href='/a.html?PHPSESSID=4f1b2c3d'>a</a> <a href='/a.html?utm_source=feed&amp;utm_medium=rss'>a</a>"
+             " <a href='/./a.html'>a</a> <a href='/b/../a.html#top'>a</a> <a href='/a.html;jsessionid=ABC'>a</a>"
+             " <a href='/a.html?sid=acc6afbad2e0eae5f42d5eebaae7a1b1'>a</a>"
+             " <a href='/calendar.php?year=2024&amp;month=5'>May</a> <a href='/events?date=2024-05-01'>May 1</a></body></html>");
+  site.write("a.html", "<html><body><a href='/index.html?PHPSESSID=99'>home</a> <a href='/c.html'>c</a></body></html>");
+  site.write("c.html", "<html><body>end</body></html>");
+  TestServer server(site.path());
+  const RunResult crawl = fora(archive.path(), {"crawl", "--delay", "0", server.url("/index.html")});
+  ASSERT_EQ(crawl.exit_code, 0) << crawl.out << crawl.err;
+  std::map<std::string, int> fetched;
+  for (const std::string& line : server.requests()) ++fetched[line.substr(0, line.rfind(' '))];
+  EXPECT_EQ(fetched["GET /a.html"], 1);
+  EXPECT_EQ(fetched["GET /c.html"], 1);
+  EXPECT_EQ(fetched["GET /index.html"], 1);
+  EXPECT_EQ(fetched.size(), 4u) << "robots.txt, index, a, c and nothing else";
+  EXPECT_NE(crawl.out.find("3 pages no reader knows"), std::string::npos) << crawl.out;
+}
+
 INSTANTIATE_TEST_SUITE_P(Generated, ForumBoard,
                          ::testing::Values(Board{"phpbb", write_phpbb_site}, Board{"xenforo", write_xenforo_site}),
                          [](const ::testing::TestParamInfo<Board>& board) { return std::string(board.param.name); });
