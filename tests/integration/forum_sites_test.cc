@@ -24,6 +24,8 @@ struct Board {
   std::function<ForumSite(const std::filesystem::path&)> write;
 };
 
+void PrintTo(const Board& board, std::ostream* os) { *os << board.name; }
+
 std::string iso(std::int64_t t) {
   std::time_t tt = static_cast<std::time_t>(t);
   std::tm tm{};
