@@ -42,8 +42,10 @@ FetcherOptions fetcher_options(const CrawlOptions& o) {
   return f;
 }
 
-// Commit the catalog at least this often, so a kill loses little.
+// Commit the catalog at least this often (responses, time), so a kill loses little and a
+// resumed crawl fetches little again.
 constexpr int kBatchResponses = 25;
+constexpr std::chrono::milliseconds kBatchTime{250};
 // At most this many requests in flight in all (politeness is per host, in the Frontier).
 constexpr std::size_t kMaxInFlight = 8;
 
@@ -64,13 +66,23 @@ class Crawl {
         stop_poll_(io_) {}
 
   Result<CrawlProgress> run() {
+    // The mark is durable before anything is fetched, so a kill at any instant leaves it set.
+    std::string key;
+    for (const auto& url : scope_.start_urls()) key += url + "\n";
+    auto open = archive_.open_crawl();
+    if (!open) return open.error();
+    resuming_ = *open == key;
+    FORA_TRY(archive_.set_open_crawl(key));
     FORA_TRY(archive_.begin_batch());
+    if (resuming_) FORA_TRY(requeue_unfinished());
     for (const auto& url : scope_.start_urls()) FORA_TRY(enqueue(url));
     poll_stop();
     pump();
     io_.run();
     FORA_TRY(archive_.commit_batch());
     if (error_) return *error_;
+    // Only a crawl whose frontier ran dry is complete; a stopped or limited one stays open.
+    if (!cancelled_ && !limit_reached()) FORA_TRY(archive_.set_open_crawl(""));
     if (cancelled_) {
       return make_error(Errc::Cancelled, "crawl stopped",
                         "what was fetched is kept; run the same crawl again to go on");
@@ -93,6 +105,12 @@ class Crawl {
     if (!normalized) return ok();
     const std::string& url = *normalized;
     if (!scope_.in_scope(url) || trap_reason(url)) return ok();
+    if (resuming_) {
+      // The interrupted crawl already fetched (or gave up on) this page and queued its links.
+      auto state = archive_.page_state(url);
+      if (!state) return state.error();
+      if (*state && **state != archive::PageState::Queued) return ok();
+    }
     const std::string origin = url_origin(url);
     auto [host, fresh] = hosts_.try_emplace(origin);
     if (fresh) {
@@ -103,6 +121,18 @@ class Crawl {
     if (frontier_.push(url)) {
       auto added = archive_.add_page(url, unix_now());
       if (!added) return added.error();
+    }
+    return ok();
+  }
+
+  // Queues again what an interrupted crawl had found but not fetched.
+  Status requeue_unfinished() {
+    auto queued = archive_.queued_pages();
+    if (!queued) return queued.error();
+    for (const std::string& url : *queued) {
+      if (!scope_.in_scope(url)) continue;
+      ++stats_.resumed;
+      FORA_TRY(enqueue(url));
     }
     return ok();
   }
@@ -175,8 +205,9 @@ class Crawl {
         for (const auto& u : *urls) follow(url, u);
       }
     }
-    if (++since_commit_ >= kBatchResponses) {
+    if (++since_commit_ >= kBatchResponses || Clock::now() - last_commit_ >= kBatchTime) {
       since_commit_ = 0;
+      last_commit_ = Clock::now();
       record(archive_.commit_batch());
       record(archive_.begin_batch());
     }
@@ -259,6 +290,8 @@ class Crawl {
   CrawlProgress stats_;
   std::int64_t started_ = 0;
   int since_commit_ = 0;
+  Clock::time_point last_commit_ = Clock::now();
+  bool resuming_ = false;  // the crawl before this one, of the same start URLs, did not end
   bool cancelled_ = false;
   bool finished_ = false;
   std::optional<Error> error_;

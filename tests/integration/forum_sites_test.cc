@@ -5,12 +5,15 @@
 // fetched and no page was fetched twice.
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <functional>
+#include <thread>
 #include <map>
 #include <set>
 
 #include "fora_run.h"
 #include "support/forum_site.h"
+#include "support/process.h"
 #include "support/temp_dir.h"
 #include "support/test_server.h"
 
@@ -134,6 +137,48 @@ TEST(UnknownSite, EachPageIsFetchedOnceWhateverItsLinksCarry) {
   EXPECT_EQ(fetched["GET /index.html"], 1);
   EXPECT_EQ(fetched.size(), 4u) << "robots.txt, index, a, c and nothing else";
   EXPECT_NE(crawl.out.find("3 pages no reader knows"), std::string::npos) << crawl.out;
+}
+
+// A crawl killed with SIGKILL, twice, then run again to the end: it resumes instead of
+// starting over (at most the uncommitted batch of each kill, 25 responses, is fetched again),
+// and the archive then holds what an uninterrupted crawl's holds.
+TEST(KilledCrawl, ResumesAndEndsWithTheArchiveOfAnUninterruptedOne) {
+  TempDir site, clean, killed;
+  write_phpbb_site(site.path());
+  TestServer server(site.path());
+  auto pages_fetched = [&] {
+    std::size_t n = 0;
+    for (const std::string& line : server.requests())
+      if (line.find("/robots.txt") == std::string::npos) ++n;
+    return n;
+  };
+  ASSERT_EQ(fora(clean.path(), {"crawl", "--delay", "0", server.url("/")}).exit_code, 0);
+  const std::size_t one_crawl = pages_fetched();
+  server.clear_requests();
+
+  int kills = 0;
+  for (std::size_t until : {15u, 35u}) {
+    Subprocess crawl({{FORA_BIN, "--archive", killed.path().string(), "crawl", "--delay", "0.02", server.url("/")}, {}, {}});
+    for (int i = 0; i < 400 && pages_fetched() < until; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    crawl.send_signal(SIGKILL);
+    crawl.wait();
+    ++kills;
+  }
+  const std::size_t before_last = pages_fetched();
+  ASSERT_LT(before_last, one_crawl) << "the kills came after the crawl had ended";
+  const RunResult last = fora(killed.path(), {"crawl", "--delay", "0", server.url("/")});
+  ASSERT_EQ(last.exit_code, 0) << last.out << last.err;
+  EXPECT_NE(last.out.find("resumed an interrupted crawl"), std::string::npos) << last.out;
+  // A crawl that started over would fetch every page again in its last run.
+  EXPECT_LT(pages_fetched() - before_last, one_crawl) << "the last run started over";
+  EXPECT_LE(pages_fetched(), one_crawl + 25u * kills) << "fetched " << pages_fetched() << ", one crawl is " << one_crawl;
+
+  auto stats = [](const TempDir& archive) {
+    json s = json::parse(fora(archive.path(), {"stats", "--json"}).out);
+    for (const char* volatile_size : {"catalog_bytes", "snapshot_bytes", "index_bytes"}) s.erase(volatile_size);
+    return s;
+  };
+  EXPECT_EQ(stats(killed), stats(clean));
 }
 
 INSTANTIATE_TEST_SUITE_P(Generated, ForumBoard,

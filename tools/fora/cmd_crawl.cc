@@ -31,6 +31,8 @@ Status run_crawl(const Context& ctx, const CrawlCommand& cmd) {
   auto result = crawler::crawl(**archive, *extractor, options, progress, stop.requested());
   if (ctx.err.is_tty()) ctx.err.write("\r\x1b[K");
   if (!result) return result.error();
+  if (result->resumed > 0)
+    ctx.out.write(fmt::format("resumed an interrupted crawl: {} pages it had queued\n", result->resumed));
   ctx.out.write(fmt::format(
       "crawled {} pages ({} failed, {} disallowed by robots.txt): {} thread pages, {} comments, "
       "{} pages no reader knows\n"

@@ -203,6 +203,45 @@ Status Archive::set_page_state(std::string_view url, PageState state, std::strin
   return (*up)->bind(1, state_name(state)).bind(2, reason).bind(3, now).bind(4, page->id).run();
 }
 
+Result<std::optional<PageState>> Archive::page_state(std::string_view url) const {
+  auto q = impl_->sql("SELECT state FROM pages WHERE url = ?");
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, url).step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<PageState>();
+  const std::string state = (*q)->text(0);
+  for (PageState s : {PageState::Queued, PageState::Fetched, PageState::Failed, PageState::Skipped})
+    if (state == state_name(s)) return std::optional<PageState>(s);
+  return make_error(Errc::Corrupt, "page " + std::string(url) + " has the unknown state " + state);
+}
+
+Result<std::vector<std::string>> Archive::queued_pages() const {
+  auto q = impl_->sql("SELECT url FROM pages WHERE state = 'queued' ORDER BY id");
+  if (!q) return q.error();
+  std::vector<std::string> out;
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    out.push_back((*q)->text(0));
+  }
+  return out;
+}
+
+Result<std::string> Archive::open_crawl() const {
+  auto q = impl_->sql("SELECT value FROM meta WHERE key = 'open_crawl'");
+  if (!q) return q.error();
+  auto row = (*q)->step();
+  if (!row) return row.error();
+  return *row ? (*q)->text(0) : std::string();
+}
+
+Status Archive::set_open_crawl(std::string_view key) {
+  auto put = impl_->sql("INSERT OR REPLACE INTO meta(key, value) VALUES('open_crawl', ?)");
+  if (!put) return put.error();
+  return (*put)->bind(1, key).run();
+}
+
 // --- captures ---
 
 Result<std::int64_t> Archive::store_capture(const Response& response) {

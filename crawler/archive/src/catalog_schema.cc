@@ -13,7 +13,8 @@ namespace {
 // reply_links; opening an older catalog for writing upgrades it in place). Times are Unix seconds, UTC. Nothing is ever deleted: an edit adds a
 // row to comment_versions, a vanished entry gets gone_since.
 //
-//   meta              key/value: schema_version
+//   meta              key/value: schema_version; open_crawl (the start URLs of a crawl that
+//                     runs, or was killed or stopped; empty once a crawl's frontier ran dry)
 //   sites             one row per origin (host[:port]) crawled
 //   pages             the frontier: every in-scope URL seen, its state and why
 //                     (queued|fetched|failed|skipped)

@@ -34,12 +34,15 @@ struct CrawlProgress {
   std::int64_t threads = 0;      // thread pages extracted
   std::int64_t comments = 0;     // comments seen on those pages
   std::int64_t unread = 0;       // HTML pages no reader claims (their links are still followed)
+  std::int64_t resumed = 0;      // pages an interrupted crawl had queued, taken up again
   std::string last_url;
 };
 
 // Runs until the frontier is empty, `max_pages` is reached or `stop` becomes true (then the
 // requests under way are abandoned, what was stored stays committed, and the result is
-// Cancelled). Errors: InvalidArgument (a start URL that is not absolute http/https), Io.
+// Cancelled). When the crawl before it did not run dry (killed, stopped, limited), it
+// resumes that one: what was fetched is not fetched again, what was queued is queued again.
+// A crawl after a complete one fetches everything again (a refresh). Errors: InvalidArgument (a start URL that is not absolute http/https), Io.
 Result<CrawlProgress> crawl(archive::Archive& archive, const extract::Extractor& extractor,
                             const CrawlOptions& options,
                             const std::function<void(const CrawlProgress&)>& progress,

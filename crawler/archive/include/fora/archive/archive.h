@@ -90,6 +90,17 @@ class Archive {
   Result<bool> add_page(std::string_view url, std::int64_t now);
   Status set_page_state(std::string_view url, PageState state, std::string_view reason,
                         std::int64_t now);
+  // The state the catalog holds for `url`; nullopt when it was never seen.
+  Result<std::optional<PageState>> page_state(std::string_view url) const;
+  // Every URL still queued (found by a crawl that did not get to fetch it), oldest first.
+  Result<std::vector<std::string>> queued_pages() const;
+
+  // A crawl marks itself open when it starts (`key` names it: its start URLs) and closed
+  // (empty key) when its frontier runs dry, each durably at once. A crawl that finds its own
+  // key still open follows one that was killed or stopped, and resumes it instead of
+  // fetching everything again.
+  Result<std::string> open_crawl() const;
+  Status set_open_crawl(std::string_view key);
 
   // --- captures (Write) ---
   // Stores the response in the snapshot store unless its payload is identical to the latest
