@@ -163,26 +163,39 @@ class Crawl {
       ++stats_.disallowed;
       record(archive_.set_page_state(url, archive::PageState::Skipped, "robots.txt", unix_now()));
       frontier_.done(origin, Clock::now());
+      tell({url, 0, 0, 0, "disallowed by robots.txt"});
       return;
     }
     ++started_;
-    fetcher_.fetch(url, [this, url, origin](Result<archive::Response> r) {
+    const auto started = Clock::now();
+    fetcher_.fetch(url, [this, url, origin, started](Result<archive::Response> r) {
       frontier_.done(origin, Clock::now());
-      handle(url, origin, std::move(r));
+      FetchEvent event{url, 0, 0, std::chrono::duration<double, std::milli>(Clock::now() - started).count(), {}};
+      handle(url, origin, std::move(r), event);
       pump();
     });
   }
 
-  void handle(const std::string& url, const std::string& origin, Result<archive::Response> r) {
+  void tell(const FetchEvent& event) {
+    if (options_.on_fetch) options_.on_fetch(event);
+  }
+
+  void handle(const std::string& url, const std::string& origin, Result<archive::Response> r,
+              FetchEvent& event) {
     Host& host = hosts_[origin];
     if (!r) {
       if (r.error().code == Errc::Cancelled) return;
       ++stats_.failed;
       if (url == host.robots_url) host.robots = Robots::disallow_all();
       record(archive_.set_page_state(url, archive::PageState::Failed, r.error().message, unix_now()));
+      event.outcome = "error: " + r.error().message;
+      tell(event);
       return report(url);
     }
     const archive::Response& response = *r;
+    event.status = response.status;
+    event.bytes = response.body.size();
+    event.outcome = "stored";
     ++stats_.fetched;
     record(archive_.store_capture(response));
     record(archive_.set_page_state(url, archive::PageState::Fetched, std::to_string(response.status),
@@ -190,6 +203,7 @@ class Crawl {
     if (response.status >= 400) ++stats_.failed;
 
     if (url == host.robots_url) {
+      event.outcome = "robots.txt";
       host.robots = Robots::from_response(response.status, response.body, options_.user_agent);
       // Crawl-delay is not in RFC 9309, but a site that asks for more patience gets it.
       if (auto delay = host.robots->crawl_delay(); delay && *delay > options_.delay_seconds) {
@@ -197,14 +211,17 @@ class Crawl {
       }
       for (const auto& sitemap : host.robots->sitemaps()) follow(url, sitemap);
     } else if (response.status >= 300 && response.status < 400) {
+      event.outcome = "redirect";
       follow(url, archive::header_value(response.headers, "Location"));
     } else if (response.status == 200 && is_html(response.content_type)) {
-      extract_page(response, origin);
+      event.outcome = extract_page(response, origin);
     } else if (response.status == 200 && is_xml(response.content_type)) {
+      event.outcome = "sitemap or feed";
       if (auto urls = extract::feed_or_sitemap_urls(response.body, url)) {
         for (const auto& u : *urls) follow(url, u);
       }
     }
+    tell(event);
     if (++since_commit_ >= kBatchResponses || Clock::now() - last_commit_ >= kBatchTime) {
       since_commit_ = 0;
       last_commit_ = Clock::now();
@@ -214,12 +231,13 @@ class Crawl {
     report(url);
   }
 
-  void extract_page(const archive::Response& response, const std::string& origin) {
+  // Returns what the page was, for the fetch log.
+  std::string extract_page(const archive::Response& response, const std::string& origin) {
     // Relative dates ("3 hours ago") are read against the server's clock when it sent one.
     const auto sent = extract::parse_timestamp(archive::header_value(response.headers, "Date"));
     auto page = extractor_.extract(response.body, response.url, response.content_type,
                                    sent.value_or(response.fetched_at));
-    if (!page) return;  // not HTML after all; the capture is kept for a later extractor
+    if (!page) return "not HTML";  // the capture is kept for a later extractor
     if (page->reader.empty()) ++stats_.unread;
     for (const auto& link : page->links) record(enqueue(link));
     for (const auto& feed : page->feeds) record(enqueue(feed));  // new threads, for updates
@@ -228,7 +246,9 @@ class Crawl {
       ++stats_.threads;
       stats_.comments += static_cast<std::int64_t>(page->thread->comments.size());
       record(archive_.store_thread_page(origin, *page->thread, response.fetched_at));
+      return "thread page (" + page->reader + ")";
     }
+    return page->reader.empty() ? "no reader" : "page (" + page->reader + ")";
   }
 
   void follow(const std::string& base, std::string_view ref) {

@@ -2,6 +2,8 @@
 // wrong with a non-zero exit.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "fora_run.h"
 #include "support/forum_site.h"
 #include "support/temp_dir.h"
@@ -11,6 +13,7 @@ namespace fora::test {
 namespace {
 
 namespace fs = std::filesystem;
+using json = nlohmann::json;
 
 TEST(Cli, VersionAndHelpAreUseful) {
   auto v = run({FORA_BIN, "--version"});
@@ -104,6 +107,35 @@ TEST(Cli, ExtractReadsAFileAndAUrlAndSaysWhichReaderAndWhy) {
   EXPECT_EQ(json_lines(fetched.out).size(), on_page);
   EXPECT_EQ(run({FORA_BIN, "extract", server.url("/no-such-page")}).exit_code, 1);
   EXPECT_EQ(run({FORA_BIN, "extract", "/no/such/file.html"}).exit_code, 3);
+}
+
+TEST(Cli, CrawlLogsEachRequestSummarisesAsJsonAndFailsWhenNothingCame) {
+  TempDir site, archive, logs;
+  const ForumSite board = write_phpbb_site(site.path());
+  TestServer server(site.path());
+  const fs::path log = logs.path() / "crawl.log";
+  auto r = run({FORA_BIN, "--archive", archive.path().string(), "crawl", "--delay", "0", "--json", "--log",
+                log.string(), server.url("/")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json summary = json::parse(r.out);
+  EXPECT_EQ(summary["thread_pages"], board.topic_pages.size());
+  EXPECT_EQ(summary["outcomes"]["thread page"], board.topic_pages.size());
+  EXPECT_EQ(summary["hosts"].size(), 1u);
+  std::ifstream in(log);
+  std::size_t lines = 0, threads = 0;
+  for (std::string line; std::getline(in, line); ++lines)
+    if (line.find("thread page (profile:phpbb)") != std::string::npos) ++threads;
+  EXPECT_EQ(lines, server.requests().size()) << "one line per request";
+  EXPECT_EQ(threads, board.topic_pages.size());
+
+  auto quiet = run({FORA_BIN, "--archive", archive.path().string(), "crawl", "-q", "--delay", "0", server.url("/")});
+  EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_TRUE(quiet.out.empty()) << quiet.out;
+
+  // Port 1 on the loopback refuses connections: nothing can be fetched.
+  auto nothing = run({FORA_BIN, "--archive", archive.path().string(), "crawl", "--timeout", "5", "http://127.0.0.1:1/"});
+  EXPECT_EQ(nothing.exit_code, 1) << nothing.out << nothing.err;
+  EXPECT_NE(nothing.err.find("nothing could be fetched"), std::string::npos) << nothing.err;
 }
 
 TEST(Cli, ProfilesListsWhereEachCameFromAndABrokenOneIsNamed) {

@@ -19,6 +19,9 @@ struct CrawlCommand {
   std::int64_t max_pages = 0; // 0 = no limit
   long timeout = 30;          // seconds per request
   std::string user_agent = "fora/" FORA_VERSION_STRING;
+  bool quiet = false;     // no progress line, no summary (errors still go to stderr)
+  bool json = false;      // the summary as one JSON object
+  std::string log;        // --log FILE: one line per request
 };
 Status run_crawl(const Context& ctx, const CrawlCommand& cmd);
 

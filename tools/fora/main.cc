@@ -52,6 +52,9 @@ int main(int argc, char** argv) {
   c->add_option("--max-pages", crawl.max_pages, "Stop after this many requests (0: no limit)")->capture_default_str();
   c->add_option("--timeout", crawl.timeout, "Seconds before a request is abandoned")->capture_default_str();
   c->add_option("--user-agent", crawl.user_agent, "User-Agent sent, and matched in robots.txt")->capture_default_str();
+  c->add_flag("--quiet,-q", crawl.quiet, "No progress line and no summary");
+  c->add_flag("--json", crawl.json, "Print the summary as one JSON object (counts per outcome and per host)");
+  c->add_option("--log", crawl.log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");
 
   IndexCommand index;
   auto* i = app.add_subcommand("index", "Bring the search index up to date with the archive (incremental)");

@@ -17,6 +17,16 @@
 
 namespace fora::crawler {
 
+// One request's end, for logs: what was asked, what came back, what the crawl did with it.
+struct FetchEvent {
+  std::string url;
+  int status = 0;          // HTTP status; 0 when no response came (network error, robots.txt)
+  std::size_t bytes = 0;   // body bytes received
+  double ms = 0;           // from the request's start to its answer
+  std::string outcome;     // "thread page", "page", "no reader", "robots.txt", "redirect",
+                           // "sitemap or feed", "stored", "error: …", "disallowed by robots.txt"
+};
+
 struct CrawlOptions {
   std::vector<std::string> start_urls;   // absolute http(s) URLs; each one's host is in scope
   double delay_seconds = 1.0;            // minimum time between two requests to one host
@@ -24,6 +34,9 @@ struct CrawlOptions {
   std::int64_t max_pages = 0;            // stop after this many fetches; 0 = no limit
   long timeout_seconds = 30;             // per request
   std::size_t max_body_bytes = 32u << 20;  // larger responses are cut off and marked failed
+  // Called on the crawl's thread after each request ends (or is refused by robots.txt);
+  // may be empty.
+  std::function<void(const FetchEvent&)> on_fetch;
 };
 
 struct CrawlProgress {
