@@ -128,6 +128,11 @@ TEST(Cli, CrawlLogsEachRequestSummarisesAsJsonAndFailsWhenNothingCame) {
   EXPECT_EQ(lines, server.requests().size()) << "one line per request";
   EXPECT_EQ(threads, board.topic_pages.size());
 
+  // phpBB prints board time without a zone: show says how much of the date the page gave.
+  auto shown = run({FORA_BIN, "--archive", archive.path().string(), "show", "2"}, {{"NO_COLOR", "1"}});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find("(no-zone)"), std::string::npos) << shown.out;
+
   auto quiet = run({FORA_BIN, "--archive", archive.path().string(), "crawl", "-q", "--delay", "0", server.url("/")});
   EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
   EXPECT_TRUE(quiet.out.empty()) << quiet.out;

@@ -43,7 +43,10 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
     out.write(out.dim(labels) + "\n");
   }
   out.write("\n");
-  const std::string date = e->entry.published ? archive::format_utc(*e->entry.published) : "date unknown";
+  std::string date = e->entry.published ? archive::format_utc(*e->entry.published) : "date unknown";
+  // A date the page did not give exactly says so ("3 hours ago" read against the capture).
+  if (e->entry.published && e->entry.precision != extract::DatePrecision::Exact)
+    date += fmt::format(" ({})", extract::precision_name(e->entry.precision));
   out.write(fmt::format("{} {} {}\n", out.bold(fmt::format("[{}]", e->id)), out.bold(clean(e->entry.author)),
                         out.dim(fmt::format("{}, {}", e->kind, date))));
   if (!e->parent_author.empty()) out.write(out.dim("in reply to " + clean(e->parent_author)) + "\n");
