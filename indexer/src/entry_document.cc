@@ -101,6 +101,7 @@ std::string document_data(const archive::StoredEntry& e) {
       {"type", without_controls(e.kind)},
       {"author", without_controls(e.entry.author)},
       {"date", e.entry.published.value_or(0)},
+      {"date_precision", extract::precision_name(e.entry.precision)},
       {"site", without_controls(e.site)},
       {"thread_id", e.thread_id},
       {"thread_title", without_controls(e.thread_title)},

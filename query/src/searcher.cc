@@ -40,6 +40,7 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it) {
   hit.type = data.value("type", "");
   hit.author = data.value("author", "");
   hit.date = data.value("date", std::int64_t{0});
+  hit.date_precision = data.value("date_precision", "exact");
   hit.site = data.value("site", "");
   hit.thread_title = data.value("thread_title", "");
   hit.url = data.value("url", "");

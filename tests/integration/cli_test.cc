@@ -132,6 +132,10 @@ TEST(Cli, CrawlLogsEachRequestSummarisesAsJsonAndFailsWhenNothingCame) {
   auto shown = run({FORA_BIN, "--archive", archive.path().string(), "show", "2"}, {{"NO_COLOR", "1"}});
   ASSERT_EQ(shown.exit_code, 0) << shown.err;
   EXPECT_NE(shown.out.find("(no-zone)"), std::string::npos) << shown.out;
+  ASSERT_EQ(run({FORA_BIN, "--archive", archive.path().string(), "index"}).exit_code, 0);
+  auto hits = json_lines(run({FORA_BIN, "--archive", archive.path().string(), "search", "--json", "type:post"}).out);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0]["date_precision"], "no-zone");
 
   auto quiet = run({FORA_BIN, "--archive", archive.path().string(), "crawl", "-q", "--delay", "0", server.url("/")});
   EXPECT_EQ(quiet.exit_code, 0) << quiet.err;

@@ -27,7 +27,8 @@ class TextPrinter : public HitPrinter {
   explicit TextPrinter(const Terminal& out) : out_(out) {}
   void begin(const query::SearchResult&) override {}
   void hit(const query::Hit& h) override {
-    const std::string date = h.date ? archive::format_utc(h.date).substr(0, 16).replace(10, 1, " ") + " UTC" : "date unknown";
+    std::string date = h.date ? archive::format_utc(h.date).substr(0, 16).replace(10, 1, " ") + " UTC" : "date unknown";
+    if (h.date && h.date_precision != "exact") date += " (" + h.date_precision + ")";
     out_.write(fmt::format("{} {} {}\n  {}\n  {}\n  {}\n\n", out_.bold(fmt::format("[{}]", h.id)),
                            out_.bold(clean(h.author)), out_.dim(fmt::format("{}, {}", h.type, date)),
                            clean(h.thread_title), clean(h.url), snippet_text(h.snippet, out_)));
@@ -60,6 +61,7 @@ nlohmann::json hit_json(const query::Hit& h) {
           {"type", h.type},
           {"author", h.author},
           {"date", h.date ? nlohmann::json(archive::format_utc(h.date)) : nlohmann::json(nullptr)},
+          {"date_precision", h.date ? nlohmann::json(h.date_precision) : nlohmann::json(nullptr)},
           {"site", h.site},
           {"thread_title", h.thread_title},
           {"url", h.url},

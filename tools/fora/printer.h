@@ -1,6 +1,7 @@
 // Printers for search results: text for people, JSON lines and CSV for scripts.
 // JSON fields (version 1, one object per line; documented in README "Output formats"):
-//   id, type, author, date (ISO 8601 UTC or null), site, thread_title, url, snippet, score
+//   id, type, author, date (ISO 8601 UTC or null), date_precision (exact, no-zone, day,
+//   approximate; null without a date), site, thread_title, url, snippet, score
 #pragma once
 
 #include <memory>

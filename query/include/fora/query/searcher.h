@@ -38,6 +38,7 @@ struct Hit {
   std::string type;            // "post" or "comment"
   std::string author;
   std::int64_t date = 0;       // Unix seconds UTC; 0 when unknown
+  std::string date_precision = "exact";  // how much of the date the page gave (see show --json)
   std::string site;
   std::string thread_title;
   std::string url;             // with #comment-N anchor for comments
