@@ -31,6 +31,7 @@ TEST(DateText, ReadsEnglishEngineForms) {
   EXPECT_EQ(utc("by Jakob » Mon Nov 25, 2024 3:14 pm"), kNov25);
   EXPECT_EQ(utc("11-25-2024, 03:14 PM"), kNov25);               // vBulletin
   EXPECT_EQ(utc("2024-11-25 15:14"), kNov25);
+  EXPECT_EQ(utc("« Reply #2012 on: November 25, 2024, 03:14:00 PM »"), kNov25);  // SMF
   EXPECT_EQ(utc("12:30 am, Nov 25, 2024"), 1732492800 + 30 * 60);  // 00:30
 }
 

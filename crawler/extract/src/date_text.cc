@@ -308,14 +308,22 @@ std::optional<Day> read_named_month(const std::vector<Token>& t) {
     d.day = find_day(-1);
     if (d.day == 0) d.day = find_day(+1);
     if (d.day == 0) continue;
+    // The year: the four-digit number nearest the month ("Reply #2012 on: November 25,
+    // 2024" is 2024), one after it rather than before it.
     d.year_known = false;
-    for (const Token& tok : t)
-      if (tok.kind == Token::Number && !tok.used && tok.text.size() == 4 && tok.value >= 1970 &&
-          tok.value <= 2100) {
+    std::size_t best = t.size();
+    for (std::size_t j = 0; j < t.size(); ++j) {
+      const Token& tok = t[j];
+      if (tok.kind != Token::Number || tok.used || tok.text.size() != 4 || tok.value < 1970 ||
+          tok.value > 2100)
+        continue;
+      const std::size_t distance = j > m ? j - m : (m - j) + t.size();  // prefer after
+      if (best == t.size() || distance < best) {
+        best = distance;
         d.year = tok.value;
         d.year_known = true;
-        break;
       }
+    }
     return d;
   }
   return std::nullopt;
