@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "curl_handles.h"
+#include "fora/extract/url_query.h"
 
 namespace fora::crawler {
 namespace {
@@ -56,10 +57,9 @@ std::optional<std::string> get_part(CURLU* h, CURLUPart part, unsigned flags = 0
 
 bool is_http(const std::string& scheme) { return scheme == "http" || scheme == "https"; }
 
-// Whether the parameter `key=value` carries a session or a per-request token rather than
-// naming a page. These make one page many URLs on every engine, profiled or not.
-bool is_session_param(std::string key, std::string_view value) {
-  boost::algorithm::to_lower(key);
+// Whether the parameter `key=value` (key lowercased) carries a session or a per-request token
+// rather than naming a page. These make one page many URLs on every engine, profiled or not.
+bool is_session_param(std::string_view key, std::string_view value) {
   static constexpr std::string_view kAlways[] = {
       "phpsessid", "jsessionid", "sessionid", "session_id", "sesskey", "oscsid", "zenid",
       "cfid", "cftoken", "_xftoken", "securitytoken", "csrf", "csrf_token", "csrfkey",
@@ -74,8 +74,8 @@ bool is_session_param(std::string key, std::string_view value) {
   return (key == "sid" || key == "s") && hex32;
 }
 
-// Removes session parameters from the query (both '&' and ';' separate them) and a
-// ";jsessionid=..." path parameter. False when curl refuses the result.
+// Removes session parameters from the query and a ";jsessionid=..." path parameter. False
+// when curl refuses the result.
 bool drop_session_params(CURLU* h) {
   if (auto path = get_part(h, CURLUPART_PATH)) {
     const std::size_t at = boost::algorithm::to_lower_copy(*path).find(";jsessionid=");
@@ -86,28 +86,8 @@ bool drop_session_params(CURLU* h) {
   }
   auto query = get_part(h, CURLUPART_QUERY);
   if (!query || query->empty()) return true;
-  std::string kept;
-  bool dropped = false;
-  std::size_t start = 0;
-  char sep = '&';
-  while (start <= query->size()) {
-    std::size_t end = query->find_first_of("&;", start);
-    if (end == std::string::npos) end = query->size();
-    const std::string_view param = std::string_view(*query).substr(start, end - start);
-    const std::size_t eq = param.find('=');
-    const std::string key(param.substr(0, eq));
-    const std::string_view value = eq == std::string_view::npos ? "" : param.substr(eq + 1);
-    if (is_session_param(key, value)) {
-      dropped = true;
-    } else if (!param.empty()) {
-      if (!kept.empty()) kept += sep;
-      kept += param;
-    }
-    if (end == query->size()) break;
-    sep = (*query)[end];
-    start = end + 1;
-  }
-  if (!dropped) return true;
+  const std::string kept = extract::filter_query(*query, is_session_param);
+  if (kept.size() == query->size()) return true;
   return curl_url_set(h, CURLUPART_QUERY, kept.empty() ? nullptr : kept.c_str(), 0) == CURLUE_OK;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "fora/extract/extractor.h"
+#include "fora/extract/url_query.h"
 #include "links.h"
 
 namespace fora::extract {
@@ -75,6 +76,15 @@ TEST(FeedUrls, ReadsRssAndAtomLinks) {
 TEST(FeedUrls, RejectsNonXml) {
   EXPECT_FALSE(feed_or_sitemap_urls("", "http://x/"));
   EXPECT_FALSE(feed_or_sitemap_urls("\x01\x02 not xml at all", "http://x/"));
+}
+
+TEST(FilterQuery, KeepsOrderAndSeparatorsOfWhatStays) {
+  auto drop_session = [](std::string_view key, std::string_view) { return key == "phpsessid" || key == "sid"; };
+  EXPECT_EQ(filter_query("topic=5.0;PHPSESSID=04de;start=15", drop_session), "topic=5.0;start=15");
+  EXPECT_EQ(filter_query("f=5&t=82202&sid=acc6", drop_session), "f=5&t=82202");
+  EXPECT_EQ(filter_query("SID=1", drop_session), "");
+  EXPECT_EQ(filter_query("a=1&&b=2", drop_session), "a=1&b=2");
+  EXPECT_EQ(filter_query("", drop_session), "");
 }
 
 }  // namespace

@@ -1,37 +1,22 @@
 #include "crawl_rules.h"
 
-#include <boost/algorithm/string/case_conv.hpp>
-
 #include <algorithm>
+
+#include "fora/extract/url_query.h"
 
 namespace fora::extract {
 namespace {
 
 constexpr std::size_t kMaxRegexInput = 4096;  // see profile_match.cc
 
-// Drops the parameters named in `names` from the query of `url`. Both '&' and ';' separate
-// parameters (SMF writes "?topic=5.0;PHPSESSID=...").
+// Drops the parameters named in `names` (lowercase) from the query of `url`.
 std::string strip_params(const std::string& url, const std::vector<std::string>& names) {
   const std::size_t q = url.find('?');
   if (q == std::string::npos || names.empty()) return url;
-  std::string out = url.substr(0, q);
-  std::string kept;
-  std::size_t start = q + 1;
-  char sep = 0;
-  while (start <= url.size()) {
-    std::size_t end = url.find_first_of("&;", start);
-    if (end == std::string::npos) end = url.size();
-    const std::string param = url.substr(start, end - start);
-    const std::string key = boost::algorithm::to_lower_copy(param.substr(0, param.find('=')));
-    if (!param.empty() && std::find(names.begin(), names.end(), key) == names.end()) {
-      if (!kept.empty()) kept += sep;
-      kept += param;
-    }
-    if (end == url.size()) break;
-    sep = url[end];
-    start = end + 1;
-  }
-  return kept.empty() ? out : out + "?" + kept;
+  const std::string kept = filter_query(std::string_view(url).substr(q + 1), [&](std::string_view key, std::string_view) {
+    return std::find(names.begin(), names.end(), key) != names.end();
+  });
+  return kept.empty() ? url.substr(0, q) : url.substr(0, q + 1) + kept;
 }
 
 // "/path?query" of an absolute URL.
