@@ -34,11 +34,14 @@ class FieldReader {
   // All nodes every alternative selects (for exclusion lists).
   std::vector<xmlNode*> union_nodes(const std::vector<XPathQuery>& xpaths, xmlNode* node) const;
 
+  // `value` through the field's regex: its first group (or the whole match); `value` itself
+  // when the field has no regex; nullopt when the regex does not match.
+  std::optional<std::string> accept(const Field& field, std::string value) const;
+
  private:
   // Candidate strings of one expression, in document order, honouring the scope.
   std::vector<std::string> candidates(const XPathQuery& query, xmlNode* node,
                                       const Scope& scope) const;
-  std::optional<std::string> accept(const Field& field, std::string value) const;
 
   xmlXPathContext* ctx_;
 };

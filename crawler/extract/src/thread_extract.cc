@@ -69,12 +69,9 @@ std::string thread_url_of(const Profile& p, const FieldReader& reader, xmlNode* 
 
 // The thread id when no XPath found one: the id regex applied to the thread's URL (many
 // engines put it there: /thread/ID/, ?t=ID), else the URL itself.
-std::string id_from_url(const Profile& p, const std::string& url) {
-  if (p.thread_id.regex) {
-    std::smatch m;
-    if (std::regex_search(url, m, *p.thread_id.regex))
-      return strip_controls(m.size() > 1 && m[1].matched ? m[1].str() : m[0].str());
-  }
+std::string id_from_url(const Profile& p, const FieldReader& reader, const std::string& url) {
+  if (p.thread_id.regex)
+    if (auto id = reader.accept(p.thread_id, url)) return strip_controls(*id);
   return url;
 }
 
@@ -208,7 +205,7 @@ std::optional<ThreadPage> extract_thread(const Profile& p, xmlXPathContext* ctx,
   ThreadPage thread;
   thread.thread_url = thread_url_of(p, reader, scope, context.url);
   thread.thread_id = strip_controls(reader.first(p.thread_id, scope).value_or(""));
-  if (thread.thread_id.empty()) thread.thread_id = id_from_url(p, thread.thread_url);
+  if (thread.thread_id.empty()) thread.thread_id = id_from_url(p, reader, thread.thread_url);
   thread.title = normalize_line(reader.first(p.title, scope).value_or(""));
   thread.categories = clean_list(reader.all(p.categories, scope));
   thread.tags = clean_list(reader.all(p.tags, scope));
