@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "entry_json.h"
+#include "printer.h"
 #include "fora/archive/archive.h"
 #include "fora/crawler/fetcher.h"
 
@@ -39,19 +40,12 @@ Result<archive::Response> load(const ExtractCommand& cmd) {
   return r;
 }
 
-// "2024-11-25 15:14 UTC (no-zone)"
-std::string date_text(const extract::Entry& e) {
-  if (!e.published) return "date unknown";
-  std::string s = archive::format_utc(*e.published).substr(0, 16).replace(10, 1, " ") + " UTC";
-  if (e.precision != extract::DatePrecision::Exact)
-    s += fmt::format(" ({})", extract::precision_name(e.precision));
-  return s;
-}
-
 void print_entry(const Terminal& out, const extract::Entry& e, std::string_view type) {
+  const std::string date = e.published ? date_for_people(*e.published, extract::precision_name(e.precision))
+                                       : "date unknown";
   out.write(fmt::format("{} {} {}\n", out.bold(fmt::format("[{}]", clean(e.native_id))),
                         out.bold(clean(e.author.empty() ? "(no author)" : e.author)),
-                        out.dim(fmt::format("{}, {}", type, date_text(e)))));
+                        out.dim(fmt::format("{}, {}", type, date))));
   if (!e.parent_id.empty()) out.write(out.dim("  in reply to [" + clean(e.parent_id) + "]") + "\n");
   if (e.edited) out.write(out.dim("  edited " + archive::format_utc(*e.edited)) + "\n");
   for (const auto& q : e.quotes)

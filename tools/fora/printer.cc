@@ -27,10 +27,9 @@ class TextPrinter : public HitPrinter {
   explicit TextPrinter(const Terminal& out) : out_(out) {}
   void begin(const query::SearchResult&) override {}
   void hit(const query::Hit& h) override {
-    std::string date = h.date ? archive::format_utc(h.date).substr(0, 16).replace(10, 1, " ") + " UTC" : "date unknown";
-    if (h.date && h.date_precision != "exact") date += " (" + h.date_precision + ")";
     out_.write(fmt::format("{} {} {}\n  {}\n  {}\n  {}\n\n", out_.bold(fmt::format("[{}]", h.id)),
-                           out_.bold(clean(h.author)), out_.dim(fmt::format("{}, {}", h.type, date)),
+                           out_.bold(clean(h.author)),
+                           out_.dim(fmt::format("{}, {}", h.type, date_for_people(h.date, h.date_precision))),
                            clean(h.thread_title), clean(h.url), snippet_text(h.snippet, out_)));
   }
   void end(const query::SearchResult& r) override {
@@ -110,6 +109,13 @@ class CsvPrinter : public HitPrinter {
 };
 
 }  // namespace
+
+std::string date_for_people(std::int64_t unix_seconds, std::string_view precision) {
+  if (unix_seconds == 0) return "date unknown";
+  std::string s = archive::format_utc(unix_seconds).substr(0, 16).replace(10, 1, " ") + " UTC";
+  if (precision != "exact") s += fmt::format(" ({})", precision);
+  return s;
+}
 
 std::unique_ptr<HitPrinter> make_printer(const std::string& format, const Terminal& out) {
   if (format == "json") return std::make_unique<JsonPrinter>(out);

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <memory>
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "fora/query/searcher.h"
 #include "terminal.h"
@@ -19,6 +21,10 @@ class HitPrinter {
   virtual void hit(const query::Hit& hit) = 0;
   virtual void end(const query::SearchResult& result) = 0;
 };
+
+// A date as the text output prints it: "2024-11-25 15:14 UTC", then "(no-zone)", "(day)" or
+// "(approximate)" when the page did not give it exactly; "date unknown" for 0.
+std::string date_for_people(std::int64_t unix_seconds, std::string_view precision);
 
 // format: "text", "json" or "csv" (validated by the caller).
 std::unique_ptr<HitPrinter> make_printer(const std::string& format, const Terminal& out);
