@@ -11,19 +11,11 @@
 #include "date_text.h"
 #include "links.h"
 #include "mail_text.h"
-#include "links.h"
 #include "sanitize.h"
 #include "xpath_query.h"
 
 namespace fora::extract {
 namespace {
-
-std::string trim(std::string s) {
-  const char* blanks = " \t\r\n";
-  s.erase(0, s.find_first_not_of(blanks));
-  s.erase(s.find_last_not_of(blanks) + 1);
-  return s;
-}
 
 // Entities in MHonArc's header comments ("&#45;" for '-').
 std::string decode_entities(std::string s) {
@@ -50,7 +42,7 @@ std::vector<std::string> comment_values(xmlXPathContext* ctx, const std::string&
   if (!kComments) return out;
   for (const std::string& c : eval_strings(*kComments, ctx, nullptr))
     if (boost::algorithm::starts_with(c, name + ":"))
-      out.push_back(decode_entities(trim(c.substr(name.size() + 1))));
+      out.push_back(decode_entities(trim_blanks(c.substr(name.size() + 1))));
   return out;
 }
 
@@ -75,7 +67,7 @@ bool is_reply_subject(const std::string& subject) {
 }
 
 std::string message_id(std::string id) {
-  id = trim(id);
+  id = trim_blanks(id);
   if (!id.empty() && id.front() == '<') id.erase(0, 1);
   if (!id.empty() && id.back() == '>') id.pop_back();
   return strip_controls(id);
@@ -196,10 +188,11 @@ std::optional<ThreadPage> read_public_inbox(xmlXPathContext* ctx, const PageCont
   auto header = [&](const char* name) {
     const std::regex re(std::string("(?:^|\n)") + name + ":[ \t]*([^\n]*)", std::regex::icase);
     std::smatch m;
-    return std::regex_search(head, m, re) ? trim(m[1].str()) : std::string();
+    return std::regex_search(head, m, re) ? trim_blanks(m[1].str()) : std::string();
   };
   Entry e;
-  e.native_id = message_id(header("Message-ID").substr(0, header("Message-ID").find(" (")));
+  const std::string message_id_header = header("Message-ID");
+  e.native_id = message_id(message_id_header.substr(0, message_id_header.find(" (")));
   if (e.native_id.empty()) return std::nullopt;
   e.author = display_name(header("From"));
   if (auto d = parse_date_text(header("Date"), context.captured_at)) {

@@ -2,18 +2,14 @@
 
 #include <regex>
 
+#include <boost/algorithm/string/classification.hpp>
+#include <boost/algorithm/string/trim.hpp>
+
 #include "charset.h"
 #include "sanitize.h"
 
 namespace fora::extract {
 namespace {
-
-std::string trim(std::string s) {
-  const char* blanks = " \t\r\n";
-  s.erase(0, s.find_first_not_of(blanks));
-  s.erase(s.find_last_not_of(blanks) + 1);
-  return s;
-}
 
 bool is_quoted(const std::string& line) {
   std::size_t i = line.find_first_not_of(' ');
@@ -28,6 +24,10 @@ std::string unquote(const std::string& line) {
 }
 
 }  // namespace
+
+std::string trim_blanks(const std::string& s) {
+  return boost::algorithm::trim_copy_if(s, boost::algorithm::is_any_of(" \t\r\n"));
+}
 
 // RFC 2047 encoded words in a header ("=?UTF-8?Q?Zo=C3=AB?=", "=?iso-8859-1?B?...?=")
 // decoded to UTF-8; whitespace between two encoded words goes, as the RFC says.
@@ -128,7 +128,7 @@ MailText split_mail_body(const std::string& body) {
     std::string quoted;
     while (i < lines.size() && is_quoted(lines[i])) quoted += unquote(lines[i++]) + "\n";
     // The attribution: the last own line, or the last two when a name wraps.
-    while (!own.empty() && trim(own.back()).empty()) own.pop_back();
+    while (!own.empty() && trim_blanks(own.back()).empty()) own.pop_back();
     Quote q{{}, normalize_paragraphs(quoted)};
     if (!own.empty()) {
       q.author = mail_attribution(own.back());
