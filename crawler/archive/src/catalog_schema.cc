@@ -100,6 +100,7 @@ CREATE TABLE reply_links(
   child_url TEXT PRIMARY KEY,
   parent_url TEXT NOT NULL,
   seen_at INTEGER NOT NULL);
+CREATE INDEX reply_links_by_parent ON reply_links(parent_url);
 CREATE INDEX comments_by_url ON comments(url);
 )sql";
 
@@ -109,6 +110,7 @@ CREATE TABLE reply_links(
   child_url TEXT PRIMARY KEY,
   parent_url TEXT NOT NULL,
   seen_at INTEGER NOT NULL);
+CREATE INDEX reply_links_by_parent ON reply_links(parent_url);
 CREATE INDEX comments_by_url ON comments(url);
 UPDATE meta SET value = '3' WHERE key = 'schema_version';
 )sql";
