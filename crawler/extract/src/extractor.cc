@@ -144,12 +144,12 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
   Page page;
   page.links = page_links(impl_->base_href, impl_->link_hrefs, ctx.get(), context.url);
   for (const auto& reader : impl_->readers) {
-    auto why = reader->claims(page_doc, context);
-    if (!why) continue;
+    std::optional<Reading> claimed = reader->read(page_doc, context);
+    if (!claimed) continue;
+    Reading& reading = *claimed;
     page.reader = reader->name();
-    page.why = std::move(*why);
+    page.why = std::move(reading.why);
     if (page.reader.rfind("profile:", 0) == 0) page.profile = page.reader.substr(8);
-    Reading reading = reader->read(page_doc, context);
     page.thread = std::move(reading.thread);
     const std::size_t found = page.links.size();
     LinkList links;

@@ -258,18 +258,6 @@ class MailReader : public Reader {
  public:
   std::string name() const override { return "mail"; }
 
-  std::optional<std::string> claims(const HtmlDocument& page, const PageContext&) const override {
-    if (!comment_values(page.xpath, "X-Message-Id").empty())
-      return "MHonArc message page (X-Message-Id comment)";
-    if (first_string(page.xpath, "boolean(//comment()[.='beginarticle'])") == "true")
-      return "pipermail message page (<!--beginarticle--> comment)";
-    if (first_string(page.xpath, "boolean(//pre[@id='b'][starts-with(normalize-space(.),'From:')][contains(.,'Message-ID:')])") == "true")
-      return "public-inbox message page (<pre id=b> with its headers)";
-    if (is_pipermail_thread_index(page.xpath))
-      return "pipermail thread index (<!--N ancestors--> comments): replies among its messages";
-    return std::nullopt;
-  }
-
   // On mail archives the raw message, mbox and Atom exports, search and the whole-thread
   // views repeat the message pages; only message pages and indexes lead on.
   std::vector<std::string> follow(std::vector<std::string> links) const override {
@@ -280,9 +268,21 @@ class MailReader : public Reader {
     return out;
   }
 
-  Reading read(const HtmlDocument& page, const PageContext& context) const override {
+  std::optional<Reading> read(const HtmlDocument& page,
+                              const PageContext& context) const override {
+    const bool thread_index = is_pipermail_thread_index(page.xpath);
     Reading reading;
-    if (is_pipermail_thread_index(page.xpath)) {
+    if (!comment_values(page.xpath, "X-Message-Id").empty())
+      reading.why = "MHonArc message page (X-Message-Id comment)";
+    else if (first_string(page.xpath, "boolean(//comment()[.='beginarticle'])") == "true")
+      reading.why = "pipermail message page (<!--beginarticle--> comment)";
+    else if (first_string(page.xpath, "boolean(//pre[@id='b'][starts-with(normalize-space(.),'From:')][contains(.,'Message-ID:')])") == "true")
+      reading.why = "public-inbox message page (<pre id=b> with its headers)";
+    else if (thread_index)
+      reading.why = "pipermail thread index (<!--N ancestors--> comments): replies among its messages";
+    else
+      return std::nullopt;
+    if (thread_index) {
       reading.reply_links = pipermail_reply_links(page.xpath, context);
       return reading;
     }

@@ -19,12 +19,6 @@ class ProfileReader : public Reader {
 
   std::string name() const override { return "profile:" + profile_.name; }
 
-  std::optional<std::string> claims(const HtmlDocument& page,
-                                    const PageContext& context) const override {
-    if (forced_) return "forced by --profile " + profile_.file;
-    return profile_match_reason(profile_, page.xpath, context.url);
-  }
-
   std::vector<std::string> follow(std::vector<std::string> links) const override {
     if (profile_.crawl.empty()) return links;
     std::vector<std::string> out;
@@ -40,11 +34,21 @@ class ProfileReader : public Reader {
     return out;
   }
 
-  Reading read(const HtmlDocument& page, const PageContext& context) const override {
+  std::optional<Reading> read(const HtmlDocument& page,
+                              const PageContext& context) const override {
     Reading reading;
+    if (forced_) {
+      reading.why = "forced by --profile " + profile_.file;
+    } else if (auto why = profile_match_reason(profile_, page.xpath, context.url)) {
+      reading.why = std::move(*why);
+    } else {
+      return std::nullopt;
+    }
     if (profile_.schema_org_base) {
-      reading = schema_org_->read(page, context);
-      if (reading.thread) override_thread_fields(profile_, page.xpath, context, *reading.thread);
+      if (auto schema_org = schema_org_->read(page, context)) {
+        reading.thread = std::move(schema_org->thread);
+        if (reading.thread) override_thread_fields(profile_, page.xpath, context, *reading.thread);
+      }
       return reading;
     }
     reading.thread = extract_thread(profile_, page.xpath, context);

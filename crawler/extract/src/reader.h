@@ -1,7 +1,7 @@
 // A Reader turns one parsed page into the thread model. fora has three kinds: XPath profiles
 // (profile_reader.h), schema.org markup (schema_org_reader.h) and mail archives; the
-// Extractor holds them in match order and asks each whether it claims the page. Readers are
-// immutable once built and may be used from several threads at once.
+// Extractor holds them in match order and asks each to read the page until one claims it.
+// Readers are immutable once built and may be used from several threads at once.
 #pragma once
 
 #include <libxml/tree.h>
@@ -29,9 +29,11 @@ struct PageContext {
   std::optional<std::int64_t> captured_at; // capture time (HTTP Date), for relative dates
 };
 
-// What a reader found: the thread (when the page shows one) and links the crawler must
-// follow even though the page offers them only in attributes (next comment page).
+// What a reader found on a page it claims: why it claims it, the thread (when the page
+// shows one) and links the crawler must follow even though the page offers them only in
+// attributes (next comment page).
 struct Reading {
+  std::string why;  // "meta generator matches '^phpBB'"
   std::optional<ThreadPage> thread;
   std::vector<std::string> links;
   std::vector<ReplyLink> reply_links;  // replies among other pages this page tells of
@@ -42,10 +44,10 @@ class Reader {
   virtual ~Reader() = default;
   // "profile:phpbb", "schema.org": what `fora extract` and Page::reader show.
   virtual std::string name() const = 0;
-  // Why this reader claims the page ("meta generator matches '^phpBB'"), or nullopt.
-  virtual std::optional<std::string> claims(const HtmlDocument& page,
-                                            const PageContext& context) const = 0;
-  virtual Reading read(const HtmlDocument& page, const PageContext& context) const = 0;
+  // The reading of the page, or nullopt when this reader does not claim it. One call, so
+  // that what a reader must find to claim a page is found once.
+  virtual std::optional<Reading> read(const HtmlDocument& page,
+                                      const PageContext& context) const = 0;
   // The links of a page this reader claimed that lead on, respelled where the engine wants
   // (session ids dropped); the rest are the engine's traps and noise. Default: all.
   virtual std::vector<std::string> follow(std::vector<std::string> links) const { return links; }

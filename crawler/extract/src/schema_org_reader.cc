@@ -364,17 +364,14 @@ class SchemaOrgReader : public Reader {
  public:
   std::string name() const override { return "schema.org"; }
 
-  std::optional<std::string> claims(const HtmlDocument& page,
-                                    const PageContext& context) const override {
+  std::optional<Reading> read(const HtmlDocument& page,
+                              const PageContext& context) const override {
     Found found = find_thread(page, context);
     if (!found.thread) return std::nullopt;
-    return fmt::format("{} describes a discussion ({} post, {} replies)", found.source,
-                       found.thread->post ? 1 : 0, found.thread->comments.size());
-  }
-
-  Reading read(const HtmlDocument& page, const PageContext& context) const override {
     Reading reading;
-    reading.thread = find_thread(page, context).thread;
+    reading.why = fmt::format("{} describes a discussion ({} post, {} replies)", found.source,
+                              found.thread->post ? 1 : 0, found.thread->comments.size());
+    reading.thread = std::move(found.thread);
     return reading;
   }
 };
