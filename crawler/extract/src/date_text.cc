@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "iso_date.h"
+#include "sanitize.h"
 
 namespace fora::extract {
 namespace {
@@ -369,12 +370,6 @@ bool has_zone_suffix(std::string_view s) {
   return i > 10 && (s[i - 1] == '+' || s[i - 1] == '-') && s.size() - i >= 2;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(),
                                    [](unsigned char c) { return std::isdigit(c) != 0; });
@@ -385,7 +380,7 @@ bool all_digits(std::string_view s) {
 std::optional<ParsedDate> parse_date_text(std::string_view text,
                                           std::optional<std::int64_t> captured_at,
                                           DateOrder order) {
-  std::string_view s = trim(text);
+  std::string_view s = trim_space(text);
   if (s.empty() || s.size() > 300) return std::nullopt;
   if (auto iso = parse_iso8601(s)) {
     const bool has_time = s.size() > 10;

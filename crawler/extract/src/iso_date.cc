@@ -3,6 +3,8 @@
 #include <cctype>
 #include <chrono>
 
+#include "sanitize.h"
+
 namespace fora::extract {
 namespace {
 
@@ -28,12 +30,6 @@ bool expect(std::string_view s, std::size_t& pos, char c) {
   return false;
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 // Parses the UTC offset at `pos` (to the end of the string) in seconds.
 std::optional<int> parse_offset(std::string_view s, std::size_t pos) {
   if (pos == s.size()) return 0;
@@ -56,7 +52,7 @@ std::optional<int> parse_offset(std::string_view s, std::size_t pos) {
 }  // namespace
 
 std::optional<std::int64_t> parse_iso8601(std::string_view text) {
-  std::string_view s = trim(text);
+  std::string_view s = trim_space(text);
   std::size_t pos = 0;
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (!read_digits(s, pos, 4, year) || !expect(s, pos, '-') || !read_digits(s, pos, 2, month) ||
