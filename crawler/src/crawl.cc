@@ -1,38 +1,42 @@
-// crawl(): the loop that ties fetch -> archive -> extract together. Everything runs on one
-// thread: the io_context's. The Fetcher's callbacks, the pump and the timers all run there,
-// so the state below needs no locks.
+// crawl(): the event loop that ties fetch -> (workers) read -> (writer) archive together.
+// The Fetcher's callbacks, the pump, the timers and the progress callbacks run on the
+// io_context's thread (the caller's), so the Crawl's own state needs no locks; workers get
+// a PageJob by value and hand their PageResult to the writer, whose job posts the outcome
+// back to the loop.
 #include "fora/crawler/crawl.h"
 
-#include <boost/algorithm/string/predicate.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <chrono>
 #include <ctime>
+#include <deque>
 #include <fmt/format.h>
 #include <map>
+#include <memory>
+#include <thread>
 
+#include "catalog_writer.h"
 #include "fora/crawler/fetcher.h"
 #include "fora/crawler/frontier.h"
 #include "fora/crawler/robots.h"
 #include "fora/crawler/scope.h"
 #include "fora/crawler/url.h"
+#include "link_filter.h"
+#include "page_work.h"
 
 namespace fora::crawler {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 namespace asio = boost::asio;
+using detail::CatalogWriter;
+using detail::LinkFilter;
+using detail::PageJob;
+using detail::PageResult;
 
 std::int64_t unix_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
-
-bool is_html(std::string_view content_type) {
-  return boost::algorithm::istarts_with(content_type, "text/html") ||
-         boost::algorithm::istarts_with(content_type, "application/xhtml");
-}
-
-bool is_xml(std::string_view content_type) {
-  return content_type.find("xml") != std::string_view::npos;
-}
 
 FetcherOptions fetcher_options(const CrawlOptions& o) {
   FetcherOptions f;
@@ -42,12 +46,10 @@ FetcherOptions fetcher_options(const CrawlOptions& o) {
   return f;
 }
 
-// Commit the catalog at least this often (responses, time), so a kill loses little and a
-// resumed crawl fetches little again.
-constexpr int kBatchResponses = 25;
-constexpr std::chrono::milliseconds kBatchTime{250};
-// At most this many requests in flight in all (politeness is per host, in the Frontier).
-constexpr std::size_t kMaxInFlight = 8;
+unsigned worker_count(const CrawlOptions& o) {
+  if (o.jobs > 0) return o.jobs;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
 
 class Crawl {
  public:
@@ -58,12 +60,17 @@ class Crawl {
         extractor_(extractor),
         options_(options),
         scope_(std::move(scope)),
+        filter_(scope_),
         progress_(progress),
         stop_(stop),
         fetcher_(io_, fetcher_options(options)),
-        frontier_(std::chrono::duration<double>(options.delay_seconds)),
+        frontier_(std::chrono::duration<double>(options.delay_seconds), options.per_host),
         wake_(io_),
-        stop_poll_(io_) {}
+        stop_poll_(io_),
+        workers_(worker_count(options)),
+        // Enough to keep every worker busy while the writer commits; a page is at most
+        // max_body_bytes, so memory is bounded by about this many bodies.
+        max_pending_(4 * worker_count(options) + options.connections) {}
 
   Result<CrawlProgress> run() {
     // The mark is durable before anything is fetched, so a kill at any instant leaves it set.
@@ -73,13 +80,17 @@ class Crawl {
     if (!open) return open.error();
     resuming_ = *open == key;
     FORA_TRY(archive_.set_open_crawl(key));
-    FORA_TRY(archive_.begin_batch());
     if (resuming_) FORA_TRY(requeue_unfinished());
-    for (const auto& url : scope_.start_urls()) FORA_TRY(enqueue(url));
+    for (const auto& url : scope_.start_urls())
+      if (filter_.mark(url)) FORA_TRY(queue_new(url));
+    // From here on only the writer touches the archive.
+    writer_.emplace(archive_);
     poll_stop();
     pump();
     io_.run();
-    FORA_TRY(archive_.commit_batch());
+    workers_.join();
+    Status written = writer_->finish();
+    if (!error_ && !written) error_ = written.error();
     if (error_) return *error_;
     // Only a crawl whose frontier ran dry is complete; a stopped or limited one stays open.
     if (!cancelled_ && !limit_reached()) FORA_TRY(archive_.set_open_crawl(""));
@@ -94,34 +105,19 @@ class Crawl {
   struct Host {
     std::optional<Robots> robots;  // empty until robots.txt was answered
     std::string robots_url;
+    std::string reader;            // the reader of the host's last page
   };
 
-  // Adds an in-scope, non-trap URL to the frontier (and robots.txt before a new host's first).
-  // Every URL the crawl queues or stores is spelled by normalize_url(), whoever found it (the
-  // extractor's links, feeds, sitemaps, redirects), so one page is one row and session ids
-  // are gone on every engine.
-  Status enqueue(const std::string& found) {
-    auto normalized = normalize_url(found);
-    if (!normalized) return ok();
-    const std::string& url = *normalized;
-    if (!scope_.in_scope(url) || trap_reason(url)) return ok();
+  // Before the writer runs: records a start URL or a resumed one and queues it.
+  Status queue_new(const std::string& url) {
     if (resuming_) {
-      // The interrupted crawl already fetched (or gave up on) this page and queued its links.
       auto state = archive_.page_state(url);
       if (!state) return state.error();
       if (*state && **state != archive::PageState::Queued) return ok();
     }
-    const std::string origin = url_origin(url);
-    auto [host, fresh] = hosts_.try_emplace(origin);
-    if (fresh) {
-      host->second.robots_url = url_scheme(url) + "://" + origin + "/robots.txt";
-      frontier_.push(host->second.robots_url);
-    }
-    if (url == host->second.robots_url) return ok();
-    if (frontier_.push(url)) {
-      auto added = archive_.add_page(url, unix_now());
-      if (!added) return added.error();
-    }
+    auto added = archive_.add_page(url, unix_now());
+    if (!added) return added.error();
+    push(url);
     return ok();
   }
 
@@ -130,24 +126,47 @@ class Crawl {
     auto queued = archive_.queued_pages();
     if (!queued) return queued.error();
     for (const std::string& url : *queued) {
-      if (!scope_.in_scope(url)) continue;
+      if (!scope_.in_scope(url) || !filter_.mark(url)) continue;
       ++stats_.resumed;
-      FORA_TRY(enqueue(url));
+      push(url);
     }
     return ok();
   }
 
-  // Starts every fetch the frontier allows now; arms the timer for the next one.
+  // Puts an admitted URL in the frontier; a host's first URL holds the host until its
+  // robots.txt is answered.
+  void push(const std::string& url) {
+    const std::string origin = url_origin(url);
+    auto [host, fresh] = hosts_.try_emplace(origin);
+    if (fresh) {
+      host->second.robots_url = url_scheme(url) + "://" + origin + "/robots.txt";
+      frontier_.hold(origin);
+      filter_.mark(host->second.robots_url);
+      robots_due_.push_back(origin);
+    }
+    if (url != host->second.robots_url) frontier_.push(url);
+  }
+
+  bool busy() const {
+    return fetcher_.in_flight() >= options_.connections || pending_ >= max_pending_;
+  }
+
+  // Starts every fetch the frontier and the pipeline allow now; arms the timer for the next.
   void pump() {
     if (stopping()) return finish_if_idle();
+    while (!robots_due_.empty() && !busy()) {
+      const std::string origin = std::move(robots_due_.front());
+      robots_due_.pop_front();
+      start(hosts_[origin].robots_url, origin, true);
+    }
     const auto now = Clock::now();
-    while (fetcher_.in_flight() < kMaxInFlight && !limit_reached()) {
+    while (!busy() && !limit_reached()) {
       auto url = frontier_.pop_ready(now);
       if (!url) break;
-      start(*url);
+      start(*url, url_origin(*url), false);
     }
     stats_.queued = static_cast<std::int64_t>(frontier_.queued());
-    if (auto next = frontier_.next_ready_time(); next && !limit_reached()) {
+    if (auto next = frontier_.next_ready_time(); next && !limit_reached() && !busy()) {
       wake_.expires_at(*next);
       wake_.async_wait([this](boost::system::error_code ec) {
         if (!ec) pump();
@@ -156,119 +175,129 @@ class Crawl {
     finish_if_idle();
   }
 
-  void start(const std::string& url) {
-    const std::string origin = url_origin(url);
+  void start(const std::string& url, const std::string& origin, bool robots_txt) {
     Host& host = hosts_[origin];
-    if (url != host.robots_url && host.robots && !host.robots->allowed(url_path_and_query(url))) {
+    if (!robots_txt && host.robots && !host.robots->allowed(url_path_and_query(url))) {
       ++stats_.disallowed;
-      record(archive_.set_page_state(url, archive::PageState::Skipped, "robots.txt", unix_now()));
       frontier_.done(origin, Clock::now());
-      tell({url, 0, 0, 0, "disallowed by robots.txt"});
+      ++pending_;
+      writer_->post([this, url](archive::Archive& a, bool failed) -> Status {
+        Status s = failed ? ok() : a.set_page_state(url, archive::PageState::Skipped, "robots.txt", unix_now());
+        asio::post(io_, [this, url] { finished({url, 0, 0, 0, "disallowed by robots.txt"}); });
+        return s;
+      });
       return;
     }
-    ++started_;
+    if (!robots_txt) ++started_;
     const auto started = Clock::now();
-    fetcher_.fetch(url, [this, url, origin, started](Result<archive::Response> r) {
-      frontier_.done(origin, Clock::now());
-      FetchEvent event{url, 0, 0, std::chrono::duration<double, std::milli>(Clock::now() - started).count(), {}};
-      handle(url, origin, std::move(r), event);
+    fetcher_.fetch(url, [this, url, origin, robots_txt, started](Result<archive::Response> r) {
+      if (!robots_txt) frontier_.done(origin, Clock::now());
+      FetchEvent event{url, 0, 0,
+                       std::chrono::duration<double, std::milli>(Clock::now() - started).count(), {}};
+      if (r) {
+        dispatch(std::move(*r), origin, robots_txt, event);
+      } else if (r.error().code != Errc::Cancelled) {
+        failed_fetch(url, origin, robots_txt, r.error(), event);
+      }
       pump();
     });
   }
 
-  void tell(const FetchEvent& event) {
-    if (options_.on_fetch) options_.on_fetch(event);
+  void failed_fetch(const std::string& url, const std::string& origin, bool robots_txt,
+                    const Error& error, FetchEvent event) {
+    ++stats_.failed;
+    if (robots_txt) robots_known(origin, Robots::disallow_all());
+    event.outcome = "error: " + error.message;
+    ++pending_;
+    writer_->post([this, url, reason = error.message, event](archive::Archive& a, bool failed) -> Status {
+      Status s = failed ? ok() : a.set_page_state(url, archive::PageState::Failed, reason, unix_now());
+      asio::post(io_, [this, event] { finished(event); });
+      return s;
+    });
   }
 
-  void handle(const std::string& url, const std::string& origin, Result<archive::Response> r,
-              FetchEvent& event) {
-    Host& host = hosts_[origin];
-    if (!r) {
-      if (r.error().code == Errc::Cancelled) return;
-      ++stats_.failed;
-      if (url == host.robots_url) host.robots = Robots::disallow_all();
-      record(archive_.set_page_state(url, archive::PageState::Failed, r.error().message, unix_now()));
-      event.outcome = "error: " + r.error().message;
-      tell(event);
-      return report(url);
-    }
-    const archive::Response& response = *r;
-    event.status = response.status;
-    event.bytes = response.body.size();
-    event.outcome = "stored";
+  // A response goes to a worker, then to the writer, then back here.
+  void dispatch(archive::Response response, const std::string& origin, bool robots_txt,
+                const FetchEvent& event) {
+    ++pending_;
     ++stats_.fetched;
-    record(archive_.store_capture(response));
-    record(archive_.set_page_state(url, archive::PageState::Fetched, std::to_string(response.status),
-                                   unix_now()));
     if (response.status >= 400) ++stats_.failed;
-
-    if (url == host.robots_url) {
-      event.outcome = "robots.txt";
-      host.robots = Robots::from_response(response.status, response.body, options_.user_agent);
-      // Crawl-delay is not in RFC 9309, but a site that asks for more patience gets it.
-      if (auto delay = host.robots->crawl_delay(); delay && *delay > options_.delay_seconds) {
-        frontier_.set_delay(origin, Frontier::Duration(*delay));
-      }
-      for (const auto& sitemap : host.robots->sitemaps()) follow(url, sitemap);
-    } else if (response.status >= 300 && response.status < 400) {
-      event.outcome = "redirect";
-      follow(url, archive::header_value(response.headers, "Location"));
-    } else if (response.status == 200 && is_html(response.content_type)) {
-      event.outcome = extract_page(response, origin);
-    } else if (response.status == 200 && is_xml(response.content_type)) {
-      event.outcome = "sitemap or feed";
-      if (auto urls = extract::feed_or_sitemap_urls(response.body, url)) {
-        for (const auto& u : *urls) follow(url, u);
-      }
-    }
-    tell(event);
-    if (++since_commit_ >= kBatchResponses || Clock::now() - last_commit_ >= kBatchTime) {
-      since_commit_ = 0;
-      last_commit_ = Clock::now();
-      record(archive_.commit_batch());
-      record(archive_.begin_batch());
-    }
-    report(url);
+    PageJob job{std::move(response), origin, robots_txt, hosts_[origin].reader, options_.user_agent};
+    asio::post(workers_, [this, job = std::move(job), event]() mutable {
+      auto result = std::make_shared<PageResult>(process_page(std::move(job), extractor_, filter_));
+      writer_->post([this, result, event](archive::Archive& a, bool failed) -> Status {
+        Status s = failed ? ok() : store(a, *result);
+        asio::post(io_, [this, result, event]() mutable { stored(*result, event); });
+        return s;
+      });
+    });
   }
 
-  // Returns what the page was, for the fetch log.
-  std::string extract_page(const archive::Response& response, const std::string& origin) {
-    // Relative dates ("3 hours ago") are read against the server's clock when it sent one.
-    const auto sent = extract::parse_timestamp(archive::header_value(response.headers, "Date"));
-    auto page = extractor_.extract(response.body, response.url, response.content_type,
-                                   sent.value_or(response.fetched_at));
-    if (!page) return "not HTML";  // the capture is kept for a later extractor
-    if (page->reader.empty()) ++stats_.unread;
-    for (const auto& link : page->links) record(enqueue(link));
-    for (const auto& feed : page->feeds) record(enqueue(feed));  // new threads, for updates
-    if (!page->reply_links.empty()) record(archive_.store_reply_links(page->reply_links, response.fetched_at));
-    if (page->thread) {
+  // On the writer thread: the capture, the page's state, its thread, and the new links
+  // (those an interrupted crawl already fetched are not queued again).
+  Status store(archive::Archive& a, PageResult& r) {
+    const std::int64_t now = unix_now();
+    if (!r.capture) return r.capture.error();
+    if (auto stored = a.store_capture(*r.capture); !stored) return stored.error();
+    FORA_TRY(a.set_page_state(r.url, archive::PageState::Fetched, std::to_string(r.status), now));
+    if (!r.reply_links.empty()) FORA_TRY(a.store_reply_links(r.reply_links, r.capture->fetched_at));
+    if (r.thread) FORA_TRY(a.store_thread_page(r.origin, *r.thread, r.capture->fetched_at));
+    std::vector<std::string> fresh;
+    for (std::string& url : r.links) {
+      auto added = a.add_page(url, now);
+      if (!added) return added.error();
+      if (!*added && resuming_) {
+        auto state = a.page_state(url);
+        if (!state) return state.error();
+        if (*state && **state != archive::PageState::Queued) continue;
+      }
+      fresh.push_back(std::move(url));
+    }
+    r.links = std::move(fresh);
+    return ok();
+  }
+
+  // Back on the loop: robots.txt takes effect, new links are queued, the fetch is told.
+  void stored(PageResult& r, FetchEvent event) {
+    event.status = r.status;
+    event.bytes = r.bytes;
+    event.outcome = r.outcome;
+    Host& host = hosts_[r.origin];
+    if (r.robots) robots_known(r.origin, std::move(*r.robots));
+    if (r.html) {
+      if (r.reader.empty()) ++stats_.unread;
+      else host.reader = r.reader;
+    }
+    if (r.thread) {
       ++stats_.threads;
-      stats_.comments += static_cast<std::int64_t>(page->thread->comments.size());
-      record(archive_.store_thread_page(origin, *page->thread, response.fetched_at));
-      return "thread page (" + page->reader + ")";
+      stats_.comments += static_cast<std::int64_t>(r.thread->comments.size());
     }
-    return page->reader.empty() ? "no reader" : "page (" + page->reader + ")";
+    if (!stopping())
+      for (const std::string& url : r.links) push(url);
+    finished(event);
   }
 
-  void follow(const std::string& base, std::string_view ref) {
-    if (ref.empty()) return;
-    if (auto url = resolve_url(base, ref)) record(enqueue(*url));
+  void robots_known(const std::string& origin, Robots robots) {
+    Host& host = hosts_[origin];
+    // Crawl-delay is not in RFC 9309, but a site that asks for more patience gets it.
+    if (auto delay = robots.crawl_delay(); delay && *delay > options_.delay_seconds)
+      frontier_.set_delay(origin, Frontier::Duration(*delay));
+    host.robots = std::move(robots);
+    frontier_.release(origin);
   }
 
-  void report(const std::string& url) {
-    stats_.last_url = url;
-    stats_.queued = static_cast<std::int64_t>(frontier_.queued());
-    if (progress_) progress_(stats_);
-  }
-
-  // Archive errors end the crawl: continuing would lose data silently.
-  template <typename R>
-  void record(const R& r) {
-    if (!r && !error_) {
-      error_ = r.error();
+  // The end of one request's way through the pipeline.
+  void finished(const FetchEvent& event) {
+    --pending_;
+    if (auto e = writer_->error(); e && !error_) {
+      error_ = *e;  // archive errors end the crawl: continuing would lose data silently
       fetcher_.cancel_all();
     }
+    if (options_.on_fetch) options_.on_fetch(event);
+    stats_.last_url = event.url;
+    stats_.queued = static_cast<std::int64_t>(frontier_.queued());
+    if (progress_) progress_(stats_);
+    pump();
   }
 
   bool stopping() const { return error_.has_value() || cancelled_; }
@@ -287,9 +316,11 @@ class Crawl {
     });
   }
 
+  // Done when nothing is in flight or on its way through workers and writer, and nothing
+  // more will start.
   void finish_if_idle() {
-    if (fetcher_.in_flight() > 0) return;
-    if (!stopping() && !limit_reached() && !frontier_.empty()) return;
+    if (fetcher_.in_flight() > 0 || pending_ > 0) return;
+    if (!stopping() && !limit_reached() && (!frontier_.empty() || !robots_due_.empty())) return;
     finished_ = true;
     wake_.cancel();
     stop_poll_.cancel();
@@ -299,6 +330,7 @@ class Crawl {
   const extract::Extractor& extractor_;
   const CrawlOptions& options_;
   Scope scope_;
+  LinkFilter filter_;
   const std::function<void(const CrawlProgress&)>& progress_;
   const std::atomic<bool>& stop_;
   asio::io_context io_;
@@ -306,11 +338,14 @@ class Crawl {
   Frontier frontier_;
   asio::steady_timer wake_;       // fires when the frontier's next host may be fetched
   asio::steady_timer stop_poll_;  // checks `stop` (set from a signal handler thread)
+  asio::thread_pool workers_;
+  std::optional<CatalogWriter> writer_;
+  std::size_t max_pending_;
+  std::size_t pending_ = 0;       // responses handed to the workers, not yet back
   std::map<std::string, Host> hosts_;
+  std::deque<std::string> robots_due_;  // hosts whose robots.txt is to be fetched first
   CrawlProgress stats_;
   std::int64_t started_ = 0;
-  int since_commit_ = 0;
-  Clock::time_point last_commit_ = Clock::now();
   bool resuming_ = false;  // the crawl before this one, of the same start URLs, did not end
   bool cancelled_ = false;
   bool finished_ = false;
@@ -325,6 +360,9 @@ Result<CrawlProgress> crawl(archive::Archive& archive, const extract::Extractor&
                             const std::atomic<bool>& stop) {
   if (options.start_urls.empty()) {
     return make_error(Errc::InvalidArgument, "no start URL", "fora crawl https://example.com/");
+  }
+  if (options.connections < 1 || options.per_host < 1) {
+    return make_error(Errc::InvalidArgument, "connections and per-host connections must be 1 or more");
   }
   std::vector<std::string> starts;
   for (const auto& u : options.start_urls) {

@@ -4,7 +4,8 @@
 
 namespace fora::crawler {
 
-Frontier::Frontier(Duration delay) : delay_(delay) {}
+Frontier::Frontier(Duration delay, std::size_t per_host)
+    : delay_(delay), per_host_(per_host < 1 ? 1 : per_host) {}
 
 bool Frontier::push(std::string_view url) {
   auto normalized = normalize_url(url);
@@ -30,7 +31,7 @@ std::optional<std::string> Frontier::pop_ready(TimePoint now) {
   Host* best = nullptr;
   TimePoint best_at{};
   for (auto& [origin, host] : hosts_) {
-    if (host.busy || host.queue.empty()) continue;
+    if (!poppable(host)) continue;
     const TimePoint at = ready_at(host);
     if (at > now) continue;
     if (best == nullptr || at < best_at) {
@@ -41,7 +42,7 @@ std::optional<std::string> Frontier::pop_ready(TimePoint now) {
   if (best == nullptr) return std::nullopt;
   std::string url = std::move(best->queue.front());
   best->queue.pop_front();
-  best->busy = true;
+  ++best->in_flight;
   best->last_start = now;
   --queued_;
   ++in_flight_;
@@ -51,7 +52,7 @@ std::optional<std::string> Frontier::pop_ready(TimePoint now) {
 std::optional<Frontier::TimePoint> Frontier::next_ready_time() const {
   std::optional<TimePoint> earliest;
   for (const auto& [origin, host] : hosts_) {
-    if (host.busy || host.queue.empty()) continue;
+    if (!poppable(host)) continue;
     const TimePoint at = ready_at(host);
     if (!earliest || at < *earliest) earliest = at;
   }
@@ -60,9 +61,20 @@ std::optional<Frontier::TimePoint> Frontier::next_ready_time() const {
 
 void Frontier::done(std::string_view origin, TimePoint /*now: spacing counts from starts*/) {
   auto it = hosts_.find(origin);
-  if (it == hosts_.end() || !it->second.busy) return;
-  it->second.busy = false;
+  if (it == hosts_.end() || it->second.in_flight == 0) return;
+  --it->second.in_flight;
   --in_flight_;
+}
+
+void Frontier::hold(std::string_view origin) {
+  auto it = hosts_.find(origin);
+  if (it == hosts_.end()) it = hosts_.emplace(std::string(origin), Host{}).first;
+  it->second.held = true;
+}
+
+void Frontier::release(std::string_view origin) {
+  auto it = hosts_.find(origin);
+  if (it != hosts_.end()) it->second.held = false;
 }
 
 void Frontier::set_delay(std::string_view origin, Duration delay) {

@@ -46,6 +46,38 @@ TEST_F(FrontierTest, IsFifoPerHost) {
   EXPECT_TRUE(f.empty());
 }
 
+TEST_F(FrontierTest, PerHostCapBoundsRequestsInFlight) {
+  Frontier f(seconds(0), 2);
+  for (const char* u : {"https://a.example/1", "https://a.example/2", "https://a.example/3"}) f.push(u);
+  EXPECT_EQ(f.pop_ready(t0), "https://a.example/1");
+  EXPECT_EQ(f.pop_ready(t0), "https://a.example/2");
+  EXPECT_EQ(f.pop_ready(t0), std::nullopt);  // two in flight: the cap
+  EXPECT_EQ(f.in_flight(), 2u);
+  f.done("a.example", t0);
+  EXPECT_EQ(f.pop_ready(t0), "https://a.example/3");
+}
+
+TEST_F(FrontierTest, PerHostCapStillSpacesStartsByTheDelay) {
+  Frontier f(seconds(1), 4);
+  f.push("https://a.example/1");
+  f.push("https://a.example/2");
+  EXPECT_EQ(f.pop_ready(t0), "https://a.example/1");
+  EXPECT_EQ(f.pop_ready(t0 + milliseconds(500)), std::nullopt);
+  EXPECT_EQ(f.pop_ready(t0 + seconds(1)), "https://a.example/2");
+}
+
+TEST_F(FrontierTest, HeldHostIsNotPoppedUntilReleased) {
+  Frontier f(seconds(0), 4);
+  f.hold("a.example");
+  f.push("https://a.example/1");
+  f.push("https://b.example/1");
+  EXPECT_EQ(f.pop_ready(t0), "https://b.example/1");
+  EXPECT_EQ(f.pop_ready(t0), std::nullopt);
+  EXPECT_EQ(f.next_ready_time(), std::nullopt);  // nothing will become ready by itself
+  f.release("a.example");
+  EXPECT_EQ(f.pop_ready(t0), "https://a.example/1");
+}
+
 TEST_F(FrontierTest, AtMostOneRequestInFlightPerHost) {
   Frontier f(seconds(0));
   f.push("https://example.com/1");

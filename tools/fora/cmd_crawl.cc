@@ -56,6 +56,9 @@ Status run_crawl(const Context& ctx, const CrawlCommand& cmd) {
   options.max_pages = cmd.max_pages;
   options.timeout_seconds = cmd.timeout;
   options.user_agent = cmd.user_agent;
+  options.jobs = cmd.jobs;
+  options.connections = cmd.connections;
+  options.per_host = cmd.per_host;
   options.on_fetch = [&](const crawler::FetchEvent& e) {
     tally.add(e);
     if (log) log << log_line(e) << std::flush;

@@ -22,6 +22,9 @@ struct CrawlCommand {
   bool quiet = false;     // no progress line, no summary (errors still go to stderr)
   bool json = false;      // the summary as one JSON object
   std::string log;        // --log FILE: one line per request
+  unsigned jobs = 0;              // worker threads; 0 = one per core
+  std::size_t connections = 16;   // requests in flight in all
+  std::size_t per_host = 4;       // requests in flight to one host
 };
 Status run_crawl(const Context& ctx, const CrawlCommand& cmd);
 

@@ -244,25 +244,44 @@ Status Archive::set_open_crawl(std::string_view key) {
 
 // --- captures ---
 
+Result<PreparedCapture> prepare_capture(const Response& response) {
+  PreparedCapture c;
+  c.url = response.url;
+  c.status = response.status;
+  c.content_type = response.content_type;
+  c.fetched_at = response.fetched_at;
+  c.payload_sha256 = sha256_hex(response.body);
+  auto frame = SnapshotStore::compress(make_response_record(response, c.payload_sha256));
+  if (!frame) return frame.error();
+  c.frame = std::move(*frame);
+  return c;
+}
+
 Result<std::int64_t> Archive::store_capture(const Response& response) {
-  auto page = ensure_page(*impl_, response.url, response.fetched_at);
+  auto prepared = prepare_capture(response);
+  if (!prepared) return prepared.error();
+  return store_capture(*prepared);
+}
+
+Result<std::int64_t> Archive::store_capture(const PreparedCapture& capture) {
+  auto page = ensure_page(*impl_, capture.url, capture.fetched_at);
   if (!page) return page.error();
-  const std::string digest = sha256_hex(response.body);
+  const std::string& digest = capture.payload_sha256;
 
   auto last = impl_->sql(
       "SELECT id, payload_sha256, status FROM captures WHERE page_id = ? ORDER BY id DESC LIMIT 1");
   if (!last) return last.error();
   auto row = (*last)->bind(1, page->id).step();
   if (!row) return row.error();
-  if (*row && (*last)->text(1) == digest && (*last)->int64(2) == response.status) {
+  if (*row && (*last)->text(1) == digest && (*last)->int64(2) == capture.status) {
     const std::int64_t id = (*last)->int64(0);
     auto touch = impl_->sql("UPDATE captures SET last_checked = ? WHERE id = ?");
     if (!touch) return touch.error();
-    FORA_TRY((*touch)->bind(1, response.fetched_at).bind(2, id).run());
+    FORA_TRY((*touch)->bind(1, capture.fetched_at).bind(2, id).run());
     return id;
   }
 
-  auto where = impl_->snapshots->append(make_response_record(response, digest));
+  auto where = impl_->snapshots->append_frame(capture.frame);
   if (!where) return where.error();
   auto ins = impl_->sql(
       "INSERT INTO captures(page_id, fetched_at, last_checked, status, content_type, payload_sha256,"
@@ -270,10 +289,10 @@ Result<std::int64_t> Archive::store_capture(const Response& response) {
   if (!ins) return ins.error();
   FORA_TRY((*ins)
                ->bind(1, page->id)
-               .bind(2, response.fetched_at)
-               .bind(3, response.fetched_at)
-               .bind(4, response.status)
-               .bind(5, response.content_type)
+               .bind(2, capture.fetched_at)
+               .bind(3, capture.fetched_at)
+               .bind(4, capture.status)
+               .bind(5, capture.content_type)
                .bind(6, digest)
                .bind(7, where->segment)
                .bind(8, where->offset)

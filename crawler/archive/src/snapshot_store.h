@@ -33,7 +33,13 @@ class SnapshotStore {
   SnapshotStore& operator=(SnapshotStore&&) noexcept;
   ~SnapshotStore();
 
-  // Compresses and appends one record. Durable only after sync().
+  // One record as the frame append_frame() writes: zstd with content size and checksum.
+  // Thread-safe (each thread keeps its own compression context), so crawls compress on
+  // their worker threads. Errors: Internal (zstd refused).
+  static Result<std::string> compress(std::string_view record);
+  // Appends a frame made by compress(). Durable only after sync().
+  Result<SnapshotLocation> append_frame(std::string_view frame);
+  // compress() and append_frame() in one.
   Result<SnapshotLocation> append(std::string_view record);
   // Flushes appended frames to disk (called before the catalog commits them).
   Status sync();

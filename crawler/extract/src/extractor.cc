@@ -133,7 +133,8 @@ std::optional<std::int64_t> parse_timestamp(std::string_view text) {
 
 Result<Page> Extractor::extract(std::string_view html, std::string_view url,
                                 std::string_view content_type,
-                                std::optional<std::int64_t> captured_at) const {
+                                std::optional<std::int64_t> captured_at,
+                                std::string_view try_first) const {
   PageContext context{resolve_url(url, url).value_or(std::string(url)), captured_at};
   auto doc = parse_html(html, context.url, content_type);
   if (!doc) return doc.error();
@@ -143,7 +144,12 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
 
   Page page;
   page.links = page_links(impl_->base_href, impl_->link_hrefs, ctx.get(), context.url);
-  for (const auto& reader : impl_->readers) {
+  std::vector<const Reader*> order;
+  order.reserve(impl_->readers.size());
+  for (const auto& reader : impl_->readers)
+    if (!try_first.empty() && reader->name() == try_first) order.insert(order.begin(), reader.get());
+    else order.push_back(reader.get());
+  for (const Reader* reader : order) {
     std::optional<Reading> claimed = reader->read(page_doc, context);
     if (!claimed) continue;
     Reading& reading = *claimed;

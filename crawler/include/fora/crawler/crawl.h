@@ -1,8 +1,12 @@
-// crawl(): fetches a site into an archive. One Boost.Asio io_context drives libcurl's multi
-// interface (socket + timer callbacks); robots.txt is read first for each host; links are
-// followed within the start URL's host; WordPress crawl traps are skipped; a per-host delay
-// spaces the requests. Every response is stored (fora::archive), every thread page extracted
-// (fora::extract) and merged into the catalog.
+// crawl(): fetches a site into an archive, in three stages on their own threads:
+//   the event loop (the calling thread): a Boost.Asio io_context driving libcurl's multi
+//     interface, the frontier and per-host politeness; it only moves bytes;
+//   the workers (`jobs` threads): each response parsed once, its thread extracted, its links
+//     admitted (scope, traps, seen), its WARC record compressed;
+//   the writer (one thread): catalog rows and snapshot frames, committed in batches.
+// The loop takes no new request while the workers and the writer hold enough work, so memory
+// stays bounded. robots.txt is read first for each host; links are followed within the start
+// URLs' hosts; crawl traps are skipped.
 #pragma once
 
 #include <atomic>
@@ -34,8 +38,11 @@ struct CrawlOptions {
   std::int64_t max_pages = 0;            // stop after this many fetches; 0 = no limit
   long timeout_seconds = 30;             // per request
   std::size_t max_body_bytes = 32u << 20;  // larger responses are cut off and marked failed
-  // Called on the crawl's thread after each request ends (or is refused by robots.txt);
-  // may be empty.
+  unsigned jobs = 0;                     // worker threads; 0 = one per core
+  std::size_t connections = 16;          // requests in flight in all
+  std::size_t per_host = 4;              // requests in flight to one host (and the delay)
+  // Called on the calling thread after each request ends and its page is stored (or is
+  // refused by robots.txt); may be empty.
   std::function<void(const FetchEvent&)> on_fetch;
 };
 

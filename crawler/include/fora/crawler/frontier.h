@@ -1,6 +1,7 @@
 // Frontier: the URLs waiting to be fetched, one FIFO queue per host (origin), with
-// de-duplication of every URL ever pushed and per-host politeness: at most one request in
-// flight per host, and at least `delay` between the starts of two requests to one host.
+// de-duplication of every URL ever pushed and per-host politeness: at most `per_host`
+// requests in flight per host, and at least `delay` between the starts of two requests to
+// one host; a host can be held (nothing popped) while its robots.txt is awaited.
 // The clock is passed in, so the policy is testable without sleeping. Not thread-safe: owned
 // by the crawl's event loop.
 #pragma once
@@ -23,7 +24,8 @@ class Frontier {
   using Duration = std::chrono::duration<double>;  // seconds
 
   // `delay`: the default minimum spacing between request starts to one host; may be 0.
-  explicit Frontier(Duration delay);
+  // `per_host`: requests in flight to one host at most (at least 1).
+  explicit Frontier(Duration delay, std::size_t per_host = 1);
 
   // Queues `url` (normalized here; see normalize_url) at the back of its host's queue.
   // Returns false, and queues nothing, when the URL was pushed before (even if it has been
@@ -33,19 +35,24 @@ class Frontier {
   // True when `url` (any spelling) was ever pushed.
   bool seen(std::string_view url) const;
 
-  // The next URL to fetch at `now`: the front of the queue of a host that has no request in
-  // flight and whose delay has passed (the one waiting longest when several are ready).
-  // Marks that host busy and records `now` as its last start. nullopt when none is ready.
+  // The next URL to fetch at `now`: the front of the queue of a host that is not held, has
+  // fewer than `per_host` requests in flight and whose delay has passed (the one waiting
+  // longest when several are ready). Counts the request as in flight and records `now` as
+  // the host's last start. nullopt when none is ready.
   std::optional<std::string> pop_ready(TimePoint now);
 
   // When pop_ready() will next have something, if no done() comes first: the earliest time
   // an idle host with queued URLs becomes ready (may be <= now; TimePoint{} for a host never
-  // contacted). nullopt when every host with queued URLs is busy, or nothing is queued.
+  // contacted). nullopt when every host with queued URLs is busy or held, or nothing is queued.
   std::optional<TimePoint> next_ready_time() const;
 
-  // The request to `origin` (url_origin of a popped URL) finished at `now`; the host may be
+  // A request to `origin` (url_origin of a popped URL) finished at `now`; the host may be
   // popped again once its delay since the last start has passed. Unknown origins are ignored.
   void done(std::string_view origin, TimePoint now);
+
+  // While held, nothing of `origin` is popped (its URLs stay queued).
+  void hold(std::string_view origin);
+  void release(std::string_view origin);
 
   // Uses `delay` for `origin` instead of the default (e.g. a robots.txt Crawl-delay).
   void set_delay(std::string_view origin, Duration delay);
@@ -58,13 +65,19 @@ class Frontier {
  private:
   struct Host {
     std::deque<std::string> queue;
-    bool busy = false;
+    std::size_t in_flight = 0;
+    bool held = false;
     std::optional<TimePoint> last_start;
     std::optional<Duration> delay;  // overrides delay_ when set
   };
   TimePoint ready_at(const Host& host) const;
 
+  bool poppable(const Host& host) const {
+    return !host.held && host.in_flight < per_host_ && !host.queue.empty();
+  }
+
   Duration delay_;
+  std::size_t per_host_;
   std::map<std::string, Host, std::less<>> hosts_;
   std::unordered_set<std::string> seen_;
   std::size_t queued_ = 0;

@@ -42,6 +42,19 @@ std::string format_utc(std::int64_t unix_seconds);
 // LF), without surrounding blanks; empty when absent. The first occurrence wins.
 std::string header_value(std::string_view block, std::string_view name);
 
+// A response made ready to store on any thread (the costly part of store_capture(): the
+// digest, the WARC record and its compression), so a crawl's workers do it, not its writer.
+struct PreparedCapture {
+  std::string url;
+  int status = 0;
+  std::string content_type;
+  std::int64_t fetched_at = 0;
+  std::string payload_sha256;  // lowercase hex, of the body
+  std::string frame;           // the compressed record, as the snapshot store appends it
+};
+// Thread-safe. Errors: Internal (the compressor refused).
+Result<PreparedCapture> prepare_capture(const Response& response);
+
 // The state of a URL in the crawl frontier.
 enum class PageState { Queued, Fetched, Failed, Skipped };
 
@@ -107,6 +120,8 @@ class Archive {
   // capture of the same URL (then only the capture's last_checked moves). Returns the
   // capture id.
   Result<std::int64_t> store_capture(const Response& response);
+  // The same for a capture prepared by prepare_capture().
+  Result<std::int64_t> store_capture(const PreparedCapture& capture);
   // The response of a capture, decompressed.
   Result<Response> read_capture(std::int64_t capture_id) const;
 

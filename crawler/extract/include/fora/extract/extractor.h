@@ -40,11 +40,15 @@ class Extractor {
   // header (may carry the charset; may be empty). `captured_at` (Unix seconds) is when the
   // page was fetched: relative dates ("3 hours ago") are read against it, and not at all
   // without it. Links are resolved against the page's <base> or `url`. A page that no
-  // reader claims still yields its links. Errors: InvalidArgument when the bytes are not
-  // parseable as HTML at all.
+  // reader claims still yields its links. `try_first` names a reader (Page::reader of an
+  // earlier page of the same site) to ask before the others: a crawl passes the one that
+  // read the site's last page, so that one engine's pages are not tried against every
+  // other profile first. Errors: InvalidArgument when the bytes are not parseable as HTML
+  // at all.
   Result<Page> extract(std::string_view html, std::string_view url,
                        std::string_view content_type = {},
-                       std::optional<std::int64_t> captured_at = std::nullopt) const;
+                       std::optional<std::int64_t> captured_at = std::nullopt,
+                       std::string_view try_first = {}) const;
 
   // The loaded profiles, in match order.
   struct ProfileInfo {

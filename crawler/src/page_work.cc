@@ -1,0 +1,65 @@
+#include "page_work.h"
+
+#include <boost/algorithm/string/predicate.hpp>
+
+namespace fora::crawler::detail {
+namespace {
+
+bool is_html(std::string_view content_type) {
+  return boost::algorithm::istarts_with(content_type, "text/html") ||
+         boost::algorithm::istarts_with(content_type, "application/xhtml");
+}
+
+bool is_xml(std::string_view content_type) {
+  return content_type.find("xml") != std::string_view::npos;
+}
+
+// Returns what the page was, for the fetch log.
+std::string read_page(const archive::Response& response, const std::string& try_first,
+                      const extract::Extractor& extractor, LinkFilter& filter, PageResult& out) {
+  // Relative dates ("3 hours ago") are read against the server's clock when it sent one.
+  const auto sent = extract::parse_timestamp(archive::header_value(response.headers, "Date"));
+  auto page = extractor.extract(response.body, response.url, response.content_type,
+                                sent.value_or(response.fetched_at), try_first);
+  if (!page) return "not HTML";  // the capture is kept for a later extractor
+  out.html = true;
+  out.reader = page->reader;
+  for (const auto& link : page->links) filter.admit(link, out.links);
+  for (const auto& feed : page->feeds) filter.admit(feed, out.links);  // new threads, for updates
+  out.reply_links = std::move(page->reply_links);
+  if (page->thread) {
+    out.thread = std::move(page->thread);
+    return "thread page (" + page->reader + ")";
+  }
+  return page->reader.empty() ? "no reader" : "page (" + page->reader + ")";
+}
+
+}  // namespace
+
+PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFilter& filter) {
+  const archive::Response& response = job.response;
+  PageResult out;
+  out.url = response.url;
+  out.origin = std::move(job.origin);
+  out.status = response.status;
+  out.bytes = response.body.size();
+  out.outcome = "stored";
+  if (job.robots_txt) {
+    out.outcome = "robots.txt";
+    out.robots = Robots::from_response(response.status, response.body, job.user_agent);
+    for (const auto& sitemap : out.robots->sitemaps()) filter.admit_ref(response.url, sitemap, out.links);
+  } else if (response.status >= 300 && response.status < 400) {
+    out.outcome = "redirect";
+    filter.admit_ref(response.url, archive::header_value(response.headers, "Location"), out.links);
+  } else if (response.status == 200 && is_html(response.content_type)) {
+    out.outcome = read_page(response, job.try_first, extractor, filter, out);
+  } else if (response.status == 200 && is_xml(response.content_type)) {
+    out.outcome = "sitemap or feed";
+    if (auto urls = extract::feed_or_sitemap_urls(response.body, response.url))
+      for (const auto& u : *urls) filter.admit_ref(response.url, u, out.links);
+  }
+  out.capture = archive::prepare_capture(response);
+  return out;
+}
+
+}  // namespace fora::crawler::detail

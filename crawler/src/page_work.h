@@ -1,0 +1,46 @@
+// What a worker thread does with one response, away from the event loop: read robots.txt,
+// or parse the page once and extract its thread and links, or list a sitemap's or feed's
+// URLs; admit the links found (LinkFilter); build and compress the WARC record. The result
+// goes to the catalog writer, then back to the event loop.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fora/archive/archive.h"
+#include "fora/crawler/robots.h"
+#include "fora/extract/extractor.h"
+#include "fora/result.h"
+#include "link_filter.h"
+
+namespace fora::crawler::detail {
+
+struct PageJob {
+  archive::Response response;
+  std::string origin;      // url_origin of the URL
+  bool robots_txt = false; // the host's /robots.txt
+  std::string try_first;   // the reader of the host's last page (Extractor::extract)
+  std::string user_agent;  // for robots.txt groups
+};
+
+struct PageResult {
+  std::string url;
+  std::string origin;
+  int status = 0;
+  std::size_t bytes = 0;
+  std::string outcome;                            // for the fetch log (FetchEvent::outcome)
+  Result<archive::PreparedCapture> capture = archive::PreparedCapture{};
+  std::optional<Robots> robots;                   // when robots_txt
+  std::string reader;                             // the page's reader, "" when none
+  bool html = false;                              // an HTML page (read or not)
+  std::optional<extract::ThreadPage> thread;
+  std::vector<extract::ReplyLink> reply_links;
+  std::vector<std::string> links;                 // admitted: new URLs for the frontier
+};
+
+// Thread-safe; `extractor` and `filter` are shared by all workers.
+PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFilter& filter);
+
+}  // namespace fora::crawler::detail
