@@ -22,7 +22,7 @@
 #include "fora/crawler/frontier.h"
 #include "fora/crawler/robots.h"
 #include "fora/crawler/scope.h"
-#include "fora/crawler/url.h"
+#include "fora/url/url.h"
 #include "link_filter.h"
 #include "page_work.h"
 

@@ -6,6 +6,8 @@
 
 #include <memory>
 
+#include "fora/url/curl_global.h"
+
 namespace fora::crawler::detail {
 
 struct CurlUrlDeleter {
@@ -26,7 +28,6 @@ using CurlEasy = std::unique_ptr<CURL, CurlEasyDeleter>;
 using CurlMulti = std::unique_ptr<CURLM, CurlMultiDeleter>;
 using CurlString = std::unique_ptr<char, CurlStringDeleter>;  // strings curl_url_get returns
 
-// curl_global_init, exactly once per process, before the first handle is made.
-void ensure_curl_global_init();
+using fora::ensure_curl_global_init;
 
 }  // namespace fora::crawler::detail

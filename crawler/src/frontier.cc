@@ -1,6 +1,6 @@
 #include "fora/crawler/frontier.h"
 
-#include "fora/crawler/url.h"
+#include "fora/url/url.h"
 
 namespace fora::crawler {
 

@@ -2,7 +2,7 @@
 
 #include <functional>
 
-#include "fora/crawler/url.h"
+#include "fora/url/url.h"
 
 namespace fora::crawler::detail {
 
@@ -12,16 +12,17 @@ bool LinkFilter::mark(std::string_view normalized) {
   return seen_.insert(h).second;
 }
 
-void LinkFilter::admit(std::string_view found, std::vector<std::string>& out) {
-  auto url = normalize_url(found);
-  if (!url || !scope_.in_scope(*url) || trap_reason(*url)) return;
-  if (mark(*url)) out.push_back(std::move(*url));
+void LinkFilter::admit(std::string_view normalized, std::vector<std::string>& out) {
+  // The common case is a link seen before (menus, sidebars): that is asked first, then the
+  // rest, once per URL.
+  if (!mark(normalized)) return;
+  if (scope_.in_scope(normalized) && !trap_reason(normalized)) out.emplace_back(normalized);
 }
 
 void LinkFilter::admit_ref(std::string_view base, std::string_view ref,
                            std::vector<std::string>& out) {
   if (ref.empty()) return;
-  if (auto url = resolve_url(base, ref)) admit(*url, out);
+  if (auto url = resolve_url(base, ref)) admit(*url, out);  // resolve_url() normalizes
 }
 
 }  // namespace fora::crawler::detail

@@ -19,8 +19,9 @@ class LinkFilter {
  public:
   explicit LinkFilter(const Scope& scope) : scope_(scope) {}
 
-  // Appends `found` to `out` (normalized) when it is admitted.
-  void admit(std::string_view found, std::vector<std::string>& out);
+  // Appends `normalized` (normalize_url()'s spelling, as every link the extractor yields
+  // is) to `out` when it is admitted.
+  void admit(std::string_view normalized, std::vector<std::string>& out);
   // The same for a reference found on the page `base` (resolved first).
   void admit_ref(std::string_view base, std::string_view ref, std::vector<std::string>& out);
   // Marks an already normalized URL as admitted (start URLs, a resumed crawl's queue);

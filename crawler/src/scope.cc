@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "fora/crawler/url.h"
+#include "fora/url/url.h"
 
 namespace fora::crawler {
 
@@ -26,10 +26,11 @@ Result<Scope> Scope::from_start_urls(const std::vector<std::string>& start_urls)
 }
 
 bool Scope::in_scope(std::string_view url) const {
-  auto normalized = normalize_url(url);
-  if (!normalized) return false;
-  const std::string scheme = url_scheme(*normalized);
-  const std::string origin = url_origin(*normalized);
+  // url_scheme() and url_origin() answer for any spelling as for its normalized one (and
+  // read a normalized one without parsing it).
+  const std::string scheme = url_scheme(url);
+  const std::string origin = url_origin(url);
+  if (scheme.empty() || origin.empty()) return false;
   return std::any_of(origins_.begin(), origins_.end(),
                      [&](const Origin& o) { return o.scheme == scheme && o.host_port == origin; });
 }

@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "fora/crawler/url.h"
+#include "fora/url/url.h"
 
 namespace fora::crawler::detail {
 namespace {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "fora/crawler/scope.h"
-#include "fora/crawler/url.h"
+#include "fora/url/url.h"
 
 namespace fora::crawler {
 namespace {

@@ -1,4 +1,4 @@
-#include "fora/crawler/url.h"
+#include "fora/url/url.h"
 
 #include <gtest/gtest.h>
 
@@ -77,10 +77,21 @@ TEST(ResolveUrl, ResolvesRelativeReferences) {
   EXPECT_EQ(resolve_url(base, "HTTP://Other.Example:80/"), "http://other.example/");
 }
 
-TEST(ResolveUrl, EmptyOrFragmentOnlyIsTheBase) {
+TEST(ResolveUrl, EmptyOrFragmentOnlyIsThePageItselfNotALink) {
   const std::string base = "https://example.com/post/";
-  EXPECT_EQ(resolve_url(base, ""), base);
-  EXPECT_EQ(resolve_url(base, "#comments"), base);
+  EXPECT_EQ(resolve_url(base, ""), std::nullopt);
+  EXPECT_EQ(resolve_url(base, "  "), std::nullopt);
+  EXPECT_EQ(resolve_url(base, "#comments"), std::nullopt);
+}
+
+TEST(UrlOrigin, ReadOffANormalizedSpellingOrParsed) {
+  EXPECT_EQ(url_origin("http://127.0.0.1:8080/a?b"), "127.0.0.1:8080");
+  EXPECT_EQ(url_origin("https://example.com"), "example.com");
+  EXPECT_EQ(url_origin("https://[::1]:8443/x"), "[::1]:8443");
+  // Not normalize_url()'s spelling: parsed, so the answer is the same.
+  EXPECT_EQ(url_origin("HTTPS://Example.COM:443/a"), "example.com");
+  EXPECT_EQ(url_origin("http://example.com:80/"), "example.com");
+  EXPECT_EQ(url_origin("http://user:pw@example.com/"), "example.com");
 }
 
 TEST(ResolveUrl, RefusesNonHttpSchemes) {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "fora/extract/extractor.h"
-#include "fora/extract/url_query.h"
+#include "fora/url/query.h"
 #include "links.h"
 
 namespace fora::extract {
@@ -26,6 +26,29 @@ TEST(ResolveUrl, RejectsNonHttpSchemesAndBareFragments) {
   EXPECT_FALSE(resolve_url("http://a.example/", "javascript:void(0)"));
   EXPECT_FALSE(resolve_url("http://a.example/", "ftp://a.example/f"));
   EXPECT_FALSE(resolve_url("http://a.example/", "#respond"));
+}
+
+// The extractor and the crawler once resolved links differently (case, default port,
+// session ids, %-encoding), so one page was stored under two rows. Now there is one
+// resolver: every link a page yields is already normalize_url()'s spelling.
+TEST(PageLinks, AreSpelledAsTheCrawlerNormalizesThem) {
+  Extractor e = open_extractor();
+  auto page = e.extract(
+      "<html><body><a href='HTTP://Site.EXAMPLE:80/a b/'>1</a>"
+      "<a href='/t/5?PHPSESSID=0123456789abcdef0123456789abcdef&amp;page=2'>2</a>"
+      "<a href='../x/./y/%7Ez'>3</a><a href='https://site.example:443/q?utm_source=feed'>4</a>"
+      "<a href='/caf\xc3\xa9/'>5</a></body></html>",
+      "http://site.example/page/sub/");
+  ASSERT_TRUE(page) << page.error().message;
+  ASSERT_EQ(page->links.size(), 5u);
+  for (const std::string& link : page->links) {
+    auto normalized = normalize_url(link);
+    ASSERT_TRUE(normalized) << link;
+    EXPECT_EQ(*normalized, link);
+  }
+  EXPECT_EQ(page->links[0], "http://site.example/a%20b/");
+  EXPECT_EQ(page->links[1], "http://site.example/t/5?page=2");
+  EXPECT_EQ(page->links[3], "https://site.example/q");
 }
 
 TEST(PageLinks, ResolvedAgainstBaseDeduplicatedInPageOrder) {

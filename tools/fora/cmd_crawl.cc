@@ -9,7 +9,7 @@
 
 #include "commands.h"
 #include "fora/crawler/crawl.h"
-#include "fora/crawler/url.h"
+#include "fora/url/url.h"
 #include "interrupt.h"
 
 namespace fora::cli {
@@ -25,7 +25,7 @@ struct Tally {
     std::string kind = e.outcome.substr(0, e.outcome.find_first_of("(:"));
     while (!kind.empty() && kind.back() == ' ') kind.pop_back();
     ++outcomes[kind];
-    ++hosts[crawler::url_origin(e.url)][kind];
+    ++hosts[url_origin(e.url)][kind];
   }
 };
 

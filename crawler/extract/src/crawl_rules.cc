@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "fora/extract/url_query.h"
+#include "fora/url/query.h"
 
 namespace fora::extract {
 namespace {

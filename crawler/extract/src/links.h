@@ -1,5 +1,5 @@
-// URL resolution for links found in pages, sitemaps and feeds (libcurl's URL parser, so
-// fora and its fetcher agree on what a URL is).
+// The links a page names, collected once each. They are resolved by fora's one resolver
+// (fora/url/url.h), so fora and its fetcher agree on what a URL is.
 #pragma once
 
 #include <optional>
@@ -8,11 +8,9 @@
 #include <unordered_set>
 #include <vector>
 
-namespace fora::extract {
+#include "fora/url/url.h"
 
-// `ref` resolved against the absolute `base`, fragment removed; nullopt unless the result
-// is an http or https URL.
-std::optional<std::string> resolve_url(std::string_view base, std::string_view ref);
+namespace fora::extract {
 
 // Collects URLs in first-seen order, dropping duplicates.
 class LinkList {

@@ -7,11 +7,11 @@
 #include <string>
 #include <string_view>
 
-namespace fora::extract {
+namespace fora {
 
 // `query` (without the '?') less the parameters for which `drop(key, value)` is true, `key`
 // lowercased; kept parameters keep their order and the separator that came before them.
 std::string filter_query(std::string_view query,
                          const std::function<bool(std::string_view key, std::string_view value)>& drop);
 
-}  // namespace fora::extract
+}  // namespace fora

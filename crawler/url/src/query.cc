@@ -1,8 +1,8 @@
-#include "fora/extract/url_query.h"
+#include "fora/url/query.h"
 
 #include <boost/algorithm/string/case_conv.hpp>
 
-namespace fora::extract {
+namespace fora {
 
 std::string filter_query(std::string_view query,
                          const std::function<bool(std::string_view key, std::string_view value)>& drop) {
@@ -27,4 +27,4 @@ std::string filter_query(std::string_view query,
   return kept;
 }
 
-}  // namespace fora::extract
+}  // namespace fora

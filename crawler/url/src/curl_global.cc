@@ -2,9 +2,9 @@
 
 #include <mutex>
 
-#include "curl_handles.h"
+#include "fora/url/curl_global.h"
 
-namespace fora::crawler::detail {
+namespace fora {
 
 void ensure_curl_global_init() {
   // curl_global_init is not thread-safe in older libcurl; call_once makes it so. Never
@@ -13,4 +13,4 @@ void ensure_curl_global_init() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-}  // namespace fora::crawler::detail
+}  // namespace fora

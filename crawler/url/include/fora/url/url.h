@@ -1,6 +1,8 @@
-// URL handling for the crawler, on top of libcurl's URL API (no hand-written parser).
-// Every URL the crawler stores, compares or de-duplicates goes through normalize_url() first,
-// so two spellings of one page become one string. Free functions; thread-safe.
+// URLs, on top of libcurl's URL API (no hand-written parser): one normaliser and one
+// resolver for the whole pipeline. The extractor resolves every link, thread and comment URL
+// with resolve_url(), and the crawler queues, scopes and stores only normalize_url()
+// spellings, so one page is one string everywhere (a link and the page it names, a thread
+// URL and the page it was read from). Free functions; thread-safe.
 #pragma once
 
 #include <optional>
@@ -9,7 +11,7 @@
 
 #include "fora/result.h"
 
-namespace fora::crawler {
+namespace fora {
 
 // The canonical spelling of an absolute http/https URL: scheme and host lowercased, the
 // default port dropped (":80" for http, ":443" for https), the fragment dropped, "." and ".."
@@ -22,13 +24,14 @@ Result<std::string> normalize_url(std::string_view url);
 
 // Resolves the link `ref` found on the page `base` (RFC 3986 reference resolution), as
 // normalize_url() spells it. nullopt when the result is not http/https (mailto:, javascript:,
-// tel:, data:, ...) or either part cannot be parsed. An empty or fragment-only `ref` yields
-// `base` itself.
+// tel:, data:, ...), when either part cannot be parsed, and when `ref` is empty or only a
+// fragment (the page itself, not a link to follow).
 std::optional<std::string> resolve_url(std::string_view base, std::string_view ref);
 
 // "host" or "host:port" (port only when not the scheme's default) of a normalized URL, e.g.
 // "example.com", "127.0.0.1:8080". The key for per-host politeness and for the archive's site.
-// Empty when `normalized` cannot be parsed.
+// Read off the spelling without parsing when it is normalize_url()'s; empty when
+// `normalized` cannot be parsed.
 std::string url_origin(std::string_view normalized);
 
 // The scheme of a normalized URL ("http" or "https"); empty when it cannot be parsed.
@@ -38,4 +41,4 @@ std::string url_scheme(std::string_view normalized);
 // "/" when the URL cannot be parsed.
 std::string url_path_and_query(std::string_view normalized);
 
-}  // namespace fora::crawler
+}  // namespace fora

@@ -1,19 +1,26 @@
-#include "fora/crawler/url.h"
+#include "fora/url/url.h"
 
 #include <boost/algorithm/string/case_conv.hpp>
 #include <curl/curl.h>
 
 #include <algorithm>
 #include <cctype>
+#include <memory>
 
-#include "curl_handles.h"
-#include "fora/extract/url_query.h"
+#include "fora/url/curl_global.h"
+#include "fora/url/query.h"
 
-namespace fora::crawler {
+namespace fora {
 namespace {
 
-using detail::CurlString;
-using detail::CurlUrl;
+struct CurlUrlFree {
+  void operator()(CURLU* h) const { curl_url_cleanup(h); }
+};
+struct CurlStringFree {
+  void operator()(char* s) const { curl_free(s); }
+};
+using CurlUrl = std::unique_ptr<CURLU, CurlUrlFree>;
+using CurlString = std::unique_ptr<char, CurlStringFree>;
 
 std::string_view trim(std::string_view s) {
   auto is_space = [](char c) {
@@ -44,7 +51,7 @@ std::string escape_for_parser(std::string_view s) {
 }
 
 CurlUrl make_url() {
-  detail::ensure_curl_global_init();
+  ensure_curl_global_init();
   return CurlUrl(curl_url());
 }
 
@@ -86,7 +93,7 @@ bool drop_session_params(CURLU* h) {
   }
   auto query = get_part(h, CURLUPART_QUERY);
   if (!query || query->empty()) return true;
-  const std::string kept = extract::filter_query(*query, is_session_param);
+  const std::string kept = filter_query(*query, is_session_param);
   if (kept.size() == query->size()) return true;
   return curl_url_set(h, CURLUPART_QUERY, kept.empty() ? nullptr : kept.c_str(), 0) == CURLUE_OK;
 }
@@ -133,17 +140,54 @@ Result<std::string> normalize_url(std::string_view url) {
 }
 
 std::optional<std::string> resolve_url(std::string_view base, std::string_view ref) {
+  ref = trim(ref);
+  if (ref.empty() || ref.front() == '#') return std::nullopt;  // the page itself
   auto h = parse_absolute(base);
   if (!h) return std::nullopt;
-  std::string escaped = escape_for_parser(trim(ref));
-  // An empty reference is the base document itself; curl refuses to set an empty URL.
-  if (!escaped.empty() && curl_url_set(h.get(), CURLUPART_URL, escaped.c_str(), 0) != CURLUE_OK) {
+  const std::string escaped = escape_for_parser(ref);
+  if (escaped.empty() || curl_url_set(h.get(), CURLUPART_URL, escaped.c_str(), 0) != CURLUE_OK) {
     return std::nullopt;
   }
   return canonical(h.get());
 }
 
+namespace {
+
+// The parts of a URL spelled as normalize_url() spells it ("http[s]://host[:port]/path?q",
+// lowercase, no user part, no default port, no fragment), read off without parsing; nullopt
+// for any other spelling, which the caller then parses.
+struct Spelled {
+  std::string_view scheme, authority, path_and_query;
+};
+
+std::optional<Spelled> spelled(std::string_view url) {
+  const std::size_t colon = url.find("://");
+  if (colon == std::string_view::npos) return std::nullopt;
+  Spelled s;
+  s.scheme = url.substr(0, colon);
+  if (s.scheme != "http" && s.scheme != "https") return std::nullopt;
+  const std::size_t start = colon + 3;
+  const std::size_t end = std::min(url.find_first_of("/?", start), url.size());
+  s.authority = url.substr(start, end - start);
+  s.path_and_query = url.substr(end);
+  const bool odd_authority =
+      s.authority.empty() ||
+      std::any_of(s.authority.begin(), s.authority.end(), [](char c) {
+        return c == '@' || c == '#' || c == '%' || std::isupper(static_cast<unsigned char>(c)) != 0;
+      });
+  const bool default_port = (s.scheme == "http" && s.authority.ends_with(":80")) ||
+                            (s.scheme == "https" && s.authority.ends_with(":443"));
+  if (odd_authority || default_port || s.path_and_query.empty() || s.path_and_query.front() != '/' ||
+      url.find_first_of("# \t\r\n") != std::string_view::npos) {
+    return std::nullopt;
+  }
+  return s;
+}
+
+}  // namespace
+
 std::string url_origin(std::string_view normalized) {
+  if (auto s = spelled(normalized)) return std::string(s->authority);
   auto h = parse_absolute(normalized);
   if (!h) return {};
   auto host = get_part(h.get(), CURLUPART_HOST);
@@ -154,6 +198,7 @@ std::string url_origin(std::string_view normalized) {
 }
 
 std::string url_scheme(std::string_view normalized) {
+  if (auto s = spelled(normalized)) return std::string(s->scheme);
   auto h = parse_absolute(normalized);
   if (!h) return {};
   auto scheme = get_part(h.get(), CURLUPART_SCHEME);
@@ -163,6 +208,7 @@ std::string url_scheme(std::string_view normalized) {
 }
 
 std::string url_path_and_query(std::string_view normalized) {
+  if (auto s = spelled(normalized)) return std::string(s->path_and_query);
   auto h = parse_absolute(normalized);
   if (!h) return "/";
   std::string out = get_part(h.get(), CURLUPART_PATH).value_or("/");
@@ -171,4 +217,4 @@ std::string url_path_and_query(std::string_view normalized) {
   return out;
 }
 
-}  // namespace fora::crawler
+}  // namespace fora
