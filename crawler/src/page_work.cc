@@ -52,7 +52,14 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
     out.outcome = "redirect";
     filter.admit_ref(response.url, archive::header_value(response.headers, "Location"), out.links);
   } else if (response.status == 200 && is_html(response.content_type)) {
-    out.outcome = read_page(response, job.try_first, extractor, filter, out);
+    // An exception must not escape a worker thread (it would end the process); the page is
+    // still archived, for a later extractor.
+    try {
+      out.outcome = read_page(response, job.try_first, extractor, filter, out);
+    } catch (const std::exception& e) {
+      out.thread.reset();
+      out.outcome = std::string("error: reading the page failed: ") + e.what();
+    }
   } else if (response.status == 200 && is_xml(response.content_type)) {
     out.outcome = "sitemap or feed";
     if (auto urls = extract::feed_or_sitemap_urls(response.body, response.url))
