@@ -140,8 +140,9 @@ TEST(UnknownSite, EachPageIsFetchedOnceWhateverItsLinksCarry) {
 }
 
 // A crawl killed with SIGKILL, twice, then run again to the end: it resumes instead of
-// starting over (at most the uncommitted batch of each kill, 25 responses, is fetched again),
-// and the archive then holds what an uninterrupted crawl's holds.
+// starting over (what each kill loses is fetched again: the batch not yet committed, at most
+// 100 ms of responses at --delay 0.02, and the requests in flight), and the archive then
+// holds what an uninterrupted crawl's holds.
 TEST(KilledCrawl, ResumesAndEndsWithTheArchiveOfAnUninterruptedOne) {
   TempDir site, clean, killed;
   write_phpbb_site(site.path());
