@@ -2,6 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <regex>
+#include <vector>
+
 namespace fora::crawler {
 namespace {
 
@@ -118,6 +125,60 @@ TEST(UrlPathAndQuery, KeepsTheQuery) {
   EXPECT_EQ(url_path_and_query("https://example.com/a/b?x=1&y"), "/a/b?x=1&y");
   EXPECT_EQ(url_path_and_query("https://example.com"), "/");
   EXPECT_EQ(url_path_and_query("https://example.com/a#frag"), "/a");
+}
+
+}  // namespace
+}  // namespace fora::crawler
+
+namespace fora::crawler {
+namespace {
+
+// resolve_url() answers plain links without curl; it must answer exactly as curl does. The
+// corpus: every href of every real page in the fixtures and of the sample site, each
+// resolved against two bases, plus links made to sit on the edge of the fast path.
+std::vector<std::string> hrefs_under(const std::filesystem::path& dir) {
+  static const std::regex kHref(R"re(href\s*=\s*(?:"([^"]*)"|'([^']*)'))re", std::regex::icase);
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
+    const auto ext = entry.path().extension();
+    if (ext != ".html" && ext != ".htm") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (std::sregex_iterator it(text.begin(), text.end(), kHref), end; it != end; ++it) {
+      std::string href = (*it)[1].matched ? (*it)[1].str() : (*it)[2].str();
+      for (std::size_t at; (at = href.find("&amp;")) != std::string::npos;) href.replace(at, 5, "&");
+      out.push_back(std::move(href));
+    }
+  }
+  return out;
+}
+
+TEST(ResolveUrl, FastPathAnswersAsCurlDoes) {
+  std::vector<std::string> refs = hrefs_under(FORA_SOURCE_DIR "/data/sample-site");
+  if (std::filesystem::is_directory(FORA_FIXTURES_DIR)) {
+    auto real = hrefs_under(FORA_FIXTURES_DIR);
+    refs.insert(refs.end(), real.begin(), real.end());
+  } else {
+    std::cerr << "no fixture folder at " << FORA_FIXTURES_DIR << ": only the sample site's links\n";
+  }
+  for (const char* edge :
+       {"/a/./b", "/a/../b", "/a/b/..", "/.", "/a//b", "/a?", "/a?b", "/a?b=1&sid=0123456789abcdef0123456789abcdef",
+        "/a?utm_source=x&b=2", "/a;jsessionid=1", "/a%20b", "/a b", "/caf\xc3\xa9", "/a#frag", "/a?b#c",
+        "//other.example/x", "http://Example.com/a", "http://example.com:80/a", "https://example.com/a?b=c#d",
+        "http://user@example.com/", "http://example.com", "/a/'b'/(c)!$*+,:@~", "/a\\b", "/a|b", "/a^b",
+        "/a{b}", "/a`b", "/a\"b", "/a<b>", "/%7Euser", "/a?b?c", "/a?&&b", "/a?;b", "/\t/a", "/a\n"}) {
+    refs.push_back(edge);
+  }
+  ASSERT_GT(refs.size(), 100u);
+  std::size_t compared = 0;
+  for (const char* base : {"https://forum.example.com/t/some-topic/123?page=2", "http://127.0.0.1:8080/a/b/"}) {
+    for (const std::string& ref : refs) {
+      EXPECT_EQ(resolve_url(base, ref), detail::resolve_url_with_curl(base, ref)) << "base " << base << ", ref " << ref;
+      ++compared;
+    }
+  }
+  std::cerr << compared << " links compared\n";
 }
 
 }  // namespace

@@ -128,29 +128,6 @@ CurlUrl parse_absolute(std::string_view url) {
 
 }  // namespace
 
-Result<std::string> normalize_url(std::string_view url) {
-  auto h = parse_absolute(url);
-  std::optional<std::string> out = h ? canonical(h.get()) : std::nullopt;
-  if (!out) {
-    return make_error(Errc::InvalidArgument,
-                      "not an absolute http/https URL: '" + std::string(url) + "'",
-                      "write it in full, e.g. https://example.com/");
-  }
-  return *out;
-}
-
-std::optional<std::string> resolve_url(std::string_view base, std::string_view ref) {
-  ref = trim(ref);
-  if (ref.empty() || ref.front() == '#') return std::nullopt;  // the page itself
-  auto h = parse_absolute(base);
-  if (!h) return std::nullopt;
-  const std::string escaped = escape_for_parser(ref);
-  if (escaped.empty() || curl_url_set(h.get(), CURLUPART_URL, escaped.c_str(), 0) != CURLUE_OK) {
-    return std::nullopt;
-  }
-  return canonical(h.get());
-}
-
 namespace {
 
 // The parts of a URL spelled as normalize_url() spells it ("http[s]://host[:port]/path?q",
@@ -185,6 +162,87 @@ std::optional<Spelled> spelled(std::string_view url) {
 }
 
 }  // namespace
+
+namespace {
+
+// Characters a path or query may hold that curl keeps as they are; anything else (blanks,
+// non-ASCII, '%' escapes, quotes, backslashes, ...) goes through curl.
+bool plain_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         std::string_view("-._~/?=&;:@!$'()*+,").find(c) != std::string_view::npos;
+}
+
+// Whether a path has "." or ".." segments (which curl resolves).
+bool has_dot_segment(std::string_view path) {
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    if (path[i] != '/') continue;
+    std::size_t j = i + 1;
+    while (j < path.size() && path[j] == '.') ++j;
+    if (j - i - 1 >= 1 && j - i - 1 <= 2 && (j == path.size() || path[j] == '/')) return true;
+  }
+  return false;
+}
+
+// resolve_url() without curl for the links most pages are made of: a root-relative path
+// ("/2015/01/16/post/") or an absolute URL already in normalize_url()'s spelling, made
+// only of plain characters, without dot segments or a session parameter. nullopt sends the
+// link through curl. tests/crawler/url_test.cc holds both to the same answers.
+std::optional<std::string> resolve_plain(std::string_view base, std::string_view ref) {
+  ref = ref.substr(0, ref.find('#'));
+  std::string out;
+  if (ref.size() >= 2 && ref[0] == '/' && ref[1] != '/') {
+    auto b = spelled(base);
+    if (!b) return std::nullopt;
+    out.reserve(b->scheme.size() + 3 + b->authority.size() + ref.size());
+    out.append(b->scheme).append("://").append(b->authority).append(ref);
+  } else if (ref.starts_with("http://") || ref.starts_with("https://")) {
+    out.assign(ref);
+  } else {
+    return std::nullopt;
+  }
+  auto s = spelled(out);
+  if (!s || !std::all_of(s->path_and_query.begin(), s->path_and_query.end(), plain_char)) return std::nullopt;
+  const std::size_t q = s->path_and_query.find('?');
+  const std::string_view path = s->path_and_query.substr(0, q);
+  if (has_dot_segment(path) || path.find(';') != std::string_view::npos) return std::nullopt;
+  if (q != std::string_view::npos) {
+    const std::string_view query = s->path_and_query.substr(q + 1);
+    if (query.empty() || filter_query(query, is_session_param).size() != query.size()) return std::nullopt;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::string> normalize_url(std::string_view url) {
+  auto h = parse_absolute(url);
+  std::optional<std::string> out = h ? canonical(h.get()) : std::nullopt;
+  if (!out) {
+    return make_error(Errc::InvalidArgument,
+                      "not an absolute http/https URL: '" + std::string(url) + "'",
+                      "write it in full, e.g. https://example.com/");
+  }
+  return *out;
+}
+
+std::optional<std::string> resolve_url(std::string_view base, std::string_view ref) {
+  ref = trim(ref);
+  if (ref.empty() || ref.front() == '#') return std::nullopt;  // the page itself
+  if (auto plain = resolve_plain(base, ref)) return plain;
+  return detail::resolve_url_with_curl(base, ref);
+}
+
+std::optional<std::string> detail::resolve_url_with_curl(std::string_view base, std::string_view ref) {
+  ref = trim(ref);
+  if (ref.empty() || ref.front() == '#') return std::nullopt;
+  auto h = parse_absolute(base);
+  if (!h) return std::nullopt;
+  const std::string escaped = escape_for_parser(ref);
+  if (escaped.empty() || curl_url_set(h.get(), CURLUPART_URL, escaped.c_str(), 0) != CURLUE_OK) {
+    return std::nullopt;
+  }
+  return canonical(h.get());
+}
 
 std::string url_origin(std::string_view normalized) {
   if (auto s = spelled(normalized)) return std::string(s->authority);

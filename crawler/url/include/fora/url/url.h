@@ -28,6 +28,12 @@ Result<std::string> normalize_url(std::string_view url);
 // fragment (the page itself, not a link to follow).
 std::optional<std::string> resolve_url(std::string_view base, std::string_view ref);
 
+namespace detail {
+// resolve_url() always through libcurl, without its fast path for plain links (for the test
+// that holds the two to the same answers).
+std::optional<std::string> resolve_url_with_curl(std::string_view base, std::string_view ref);
+}  // namespace detail
+
 // "host" or "host:port" (port only when not the scheme's default) of a normalized URL, e.g.
 // "example.com", "127.0.0.1:8080". The key for per-host politeness and for the archive's site.
 // Read off the spelling without parsing when it is normalize_url()'s; empty when
