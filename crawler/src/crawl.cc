@@ -13,8 +13,11 @@
 #include <ctime>
 #include <deque>
 #include <fmt/format.h>
+#include <algorithm>
 #include <map>
 #include <memory>
+#include <random>
+#include <set>
 #include <thread>
 
 #include "catalog_writer.h"
@@ -104,7 +107,8 @@ class Crawl {
  private:
   struct Host {
     std::optional<Robots> robots;  // empty until robots.txt was answered
-    std::string robots_url;
+    std::string robots_url;        // where robots.txt is asked for (moves with its redirects)
+    int robots_hops = 0;           // redirects of robots.txt followed
     std::string reader;            // the reader of the host's last page
   };
 
@@ -194,13 +198,67 @@ class Crawl {
       if (!robots_txt) frontier_.done(origin, Clock::now());
       FetchEvent event{url, 0, 0,
                        std::chrono::duration<double, std::milli>(Clock::now() - started).count(), {}};
+      if (!r && r.error().code == Errc::Cancelled) return pump();
+      if (!stopping() && retry_later(url, origin, robots_txt, r, event)) return pump();
+      attempts_.erase(url);
       if (r) {
         dispatch(std::move(*r), origin, robots_txt, event);
-      } else if (r.error().code != Errc::Cancelled) {
+      } else {
         failed_fetch(url, origin, robots_txt, r.error(), event);
       }
       pump();
     });
+  }
+
+  // A transient failure (timeout, reset, 5xx, 429) is asked again later, up to
+  // options_.retries times; 429 and 503 wait at least their Retry-After and slow the host
+  // down. Returns whether a retry was scheduled (the answer is then neither stored nor
+  // counted, only logged).
+  bool retry_later(const std::string& url, const std::string& origin, bool robots_txt,
+                   const Result<archive::Response>& r, FetchEvent event) {
+    const int status = r ? r->status : 0;
+    if (r ? !(status >= 500 || status == 429) : !r.error().transient) return false;
+    int& tries = attempts_[url];
+    if (tries >= options_.retries) return false;
+    ++tries;
+    std::uniform_real_distribution<double> jitter(0.5, 1.5);
+    double wait = options_.retry_base_seconds * static_cast<double>(1 << (tries - 1)) * jitter(random_);
+    if (status == 429 || status == 503) {
+      if (auto after = retry_after_seconds(archive::header_value(r->headers, "Retry-After"))) {
+        if (*after > options_.max_retry_after_seconds) return false;
+        wait = std::max(wait, *after);
+      }
+      // The host asked for patience: twice the spacing from now on (1 s at least, 60 s at most).
+      const double slower = std::clamp(2 * frontier_.delay(origin).count(), 1.0, 60.0);
+      frontier_.set_delay(origin, Frontier::Duration(std::max(slower, frontier_.delay(origin).count())));
+    }
+    event.status = status;
+    event.outcome = fmt::format("retry {} of {} in {:.1f} s: {}", tries, options_.retries, wait,
+                                r ? "HTTP " + std::to_string(status) : r.error().message);
+    if (options_.on_fetch) options_.on_fetch(event);
+    auto timer = std::make_shared<asio::steady_timer>(
+        io_, std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(wait)));
+    retry_timers_.insert(timer);
+    timer->async_wait([this, timer, url, origin, robots_txt](boost::system::error_code ec) {
+      retry_timers_.erase(timer);
+      if (!ec && !stopping()) {
+        if (robots_txt) robots_due_.push_front(origin);
+        else frontier_.push_again(url);
+      }
+      pump();
+    });
+    return true;
+  }
+
+  // Retry-After as seconds ("120") or an HTTP date; nullopt when absent or unreadable.
+  static std::optional<double> retry_after_seconds(const std::string& value) {
+    if (value.empty()) return std::nullopt;
+    char* end = nullptr;
+    const double seconds = std::strtod(value.c_str(), &end);
+    if (end != value.c_str() && *end == '\0') return std::max(0.0, seconds);
+    if (auto when = extract::parse_timestamp(value))
+      return std::max<double>(0.0, static_cast<double>(*when - unix_now()));
+    return std::nullopt;
   }
 
   void failed_fetch(const std::string& url, const std::string& origin, bool robots_txt,
@@ -264,6 +322,15 @@ class Crawl {
     event.outcome = r.outcome;
     Host& host = hosts_[r.origin];
     if (r.robots) robots_known(r.origin, std::move(*r.robots));
+    if (!r.robots_moved.empty()) {
+      // RFC 9309: up to five redirects are followed; past them robots.txt is unavailable.
+      if (++host.robots_hops <= 5) {
+        host.robots_url = r.robots_moved;
+        robots_due_.push_back(r.origin);
+      } else {
+        robots_known(r.origin, Robots::allow_all());
+      }
+    }
     if (r.html) {
       if (r.reader.empty()) ++stats_.unread;
       else host.reader = r.reader;
@@ -292,6 +359,7 @@ class Crawl {
     if (auto e = writer_->error(); e && !error_) {
       error_ = *e;  // archive errors end the crawl: continuing would lose data silently
       fetcher_.cancel_all();
+      for (const auto& timer : retry_timers_) timer->cancel();
     }
     if (options_.on_fetch) options_.on_fetch(event);
     stats_.last_url = event.url;
@@ -310,6 +378,7 @@ class Crawl {
       if (stop_.load() && !cancelled_) {
         cancelled_ = true;
         fetcher_.cancel_all();
+        for (const auto& timer : retry_timers_) timer->cancel();
       }
       if (!finished_) poll_stop();
       finish_if_idle();
@@ -319,7 +388,7 @@ class Crawl {
   // Done when nothing is in flight or on its way through workers and writer, and nothing
   // more will start.
   void finish_if_idle() {
-    if (fetcher_.in_flight() > 0 || pending_ > 0) return;
+    if (fetcher_.in_flight() > 0 || pending_ > 0 || !retry_timers_.empty()) return;
     if (!stopping() && !limit_reached() && (!frontier_.empty() || !robots_due_.empty())) return;
     finished_ = true;
     wake_.cancel();
@@ -344,6 +413,9 @@ class Crawl {
   std::size_t pending_ = 0;       // responses handed to the workers, not yet back
   std::map<std::string, Host> hosts_;
   std::deque<std::string> robots_due_;  // hosts whose robots.txt is to be fetched first
+  std::map<std::string, int> attempts_;  // URL -> retries so far
+  std::set<std::shared_ptr<asio::steady_timer>> retry_timers_;  // retries waiting
+  std::minstd_rand random_{std::random_device{}()};  // retry jitter
   CrawlProgress stats_;
   std::int64_t started_ = 0;
   bool resuming_ = false;  // the crawl before this one, of the same start URLs, did not end

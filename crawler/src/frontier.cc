@@ -16,6 +16,11 @@ bool Frontier::push(std::string_view url) {
   return true;
 }
 
+void Frontier::push_again(std::string_view url) {
+  hosts_[url_origin(url)].queue.emplace_back(url);
+  ++queued_;
+}
+
 bool Frontier::seen(std::string_view url) const {
   auto normalized = normalize_url(url);
   return normalized && seen_.count(*normalized) > 0;
@@ -81,6 +86,15 @@ void Frontier::set_delay(std::string_view origin, Duration delay) {
   auto it = hosts_.find(origin);
   if (it == hosts_.end()) it = hosts_.emplace(std::string(origin), Host{}).first;
   it->second.delay = delay;
+}
+
+}  // namespace fora::crawler
+
+namespace fora::crawler {
+
+Frontier::Duration Frontier::delay(std::string_view origin) const {
+  auto it = hosts_.find(origin);
+  return it == hosts_.end() ? delay_ : it->second.delay.value_or(delay_);
 }
 
 }  // namespace fora::crawler

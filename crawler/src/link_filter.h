@@ -24,6 +24,8 @@ class LinkFilter {
   void admit(std::string_view normalized, std::vector<std::string>& out);
   // The same for a reference found on the page `base` (resolved first).
   void admit_ref(std::string_view base, std::string_view ref, std::vector<std::string>& out);
+  bool in_scope(std::string_view url) const { return scope_.in_scope(url); }
+
   // Marks an already normalized URL as admitted (start URLs, a resumed crawl's queue);
   // true when it was not before.
   bool mark(std::string_view normalized);

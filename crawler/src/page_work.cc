@@ -2,6 +2,8 @@
 
 #include <boost/algorithm/string/predicate.hpp>
 
+#include "fora/url/url.h"
+
 namespace fora::crawler::detail {
 namespace {
 
@@ -44,13 +46,37 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
   out.status = response.status;
   out.bytes = response.body.size();
   out.outcome = "stored";
+  const std::string encoding = archive::header_value(response.headers, "Content-Encoding");
+  const bool redirect = response.status >= 300 && response.status < 400;
   if (job.robots_txt) {
     out.outcome = "robots.txt";
-    out.robots = Robots::from_response(response.status, response.body, job.user_agent);
-    for (const auto& sitemap : out.robots->sitemaps()) filter.admit_ref(response.url, sitemap, out.links);
-  } else if (response.status >= 300 && response.status < 400) {
-    out.outcome = "redirect";
-    filter.admit_ref(response.url, archive::header_value(response.headers, "Location"), out.links);
+    // RFC 9309 §2.3.1.2: a robots.txt redirect is followed (the loop counts the hops).
+    auto moved = redirect ? resolve_url(response.url, archive::header_value(response.headers, "Location"))
+                          : std::nullopt;
+    if (moved) {
+      out.robots_moved = *moved;
+      out.outcome = "robots.txt moved to " + *moved;
+    } else {
+      out.robots = Robots::from_response(response.status, response.body, job.user_agent);
+      for (const auto& sitemap : out.robots->sitemaps()) filter.admit_ref(response.url, sitemap, out.links);
+    }
+  } else if (redirect) {
+    const std::string location = archive::header_value(response.headers, "Location");
+    auto target = resolve_url(response.url, location);
+    if (!target) {
+      out.outcome = "redirect to a non-http(s) address, not followed: " + location;
+    } else if (!filter.in_scope(*target)) {
+      out.outcome = "redirect out of scope, not followed: " + *target;
+    } else {
+      out.outcome = "redirect";
+      filter.admit(*target, out.links);
+    }
+  } else if (response.status == 404 || response.status == 410) {
+    out.outcome = "gone (HTTP " + std::to_string(response.status) + ")";
+  } else if (!encoding.empty() && encoding != "identity") {
+    // fora asks for no encoding; a server that sends one anyway (a gzip bomb, say) is
+    // archived as it came, and not unpacked to be read.
+    out.outcome = "content-encoded (" + encoding + ") though not asked for: archived, not read";
   } else if (response.status == 200 && is_html(response.content_type)) {
     // An exception must not escape a worker thread (it would end the process); the page is
     // still archived, for a later extractor.

@@ -32,7 +32,8 @@ struct PageResult {
   std::size_t bytes = 0;
   std::string outcome;                            // for the fetch log (FetchEvent::outcome)
   Result<archive::PreparedCapture> capture = archive::PreparedCapture{};
-  std::optional<Robots> robots;                   // when robots_txt
+  std::optional<Robots> robots;                   // when robots_txt, and it was no redirect
+  std::string robots_moved;                       // robots.txt redirected here (absolute)
   std::string reader;                             // the page's reader, "" when none
   bool html = false;                              // an HTML page (read or not)
   std::optional<extract::ThreadPage> thread;

@@ -46,6 +46,13 @@ bool configure(Transfer& t, const FetcherOptions& o) {
          // Captures are archived as HTTP/1.1 messages (DESIGN.md, WARC facts).
          set(e, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1)) &&
          set(e, CURLOPT_PROTOCOLS_STR, "http,https") &&
+         // Redirects are not followed (the crawler scopes them), and were they ever, never
+         // to file:, ftp: or anything but the web.
+         set(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https") &&
+         // A server that trickles (a slow loris) is given up on: under 64 bytes a second for
+         // low_speed_seconds, besides the total timeout.
+         set(e, CURLOPT_LOW_SPEED_LIMIT, 64L) &&
+         set(e, CURLOPT_LOW_SPEED_TIME, o.low_speed_seconds) &&
          set(e, CURLOPT_USERAGENT, o.user_agent.c_str()) &&
          set(e, CURLOPT_TIMEOUT, o.timeout_seconds) &&
          set(e, CURLOPT_CONNECTTIMEOUT, o.connect_timeout_seconds) &&
@@ -80,7 +87,13 @@ Result<archive::Response> finish_transfer(Transfer& t, CURLcode code) {
   }
   if (code != CURLE_OK) {
     const char* why = t.error_buffer[0] != '\0' ? t.error_buffer : curl_easy_strerror(code);
-    return make_error(Errc::Network, t.url + ": " + why);
+    Error e = make_error(Errc::Network, t.url + ": " + why);
+    // What a retry may cure: the network or the server misbehaved this once. A host that
+    // does not resolve, a refused protocol or a malformed answer are not retried.
+    e.transient = code == CURLE_OPERATION_TIMEDOUT || code == CURLE_COULDNT_CONNECT ||
+                  code == CURLE_RECV_ERROR || code == CURLE_SEND_ERROR ||
+                  code == CURLE_PARTIAL_FILE || code == CURLE_GOT_NOTHING;
+    return e;
   }
   archive::Response r;
   r.url = t.url;

@@ -7,11 +7,11 @@
 
 namespace fora::test {
 
-TestServer::TestServer(const std::filesystem::path& root) : log_(dir_.path() / "requests.log") {
-  process_ = std::make_unique<Subprocess>(SpawnOptions{
-      {FORA_TESTSERVER_BIN, "--root", root.string(), "--port", "0", "--log", log_.string()},
-      {},
-      {}});
+TestServer::TestServer(const std::filesystem::path& root, std::vector<std::string> extra)
+    : log_(dir_.path() / "requests.log") {
+  std::vector<std::string> argv{FORA_TESTSERVER_BIN, "--root", root.string(), "--port", "0", "--log", log_.string()};
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  process_ = std::make_unique<Subprocess>(SpawnOptions{std::move(argv), {}, {}});
   const std::string prefix = "listening on 127.0.0.1:";
   auto line = process_->read_stdout_line(std::chrono::seconds(10));
   if (!line || line->rfind(prefix, 0) != 0) {

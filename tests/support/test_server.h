@@ -17,7 +17,8 @@ namespace fora::test {
 
 class TestServer {
  public:
-  explicit TestServer(const std::filesystem::path& root);
+  // `extra` goes to fora-testserver's command line (--faults, --robots MODE).
+  explicit TestServer(const std::filesystem::path& root, std::vector<std::string> extra = {});
   ~TestServer();
   TestServer(const TestServer&) = delete;
   TestServer& operator=(const TestServer&) = delete;

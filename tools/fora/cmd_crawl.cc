@@ -59,6 +59,7 @@ Status run_crawl(const Context& ctx, const CrawlCommand& cmd) {
   options.jobs = cmd.jobs;
   options.connections = cmd.connections;
   options.per_host = cmd.per_host;
+  options.retries = cmd.retries;
   options.on_fetch = [&](const crawler::FetchEvent& e) {
     tally.add(e);
     if (log) log << log_line(e) << std::flush;

@@ -25,6 +25,7 @@ struct CrawlCommand {
   unsigned jobs = 0;              // worker threads; 0 = one per core
   std::size_t connections = 16;   // requests in flight in all
   std::size_t per_host = 4;       // requests in flight to one host
+  int retries = 2;                // more tries after a timeout, reset, 5xx or 429
 };
 Status run_crawl(const Context& ctx, const CrawlCommand& cmd);
 

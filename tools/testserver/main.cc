@@ -1,5 +1,7 @@
-// fora-testserver --root DIR [--port 0] [--log FILE]
+// fora-testserver --root DIR [--port 0] [--log FILE] [--faults] [--robots MODE]
 // Serves DIR over HTTP/1.1 on 127.0.0.1 (never another address) for tests and the demo.
+// --faults answers /fault/... with the misbehaviours of faults.h; --robots MODE (500,
+// disallow-all, huge, redirect) replaces /robots.txt with one of them.
 // First stdout line: "listening on 127.0.0.1:PORT". One log line per request:
 // "METHOD TARGET STATUS", to FILE (flushed per line) or stderr. Exits 0 on SIGINT/SIGTERM,
 // 2 on bad usage.
@@ -21,9 +23,12 @@ struct Options {
   std::filesystem::path root;
   unsigned short port = 0;
   std::optional<std::filesystem::path> log;
+  bool faults = false;
+  std::string robots;
 };
 
-constexpr const char* kUsage = "usage: fora-testserver --root DIR [--port N] [--log FILE]\n";
+constexpr const char* kUsage =
+    "usage: fora-testserver --root DIR [--port N] [--log FILE] [--faults] [--robots 500|disallow-all|huge|redirect]\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "fora-testserver: " << message << "\n" << kUsage;
@@ -41,7 +46,11 @@ std::optional<Options> parse(int argc, char** argv, int& exit_code) {
       exit_code = 0;
       return std::nullopt;
     }
-    if (i + 1 >= argc || (arg != "--root" && arg != "--port" && arg != "--log")) {
+    if (arg == "--faults") {
+      o.faults = true;
+      continue;
+    }
+    if (i + 1 >= argc || (arg != "--root" && arg != "--port" && arg != "--log" && arg != "--robots")) {
       exit_code = usage_error("unknown or incomplete option '" + arg + "'");
       return std::nullopt;
     }
@@ -49,6 +58,12 @@ std::optional<Options> parse(int argc, char** argv, int& exit_code) {
     if (arg == "--root") {
       o.root = value;
       have_root = true;
+    } else if (arg == "--robots") {
+      if (value != "500" && value != "disallow-all" && value != "huge" && value != "redirect") {
+        exit_code = usage_error("--robots wants 500, disallow-all, huge or redirect, not '" + value + "'");
+        return std::nullopt;
+      }
+      o.robots = value;
     } else if (arg == "--log") {
       o.log = value;
     } else {
@@ -89,8 +104,12 @@ int main(int argc, char** argv) {
 
   boost::asio::io_context io;
   try {
+    std::unique_ptr<fora::testserver::Faults> faults;
+    if (options->faults || !options->robots.empty())
+      faults = std::make_unique<fora::testserver::Faults>(options->root, options->robots);
     fora::testserver::Server server(io, options->root, options->port,
-                                    [&log](const std::string& line) { log << line << std::endl; });
+                                    [&log](const std::string& line) { log << line << std::endl; },
+                                    std::move(faults));
     boost::asio::signal_set signals(io, SIGINT, SIGTERM);
     signals.async_wait([&](const boost::system::error_code&, int) { io.stop(); });
     server.start();

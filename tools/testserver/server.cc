@@ -2,7 +2,10 @@
 
 #include <boost/asio/ip/address_v4.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/http.hpp>
+#include <chrono>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -58,8 +61,8 @@ Reply answer(const std::filesystem::path& root, const http::request<http::string
 class Session : public std::enable_shared_from_this<Session> {
  public:
   Session(tcp::socket socket, const std::filesystem::path& root,
-          const std::function<void(const std::string&)>& log)
-      : socket_(std::move(socket)), root_(root), log_(log) {}
+          const std::function<void(const std::string&)>& log, Faults* faults)
+      : socket_(std::move(socket)), root_(root), log_(log), faults_(faults), timer_(socket_.get_executor()) {}
 
   void read() {
     request_ = {};
@@ -71,6 +74,14 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   void respond() {
+    if (faults_ != nullptr) {
+      const std::string_view target(request_.target().data(), request_.target().size());
+      if (auto plan = faults_->plan(target)) {
+        log_(std::string(request_.method_string()) + " " + std::string(target) + " " + std::to_string(plan->status));
+        plan_ = std::move(*plan);
+        return play(0);
+      }
+    }
     Reply reply = answer(root_, request_);
     log_(std::string(request_.method_string()) + " " + std::string(request_.target()) + " " +
          std::to_string(static_cast<unsigned>(reply.status)));
@@ -96,9 +107,52 @@ class Session : public std::enable_shared_from_this<Session> {
                       });
   }
 
+  // Writes step `i` of the fault plan after its pause, then the next; then the slow-loris
+  // bytes, if any; then ends the connection as the plan says.
+  void play(std::size_t i) {
+    if (i == plan_.steps.size()) return plan_.repeat_last_ms > 0 ? drip() : end();
+    timer_.expires_after(std::chrono::milliseconds(plan_.steps[i].pause_ms));
+    timer_.async_wait([self = shared_from_this(), i](beast::error_code ec) {
+      if (ec) return;
+      asio::async_write(self->socket_, asio::buffer(self->plan_.steps[i].bytes),
+                        [self, i](beast::error_code written, std::size_t) {
+                          if (!written) self->play(i + 1);
+                        });
+    });
+  }
+
+  void drip() {
+    timer_.expires_after(std::chrono::milliseconds(plan_.repeat_last_ms));
+    timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec) return;
+      asio::async_write(self->socket_, asio::buffer("a", 1), [self](beast::error_code written, std::size_t) {
+        if (!written) self->drip();  // until the client gives up
+      });
+    });
+  }
+
+  void end() {
+    beast::error_code ignored;
+    switch (plan_.end) {
+      case FaultPlan::End::KeepAlive:
+        return read();
+      case FaultPlan::End::Reset:
+        socket_.set_option(asio::socket_base::linger(true, 0), ignored);  // close sends RST
+        socket_.close(ignored);
+        return;
+      case FaultPlan::End::Close:
+        socket_.shutdown(tcp::socket::shutdown_both, ignored);
+        socket_.close(ignored);
+        return;
+    }
+  }
+
   tcp::socket socket_;
   const std::filesystem::path& root_;
   const std::function<void(const std::string&)>& log_;
+  Faults* faults_;
+  FaultPlan plan_;
+  asio::steady_timer timer_;
   beast::flat_buffer buffer_;
   http::request<http::string_body> request_;
 };
@@ -106,9 +160,10 @@ class Session : public std::enable_shared_from_this<Session> {
 }  // namespace
 
 Server::Server(asio::io_context& io, std::filesystem::path root, unsigned short port,
-               std::function<void(const std::string&)> log)
+               std::function<void(const std::string&)> log, std::unique_ptr<Faults> faults)
     : root_(std::move(root)),
       log_(std::move(log)),
+      faults_(std::move(faults)),
       // Loopback only: a test server must never be reachable from another machine.
       acceptor_(io, tcp::endpoint(asio::ip::address_v4::loopback(), port)) {}
 
@@ -124,7 +179,7 @@ void Server::stop() {
 void Server::accept() {
   acceptor_.async_accept([this](beast::error_code ec, tcp::socket socket) {
     if (ec == asio::error::operation_aborted) return;
-    if (!ec) std::make_shared<Session>(std::move(socket), root_, log_)->read();
+    if (!ec) std::make_shared<Session>(std::move(socket), root_, log_, faults_.get())->read();
     accept();
   });
 }

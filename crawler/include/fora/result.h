@@ -26,6 +26,7 @@ struct Error {
   Errc code = Errc::Internal;
   std::string message;
   std::string hint;
+  bool transient = false;  // the same request may succeed later (a timeout, a reset)
 };
 
 inline Error make_error(Errc code, std::string message, std::string hint = {}) {

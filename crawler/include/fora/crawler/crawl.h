@@ -41,6 +41,12 @@ struct CrawlOptions {
   unsigned jobs = 0;                     // worker threads; 0 = one per core
   std::size_t connections = 16;          // requests in flight in all
   std::size_t per_host = 4;              // requests in flight to one host (and the delay)
+  // A timeout, a reset, a 5xx or a 429 is asked again this many times, after
+  // retry_base_seconds × 2^(n-1), ±50% (at least Retry-After, when the server says; a
+  // Retry-After above max_retry_after_seconds ends the page's retries at once).
+  int retries = 2;
+  double retry_base_seconds = 1.0;
+  double max_retry_after_seconds = 600;
   // Called on the calling thread after each request ends and its page is stored (or is
   // refused by robots.txt); may be empty.
   std::function<void(const FetchEvent&)> on_fetch;

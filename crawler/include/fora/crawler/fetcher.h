@@ -26,6 +26,7 @@ struct FetcherOptions {
   std::string user_agent = "fora/0.1";     // User-Agent header
   long timeout_seconds = 30;               // whole request, connect included; 0 = none
   long connect_timeout_seconds = 10;       // TCP (+TLS) connect; 0 = curl's default (300 s)
+  long low_speed_seconds = 15;             // give up below 64 bytes/s for this long
   std::size_t max_body_bytes = 32u << 20;  // a larger body aborts the request with an error
 };
 
@@ -46,7 +47,8 @@ class Fetcher {
   // `url`, headers the raw block of the final response as received: status line, header
   // lines, each CRLF-terminated, ending with the empty line) or an Error:
   //   Network   DNS, connect, TLS, timeout, reset, or a body above max_body_bytes; the message
-  //             names the URL and what curl said.
+  //             names the URL and what curl said; Error::transient when a retry may cure it
+  //             (timeout, connect refused, reset, truncated body, empty reply).
   //   Cancelled cancel_all() or the Fetcher's destruction came first.
   //   InvalidArgument  a URL curl will not take (not http/https).
   void fetch(std::string url, Callback done);

@@ -32,6 +32,9 @@ class Frontier {
   // popped since) or is not an absolute http/https URL.
   bool push(std::string_view url);
 
+  // Queues `url` (pushed and popped before) again at the back of its host's queue: a retry.
+  void push_again(std::string_view url);
+
   // True when `url` (any spelling) was ever pushed.
   bool seen(std::string_view url) const;
 
@@ -56,6 +59,8 @@ class Frontier {
 
   // Uses `delay` for `origin` instead of the default (e.g. a robots.txt Crawl-delay).
   void set_delay(std::string_view origin, Duration delay);
+  // The delay that applies to `origin`.
+  Duration delay(std::string_view origin) const;
 
   std::size_t queued() const { return queued_; }        // URLs waiting
   std::size_t in_flight() const { return in_flight_; }  // popped, not yet done()

@@ -1,0 +1,204 @@
+// The crawl against fora-testserver's fault mode: each misbehaviour a real server shows,
+// met by the real binary. The crawl must end by itself, archive every good page, and say in
+// its log line what became of each bad one (retried, given up, not followed, not read).
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "fora_run.h"
+#include "support/temp_dir.h"
+#include "support/test_server.h"
+
+namespace fora::test {
+namespace {
+
+// The --log file: for each URL, the outcome of every line about it, in order.
+std::map<std::string, std::vector<std::string>> read_log(const std::filesystem::path& file,
+                                                         const std::string& base) {
+  std::map<std::string, std::vector<std::string>> out;
+  std::ifstream in(file);
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream fields(line);
+    std::string time, status, bytes, ms, url;
+    fields >> time >> status >> bytes >> ms >> url;
+    std::string outcome;
+    std::getline(fields, outcome);
+    if (!outcome.empty() && outcome.front() == ' ') outcome.erase(0, 1);
+    if (url.rfind(base, 0) == 0) url.erase(0, base.size());
+    out[url].push_back(status + " " + bytes + " " + outcome);
+  }
+  return out;
+}
+
+// How many times the server was asked for `target`.
+std::size_t asked(const TestServer& server, const std::string& target) {
+  std::size_t n = 0;
+  for (const std::string& line : server.requests())
+    if (line.rfind("GET " + target + " ", 0) == 0) ++n;
+  return n;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string s;
+  for (const auto& l : lines) s += "\n  " + l;
+  return s;
+}
+
+bool starts(const std::string& s, const std::string& prefix) { return s.rfind(prefix, 0) == 0; }
+
+TEST(Faults, TheCrawlSurvivesEachAndArchivesWhatIsGood) {
+  TempDir site, archive, logs;
+  const std::vector<std::string> faults = {
+      "/fault/slow-first-byte?ms=300", "/fault/slow-body?ms=1000", "/fault/reset", "/fault/truncated",
+      "/fault/wrong-length", "/fault/flaky", "/fault/busy?after=1", "/fault/too-many?after=1", "/fault/loop",
+      "/fault/elsewhere", "/fault/to-file", "/fault/to-ftp", "/fault/gzip-bomb", "/fault/big?mb=40",
+      "/fault/binary", "/fault/bad-utf8", "/fault/cp1252", "/fault/calendar?year=2024&month=5"};
+  std::string index = "<html><body><a href='/good.html'>good</a>";
+  for (const auto& f : faults) {
+    std::string href = f;
+    for (std::size_t at; (at = href.find('&')) != std::string::npos && href.compare(at, 5, "&amp;") != 0;)
+      href.replace(at, 1, "&amp;");
+    index += " <a href='" + href + "'>" + f + "</a>";
+  }
+  site.write("index.html", index + "</body></html>");
+  site.write("good.html", "<html><body><p>A good page.</p><a href='/'>home</a></body></html>");
+  // A real gzip bomb: 100 MiB of zeros in about 100 KiB.
+  const std::string bomb = (site.path() / "gzip-bomb.gz").string();
+  ASSERT_EQ(run({"sh", "-c", "head -c 104857600 /dev/zero | gzip -9 > '" + bomb + "'"}).exit_code, 0);
+  TestServer server(site.path(), {"--faults"});
+
+  const auto log = logs.path() / "crawl.log";
+  const RunResult crawl = fora(archive.path(), {"crawl", "--delay", "0", "--timeout", "4", "--retries", "1",
+                                                "--log", log.string(), server.url("/")});
+  ASSERT_EQ(crawl.exit_code, 0) << crawl.out << crawl.err;
+  auto outcomes = read_log(log, server.base_url());
+  auto last = [&](const std::string& target) {
+    const auto& lines = outcomes[target];
+    return lines.empty() ? std::string("(never fetched)") : lines.back();
+  };
+
+  // Good pages, and the faults that still give a page, are archived.
+  for (const char* ok : {"/", "/good.html", "/fault/slow-first-byte?ms=300", "/fault/binary",
+                         "/fault/bad-utf8", "/fault/cp1252"})
+    EXPECT_TRUE(starts(last(ok), "200 ")) << ok << joined(outcomes[ok]);
+  EXPECT_TRUE(starts(last("/fault/wrong-length"), "200 300 ")) << joined(outcomes["/fault/wrong-length"]);
+
+  // Transient failures are tried again once, then given up with the reason.
+  for (const char* broken : {"/fault/slow-body?ms=1000", "/fault/reset", "/fault/truncated"}) {
+    const auto& lines = outcomes[broken];
+    ASSERT_EQ(lines.size(), 2u) << broken << joined(lines);
+    EXPECT_NE(lines[0].find("retry 1 of 1"), std::string::npos) << broken << joined(lines);
+    EXPECT_NE(lines[1].find("error: "), std::string::npos) << broken << joined(lines);
+  }
+  // 500, 503 and 429 once, then 200: the page is archived after one retry, and 503/429 waited
+  // for their Retry-After.
+  for (const char* once : {"/fault/flaky", "/fault/busy?after=1", "/fault/too-many?after=1"}) {
+    const auto& lines = outcomes[once];
+    ASSERT_EQ(lines.size(), 2u) << once << joined(lines);
+    EXPECT_NE(lines[0].find("retry 1 of 1"), std::string::npos) << once << joined(lines);
+    EXPECT_TRUE(starts(lines[1], "200 ")) << once << joined(lines);
+  }
+  EXPECT_NE(outcomes["/fault/busy?after=1"][0].find("HTTP 503"), std::string::npos);
+  EXPECT_NE(outcomes["/fault/too-many?after=1"][0].find("HTTP 429"), std::string::npos);
+
+  // Redirects: a loop ends because each address is fetched once; leaving the site, or the
+  // web, is recorded and not followed.
+  EXPECT_EQ(asked(server, "/fault/loop"), 1u);
+  EXPECT_EQ(asked(server, "/fault/loop2"), 1u);
+  EXPECT_NE(last("/fault/elsewhere").find("redirect out of scope, not followed: http://other-host.invalid/page"),
+            std::string::npos) << last("/fault/elsewhere");
+  EXPECT_NE(last("/fault/to-file").find("not followed: file:///etc/passwd"), std::string::npos) << last("/fault/to-file");
+  EXPECT_NE(last("/fault/to-ftp").find("not followed: ftp://127.0.0.1/x"), std::string::npos) << last("/fault/to-ftp");
+
+  // The gzip bomb is archived as it came (about 100 KiB), never unpacked.
+  const std::string bombed = last("/fault/gzip-bomb");
+  EXPECT_NE(bombed.find("content-encoded (gzip)"), std::string::npos) << bombed;
+  std::istringstream bomb_fields(bombed);
+  std::string status;
+  std::size_t bytes = 0;
+  bomb_fields >> status >> bytes;
+  EXPECT_LT(bytes, 1u << 20) << bombed;
+
+  // A page above the body cap (32 MiB) is given up, not retried, and named.
+  EXPECT_NE(last("/fault/big?mb=40").find("larger than"), std::string::npos) << joined(outcomes["/fault/big?mb=40"]);
+  EXPECT_EQ(outcomes["/fault/big?mb=40"].size(), 1u);
+
+  // The endless calendar is a trap: never entered.
+  EXPECT_EQ(asked(server, "/fault/calendar?year=2024&month=5"), 0u);
+  for (const std::string& line : server.requests()) EXPECT_EQ(line.find("calendar"), std::string::npos) << line;
+
+  // Nothing was fetched twice but what was retried.
+  std::map<std::string, int> requests;
+  for (const std::string& line : server.requests()) ++requests[line.substr(0, line.rfind(' '))];
+  for (const auto& [request, n] : requests) {
+    const bool retried = request.find("slow-body") != std::string::npos || request.find("reset") != std::string::npos ||
+                         request.find("truncated") != std::string::npos || request.find("flaky") != std::string::npos ||
+                         request.find("busy") != std::string::npos || request.find("too-many") != std::string::npos;
+    EXPECT_EQ(n, retried ? 2 : 1) << request;
+  }
+}
+
+// A small site under each robots.txt misbehaviour.
+class RobotsFault : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    site.write("index.html", "<html><body><a href='/public.html'>p</a> <a href='/private/x.html'>x</a></body></html>");
+    site.write("public.html", "<html><body>public</body></html>");
+    site.write("private/x.html", "<html><body>private</body></html>");
+  }
+  RunResult crawl(const TestServer& server) {
+    return fora(archive.path(), {"crawl", "--delay", "0", "--retries", "1", "--log",
+                                 (logs.path() / "crawl.log").string(), server.url("/")});
+  }
+  TempDir site, archive, logs;
+};
+
+TEST_F(RobotsFault, ServerErrorMeansDisallowAllAfterARetry) {
+  TestServer server(site.path(), {"--robots", "500"});
+  crawl(server);
+  EXPECT_EQ(asked(server, "/robots.txt"), 2u);
+  EXPECT_EQ(asked(server, "/"), 0u);
+  auto outcomes = read_log(logs.path() / "crawl.log", server.base_url());
+  EXPECT_NE(outcomes["/"].back().find("disallowed by robots.txt"), std::string::npos) << joined(outcomes["/"]);
+}
+
+TEST_F(RobotsFault, DisallowAllIsObeyed) {
+  TestServer server(site.path(), {"--robots", "disallow-all"});
+  crawl(server);
+  EXPECT_EQ(server.requests(), std::vector<std::string>{"GET /robots.txt 200"});
+}
+
+TEST_F(RobotsFault, AHugeFileIsReadUpToItsLimitAndTheCrawlGoesOn) {
+  TestServer server(site.path(), {"--robots", "huge"});
+  ASSERT_EQ(crawl(server).exit_code, 0);
+  EXPECT_EQ(asked(server, "/public.html"), 1u);
+  EXPECT_EQ(asked(server, "/private/x.html"), 1u);
+}
+
+TEST_F(RobotsFault, ARedirectIsFollowedAndItsRulesApply) {
+  TestServer server(site.path(), {"--robots", "redirect"});
+  ASSERT_EQ(crawl(server).exit_code, 0);
+  EXPECT_EQ(asked(server, "/fault/robots-moved"), 1u);
+  EXPECT_EQ(asked(server, "/public.html"), 1u);
+  EXPECT_EQ(asked(server, "/private/x.html"), 0u) << "robots.txt at its new address disallows /private/";
+}
+
+// A host that does not resolve fails alone; the other site is crawled all the same.
+TEST_F(RobotsFault, AnUnresolvableHostDoesNotStopTheOthers) {
+  TestServer server(site.path());
+  const RunResult r = fora(archive.path(), {"crawl", "--delay", "0", "--log", (logs.path() / "crawl.log").string(),
+                                            "http://fora-test-host.invalid/", server.url("/")});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(asked(server, "/public.html"), 1u);
+  auto outcomes = read_log(logs.path() / "crawl.log", "");
+  const auto& robots = outcomes["http://fora-test-host.invalid/robots.txt"];
+  ASSERT_FALSE(robots.empty());
+  EXPECT_NE(robots.back().find("error: "), std::string::npos) << joined(robots);
+}
+
+}  // namespace
+}  // namespace fora::test
