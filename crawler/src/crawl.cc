@@ -18,6 +18,7 @@
 #include <memory>
 #include <random>
 #include <set>
+#include <unordered_set>
 #include <thread>
 
 #include "catalog_writer.h"
@@ -110,9 +111,15 @@ class Crawl {
     std::string robots_url;        // where robots.txt is asked for (moves with its redirects)
     int robots_hops = 0;           // redirects of robots.txt followed
     std::string reader;            // the reader of the host's last page
+    // The host's URLs in memory: queued in the frontier or on their way through the
+    // pipeline. At most window_; the rest wait in the catalog (state 'queued') until the
+    // window has room (overflow), so a frontier of millions of URLs costs little memory.
+    std::unordered_set<std::string> held;
+    bool overflow = false;   // queued URLs of this host wait in the catalog
+    bool refilling = false;  // the writer is reading some of them
   };
 
-  // Before the writer runs: records a start URL or a resumed one and queues it.
+  // Before the writer runs: records a start URL and queues it.
   Status queue_new(const std::string& url) {
     if (resuming_) {
       auto state = archive_.page_state(url);
@@ -125,39 +132,105 @@ class Crawl {
     return ok();
   }
 
-  // Queues again what an interrupted crawl had found but not fetched.
+  // Takes up what an interrupted crawl had found but not fetched: each site's first window
+  // now, the rest as the window empties.
   Status requeue_unfinished() {
-    auto queued = archive_.queued_pages();
-    if (!queued) return queued.error();
-    for (const std::string& url : *queued) {
-      if (!scope_.in_scope(url) || !filter_.mark(url)) continue;
-      ++stats_.resumed;
-      push(url);
+    auto count = archive_.count_queued();
+    if (!count) return count.error();
+    stats_.resumed = *count;
+    auto sites = archive_.sites_with_queued_pages();
+    if (!sites) return sites.error();
+    for (const std::string& origin : *sites) {
+      auto queued = archive_.queued_pages(origin, window_);
+      if (!queued) return queued.error();
+      for (const std::string& url : *queued) {
+        if (!scope_.in_scope(url)) continue;
+        filter_.mark(url);
+        push(url);
+        if (queued->size() >= window_) host_of(url).overflow = true;
+      }
     }
     return ok();
   }
 
-  // Puts an admitted URL in the frontier; a host's first URL holds the host until its
-  // robots.txt is answered.
+  // Puts an admitted URL in the frontier, or leaves it in the catalog when its host's window
+  // is full; a host's first URL holds the host until its robots.txt is answered.
   void push(const std::string& url) {
-    const std::string origin = url_origin(url);
-    auto [host, fresh] = hosts_.try_emplace(origin);
-    if (fresh) {
-      host->second.robots_url = url_scheme(url) + "://" + origin + "/robots.txt";
-      frontier_.hold(origin);
-      filter_.mark(host->second.robots_url);
-      robots_due_.push_back(origin);
+    Host& host = host_of(url);
+    if (url == host.robots_url) return;
+    if (host.held.size() >= window_) {
+      host.overflow = true;
+      return;
     }
-    if (url != host->second.robots_url) frontier_.push(url);
+    if (host.held.insert(url).second) frontier_.push(url);
   }
 
+  // The host of `url`; a new one is held until its robots.txt, which is fetched first.
+  Host& host_of(const std::string& url) {
+    const std::string origin = url_origin(url);
+    auto [it, fresh] = hosts_.try_emplace(origin);
+    Host& host = it->second;
+    if (fresh) {
+      host.robots_url = url_scheme(url) + "://" + origin + "/robots.txt";
+      frontier_.hold(origin);
+      filter_.mark(host.robots_url);
+      robots_due_.push_back(origin);
+    }
+    return host;
+  }
+
+  // Reads more of `origin`'s queued URLs from the catalog (on the writer, which owns it).
+  void refill(const std::string& origin) {
+    Host& host = hosts_[origin];
+    host.refilling = true;
+    ++refills_;
+    const std::size_t want = window_ + host.held.size();  // the held ones come first
+    writer_->post([this, origin, want](archive::Archive& a, bool failed) -> Status {
+      auto urls = failed ? Result<std::vector<std::string>>(std::vector<std::string>{})
+                         : a.queued_pages(origin, want);
+      Status status = urls ? ok() : Status(urls.error());
+      asio::post(io_, [this, origin, want, urls = std::move(urls)]() mutable {
+        refilled(origin, want, std::move(urls));
+      });
+      return status;
+    });
+  }
+
+  void refilled(const std::string& origin, std::size_t want, Result<std::vector<std::string>> urls) {
+    --refills_;
+    Host& host = hosts_[origin];
+    host.refilling = false;
+    host.overflow = false;
+    if (urls) {
+      for (const std::string& url : *urls) {
+        if (host.held.count(url)) continue;
+        if (host.held.size() >= window_) {
+          host.overflow = true;
+          break;
+        }
+        filter_.mark(url);  // found again as a link, it is not queued twice
+        host.held.insert(url);
+        frontier_.push(url);
+      }
+      if (urls->size() >= want) host.overflow = true;
+    }
+    check_writer();
+    pump();
+  }
+
+  // Back-pressure: no new request while enough work waits in the workers and the writer,
+  // counted in responses and in bytes (a few big sitemaps hold as much as many pages).
+  static constexpr std::size_t kMaxPendingBytes = 32u << 20;
   bool busy() const {
-    return fetcher_.in_flight() >= options_.connections || pending_ >= max_pending_;
+    return fetcher_.in_flight() >= options_.connections || pending_ >= max_pending_ ||
+           pending_bytes_ >= kMaxPendingBytes;
   }
 
   // Starts every fetch the frontier and the pipeline allow now; arms the timer for the next.
   void pump() {
     if (stopping()) return finish_if_idle();
+    for (auto& [origin, host] : hosts_)
+      if (host.overflow && !host.refilling && host.held.size() < window_ / 2) refill(origin);
     while (!robots_due_.empty() && !busy()) {
       const std::string origin = std::move(robots_due_.front());
       robots_due_.pop_front();
@@ -243,7 +316,7 @@ class Crawl {
       retry_timers_.erase(timer);
       if (!ec && !stopping()) {
         if (robots_txt) robots_due_.push_front(origin);
-        else frontier_.push_again(url);
+        else frontier_.push(url);  // still held: the window counts it
       }
       pump();
     });
@@ -278,6 +351,7 @@ class Crawl {
   void dispatch(archive::Response response, const std::string& origin, bool robots_txt,
                 const FetchEvent& event) {
     ++pending_;
+    pending_bytes_ += response.body.size();
     ++stats_.fetched;
     if (response.status >= 400) ++stats_.failed;
     PageJob job{std::move(response), origin, robots_txt, hosts_[origin].reader, options_.user_agent};
@@ -304,10 +378,23 @@ class Crawl {
     for (std::string& url : r.links) {
       auto added = a.add_page(url, now);
       if (!added) return added.error();
-      if (!*added && resuming_) {
+      if (!*added) {
         auto state = a.page_state(url);
         if (!state) return state.error();
-        if (*state && **state != archive::PageState::Queued) continue;
+        const bool queued = *state && **state == archive::PageState::Queued;
+        // Resuming: what the interrupted crawl fetched is not fetched again. Refreshing:
+        // it is, and is queued in the catalog too, for when the window is full.
+        if (resuming_ && !queued) continue;
+        if (!resuming_ && !queued) FORA_TRY(a.set_page_state(url, archive::PageState::Queued, "", now));
+      }
+      // A host holds at most a window of URLs in memory: the rest wait in the catalog,
+      // and the loop reads them when there is room.
+      if (fresh.size() >= window_) {
+        const std::string origin = url_origin(url);
+        if (std::none_of(r.overflowed.begin(), r.overflowed.end(),
+                         [&](const std::string& u) { return url_origin(u) == origin; }))
+          r.overflowed.push_back(std::move(url));
+        continue;
       }
       fresh.push_back(std::move(url));
     }
@@ -317,6 +404,7 @@ class Crawl {
 
   // Back on the loop: robots.txt takes effect, new links are queued, the fetch is told.
   void stored(PageResult& r, FetchEvent event) {
+    pending_bytes_ -= r.bytes;
     event.status = r.status;
     event.bytes = r.bytes;
     event.outcome = r.outcome;
@@ -339,8 +427,10 @@ class Crawl {
       ++stats_.threads;
       stats_.comments += static_cast<std::int64_t>(r.thread->comments.size());
     }
-    if (!stopping())
+    if (!stopping()) {
       for (const std::string& url : r.links) push(url);
+      for (const std::string& url : r.overflowed) host_of(url).overflow = true;
+    }
     finished(event);
   }
 
@@ -356,16 +446,22 @@ class Crawl {
   // The end of one request's way through the pipeline.
   void finished(const FetchEvent& event) {
     --pending_;
-    if (auto e = writer_->error(); e && !error_) {
-      error_ = *e;  // archive errors end the crawl: continuing would lose data silently
-      fetcher_.cancel_all();
-      for (const auto& timer : retry_timers_) timer->cancel();
-    }
+    if (auto host = hosts_.find(url_origin(event.url)); host != hosts_.end()) host->second.held.erase(event.url);
+    check_writer();
     if (options_.on_fetch) options_.on_fetch(event);
     stats_.last_url = event.url;
     stats_.queued = static_cast<std::int64_t>(frontier_.queued());
     if (progress_) progress_(stats_);
     pump();
+  }
+
+  // Archive errors end the crawl: continuing would lose data silently.
+  void check_writer() {
+    if (auto e = writer_->error(); e && !error_) {
+      error_ = *e;
+      fetcher_.cancel_all();
+      for (const auto& timer : retry_timers_) timer->cancel();
+    }
   }
 
   bool stopping() const { return error_.has_value() || cancelled_; }
@@ -388,8 +484,9 @@ class Crawl {
   // Done when nothing is in flight or on its way through workers and writer, and nothing
   // more will start.
   void finish_if_idle() {
-    if (fetcher_.in_flight() > 0 || pending_ > 0 || !retry_timers_.empty()) return;
-    if (!stopping() && !limit_reached() && (!frontier_.empty() || !robots_due_.empty())) return;
+    if (fetcher_.in_flight() > 0 || pending_ > 0 || !retry_timers_.empty() || refills_ > 0) return;
+    const bool overflow = std::any_of(hosts_.begin(), hosts_.end(), [](const auto& h) { return h.second.overflow; });
+    if (!stopping() && !limit_reached() && (!frontier_.empty() || !robots_due_.empty() || overflow)) return;
     finished_ = true;
     wake_.cancel();
     stop_poll_.cancel();
@@ -411,6 +508,9 @@ class Crawl {
   std::optional<CatalogWriter> writer_;
   std::size_t max_pending_;
   std::size_t pending_ = 0;       // responses handed to the workers, not yet back
+  std::size_t pending_bytes_ = 0; // their bodies' bytes
+  std::size_t refills_ = 0;       // window refills the writer has not answered
+  const std::size_t window_ = std::max<std::size_t>(2, options_.frontier_window);
   std::map<std::string, Host> hosts_;
   std::deque<std::string> robots_due_;  // hosts whose robots.txt is to be fetched first
   std::map<std::string, int> attempts_;  // URL -> retries so far

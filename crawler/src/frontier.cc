@@ -8,22 +8,11 @@ Frontier::Frontier(Duration delay, std::size_t per_host)
     : delay_(delay), per_host_(per_host < 1 ? 1 : per_host) {}
 
 bool Frontier::push(std::string_view url) {
-  auto normalized = normalize_url(url);
-  if (!normalized) return false;
-  if (!seen_.insert(*normalized).second) return false;
-  hosts_[url_origin(*normalized)].queue.push_back(std::move(*normalized));
+  std::string origin = url_origin(url);
+  if (origin.empty()) return false;
+  hosts_[std::move(origin)].queue.emplace_back(url);
   ++queued_;
   return true;
-}
-
-void Frontier::push_again(std::string_view url) {
-  hosts_[url_origin(url)].queue.emplace_back(url);
-  ++queued_;
-}
-
-bool Frontier::seen(std::string_view url) const {
-  auto normalized = normalize_url(url);
-  return normalized && seen_.count(*normalized) > 0;
 }
 
 Frontier::TimePoint Frontier::ready_at(const Host& host) const {

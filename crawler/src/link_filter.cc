@@ -6,10 +6,30 @@
 
 namespace fora::crawler::detail {
 
+bool LinkFilter::insert_locked(std::uint64_t h) {
+  const std::size_t mask = slots_.size() - 1;  // the size is a power of two
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == h) return false;
+    if (slots_[i] == 0) {
+      slots_[i] = h;
+      ++used_;
+      return true;
+    }
+  }
+}
+
 bool LinkFilter::mark(std::string_view normalized) {
-  const std::uint64_t h = std::hash<std::string_view>{}(normalized);
+  std::uint64_t h = std::hash<std::string_view>{}(normalized);
+  if (h == 0) h = 1;  // 0 marks an empty slot
   std::lock_guard lock(mutex_);
-  return seen_.insert(h).second;
+  if (2 * (used_ + 1) > slots_.size()) {
+    std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+    old.swap(slots_);
+    used_ = 0;
+    for (std::uint64_t k : old)
+      if (k != 0) insert_locked(k);
+  }
+  return insert_locked(h);
 }
 
 void LinkFilter::admit(std::string_view normalized, std::vector<std::string>& out) {

@@ -39,6 +39,7 @@ struct PageResult {
   std::optional<extract::ThreadPage> thread;
   std::vector<extract::ReplyLink> reply_links;
   std::vector<std::string> links;                 // admitted: new URLs for the frontier
+  std::vector<std::string> overflowed;            // a link per host the writer left links of in the catalog
 };
 
 // Thread-safe; `extractor` and `filter` are shared by all workers.

@@ -182,6 +182,50 @@ TEST(KilledCrawl, ResumesAndEndsWithTheArchiveOfAnUninterruptedOne) {
   EXPECT_EQ(stats(killed), stats(clean));
 }
 
+// A frontier window of 3 URLs per host keeps nearly every queued URL in the catalog rather
+// than in memory: the crawl still fetches each page once and ends with the archive a crawl
+// with everything in memory makes; killed twice, it resumes from the catalog.
+TEST(FrontierWindow, KeepsTheQueueInTheCatalogAndLosesNothing) {
+  TempDir site, whole, windowed, killed;
+  write_phpbb_site(site.path());
+  TestServer server(site.path());
+  auto pages_fetched = [&] {
+    std::size_t n = 0;
+    for (const std::string& line : server.requests())
+      if (line.find("/robots.txt") == std::string::npos) ++n;
+    return n;
+  };
+  ASSERT_EQ(fora(whole.path(), {"crawl", "--delay", "0", server.url("/")}).exit_code, 0);
+  const std::size_t one_crawl = pages_fetched();
+  server.clear_requests();
+  const RunResult small = fora(windowed.path(), {"crawl", "--delay", "0", "--frontier-window", "3", server.url("/")});
+  ASSERT_EQ(small.exit_code, 0) << small.out << small.err;
+  std::map<std::string, int> fetched;
+  for (const std::string& line : server.requests()) ++fetched[line];
+  for (const auto& [request, n] : fetched) EXPECT_EQ(n, 1) << request;
+  EXPECT_EQ(pages_fetched(), one_crawl);
+
+  server.clear_requests();
+  for (std::size_t until : {10u, 30u}) {
+    Subprocess crawl({{FORA_BIN, "--archive", killed.path().string(), "crawl", "--delay", "0.02",
+                       "--frontier-window", "3", server.url("/")}, {}, {}});
+    for (int i = 0; i < 400 && pages_fetched() < until; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    crawl.send_signal(SIGKILL);
+    crawl.wait();
+  }
+  const RunResult last = fora(killed.path(), {"crawl", "--delay", "0", "--frontier-window", "3", server.url("/")});
+  ASSERT_EQ(last.exit_code, 0) << last.out << last.err;
+  EXPECT_NE(last.out.find("resumed an interrupted crawl"), std::string::npos) << last.out;
+
+  auto stats = [](const TempDir& archive) {
+    json s = json::parse(fora(archive.path(), {"stats", "--json"}).out);
+    for (const char* volatile_size : {"catalog_bytes", "snapshot_bytes", "index_bytes"}) s.erase(volatile_size);
+    return s;
+  };
+  EXPECT_EQ(stats(windowed), stats(whole));
+  EXPECT_EQ(stats(killed), stats(whole));
+}
+
 INSTANTIATE_TEST_SUITE_P(Generated, ForumBoard,
                          ::testing::Values(Board{"phpbb", write_phpbb_site}, Board{"xenforo", write_xenforo_site}),
                          [](const ::testing::TestParamInfo<Board>& board) { return std::string(board.param.name); });

@@ -60,6 +60,7 @@ Status run_crawl(const Context& ctx, const CrawlCommand& cmd) {
   options.connections = cmd.connections;
   options.per_host = cmd.per_host;
   options.retries = cmd.retries;
+  options.frontier_window = cmd.window;
   options.on_fetch = [&](const crawler::FetchEvent& e) {
     tally.add(e);
     if (log) log << log_line(e) << std::flush;

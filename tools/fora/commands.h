@@ -26,6 +26,7 @@ struct CrawlCommand {
   std::size_t connections = 16;   // requests in flight in all
   std::size_t per_host = 4;       // requests in flight to one host
   int retries = 2;                // more tries after a timeout, reset, 5xx or 429
+  std::size_t window = 1000;      // URLs of one host in memory; the rest wait in the catalog
 };
 Status run_crawl(const Context& ctx, const CrawlCommand& cmd);
 

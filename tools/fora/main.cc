@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
   c->add_option("--connections", crawl.connections, "Requests in flight in all")->capture_default_str()->check(CLI::PositiveNumber);
   c->add_option("--per-host", crawl.per_host, "Requests in flight to one host (--delay still spaces their starts)")->capture_default_str()->check(CLI::PositiveNumber);
   c->add_option("--retries", crawl.retries, "Tries again after a timeout, reset, 5xx or 429 (waiting 1 s, 2 s, ... or Retry-After)")->capture_default_str()->check(CLI::Range(0, 10));
+  c->add_option("--frontier-window", crawl.window, "URLs of one host kept in memory; the rest wait in the catalog")->capture_default_str()->check(CLI::Range(2, 10000000));
   c->add_flag("--quiet,-q", crawl.quiet, "No progress line and no summary");
   c->add_flag("--json", crawl.json, "Print the summary as one JSON object (counts per outcome and per host)");
   c->add_option("--log", crawl.log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");

@@ -215,17 +215,42 @@ Result<std::optional<PageState>> Archive::page_state(std::string_view url) const
   return make_error(Errc::Corrupt, "page " + std::string(url) + " has the unknown state " + state);
 }
 
-Result<std::vector<std::string>> Archive::queued_pages() const {
-  auto q = impl_->sql("SELECT url FROM pages WHERE state = 'queued' ORDER BY id");
-  if (!q) return q.error();
+namespace {
+
+Result<std::vector<std::string>> text_column(Statement& q) {
   std::vector<std::string> out;
   for (;;) {
-    auto row = (*q)->step();
+    auto row = q.step();
     if (!row) return row.error();
-    if (!*row) break;
-    out.push_back((*q)->text(0));
+    if (!*row) return out;
+    out.push_back(q.text(0));
   }
-  return out;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> Archive::queued_pages(std::string_view origin, std::size_t limit) const {
+  auto q = impl_->sql(
+      "SELECT p.url FROM pages p JOIN sites s ON s.id = p.site_id"
+      " WHERE s.origin = ? AND p.state = 'queued' ORDER BY p.id LIMIT ?");
+  if (!q) return q.error();
+  (*q)->bind(1, origin).bind(2, static_cast<std::int64_t>(limit));
+  return text_column(**q);
+}
+
+Result<std::vector<std::string>> Archive::sites_with_queued_pages() const {
+  auto q = impl_->sql(
+      "SELECT origin FROM sites s WHERE EXISTS"
+      " (SELECT 1 FROM pages p WHERE p.site_id = s.id AND p.state = 'queued') ORDER BY id");
+  if (!q) return q.error();
+  return text_column(**q);
+}
+
+Result<std::int64_t> Archive::count_queued() const {
+  auto q = impl_->sql("SELECT count(*) FROM pages WHERE state = 'queued'");
+  if (!q) return q.error();
+  FORA_TRY((*q)->step());
+  return (*q)->int64(0);
 }
 
 Result<std::string> Archive::open_crawl() const {

@@ -17,7 +17,9 @@ namespace {
 //                     runs, or was killed or stopped; empty once a crawl's frontier ran dry)
 //   sites             one row per origin (host[:port]) crawled
 //   pages             the frontier: every in-scope URL seen, its state and why
-//                     (queued|fetched|failed|skipped)
+//                     (queued|fetched|failed|skipped); a crawl keeps only a window of each
+//                     site's queued pages in memory and reads the rest from here, in id
+//                     order (index pages_queued)
 //   captures          one row per stored response; (segment, offset, length) locate its
 //                     zstd frame in snapshots/; payload_sha256 detects identical re-fetches
 //                     (then only last_checked moves and no new frame is written)
@@ -60,6 +62,7 @@ CREATE TABLE captures(
   segment TEXT NOT NULL,
   offset INTEGER NOT NULL,
   length INTEGER NOT NULL);
+CREATE INDEX pages_queued ON pages(site_id, state, id);
 CREATE INDEX captures_by_page ON captures(page_id, id);
 CREATE TABLE threads(
   id INTEGER PRIMARY KEY,
@@ -165,7 +168,12 @@ Status ensure_schema(sqlite3* db, bool writable) {
     FORA_TRY(exec(db, "BEGIN"));
     if (**version == 1) FORA_TRY(exec(db, kUpgrade1));
     FORA_TRY(exec(db, kUpgrade2));
+    FORA_TRY(exec(db, "CREATE INDEX IF NOT EXISTS pages_queued ON pages(site_id, state, id)"));
     return exec(db, "COMMIT");
+  }
+  if (**version == kSchemaVersion && writable) {
+    // Added within version 3 (an index changes nothing an older fora reads).
+    FORA_TRY(exec(db, "CREATE INDEX IF NOT EXISTS pages_queued ON pages(site_id, state, id)"));
   }
   if (**version > kSchemaVersion) {
     return make_error(Errc::Corrupt,

@@ -93,14 +93,18 @@ Result<std::string> SnapshotStore::compress(std::string_view record) {
     ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_checksumFlag, 1);
     ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_contentSizeFlag, 1);
   }
-  std::string frame(ZSTD_compressBound(record.size()), '\0');
+  // Compressed into a buffer of the worst-case size, kept per thread, then copied out at
+  // its real size: a frame waiting for the writer holds what it needs, not the bound.
+  thread_local std::string buffer;
+  buffer.resize(ZSTD_compressBound(record.size()));
   const std::size_t n =
-      ZSTD_compress2(cctx.get(), frame.data(), frame.size(), record.data(), record.size());
+      ZSTD_compress2(cctx.get(), buffer.data(), buffer.size(), record.data(), record.size());
   if (ZSTD_isError(n)) {
     ZSTD_CCtx_reset(cctx.get(), ZSTD_reset_session_only);
     return make_error(Errc::Internal, fmt::format("zstd: {}", ZSTD_getErrorName(n)));
   }
-  frame.resize(n);
+  std::string frame(buffer.data(), n);
+  if (buffer.size() > (8u << 20)) std::string().swap(buffer);  // do not keep a huge page's buffer
   return frame;
 }
 

@@ -44,6 +44,8 @@ struct CrawlOptions {
   // A timeout, a reset, a 5xx or a 429 is asked again this many times, after
   // retry_base_seconds × 2^(n-1), ±50% (at least Retry-After, when the server says; a
   // Retry-After above max_retry_after_seconds ends the page's retries at once).
+  // URLs of one host kept in memory (queued or under way); the rest wait in the catalog.
+  std::size_t frontier_window = 1000;
   int retries = 2;
   double retry_base_seconds = 1.0;
   double max_retry_after_seconds = 600;

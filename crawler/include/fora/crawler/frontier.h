@@ -1,7 +1,8 @@
-// Frontier: the URLs waiting to be fetched, one FIFO queue per host (origin), with
-// de-duplication of every URL ever pushed and per-host politeness: at most `per_host`
+// Frontier: the URLs waiting to be fetched, one FIFO queue per host (origin), with per-host
+// politeness: at most `per_host`
 // requests in flight per host, and at least `delay` between the starts of two requests to
-// one host; a host can be held (nothing popped) while its robots.txt is awaited.
+// one host; a host can be held (nothing popped) while its robots.txt is awaited. It does not
+// de-duplicate: the crawl admits each URL once before it gets here (LinkFilter).
 // The clock is passed in, so the policy is testable without sleeping. Not thread-safe: owned
 // by the crawl's event loop.
 #pragma once
@@ -13,7 +14,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 
 namespace fora::crawler {
 
@@ -27,16 +27,9 @@ class Frontier {
   // `per_host`: requests in flight to one host at most (at least 1).
   explicit Frontier(Duration delay, std::size_t per_host = 1);
 
-  // Queues `url` (normalized here; see normalize_url) at the back of its host's queue.
-  // Returns false, and queues nothing, when the URL was pushed before (even if it has been
-  // popped since) or is not an absolute http/https URL.
+  // Queues `url` (normalize_url()'s spelling) at the back of its host's queue. Returns
+  // false, and queues nothing, when it is not an absolute http/https URL.
   bool push(std::string_view url);
-
-  // Queues `url` (pushed and popped before) again at the back of its host's queue: a retry.
-  void push_again(std::string_view url);
-
-  // True when `url` (any spelling) was ever pushed.
-  bool seen(std::string_view url) const;
 
   // The next URL to fetch at `now`: the front of the queue of a host that is not held, has
   // fewer than `per_host` requests in flight and whose delay has passed (the one waiting
@@ -64,7 +57,6 @@ class Frontier {
 
   std::size_t queued() const { return queued_; }        // URLs waiting
   std::size_t in_flight() const { return in_flight_; }  // popped, not yet done()
-  std::size_t seen_count() const { return seen_.size(); }
   bool empty() const { return queued_ == 0 && in_flight_ == 0; }  // the crawl is finished
 
  private:
@@ -84,7 +76,6 @@ class Frontier {
   Duration delay_;
   std::size_t per_host_;
   std::map<std::string, Host, std::less<>> hosts_;
-  std::unordered_set<std::string> seen_;
   std::size_t queued_ = 0;
   std::size_t in_flight_ = 0;
 };

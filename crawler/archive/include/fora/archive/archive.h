@@ -105,8 +105,12 @@ class Archive {
                         std::int64_t now);
   // The state the catalog holds for `url`; nullopt when it was never seen.
   Result<std::optional<PageState>> page_state(std::string_view url) const;
-  // Every URL still queued (found by a crawl that did not get to fetch it), oldest first.
-  Result<std::vector<std::string>> queued_pages() const;
+  // The queued URLs (found by a crawl, not yet fetched) of the site `origin`, oldest first,
+  // at most `limit` of them.
+  Result<std::vector<std::string>> queued_pages(std::string_view origin, std::size_t limit) const;
+  // The sites with queued pages, and how many pages are queued in all.
+  Result<std::vector<std::string>> sites_with_queued_pages() const;
+  Result<std::int64_t> count_queued() const;
 
   // A crawl marks itself open when it starts (`key` names it: its start URLs) and closed
   // (empty key) when its frontier runs dry, each durably at once. A crawl that finds its own
