@@ -18,7 +18,7 @@
 #include <memory>
 #include <random>
 #include <set>
-#include <unordered_set>
+#include <unordered_map>
 #include <thread>
 
 #include "catalog_writer.h"
@@ -86,7 +86,7 @@ class Crawl {
     FORA_TRY(archive_.set_open_crawl(key));
     if (resuming_) FORA_TRY(requeue_unfinished());
     for (const auto& url : scope_.start_urls())
-      if (filter_.mark(url)) FORA_TRY(queue_new(url));
+      if (filter_.mark(url)) FORA_TRY(queue_new(url));  // depth 0
     // From here on only the writer touches the archive.
     writer_.emplace(archive_);
     poll_stop();
@@ -114,7 +114,7 @@ class Crawl {
     // The host's URLs in memory: queued in the frontier or on their way through the
     // pipeline. At most window_; the rest wait in the catalog (state 'queued') until the
     // window has room (overflow), so a frontier of millions of URLs costs little memory.
-    std::unordered_set<std::string> held;
+    std::unordered_map<std::string, int> held;  // URL -> its depth
     bool overflow = false;   // queued URLs of this host wait in the catalog
     bool refilling = false;  // the writer is reading some of them
   };
@@ -128,7 +128,7 @@ class Crawl {
     }
     auto added = archive_.add_page(url, unix_now());
     if (!added) return added.error();
-    push(url);
+    push(url, 0);
     return ok();
   }
 
@@ -143,11 +143,11 @@ class Crawl {
     for (const std::string& origin : *sites) {
       auto queued = archive_.queued_pages(origin, window_);
       if (!queued) return queued.error();
-      for (const std::string& url : *queued) {
-        if (!scope_.in_scope(url)) continue;
-        filter_.mark(url);
-        push(url);
-        if (queued->size() >= window_) host_of(url).overflow = true;
+      for (const auto& page : *queued) {
+        if (!scope_.in_scope(page.url)) continue;
+        filter_.mark(page.url);
+        push(page.url, page.depth);
+        if (queued->size() >= window_) host_of(page.url).overflow = true;
       }
     }
     return ok();
@@ -155,14 +155,14 @@ class Crawl {
 
   // Puts an admitted URL in the frontier, or leaves it in the catalog when its host's window
   // is full; a host's first URL holds the host until its robots.txt is answered.
-  void push(const std::string& url) {
+  void push(const std::string& url, int depth) {
     Host& host = host_of(url);
     if (url == host.robots_url) return;
     if (host.held.size() >= window_) {
       host.overflow = true;
       return;
     }
-    if (host.held.insert(url).second) frontier_.push(url);
+    if (host.held.emplace(url, depth).second) frontier_.push(url);
   }
 
   // The host of `url`; a new one is held until its robots.txt, which is fetched first.
@@ -186,7 +186,7 @@ class Crawl {
     ++refills_;
     const std::size_t want = window_ + host.held.size();  // the held ones come first
     writer_->post([this, origin, want](archive::Archive& a, bool failed) -> Status {
-      auto urls = failed ? Result<std::vector<std::string>>(std::vector<std::string>{})
+      auto urls = failed ? Result<std::vector<archive::Archive::QueuedPage>>(std::vector<archive::Archive::QueuedPage>{})
                          : a.queued_pages(origin, want);
       Status status = urls ? ok() : Status(urls.error());
       asio::post(io_, [this, origin, want, urls = std::move(urls)]() mutable {
@@ -196,21 +196,22 @@ class Crawl {
     });
   }
 
-  void refilled(const std::string& origin, std::size_t want, Result<std::vector<std::string>> urls) {
+  void refilled(const std::string& origin, std::size_t want,
+                Result<std::vector<archive::Archive::QueuedPage>> urls) {
     --refills_;
     Host& host = hosts_[origin];
     host.refilling = false;
     host.overflow = false;
     if (urls) {
-      for (const std::string& url : *urls) {
-        if (host.held.count(url)) continue;
+      for (const auto& page : *urls) {
+        if (host.held.count(page.url)) continue;
         if (host.held.size() >= window_) {
           host.overflow = true;
           break;
         }
-        filter_.mark(url);  // found again as a link, it is not queued twice
-        host.held.insert(url);
-        frontier_.push(url);
+        filter_.mark(page.url);  // found again as a link, it is not queued twice
+        host.held.emplace(page.url, page.depth);
+        frontier_.push(page.url);
       }
       if (urls->size() >= want) host.overflow = true;
     }
@@ -354,7 +355,10 @@ class Crawl {
     pending_bytes_ += response.body.size();
     ++stats_.fetched;
     if (response.status >= 400) ++stats_.failed;
-    PageJob job{std::move(response), origin, robots_txt, hosts_[origin].reader, options_.user_agent};
+    Host& host = hosts_[origin];
+    const auto held = host.held.find(response.url);
+    PageJob job{std::move(response), origin, robots_txt, host.reader, options_.user_agent,
+                held == host.held.end() ? 0 : held->second, options_.max_depth};
     asio::post(workers_, [this, job = std::move(job), event]() mutable {
       auto result = std::make_shared<PageResult>(process_page(std::move(job), extractor_, filter_));
       writer_->post([this, result, event](archive::Archive& a, bool failed) -> Status {
@@ -376,7 +380,7 @@ class Crawl {
     if (r.thread) FORA_TRY(a.store_thread_page(r.origin, *r.thread, r.capture->fetched_at));
     std::vector<std::string> fresh;
     for (std::string& url : r.links) {
-      auto added = a.add_page(url, now);
+      auto added = a.add_page(url, now, r.link_depth);
       if (!added) return added.error();
       if (!*added) {
         auto state = a.page_state(url);
@@ -428,7 +432,7 @@ class Crawl {
       stats_.comments += static_cast<std::int64_t>(r.thread->comments.size());
     }
     if (!stopping()) {
-      for (const std::string& url : r.links) push(url);
+      for (const std::string& url : r.links) push(url, r.link_depth);
       for (const std::string& url : r.overflowed) host_of(url).overflow = true;
     }
     finished(event);
@@ -542,7 +546,7 @@ Result<CrawlProgress> crawl(archive::Archive& archive, const extract::Extractor&
     if (!n) return n.error();
     starts.push_back(*n);
   }
-  auto scope = Scope::from_start_urls(starts);
+  auto scope = Scope::from_start_urls(starts, options.scope);
   if (!scope) return scope.error();
   Crawl c(archive, extractor, options, std::move(*scope), progress, stop);
   return c.run();

@@ -18,7 +18,8 @@ bool is_xml(std::string_view content_type) {
 
 // Returns what the page was, for the fetch log.
 std::string read_page(const archive::Response& response, const std::string& try_first,
-                      const extract::Extractor& extractor, LinkFilter& filter, PageResult& out) {
+                      const extract::Extractor& extractor, LinkFilter& filter, PageResult& out,
+                      bool follow) {
   // Relative dates ("3 hours ago") are read against the server's clock when it sent one.
   const auto sent = extract::parse_timestamp(archive::header_value(response.headers, "Date"));
   auto page = extractor.extract(response.body, response.url, response.content_type,
@@ -26,8 +27,10 @@ std::string read_page(const archive::Response& response, const std::string& try_
   if (!page) return "not HTML";  // the capture is kept for a later extractor
   out.html = true;
   out.reader = page->reader;
-  for (const auto& link : page->links) filter.admit(link, out.links);
-  for (const auto& feed : page->feeds) filter.admit(feed, out.links);  // new threads, for updates
+  if (follow) {
+    for (const auto& link : page->links) filter.admit(link, out.links);
+    for (const auto& feed : page->feeds) filter.admit(feed, out.links);  // new threads, for updates
+  }
   out.reply_links = std::move(page->reply_links);
   if (page->thread) {
     out.thread = std::move(page->thread);
@@ -48,6 +51,8 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
   out.outcome = "stored";
   const std::string encoding = archive::header_value(response.headers, "Content-Encoding");
   const bool redirect = response.status >= 300 && response.status < 400;
+  out.link_depth = redirect || job.robots_txt ? job.depth : job.depth + 1;
+  const bool too_deep = job.max_depth > 0 && out.link_depth > job.max_depth;
   if (job.robots_txt) {
     out.outcome = "robots.txt";
     // RFC 9309 §2.3.1.2: a robots.txt redirect is followed (the loop counts the hops).
@@ -81,14 +86,16 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
     // An exception must not escape a worker thread (it would end the process); the page is
     // still archived, for a later extractor.
     try {
-      out.outcome = read_page(response, job.try_first, extractor, filter, out);
+      out.outcome = read_page(response, job.try_first, extractor, filter, out, !too_deep);
     } catch (const std::exception& e) {
       out.thread.reset();
       out.outcome = std::string("error: reading the page failed: ") + e.what();
     }
   } else if (response.status == 200 && is_xml(response.content_type)) {
     out.outcome = "sitemap or feed";
-    if (auto urls = extract::feed_or_sitemap_urls(response.body, response.url))
+    auto urls = too_deep ? Result<std::vector<std::string>>(std::vector<std::string>{})
+                         : extract::feed_or_sitemap_urls(response.body, response.url);
+    if (urls)
       for (const auto& u : *urls) filter.admit_ref(response.url, u, out.links);
   }
   out.capture = archive::prepare_capture(response);

@@ -23,6 +23,8 @@ struct PageJob {
   bool robots_txt = false; // the host's /robots.txt
   std::string try_first;   // the reader of the host's last page (Extractor::extract)
   std::string user_agent;  // for robots.txt groups
+  int depth = 0;           // links followed from a start URL to this page
+  int max_depth = 0;       // links found deeper than this are not followed (0: any depth)
 };
 
 struct PageResult {
@@ -39,6 +41,7 @@ struct PageResult {
   std::optional<extract::ThreadPage> thread;
   std::vector<extract::ReplyLink> reply_links;
   std::vector<std::string> links;                 // admitted: new URLs for the frontier
+  int link_depth = 0;                             // their depth (a redirect is no step deeper)
   std::vector<std::string> overflowed;            // a link per host the writer left links of in the catalog
 };
 

@@ -192,6 +192,33 @@ TEST_F(ArchiveTest, ThreadedReplyKnowsItsParentAuthor) {
   EXPECT_EQ(missing.error().code, Errc::NotFound);
 }
 
+// A version 3 catalog (before pages.depth) is upgraded in place on its first write-open:
+// its pages keep their state, and the frontier reads them with depth 0.
+TEST_F(ArchiveTest, Version3CatalogIsUpgraded) {
+  {
+    auto a = open_write();
+    ASSERT_TRUE(*a->add_page("http://example.com/a", 1, 2));
+  }
+  sqlite3* db = nullptr;
+  sqlite3_open((dir_ / "catalog.db").c_str(), &db);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP INDEX pages_queued; ALTER TABLE pages DROP COLUMN depth;"
+                         " UPDATE meta SET value = '3' WHERE key = 'schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto read = Archive::open(dir_, Archive::Mode::Read);
+  ASSERT_FALSE(read);  // a reader does not upgrade
+  auto a = open_write();
+  auto queued = a->queued_pages("example.com", 10);
+  ASSERT_TRUE(queued) << queued.error().message;
+  ASSERT_EQ(queued->size(), 1u);
+  EXPECT_EQ((*queued)[0].url, "http://example.com/a");
+  EXPECT_EQ((*queued)[0].depth, 0);
+  ASSERT_TRUE(*a->add_page("http://example.com/b", 2, 3));
+  EXPECT_EQ((*a->queued_pages("example.com", 10))[1].depth, 3);
+}
+
 TEST_F(ArchiveTest, NewerSchemaIsRefused) {
   { open_write(); }
   sqlite3* db = nullptr;

@@ -18,6 +18,48 @@ TEST(Scope, AcceptsTheStartHostsOnly) {
   EXPECT_FALSE(scope->in_scope("not a url"));
 }
 
+TEST(Scope, DomainTakesInTheHostsUnderTheStartHost) {
+  ScopeRules rules;
+  rules.kind = ScopeRules::Kind::Domain;
+  auto scope = Scope::from_start_urls({"https://www.example.com/"}, rules);
+  ASSERT_TRUE(scope);
+  EXPECT_TRUE(scope->in_scope("https://example.com/a"));
+  EXPECT_TRUE(scope->in_scope("http://forum.example.com:8080/t/1"));
+  EXPECT_TRUE(scope->in_scope("https://www.example.com/"));
+  EXPECT_FALSE(scope->in_scope("https://notexample.com/"));
+  EXPECT_FALSE(scope->in_scope("https://example.com.evil.org/"));
+}
+
+TEST(Scope, PrefixTakesInTheStartFolder) {
+  ScopeRules rules;
+  rules.kind = ScopeRules::Kind::Prefix;
+  auto scope = Scope::from_start_urls({"http://127.0.0.1:8080/forum/index.php?x=1"}, rules);
+  ASSERT_TRUE(scope);
+  EXPECT_TRUE(scope->in_scope("http://127.0.0.1:8080/forum/"));
+  EXPECT_TRUE(scope->in_scope("http://127.0.0.1:8080/forum/t/1?page=2"));
+  EXPECT_FALSE(scope->in_scope("http://127.0.0.1:8080/forums/"));
+  EXPECT_FALSE(scope->in_scope("http://127.0.0.1:8080/blog/"));
+  EXPECT_FALSE(scope->in_scope("https://127.0.0.1:8080/forum/"));
+}
+
+TEST(Scope, IncludeAndExcludePatterns) {
+  ScopeRules rules;
+  rules.include = {"/t/", "/forum/?$"};
+  rules.exclude = {"[?&]sort="};
+  auto scope = Scope::from_start_urls({"https://example.com/forum/"}, rules);
+  ASSERT_TRUE(scope);
+  EXPECT_TRUE(scope->in_scope("https://example.com/t/5"));
+  EXPECT_TRUE(scope->in_scope("https://example.com/forum/"));
+  EXPECT_FALSE(scope->in_scope("https://example.com/u/5"));
+  EXPECT_FALSE(scope->in_scope("https://example.com/t/5?sort=new"));
+  EXPECT_FALSE(scope->in_scope("https://other.example/t/5"));  // the host still counts
+
+  rules.exclude = {"("};
+  auto bad = Scope::from_start_urls({"https://example.com/"}, rules);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("--exclude '('"), std::string::npos) << bad.error().message;
+}
+
 TEST(Scope, NormalizesAndDeduplicatesStartUrls) {
   auto scope = Scope::from_start_urls({"HTTP://Example.com", "http://example.com:80/"});
   ASSERT_TRUE(scope);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <algorithm>
 #include <map>
 #include <sstream>
 #include <string>
@@ -198,6 +199,52 @@ TEST_F(RobotsFault, AnUnresolvableHostDoesNotStopTheOthers) {
   const auto& robots = outcomes["http://fora-test-host.invalid/robots.txt"];
   ASSERT_FALSE(robots.empty());
   EXPECT_NE(robots.back().find("error: "), std::string::npos) << joined(robots);
+}
+
+// How far a crawl goes: --max-depth counts links from the start URL, --scope prefix keeps to
+// the start folder, --exclude drops what a pattern finds.
+class CrawlLimits : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    site.write("index.html", "<html><body><a href='/a.html'>a</a> <a href='/blog/x.html'>x</a></body></html>");
+    site.write("a.html", "<html><body><a href='/b.html'>b</a></body></html>");
+    site.write("b.html", "<html><body><a href='/c.html'>c</a></body></html>");
+    site.write("c.html", "<html><body>c</body></html>");
+    site.write("blog/x.html", "<html><body><a href='/blog/y.html'>y</a> <a href='/a.html'>a</a></body></html>");
+    site.write("blog/y.html", "<html><body>y</body></html>");
+  }
+  std::vector<std::string> fetched(const TestServer& server) {
+    std::vector<std::string> out;
+    for (const std::string& line : server.requests())
+      if (line.find("robots.txt") == std::string::npos) out.push_back(line.substr(4, line.rfind(' ') - 4));
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  TempDir site, archive;
+};
+
+TEST_F(CrawlLimits, MaxDepthCountsLinksFromTheStart) {
+  TestServer server(site.path());
+  ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", "--max-depth", "1", server.url("/")}).exit_code, 0);
+  EXPECT_EQ(fetched(server), (std::vector<std::string>{"/", "/a.html", "/blog/x.html"}));
+}
+
+TEST_F(CrawlLimits, PrefixScopeKeepsToTheStartFolder) {
+  TestServer server(site.path());
+  ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", "--scope", "prefix", server.url("/blog/x.html")}).exit_code, 0);
+  EXPECT_EQ(fetched(server), (std::vector<std::string>{"/blog/x.html", "/blog/y.html"}));
+}
+
+TEST_F(CrawlLimits, ExcludeDropsWhatThePatternFinds) {
+  TestServer server(site.path());
+  ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", "--exclude", "/(a|blog/y)\\.html$", server.url("/")}).exit_code, 0);
+  EXPECT_EQ(fetched(server), (std::vector<std::string>{"/", "/blog/x.html"}));
+}
+
+TEST_F(CrawlLimits, ABadPatternIsAnErrorNamingIt) {
+  const RunResult r = fora(archive.path(), {"crawl", "--include", "([", "http://127.0.0.1:9/"});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("--include '(['"), std::string::npos) << r.err;
 }
 
 }  // namespace

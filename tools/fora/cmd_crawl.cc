@@ -54,6 +54,7 @@ Status run_crawl(const Context& ctx, const CrawlCommand& cmd) {
   options.start_urls = cmd.urls;
   options.delay_seconds = cmd.delay;
   options.max_pages = cmd.max_pages;
+  options.max_depth = cmd.max_depth;
   options.timeout_seconds = cmd.timeout;
   options.user_agent = cmd.user_agent;
   options.jobs = cmd.jobs;
@@ -61,6 +62,11 @@ Status run_crawl(const Context& ctx, const CrawlCommand& cmd) {
   options.per_host = cmd.per_host;
   options.retries = cmd.retries;
   options.frontier_window = cmd.window;
+  options.scope.kind = cmd.scope == "domain"   ? crawler::ScopeRules::Kind::Domain
+                       : cmd.scope == "prefix" ? crawler::ScopeRules::Kind::Prefix
+                                               : crawler::ScopeRules::Kind::Host;
+  options.scope.include = cmd.include;
+  options.scope.exclude = cmd.exclude;
   options.on_fetch = [&](const crawler::FetchEvent& e) {
     tally.add(e);
     if (log) log << log_line(e) << std::flush;

@@ -17,6 +17,7 @@ struct CrawlCommand {
   std::vector<std::string> urls;
   double delay = 1.0;         // seconds between two requests to one host
   std::int64_t max_pages = 0; // 0 = no limit
+  int max_depth = 0;          // 0 = no limit
   long timeout = 30;          // seconds per request
   std::string user_agent = "fora/" FORA_VERSION_STRING;
   bool quiet = false;     // no progress line, no summary (errors still go to stderr)
@@ -27,6 +28,8 @@ struct CrawlCommand {
   std::size_t per_host = 4;       // requests in flight to one host
   int retries = 2;                // more tries after a timeout, reset, 5xx or 429
   std::size_t window = 1000;      // URLs of one host in memory; the rest wait in the catalog
+  std::string scope = "host";     // host | domain | prefix
+  std::vector<std::string> include, exclude;  // regexes over whole URLs
 };
 Status run_crawl(const Context& ctx, const CrawlCommand& cmd);
 

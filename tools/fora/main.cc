@@ -50,6 +50,7 @@ int main(int argc, char** argv) {
   c->add_option("url", crawl.urls, "Start URL(s), e.g. https://example.com/")->required();
   c->add_option("--delay", crawl.delay, "Seconds between two requests to one host")->capture_default_str();
   c->add_option("--max-pages", crawl.max_pages, "Stop after this many requests (0: no limit)")->capture_default_str();
+  c->add_option("--max-depth", crawl.max_depth, "Follow links at most this many hops from a start URL (0: no limit)")->capture_default_str()->check(CLI::NonNegativeNumber);
   c->add_option("--timeout", crawl.timeout, "Seconds before a request is abandoned")->capture_default_str();
   c->add_option("--user-agent", crawl.user_agent, "User-Agent sent, and matched in robots.txt")->capture_default_str();
   c->add_option("--jobs,-j", crawl.jobs, "Threads that read and compress pages (0: one per core)")->capture_default_str();
@@ -57,6 +58,9 @@ int main(int argc, char** argv) {
   c->add_option("--per-host", crawl.per_host, "Requests in flight to one host (--delay still spaces their starts)")->capture_default_str()->check(CLI::PositiveNumber);
   c->add_option("--retries", crawl.retries, "Tries again after a timeout, reset, 5xx or 429 (waiting 1 s, 2 s, ... or Retry-After)")->capture_default_str()->check(CLI::Range(0, 10));
   c->add_option("--frontier-window", crawl.window, "URLs of one host kept in memory; the rest wait in the catalog")->capture_default_str()->check(CLI::Range(2, 10000000));
+  c->add_option("--scope", crawl.scope, "How far from the start URLs: host (their scheme, host and port), domain (their hosts and every host under them), prefix (URLs under a start URL's folder)")->capture_default_str()->check(CLI::IsMember({"host", "domain", "prefix"}));
+  c->add_option("--include", crawl.include, "Follow only URLs this regex finds something in (repeatable)");
+  c->add_option("--exclude", crawl.exclude, "Never follow URLs this regex finds something in (repeatable)");
   c->add_flag("--quiet,-q", crawl.quiet, "No progress line and no summary");
   c->add_flag("--json", crawl.json, "Print the summary as one JSON object (counts per outcome and per host)");
   c->add_option("--log", crawl.log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");

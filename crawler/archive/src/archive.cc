@@ -171,7 +171,8 @@ struct PageRow {
 };
 
 // The page row of `url`, created (state 'queued', with its site) when missing.
-Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::int64_t now) {
+Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::int64_t now,
+                            int depth = 0) {
   auto q = a.sql("SELECT id FROM pages WHERE url = ?");
   if (!q) return q.error();
   auto row = (*q)->bind(1, url).step();
@@ -180,16 +181,17 @@ Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::i
   auto site = site_id(a, origin_of(url), now);
   if (!site) return site.error();
   auto ins = a.sql(
-      "INSERT INTO pages(site_id, url, state, discovered_at, updated_at) VALUES(?, ?, 'queued', ?, ?)");
+      "INSERT INTO pages(site_id, url, state, discovered_at, updated_at, depth)"
+      " VALUES(?, ?, 'queued', ?, ?, ?)");
   if (!ins) return ins.error();
-  FORA_TRY((*ins)->bind(1, *site).bind(2, url).bind(3, now).bind(4, now).run());
+  FORA_TRY((*ins)->bind(1, *site).bind(2, url).bind(3, now).bind(4, now).bind(5, depth).run());
   return PageRow{sqlite3_last_insert_rowid(a.db.get()), true};
 }
 
 }  // namespace
 
-Result<bool> Archive::add_page(std::string_view url, std::int64_t now) {
-  auto page = ensure_page(*impl_, url, now);
+Result<bool> Archive::add_page(std::string_view url, std::int64_t now, int depth) {
+  auto page = ensure_page(*impl_, url, now, depth);
   if (!page) return page.error();
   return page->created;
 }
@@ -229,13 +231,20 @@ Result<std::vector<std::string>> text_column(Statement& q) {
 
 }  // namespace
 
-Result<std::vector<std::string>> Archive::queued_pages(std::string_view origin, std::size_t limit) const {
+Result<std::vector<Archive::QueuedPage>> Archive::queued_pages(std::string_view origin,
+                                                              std::size_t limit) const {
   auto q = impl_->sql(
-      "SELECT p.url FROM pages p JOIN sites s ON s.id = p.site_id"
+      "SELECT p.url, p.depth FROM pages p JOIN sites s ON s.id = p.site_id"
       " WHERE s.origin = ? AND p.state = 'queued' ORDER BY p.id LIMIT ?");
   if (!q) return q.error();
   (*q)->bind(1, origin).bind(2, static_cast<std::int64_t>(limit));
-  return text_column(**q);
+  std::vector<QueuedPage> out;
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back({(*q)->text(0), static_cast<int>((*q)->int64(1))});
+  }
 }
 
 Result<std::vector<std::string>> Archive::sites_with_queued_pages() const {

@@ -9,8 +9,9 @@
 namespace fora::archive {
 namespace {
 
-// Schema version 3 (version 1 lacked comments.date_precision and comments.edited, version 2
-// reply_links; opening an older catalog for writing upgrades it in place). Times are Unix seconds, UTC. Nothing is ever deleted: an edit adds a
+// Schema version 4 (version 1 lacked comments.date_precision and comments.edited, version 2
+// reply_links, version 3 pages.depth; opening an older catalog for writing upgrades it in
+// place). Times are Unix seconds, UTC. Nothing is ever deleted: an edit adds a
 // row to comment_versions, a vanished entry gets gone_since.
 //
 //   meta              key/value: schema_version; open_crawl (the start URLs of a crawl that
@@ -19,7 +20,8 @@ namespace {
 //   pages             the frontier: every in-scope URL seen, its state and why
 //                     (queued|fetched|failed|skipped); a crawl keeps only a window of each
 //                     site's queued pages in memory and reads the rest from here, in id
-//                     order (index pages_queued)
+//                     order (index pages_queued); depth is the number of links followed
+//                     from a start URL to the page
 //   captures          one row per stored response; (segment, offset, length) locate its
 //                     zstd frame in snapshots/; payload_sha256 detects identical re-fetches
 //                     (then only last_checked moves and no new frame is written)
@@ -49,6 +51,7 @@ CREATE TABLE pages(
   url TEXT NOT NULL UNIQUE,
   state TEXT NOT NULL CHECK(state IN ('queued','fetched','failed','skipped')),
   reason TEXT NOT NULL DEFAULT '',
+  depth INTEGER NOT NULL DEFAULT 0,
   discovered_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL);
 CREATE TABLE captures(
@@ -105,6 +108,14 @@ CREATE TABLE reply_links(
   seen_at INTEGER NOT NULL);
 CREATE INDEX reply_links_by_parent ON reply_links(parent_url);
 CREATE INDEX comments_by_url ON comments(url);
+)sql";
+
+// Version 3 -> 4: how deep in the crawl each page was found, and the index the frontier
+// window reads the queue by.
+constexpr const char* kUpgrade3 = R"sql(
+ALTER TABLE pages ADD COLUMN depth INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX IF NOT EXISTS pages_queued ON pages(site_id, state, id);
+UPDATE meta SET value = '4' WHERE key = 'schema_version';
 )sql";
 
 // Version 2 -> 3: replies known from elsewhere than the entry's page.
@@ -167,13 +178,9 @@ Status ensure_schema(sqlite3* db, bool writable) {
                         "run `fora index` once: it upgrades the catalog in place");
     FORA_TRY(exec(db, "BEGIN"));
     if (**version == 1) FORA_TRY(exec(db, kUpgrade1));
-    FORA_TRY(exec(db, kUpgrade2));
-    FORA_TRY(exec(db, "CREATE INDEX IF NOT EXISTS pages_queued ON pages(site_id, state, id)"));
+    if (**version <= 2) FORA_TRY(exec(db, kUpgrade2));
+    FORA_TRY(exec(db, kUpgrade3));
     return exec(db, "COMMIT");
-  }
-  if (**version == kSchemaVersion && writable) {
-    // Added within version 3 (an index changes nothing an older fora reads).
-    FORA_TRY(exec(db, "CREATE INDEX IF NOT EXISTS pages_queued ON pages(site_id, state, id)"));
   }
   if (**version > kSchemaVersion) {
     return make_error(Errc::Corrupt,

@@ -8,7 +8,7 @@
 namespace fora::archive {
 
 // The schema version this binary writes. Stored in meta('schema_version').
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Creates the tables in an empty catalog, or checks the stored version of an existing one.
 // Errors: Corrupt when the catalog is newer than this binary or is not a fora catalog.

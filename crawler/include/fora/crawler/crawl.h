@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "fora/archive/archive.h"
+#include "fora/crawler/scope.h"
 #include "fora/extract/extractor.h"
 #include "fora/result.h"
 
@@ -32,10 +33,12 @@ struct FetchEvent {
 };
 
 struct CrawlOptions {
-  std::vector<std::string> start_urls;   // absolute http(s) URLs; each one's host is in scope
+  std::vector<std::string> start_urls;   // absolute http(s) URLs
+  ScopeRules scope;                      // how far from them (default: their hosts)
   double delay_seconds = 1.0;            // minimum time between two requests to one host
   std::string user_agent = "fora/0.1";   // sent, and matched against robots.txt groups
   std::int64_t max_pages = 0;            // stop after this many fetches; 0 = no limit
+  int max_depth = 0;                     // follow links this many hops from a start URL; 0 = any
   long timeout_seconds = 30;             // per request
   std::size_t max_body_bytes = 32u << 20;  // larger responses are cut off and marked failed
   unsigned jobs = 0;                     // worker threads; 0 = one per core

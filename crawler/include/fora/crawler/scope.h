@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,15 +14,30 @@
 
 namespace fora::crawler {
 
+// How far from its start URLs a crawl may go.
+struct ScopeRules {
+  enum class Kind {
+    Host,    // the scheme, host and port of a start URL (the default)
+    Domain,  // the start host and every host under it, any scheme and port ("www." dropped:
+             // https://www.example.com/ takes in forum.example.com and example.com)
+    Prefix,  // URLs that begin with a start URL up to its last '/' (…/forum/ takes in
+             // …/forum/t/1, not …/blog/)
+  };
+  Kind kind = Kind::Host;
+  std::vector<std::string> include;  // ECMAScript regexes: when any, a URL must match one
+  std::vector<std::string> exclude;  // a URL matching one is out
+};
+
 class Scope {
  public:
-  // The scope of a crawl started at `start_urls`: every URL with the same scheme, host and
-  // port as one of them. Errors: InvalidArgument (a start URL that is not absolute
-  // http/https; the message names it), and also when `start_urls` is empty.
-  static Result<Scope> from_start_urls(const std::vector<std::string>& start_urls);
+  // The scope of a crawl started at `start_urls` under `rules`. Errors: InvalidArgument (a
+  // start URL that is not absolute http/https, a regex that does not compile; the message
+  // names it), and also when `start_urls` is empty.
+  static Result<Scope> from_start_urls(const std::vector<std::string>& start_urls,
+                                       const ScopeRules& rules = {});
 
-  // True when `url` (any spelling; it is normalized first) has the scheme, host and port of
-  // a start URL. False for URLs that cannot be parsed.
+  // True when `url` (any spelling) is within the scope. False for URLs that cannot be
+  // parsed. Thread-safe.
   bool in_scope(std::string_view url) const;
 
   // The normalized start URLs, in the order given, without duplicates.
@@ -31,10 +47,15 @@ class Scope {
   struct Origin {
     std::string scheme;
     std::string host_port;  // url_origin(): "example.com", "127.0.0.1:8080"
+    std::string domain;     // the host without "www." and port, for Kind::Domain
+    std::string prefix;     // the start URL up to its last '/', for Kind::Prefix
   };
   Scope() = default;
+  bool in_origins(std::string_view url) const;
   std::vector<std::string> start_urls_;
   std::vector<Origin> origins_;
+  ScopeRules::Kind kind_ = ScopeRules::Kind::Host;
+  std::vector<std::regex> include_, exclude_;
 };
 
 // Why `url` is a crawl trap (a page that only duplicates others or never ends), or nullopt

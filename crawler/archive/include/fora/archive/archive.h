@@ -99,15 +99,20 @@ class Archive {
   std::filesystem::path index_dir() const;  // <dir>/index
 
   // --- frontier (Write) ---
-  // Records `url` as known; returns true when it is new. Idempotent.
-  Result<bool> add_page(std::string_view url, std::int64_t now);
+  // Records `url` as known (found `depth` links from a start URL); returns true when it is
+  // new. Idempotent: a known page keeps its depth.
+  Result<bool> add_page(std::string_view url, std::int64_t now, int depth = 0);
   Status set_page_state(std::string_view url, PageState state, std::string_view reason,
                         std::int64_t now);
   // The state the catalog holds for `url`; nullopt when it was never seen.
   Result<std::optional<PageState>> page_state(std::string_view url) const;
   // The queued URLs (found by a crawl, not yet fetched) of the site `origin`, oldest first,
-  // at most `limit` of them.
-  Result<std::vector<std::string>> queued_pages(std::string_view origin, std::size_t limit) const;
+  // at most `limit` of them, with their depth.
+  struct QueuedPage {
+    std::string url;
+    int depth = 0;
+  };
+  Result<std::vector<QueuedPage>> queued_pages(std::string_view origin, std::size_t limit) const;
   // The sites with queued pages, and how many pages are queued in all.
   Result<std::vector<std::string>> sites_with_queued_pages() const;
   Result<std::int64_t> count_queued() const;
