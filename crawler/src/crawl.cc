@@ -117,6 +117,10 @@ class Crawl {
     std::unordered_map<std::string, int> held;  // URL -> its depth
     bool overflow = false;   // queued URLs of this host wait in the catalog
     bool refilling = false;  // the writer is reading some of them
+    // Politeness: the spacing the host asked for (--delay, raised by its Crawl-delay and by
+    // 429/503), and what its response times call for (pace()).
+    double asked_delay = 0;
+    bool slowed = false;     // a 429/503 raised asked_delay
   };
 
   // Before the writer runs: records a start URL and queues it.
@@ -171,6 +175,7 @@ class Crawl {
     auto [it, fresh] = hosts_.try_emplace(origin);
     Host& host = it->second;
     if (fresh) {
+      host.asked_delay = options_.delay_seconds;
       host.robots_url = url_scheme(url) + "://" + origin + "/robots.txt";
       frontier_.hold(origin);
       filter_.mark(host.robots_url);
@@ -272,6 +277,7 @@ class Crawl {
       if (!robots_txt) frontier_.done(origin, Clock::now());
       FetchEvent event{url, 0, 0,
                        std::chrono::duration<double, std::milli>(Clock::now() - started).count(), {}};
+      pace(origin, event.ms);
       if (!r && r.error().code == Errc::Cancelled) return pump();
       if (!stopping() && retry_later(url, origin, robots_txt, r, event)) return pump();
       attempts_.erase(url);
@@ -303,8 +309,10 @@ class Crawl {
         wait = std::max(wait, *after);
       }
       // The host asked for patience: twice the spacing from now on (1 s at least, 60 s at most).
-      const double slower = std::clamp(2 * frontier_.delay(origin).count(), 1.0, 60.0);
-      frontier_.set_delay(origin, Frontier::Duration(std::max(slower, frontier_.delay(origin).count())));
+      Host& host = hosts_[origin];
+      host.asked_delay = std::max(host.asked_delay, std::clamp(2 * host.asked_delay, 1.0, 60.0));
+      host.slowed = true;
+      frontier_.set_delay(origin, Frontier::Duration(host.asked_delay));
     }
     event.status = status;
     event.outcome = fmt::format("retry {} of {} in {:.1f} s: {}", tries, options_.retries, wait,
@@ -322,6 +330,16 @@ class Crawl {
       pump();
     });
     return true;
+  }
+
+  // Adaptive politeness, as Heritrix does it: a host that answers slowly is loaded less, its
+  // requests spaced by five times its last response time (at most 30 s), never less than
+  // it asked for. Off with --delay 0 (politeness off).
+  void pace(const std::string& origin, double response_ms) {
+    if (options_.delay_seconds <= 0) return;
+    const Host& host = hosts_[origin];
+    const double adaptive = std::min(5 * response_ms / 1000, 30.0);
+    frontier_.set_delay(origin, Frontier::Duration(std::max(host.asked_delay, adaptive)));
   }
 
   // Retry-After as seconds ("120") or an HTTP date; nullopt when absent or unreadable.
@@ -442,7 +460,8 @@ class Crawl {
     Host& host = hosts_[origin];
     // Crawl-delay is not in RFC 9309, but a site that asks for more patience gets it.
     if (auto delay = robots.crawl_delay(); delay && *delay > options_.delay_seconds)
-      frontier_.set_delay(origin, Frontier::Duration(*delay));
+      host.asked_delay = std::max(host.asked_delay, *delay);
+    frontier_.set_delay(origin, Frontier::Duration(host.asked_delay));
     host.robots = std::move(robots);
     frontier_.release(origin);
   }
@@ -454,8 +473,14 @@ class Crawl {
     check_writer();
     if (options_.on_fetch) options_.on_fetch(event);
     stats_.last_url = event.url;
+    stats_.bytes += static_cast<std::int64_t>(event.bytes);
     stats_.queued = static_cast<std::int64_t>(frontier_.queued());
-    if (progress_) progress_(stats_);
+    if (progress_) {
+      stats_.hosts = static_cast<std::int64_t>(hosts_.size());
+      stats_.hosts_waiting = std::count_if(hosts_.begin(), hosts_.end(), [](const auto& h) { return !h.second.robots; });
+      stats_.hosts_slowed = std::count_if(hosts_.begin(), hosts_.end(), [](const auto& h) { return h.second.slowed; });
+      progress_(stats_);
+    }
     pump();
   }
 

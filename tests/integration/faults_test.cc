@@ -201,6 +201,44 @@ TEST_F(RobotsFault, AnUnresolvableHostDoesNotStopTheOthers) {
   EXPECT_NE(robots.back().find("error: "), std::string::npos) << joined(robots);
 }
 
+// Several sites from --from FILE: each has its own queue and politeness, so a slow one (each
+// page 3 s late) holds up no other.
+TEST(ManySites, ASlowHostDoesNotStallTheOthers) {
+  TempDir slow_site, fast_site, archive, logs;
+  std::string slow_index = "<html><body>";
+  for (int i = 0; i < 4; ++i)
+    slow_index += "<a href='/fault/slow-first-byte?ms=3000&amp;n=" + std::to_string(i) + "'>slow</a> ";
+  slow_site.write("index.html", slow_index + "</body></html>");
+  std::string fast_index = "<html><body>";
+  for (int i = 0; i < 10; ++i) {
+    fast_index += "<a href='/p" + std::to_string(i) + ".html'>p</a> ";
+    fast_site.write("p" + std::to_string(i) + ".html", "<html><body>page</body></html>");
+  }
+  fast_site.write("index.html", fast_index + "</body></html>");
+  TestServer slow(slow_site.path(), {"--faults"});
+  TestServer fast(fast_site.path());
+  const auto list = logs.path() / "sites.txt";
+  std::ofstream(list) << "# the sites\n" << slow.url("/") << "\n\n" << fast.url("/") << "  # the fast one\n";
+  const auto log = logs.path() / "crawl.log";
+  const RunResult r = fora(archive.path(), {"crawl", "--delay", "0", "--per-host", "1", "--from", list.string(),
+                                            "--log", log.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  // The log in order: every fast page comes before the second slow page (3 s after the first).
+  std::vector<std::string> order;
+  std::ifstream in(log);
+  for (std::string line; std::getline(in, line);) order.push_back(line);
+  std::size_t slow_pages = 0, fast_pages = 0;
+  for (const std::string& line : order) {
+    if (line.find("slow-first-byte") != std::string::npos) ++slow_pages;
+    if (line.find(fast.base_url() + "/p") != std::string::npos) {
+      ++fast_pages;
+      EXPECT_LE(slow_pages, 1u) << "a fast page waited for the slow host:\n" << line;
+    }
+  }
+  EXPECT_EQ(fast_pages, 10u);
+  EXPECT_EQ(slow_pages, 4u);
+}
+
 // How far a crawl goes: --max-depth counts links from the start URL, --scope prefix keeps to
 // the start folder, --exclude drops what a pattern finds.
 class CrawlLimits : public ::testing::Test {

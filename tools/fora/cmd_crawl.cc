@@ -35,9 +35,31 @@ std::string log_line(const crawler::FetchEvent& e) {
                      clean(e.url), clean(e.outcome));
 }
 
+// The start URLs of --from FILE: one a line, blank lines and '#' comments skipped.
+Result<std::vector<std::string>> start_urls_from(const std::string& file) {
+  std::ifstream in(file);
+  if (!in) return make_error(Errc::NotFound, "cannot read the start URL list " + file);
+  std::vector<std::string> urls;
+  for (std::string line; std::getline(in, line);) {
+    line = line.substr(0, line.find('#'));
+    const auto first = line.find_first_not_of(" \t\r");
+    if (first == std::string::npos) continue;
+    urls.push_back(line.substr(first, line.find_last_not_of(" \t\r") - first + 1));
+  }
+  return urls;
+}
+
 }  // namespace
 
-Status run_crawl(const Context& ctx, const CrawlCommand& cmd) {
+Status run_crawl(const Context& ctx, const CrawlCommand& given) {
+  CrawlCommand cmd = given;
+  if (!cmd.from.empty()) {
+    auto more = start_urls_from(cmd.from);
+    if (!more) return more.error();
+    cmd.urls.insert(cmd.urls.end(), more->begin(), more->end());
+  }
+  if (cmd.urls.empty())
+    return make_error(Errc::InvalidArgument, "no start URL", "name one (fora crawl https://example.com/) or a list (--from FILE)");
   if (cmd.delay < 0) return make_error(Errc::InvalidArgument, "--delay must be 0 or more seconds");
   auto extractor = ctx.open_extractor();
   if (!extractor) return extractor.error();
@@ -74,16 +96,27 @@ Status run_crawl(const Context& ctx, const CrawlCommand& cmd) {
 
   // Ctrl-C: the crawl finishes its current batch, commits, and returns Cancelled.
   StopOnSignal stop;
-  const bool live = ctx.err.is_tty() && !cmd.quiet;
-  auto last_draw = std::chrono::steady_clock::time_point{};
+  // On a terminal one line redrawn at most 4 times a second; elsewhere (a log, a pipe) a
+  // plain line every 10 s; nothing with --quiet or --json.
+  const bool live = ctx.err.is_tty() && !cmd.quiet && !cmd.json;
+  const bool plain = !ctx.err.is_tty() && !cmd.quiet && !cmd.json;
+  const auto began = std::chrono::steady_clock::now();
+  auto last_draw = began;
   const auto progress = [&](const crawler::CrawlProgress& p) {
-    if (!live) return;
+    if (!live && !plain) return;
     const auto now = std::chrono::steady_clock::now();
-    if (now - last_draw < std::chrono::milliseconds(250)) return;  // at most 4 a second
+    if (now - last_draw < (live ? std::chrono::milliseconds(250) : std::chrono::milliseconds(10000))) return;
     last_draw = now;
-    ctx.err.write(fmt::format("\r\x1b[Kfetched {}  queued {}  failed {}  threads {}  comments {}  {}",
-                              p.fetched, p.queued, p.failed, p.threads, p.comments,
-                              clean(p.last_url).substr(0, 60)));
+    const double seconds = std::chrono::duration<double>(now - began).count();
+    std::string hosts = fmt::format("{} host{}", p.hosts, p.hosts == 1 ? "" : "s");
+    if (p.hosts_waiting > 0) hosts += fmt::format(", {} awaiting robots.txt", p.hosts_waiting);
+    if (p.hosts_slowed > 0) hosts += fmt::format(", {} slowed down", p.hosts_slowed);
+    const std::string line = fmt::format(
+        "fetched {} ({:.0f}/s, {:.1f} MB)  queued {}  errors {}  threads {}  comments {}  {}",
+        p.fetched, seconds > 0 ? static_cast<double>(p.fetched) / seconds : 0.0,
+        static_cast<double>(p.bytes) / 1e6, p.queued, p.failed, p.threads, p.comments, hosts);
+    if (live) ctx.err.write("\r\x1b[K" + line.substr(0, 160));
+    else ctx.err.write(line + "\n");
   };
   auto result = crawler::crawl(**archive, *extractor, options, progress, stop.requested());
   if (live) ctx.err.write("\r\x1b[K");

@@ -15,6 +15,7 @@ namespace fora::cli {
 
 struct CrawlCommand {
   std::vector<std::string> urls;
+  std::string from;           // --from FILE: more start URLs, one a line
   double delay = 1.0;         // seconds between two requests to one host
   std::int64_t max_pages = 0; // 0 = no limit
   int max_depth = 0;          // 0 = no limit

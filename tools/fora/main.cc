@@ -47,7 +47,8 @@ int main(int argc, char** argv) {
 
   CrawlCommand crawl;
   auto* c = app.add_subcommand("crawl", "Fetch sites into the archive: follows links within each start URL's host, obeys robots.txt");
-  c->add_option("url", crawl.urls, "Start URL(s), e.g. https://example.com/")->required();
+  c->add_option("url", crawl.urls, "Start URL(s), e.g. https://example.com/");
+  c->add_option("--from", crawl.from, "Read more start URLs from FILE, one a line ('#' starts a comment); each site gets its own queue and politeness");
   c->add_option("--delay", crawl.delay, "Seconds between two requests to one host")->capture_default_str();
   c->add_option("--max-pages", crawl.max_pages, "Stop after this many requests (0: no limit)")->capture_default_str();
   c->add_option("--max-depth", crawl.max_depth, "Follow links at most this many hops from a start URL (0: no limit)")->capture_default_str()->check(CLI::NonNegativeNumber);
