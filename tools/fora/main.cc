@@ -60,8 +60,8 @@ int main(int argc, char** argv) {
   c->add_option("--retries", crawl.retries, "Tries again after a timeout, reset, 5xx or 429 (waiting 1 s, 2 s, ... or Retry-After)")->capture_default_str()->check(CLI::Range(0, 10));
   c->add_option("--frontier-window", crawl.window, "URLs of one host kept in memory; the rest wait in the catalog")->capture_default_str()->check(CLI::Range(2, 10000000));
   c->add_option("--scope", crawl.scope, "How far from the start URLs: host (their scheme, host and port), domain (their hosts and every host under them), prefix (URLs under a start URL's folder)")->capture_default_str()->check(CLI::IsMember({"host", "domain", "prefix"}));
-  c->add_option("--include", crawl.include, "Follow only URLs this regex finds something in (repeatable)");
-  c->add_option("--exclude", crawl.exclude, "Never follow URLs this regex finds something in (repeatable)");
+  c->add_option("--include", crawl.include, "Follow only URLs this regex finds something in (repeatable)")->allow_extra_args(false);
+  c->add_option("--exclude", crawl.exclude, "Never follow URLs this regex finds something in (repeatable)")->allow_extra_args(false);
   c->add_flag("--quiet,-q", crawl.quiet, "No progress line and no summary");
   c->add_flag("--json", crawl.json, "Print the summary as one JSON object (counts per outcome and per host)");
   c->add_option("--log", crawl.log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");
