@@ -106,6 +106,12 @@ class Crawl {
   }
 
  private:
+  // A URL in memory: how deep it was found, and the validators of its stored copy.
+  struct Pending {
+    int depth = 0;
+    std::string etag, last_modified;
+  };
+
   struct Host {
     std::optional<Robots> robots;  // empty until robots.txt was answered
     std::string robots_url;        // where robots.txt is asked for (moves with its redirects)
@@ -114,7 +120,7 @@ class Crawl {
     // The host's URLs in memory: queued in the frontier or on their way through the
     // pipeline. At most window_; the rest wait in the catalog (state 'queued') until the
     // window has room (overflow), so a frontier of millions of URLs costs little memory.
-    std::unordered_map<std::string, int> held;  // URL -> its depth
+    std::unordered_map<std::string, Pending> held;
     bool overflow = false;   // queued URLs of this host wait in the catalog
     bool refilling = false;  // the writer is reading some of them
     // Politeness: the spacing the host asked for (--delay, raised by its Crawl-delay and by
@@ -132,7 +138,12 @@ class Crawl {
     }
     auto added = archive_.add_page(url, unix_now());
     if (!added) return added.error();
-    push(url, 0);
+    Pending pending;
+    if (auto last = archive_.last_capture(url); last && *last) {
+      pending.etag = (*last)->etag;
+      pending.last_modified = (*last)->last_modified;
+    }
+    push(url, std::move(pending));
     return ok();
   }
 
@@ -150,7 +161,7 @@ class Crawl {
       for (const auto& page : *queued) {
         if (!scope_.in_scope(page.url)) continue;
         filter_.mark(page.url);
-        push(page.url, page.depth);
+        push(page.url, {page.depth, {}, {}});
         if (queued->size() >= window_) host_of(page.url).overflow = true;
       }
     }
@@ -159,14 +170,14 @@ class Crawl {
 
   // Puts an admitted URL in the frontier, or leaves it in the catalog when its host's window
   // is full; a host's first URL holds the host until its robots.txt is answered.
-  void push(const std::string& url, int depth) {
+  void push(const std::string& url, Pending pending) {
     Host& host = host_of(url);
     if (url == host.robots_url) return;
     if (host.held.size() >= window_) {
       host.overflow = true;
       return;
     }
-    if (host.held.emplace(url, depth).second) frontier_.push(url);
+    if (host.held.emplace(url, std::move(pending)).second) frontier_.push(url);
   }
 
   // The host of `url`; a new one is held until its robots.txt, which is fetched first.
@@ -215,7 +226,7 @@ class Crawl {
           break;
         }
         filter_.mark(page.url);  // found again as a link, it is not queued twice
-        host.held.emplace(page.url, page.depth);
+        host.held.emplace(page.url, Pending{page.depth, {}, {}});
         frontier_.push(page.url);
       }
       if (urls->size() >= want) host.overflow = true;
@@ -273,6 +284,13 @@ class Crawl {
     }
     if (!robots_txt) ++started_;
     const auto started = Clock::now();
+    // A page stored before is asked for only if it changed (a refresh); 304 means it did not.
+    std::vector<std::string> conditional;
+    if (auto held = host.held.find(url); held != host.held.end()) {
+      if (!held->second.etag.empty()) conditional.push_back("If-None-Match: " + held->second.etag);
+      if (!held->second.last_modified.empty())
+        conditional.push_back("If-Modified-Since: " + held->second.last_modified);
+    }
     fetcher_.fetch(url, [this, url, origin, robots_txt, started](Result<archive::Response> r) {
       if (!robots_txt) frontier_.done(origin, Clock::now());
       FetchEvent event{url, 0, 0,
@@ -281,12 +299,46 @@ class Crawl {
       if (!r && r.error().code == Errc::Cancelled) return pump();
       if (!stopping() && retry_later(url, origin, robots_txt, r, event)) return pump();
       attempts_.erase(url);
-      if (r) {
+      if (r && r->status == 304 && !robots_txt) {
+        not_modified(url, origin, event);
+      } else if (r) {
         dispatch(std::move(*r), origin, robots_txt, event);
       } else {
         failed_fetch(url, origin, robots_txt, r.error(), event);
       }
       pump();
+    }, conditional);
+  }
+
+  // A 304: the stored copy is still the page. The writer records the visit and reads the
+  // copy back, a worker reads it as if just fetched (its thread is seen again, its links
+  // lead on), and the writer stores what that gives, without a new capture.
+  void not_modified(const std::string& url, const std::string& origin, FetchEvent event) {
+    ++pending_;
+    ++stats_.fetched;
+    event.status = 304;
+    const int depth = hosts_[origin].held.count(url) ? hosts_[origin].held[url].depth : 0;
+    const std::string reader = hosts_[origin].reader;
+    writer_->post([this, url, origin, event, depth, reader](archive::Archive& a, bool failed) -> Status {
+      const std::int64_t now = unix_now();
+      auto copy = [&]() -> Result<archive::Response> {
+        auto last = a.last_capture(url);
+        if (!last) return last.error();
+        if (!*last) return make_error(Errc::NotFound, url + ": 304 Not Modified, but no copy is stored");
+        FORA_TRY(a.touch_capture((*last)->id, now));
+        return a.read_capture((*last)->id);
+      }();
+      if (failed || !copy) {
+        asio::post(io_, [this, event, error = copy ? Error{} : copy.error()]() mutable {
+          if (!error.message.empty()) event.outcome = "error: " + error.message;
+          finished(event);
+        });
+        return copy ? ok() : Status(copy.error());
+      }
+      copy->fetched_at = now;
+      PageJob job{std::move(*copy), origin, false, reader, options_.user_agent, depth, options_.max_depth, true};
+      asio::post(workers_, [this, job = std::move(job), event]() mutable { work(std::move(job), event); });
+      return ok();
     });
   }
 
@@ -376,14 +428,17 @@ class Crawl {
     Host& host = hosts_[origin];
     const auto held = host.held.find(response.url);
     PageJob job{std::move(response), origin, robots_txt, host.reader, options_.user_agent,
-                held == host.held.end() ? 0 : held->second, options_.max_depth};
-    asio::post(workers_, [this, job = std::move(job), event]() mutable {
-      auto result = std::make_shared<PageResult>(process_page(std::move(job), extractor_, filter_));
-      writer_->post([this, result, event](archive::Archive& a, bool failed) -> Status {
-        Status s = failed ? ok() : store(a, *result);
-        asio::post(io_, [this, result, event]() mutable { stored(*result, event); });
-        return s;
-      });
+                held == host.held.end() ? 0 : held->second.depth, options_.max_depth};
+    asio::post(workers_, [this, job = std::move(job), event]() mutable { work(std::move(job), event); });
+  }
+
+  // On a worker: read the page, then hand it to the writer, which hands it back to the loop.
+  void work(PageJob job, const FetchEvent& event) {
+    auto result = std::make_shared<PageResult>(process_page(std::move(job), extractor_, filter_));
+    writer_->post([this, result, event](archive::Archive& a, bool failed) -> Status {
+      Status s = failed ? ok() : store(a, *result);
+      asio::post(io_, [this, result, event]() mutable { stored(*result, event); });
+      return s;
     });
   }
 
@@ -391,12 +446,15 @@ class Crawl {
   // (those an interrupted crawl already fetched are not queued again).
   Status store(archive::Archive& a, PageResult& r) {
     const std::int64_t now = unix_now();
-    if (!r.capture) return r.capture.error();
-    if (auto stored = a.store_capture(*r.capture); !stored) return stored.error();
-    FORA_TRY(a.set_page_state(r.url, archive::PageState::Fetched, std::to_string(r.status), now));
-    if (!r.reply_links.empty()) FORA_TRY(a.store_reply_links(r.reply_links, r.capture->fetched_at));
-    if (r.thread) FORA_TRY(a.store_thread_page(r.origin, *r.thread, r.capture->fetched_at));
-    std::vector<std::string> fresh;
+    if (!r.not_modified) {
+      if (!r.capture) return r.capture.error();
+      if (auto stored = a.store_capture(*r.capture); !stored) return stored.error();
+    }
+    FORA_TRY(a.set_page_state(r.url, archive::PageState::Fetched,
+                              r.not_modified ? "304" : std::to_string(r.status), now));
+    if (!r.reply_links.empty()) FORA_TRY(a.store_reply_links(r.reply_links, r.seen_at));
+    if (r.thread) FORA_TRY(a.store_thread_page(r.origin, *r.thread, r.seen_at));
+    std::vector<PageResult::Queued> fresh;
     for (std::string& url : r.links) {
       auto added = a.add_page(url, now, r.link_depth);
       if (!added) return added.error();
@@ -408,6 +466,14 @@ class Crawl {
         // it is, and is queued in the catalog too, for when the window is full.
         if (resuming_ && !queued) continue;
         if (!resuming_ && !queued) FORA_TRY(a.set_page_state(url, archive::PageState::Queued, "", now));
+        if (!resuming_ && fresh.size() < window_) {
+          auto last = a.last_capture(url);
+          if (!last) return last.error();
+          if (*last) {
+            fresh.push_back({std::move(url), (*last)->etag, (*last)->last_modified});
+            continue;
+          }
+        }
       }
       // A host holds at most a window of URLs in memory: the rest wait in the catalog,
       // and the loop reads them when there is room.
@@ -418,9 +484,10 @@ class Crawl {
           r.overflowed.push_back(std::move(url));
         continue;
       }
-      fresh.push_back(std::move(url));
+      fresh.push_back({std::move(url), {}, {}});
     }
-    r.links = std::move(fresh);
+    r.links.clear();
+    r.queued = std::move(fresh);
     return ok();
   }
 
@@ -450,7 +517,7 @@ class Crawl {
       stats_.comments += static_cast<std::int64_t>(r.thread->comments.size());
     }
     if (!stopping()) {
-      for (const std::string& url : r.links) push(url, r.link_depth);
+      for (auto& q : r.queued) push(q.url, {r.link_depth, std::move(q.etag), std::move(q.last_modified)});
       for (const std::string& url : r.overflowed) host_of(url).overflow = true;
     }
     finished(event);

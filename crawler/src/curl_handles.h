@@ -19,6 +19,9 @@ struct CurlEasyDeleter {
 struct CurlMultiDeleter {
   void operator()(CURLM* h) const { curl_multi_cleanup(h); }
 };
+struct CurlSlistDeleter {
+  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
 struct CurlStringDeleter {
   void operator()(char* s) const { curl_free(s); }
 };
@@ -26,7 +29,8 @@ struct CurlStringDeleter {
 using CurlUrl = std::unique_ptr<CURLU, CurlUrlDeleter>;
 using CurlEasy = std::unique_ptr<CURL, CurlEasyDeleter>;
 using CurlMulti = std::unique_ptr<CURLM, CurlMultiDeleter>;
-using CurlString = std::unique_ptr<char, CurlStringDeleter>;  // strings curl_url_get returns
+using CurlString = std::unique_ptr<char, CurlStringDeleter>;
+using CurlSlist = std::unique_ptr<curl_slist, CurlSlistDeleter>;  // strings curl_url_get returns
 
 using fora::ensure_curl_global_init;
 

@@ -230,8 +230,8 @@ Fetcher::Fetcher(asio::io_context& io, FetcherOptions options)
 
 Fetcher::~Fetcher() { impl_->shutdown(); }
 
-void Fetcher::fetch(std::string url, Callback done) {
-  auto transfer = detail::make_transfer(std::move(url), impl_->options);
+void Fetcher::fetch(std::string url, Callback done, const std::vector<std::string>& headers) {
+  auto transfer = detail::make_transfer(std::move(url), impl_->options, headers);
   if (!transfer) {
     asio::post(impl_->io, [done = std::move(done), error = transfer.error()]() mutable {
       if (done) done(error);

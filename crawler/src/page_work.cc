@@ -49,6 +49,8 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
   out.status = response.status;
   out.bytes = response.body.size();
   out.outcome = "stored";
+  out.not_modified = job.not_modified;
+  out.seen_at = response.fetched_at;
   const std::string encoding = archive::header_value(response.headers, "Content-Encoding");
   const bool redirect = response.status >= 300 && response.status < 400;
   out.link_depth = redirect || job.robots_txt ? job.depth : job.depth + 1;
@@ -98,7 +100,12 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
     if (urls)
       for (const auto& u : *urls) filter.admit_ref(response.url, u, out.links);
   }
-  out.capture = archive::prepare_capture(response);
+  if (job.not_modified) {
+    out.outcome = "not modified (304): " + out.outcome;
+    out.bytes = 0;
+  } else {
+    out.capture = archive::prepare_capture(response);
+  }
   return out;
 }
 

@@ -25,6 +25,7 @@ struct PageJob {
   std::string user_agent;  // for robots.txt groups
   int depth = 0;           // links followed from a start URL to this page
   int max_depth = 0;       // links found deeper than this are not followed (0: any depth)
+  bool not_modified = false;  // `response` is the stored copy a 304 said is still current
 };
 
 struct PageResult {
@@ -42,6 +43,15 @@ struct PageResult {
   std::vector<extract::ReplyLink> reply_links;
   std::vector<std::string> links;                 // admitted: new URLs for the frontier
   int link_depth = 0;                             // their depth (a redirect is no step deeper)
+  bool not_modified = false;                      // read from the stored copy: nothing new to store
+  std::int64_t seen_at = 0;                       // when the page was seen (fetched or revalidated)
+  // The links the writer passes on, with the validators of their stored copy (a refresh
+  // asks with them: If-None-Match, If-Modified-Since).
+  struct Queued {
+    std::string url;
+    std::string etag, last_modified;
+  };
+  std::vector<Queued> queued;
   std::vector<std::string> overflowed;            // a link per host the writer left links of in the catalog
 };
 

@@ -62,7 +62,8 @@ bool configure(Transfer& t, const FetcherOptions& o) {
 
 }  // namespace
 
-Result<std::unique_ptr<Transfer>> make_transfer(std::string url, const FetcherOptions& options) {
+Result<std::unique_ptr<Transfer>> make_transfer(std::string url, const FetcherOptions& options,
+                                                const std::vector<std::string>& headers) {
   if (!normalize_url(url)) {
     return make_error(Errc::InvalidArgument,
                       "cannot fetch '" + url + "': not an absolute http/https URL");
@@ -75,6 +76,17 @@ Result<std::unique_ptr<Transfer>> make_transfer(std::string url, const FetcherOp
   if (!t->easy || !configure(*t, options)) {
     return make_error(Errc::Internal, "libcurl refused to set up a request for " + t->url);
   }
+  for (const std::string& h : headers) {
+    // Header values come from earlier responses (an ETag): a line break would smuggle a
+    // header of the server's choosing into the request.
+    if (h.find_first_of("\r\n") != std::string::npos) continue;
+    curl_slist* grown = curl_slist_append(t->request_headers.get(), h.c_str());
+    if (grown == nullptr) return make_error(Errc::Internal, "out of memory for request headers");
+    t->request_headers.release();
+    t->request_headers.reset(grown);
+  }
+  if (t->request_headers && curl_easy_setopt(t->easy.get(), CURLOPT_HTTPHEADER, t->request_headers.get()) != CURLE_OK)
+    return make_error(Errc::Internal, "libcurl refused the request headers for " + t->url);
   return t;
 }
 

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "curl_handles.h"
 #include "fora/archive/archive.h"
@@ -16,6 +17,7 @@ namespace fora::crawler::detail {
 
 struct Transfer {
   CurlEasy easy;
+  CurlSlist request_headers;  // extra request header lines (conditional GET)
   std::string url;
   std::string headers;  // the final response's header block, as received
   std::string body;
@@ -28,7 +30,8 @@ struct Transfer {
 // A configured easy handle for GET `url` (CURLOPT_PRIVATE points at the Transfer).
 // Errors: InvalidArgument (not an absolute http/https URL), Internal (curl refused an option).
 // The caller sets `done`.
-Result<std::unique_ptr<Transfer>> make_transfer(std::string url, const FetcherOptions& options);
+Result<std::unique_ptr<Transfer>> make_transfer(std::string url, const FetcherOptions& options,
+                                                const std::vector<std::string>& headers = {});
 
 // The outcome of a finished transfer: the Response, or Network with the URL and curl's words.
 Result<archive::Response> finish_transfer(Transfer& transfer, CURLcode code);

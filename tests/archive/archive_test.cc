@@ -203,6 +203,7 @@ TEST_F(ArchiveTest, Version3CatalogIsUpgraded) {
   sqlite3_open((dir_ / "catalog.db").c_str(), &db);
   ASSERT_EQ(sqlite3_exec(db,
                          "DROP INDEX pages_queued; ALTER TABLE pages DROP COLUMN depth;"
+                         " ALTER TABLE captures DROP COLUMN etag; ALTER TABLE captures DROP COLUMN last_modified;"
                          " UPDATE meta SET value = '3' WHERE key = 'schema_version'",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);

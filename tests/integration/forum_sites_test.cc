@@ -8,6 +8,8 @@
 #include <csignal>
 #include <functional>
 #include <thread>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -224,6 +226,56 @@ TEST(FrontierWindow, KeepsTheQueueInTheCatalogAndLosesNothing) {
   };
   EXPECT_EQ(stats(windowed), stats(whole));
   EXPECT_EQ(stats(killed), stats(whole));
+}
+
+// A crawl of a board it crawled to the end before asks for each page with the validators of
+// its stored copy: the unchanged ones answer 304 and add no capture, yet their threads are
+// read again from the stored copy, their links followed; a page that changed is stored anew.
+TEST(Refresh, AsksWithValidatorsAndStoresOnlyWhatChanged) {
+  TempDir site, archive;
+  write_phpbb_site(site.path());
+  TestServer server(site.path());
+  ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", server.url("/")}).exit_code, 0);
+  auto stats = [&] { return json::parse(fora(archive.path(), {"stats", "--json"}).out); };
+  const json first = stats();
+  std::set<std::string> stored;  // the pages that answered 200
+  for (const std::string& line : server.requests())
+    if (line.ends_with(" 200") && line.find("/robots.txt") == std::string::npos)
+      stored.insert(line.substr(0, line.rfind(' ')));
+  server.clear_requests();
+
+  const RunResult again = fora(archive.path(), {"crawl", "--delay", "0", "--json", server.url("/")});
+  ASSERT_EQ(again.exit_code, 0) << again.out << again.err;
+  std::set<std::string> revalidated;
+  for (const std::string& line : server.requests()) {
+    const std::string request = line.substr(0, line.rfind(' '));
+    if (!stored.count(request)) continue;
+    EXPECT_TRUE(line.ends_with(" 304")) << line << ": unchanged, so 304";
+    revalidated.insert(request);
+  }
+  EXPECT_EQ(revalidated, stored) << "the refresh reached every page again";
+  json second = stats();
+  EXPECT_EQ(second["captures"], first["captures"]) << "a 304 adds no capture";
+  EXPECT_EQ(second["comments"], first["comments"]);
+  EXPECT_EQ(second["posts"], first["posts"]);
+
+  // One topic page changes: only it is stored again.
+  server.clear_requests();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // a new modification second
+  std::filesystem::path page;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(site.path()))
+    if (entry.path().filename().string().find("viewtopic") != std::string::npos) {
+      page = entry.path();
+      break;
+    }
+  ASSERT_FALSE(page.empty());
+  std::ofstream(page, std::ios::app) << "\n<!-- edited -->\n";
+  ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", server.url("/")}).exit_code, 0);
+  std::size_t answered_200 = 0;
+  for (const std::string& line : server.requests())
+    if (line.find("/robots.txt") == std::string::npos && line.ends_with(" 200")) ++answered_200;
+  EXPECT_EQ(answered_200, 1u);
+  EXPECT_EQ(stats()["captures"].get<int>(), first["captures"].get<int>() + 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Generated, ForumBoard,

@@ -1,5 +1,6 @@
 // fora-testserver --root DIR [--port 0] [--log FILE] [--faults] [--robots MODE]
-// Serves DIR over HTTP/1.1 on 127.0.0.1 (never another address) for tests and the demo.
+// Serves DIR over HTTP/1.1 on 127.0.0.1 (never another address) for tests and the demo, with
+// ETag and Last-Modified, answering a conditional GET of an unchanged file with 304.
 // --faults answers /fault/... with the misbehaviours of faults.h; --robots MODE (500,
 // disallow-all, huge, redirect) replaces /robots.txt with one of them.
 // First stdout line: "listening on 127.0.0.1:PORT". One log line per request:

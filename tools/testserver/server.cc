@@ -6,6 +6,7 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
+#include <ctime>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -25,12 +26,29 @@ struct Reply {
   std::string content_type;
   std::string body;
   std::string location;  // for redirects
+  std::string etag, last_modified;  // validators of a file (conditional GET)
 };
+
+// A file's validators: an ETag of its size and modification time, and that time as an
+// HTTP date.
+std::pair<std::string, std::string> validators(const std::filesystem::path& file) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(file, ec);
+  const auto mtime = std::filesystem::last_write_time(file, ec);
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+      std::chrono::file_clock::to_sys(mtime).time_since_epoch()).count();
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char date[64];
+  std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+  return {"\"" + std::to_string(size) + "-" + std::to_string(seconds) + "\"", date};
+}
 
 Reply html_error(http::status status, const char* title) {
   std::string body = "<!DOCTYPE html>\n<html><head><title>" + std::string(title) +
                      "</title></head><body><h1>" + title + "</h1></body></html>\n";
-  return Reply{status, "text/html; charset=UTF-8", std::move(body), {}};
+  return Reply{status, "text/html; charset=UTF-8", std::move(body), {}, {}, {}};
 }
 
 Reply answer(const std::filesystem::path& root, const http::request<http::string_body>& req) {
@@ -51,10 +69,17 @@ Reply answer(const std::filesystem::path& root, const http::request<http::string
     case Mapping::Kind::File:
       break;
   }
+  auto [etag, last_modified] = validators(m.file);
+  const auto none_match = req.find(http::field::if_none_match);
+  const auto since = req.find(http::field::if_modified_since);
+  if ((none_match != req.end() && none_match->value() == etag) ||
+      (none_match == req.end() && since != req.end() && since->value() == last_modified)) {
+    return Reply{http::status::not_modified, {}, {}, {}, etag, last_modified};
+  }
   std::ifstream in(m.file, std::ios::binary);
   if (!in) return html_error(http::status::forbidden, "403 Forbidden");
   std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return Reply{http::status::ok, content_type_for(m.file), std::move(body), {}};
+  return Reply{http::status::ok, content_type_for(m.file), std::move(body), {}, etag, last_modified};
 }
 
 // One connection: read a request, write the reply, repeat while keep-alive holds.
@@ -88,12 +113,15 @@ class Session : public std::enable_shared_from_this<Session> {
     auto res =
         std::make_shared<http::response<http::string_body>>(reply.status, request_.version());
     res->set(http::field::server, "fora-testserver");
-    res->set(http::field::content_type, reply.content_type);
+    if (!reply.content_type.empty()) res->set(http::field::content_type, reply.content_type);
     if (!reply.location.empty()) res->set(http::field::location, reply.location);
+    if (!reply.etag.empty()) res->set(http::field::etag, reply.etag);
+    if (!reply.last_modified.empty()) res->set(http::field::last_modified, reply.last_modified);
     res->keep_alive(request_.keep_alive());
     const std::size_t length = reply.body.size();
     if (request_.method() != http::verb::head) res->body() = std::move(reply.body);
-    res->content_length(length);  // HEAD: the length the GET would have, and no body
+    // HEAD: the length the GET would have, and no body; a 304 has neither.
+    if (reply.status != http::status::not_modified) res->content_length(length);
     auto sr = std::make_shared<http::response_serializer<http::string_body>>(*res);
     http::async_write(socket_, *sr,
                       [self = shared_from_this(), res, sr](beast::error_code ec, std::size_t) {

@@ -285,6 +285,8 @@ Result<PreparedCapture> prepare_capture(const Response& response) {
   c.content_type = response.content_type;
   c.fetched_at = response.fetched_at;
   c.payload_sha256 = sha256_hex(response.body);
+  c.etag = header_value(response.headers, "ETag");
+  c.last_modified = header_value(response.headers, "Last-Modified");
   auto frame = SnapshotStore::compress(make_response_record(response, c.payload_sha256));
   if (!frame) return frame.error();
   c.frame = std::move(*frame);
@@ -319,7 +321,7 @@ Result<std::int64_t> Archive::store_capture(const PreparedCapture& capture) {
   if (!where) return where.error();
   auto ins = impl_->sql(
       "INSERT INTO captures(page_id, fetched_at, last_checked, status, content_type, payload_sha256,"
-      " segment, offset, length) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " segment, offset, length, etag, last_modified) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!ins) return ins.error();
   FORA_TRY((*ins)
                ->bind(1, page->id)
@@ -331,8 +333,27 @@ Result<std::int64_t> Archive::store_capture(const PreparedCapture& capture) {
                .bind(7, where->segment)
                .bind(8, where->offset)
                .bind(9, where->length)
+               .bind(10, capture.etag)
+               .bind(11, capture.last_modified)
                .run());
   return sqlite3_last_insert_rowid(impl_->db.get());
+}
+
+Result<std::optional<Archive::LastCapture>> Archive::last_capture(std::string_view url) const {
+  auto q = impl_->sql(
+      "SELECT c.id, c.etag, c.last_modified FROM captures c JOIN pages p ON p.id = c.page_id"
+      " WHERE p.url = ? AND c.status = 200 ORDER BY c.id DESC LIMIT 1");
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, url).step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<LastCapture>();
+  return std::optional<LastCapture>(LastCapture{(*q)->int64(0), (*q)->text(1), (*q)->text(2)});
+}
+
+Status Archive::touch_capture(std::int64_t capture_id, std::int64_t checked_at) {
+  auto touch = impl_->sql("UPDATE captures SET last_checked = ? WHERE id = ?");
+  if (!touch) return touch.error();
+  return (*touch)->bind(1, checked_at).bind(2, capture_id).run();
 }
 
 Result<Response> Archive::read_capture(std::int64_t capture_id) const {

@@ -24,7 +24,10 @@ namespace {
 //                     from a start URL to the page
 //   captures          one row per stored response; (segment, offset, length) locate its
 //                     zstd frame in snapshots/; payload_sha256 detects identical re-fetches
-//                     (then only last_checked moves and no new frame is written)
+//                     (then only last_checked moves and no new frame is written);
+//                     etag and last_modified are the response's validators, sent back
+//                     (If-None-Match, If-Modified-Since) when the page is fetched again;
+//                     a 304 answer moves last_checked
 //   threads           one row per (site, native thread id): canonical URL, title,
 //                     categories and tags (JSON arrays of strings)
 //   comments          every entry of a thread, the opening post included (kind 'post'), so
@@ -62,6 +65,8 @@ CREATE TABLE captures(
   status INTEGER NOT NULL,
   content_type TEXT NOT NULL,
   payload_sha256 TEXT NOT NULL,
+  etag TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
   segment TEXT NOT NULL,
   offset INTEGER NOT NULL,
   length INTEGER NOT NULL);
@@ -110,10 +115,12 @@ CREATE INDEX reply_links_by_parent ON reply_links(parent_url);
 CREATE INDEX comments_by_url ON comments(url);
 )sql";
 
-// Version 3 -> 4: how deep in the crawl each page was found, and the index the frontier
-// window reads the queue by.
+// Version 3 -> 4: how deep in the crawl each page was found, the index the frontier window
+// reads the queue by, and each capture's validators for conditional GET.
 constexpr const char* kUpgrade3 = R"sql(
 ALTER TABLE pages ADD COLUMN depth INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE captures ADD COLUMN etag TEXT NOT NULL DEFAULT '';
+ALTER TABLE captures ADD COLUMN last_modified TEXT NOT NULL DEFAULT '';
 CREATE INDEX IF NOT EXISTS pages_queued ON pages(site_id, state, id);
 UPDATE meta SET value = '4' WHERE key = 'schema_version';
 )sql";

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "fora/archive/archive.h"
 #include "fora/result.h"
@@ -51,7 +52,9 @@ class Fetcher {
   //             (timeout, connect refused, reset, truncated body, empty reply).
   //   Cancelled cancel_all() or the Fetcher's destruction came first.
   //   InvalidArgument  a URL curl will not take (not http/https).
-  void fetch(std::string url, Callback done);
+  // `headers`: extra request header lines ("If-None-Match: \"abc\""); a line holding CR or
+  // LF is dropped.
+  void fetch(std::string url, Callback done, const std::vector<std::string>& headers = {});
 
   // Stops every request under way; each callback is then called once with Cancelled.
   void cancel_all();

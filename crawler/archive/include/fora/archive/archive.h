@@ -50,6 +50,7 @@ struct PreparedCapture {
   std::string content_type;
   std::int64_t fetched_at = 0;
   std::string payload_sha256;  // lowercase hex, of the body
+  std::string etag, last_modified;  // the response's validators (ETag, Last-Modified)
   std::string frame;           // the compressed record, as the snapshot store appends it
 };
 // Thread-safe. Errors: Internal (the compressor refused).
@@ -133,6 +134,14 @@ class Archive {
   Result<std::int64_t> store_capture(const PreparedCapture& capture);
   // The response of a capture, decompressed.
   Result<Response> read_capture(std::int64_t capture_id) const;
+  // The latest capture of `url` that answered 200, with its validators; nullopt when none.
+  struct LastCapture {
+    std::int64_t id = 0;
+    std::string etag, last_modified;
+  };
+  Result<std::optional<LastCapture>> last_capture(std::string_view url) const;
+  // Records a visit that found capture `capture_id` unchanged (a 304): its last_checked moves.
+  Status touch_capture(std::int64_t capture_id, std::int64_t checked_at);
 
   // --- threads (Write) ---
   // Merges one page of a thread into the catalog: creates the site/thread on first sight,
