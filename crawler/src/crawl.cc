@@ -114,6 +114,7 @@ class Crawl {
 
   struct Host {
     std::optional<Robots> robots;  // empty until robots.txt was answered
+    Clock::time_point robots_at;   // when it was
     std::string robots_url;        // where robots.txt is asked for (moves with its redirects)
     int robots_hops = 0;           // redirects of robots.txt followed
     std::string reader;            // the reader of the host's last page
@@ -271,6 +272,19 @@ class Crawl {
 
   void start(const std::string& url, const std::string& origin, bool robots_txt) {
     Host& host = hosts_[origin];
+    if (!robots_txt && host.robots &&
+        Clock::now() - host.robots_at > std::chrono::duration<double>(options_.robots_max_age_seconds)) {
+      // robots.txt is kept at most its age limit: the host waits while it is read again.
+      frontier_.done(origin, Clock::now());
+      frontier_.push(url);
+      host.robots.reset();
+      host.robots_hops = 0;
+      host.robots_url = url_scheme(url) + "://" + origin + "/robots.txt";
+      frontier_.hold(origin);
+      robots_due_.push_back(origin);
+      asio::post(io_, [this] { pump(); });  // this pump has passed robots_due_ already
+      return;
+    }
     if (!robots_txt && host.robots && !host.robots->allowed(url_path_and_query(url))) {
       ++stats_.disallowed;
       frontier_.done(origin, Clock::now());
@@ -530,6 +544,7 @@ class Crawl {
       host.asked_delay = std::max(host.asked_delay, *delay);
     frontier_.set_delay(origin, Frontier::Duration(host.asked_delay));
     host.robots = std::move(robots);
+    host.robots_at = Clock::now();
     frontier_.release(origin);
   }
 

@@ -188,6 +188,15 @@ TEST_F(RobotsFault, ARedirectIsFollowedAndItsRulesApply) {
   EXPECT_EQ(asked(server, "/private/x.html"), 0u) << "robots.txt at its new address disallows /private/";
 }
 
+// robots.txt is trusted for --robots-max-age seconds (a day by default), then read again.
+TEST_F(RobotsFault, IsReadAgainWhenOlderThanItsMaxAge) {
+  TestServer server(site.path());
+  ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0.6", "--robots-max-age", "1", server.url("/")}).exit_code, 0);
+  EXPECT_GE(asked(server, "/robots.txt"), 2u);
+  EXPECT_EQ(asked(server, "/public.html"), 1u);
+  EXPECT_EQ(asked(server, "/private/x.html"), 1u);
+}
+
 // A host that does not resolve fails alone; the other site is crawled all the same.
 TEST_F(RobotsFault, AnUnresolvableHostDoesNotStopTheOthers) {
   TestServer server(site.path());

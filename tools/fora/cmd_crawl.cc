@@ -77,6 +77,7 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   options.delay_seconds = cmd.delay;
   options.max_pages = cmd.max_pages;
   options.max_depth = cmd.max_depth;
+  options.robots_max_age_seconds = cmd.robots_max_age;
   options.timeout_seconds = cmd.timeout;
   options.user_agent = cmd.user_agent;
   options.jobs = cmd.jobs;

@@ -19,6 +19,7 @@ struct CrawlCommand {
   double delay = 1.0;         // seconds between two requests to one host
   std::int64_t max_pages = 0; // 0 = no limit
   int max_depth = 0;          // 0 = no limit
+  double robots_max_age = 86400;  // seconds a robots.txt is trusted
   long timeout = 30;          // seconds per request
   std::string user_agent = "fora/" FORA_VERSION_STRING;
   bool quiet = false;     // no progress line, no summary (errors still go to stderr)

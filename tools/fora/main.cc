@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
   c->add_option("--delay", crawl.delay, "Seconds between two requests to one host")->capture_default_str();
   c->add_option("--max-pages", crawl.max_pages, "Stop after this many requests (0: no limit)")->capture_default_str();
   c->add_option("--max-depth", crawl.max_depth, "Follow links at most this many hops from a start URL (0: no limit)")->capture_default_str()->check(CLI::NonNegativeNumber);
+  c->add_option("--robots-max-age", crawl.robots_max_age, "Seconds a host's robots.txt is trusted before it is read again (RFC 9309: at most a day)")->capture_default_str()->check(CLI::Range(1.0, 86400.0));
   c->add_option("--timeout", crawl.timeout, "Seconds before a request is abandoned")->capture_default_str();
   c->add_option("--user-agent", crawl.user_agent, "User-Agent sent, and matched in robots.txt")->capture_default_str();
   c->add_option("--jobs,-j", crawl.jobs, "Threads that read and compress pages (0: one per core)")->capture_default_str();

@@ -39,6 +39,7 @@ struct CrawlOptions {
   std::string user_agent = "fora/0.1";   // sent, and matched against robots.txt groups
   std::int64_t max_pages = 0;            // stop after this many fetches; 0 = no limit
   int max_depth = 0;                     // follow links this many hops from a start URL; 0 = any
+  double robots_max_age_seconds = 86400; // robots.txt is fetched again when older (RFC 9309: 24 h)
   long timeout_seconds = 30;             // per request
   std::size_t max_body_bytes = 32u << 20;  // larger responses are cut off and marked failed
   unsigned jobs = 0;                     // worker threads; 0 = one per core
