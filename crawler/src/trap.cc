@@ -124,6 +124,21 @@ std::optional<std::string> path_trap(const std::vector<std::string>& segs) {
   return std::nullopt;
 }
 
+// Addresses that grow without end on any engine: relative links that stack a path on itself
+// (/a/b/a/b/a/b/), parameters appended again and again, or simply a size no page needs.
+std::optional<std::string> growth_trap(std::string_view path_and_query,
+                                       const std::vector<std::string>& segs,
+                                       const std::vector<std::string>& keys) {
+  if (path_and_query.size() > 1024) return "an address over 1024 characters";
+  if (segs.size() > 16) return "a path of more than 16 segments";
+  for (const std::string& seg : segs)
+    if (std::count(segs.begin(), segs.end(), seg) >= 3) return "a path segment repeated three times";
+  for (const std::string& key : keys)
+    if (std::count(keys.begin(), keys.end(), key) >= 3) return "a query parameter repeated three times";
+  if (keys.size() > 12) return "a query of more than 12 parameters";
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> trap_reason(std::string_view url) {
@@ -132,8 +147,11 @@ std::optional<std::string> trap_reason(std::string_view url) {
   std::string_view path = std::string_view(pq).substr(0, q);
   std::string_view query =
       q == std::string::npos ? std::string_view() : std::string_view(pq).substr(q + 1);
-  if (auto reason = query_trap(query_keys(query))) return reason;
-  return path_trap(path_segments(path));
+  const std::vector<std::string> keys = query_keys(query);
+  const std::vector<std::string> segs = path_segments(path);
+  if (auto reason = growth_trap(pq, segs, keys)) return reason;
+  if (auto reason = query_trap(keys)) return reason;
+  return path_trap(segs);
 }
 
 }  // namespace fora::crawler

@@ -127,5 +127,19 @@ TEST(TrapReason, SlugsThatOnlyLookLikeTrapsAreNot) {
   expect_not_trap("/?paged=2");
 }
 
+TEST(Trap, AddressesThatKeepGrowingOnAnyEngine) {
+  EXPECT_TRUE(trap_reason("http://example.com/a/b/a/b/a/b/"));
+  EXPECT_TRUE(trap_reason("http://example.com/x?page=1&page=2&page=3"));
+  EXPECT_TRUE(trap_reason("http://example.com/" + std::string(1100, 'a')));
+  std::string deep = "http://example.com";
+  for (int i = 0; i < 17; ++i) deep += "/s" + std::to_string(i);
+  EXPECT_TRUE(trap_reason(deep));
+  // Real pages are not: a long slug, a thread's pages, a forum's usual parameters.
+  EXPECT_FALSE(trap_reason("http://example.com/forum/t/some-long-topic-slug-about-soyuz/123/4"));
+  EXPECT_FALSE(trap_reason("http://example.com/index.php?topic=5.15;all"));
+  EXPECT_FALSE(trap_reason("http://example.com/a/b/a/b/"));  // twice is a site's own layout
+  EXPECT_FALSE(trap_reason("http://example.com/viewtopic.php?f=2&t=15&start=30"));
+}
+
 }  // namespace
 }  // namespace fora::crawler

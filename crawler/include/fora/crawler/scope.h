@@ -67,7 +67,8 @@ class Scope {
 // number, also phpBB's and vBulletin's post permalinks) and ?page_id=
 // shortlinks (duplicates of permalinks), /trackback/ and /embed/ post variants.
 // On any engine: calendars (/calendar/, calendar.php, ?year= ?month= ?day= ?week= ?date=
-// ?cal=). Session ids and per-request tokens are not traps: normalize_url() drops them.
+// ?cal=), and addresses that grow without end (over 1024 characters, over 16 path segments
+// or 12 parameters, a segment or a parameter three times: /a/b/a/b/a/b/). Session ids and per-request tokens are not traps: normalize_url() drops them.
 // comment-page-N is pagination of long threads and is NOT a trap; nor are /page/N/,
 // /category/x/, /tag/x/, the main /feed/, sitemaps.
 // Assumes the site lives at the host's root (the main feed is /feed/).
