@@ -29,6 +29,7 @@
 #include "fora/url/url.h"
 #include "link_filter.h"
 #include "page_work.h"
+#include "retry.h"
 
 namespace fora::crawler {
 namespace {
@@ -331,7 +332,9 @@ class Crawl {
     ++pending_;
     ++stats_.fetched;
     event.status = 304;
-    const int depth = hosts_[origin].held.count(url) ? hosts_[origin].held[url].depth : 0;
+    const auto& held = hosts_[origin].held;
+    const auto found = held.find(url);
+    const int depth = found == held.end() ? 0 : found->second.depth;
     const std::string reader = hosts_[origin].reader;
     writer_->post([this, url, origin, event, depth, reader](archive::Archive& a, bool failed) -> Status {
       const std::int64_t now = unix_now();
@@ -363,17 +366,16 @@ class Crawl {
   bool retry_later(const std::string& url, const std::string& origin, bool robots_txt,
                    const Result<archive::Response>& r, FetchEvent event) {
     const int status = r ? r->status : 0;
-    if (r ? !(status >= 500 || status == 429) : !r.error().transient) return false;
-    int& tries = attempts_[url];
-    if (tries >= options_.retries) return false;
-    ++tries;
+    if (!detail::is_retryable(status, !r && r.error().transient)) return false;
+    const int tries = attempts_[url] + 1;
     std::uniform_real_distribution<double> jitter(0.5, 1.5);
-    double wait = options_.retry_base_seconds * static_cast<double>(1 << (tries - 1)) * jitter(random_);
-    if (status == 429 || status == 503) {
-      if (auto after = retry_after_seconds(archive::header_value(r->headers, "Retry-After"))) {
-        if (*after > options_.max_retry_after_seconds) return false;
-        wait = std::max(wait, *after);
-      }
+    const bool asked_to_wait = status == 429 || status == 503;
+    const auto wait = detail::retry_wait(
+        {options_.retries, options_.retry_base_seconds, options_.max_retry_after_seconds}, tries,
+        jitter(random_), asked_to_wait ? archive::header_value(r->headers, "Retry-After") : "", unix_now());
+    if (!wait) return false;
+    attempts_[url] = tries;
+    if (asked_to_wait) {
       // The host asked for patience: twice the spacing from now on (1 s at least, 60 s at most).
       Host& host = hosts_[origin];
       host.asked_delay = std::max(host.asked_delay, std::clamp(2 * host.asked_delay, 1.0, 60.0));
@@ -381,11 +383,11 @@ class Crawl {
       frontier_.set_delay(origin, Frontier::Duration(host.asked_delay));
     }
     event.status = status;
-    event.outcome = fmt::format("retry {} of {} in {:.1f} s: {}", tries, options_.retries, wait,
+    event.outcome = fmt::format("retry {} of {} in {:.1f} s: {}", tries, options_.retries, *wait,
                                 r ? "HTTP " + std::to_string(status) : r.error().message);
     if (options_.on_fetch) options_.on_fetch(event);
     auto timer = std::make_shared<asio::steady_timer>(
-        io_, std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(wait)));
+        io_, std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(*wait)));
     retry_timers_.insert(timer);
     timer->async_wait([this, timer, url, origin, robots_txt](boost::system::error_code ec) {
       retry_timers_.erase(timer);
@@ -408,16 +410,6 @@ class Crawl {
     frontier_.set_delay(origin, Frontier::Duration(std::max(host.asked_delay, adaptive)));
   }
 
-  // Retry-After as seconds ("120") or an HTTP date; nullopt when absent or unreadable.
-  static std::optional<double> retry_after_seconds(const std::string& value) {
-    if (value.empty()) return std::nullopt;
-    char* end = nullptr;
-    const double seconds = std::strtod(value.c_str(), &end);
-    if (end != value.c_str() && *end == '\0') return std::max(0.0, seconds);
-    if (auto when = extract::parse_timestamp(value))
-      return std::max<double>(0.0, static_cast<double>(*when - unix_now()));
-    return std::nullopt;
-  }
 
   void failed_fetch(const std::string& url, const std::string& origin, bool robots_txt,
                     const Error& error, FetchEvent event) {
