@@ -141,6 +141,14 @@ TEST(UnknownSite, EachPageIsFetchedOnceWhateverItsLinksCarry) {
   EXPECT_NE(crawl.out.find("3 pages no reader knows"), std::string::npos) << crawl.out;
 }
 
+// What an archive holds, by `fora stats --json`, without the sizes on disk (which differ
+// between two archives of the same pages).
+json archive_contents(const TempDir& archive) {
+  json s = json::parse(fora(archive.path(), {"stats", "--json"}).out);
+  for (const char* volatile_size : {"catalog_bytes", "snapshot_bytes", "index_bytes"}) s.erase(volatile_size);
+  return s;
+}
+
 // A crawl killed with SIGKILL, twice, then run again to the end: it resumes instead of
 // starting over (what each kill loses is fetched again: the batch not yet committed, at most
 // 100 ms of responses at --delay 0.02, and the requests in flight), and the archive then
@@ -176,12 +184,7 @@ TEST(KilledCrawl, ResumesAndEndsWithTheArchiveOfAnUninterruptedOne) {
   EXPECT_LT(pages_fetched() - before_last, one_crawl) << "the last run started over";
   EXPECT_LE(pages_fetched(), one_crawl + 25u * kills) << "fetched " << pages_fetched() << ", one crawl is " << one_crawl;
 
-  auto stats = [](const TempDir& archive) {
-    json s = json::parse(fora(archive.path(), {"stats", "--json"}).out);
-    for (const char* volatile_size : {"catalog_bytes", "snapshot_bytes", "index_bytes"}) s.erase(volatile_size);
-    return s;
-  };
-  EXPECT_EQ(stats(killed), stats(clean));
+  EXPECT_EQ(archive_contents(killed), archive_contents(clean));
 }
 
 // The resume goal of issue 7 on the bench site's generator (300 threads, 834 pages): killed
@@ -213,12 +216,7 @@ TEST(KilledCrawl, OnALargerSiteRefetchesAtMostFivePercent) {
   ASSERT_EQ(last.exit_code, 0) << last.out << last.err;
   EXPECT_LE(static_cast<double>(pages_fetched()), 1.05 * static_cast<double>(one_crawl))
       << "fetched " << pages_fetched() << " over the killed runs; one crawl is " << one_crawl;
-  auto stats = [](const TempDir& archive) {
-    json s = json::parse(fora(archive.path(), {"stats", "--json"}).out);
-    for (const char* volatile_size : {"catalog_bytes", "snapshot_bytes", "index_bytes"}) s.erase(volatile_size);
-    return s;
-  };
-  EXPECT_EQ(stats(killed), stats(clean));
+  EXPECT_EQ(archive_contents(killed), archive_contents(clean));
 }
 
 // A frontier window of 3 URLs per host keeps nearly every queued URL in the catalog rather
@@ -256,13 +254,8 @@ TEST(FrontierWindow, KeepsTheQueueInTheCatalogAndLosesNothing) {
   ASSERT_EQ(last.exit_code, 0) << last.out << last.err;
   EXPECT_NE(last.out.find("resumed an interrupted crawl"), std::string::npos) << last.out;
 
-  auto stats = [](const TempDir& archive) {
-    json s = json::parse(fora(archive.path(), {"stats", "--json"}).out);
-    for (const char* volatile_size : {"catalog_bytes", "snapshot_bytes", "index_bytes"}) s.erase(volatile_size);
-    return s;
-  };
-  EXPECT_EQ(stats(windowed), stats(whole));
-  EXPECT_EQ(stats(killed), stats(whole));
+  EXPECT_EQ(archive_contents(windowed), archive_contents(whole));
+  EXPECT_EQ(archive_contents(killed), archive_contents(whole));
 }
 
 // A crawl of a board it crawled to the end before asks for each page with the validators of
