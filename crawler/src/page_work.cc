@@ -62,7 +62,7 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
                           : std::nullopt;
     if (moved) {
       out.robots_moved = *moved;
-      out.outcome = "robots.txt moved to " + *moved;
+      out.outcome = "robots.txt moved: " + *moved;
     } else {
       out.robots = Robots::from_response(response.status, response.body, job.user_agent);
       for (const auto& sitemap : out.robots->sitemaps()) filter.admit_ref(response.url, sitemap, out.links);
@@ -71,7 +71,7 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
     const std::string location = archive::header_value(response.headers, "Location");
     auto target = resolve_url(response.url, location);
     if (!target) {
-      out.outcome = "redirect to a non-http(s) address, not followed: " + location;
+      out.outcome = "redirect off the web, not followed: " + location;
     } else if (!filter.in_scope(*target)) {
       out.outcome = "redirect out of scope, not followed: " + *target;
     } else {

@@ -17,6 +17,8 @@
 namespace fora::test {
 namespace {
 
+using json = nlohmann::json;
+
 // The --log file: for each URL, the outcome of every line about it, in order.
 std::map<std::string, std::vector<std::string>> read_log(const std::filesystem::path& file,
                                                          const std::string& base) {
@@ -74,8 +76,14 @@ TEST(Faults, TheCrawlSurvivesEachAndArchivesWhatIsGood) {
 
   const auto log = logs.path() / "crawl.log";
   const RunResult crawl = fora(archive.path(), {"crawl", "--delay", "0", "--timeout", "4", "--retries", "1",
-                                                "--log", log.string(), server.url("/")});
+                                                "--json", "--log", log.string(), server.url("/")});
   ASSERT_EQ(crawl.exit_code, 0) << crawl.out << crawl.err;
+  // The summary counts each kind of outcome under one name.
+  const json summary = json::parse(crawl.out);
+  EXPECT_EQ(summary["outcomes"]["retry"], 6) << summary.dump();
+  EXPECT_EQ(summary["outcomes"]["redirect off the web, not followed"], 2) << summary.dump();
+  EXPECT_EQ(summary["outcomes"]["redirect out of scope, not followed"], 1) << summary.dump();
+  EXPECT_EQ(summary["outcomes"]["content-encoded"], 1) << summary.dump();
   auto outcomes = read_log(log, server.base_url());
   auto last = [&](const std::string& target) {
     const auto& lines = outcomes[target];

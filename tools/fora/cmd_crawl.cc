@@ -21,8 +21,9 @@ struct Tally {
   std::map<std::string, std::map<std::string, std::int64_t>> hosts;
 
   void add(const crawler::FetchEvent& e) {
-    // "thread page (profile:phpbb)" counts as "thread page"; "error: …" as "error".
-    std::string kind = e.outcome.substr(0, e.outcome.find_first_of("(:"));
+    // "thread page (profile:phpbb)" counts as "thread page", "error: …" as "error",
+    // "retry 1 of 2 in 1.3 s: …" as "retry".
+    std::string kind = e.outcome.substr(0, e.outcome.find_first_of("(:0123456789"));
     while (!kind.empty() && kind.back() == ' ') kind.pop_back();
     ++outcomes[kind];
     ++hosts[url_origin(e.url)][kind];
