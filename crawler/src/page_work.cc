@@ -55,50 +55,53 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
   const bool redirect = response.status >= 300 && response.status < 400;
   out.link_depth = redirect || job.robots_txt ? job.depth : job.depth + 1;
   const bool too_deep = job.max_depth > 0 && out.link_depth > job.max_depth;
-  if (job.robots_txt) {
-    out.outcome = "robots.txt";
-    // RFC 9309 §2.3.1.2: a robots.txt redirect is followed (the loop counts the hops).
-    auto moved = redirect ? resolve_url(response.url, archive::header_value(response.headers, "Location"))
-                          : std::nullopt;
-    if (moved) {
-      out.robots_moved = *moved;
-      out.outcome = "robots.txt moved: " + *moved;
-    } else {
-      out.robots = Robots::from_response(response.status, response.body, job.user_agent);
-      for (const auto& sitemap : out.robots->sitemaps()) filter.admit_ref(response.url, sitemap, out.links);
-    }
-  } else if (redirect) {
-    const std::string location = archive::header_value(response.headers, "Location");
-    auto target = resolve_url(response.url, location);
-    if (!target) {
-      out.outcome = "redirect off the web, not followed: " + location;
-    } else if (!filter.in_scope(*target)) {
-      out.outcome = "redirect out of scope, not followed: " + *target;
-    } else {
-      out.outcome = "redirect";
-      filter.admit(*target, out.links);
-    }
-  } else if (response.status == 404 || response.status == 410) {
-    out.outcome = "gone (HTTP " + std::to_string(response.status) + ")";
-  } else if (!encoding.empty() && encoding != "identity") {
-    // fora asks for no encoding; a server that sends one anyway (a gzip bomb, say) is
-    // archived as it came, and not unpacked to be read.
-    out.outcome = "content-encoded (" + encoding + ") though not asked for: archived, not read";
-  } else if (response.status == 200 && is_html(response.content_type)) {
-    // An exception must not escape a worker thread (it would end the process); the page is
-    // still archived, for a later extractor.
-    try {
+  // An exception (an --include regex that gives up, memory) must not escape a worker thread:
+  // it would end the process. The page is still archived, for a later reading.
+  try {
+    if (job.robots_txt) {
+      out.outcome = "robots.txt";
+      // RFC 9309 §2.3.1.2: a robots.txt redirect is followed (the loop counts the hops).
+      auto moved = redirect ? resolve_url(response.url, archive::header_value(response.headers, "Location"))
+                            : std::nullopt;
+      if (moved) {
+        out.robots_moved = *moved;
+        out.outcome = "robots.txt moved: " + *moved;
+      } else {
+        out.robots = Robots::from_response(response.status, response.body, job.user_agent);
+        for (const auto& sitemap : out.robots->sitemaps()) filter.admit_ref(response.url, sitemap, out.links);
+      }
+    } else if (redirect) {
+      const std::string location = archive::header_value(response.headers, "Location");
+      auto target = resolve_url(response.url, location);
+      if (!target) {
+        out.outcome = "redirect off the web, not followed: " + location;
+      } else if (!filter.in_scope(*target)) {
+        out.outcome = "redirect out of scope, not followed: " + *target;
+      } else {
+        out.outcome = "redirect";
+        filter.admit(*target, out.links);
+      }
+    } else if (response.status == 404 || response.status == 410) {
+      out.outcome = "gone (HTTP " + std::to_string(response.status) + ")";
+    } else if (!encoding.empty() && encoding != "identity") {
+      // fora asks for no encoding; a server that sends one anyway (a gzip bomb, say) is
+      // archived as it came, and not unpacked to be read.
+      out.outcome = "content-encoded (" + encoding + ") though not asked for: archived, not read";
+    } else if (response.status == 200 && is_html(response.content_type)) {
       out.outcome = read_page(response, job.try_first, extractor, filter, out, !too_deep);
-    } catch (const std::exception& e) {
-      out.thread.reset();
-      out.outcome = std::string("error: reading the page failed: ") + e.what();
+    } else if (response.status == 200 && is_xml(response.content_type)) {
+      out.outcome = "sitemap or feed";
+      auto urls = too_deep ? Result<std::vector<std::string>>(std::vector<std::string>{})
+                           : extract::feed_or_sitemap_urls(response.body, response.url);
+      if (urls)
+        for (const auto& u : *urls) filter.admit_ref(response.url, u, out.links);
     }
-  } else if (response.status == 200 && is_xml(response.content_type)) {
-    out.outcome = "sitemap or feed";
-    auto urls = too_deep ? Result<std::vector<std::string>>(std::vector<std::string>{})
-                         : extract::feed_or_sitemap_urls(response.body, response.url);
-    if (urls)
-      for (const auto& u : *urls) filter.admit_ref(response.url, u, out.links);
+  } catch (const std::exception& e) {
+    out.thread.reset();
+    out.links.clear();
+    out.outcome = std::string("error: reading the page failed: ") + e.what();
+    // A host must not wait for a robots.txt that was fetched but could not be read.
+    if (job.robots_txt && !out.robots && out.robots_moved.empty()) out.robots = Robots::disallow_all();
   }
   if (job.not_modified) {
     out.outcome = "not modified (304): " + out.outcome;
