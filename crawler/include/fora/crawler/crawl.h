@@ -75,10 +75,13 @@ struct CrawlProgress {
 };
 
 // Runs until the frontier is empty, `max_pages` is reached or `stop` becomes true (then the
-// requests under way are abandoned, what was stored stays committed, and the result is
-// Cancelled). When the crawl before it did not run dry (killed, stopped, limited), it
-// resumes that one: what was fetched is not fetched again, what was queued is queued again.
-// A crawl after a complete one fetches everything again (a refresh). Errors: InvalidArgument (a start URL that is not absolute http/https), Io.
+// requests under way are abandoned, what the workers and the writer hold is stored and
+// committed, and the result is Cancelled). When the crawl before it did not run dry
+// (killed, stopped, limited), it resumes that one: what was fetched is not fetched again,
+// what was queued is queued again. A crawl after a complete one asks for every page again
+// (a refresh), with the validators of its stored copy, so an unchanged page answers 304.
+// Errors: InvalidArgument (a start URL that is not absolute http/https, a bad --include or
+// --exclude pattern), Io and Corrupt (the archive), which end the crawl.
 Result<CrawlProgress> crawl(archive::Archive& archive, const extract::Extractor& extractor,
                             const CrawlOptions& options,
                             const std::function<void(const CrawlProgress&)>& progress,
