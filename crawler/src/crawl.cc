@@ -131,21 +131,38 @@ class Crawl {
     bool slowed = false;     // a 429/503 raised asked_delay
   };
 
+  // Puts `url` (found `depth` links from a start URL) in the catalog's queue; false when it
+  // is not to be fetched, because the interrupted crawl this one resumes fetched it. A page
+  // known from a complete crawl is queued again (a refresh); with `validators` the
+  // validators of its stored copy are read into it, to ask only whether it changed.
+  Result<bool> queue_in_catalog(archive::Archive& a, const std::string& url, std::int64_t now,
+                                int depth, Pending* validators) const {
+    auto added = a.add_page(url, now, depth);
+    if (!added) return added.error();
+    if (*added) return true;
+    auto state = a.page_state(url);
+    if (!state) return state.error();
+    if (!*state || **state != archive::PageState::Queued) {
+      if (resuming_) return false;
+      FORA_TRY(a.set_page_state(url, archive::PageState::Queued, "", now));
+    }
+    if (validators != nullptr && !resuming_) {
+      auto last = a.last_capture(url);
+      if (!last) return last.error();
+      if (*last) {
+        validators->etag = (*last)->etag;
+        validators->last_modified = (*last)->last_modified;
+      }
+    }
+    return true;
+  }
+
   // Before the writer runs: records a start URL and queues it.
   Status queue_new(const std::string& url) {
-    if (resuming_) {
-      auto state = archive_.page_state(url);
-      if (!state) return state.error();
-      if (*state && **state != archive::PageState::Queued) return ok();
-    }
-    auto added = archive_.add_page(url, unix_now());
-    if (!added) return added.error();
     Pending pending;
-    if (auto last = archive_.last_capture(url); last && *last) {
-      pending.etag = (*last)->etag;
-      pending.last_modified = (*last)->last_modified;
-    }
-    push(url, std::move(pending));
+    auto fetch = queue_in_catalog(archive_, url, unix_now(), 0, &pending);
+    if (!fetch) return fetch.error();
+    if (*fetch) push(url, std::move(pending));
     return ok();
   }
 
@@ -189,12 +206,19 @@ class Crawl {
     Host& host = it->second;
     if (fresh) {
       host.asked_delay = options_.delay_seconds;
-      host.robots_url = url_scheme(url) + "://" + origin + "/robots.txt";
-      frontier_.hold(origin);
+      ask_robots_first(host, origin, url_scheme(url));
       filter_.mark(host.robots_url);
-      robots_due_.push_back(origin);
     }
     return host;
+  }
+
+  // Holds `origin` until its robots.txt, at its usual place, is read (again).
+  void ask_robots_first(Host& host, const std::string& origin, const std::string& scheme) {
+    host.robots.reset();
+    host.robots_hops = 0;
+    host.robots_url = scheme + "://" + origin + "/robots.txt";
+    frontier_.hold(origin);
+    robots_due_.push_back(origin);
   }
 
   // Reads more of `origin`'s queued URLs from the catalog (on the writer, which owns it).
@@ -278,11 +302,7 @@ class Crawl {
       // robots.txt is kept at most its age limit: the host waits while it is read again.
       frontier_.done(origin, Clock::now());
       frontier_.push(url);
-      host.robots.reset();
-      host.robots_hops = 0;
-      host.robots_url = url_scheme(url) + "://" + origin + "/robots.txt";
-      frontier_.hold(origin);
-      robots_due_.push_back(origin);
+      ask_robots_first(host, origin, url_scheme(url));
       asio::post(io_, [this] { pump(); });  // this pump has passed robots_due_ already
       return;
     }
@@ -462,35 +482,21 @@ class Crawl {
     if (r.thread) FORA_TRY(a.store_thread_page(r.origin, *r.thread, r.seen_at));
     std::vector<PageResult::Queued> fresh;
     for (std::string& url : r.links) {
-      auto added = a.add_page(url, now, r.link_depth);
-      if (!added) return added.error();
-      if (!*added) {
-        auto state = a.page_state(url);
-        if (!state) return state.error();
-        const bool queued = *state && **state == archive::PageState::Queued;
-        // Resuming: what the interrupted crawl fetched is not fetched again. Refreshing:
-        // it is, and is queued in the catalog too, for when the window is full.
-        if (resuming_ && !queued) continue;
-        if (!resuming_ && !queued) FORA_TRY(a.set_page_state(url, archive::PageState::Queued, "", now));
-        if (!resuming_ && fresh.size() < window_) {
-          auto last = a.last_capture(url);
-          if (!last) return last.error();
-          if (*last) {
-            fresh.push_back({std::move(url), (*last)->etag, (*last)->last_modified});
-            continue;
-          }
-        }
-      }
       // A host holds at most a window of URLs in memory: the rest wait in the catalog,
-      // and the loop reads them when there is room.
-      if (fresh.size() >= window_) {
+      // and the loop reads them when there is room (without validators: it asks in full).
+      const bool passed_on = fresh.size() < window_;
+      Pending validators;
+      auto fetch = queue_in_catalog(a, url, now, r.link_depth, passed_on ? &validators : nullptr);
+      if (!fetch) return fetch.error();
+      if (!*fetch) continue;
+      if (!passed_on) {
         const std::string origin = url_origin(url);
         if (std::none_of(r.overflowed.begin(), r.overflowed.end(),
                          [&](const std::string& u) { return url_origin(u) == origin; }))
           r.overflowed.push_back(std::move(url));
         continue;
       }
-      fresh.push_back({std::move(url), {}, {}});
+      fresh.push_back({std::move(url), std::move(validators.etag), std::move(validators.last_modified)});
     }
     r.links.clear();
     r.queued = std::move(fresh);
