@@ -60,11 +60,7 @@ void Frontier::done(std::string_view origin, TimePoint /*now: spacing counts fro
   --in_flight_;
 }
 
-void Frontier::hold(std::string_view origin) {
-  auto it = hosts_.find(origin);
-  if (it == hosts_.end()) it = hosts_.emplace(std::string(origin), Host{}).first;
-  it->second.held = true;
-}
+void Frontier::hold(std::string_view origin) { hosts_[std::string(origin)].held = true; }
 
 void Frontier::release(std::string_view origin) {
   auto it = hosts_.find(origin);
@@ -72,14 +68,8 @@ void Frontier::release(std::string_view origin) {
 }
 
 void Frontier::set_delay(std::string_view origin, Duration delay) {
-  auto it = hosts_.find(origin);
-  if (it == hosts_.end()) it = hosts_.emplace(std::string(origin), Host{}).first;
-  it->second.delay = delay;
+  hosts_[std::string(origin)].delay = delay;
 }
-
-}  // namespace fora::crawler
-
-namespace fora::crawler {
 
 Frontier::Duration Frontier::delay(std::string_view origin) const {
   auto it = hosts_.find(origin);
