@@ -82,7 +82,7 @@ std::vector<std::string> page_links(const XPathQuery& base_href, const XPathQuer
 
 Result<std::unique_ptr<Extractor::Impl>> new_impl(std::vector<Profile> profiles) {
   xmlInitParser();  // once, before any thread parses (libxml2's global state)
-  auto base = XPathQuery::compile("(//base[@href])[1]/@href");
+  auto base = XPathQuery::compile("//base/@href");  // page_links() takes the first
   auto hrefs = XPathQuery::compile(
       "//a/@href | //area/@href | //link[@rel='next' or @rel='prev' or @rel='Next' or "
       "@rel='Prev']/@href");

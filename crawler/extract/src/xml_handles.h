@@ -14,8 +14,10 @@ namespace fora::extract {
 struct XmlDocFree {
   void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
 };
+// Frees a context made by new_quiet_context() (xpath_query.h) with what it holds.
+void free_quiet_context(xmlXPathContext* c);
 struct XPathContextFree {
-  void operator()(xmlXPathContext* c) const { xmlXPathFreeContext(c); }
+  void operator()(xmlXPathContext* c) const { free_quiet_context(c); }
 };
 struct XPathObjectFree {
   void operator()(xmlXPathObject* o) const { xmlXPathFreeObject(o); }

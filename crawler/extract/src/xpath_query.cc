@@ -5,6 +5,9 @@
 
 #include <regex>
 
+#include "node_index.h"
+#include "simple_xpath.h"
+
 namespace fora::extract {
 namespace {
 
@@ -63,22 +66,42 @@ std::string use_has_token(const std::string& expression) {
 
 }  // namespace
 
-XPathQuery::XPathQuery(std::string source, xmlXPathCompExpr* expr)
-    : source_(std::move(source)), expr_(expr, XPathCompExprFree{}) {}
+XPathQuery::XPathQuery(std::string source, xmlXPathCompExpr* expr,
+                       std::shared_ptr<const SimpleXPath> simple)
+    : source_(std::move(source)), expr_(expr, XPathCompExprFree{}), simple_(std::move(simple)) {}
 
-Result<XPathQuery> XPathQuery::compile(const std::string& expression) {
+Result<XPathQuery> XPathQuery::compile(const std::string& expression, Engine engine) {
   XPathContextPtr ctx = new_quiet_context(nullptr);
   const std::string rewritten = use_has_token(expression);
   xmlXPathCompExpr* expr =
       xmlXPathCtxtCompile(ctx.get(), reinterpret_cast<const xmlChar*>(rewritten.c_str()));
   if (expr == nullptr)
     return make_error(Errc::InvalidArgument, "XPath does not compile: " + expression);
-  return XPathQuery(expression, expr);
+  std::shared_ptr<const SimpleXPath> simple;
+  if (engine == Engine::Fastest)
+    if (auto parsed = SimpleXPath::parse(rewritten))
+      simple = std::make_shared<const SimpleXPath>(std::move(*parsed));
+  return XPathQuery(expression, expr, std::move(simple));
 }
 
 XPathObjectPtr XPathQuery::eval(xmlXPathContext* ctx, xmlNode* node) const {
   ctx->node = node != nullptr ? node : reinterpret_cast<xmlNode*>(ctx->doc);
+  if (simple_ != nullptr && ctx->doc != nullptr) {
+    if (ctx->userData == nullptr) ctx->userData = new NodeIndex(ctx->doc);
+    const auto& index = *static_cast<const NodeIndex*>(ctx->userData);
+    if (auto nodes = simple_->select(index, ctx->node)) {
+      xmlNodeSet* set = xmlXPathNodeSetCreate(nullptr);
+      for (xmlNode* n : *nodes) xmlXPathNodeSetAddUnique(set, n);
+      return XPathObjectPtr(xmlXPathWrapNodeSet(set));
+    }
+  }
   return XPathObjectPtr(xmlXPathCompiledEval(expr_.get(), ctx));
+}
+
+void free_quiet_context(xmlXPathContext* c) {
+  if (c == nullptr) return;
+  delete static_cast<NodeIndex*>(c->userData);
+  xmlXPathFreeContext(c);
 }
 
 XPathContextPtr new_quiet_context(xmlDoc* doc) {
