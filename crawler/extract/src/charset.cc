@@ -85,6 +85,10 @@ bool is_valid_utf8(std::string_view bytes) {
   const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
   auto len = static_cast<int64_t>(bytes.size());
   for (int64_t i = 0; i < len;) {
+    if (s[i] < 0x80) {  // most of a page is ASCII: skip it byte by byte without decoding
+      ++i;
+      continue;
+    }
     UChar32 c = 0;
     int32_t i32 = 0;
     // U8_NEXT works on int32 offsets; walk in windows so huge inputs stay correct.
@@ -109,6 +113,8 @@ std::string decode_to_utf8(std::string_view bytes, std::string_view content_type
 
   if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int32_t>::max()))
     bytes = bytes.substr(0, std::numeric_limits<int32_t>::max());
+  // Valid UTF-8 is its own conversion (ICU would go through UTF-16 and back to the same bytes).
+  if (label == "utf-8" && is_valid_utf8(bytes)) return std::string(bytes);
   // ICU substitutes U+FFFD for malformed input, so the result is valid UTF-8 even when the
   // declared charset is UTF-8 and the bytes are not.
   icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()), label.c_str());
