@@ -36,6 +36,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 namespace asio = boost::asio;
+using detail::Copies;
 using detail::CatalogWriter;
 using detail::LinkFilter;
 using detail::PageJob;
@@ -460,7 +461,7 @@ class Crawl {
 
   // On a worker: read the page, then hand it to the writer, which hands it back to the loop.
   void work(PageJob job, const FetchEvent& event) {
-    auto result = std::make_shared<PageResult>(process_page(std::move(job), extractor_, filter_));
+    auto result = std::make_shared<PageResult>(process_page(std::move(job), extractor_, filter_, copies_));
     writer_->post([this, result, event](archive::Archive& a, bool failed) -> Status {
       Status s = failed ? ok() : store(a, *result);
       asio::post(io_, [this, result, event]() mutable { stored(*result, event); });
@@ -606,6 +607,7 @@ class Crawl {
   const CrawlOptions& options_;
   Scope scope_;
   LinkFilter filter_;
+  Copies copies_;  // pages already seen under another URL
   const std::function<void(const CrawlProgress&)>& progress_;
   const std::atomic<bool>& stop_;
   asio::io_context io_;

@@ -16,6 +16,14 @@ bool is_xml(std::string_view content_type) {
   return content_type.find("xml") != std::string_view::npos;
 }
 
+// A gzip file such as sitemap.xml.gz, served as application/gzip, application/x-gzip or,
+// by servers that do not know the type, application/octet-stream.
+bool is_gzip_file(const archive::Response& response) {
+  const std::string path = url_path_and_query(response.url);
+  return response.content_type.find("gzip") != std::string::npos ||
+         (path.ends_with(".gz") && response.content_type.find("octet-stream") != std::string::npos);
+}
+
 // Returns what the page was, for the fetch log.
 std::string read_page(const archive::Response& response, const std::string& try_first,
                       const extract::Extractor& extractor, LinkFilter& filter, PageResult& out,
@@ -41,7 +49,8 @@ std::string read_page(const archive::Response& response, const std::string& try_
 
 }  // namespace
 
-PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFilter& filter) {
+PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFilter& filter,
+                        Copies& copies) {
   const archive::Response& response = job.response;
   PageResult out;
   out.url = response.url;
@@ -88,12 +97,15 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
       // archived as it came, and not unpacked to be read.
       out.outcome = "content-encoded (" + encoding + ") though not asked for: archived, not read";
     } else if (response.status == 200 && is_html(response.content_type)) {
-      out.outcome = read_page(response, job.try_first, extractor, filter, out, !too_deep);
-    } else if (response.status == 200 && is_xml(response.content_type)) {
+      const bool copy = !job.not_modified && copies.seen_elsewhere(response.url, response.body);
+      out.outcome = read_page(response, job.try_first, extractor, filter, out, !too_deep && !copy);
+      if (copy) out.outcome += ", a copy of a page seen under another URL: links not followed";
+    } else if (response.status == 200 && (is_xml(response.content_type) || is_gzip_file(response))) {
       out.outcome = "sitemap or feed";
       auto urls = too_deep ? Result<std::vector<std::string>>(std::vector<std::string>{})
                            : extract::feed_or_sitemap_urls(response.body, response.url);
-      if (urls)
+      if (!urls) out.outcome = "sitemap or feed not read: " + urls.error().message;
+      else
         for (const auto& u : *urls) filter.admit_ref(response.url, u, out.links);
     }
   } catch (const std::exception& e) {

@@ -13,6 +13,7 @@
 #include "fora/crawler/robots.h"
 #include "fora/extract/extractor.h"
 #include "fora/result.h"
+#include "copies.h"
 #include "link_filter.h"
 
 namespace fora::crawler::detail {
@@ -55,7 +56,8 @@ struct PageResult {
   std::vector<std::string> overflowed;            // a link per host the writer left links of in the catalog
 };
 
-// Thread-safe; `extractor` and `filter` are shared by all workers.
-PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFilter& filter);
+// Thread-safe; `extractor`, `filter` and `copies` are shared by all workers.
+PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFilter& filter,
+                        Copies& copies);
 
 }  // namespace fora::crawler::detail

@@ -65,6 +65,18 @@ TEST(PageLinks, ResolvedAgainstBaseDeduplicatedInPageOrder) {
   EXPECT_FALSE(page->thread);
 }
 
+// A page's canonical address is another way to reach it (the thread's first page from a
+// comment page, a page reached under a tracking parameter): a link like any other.
+TEST(PageLinks, IncludeTheCanonicalAddress) {
+  Extractor e = open_extractor();
+  auto page = e.extract(
+      "<html><head><link rel='canonical' href='/t/5/#comments'><link rel='stylesheet' href='/s.css'>"
+      "</head><body><a href='/t/6'>6</a></body></html>",
+      "http://site.example/t/5/comment-page-2/");
+  ASSERT_TRUE(page) << page.error().message;
+  EXPECT_EQ(page->links, (std::vector<std::string>{"http://site.example/t/5/", "http://site.example/t/6"}));
+}
+
 TEST(FeedUrls, ReadsSitemapAndSitemapIndex) {
   auto urls = feed_or_sitemap_urls(
       R"(<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">)"

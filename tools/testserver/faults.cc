@@ -166,6 +166,10 @@ std::optional<FaultPlan> Faults::plan(std::string_view target) {
     };
     return whole(200, "text/html", page("calendar", link(year, month - 1) + link(year, month + 1)));
   }
+  if (name.rfind("soft-404/", 0) == 0) {  // one page for every address, with relative links
+    return whole(200, "text/html",
+                 page("not found", "<a href=\"a/\">a</a> <a href=\"b/\">b</a> <a href=\"c/\">c</a>"));
+  }
   return std::nullopt;
 }
 

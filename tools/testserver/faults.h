@@ -21,6 +21,8 @@
 //   /fault/bad-utf8               charset=utf-8 with invalid UTF-8 in the text
 //   /fault/cp1252                 windows-1252 bytes, no charset anywhere
 //   /fault/calendar?year=Y&month=M  a month linking to the next and the previous: endless
+//   /fault/soft-404/ANY           the same "not found" page with status 200 for every address
+//                                 below, linking to a/, b/ and c/ relative to itself
 // And /robots.txt, with --robots 500 | disallow-all | huge (2 MiB, allowing all) | redirect
 // (301 to /fault/robots-moved, which disallows /private/).
 #pragma once

@@ -102,6 +102,7 @@ std::string content_type_for(const fs::path& file) {
       {".jpg", "image/jpeg"},
       {".jpeg", "image/jpeg"},
       {".svg", "image/svg+xml"},
+      {".gz", "application/gzip"},
   };
   const std::string ext = boost::algorithm::to_lower_copy(file.extension().string());
   for (const auto& [e, type] : types) {

@@ -67,7 +67,8 @@ Result<std::vector<Profile>> load_profiles(const std::vector<std::filesystem::pa
   return profiles;
 }
 
-// Every <a href> and <link rel=next/prev>, resolved, in page order, without duplicates.
+// Every <a href>, <area href> and <link rel=next/prev/canonical>, resolved, in page order,
+// without duplicates.
 std::vector<std::string> page_links(const XPathQuery& base_href, const XPathQuery& link_hrefs,
                                     xmlXPathContext* ctx, const std::string& page_url) {
   std::string base = page_url;
@@ -85,7 +86,7 @@ Result<std::unique_ptr<Extractor::Impl>> new_impl(std::vector<Profile> profiles)
   auto base = XPathQuery::compile("//base/@href");  // page_links() takes the first
   auto hrefs = XPathQuery::compile(
       "//a/@href | //area/@href | //link[@rel='next' or @rel='prev' or @rel='Next' or "
-      "@rel='Prev']/@href");
+      "@rel='Prev' or @rel='canonical']/@href");
   if (!base || !hrefs) return make_error(Errc::Internal, "built-in XPath does not compile");
   return std::make_unique<Extractor::Impl>(
       Extractor::Impl{std::move(profiles), {}, std::move(*base), std::move(*hrefs)});

@@ -8,6 +8,7 @@
 
 #include "fora/extract/extractor.h"
 #include "fora/url/url.h"
+#include "gunzip.h"
 
 namespace fora::extract {
 namespace {
@@ -26,6 +27,14 @@ std::string_view name_of(const xmlChar* s) {
 }  // namespace
 
 Result<std::vector<std::string>> feed_or_sitemap_urls(std::string_view xml, std::string_view url) {
+  std::string unpacked;
+  if (is_gzip(xml)) {
+    constexpr std::size_t kMaxSitemap = 50u << 20;  // sitemaps.org: 50 MiB uncompressed
+    auto inflated = gunzip(xml, kMaxSitemap);
+    if (!inflated) return make_error(Errc::InvalidArgument, inflated.error().message + ": " + std::string(url));
+    unpacked = std::move(*inflated);
+    xml = unpacked;
+  }
   if (xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
     return make_error(Errc::InvalidArgument, "document too large");
   // No entity expansion, no DTD loading, no network: feeds are untrusted input.

@@ -74,7 +74,9 @@ std::optional<std::int64_t> parse_timestamp(std::string_view text);
 // URLs listed by a sitemap (<urlset>/<sitemapindex> <loc>) or a feed (RSS <link>, Atom
 // <link href>), resolved against `url`, in document order (a URL listed twice comes twice).
 // Read as a stream: memory grows with the URLs, not with the document. Errors:
-// InvalidArgument when `xml` holds no XML element at all.
+// InvalidArgument when `xml` holds no XML element at all. A gzip-compressed document
+// (sitemap.xml.gz) is unpacked first, up to the sitemap protocol's 50 MiB; past that, or
+// when corrupt, it is an InvalidArgument error.
 Result<std::vector<std::string>> feed_or_sitemap_urls(std::string_view xml, std::string_view url);
 
 }  // namespace fora::extract

@@ -65,7 +65,8 @@ struct ReplyLink {
 // Everything extracted from one HTML page.
 struct Page {
   std::optional<ThreadPage> thread;   // empty for pages that are not a thread (home, archives)
-  std::vector<std::string> links;     // absolute URLs of <a href>, fragment removed, page order;
+  std::vector<std::string> links;     // absolute URLs of <a href> (and <area>, <link rel=next, prev,
+                                      // canonical>), fragment removed, page order;
                                       // on an engine's pages only those its [crawl] rules follow
   std::size_t links_dropped = 0;      // links the engine's [crawl] rules call traps or noise
   std::vector<std::string> feeds;     // the engine's feeds of new threads on this site
