@@ -298,13 +298,22 @@ class Crawl {
 
   void start(const std::string& url, const std::string& origin, bool robots_txt) {
     Host& host = hosts_[origin];
-    if (!robots_txt && host.robots &&
-        Clock::now() - host.robots_at > std::chrono::duration<double>(options_.robots_max_age_seconds)) {
+    if (!robots_txt && host.robots && Clock::now() - host.robots_at > robots_age_limit(*host.robots)) {
       // robots.txt is kept at most its age limit: the host waits while it is read again.
       frontier_.done(origin, Clock::now());
       frontier_.push(url);
       ask_robots_first(host, origin, url_scheme(url));
       asio::post(io_, [this] { pump(); });  // this pump has passed robots_due_ already
+      return;
+    }
+    if (!robots_txt && host.robots && host.robots->is_unreachable()) {
+      // RFC 9309 §2.3.1.4: nothing is fetched while robots.txt cannot be reached, but the
+      // page is not refused either: it stays queued in the catalog for the next crawl.
+      frontier_.done(origin, Clock::now());
+      ++pending_;
+      asio::post(io_, [this, url] {
+        finished({url, 0, 0, 0, "not fetched: robots.txt unreachable, left queued for the next crawl"});
+      });
       return;
     }
     if (!robots_txt && host.robots && !host.robots->allowed(url_path_and_query(url))) {
@@ -421,6 +430,14 @@ class Crawl {
     return true;
   }
 
+  // How long a host's robots.txt is trusted: --robots-max-age, or at most 5 minutes when it
+  // could not be reached (asked again then, should the crawl find more of the host's pages).
+  Clock::duration robots_age_limit(const Robots& robots) const {
+    double seconds = options_.robots_max_age_seconds;
+    if (robots.is_unreachable()) seconds = std::min(seconds, 300.0);
+    return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+  }
+
   // Adaptive politeness, as Heritrix does it: a host that answers slowly is loaded less, its
   // requests spaced by five times its last response time (at most 30 s), never less than
   // it asked for. Off with --delay 0 (politeness off).
@@ -435,7 +452,7 @@ class Crawl {
   void failed_fetch(const std::string& url, const std::string& origin, bool robots_txt,
                     const Error& error, FetchEvent event) {
     ++stats_.failed;
-    if (robots_txt) robots_known(origin, Robots::disallow_all());
+    if (robots_txt) robots_known(origin, Robots::unreachable());
     event.outcome = "error: " + error.message;
     ++pending_;
     writer_->post([this, url, reason = error.message, event](archive::Archive& a, bool failed) -> Status {

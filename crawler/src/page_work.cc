@@ -113,7 +113,7 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
     out.links.clear();
     out.outcome = std::string("error: reading the page failed: ") + e.what();
     // A host must not wait for a robots.txt that was fetched but could not be read.
-    if (job.robots_txt && !out.robots && out.robots_moved.empty()) out.robots = Robots::disallow_all();
+    if (job.robots_txt && !out.robots && out.robots_moved.empty()) out.robots = Robots::unreachable();
   }
   if (job.not_modified) {
     out.outcome = "not modified (304): " + out.outcome;

@@ -176,8 +176,14 @@ Robots Robots::parse(std::string_view text, std::string_view user_agent) {
 
 Robots Robots::from_response(int status, std::string_view body, std::string_view user_agent) {
   if (status >= 200 && status < 300) return parse(body, user_agent);
-  if (status == 429 || status >= 500) return disallow_all();
+  if (status == 429 || status >= 500) return unreachable();
   return allow_all();
+}
+
+Robots Robots::unreachable() {
+  Robots robots = disallow_all();
+  robots.unreachable_ = true;
+  return robots;
 }
 
 Robots Robots::allow_all() { return Robots(); }

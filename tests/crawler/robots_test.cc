@@ -192,7 +192,11 @@ TEST(Robots, FetchOutcomes) {  // RFC 9309 §2.3.1
   }
   for (int status : {429, 500, 502, 503}) {
     EXPECT_FALSE(Robots::from_response(status, body, "fora").allowed("/public")) << status;
+    EXPECT_TRUE(Robots::from_response(status, body, "fora").is_unreachable()) << status;
   }
+  EXPECT_FALSE(ok.is_unreachable());
+  EXPECT_FALSE(Robots::from_response(404, body, "fora").is_unreachable());
+  EXPECT_FALSE(Robots::disallow_all().is_unreachable());
   EXPECT_TRUE(Robots::allow_all().allowed("/anything"));
   EXPECT_FALSE(Robots::disallow_all().allowed("/"));
   EXPECT_FALSE(Robots::disallow_all().allowed("/anything?x=1"));

@@ -166,13 +166,23 @@ class RobotsFault : public ::testing::Test {
   TempDir site, archive, logs;
 };
 
-TEST_F(RobotsFault, ServerErrorMeansDisallowAllAfterARetry) {
-  TestServer server(site.path(), {"--robots", "500"});
+// RFC 9309: an unreachable robots.txt (5xx after the retries) means nothing is fetched, and
+// it is asked again later: the pages stay queued, and the same command fetches them once
+// robots.txt answers.
+TEST_F(RobotsFault, ServerErrorMeansNothingFetchedUntilItAnswers) {
+  TestServer server(site.path(), {"--robots", "500:2"});
   crawl(server);
   EXPECT_EQ(asked(server, "/robots.txt"), 2u);
   EXPECT_EQ(asked(server, "/"), 0u);
   auto outcomes = read_log(logs.path() / "crawl.log", server.base_url());
-  EXPECT_NE(outcomes["/"].back().find("disallowed by robots.txt"), std::string::npos) << joined(outcomes["/"]);
+  ASSERT_FALSE(outcomes["/"].empty());
+  EXPECT_NE(outcomes["/"].back().find("robots.txt unreachable, left queued"), std::string::npos)
+      << joined(outcomes["/"]);
+
+  ASSERT_EQ(crawl(server).exit_code, 0);
+  EXPECT_EQ(asked(server, "/robots.txt"), 3u);
+  EXPECT_EQ(asked(server, "/"), 1u);
+  EXPECT_EQ(asked(server, "/public.html"), 1u);
 }
 
 TEST_F(RobotsFault, DisallowAllIsObeyed) {

@@ -80,6 +80,8 @@ std::optional<FaultPlan> Faults::plan(std::string_view target) {
   const std::string path(target.substr(0, target.find('?')));
   if (path == "/robots.txt" && !robots_.empty()) {
     if (robots_ == "500") return whole(500, "text/plain", "server error\n");
+    if (robots_.rfind("500:", 0) == 0 && robots_asked_++ < std::stoi(robots_.substr(4)))
+      return whole(500, "text/plain", "server error\n");
     if (robots_ == "disallow-all") return whole(200, "text/plain", "User-agent: *\nDisallow: /\n");
     if (robots_ == "huge") {
       std::string body = "User-agent: *\nAllow: /\n";

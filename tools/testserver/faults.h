@@ -23,8 +23,9 @@
 //   /fault/calendar?year=Y&month=M  a month linking to the next and the previous: endless
 //   /fault/soft-404/ANY           the same "not found" page with status 200 for every address
 //                                 below, linking to a/, b/ and c/ relative to itself
-// And /robots.txt, with --robots 500 | disallow-all | huge (2 MiB, allowing all) | redirect
-// (301 to /fault/robots-moved, which disallows /private/).
+// And /robots.txt, with --robots 500 | 500:N (500 for the first N requests, then the file) |
+// disallow-all | huge (2 MiB, allowing all) | redirect (301 to /fault/robots-moved, which
+// disallows /private/).
 #pragma once
 
 #include <filesystem>
@@ -59,6 +60,7 @@ class Faults {
  private:
   std::filesystem::path root_;
   std::string robots_;
+  int robots_asked_ = 0;
   std::map<std::string, int> seen_;  // path -> requests so far (flaky, busy, too-many)
 };
 

@@ -21,13 +21,17 @@ class Robots {
   static Robots parse(std::string_view text, std::string_view user_agent);
 
   // What to do after fetching /robots.txt (RFC 9309 §2.3.1): 2xx -> parse(body); 4xx (the
-  // file is "unavailable") -> allow_all(); 5xx and 429 ("unreachable") -> disallow_all().
+  // file is "unavailable") -> allow_all(); 5xx and 429 ("unreachable") -> unreachable().
   // 3xx: the caller is expected to follow up to 5 redirects itself; a 3xx that reaches this
-  // function counts as unavailable (allow all). For a network error, use disallow_all().
+  // function counts as unavailable (allow all). For a network error, use unreachable().
   static Robots from_response(int status, std::string_view body, std::string_view user_agent);
 
   static Robots allow_all();
   static Robots disallow_all();
+  // Disallows everything for now, as the RFC asks while robots.txt cannot be reached; the
+  // crawler asks again later and leaves the host's pages queued, not refused.
+  static Robots unreachable();
+  bool is_unreachable() const { return unreachable_; }
 
   // True when the crawler may fetch `path_and_query` (e.g. "/a/b?x=1", as url_path_and_query
   // gives it). Percent-encoding is normalized on both sides before comparing. /robots.txt
@@ -52,6 +56,7 @@ class Robots {
   std::vector<Rule> rules_;
   std::vector<std::string> sitemaps_;
   std::optional<double> crawl_delay_;
+  bool unreachable_ = false;
 };
 
 }  // namespace fora::crawler
