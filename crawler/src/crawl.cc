@@ -81,13 +81,13 @@ class Crawl {
   Result<CrawlProgress> run() {
     // The mark is durable before anything is fetched, so a kill at any instant leaves it set.
     std::string key;
-    for (const auto& url : scope_.start_urls()) key += url + "\n";
+    for (const Url& url : scope_.start_urls()) key += url.str() + "\n";
     auto open = archive_.open_crawl();
     if (!open) return open.error();
     resuming_ = *open == key;
     FORA_TRY(archive_.set_open_crawl(key));
     if (resuming_) FORA_TRY(requeue_unfinished());
-    for (const auto& url : scope_.start_urls())
+    for (const Url& url : scope_.start_urls())
       if (filter_.mark(url)) FORA_TRY(queue_new(url));  // depth 0
     // From here on only the writer touches the archive.
     writer_.emplace(archive_);
@@ -117,7 +117,7 @@ class Crawl {
   struct Host {
     std::optional<Robots> robots;  // empty until robots.txt was answered
     Clock::time_point robots_at;   // when it was
-    std::string robots_url;        // where robots.txt is asked for (moves with its redirects)
+    std::optional<Url> robots_url; // where robots.txt is asked for (moves with its redirects)
     int robots_hops = 0;           // redirects of robots.txt followed
     std::string reader;            // the reader of the host's last page
     // The host's URLs in memory: queued in the frontier or on their way through the
@@ -159,9 +159,9 @@ class Crawl {
   }
 
   // Before the writer runs: records a start URL and queues it.
-  Status queue_new(const std::string& url) {
+  Status queue_new(const Url& url) {
     Pending pending;
-    auto fetch = queue_in_catalog(archive_, url, unix_now(), 0, &pending);
+    auto fetch = queue_in_catalog(archive_, url.str(), unix_now(), 0, &pending);
     if (!fetch) return fetch.error();
     if (*fetch) push(url, std::move(pending));
     return ok();
@@ -179,10 +179,11 @@ class Crawl {
       auto queued = archive_.queued_pages(origin, window_);
       if (!queued) return queued.error();
       for (const auto& page : *queued) {
-        if (!scope_.in_scope(page.url)) continue;
-        filter_.mark(page.url);
-        push(page.url, {page.depth, {}, {}});
-        if (queued->size() >= window_) host_of(page.url).overflow = true;
+        auto url = Url::parse(page.url);
+        if (!url || !scope_.in_scope(*url)) continue;
+        filter_.mark(*url);
+        push(*url, {page.depth, {}, {}});
+        if (queued->size() >= window_) host_of(*url).overflow = true;
       }
     }
     return ok();
@@ -190,36 +191,36 @@ class Crawl {
 
   // Puts an admitted URL in the frontier, or leaves it in the catalog when its host's window
   // is full; a host's first URL holds the host until its robots.txt is answered.
-  void push(const std::string& url, Pending pending) {
+  void push(const Url& url, Pending pending) {
     Host& host = host_of(url);
     if (url == host.robots_url) return;
     if (host.held.size() >= window_) {
       host.overflow = true;
       return;
     }
-    if (host.held.emplace(url, std::move(pending)).second) frontier_.push(url);
+    if (host.held.emplace(url.str(), std::move(pending)).second) frontier_.push(url);
   }
 
   // The host of `url`; a new one is held until its robots.txt, which is fetched first.
-  Host& host_of(const std::string& url) {
-    const std::string origin = url_origin(url);
+  Host& host_of(const Url& url) {
+    const std::string origin(url.origin());
     auto [it, fresh] = hosts_.try_emplace(origin);
     Host& host = it->second;
     if (fresh) {
       host.asked_delay = options_.delay_seconds;
-      ask_robots_first(host, origin, url_scheme(url));
-      filter_.mark(host.robots_url);
+      ask_robots_first(host, url);
+      filter_.mark(*host.robots_url);
     }
     return host;
   }
 
-  // Holds `origin` until its robots.txt, at its usual place, is read (again).
-  void ask_robots_first(Host& host, const std::string& origin, const std::string& scheme) {
+  // Holds the host of `url` until its robots.txt, at its usual place, is read (again).
+  void ask_robots_first(Host& host, const Url& url) {
     host.robots.reset();
     host.robots_hops = 0;
-    host.robots_url = scheme + "://" + origin + "/robots.txt";
-    frontier_.hold(origin);
-    robots_due_.push_back(origin);
+    host.robots_url = Url::resolve(url, "/robots.txt");
+    frontier_.hold(url.origin());
+    robots_due_.emplace_back(url.origin());
   }
 
   // Reads more of `origin`'s queued URLs from the catalog (on the writer, which owns it).
@@ -248,13 +249,15 @@ class Crawl {
     if (urls) {
       for (const auto& page : *urls) {
         if (host.held.count(page.url)) continue;
+        auto url = Url::parse(page.url);
+        if (!url) continue;
         if (host.held.size() >= window_) {
           host.overflow = true;
           break;
         }
-        filter_.mark(page.url);  // found again as a link, it is not queued twice
+        filter_.mark(*url);  // found again as a link, it is not queued twice
         host.held.emplace(page.url, Pending{page.depth, {}, {}});
-        frontier_.push(page.url);
+        frontier_.push(std::move(*url));
       }
       if (urls->size() >= want) host.overflow = true;
     }
@@ -278,13 +281,13 @@ class Crawl {
     while (!robots_due_.empty() && !busy()) {
       const std::string origin = std::move(robots_due_.front());
       robots_due_.pop_front();
-      start(hosts_[origin].robots_url, origin, true);
+      start(*hosts_[origin].robots_url, origin, true);
     }
     const auto now = Clock::now();
     while (!busy() && !limit_reached()) {
       auto url = frontier_.pop_ready(now);
       if (!url) break;
-      start(*url, url_origin(*url), false);
+      start(*url, std::string(url->origin()), false);
     }
     stats_.queued = static_cast<std::int64_t>(frontier_.queued());
     if (auto next = frontier_.next_ready_time(); next && !limit_reached() && !busy()) {
@@ -296,13 +299,14 @@ class Crawl {
     finish_if_idle();
   }
 
-  void start(const std::string& url, const std::string& origin, bool robots_txt) {
+  void start(const Url& address, const std::string& origin, bool robots_txt) {
     Host& host = hosts_[origin];
+    const std::string& url = address.str();
     if (!robots_txt && host.robots && Clock::now() - host.robots_at > robots_age_limit(*host.robots)) {
       // robots.txt is kept at most its age limit: the host waits while it is read again.
       frontier_.done(origin, Clock::now());
-      frontier_.push(url);
-      ask_robots_first(host, origin, url_scheme(url));
+      frontier_.push(address);
+      ask_robots_first(host, address);
       asio::post(io_, [this] { pump(); });  // this pump has passed robots_due_ already
       return;
     }
@@ -316,7 +320,7 @@ class Crawl {
       });
       return;
     }
-    if (!robots_txt && host.robots && !host.robots->allowed(url_path_and_query(url))) {
+    if (!robots_txt && host.robots && !host.robots->allowed(address.path_and_query())) {
       ++stats_.disallowed;
       frontier_.done(origin, Clock::now());
       ++pending_;
@@ -336,13 +340,13 @@ class Crawl {
       if (!held->second.last_modified.empty())
         conditional.push_back("If-Modified-Since: " + held->second.last_modified);
     }
-    fetcher_.fetch(url, [this, url, origin, robots_txt, started](Result<archive::Response> r) {
+    fetcher_.fetch(url, [this, address, url, origin, robots_txt, started](Result<archive::Response> r) {
       if (!robots_txt) frontier_.done(origin, Clock::now());
       FetchEvent event{url, 0, 0,
                        std::chrono::duration<double, std::milli>(Clock::now() - started).count(), {}};
       pace(origin, event.ms);
       if (!r && r.error().code == Errc::Cancelled) return pump();
-      if (!stopping() && retry_later(url, origin, robots_txt, r, event)) return pump();
+      if (!stopping() && retry_later(address, origin, robots_txt, r, event)) return pump();
       attempts_.erase(url);
       if (r && r->status == 304 && !robots_txt) {
         not_modified(url, origin, event);
@@ -393,8 +397,9 @@ class Crawl {
   // options_.retries times; 429 and 503 wait at least their Retry-After and slow the host
   // down. Returns whether a retry was scheduled (the answer is then neither stored nor
   // counted, only logged).
-  bool retry_later(const std::string& url, const std::string& origin, bool robots_txt,
+  bool retry_later(const Url& address, const std::string& origin, bool robots_txt,
                    const Result<archive::Response>& r, FetchEvent event) {
+    const std::string& url = address.str();
     const int status = r ? r->status : 0;
     if (!detail::is_retryable(status, !r && r.error().transient)) return false;
     const int tries = attempts_[url] + 1;
@@ -419,11 +424,11 @@ class Crawl {
     auto timer = std::make_shared<asio::steady_timer>(
         io_, std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(*wait)));
     retry_timers_.insert(timer);
-    timer->async_wait([this, timer, url, origin, robots_txt](boost::system::error_code ec) {
+    timer->async_wait([this, timer, address, origin, robots_txt](boost::system::error_code ec) {
       retry_timers_.erase(timer);
       if (!ec && !stopping()) {
         if (robots_txt) robots_due_.push_front(origin);
-        else frontier_.push(url);  // still held: the window counts it
+        else frontier_.push(address);  // still held: the window counts it
       }
       pump();
     });
@@ -499,18 +504,17 @@ class Crawl {
     if (!r.reply_links.empty()) FORA_TRY(a.store_reply_links(r.reply_links, r.seen_at));
     if (r.thread) FORA_TRY(a.store_thread_page(r.origin, *r.thread, r.seen_at));
     std::vector<PageResult::Queued> fresh;
-    for (std::string& url : r.links) {
+    for (Url& url : r.links) {
       // A host holds at most a window of URLs in memory: the rest wait in the catalog,
       // and the loop reads them when there is room (without validators: it asks in full).
       const bool passed_on = fresh.size() < window_;
       Pending validators;
-      auto fetch = queue_in_catalog(a, url, now, r.link_depth, passed_on ? &validators : nullptr);
+      auto fetch = queue_in_catalog(a, url.str(), now, r.link_depth, passed_on ? &validators : nullptr);
       if (!fetch) return fetch.error();
       if (!*fetch) continue;
       if (!passed_on) {
-        const std::string origin = url_origin(url);
         if (std::none_of(r.overflowed.begin(), r.overflowed.end(),
-                         [&](const std::string& u) { return url_origin(u) == origin; }))
+                         [&](const Url& u) { return u.origin() == url.origin(); }))
           r.overflowed.push_back(std::move(url));
         continue;
       }
@@ -529,10 +533,10 @@ class Crawl {
     event.outcome = r.outcome;
     Host& host = hosts_[r.origin];
     if (r.robots) robots_known(r.origin, std::move(*r.robots));
-    if (!r.robots_moved.empty()) {
+    if (r.robots_moved) {
       // RFC 9309: up to five redirects are followed; past them robots.txt is unavailable.
       if (++host.robots_hops <= 5) {
-        host.robots_url = r.robots_moved;
+        host.robots_url = *r.robots_moved;
         robots_due_.push_back(r.origin);
       } else {
         robots_known(r.origin, Robots::allow_all());
@@ -548,7 +552,7 @@ class Crawl {
     }
     if (!stopping()) {
       for (auto& q : r.queued) push(q.url, {r.link_depth, std::move(q.etag), std::move(q.last_modified)});
-      for (const std::string& url : r.overflowed) host_of(url).overflow = true;
+      for (const Url& url : r.overflowed) host_of(url).overflow = true;
     }
     finished(event);
   }

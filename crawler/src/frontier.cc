@@ -7,12 +7,10 @@ namespace fora::crawler {
 Frontier::Frontier(Duration delay, std::size_t per_host)
     : delay_(delay), per_host_(per_host < 1 ? 1 : per_host) {}
 
-bool Frontier::push(std::string_view url) {
-  std::string origin = url_origin(url);
-  if (origin.empty()) return false;
-  hosts_[std::move(origin)].queue.emplace_back(url);
+void Frontier::push(Url url) {
+  std::string origin(url.origin());
+  hosts_[std::move(origin)].queue.push_back(std::move(url));
   ++queued_;
-  return true;
 }
 
 Frontier::TimePoint Frontier::ready_at(const Host& host) const {
@@ -21,7 +19,7 @@ Frontier::TimePoint Frontier::ready_at(const Host& host) const {
          std::chrono::duration_cast<Clock::duration>(host.delay.value_or(delay_));
 }
 
-std::optional<std::string> Frontier::pop_ready(TimePoint now) {
+std::optional<Url> Frontier::pop_ready(TimePoint now) {
   Host* best = nullptr;
   TimePoint best_at{};
   for (auto& [origin, host] : hosts_) {
@@ -34,7 +32,7 @@ std::optional<std::string> Frontier::pop_ready(TimePoint now) {
     }
   }
   if (best == nullptr) return std::nullopt;
-  std::string url = std::move(best->queue.front());
+  Url url = std::move(best->queue.front());
   best->queue.pop_front();
   ++best->in_flight;
   best->last_start = now;

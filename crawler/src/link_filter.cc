@@ -18,8 +18,8 @@ bool LinkFilter::insert_locked(std::uint64_t h) {
   }
 }
 
-bool LinkFilter::mark(std::string_view normalized) {
-  std::uint64_t h = std::hash<std::string_view>{}(normalized);
+bool LinkFilter::mark(const Url& url) {
+  std::uint64_t h = std::hash<std::string_view>{}(url.str());
   if (h == 0) h = 1;  // 0 marks an empty slot
   std::lock_guard lock(mutex_);
   if (2 * (used_ + 1) > slots_.size()) {
@@ -32,17 +32,16 @@ bool LinkFilter::mark(std::string_view normalized) {
   return insert_locked(h);
 }
 
-void LinkFilter::admit(std::string_view normalized, std::vector<std::string>& out) {
+void LinkFilter::admit(const Url& url, std::vector<Url>& out) {
   // The common case is a link seen before (menus, sidebars): that is asked first, then the
   // rest, once per URL.
-  if (!mark(normalized)) return;
-  if (scope_.in_scope(normalized) && !trap_reason(normalized)) out.emplace_back(normalized);
+  if (!mark(url)) return;
+  if (scope_.in_scope(url) && !trap_reason(url.str())) out.push_back(url);
 }
 
-void LinkFilter::admit_ref(std::string_view base, std::string_view ref,
-                           std::vector<std::string>& out) {
+void LinkFilter::admit_ref(const Url& base, std::string_view ref, std::vector<Url>& out) {
   if (ref.empty()) return;
-  if (auto url = resolve_url(base, ref)) admit(*url, out);  // resolve_url() normalizes
+  if (auto url = Url::resolve(base, ref)) admit(*url, out);
 }
 
 }  // namespace fora::crawler::detail

@@ -18,16 +18,15 @@ class LinkFilter {
  public:
   explicit LinkFilter(const Scope& scope) : scope_(scope) {}
 
-  // Appends `normalized` (normalize_url()'s spelling, as every link the extractor yields
-  // is) to `out` when it is admitted.
-  void admit(std::string_view normalized, std::vector<std::string>& out);
+  // Appends `url` to `out` when it is admitted.
+  void admit(const Url& url, std::vector<Url>& out);
   // The same for a reference found on the page `base` (resolved first).
-  void admit_ref(std::string_view base, std::string_view ref, std::vector<std::string>& out);
-  bool in_scope(std::string_view url) const { return scope_.in_scope(url); }
+  void admit_ref(const Url& base, std::string_view ref, std::vector<Url>& out);
+  bool in_scope(const Url& url) const { return scope_.in_scope(url); }
 
-  // Marks an already normalized URL as admitted (start URLs, a resumed crawl's queue);
-  // true when it was not before.
-  bool mark(std::string_view normalized);
+  // Marks a URL as admitted (start URLs, a resumed crawl's queue); true when it was not
+  // before.
+  bool mark(const Url& url);
 
  private:
   const Scope& scope_;

@@ -36,8 +36,8 @@ std::string read_page(const archive::Response& response, const std::string& try_
   out.html = true;
   out.reader = page->reader;
   if (follow) {
-    for (const auto& link : page->links) filter.admit(link, out.links);
-    for (const auto& feed : page->feeds) filter.admit(feed, out.links);  // new threads, for updates
+    for (const Url& link : page->links) filter.admit(link, out.links);
+    for (const Url& feed : page->feeds) filter.admit(feed, out.links);  // new threads, for updates
   }
   out.reply_links = std::move(page->reply_links);
   if (page->thread) {
@@ -67,25 +67,28 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
   // An exception (an --include regex that gives up, memory) must not escape a worker thread:
   // it would end the process. The page is still archived, for a later reading.
   try {
+    // The address asked for, which the crawl took from the frontier: a Url once already.
+    const auto here = Url::parse(response.url);
+    if (!here) throw std::runtime_error(here.error().message);
     if (job.robots_txt) {
       out.outcome = "robots.txt";
       // RFC 9309 §2.3.1.2: a robots.txt redirect is followed (the loop counts the hops).
-      auto moved = redirect ? resolve_url(response.url, archive::header_value(response.headers, "Location"))
+      auto moved = redirect ? Url::resolve(*here, archive::header_value(response.headers, "Location"))
                             : std::nullopt;
       if (moved) {
         out.robots_moved = *moved;
-        out.outcome = "robots.txt moved: " + *moved;
+        out.outcome = "robots.txt moved: " + moved->str();
       } else {
         out.robots = Robots::from_response(response.status, response.body, job.user_agent);
-        for (const auto& sitemap : out.robots->sitemaps()) filter.admit_ref(response.url, sitemap, out.links);
+        for (const auto& sitemap : out.robots->sitemaps()) filter.admit_ref(*here, sitemap, out.links);
       }
     } else if (redirect) {
       const std::string location = archive::header_value(response.headers, "Location");
-      auto target = resolve_url(response.url, location);
+      auto target = Url::resolve(*here, location);
       if (!target) {
         out.outcome = "redirect off the web, not followed: " + location;
       } else if (!filter.in_scope(*target)) {
-        out.outcome = "redirect out of scope, not followed: " + *target;
+        out.outcome = "redirect out of scope, not followed: " + target->str();
       } else {
         out.outcome = "redirect";
         filter.admit(*target, out.links);
@@ -106,14 +109,14 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
                            : extract::feed_or_sitemap_urls(response.body, response.url);
       if (!urls) out.outcome = "sitemap or feed not read: " + urls.error().message;
       else
-        for (const auto& u : *urls) filter.admit_ref(response.url, u, out.links);
+        for (const auto& u : *urls) filter.admit_ref(*here, u, out.links);
     }
   } catch (const std::exception& e) {
     out.thread.reset();
     out.links.clear();
     out.outcome = std::string("error: reading the page failed: ") + e.what();
     // A host must not wait for a robots.txt that was fetched but could not be read.
-    if (job.robots_txt && !out.robots && out.robots_moved.empty()) out.robots = Robots::unreachable();
+    if (job.robots_txt && !out.robots && !out.robots_moved) out.robots = Robots::unreachable();
   }
   if (job.not_modified) {
     out.outcome = "not modified (304): " + out.outcome;

@@ -37,23 +37,23 @@ struct PageResult {
   std::string outcome;                            // for the fetch log (FetchEvent::outcome)
   Result<archive::PreparedCapture> capture = archive::PreparedCapture{};
   std::optional<Robots> robots;                   // when robots_txt, and it was no redirect
-  std::string robots_moved;                       // robots.txt redirected here (absolute)
+  std::optional<Url> robots_moved;                // robots.txt redirected here
   std::string reader;                             // the page's reader, "" when none
   bool html = false;                              // an HTML page (read or not)
   std::optional<extract::ThreadPage> thread;
   std::vector<extract::ReplyLink> reply_links;
-  std::vector<std::string> links;                 // admitted: new URLs for the frontier
+  std::vector<Url> links;                         // admitted: new URLs for the frontier
   int link_depth = 0;                             // their depth (a redirect is no step deeper)
   bool not_modified = false;                      // read from the stored copy: nothing new to store
   std::int64_t seen_at = 0;                       // when the page was seen (fetched or revalidated)
   // The links the writer passes on, with the validators of their stored copy (a refresh
   // asks with them: If-None-Match, If-Modified-Since).
   struct Queued {
-    std::string url;
+    Url url;
     std::string etag, last_modified;
   };
   std::vector<Queued> queued;
-  std::vector<std::string> overflowed;            // a link per host the writer left links of in the catalog
+  std::vector<Url> overflowed;                    // a link per host the writer left links of in the catalog
 };
 
 // Thread-safe; `extractor`, `filter` and `copies` are shared by all workers.

@@ -54,56 +54,45 @@ Result<Scope> Scope::from_start_urls(const std::vector<std::string>& start_urls,
   scope.include_ = std::move(*include);
   scope.exclude_ = std::move(*exclude);
   for (const auto& raw : start_urls) {
-    auto url = normalize_url(raw);
+    auto url = Url::parse(raw);
     if (!url) return url.error();
-    if (std::find(scope.start_urls_.begin(), scope.start_urls_.end(), *url) !=
-        scope.start_urls_.end()) {
-      continue;
-    }
-    scope.start_urls_.push_back(*url);
-    Origin o{url_scheme(*url), url_origin(*url), host_of(url_origin(*url)), {}};
+    if (std::find(scope.start_urls_.begin(), scope.start_urls_.end(), *url) != scope.start_urls_.end()) continue;
+    Origin o{std::string(url->scheme()), std::string(url->origin()), host_of(url->origin()), {}};
     if (o.domain.rfind("www.", 0) == 0) o.domain.erase(0, 4);
-    const std::string path = url_path_and_query(*url);
-    const std::string dir = path.substr(0, path.substr(0, path.find('?')).rfind('/') + 1);
-    o.prefix = o.scheme + "://" + o.host_port + dir;
+    const std::string_view path = url->path_and_query();
+    const std::string_view dir = path.substr(0, path.substr(0, path.find('?')).rfind('/') + 1);
+    o.prefix = o.scheme + "://" + o.host_port + std::string(dir);
     scope.origins_.push_back(std::move(o));
+    scope.start_urls_.push_back(std::move(*url));
   }
   return scope;
 }
 
-bool Scope::in_origins(std::string_view url) const {
-  // url_scheme() and url_origin() answer for any spelling as for its normalized one (and
-  // read a normalized one without parsing it).
-  const std::string scheme = url_scheme(url);
-  const std::string origin = url_origin(url);
-  if (scheme.empty() || origin.empty()) return false;
+bool Scope::in_origins(const Url& url) const {
   switch (kind_) {
     case ScopeRules::Kind::Host:
       return std::any_of(origins_.begin(), origins_.end(), [&](const Origin& o) {
-        return o.scheme == scheme && o.host_port == origin;
+        return o.scheme == url.scheme() && o.host_port == url.origin();
       });
     case ScopeRules::Kind::Domain: {
-      const std::string host = host_of(origin);
+      const std::string host = host_of(url.origin());
       return std::any_of(origins_.begin(), origins_.end(), [&](const Origin& o) {
         return host == o.domain ||
                (host.size() > o.domain.size() && host.ends_with(o.domain) &&
                 host[host.size() - o.domain.size() - 1] == '.');
       });
     }
-    case ScopeRules::Kind::Prefix: {
-      auto normalized = normalize_url(url);
-      return normalized && std::any_of(origins_.begin(), origins_.end(), [&](const Origin& o) {
-               return normalized->rfind(o.prefix, 0) == 0;
-             });
-    }
+    case ScopeRules::Kind::Prefix:
+      return std::any_of(origins_.begin(), origins_.end(),
+                         [&](const Origin& o) { return url.str().rfind(o.prefix, 0) == 0; });
   }
   return false;
 }
 
-bool Scope::in_scope(std::string_view url) const {
+bool Scope::in_scope(const Url& url) const {
   if (!in_origins(url)) return false;
-  if (!include_.empty() && !any_match(include_, url)) return false;
-  return exclude_.empty() || !any_match(exclude_, url);
+  if (!include_.empty() && !any_match(include_, url.str())) return false;
+  return exclude_.empty() || !any_match(exclude_, url.str());
 }
 
 }  // namespace fora::crawler

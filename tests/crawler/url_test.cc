@@ -119,6 +119,25 @@ TEST(UrlOrigin, IsHostWithNonDefaultPort) {
   EXPECT_EQ(url_origin("https://example.com:443/"), "example.com");
 }
 
+TEST(Url, ParsesAnySpellingIntoTheOne) {
+  auto a = Url::parse("HTTP://User:Secret@Example.COM:80/a/./b/../c?x=1&PHPSESSID=abc#frag");
+  ASSERT_TRUE(a) << a.error().message;
+  EXPECT_EQ(a->str(), "http://example.com/a/c?x=1");
+  EXPECT_EQ(a->scheme(), "http");
+  EXPECT_EQ(a->origin(), "example.com");
+  EXPECT_EQ(a->path_and_query(), "/a/c?x=1");
+  EXPECT_EQ(*a, *Url::parse("http://example.com/a/c?x=1"));
+  auto b = Url::parse("https://[::1]:8443");
+  ASSERT_TRUE(b) << b.error().message;
+  EXPECT_EQ(b->origin(), "[::1]:8443");
+  EXPECT_EQ(b->path_and_query(), "/");
+  EXPECT_FALSE(Url::parse("/relative"));
+  EXPECT_FALSE(Url::parse("ftp://example.com/"));
+  EXPECT_EQ(Url::resolve(*a, "../d?y#z")->str(), "http://example.com/d?y");
+  EXPECT_FALSE(Url::resolve(*a, "mailto:x@example.com"));
+  EXPECT_FALSE(Url::resolve(*a, "#top"));
+}
+
 TEST(UrlScheme, IsLowercase) { EXPECT_EQ(url_scheme("HTTPS://example.com/"), "https"); }
 
 TEST(UrlPathAndQuery, KeepsTheQuery) {
@@ -174,8 +193,20 @@ TEST(ResolveUrl, FastPathAnswersAsCurlDoes) {
   std::size_t compared = 0;
   for (const char* base : {"https://forum.example.com/t/some-topic/123?page=2", "http://127.0.0.1:8080/a/b/"}) {
     for (const std::string& ref : refs) {
-      EXPECT_EQ(resolve_url(base, ref), detail::resolve_url_with_curl(base, ref)) << "base " << base << ", ref " << ref;
+      const auto resolved = resolve_url(base, ref);
+      EXPECT_EQ(resolved, detail::resolve_url_with_curl(base, ref)) << "base " << base << ", ref " << ref;
       ++compared;
+      // The value type spells and splits each as the free functions do.
+      const auto url = Url::resolve(*Url::parse(base), ref);
+      ASSERT_EQ(url.has_value(), resolved.has_value()) << ref;
+      if (!url) continue;
+      EXPECT_EQ(url->str(), *resolved);
+      EXPECT_EQ(url->origin(), url_origin(*resolved)) << *resolved;
+      EXPECT_EQ(url->scheme(), url_scheme(*resolved)) << *resolved;
+      EXPECT_EQ(url->path_and_query(), url_path_and_query(*resolved)) << *resolved;
+      const auto again = Url::parse(url->str());
+      ASSERT_TRUE(again) << url->str();
+      EXPECT_EQ(*again, *url);
     }
   }
   std::cerr << compared << " links compared\n";

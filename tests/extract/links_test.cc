@@ -9,6 +9,12 @@
 namespace fora::extract {
 namespace {
 
+std::vector<std::string> spellings(const std::vector<Url>& urls) {
+  std::vector<std::string> out;
+  for (const Url& u : urls) out.push_back(u.str());
+  return out;
+}
+
 Extractor open_extractor() {
   auto e = Extractor::open(FORA_SOURCE_DIR "/data/profiles");
   EXPECT_TRUE(e) << e.error().message;
@@ -41,14 +47,14 @@ TEST(PageLinks, AreSpelledAsTheCrawlerNormalizesThem) {
       "http://site.example/page/sub/");
   ASSERT_TRUE(page) << page.error().message;
   ASSERT_EQ(page->links.size(), 5u);
-  for (const std::string& link : page->links) {
-    auto normalized = normalize_url(link);
-    ASSERT_TRUE(normalized) << link;
-    EXPECT_EQ(*normalized, link);
+  for (const Url& link : page->links) {
+    auto normalized = normalize_url(link.str());
+    ASSERT_TRUE(normalized) << link.str();
+    EXPECT_EQ(*normalized, link.str());
   }
-  EXPECT_EQ(page->links[0], "http://site.example/a%20b/");
-  EXPECT_EQ(page->links[1], "http://site.example/t/5?page=2");
-  EXPECT_EQ(page->links[3], "https://site.example/q");
+  EXPECT_EQ(page->links[0].str(), "http://site.example/a%20b/");
+  EXPECT_EQ(page->links[1].str(), "http://site.example/t/5?page=2");
+  EXPECT_EQ(page->links[3].str(), "https://site.example/q");
 }
 
 TEST(PageLinks, ResolvedAgainstBaseDeduplicatedInPageOrder) {
@@ -61,7 +67,7 @@ TEST(PageLinks, ResolvedAgainstBaseDeduplicatedInPageOrder) {
   ASSERT_TRUE(page) << page.error().message;
   std::vector<std::string> expected = {"http://cdn.example/root/p2", "http://cdn.example/root/b",
                                        "http://cdn.example/root/a", "https://other.example/"};
-  EXPECT_EQ(page->links, expected);
+  EXPECT_EQ(spellings(page->links), expected);
   EXPECT_FALSE(page->thread);
 }
 
@@ -74,7 +80,7 @@ TEST(PageLinks, IncludeTheCanonicalAddress) {
       "</head><body><a href='/t/6'>6</a></body></html>",
       "http://site.example/t/5/comment-page-2/");
   ASSERT_TRUE(page) << page.error().message;
-  EXPECT_EQ(page->links, (std::vector<std::string>{"http://site.example/t/5/", "http://site.example/t/6"}));
+  EXPECT_EQ(spellings(page->links), (std::vector<std::string>{"http://site.example/t/5/", "http://site.example/t/6"}));
 }
 
 TEST(FeedUrls, ReadsSitemapAndSitemapIndex) {

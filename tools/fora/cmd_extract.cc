@@ -59,7 +59,7 @@ void print_entry(const Terminal& out, const extract::Entry& e, std::string_view 
 void print_links(const Terminal& out, const extract::Page& page) {
   out.write(fmt::format("links that lead on ({}; {} dropped as the engine's traps or noise):\n",
                         page.links.size(), page.links_dropped));
-  for (const auto& link : page.links) out.write("  " + clean(link) + "\n");
+  for (const auto& link : page.links) out.write("  " + clean(link.str()) + "\n");
 }
 
 void print_text(const Terminal& out, const extract::Page& page) {

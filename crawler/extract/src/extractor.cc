@@ -81,6 +81,16 @@ std::vector<std::string> page_links(const XPathQuery& base_href, const XPathQuer
   return links.take();
 }
 
+// The links as Url values. They are resolve_url()'s spellings already, unless an engine's
+// [crawl] rules rewrote them; whatever is no URL after a rewrite is dropped.
+std::vector<Url> as_urls(std::vector<std::string> spellings) {
+  std::vector<Url> out;
+  out.reserve(spellings.size());
+  for (const std::string& s : spellings)
+    if (auto url = Url::parse(s)) out.push_back(std::move(*url));
+  return out;
+}
+
 Result<std::unique_ptr<Extractor::Impl>> new_impl(std::vector<Profile> profiles) {
   xmlInitParser();  // once, before any thread parses (libxml2's global state)
   auto base = XPathQuery::compile("//base/@href");  // page_links() takes the first
@@ -144,7 +154,7 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
   HtmlDocument page_doc{doc->get(), ctx.get()};
 
   Page page;
-  page.links = page_links(impl_->base_href, impl_->link_hrefs, ctx.get(), context.url);
+  std::vector<std::string> found = page_links(impl_->base_href, impl_->link_hrefs, ctx.get(), context.url);
   std::vector<const Reader*> order;
   order.reserve(impl_->readers.size());
   for (const auto& reader : impl_->readers)
@@ -158,16 +168,17 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
     page.why = std::move(reading.why);
     if (page.reader.rfind("profile:", 0) == 0) page.profile = page.reader.substr(8);
     page.thread = std::move(reading.thread);
-    const std::size_t found = page.links.size();
+    const std::size_t all = found.size();
     LinkList links;
-    for (std::string& l : reader->follow(std::move(page.links))) links.add(std::move(l));
-    page.links_dropped = found - std::min(found, links.size());
+    for (std::string& l : reader->follow(std::move(found))) links.add(std::move(l));
+    page.links_dropped = all - std::min(all, links.size());
     for (std::string& l : reader->follow(std::move(reading.links))) links.add(std::move(l));
-    page.links = links.take();
-    page.feeds = reader->feeds(context);
+    found = links.take();
+    page.feeds = as_urls(reader->feeds(context));
     page.reply_links = std::move(reading.reply_links);
     break;
   }
+  page.links = as_urls(std::move(found));
   return page;
 }
 

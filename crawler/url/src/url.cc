@@ -107,8 +107,11 @@ std::optional<std::string> canonical(CURLU* h) {
   auto host = get_part(h, CURLUPART_HOST);
   if (!host || host->empty()) return std::nullopt;
   boost::algorithm::to_lower(*host);
+  // Credentials are no part of a page's address, and must not reach the archive.
   if (curl_url_set(h, CURLUPART_SCHEME, scheme->c_str(), 0) != CURLUE_OK ||
       curl_url_set(h, CURLUPART_HOST, host->c_str(), 0) != CURLUE_OK ||
+      curl_url_set(h, CURLUPART_USER, nullptr, 0) != CURLUE_OK ||
+      curl_url_set(h, CURLUPART_PASSWORD, nullptr, 0) != CURLUE_OK ||
       curl_url_set(h, CURLUPART_FRAGMENT, nullptr, 0) != CURLUE_OK) {
     return std::nullopt;
   }
@@ -183,6 +186,22 @@ bool has_dot_segment(std::string_view path) {
   return false;
 }
 
+// Whether `url` is already in normalize_url()'s spelling, judged without curl for URLs made
+// only of plain characters, without dot segments or a session parameter; false sends the
+// URL through curl (which may well find it canonical too).
+bool already_canonical(std::string_view url) {
+  auto s = spelled(url);
+  if (!s || !std::all_of(s->path_and_query.begin(), s->path_and_query.end(), plain_char)) return false;
+  const std::size_t q = s->path_and_query.find('?');
+  const std::string_view path = s->path_and_query.substr(0, q);
+  if (has_dot_segment(path) || path.find(';') != std::string_view::npos) return false;
+  if (q != std::string_view::npos) {
+    const std::string_view query = s->path_and_query.substr(q + 1);
+    if (query.empty() || filter_query(query, is_session_param).size() != query.size()) return false;
+  }
+  return true;
+}
+
 // resolve_url() without curl for the links most pages are made of: a root-relative path
 // ("/2015/01/16/post/") or an absolute URL already in normalize_url()'s spelling, made
 // only of plain characters, without dot segments or a session parameter. nullopt sends the
@@ -200,19 +219,30 @@ std::optional<std::string> resolve_plain(std::string_view base, std::string_view
   } else {
     return std::nullopt;
   }
-  auto s = spelled(out);
-  if (!s || !std::all_of(s->path_and_query.begin(), s->path_and_query.end(), plain_char)) return std::nullopt;
-  const std::size_t q = s->path_and_query.find('?');
-  const std::string_view path = s->path_and_query.substr(0, q);
-  if (has_dot_segment(path) || path.find(';') != std::string_view::npos) return std::nullopt;
-  if (q != std::string_view::npos) {
-    const std::string_view query = s->path_and_query.substr(q + 1);
-    if (query.empty() || filter_query(query, is_session_param).size() != query.size()) return std::nullopt;
-  }
+  if (!already_canonical(out)) return std::nullopt;
   return out;
 }
 
 }  // namespace
+
+Url::Url(std::string canonical) : spelling_(std::move(canonical)) {
+  // normalize_url() always writes "scheme://host[:port]" then a path starting with '/'.
+  scheme_end_ = spelling_.find("://");
+  origin_end_ = std::min(spelling_.find_first_of("/?", scheme_end_ + 3), spelling_.size());
+}
+
+Result<Url> Url::parse(std::string_view text) {
+  if (already_canonical(text)) return Url(std::string(text));
+  auto canonical = normalize_url(text);
+  if (!canonical) return canonical.error();
+  return Url(std::move(*canonical));
+}
+
+std::optional<Url> Url::resolve(const Url& base, std::string_view ref) {
+  auto resolved = resolve_url(base.str(), ref);
+  if (!resolved) return std::nullopt;
+  return Url(std::move(*resolved));
+}
 
 Result<std::string> normalize_url(std::string_view url) {
   auto h = parse_absolute(url);

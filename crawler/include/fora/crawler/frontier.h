@@ -15,6 +15,8 @@
 #include <string>
 #include <string_view>
 
+#include "fora/url/url.h"
+
 namespace fora::crawler {
 
 class Frontier {
@@ -27,15 +29,14 @@ class Frontier {
   // `per_host`: requests in flight to one host at most (at least 1).
   explicit Frontier(Duration delay, std::size_t per_host = 1);
 
-  // Queues `url` (normalize_url()'s spelling) at the back of its host's queue. Returns
-  // false, and queues nothing, when it is not an absolute http/https URL.
-  bool push(std::string_view url);
+  // Queues `url` at the back of its host's queue.
+  void push(Url url);
 
   // The next URL to fetch at `now`: the front of the queue of a host that is not held, has
   // fewer than `per_host` requests in flight and whose delay has passed (the one waiting
   // longest when several are ready). Counts the request as in flight and records `now` as
   // the host's last start. nullopt when none is ready.
-  std::optional<std::string> pop_ready(TimePoint now);
+  std::optional<Url> pop_ready(TimePoint now);
 
   // When pop_ready() will next have something, if no done() comes first: the earliest time
   // an idle host with queued URLs becomes ready (may be <= now; TimePoint{} for a host never
@@ -61,7 +62,7 @@ class Frontier {
 
  private:
   struct Host {
-    std::deque<std::string> queue;
+    std::deque<Url> queue;
     std::size_t in_flight = 0;
     bool held = false;
     std::optional<TimePoint> last_start;

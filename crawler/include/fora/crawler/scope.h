@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fora/result.h"
+#include "fora/url/url.h"
 
 namespace fora::crawler {
 
@@ -36,12 +37,11 @@ class Scope {
   static Result<Scope> from_start_urls(const std::vector<std::string>& start_urls,
                                        const ScopeRules& rules = {});
 
-  // True when `url` (any spelling) is within the scope. False for URLs that cannot be
-  // parsed. Thread-safe.
-  bool in_scope(std::string_view url) const;
+  // True when `url` is within the scope. Thread-safe.
+  bool in_scope(const Url& url) const;
 
-  // The normalized start URLs, in the order given, without duplicates.
-  const std::vector<std::string>& start_urls() const { return start_urls_; }
+  // The start URLs, in the order given, without duplicates.
+  const std::vector<Url>& start_urls() const { return start_urls_; }
 
  private:
   struct Origin {
@@ -51,8 +51,8 @@ class Scope {
     std::string prefix;     // the start URL up to its last '/', for Kind::Prefix
   };
   Scope() = default;
-  bool in_origins(std::string_view url) const;
-  std::vector<std::string> start_urls_;
+  bool in_origins(const Url& url) const;
+  std::vector<Url> start_urls_;
   std::vector<Origin> origins_;
   ScopeRules::Kind kind_ = ScopeRules::Kind::Host;
   std::vector<std::regex> include_, exclude_;

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "fora/url/url.h"
+
 namespace fora::extract {
 
 // How much of a date the page told. Pages print dates in many ways; fora keeps what it read
@@ -65,11 +67,11 @@ struct ReplyLink {
 // Everything extracted from one HTML page.
 struct Page {
   std::optional<ThreadPage> thread;   // empty for pages that are not a thread (home, archives)
-  std::vector<std::string> links;     // absolute URLs of <a href> (and <area>, <link rel=next, prev,
+  std::vector<Url> links;             // absolute URLs of <a href> (and <area>, <link rel=next, prev,
                                       // canonical>), fragment removed, page order;
                                       // on an engine's pages only those its [crawl] rules follow
   std::size_t links_dropped = 0;      // links the engine's [crawl] rules call traps or noise
-  std::vector<std::string> feeds;     // the engine's feeds of new threads on this site
+  std::vector<Url> feeds;             // the engine's feeds of new threads on this site
   std::vector<ReplyLink> reply_links; // replies among other pages (a thread index)
   std::string reader;                 // what read the thread: "profile:phpbb", "schema.org", ...
                                       // (empty when no reader matched)
