@@ -22,6 +22,7 @@
 #include <thread>
 
 #include "catalog_writer.h"
+#include "crawl_host.h"
 #include "fora/crawler/fetcher.h"
 #include "fora/crawler/frontier.h"
 #include "fora/crawler/robots.h"
@@ -108,29 +109,8 @@ class Crawl {
   }
 
  private:
-  // A URL in memory: how deep it was found, and the validators of its stored copy.
-  struct Pending {
-    int depth = 0;
-    std::string etag, last_modified;
-  };
-
-  struct Host {
-    std::optional<Robots> robots;  // empty until robots.txt was answered
-    Clock::time_point robots_at;   // when it was
-    std::optional<Url> robots_url; // where robots.txt is asked for (moves with its redirects)
-    int robots_hops = 0;           // redirects of robots.txt followed
-    std::string reader;            // the reader of the host's last page
-    // The host's URLs in memory: queued in the frontier or on their way through the
-    // pipeline. At most window_; the rest wait in the catalog (state 'queued') until the
-    // window has room (overflow), so a frontier of millions of URLs costs little memory.
-    std::unordered_map<std::string, Pending> held;
-    bool overflow = false;   // queued URLs of this host wait in the catalog
-    bool refilling = false;  // the writer is reading some of them
-    // Politeness: the spacing the host asked for (--delay, raised by its Crawl-delay and by
-    // 429/503), and what its response times call for (pace()).
-    double asked_delay = 0;
-    bool slowed = false;     // a 429/503 raised asked_delay
-  };
+  using Host = detail::CrawlHost;
+  using Pending = detail::Pending;
 
   // Puts `url` (found `depth` links from a start URL) in the catalog's queue; false when it
   // is not to be fetched, because the interrupted crawl this one resumes fetched it. A page
@@ -147,7 +127,7 @@ class Crawl {
       if (resuming_) return false;
       FORA_TRY(a.set_page_state(url, archive::PageState::Queued, "", now));
     }
-    if (validators != nullptr && !resuming_) {
+    if (validators != nullptr) {
       auto last = a.last_capture(url);
       if (!last) return last.error();
       if (*last) {
@@ -182,7 +162,7 @@ class Crawl {
         auto url = Url::parse(page.url);
         if (!url || !scope_.in_scope(*url)) continue;
         filter_.mark(*url);
-        push(*url, {page.depth, {}, {}});
+        push(*url, {page.depth, page.etag, page.last_modified});
         if (queued->size() >= window_) host_of(*url).overflow = true;
       }
     }
@@ -204,10 +184,9 @@ class Crawl {
   // The host of `url`; a new one is held until its robots.txt, which is fetched first.
   Host& host_of(const Url& url) {
     const std::string origin(url.origin());
-    auto [it, fresh] = hosts_.try_emplace(origin);
+    auto [it, fresh] = hosts_.try_emplace(origin, options_.delay_seconds);
     Host& host = it->second;
     if (fresh) {
-      host.asked_delay = options_.delay_seconds;
       ask_robots_first(host, url);
       filter_.mark(*host.robots_url);
     }
@@ -225,7 +204,7 @@ class Crawl {
 
   // Reads more of `origin`'s queued URLs from the catalog (on the writer, which owns it).
   void refill(const std::string& origin) {
-    Host& host = hosts_[origin];
+    Host& host = hosts_.at(origin);
     host.refilling = true;
     ++refills_;
     const std::size_t want = window_ + host.held.size();  // the held ones come first
@@ -243,7 +222,7 @@ class Crawl {
   void refilled(const std::string& origin, std::size_t want,
                 Result<std::vector<archive::Archive::QueuedPage>> urls) {
     --refills_;
-    Host& host = hosts_[origin];
+    Host& host = hosts_.at(origin);
     host.refilling = false;
     host.overflow = false;
     if (urls) {
@@ -256,7 +235,7 @@ class Crawl {
           break;
         }
         filter_.mark(*url);  // found again as a link, it is not queued twice
-        host.held.emplace(page.url, Pending{page.depth, {}, {}});
+        host.held.emplace(page.url, Pending{page.depth, page.etag, page.last_modified});
         frontier_.push(std::move(*url));
       }
       if (urls->size() >= want) host.overflow = true;
@@ -281,7 +260,7 @@ class Crawl {
     while (!robots_due_.empty() && !busy()) {
       const std::string origin = std::move(robots_due_.front());
       robots_due_.pop_front();
-      start(*hosts_[origin].robots_url, origin, true);
+      start(*hosts_.at(origin).robots_url, origin, true);
     }
     const auto now = Clock::now();
     while (!busy() && !limit_reached()) {
@@ -300,7 +279,7 @@ class Crawl {
   }
 
   void start(const Url& address, const std::string& origin, bool robots_txt) {
-    Host& host = hosts_[origin];
+    Host& host = hosts_.at(origin);
     const std::string& url = address.str();
     if (!robots_txt && host.robots && Clock::now() - host.robots_at > robots_age_limit(*host.robots)) {
       // robots.txt is kept at most its age limit: the host waits while it is read again.
@@ -366,10 +345,10 @@ class Crawl {
     ++pending_;
     ++stats_.fetched;
     event.status = 304;
-    const auto& held = hosts_[origin].held;
+    const auto& held = hosts_.at(origin).held;
     const auto found = held.find(url);
     const int depth = found == held.end() ? 0 : found->second.depth;
-    const std::string reader = hosts_[origin].reader;
+    const std::string reader = hosts_.at(origin).reader;
     writer_->post([this, url, origin, event, depth, reader](archive::Archive& a, bool failed) -> Status {
       const std::int64_t now = unix_now();
       auto copy = [&]() -> Result<archive::Response> {
@@ -411,11 +390,9 @@ class Crawl {
     if (!wait) return false;
     attempts_[url] = tries;
     if (asked_to_wait) {
-      // The host asked for patience: twice the spacing from now on (1 s at least, 60 s at most).
-      Host& host = hosts_[origin];
-      host.asked_delay = std::max(host.asked_delay, std::clamp(2 * host.asked_delay, 1.0, 60.0));
-      host.slowed = true;
-      frontier_.set_delay(origin, Frontier::Duration(host.asked_delay));
+      Host& host = hosts_.at(origin);
+      host.politeness.slow_down();
+      frontier_.set_delay(origin, Frontier::Duration(host.politeness.asked()));
     }
     event.status = status;
     event.outcome = fmt::format("retry {} of {} in {:.1f} s: {}", tries, options_.retries, *wait,
@@ -443,14 +420,9 @@ class Crawl {
     return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
   }
 
-  // Adaptive politeness, as Heritrix does it: a host that answers slowly is loaded less, its
-  // requests spaced by five times its last response time (at most 30 s), never less than
-  // it asked for. Off with --delay 0 (politeness off).
+  // The host's spacing after a response (Politeness).
   void pace(const std::string& origin, double response_ms) {
-    if (options_.delay_seconds <= 0) return;
-    const Host& host = hosts_[origin];
-    const double adaptive = std::min(5 * response_ms / 1000, 30.0);
-    frontier_.set_delay(origin, Frontier::Duration(std::max(host.asked_delay, adaptive)));
+    frontier_.set_delay(origin, Frontier::Duration(hosts_.at(origin).politeness.after_response(response_ms)));
   }
 
 
@@ -474,7 +446,7 @@ class Crawl {
     pending_bytes_ += response.body.size();
     ++stats_.fetched;
     if (response.status >= 400) ++stats_.failed;
-    Host& host = hosts_[origin];
+    Host& host = hosts_.at(origin);
     const auto held = host.held.find(response.url);
     PageJob job{std::move(response), origin, robots_txt, host.reader, options_.user_agent,
                 held == host.held.end() ? 0 : held->second.depth, options_.max_depth};
@@ -506,7 +478,7 @@ class Crawl {
     std::vector<PageResult::Queued> fresh;
     for (Url& url : r.links) {
       // A host holds at most a window of URLs in memory: the rest wait in the catalog,
-      // and the loop reads them when there is room (without validators: it asks in full).
+      // and the loop reads them, with their validators, when there is room.
       const bool passed_on = fresh.size() < window_;
       Pending validators;
       auto fetch = queue_in_catalog(a, url.str(), now, r.link_depth, passed_on ? &validators : nullptr);
@@ -531,7 +503,7 @@ class Crawl {
     event.status = r.status;
     event.bytes = r.bytes;
     event.outcome = r.outcome;
-    Host& host = hosts_[r.origin];
+    Host& host = hosts_.at(r.origin);
     if (r.robots) robots_known(r.origin, std::move(*r.robots));
     if (r.robots_moved) {
       // RFC 9309: up to five redirects are followed; past them robots.txt is unavailable.
@@ -558,11 +530,10 @@ class Crawl {
   }
 
   void robots_known(const std::string& origin, Robots robots) {
-    Host& host = hosts_[origin];
+    Host& host = hosts_.at(origin);
     // Crawl-delay is not in RFC 9309, but a site that asks for more patience gets it.
-    if (auto delay = robots.crawl_delay(); delay && *delay > options_.delay_seconds)
-      host.asked_delay = std::max(host.asked_delay, *delay);
-    frontier_.set_delay(origin, Frontier::Duration(host.asked_delay));
+    if (auto delay = robots.crawl_delay()) host.politeness.crawl_delay(*delay);
+    frontier_.set_delay(origin, Frontier::Duration(host.politeness.asked()));
     host.robots = std::move(robots);
     host.robots_at = Clock::now();
     frontier_.release(origin);
@@ -580,7 +551,7 @@ class Crawl {
     if (progress_) {
       stats_.hosts = static_cast<std::int64_t>(hosts_.size());
       stats_.hosts_waiting = std::count_if(hosts_.begin(), hosts_.end(), [](const auto& h) { return !h.second.robots; });
-      stats_.hosts_slowed = std::count_if(hosts_.begin(), hosts_.end(), [](const auto& h) { return h.second.slowed; });
+      stats_.hosts_slowed = std::count_if(hosts_.begin(), hosts_.end(), [](const auto& h) { return h.second.politeness.slowed(); });
       progress_(stats_);
     }
     pump();

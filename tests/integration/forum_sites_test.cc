@@ -289,6 +289,19 @@ TEST(Refresh, AsksWithValidatorsAndStoresOnlyWhatChanged) {
   EXPECT_EQ(second["comments"], first["comments"]);
   EXPECT_EQ(second["posts"], first["posts"]);
 
+  // The same through a window of 3 URLs per host: the URLs read back from the catalog carry
+  // their validators too.
+  server.clear_requests();
+  ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", "--frontier-window", "3", server.url("/")}).exit_code, 0);
+  std::set<std::string> windowed;
+  for (const std::string& line : server.requests()) {
+    const std::string request = line.substr(0, line.rfind(' '));
+    if (!stored.count(request)) continue;
+    EXPECT_TRUE(line.ends_with(" 304")) << line << ": unchanged, so 304, also beyond the window";
+    windowed.insert(request);
+  }
+  EXPECT_EQ(windowed, stored);
+
   // One topic page changes: only it is stored again.
   server.clear_requests();
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // a new modification second

@@ -234,7 +234,8 @@ Result<std::vector<std::string>> text_column(Statement& q) {
 Result<std::vector<Archive::QueuedPage>> Archive::queued_pages(std::string_view origin,
                                                               std::size_t limit) const {
   auto q = impl_->sql(
-      "SELECT p.url, p.depth FROM pages p JOIN sites s ON s.id = p.site_id"
+      "SELECT p.url, p.depth, c.etag, c.last_modified FROM pages p JOIN sites s ON s.id = p.site_id"
+      " LEFT JOIN captures c ON c.id = (SELECT max(id) FROM captures WHERE page_id = p.id AND status = 200)"
       " WHERE s.origin = ? AND p.state = 'queued' ORDER BY p.id LIMIT ?");
   if (!q) return q.error();
   (*q)->bind(1, origin).bind(2, static_cast<std::int64_t>(limit));
@@ -243,7 +244,7 @@ Result<std::vector<Archive::QueuedPage>> Archive::queued_pages(std::string_view 
     auto row = (*q)->step();
     if (!row) return row.error();
     if (!*row) return out;
-    out.push_back({(*q)->text(0), static_cast<int>((*q)->int64(1))});
+    out.push_back({(*q)->text(0), static_cast<int>((*q)->int64(1)), (*q)->text(2), (*q)->text(3)});
   }
 }
 

@@ -112,6 +112,7 @@ class Archive {
   struct QueuedPage {
     std::string url;
     int depth = 0;
+    std::string etag, last_modified;  // of its latest stored copy (a refresh asks with them)
   };
   Result<std::vector<QueuedPage>> queued_pages(std::string_view origin, std::size_t limit) const;
   // The sites with queued pages, and how many pages are queued in all.
