@@ -19,15 +19,6 @@ std::string strip_params(const std::string& url, const std::vector<std::string>&
   return kept.empty() ? url.substr(0, q) : url.substr(0, q + 1) + kept;
 }
 
-// "/path?query" of an absolute URL.
-std::string path_and_query(const std::string& url) {
-  std::size_t host = url.find("://");
-  host = host == std::string::npos ? 0 : host + 3;
-  const std::size_t path = url.find('/', host);
-  std::string out = path == std::string::npos ? "/" : url.substr(path);
-  if (out.size() > kMaxRegexInput) out.resize(kMaxRegexInput);
-  return out;
-}
 
 bool any_match(const std::vector<std::regex>& rules, const std::string& s) {
   return std::any_of(rules.begin(), rules.end(),
@@ -36,9 +27,14 @@ bool any_match(const std::vector<std::regex>& rules, const std::string& s) {
 
 }  // namespace
 
-std::optional<std::string> apply_crawl_rules(const Profile::Crawl& rules, const std::string& url) {
-  std::string link = strip_params(url, rules.strip_params);
-  const std::string target = path_and_query(link);
+std::optional<Url> apply_crawl_rules(const Profile::Crawl& rules, const Url& url) {
+  std::optional<Url> link = url;
+  if (std::string stripped = strip_params(url.str(), rules.strip_params); stripped != url.str()) {
+    auto respelled = Url::parse(stripped);
+    if (!respelled) return std::nullopt;
+    link = std::move(*respelled);
+  }
+  const std::string target(link->path_and_query().substr(0, kMaxRegexInput));
   if (any_match(rules.skip, target)) return std::nullopt;
   if (!rules.follow.empty() && !any_match(rules.follow, target)) return std::nullopt;
   return link;

@@ -4,13 +4,15 @@
 #include <optional>
 #include <string>
 
+#include "fora/url/url.h"
+
 #include "profile.h"
 
 namespace fora::extract {
 
-// `url` (absolute, no fragment) without the query parameters the rules strip, or nullopt
-// when the link is a trap or noise (a `skip` match, or no `follow` match when follow rules
-// exist). Regexes see the path and query ("/viewtopic.php?t=5").
-std::optional<std::string> apply_crawl_rules(const Profile::Crawl& rules, const std::string& url);
+// `url` without the query parameters the rules strip, or nullopt when the link is a trap or
+// noise (a `skip` match, or no `follow` match when follow rules exist). Regexes see the path
+// and query ("/viewtopic.php?t=5").
+std::optional<Url> apply_crawl_rules(const Profile::Crawl& rules, const Url& url);
 
 }  // namespace fora::extract

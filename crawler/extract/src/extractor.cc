@@ -68,21 +68,29 @@ Result<std::vector<Profile>> load_profiles(const std::vector<std::filesystem::pa
 }
 
 // Every <a href>, <area href> and <link rel=next/prev/canonical>, resolved, in page order,
-// without duplicates.
-std::vector<std::string> page_links(const XPathQuery& base_href, const XPathQuery& link_hrefs,
-                                    xmlXPathContext* ctx, const std::string& page_url) {
-  std::string base = page_url;
-  std::vector<std::string> declared = eval_strings(base_href, ctx, nullptr);
-  if (!declared.empty())
-    if (auto resolved = resolve_url(page_url, declared.front())) base = *resolved;
+// without duplicates. Only the absolute ones when the page's own address is no http(s) URL
+// (a file read by `fora extract`).
+std::vector<Url> page_links(const XPathQuery& base_href, const XPathQuery& link_hrefs,
+                            xmlXPathContext* ctx, const std::string& page_url) {
+  std::optional<Url> base;
+  if (auto page = Url::parse(page_url)) {
+    base = *page;
+    std::vector<std::string> declared = eval_strings(base_href, ctx, nullptr);
+    if (!declared.empty())
+      if (auto resolved = Url::resolve(*page, declared.front())) base = std::move(*resolved);
+  }
   LinkList links;
-  for (const std::string& href : eval_strings(link_hrefs, ctx, nullptr))
-    if (auto resolved = resolve_url(base, href)) links.add(std::move(*resolved));
+  for (const std::string& href : eval_strings(link_hrefs, ctx, nullptr)) {
+    if (base) {
+      if (auto resolved = Url::resolve(*base, href)) links.add(std::move(*resolved));
+    } else if (auto absolute = Url::parse(href)) {
+      links.add(std::move(*absolute));
+    }
+  }
   return links.take();
 }
 
-// The links as Url values. They are resolve_url()'s spellings already, unless an engine's
-// [crawl] rules rewrote them; whatever is no URL after a rewrite is dropped.
+// Absolute URLs (a profile's feeds, resolved) as Url values.
 std::vector<Url> as_urls(std::vector<std::string> spellings) {
   std::vector<Url> out;
   out.reserve(spellings.size());
@@ -154,7 +162,7 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
   HtmlDocument page_doc{doc->get(), ctx.get()};
 
   Page page;
-  std::vector<std::string> found = page_links(impl_->base_href, impl_->link_hrefs, ctx.get(), context.url);
+  std::vector<Url> found = page_links(impl_->base_href, impl_->link_hrefs, ctx.get(), context.url);
   std::vector<const Reader*> order;
   order.reserve(impl_->readers.size());
   for (const auto& reader : impl_->readers)
@@ -170,15 +178,15 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
     page.thread = std::move(reading.thread);
     const std::size_t all = found.size();
     LinkList links;
-    for (std::string& l : reader->follow(std::move(found))) links.add(std::move(l));
+    for (Url& l : reader->follow(std::move(found))) links.add(std::move(l));
     page.links_dropped = all - std::min(all, links.size());
-    for (std::string& l : reader->follow(std::move(reading.links))) links.add(std::move(l));
+    for (Url& l : reader->follow(std::move(reading.links))) links.add(std::move(l));
     found = links.take();
     page.feeds = as_urls(reader->feeds(context));
     page.reply_links = std::move(reading.reply_links);
     break;
   }
-  page.links = as_urls(std::move(found));
+  page.links = std::move(found);
   return page;
 }
 

@@ -2,8 +2,8 @@
 
 namespace fora::extract {
 
-void LinkList::add(std::string url) {
-  if (seen_.insert(url).second) urls_.push_back(std::move(url));
+void LinkList::add(Url url) {
+  if (seen_.insert(url.str()).second) urls_.push_back(std::move(url));
 }
 
 }  // namespace fora::extract

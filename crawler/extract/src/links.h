@@ -15,12 +15,12 @@ namespace fora::extract {
 // Collects URLs in first-seen order, dropping duplicates.
 class LinkList {
  public:
-  void add(std::string url);
-  std::vector<std::string> take() { return std::move(urls_); }
+  void add(Url url);
+  std::vector<Url> take() { return std::move(urls_); }
   std::size_t size() const { return urls_.size(); }
 
  private:
-  std::vector<std::string> urls_;
+  std::vector<Url> urls_;
   std::unordered_set<std::string> seen_;
 };
 

@@ -260,11 +260,11 @@ class MailReader : public Reader {
 
   // On mail archives the raw message, mbox and Atom exports, search and the whole-thread
   // views repeat the message pages; only message pages and indexes lead on.
-  std::vector<std::string> follow(std::vector<std::string> links) const override {
+  std::vector<Url> follow(std::vector<Url> links) const override {
     static const std::regex kRepeats(R"((?:/raw|/T/|/t/|\.mbox\.gz|\.atom|/R/?)(?:$|[?#])|/_/|[?&]q=)");
-    std::vector<std::string> out;
-    for (std::string& link : links)
-      if (!std::regex_search(link, kRepeats)) out.push_back(std::move(link));
+    std::vector<Url> out;
+    for (Url& link : links)
+      if (!std::regex_search(link.str(), kRepeats)) out.push_back(std::move(link));
     return out;
   }
 

@@ -19,10 +19,10 @@ class ProfileReader : public Reader {
 
   std::string name() const override { return "profile:" + profile_.name; }
 
-  std::vector<std::string> follow(std::vector<std::string> links) const override {
+  std::vector<Url> follow(std::vector<Url> links) const override {
     if (profile_.crawl.empty()) return links;
-    std::vector<std::string> out;
-    for (const std::string& link : links)
+    std::vector<Url> out;
+    for (const Url& link : links)
       if (auto kept = apply_crawl_rules(profile_.crawl, link)) out.push_back(std::move(*kept));
     return out;
   }
@@ -57,7 +57,8 @@ class ProfileReader : public Reader {
       // offers it only through a rel or data attribute.
       FieldReader reader(page.xpath);
       for (const std::string& next : reader.all(profile_.next_page, nullptr))
-        if (auto resolved = resolve_url(context.url, next)) reading.links.push_back(*resolved);
+        if (auto resolved = resolve_url(context.url, next))
+          if (auto url = Url::parse(*resolved)) reading.links.push_back(std::move(*url));
     }
     return reading;
   }

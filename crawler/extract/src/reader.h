@@ -35,7 +35,7 @@ struct PageContext {
 struct Reading {
   std::string why;  // "meta generator matches '^phpBB'"
   std::optional<ThreadPage> thread;
-  std::vector<std::string> links;
+  std::vector<Url> links;
   std::vector<ReplyLink> reply_links;  // replies among other pages this page tells of
 };
 
@@ -50,7 +50,7 @@ class Reader {
                                       const PageContext& context) const = 0;
   // The links of a page this reader claimed that lead on, respelled where the engine wants
   // (session ids dropped); the rest are the engine's traps and noise. Default: all.
-  virtual std::vector<std::string> follow(std::vector<std::string> links) const { return links; }
+  virtual std::vector<Url> follow(std::vector<Url> links) const { return links; }
   // The engine's feeds that list new threads, as absolute URLs on the page's site.
   virtual std::vector<std::string> feeds(const PageContext&) const { return {}; }
 };
