@@ -244,6 +244,12 @@ class Crawl {
     pump();
   }
 
+  // Whether the host has URLs in the catalog to read into its window. Not while its
+  // robots.txt is unreachable: those would only be read back and left queued again.
+  static bool waits_in_catalog(const Host& host) {
+    return host.overflow && !(host.robots && host.robots->is_unreachable());
+  }
+
   // Back-pressure: no new request while enough work waits in the workers and the writer,
   // counted in responses and in bytes (a few big sitemaps hold as much as many pages).
   static constexpr std::size_t kMaxPendingBytes = 32u << 20;
@@ -256,7 +262,7 @@ class Crawl {
   void pump() {
     if (stopping()) return finish_if_idle();
     for (auto& [origin, host] : hosts_)
-      if (host.overflow && !host.refilling && host.held.size() < window_ / 2) refill(origin);
+      if (waits_in_catalog(host) && !host.refilling && host.held.size() < window_ / 2) refill(origin);
     while (!robots_due_.empty() && !busy()) {
       const std::string origin = std::move(robots_due_.front());
       robots_due_.pop_front();
@@ -587,7 +593,8 @@ class Crawl {
   // more will start.
   void finish_if_idle() {
     if (fetcher_.in_flight() > 0 || pending_ > 0 || !retry_timers_.empty() || refills_ > 0) return;
-    const bool overflow = std::any_of(hosts_.begin(), hosts_.end(), [](const auto& h) { return h.second.overflow; });
+    const bool overflow =
+        std::any_of(hosts_.begin(), hosts_.end(), [](const auto& h) { return waits_in_catalog(h.second); });
     if (!stopping() && !limit_reached() && (!frontier_.empty() || !robots_due_.empty() || overflow)) return;
     finished_ = true;
     wake_.cancel();

@@ -185,6 +185,23 @@ TEST_F(RobotsFault, ServerErrorMeansNothingFetchedUntilItAnswers) {
   EXPECT_EQ(asked(server, "/public.html"), 1u);
 }
 
+// The same with more of the host queued than its window holds: what waits in the catalog
+// stays there, and the crawl ends (it must not read the same queued pages back forever).
+TEST_F(RobotsFault, ServerErrorLeavesAWindowedQueueAloneAndEnds) {
+  TestServer server(site.path(), {"--robots", "500:2"});
+  TempDir lists;
+  const auto from = lists.write("urls.txt", server.url("/") + "\n" + server.url("/public.html") + "\n" +
+                                                server.url("/private/x.html") + "\n" + server.url("/a.html") + "\n");
+  const RunResult r = run({"timeout", "60", FORA_BIN, "--archive", archive.path().string(), "crawl", "--delay", "0",
+                           "--retries", "1", "--frontier-window", "2", "--from", from.string()});
+  EXPECT_NE(r.exit_code, 124) << "the crawl did not end";
+  EXPECT_EQ(asked(server, "/robots.txt"), 2u);
+  EXPECT_EQ(server.requests().size(), 2u);
+  ASSERT_EQ(crawl(server).exit_code, 0);  // robots.txt answers now
+  EXPECT_EQ(asked(server, "/public.html"), 1u);
+  EXPECT_EQ(asked(server, "/private/x.html"), 1u);
+}
+
 TEST_F(RobotsFault, DisallowAllIsObeyed) {
   TestServer server(site.path(), {"--robots", "disallow-all"});
   crawl(server);
