@@ -130,6 +130,10 @@ Result<std::unique_ptr<Archive>> Archive::open(const fs::path& dir, Mode mode) {
     if (!seq) return seq.error();
     FORA_TRY((*seq)->step());
     impl->change_seq = (*seq)->int64(0);
+    auto links = impl->sql("SELECT EXISTS (SELECT 1 FROM reply_links)");
+    if (!links) return links.error();
+    FORA_TRY((*links)->step());
+    impl->any_reply_links = (*links)->int64(0) != 0;
   } else {
     auto store = SnapshotStore::open(dir / "snapshots", false, "", 0);
     if (!store) return store.error();
@@ -408,6 +412,14 @@ Result<ThreadRow> upsert_thread(const Archive::Impl& a, std::int64_t site,
   return t;
 }
 
+// A version of entry `id`: its text and quotes as seen at `now`.
+Status add_version(Archive::Impl& a, std::int64_t id, const extract::Entry& e, const std::string& quotes,
+                   std::int64_t now) {
+  auto ver = a.sql("INSERT INTO comment_versions(comment_id, seen_at, text, quotes) VALUES(?, ?, ?, ?)");
+  if (!ver) return ver.error();
+  return (*ver)->bind(1, id).bind(2, now).bind(3, e.text).bind(4, quotes).run();
+}
+
 // Adds or refreshes one entry of a thread; a new text adds a version.
 Status upsert_entry(Archive::Impl& a, std::int64_t thread, const char* kind,
                     const extract::Entry& e, std::int64_t now) {
@@ -436,11 +448,13 @@ Status upsert_entry(Archive::Impl& a, std::int64_t thread, const char* kind,
                  .bind(10, ++a.change_seq).bind(11, precision).bind(12, e.edited).run());
     id = sqlite3_last_insert_rowid(a.db.get());
     // Entries that a thread index says reply to this page now have their parent.
-    auto children = a.sql(
-        "UPDATE comments SET change_seq = ?2 WHERE parent_native_id = '' AND url IN"
-        " (SELECT child_url FROM reply_links WHERE parent_url = ?1)");
-    if (!children) return children.error();
-    FORA_TRY((*children)->bind(1, e.url).bind(2, ++a.change_seq).run());
+    if (a.any_reply_links) {
+      auto children = a.sql(
+          "UPDATE comments SET change_seq = ?2 WHERE parent_native_id = '' AND url IN"
+          " (SELECT child_url FROM reply_links WHERE parent_url = ?1)");
+      if (!children) return children.error();
+      FORA_TRY((*children)->bind(1, e.url).bind(2, ++a.change_seq).run());
+    }
   } else {
     id = (*q)->int64(0);
     new_version = (*q)->text(5) != e.text || (*q)->text(6) != quotes;
@@ -462,9 +476,7 @@ Status upsert_entry(Archive::Impl& a, std::int64_t thread, const char* kind,
     FORA_TRY((*up)->run());
   }
   if (!new_version) return ok();
-  auto ver = a.sql("INSERT INTO comment_versions(comment_id, seen_at, text, quotes) VALUES(?, ?, ?, ?)");
-  if (!ver) return ver.error();
-  return (*ver)->bind(1, id).bind(2, now).bind(3, e.text).bind(4, quotes).run();
+  return add_version(a, id, e, quotes, now);
 }
 
 }  // namespace
@@ -506,6 +518,7 @@ Status Archive::store_reply_links(const std::vector<extract::ReplyLink>& links,
     auto put = a.sql("INSERT OR REPLACE INTO reply_links(child_url, parent_url, seen_at) VALUES(?, ?, ?)");
     if (!put) return put.error();
     FORA_TRY((*put)->bind(1, link.child_url).bind(2, link.parent_url).bind(3, seen_at).run());
+    a.any_reply_links = true;
     auto bump = a.sql("UPDATE comments SET change_seq = ?2 WHERE url = ?1 AND parent_native_id = ''");
     if (!bump) return bump.error();
     FORA_TRY((*bump)->bind(1, link.child_url).bind(2, ++a.change_seq).run());

@@ -21,6 +21,9 @@ struct Archive::Impl {
   std::optional<SnapshotStore> snapshots;
   int batch_depth = 0;
   std::int64_t change_seq = 0;  // last change_seq handed out (writer only)
+  // Whether reply_links holds a row: only mail archives write any, and until one does, a
+  // new entry has no children to look for (writer only).
+  bool any_reply_links = true;
 
   ~Impl();
   // Statements prepared once per connection, keyed by their SQL literal's address.
