@@ -334,9 +334,9 @@ class Crawl {
       if (!stopping() && retry_later(address, origin, robots_txt, r, event)) return pump();
       attempts_.erase(url);
       if (r && r->status == 304 && !robots_txt) {
-        not_modified(url, origin, event);
+        not_modified(address, origin, event);
       } else if (r) {
-        dispatch(std::move(*r), origin, robots_txt, event);
+        dispatch(address, std::move(*r), origin, robots_txt, event);
       } else {
         failed_fetch(url, origin, robots_txt, r.error(), event);
       }
@@ -347,7 +347,8 @@ class Crawl {
   // A 304: the stored copy is still the page. The writer records the visit and reads the
   // copy back, a worker reads it as if just fetched (its thread is seen again, its links
   // lead on), and the writer stores what that gives, without a new capture.
-  void not_modified(const std::string& url, const std::string& origin, FetchEvent event) {
+  void not_modified(const Url& address, const std::string& origin, FetchEvent event) {
+    const std::string& url = address.str();
     ++pending_;
     ++stats_.fetched;
     event.status = 304;
@@ -355,7 +356,7 @@ class Crawl {
     const auto found = held.find(url);
     const int depth = found == held.end() ? 0 : found->second.depth;
     const std::string reader = hosts_.at(origin).reader;
-    writer_->post([this, url, origin, event, depth, reader](archive::Archive& a, bool failed) -> Status {
+    writer_->post([this, address, url, origin, event, depth, reader](archive::Archive& a, bool failed) -> Status {
       const std::int64_t now = unix_now();
       auto copy = [&]() -> Result<archive::Response> {
         auto last = a.last_capture(url);
@@ -372,7 +373,7 @@ class Crawl {
         return copy ? ok() : Status(copy.error());
       }
       copy->fetched_at = now;
-      PageJob job{std::move(*copy), origin, false, reader, options_.user_agent, depth, options_.max_depth, true};
+      PageJob job{std::move(*copy), origin, false, reader, options_.user_agent, depth, options_.max_depth, true, address};
       asio::post(workers_, [this, job = std::move(job), event]() mutable { work(std::move(job), event); });
       return ok();
     });
@@ -446,16 +447,16 @@ class Crawl {
   }
 
   // A response goes to a worker, then to the writer, then back here.
-  void dispatch(archive::Response response, const std::string& origin, bool robots_txt,
+  void dispatch(const Url& address, archive::Response response, const std::string& origin, bool robots_txt,
                 const FetchEvent& event) {
     ++pending_;
     pending_bytes_ += response.body.size();
     ++stats_.fetched;
     if (response.status >= 400) ++stats_.failed;
     Host& host = hosts_.at(origin);
-    const auto held = host.held.find(response.url);
+    const auto held = host.held.find(address.str());
     PageJob job{std::move(response), origin, robots_txt, host.reader, options_.user_agent,
-                held == host.held.end() ? 0 : held->second.depth, options_.max_depth};
+                held == host.held.end() ? 0 : held->second.depth, options_.max_depth, false, address};
     asio::post(workers_, [this, job = std::move(job), event]() mutable { work(std::move(job), event); });
   }
 

@@ -67,24 +67,22 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
   // An exception (an --include regex that gives up, memory) must not escape a worker thread:
   // it would end the process. The page is still archived, for a later reading.
   try {
-    // The address asked for, which the crawl took from the frontier: a Url once already.
-    const auto here = Url::parse(response.url);
-    if (!here) throw std::runtime_error(here.error().message);
+    const Url& here = job.url;
     if (job.robots_txt) {
       out.outcome = "robots.txt";
       // RFC 9309 §2.3.1.2: a robots.txt redirect is followed (the loop counts the hops).
-      auto moved = redirect ? Url::resolve(*here, archive::header_value(response.headers, "Location"))
+      auto moved = redirect ? Url::resolve(here, archive::header_value(response.headers, "Location"))
                             : std::nullopt;
       if (moved) {
         out.robots_moved = *moved;
         out.outcome = "robots.txt moved: " + moved->str();
       } else {
         out.robots = Robots::from_response(response.status, response.body, job.user_agent);
-        for (const auto& sitemap : out.robots->sitemaps()) filter.admit_ref(*here, sitemap, out.links);
+        for (const auto& sitemap : out.robots->sitemaps()) filter.admit_ref(here, sitemap, out.links);
       }
     } else if (redirect) {
       const std::string location = archive::header_value(response.headers, "Location");
-      auto target = Url::resolve(*here, location);
+      auto target = Url::resolve(here, location);
       if (!target) {
         out.outcome = "redirect off the web, not followed: " + location;
       } else if (!filter.in_scope(*target)) {
@@ -109,7 +107,7 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
                            : extract::feed_or_sitemap_urls(response.body, response.url);
       if (!urls) out.outcome = "sitemap or feed not read: " + urls.error().message;
       else
-        for (const auto& u : *urls) filter.admit_ref(*here, u, out.links);
+        for (const auto& u : *urls) filter.admit_ref(here, u, out.links);
     }
   } catch (const std::exception& e) {
     out.thread.reset();

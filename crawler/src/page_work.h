@@ -27,6 +27,7 @@ struct PageJob {
   int depth = 0;           // links followed from a start URL to this page
   int max_depth = 0;       // links found deeper than this are not followed (0: any depth)
   bool not_modified = false;  // `response` is the stored copy a 304 said is still current
+  Url url;                    // the address asked for (response.url, as the frontier held it)
 };
 
 struct PageResult {
