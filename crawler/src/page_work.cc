@@ -18,10 +18,9 @@ bool is_xml(std::string_view content_type) {
 
 // A gzip file such as sitemap.xml.gz, served as application/gzip, application/x-gzip or,
 // by servers that do not know the type, application/octet-stream.
-bool is_gzip_file(const archive::Response& response) {
-  const std::string path = url_path_and_query(response.url);
+bool is_gzip_file(const archive::Response& response, const Url& url) {
   return response.content_type.find("gzip") != std::string::npos ||
-         (path.ends_with(".gz") && response.content_type.find("octet-stream") != std::string::npos);
+         (url.path_and_query().ends_with(".gz") && response.content_type.find("octet-stream") != std::string::npos);
 }
 
 // Returns what the page was, for the fetch log.
@@ -101,7 +100,7 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
       const bool copy = !job.not_modified && copies.seen_elsewhere(response.url, response.body);
       out.outcome = read_page(response, job.try_first, extractor, filter, out, !too_deep && !copy);
       if (copy) out.outcome += ", a copy of a page seen under another URL: links not followed";
-    } else if (response.status == 200 && (is_xml(response.content_type) || is_gzip_file(response))) {
+    } else if (response.status == 200 && (is_xml(response.content_type) || is_gzip_file(response, job.url))) {
       out.outcome = "sitemap or feed";
       auto urls = too_deep ? Result<std::vector<std::string>>(std::vector<std::string>{})
                            : extract::feed_or_sitemap_urls(response.body, response.url);

@@ -19,7 +19,6 @@ std::string strip_params(const std::string& url, const std::vector<std::string>&
   return kept.empty() ? url.substr(0, q) : url.substr(0, q + 1) + kept;
 }
 
-
 bool any_match(const std::vector<std::regex>& rules, const std::string& s) {
   return std::any_of(rules.begin(), rules.end(),
                      [&](const std::regex& re) { return std::regex_search(s, re); });

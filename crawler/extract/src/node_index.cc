@@ -5,8 +5,6 @@
 namespace fora::extract {
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 std::string_view name_of(const xmlChar* name) {
   return name != nullptr ? std::string_view(reinterpret_cast<const char*>(name)) : std::string_view();
 }
@@ -16,9 +14,9 @@ template <typename F>
 void for_each_word(std::string_view value, F&& f) {
   std::size_t i = 0;
   while (i < value.size()) {
-    while (i < value.size() && is_blank(value[i])) ++i;
+    while (i < value.size() && is_xpath_blank(value[i])) ++i;
     const std::size_t start = i;
-    while (i < value.size() && !is_blank(value[i])) ++i;
+    while (i < value.size() && !is_xpath_blank(value[i])) ++i;
     if (i > start) f(value.substr(start, i - start));
   }
 }

@@ -57,8 +57,10 @@ class NodeIndex {
 std::optional<std::string_view> attribute_value(const xmlNode* n, std::string_view name,
                                                 std::string& scratch);
 
-// Whether `word` is one of the blank-separated words (XPath's blanks: space, tab, CR, LF)
-// of `value`.
+// XPath's blanks: space, tab, CR, LF.
+inline bool is_xpath_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Whether `word` is one of the blank-separated words of `value`.
 bool has_word(std::string_view value, std::string_view word);
 
 }  // namespace fora::extract

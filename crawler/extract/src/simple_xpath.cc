@@ -57,7 +57,6 @@ bool is_name_start(char c) {
 bool is_name_char(char c) {
   return is_name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
 }
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Recursive descent over the expression; any failure means "not in the subset".
 class Parser {
@@ -78,7 +77,7 @@ class Parser {
 
  private:
   void skip() {
-    while (i_ < s_.size() && is_blank(s_[i_])) ++i_;
+    while (i_ < s_.size() && is_xpath_blank(s_[i_])) ++i_;
   }
   bool peek(std::string_view t) {
     skip();
@@ -359,7 +358,7 @@ std::string normalize_space(std::string_view s) {
   std::string out;
   bool blank = false;
   for (char c : s) {
-    if (is_blank(c)) {
+    if (is_xpath_blank(c)) {
       blank = !out.empty();
       continue;
     }

@@ -13,8 +13,6 @@ namespace {
 
 void ignore_error(void*, xmlError*) {}
 
-bool is_xpath_space(xmlChar c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 // has-token(S, T): whether T is one of the blank-separated words of the string S (the
 // first node's value when S is a node set). What profiles mean by
 // contains(concat(' ',normalize-space(@class),' '),' T '), which costs three string copies
@@ -41,14 +39,10 @@ void has_token(xmlXPathParserContext* ctxt, int nargs) {
   } else if (subject != nullptr) {
     s = owned = xmlXPathCastToString(subject);
   }
-  bool found = false;
-  const std::size_t len = token != nullptr ? static_cast<std::size_t>(xmlStrlen(token)) : 0;
-  for (const xmlChar* p = s; p != nullptr && *p != 0 && !found && len > 0;) {
-    while (*p != 0 && is_xpath_space(*p)) ++p;
-    const xmlChar* word = p;
-    while (*p != 0 && !is_xpath_space(*p)) ++p;
-    found = static_cast<std::size_t>(p - word) == len && xmlStrncmp(word, token, static_cast<int>(len)) == 0;
-  }
+  auto text = [](const xmlChar* x) {
+    return x != nullptr ? std::string_view(reinterpret_cast<const char*>(x)) : std::string_view();
+  };
+  const bool found = has_word(text(s), text(token));
   xmlFree(owned);
   xmlFree(token);
   xmlXPathFreeObject(subject);
