@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "fora/archive/http_message.h"
 #include "fora/url/url.h"
 
 namespace fora::crawler::detail {
@@ -28,6 +29,15 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   return len;
 }
 
+// Only the request as sent is kept (the WARC request record); curl's other chatter is not.
+int on_debug(CURL*, curl_infotype type, char* data, std::size_t size, void* user) {
+  if (type == CURLINFO_HEADER_OUT) {
+    auto* t = static_cast<Transfer*>(user);
+    t->request.assign(data, size);
+  }
+  return 0;
+}
+
 template <typename T>
 bool set(CURL* e, CURLoption option, T value) {
   return curl_easy_setopt(e, option, value) == CURLE_OK;
@@ -41,6 +51,11 @@ bool configure(Transfer& t, const FetcherOptions& o) {
          set(e, CURLOPT_HEADERFUNCTION, &on_header) &&
          set(e, CURLOPT_HEADERDATA, static_cast<void*>(&t)) &&
          set(e, CURLOPT_ERRORBUFFER, t.error_buffer) && set(e, CURLOPT_NOSIGNAL, 1L) &&
+         // The request as sent reaches on_debug, which curl calls only when verbose.
+         set(e, CURLOPT_DEBUGFUNCTION, &on_debug) && set(e, CURLOPT_DEBUGDATA, static_cast<void*>(&t)) &&
+         set(e, CURLOPT_VERBOSE, 1L) &&
+         // The archive keeps the body as received, chunks and all; finish_transfer de-chunks.
+         set(e, CURLOPT_HTTP_TRANSFER_DECODING, 0L) &&
          // The crawler scopes every Location itself before following it.
          set(e, CURLOPT_FOLLOWLOCATION, 0L) &&
          // Captures are archived as HTTP/1.1 messages (DESIGN.md, WARC facts).
@@ -118,7 +133,16 @@ Result<archive::Response> finish_transfer(Transfer& t, CURLcode code) {
     r.content_type = content_type;
   }
   r.headers = std::move(t.headers);
-  r.body = std::move(t.body);
+  r.request = std::move(t.request);
+  if (archive::is_chunked(r.headers)) {
+    // curl checked the chunks as they came; a body it accepted de-chunks.
+    auto entity = archive::dechunk(t.body);
+    if (!entity) return make_error(Errc::Network, t.url + ": " + entity.error().message);
+    r.body = std::move(*entity);
+    r.body_as_received = std::move(t.body);
+  } else {
+    r.body = std::move(t.body);
+  }
   r.fetched_at = std::chrono::duration_cast<std::chrono::seconds>(
                      std::chrono::system_clock::now().time_since_epoch())
                      .count();

@@ -20,7 +20,8 @@ struct Transfer {
   CurlSlist request_headers;  // extra request header lines (conditional GET)
   std::string url;
   std::string headers;  // the final response's header block, as received
-  std::string body;
+  std::string request;  // the request's header block, as sent (for the WARC request record)
+  std::string body;     // as received: with its transfer coding (chunks), if any
   std::size_t max_body_bytes = 0;
   bool too_large = false;  // set by the write callback when it aborts the transfer
   char error_buffer[CURL_ERROR_SIZE] = {};

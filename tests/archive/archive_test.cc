@@ -131,6 +131,73 @@ TEST_F(ArchiveTest, TornSnapshotTailIsCutOnReopen) {
   EXPECT_EQ(a->read_capture(id)->body, "body");
 }
 
+TEST_F(ArchiveTest, TornTailAndUnlistedSegmentAreMendedAndReported) {
+  std::int64_t id = 0;
+  {
+    auto a = open_write();
+    id = *a->store_capture(response("http://example.com/a", "body"));
+    EXPECT_TRUE(a->repairs().empty());
+  }
+  const fs::path seg = dir_ / "snapshots" / "seg-000001.warc.zst";
+  const auto good = fs::file_size(seg);
+  std::ofstream(seg, std::ios::app | std::ios::binary) << "\x28\xb5\x2f\xfd torn";
+  std::ofstream(dir_ / "snapshots" / "seg-000002.warc.zst", std::ios::binary) << "begun, never committed";
+  std::ofstream(dir_ / "snapshots" / "notes.txt") << "the user's own file";
+  auto a = open_write();
+  ASSERT_EQ(a->repairs().size(), 2u);
+  EXPECT_NE(a->repairs()[0].find("seg-000001.warc.zst: cut 9 bytes"), std::string::npos) << a->repairs()[0];
+  EXPECT_NE(a->repairs()[1].find("seg-000002.warc.zst"), std::string::npos) << a->repairs()[1];
+  EXPECT_EQ(fs::file_size(seg), good);
+  EXPECT_TRUE(fs::exists(dir_ / "snapshots" / "seg-000002.warc.zst.orphan"));
+  EXPECT_TRUE(fs::exists(dir_ / "snapshots" / "notes.txt"));
+  EXPECT_EQ(a->read_capture(id)->body, "body");
+  // The next segment is made afresh under the name that was set aside.
+  a->set_segment_limit(1);
+  const auto next = a->store_capture(response("http://example.com/b", "other body"));
+  ASSERT_TRUE(next);
+  EXPECT_EQ(a->read_capture(*next)->body, "other body");
+  EXPECT_GT(fs::file_size(dir_ / "snapshots" / "seg-000002.warc.zst"), 0u);
+}
+
+TEST_F(ArchiveTest, SamePayloadUnderAnotherUrlIsARevisit) {
+  auto a = open_write();
+  Response first = response("http://example.com/t/1/", "<p>the thread</p>", 1000);
+  first.request = "GET /t/1/ HTTP/1.1\r\nHost: example.com\r\n\r\n";
+  const auto original = *a->store_capture(first);
+  const auto bytes = a->stats()->snapshot_bytes;
+  Response copy = response("http://example.com/t/1/comment-page-1/", "<p>the thread</p>", 2000);
+  const auto revisit = *a->store_capture(copy);
+  EXPECT_NE(revisit, original);
+  EXPECT_EQ(a->stats()->captures, 2);
+  // A revisit holds headers, not the payload again.
+  EXPECT_LT(a->stats()->snapshot_bytes - bytes, 400);
+  auto back = a->read_capture(revisit);
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(back->url, "http://example.com/t/1/comment-page-1/");
+  EXPECT_EQ(back->fetched_at, 2000);
+  EXPECT_EQ(back->body, "<p>the thread</p>");
+  EXPECT_EQ(a->read_capture(original)->request, first.request);
+}
+
+TEST_F(ArchiveTest, SegmentsRollOverAtTheirLimit) {
+  auto a = open_write();
+  a->set_segment_limit(2000);
+  std::vector<std::int64_t> ids;
+  std::mt19937 rng(7);
+  for (int i = 0; i < 20; ++i) {
+    std::string body(600, ' ');
+    for (char& c : body) c = static_cast<char>('a' + rng() % 26);  // incompressible enough
+    ids.push_back(*a->store_capture(response("http://example.com/p" + std::to_string(i), body)));
+  }
+  std::size_t segments = 0;
+  for (const auto& e : fs::directory_iterator(dir_ / "snapshots")) {
+    ++segments;
+    EXPECT_LE(fs::file_size(e.path()), 2000u + 1000u) << e.path();
+  }
+  EXPECT_GE(segments, 5u);
+  for (auto id : ids) EXPECT_TRUE(a->read_capture(id)) << id;
+}
+
 TEST_F(ArchiveTest, ThreadPagesMergeAndEditsAddVersions) {
   auto a = open_write();
   ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "first"}, {"2", "second"}}), 10).ok());
@@ -194,32 +261,6 @@ TEST_F(ArchiveTest, ThreadedReplyKnowsItsParentAuthor) {
 
 // A version 3 catalog (before pages.depth) is upgraded in place on its first write-open:
 // its pages keep their state, and the frontier reads them with depth 0.
-TEST_F(ArchiveTest, Version3CatalogIsUpgraded) {
-  {
-    auto a = open_write();
-    ASSERT_TRUE(*a->add_page("http://example.com/a", 1, 2));
-  }
-  sqlite3* db = nullptr;
-  sqlite3_open((dir_ / "catalog.db").c_str(), &db);
-  ASSERT_EQ(sqlite3_exec(db,
-                         "DROP INDEX pages_queued; ALTER TABLE pages DROP COLUMN depth;"
-                         " ALTER TABLE captures DROP COLUMN etag; ALTER TABLE captures DROP COLUMN last_modified;"
-                         " UPDATE meta SET value = '3' WHERE key = 'schema_version'",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
-  auto read = Archive::open(dir_, Archive::Mode::Read);
-  ASSERT_FALSE(read);  // a reader does not upgrade
-  auto a = open_write();
-  auto queued = a->queued_pages("example.com", 10);
-  ASSERT_TRUE(queued) << queued.error().message;
-  ASSERT_EQ(queued->size(), 1u);
-  EXPECT_EQ((*queued)[0].url, "http://example.com/a");
-  EXPECT_EQ((*queued)[0].depth, 0);
-  ASSERT_TRUE(*a->add_page("http://example.com/b", 2, 3));
-  EXPECT_EQ((*a->queued_pages("example.com", 10))[1].depth, 3);
-}
-
 TEST_F(ArchiveTest, NewerSchemaIsRefused) {
   { open_write(); }
   sqlite3* db = nullptr;

@@ -11,6 +11,7 @@
 #include <ctime>
 #include <map>
 
+#include "fora/archive/http_message.h"
 #include "support/temp_dir.h"
 #include "support/test_server.h"
 
@@ -70,6 +71,30 @@ unsigned short closed_port(asio::io_context& io) {
   const unsigned short port = a.local_endpoint().port();
   a.close();
   return port;
+}
+
+TEST_F(FetcherTest, KeepsTheRequestAndTheChunksAsTheyWent) {
+  test::TestServer faults(site_.path(), {"--faults"});
+  auto r = fetch_one(faults.url("/fault/chunked"), {.user_agent = "fora-test/1"});
+  ASSERT_TRUE(r) << r.error().message;
+  // The request as curl sent it, for the WARC request record.
+  EXPECT_TRUE(r->request.starts_with("GET /fault/chunked HTTP/1.1\r\n")) << r->request;
+  EXPECT_NE(r->request.find("\r\nUser-Agent: fora-test/1\r\n"), std::string::npos) << r->request;
+  EXPECT_TRUE(r->request.ends_with("\r\n\r\n"));
+  // The body as received keeps its chunks; the body is the page they carry.
+  EXPECT_TRUE(r->body.starts_with("<!DOCTYPE html>")) << r->body.substr(0, 40);
+  EXPECT_TRUE(r->body.ends_with("</html>\n") || r->body.ends_with("</html>")) << r->body.substr(r->body.size() - 20);
+  EXPECT_EQ(r->body.find("\r\n2bc\r\n"), std::string::npos);
+  EXPECT_TRUE(r->body_as_received.starts_with("2bc\r\n")) << r->body_as_received.substr(0, 10);
+  EXPECT_TRUE(r->body_as_received.ends_with("\r\n0\r\n\r\n"));
+  EXPECT_EQ(*archive::dechunk(r->body_as_received), r->body);
+  EXPECT_GT(r->body.size(), 1400u);
+
+  // An unchunked answer keeps one copy only.
+  auto plain = fetch_one(server_->url("/page.html"));
+  ASSERT_TRUE(plain);
+  EXPECT_TRUE(plain->body_as_received.empty());
+  EXPECT_FALSE(plain->request.empty());
 }
 
 TEST_F(FetcherTest, ReturnsStatusHeadersAndBody) {

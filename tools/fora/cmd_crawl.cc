@@ -71,6 +71,7 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   }
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);
   if (!archive) return archive.error();
+  (*archive)->set_segment_limit(cmd.segment_size);
 
   Tally tally;
   crawler::CrawlOptions options;

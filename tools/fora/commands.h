@@ -32,6 +32,7 @@ struct CrawlCommand {
   std::size_t window = 1000;      // URLs of one host in memory; the rest wait in the catalog
   std::string scope = "host";     // host | domain | prefix
   std::vector<std::string> include, exclude;  // regexes over whole URLs
+  std::int64_t segment_size = std::int64_t{1} << 30;  // snapshot segments roll over at this size
 };
 Status run_crawl(const Context& ctx, const CrawlCommand& cmd);
 

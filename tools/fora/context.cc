@@ -7,7 +7,11 @@
 namespace fora::cli {
 
 Result<std::unique_ptr<archive::Archive>> Context::open_archive(archive::Archive::Mode mode) const {
-  return archive::Archive::open(archive_dir, mode);
+  auto opened = archive::Archive::open(archive_dir, mode);
+  if (!opened) return opened;
+  // What opening mended after a crash is said once, by whichever command opened first.
+  for (const std::string& repair : (*opened)->repairs()) err.write("fora: archive mended: " + clean(repair) + "\n");
+  return opened;
 }
 
 namespace {

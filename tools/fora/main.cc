@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
   c->add_option("--exclude", crawl.exclude, "Never follow URLs this regex finds something in (repeatable)")->allow_extra_args(false);
   c->add_flag("--quiet,-q", crawl.quiet, "No progress line and no summary");
   c->add_flag("--json", crawl.json, "Print the summary as one JSON object (counts per outcome and per host)");
+  c->add_option("--segment-size", crawl.segment_size, "Start a new snapshot segment once one holds this much (e.g. 256MB, 1GB)")->capture_default_str()->transform(CLI::AsSizeValue(false))->check(CLI::Range(std::int64_t{1} << 16, std::int64_t{1} << 40));
   c->add_option("--log", crawl.log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");
 
   IndexCommand index;

@@ -1,5 +1,7 @@
 #include "faults.h"
 
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <fstream>
 #include <iterator>
@@ -111,6 +113,18 @@ std::optional<FaultPlan> Faults::plan(std::string_view target) {
     FaultPlan p;
     p.steps.push_back({0, head(200, "text/html", 20000) + ok_page.substr(0, 2000)});
     p.end = name == "reset" ? FaultPlan::End::Reset : FaultPlan::End::Close;
+    return p;
+  }
+  if (name == "chunked") {
+    // The page in chunks of 700 bytes, written apart, as servers stream pages they render.
+    FaultPlan p;
+    p.steps.push_back({0, "HTTP/1.1 200 OK\r\nServer: fora-testserver\r\nContent-Type: text/html; charset=utf-8\r\n"
+                          "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"});
+    for (std::size_t at = 0; at < ok_page.size(); at += 700) {
+      const std::string chunk = ok_page.substr(at, 700);
+      p.steps.push_back({5, fmt::format("{:x}\r\n{}\r\n", chunk.size(), chunk)});
+    }
+    p.steps.push_back({0, "0\r\n\r\n"});
     return p;
   }
   if (name == "wrong-length") {

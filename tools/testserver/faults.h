@@ -8,6 +8,7 @@
 //   /fault/slow-body?ms=N         headers, then one body byte every N ms (slow loris)
 //   /fault/reset                  Content-Length 20000, 2000 bytes, then a TCP reset
 //   /fault/truncated              Content-Length 20000, 2000 bytes, then the connection closes
+//   /fault/chunked                a page in chunks (Transfer-Encoding: chunked), written apart
 //   /fault/wrong-length           Content-Length 300 on a page of about 2000 bytes
 //   /fault/flaky                  500 the first time, then the page
 //   /fault/busy?after=N           503 with Retry-After: N the first time, then the page

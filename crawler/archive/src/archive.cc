@@ -12,7 +12,6 @@
 #include "archive_impl.h"
 #include "catalog_schema.h"
 #include "digest.h"
-#include "warc_record.h"
 
 namespace fora::archive {
 namespace {
@@ -56,16 +55,6 @@ Result<int> take_lock(const fs::path& dir) {
                       "wait for the other crawl, index or update to finish");
   }
   return fd;
-}
-
-// Where the last committed frame of the newest segment ends (0 when there is none).
-Result<std::pair<std::string, std::int64_t>> committed_tail(const Archive::Impl& a) {
-  auto q = a.sql("SELECT segment, offset + length FROM captures ORDER BY segment DESC, offset DESC LIMIT 1");
-  if (!q) return q.error();
-  auto row = (*q)->step();
-  if (!row) return row.error();
-  if (!*row) return std::pair<std::string, std::int64_t>{"", 0};
-  return std::pair<std::string, std::int64_t>{(*q)->text(0), (*q)->int64(1)};
 }
 
 }  // namespace
@@ -118,14 +107,13 @@ Result<std::unique_ptr<Archive>> Archive::open(const fs::path& dir, Mode mode) {
     // WAL: readers (search, show, stats) never block the writer, nor it them.
     FORA_TRY(exec(raw, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"));
   }
-  FORA_TRY(ensure_schema(raw, impl->writable));
+  FORA_TRY(ensure_schema(raw, impl->writable, catalog));
 
+  auto store = SnapshotStore::open(dir / "snapshots", impl->writable);
+  if (!store) return store.error();
+  impl->snapshots.emplace(std::move(*store));
   if (impl->writable) {
-    auto tail = committed_tail(*impl);
-    if (!tail) return tail.error();
-    auto store = SnapshotStore::open(dir / "snapshots", true, tail->first, tail->second);
-    if (!store) return store.error();
-    impl->snapshots.emplace(std::move(*store));
+    FORA_TRY(open_segments(*impl));
     auto seq = impl->sql("SELECT coalesce(max(change_seq), 0) FROM comments");
     if (!seq) return seq.error();
     FORA_TRY((*seq)->step());
@@ -134,10 +122,6 @@ Result<std::unique_ptr<Archive>> Archive::open(const fs::path& dir, Mode mode) {
     if (!links) return links.error();
     FORA_TRY((*links)->step());
     impl->any_reply_links = (*links)->int64(0) != 0;
-  } else {
-    auto store = SnapshotStore::open(dir / "snapshots", false, "", 0);
-    if (!store) return store.error();
-    impl->snapshots.emplace(std::move(*store));
   }
   return std::unique_ptr<Archive>(new Archive(std::move(impl)));
 }
@@ -152,6 +136,7 @@ Status Archive::commit_batch() {
   if (--impl_->batch_depth > 0) return ok();
   // Frames reach the disk before the catalog rows that point at them.
   FORA_TRY(impl_->snapshots->sync());
+  FORA_TRY(record_segment_sizes(*impl_));
   return exec(impl_->db.get(), "COMMIT");
 }
 
@@ -169,14 +154,9 @@ Result<std::int64_t> site_id(const Archive::Impl& a, std::string_view origin, st
   return (*q)->int64(0);
 }
 
-struct PageRow {
-  std::int64_t id = 0;
-  bool created = false;
-};
+}  // namespace
 
-// The page row of `url`, created (state 'queued', with its site) when missing.
-Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::int64_t now,
-                            int depth = 0) {
+Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::int64_t now, int depth) {
   auto q = a.sql("SELECT id FROM pages WHERE url = ?");
   if (!q) return q.error();
   auto row = (*q)->bind(1, url).step();
@@ -191,8 +171,6 @@ Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::i
   FORA_TRY((*ins)->bind(1, *site).bind(2, url).bind(3, now).bind(4, now).bind(5, depth).run());
   return PageRow{sqlite3_last_insert_rowid(a.db.get()), true};
 }
-
-}  // namespace
 
 Result<bool> Archive::add_page(std::string_view url, std::int64_t now, int depth) {
   auto page = ensure_page(*impl_, url, now, depth);
@@ -279,98 +257,6 @@ Status Archive::set_open_crawl(std::string_view key) {
   auto put = impl_->sql("INSERT OR REPLACE INTO meta(key, value) VALUES('open_crawl', ?)");
   if (!put) return put.error();
   return (*put)->bind(1, key).run();
-}
-
-// --- captures ---
-
-Result<PreparedCapture> prepare_capture(const Response& response) {
-  PreparedCapture c;
-  c.url = response.url;
-  c.status = response.status;
-  c.content_type = response.content_type;
-  c.fetched_at = response.fetched_at;
-  c.payload_sha256 = sha256_hex(response.body);
-  c.etag = header_value(response.headers, "ETag");
-  c.last_modified = header_value(response.headers, "Last-Modified");
-  auto frame = SnapshotStore::compress(make_response_record(response, c.payload_sha256));
-  if (!frame) return frame.error();
-  c.frame = std::move(*frame);
-  return c;
-}
-
-Result<std::int64_t> Archive::store_capture(const Response& response) {
-  auto prepared = prepare_capture(response);
-  if (!prepared) return prepared.error();
-  return store_capture(*prepared);
-}
-
-Result<std::int64_t> Archive::store_capture(const PreparedCapture& capture) {
-  auto page = ensure_page(*impl_, capture.url, capture.fetched_at);
-  if (!page) return page.error();
-  const std::string& digest = capture.payload_sha256;
-
-  auto last = impl_->sql(
-      "SELECT id, payload_sha256, status FROM captures WHERE page_id = ? ORDER BY id DESC LIMIT 1");
-  if (!last) return last.error();
-  auto row = (*last)->bind(1, page->id).step();
-  if (!row) return row.error();
-  if (*row && (*last)->text(1) == digest && (*last)->int64(2) == capture.status) {
-    const std::int64_t id = (*last)->int64(0);
-    auto touch = impl_->sql("UPDATE captures SET last_checked = ? WHERE id = ?");
-    if (!touch) return touch.error();
-    FORA_TRY((*touch)->bind(1, capture.fetched_at).bind(2, id).run());
-    return id;
-  }
-
-  auto where = impl_->snapshots->append_frame(capture.frame);
-  if (!where) return where.error();
-  auto ins = impl_->sql(
-      "INSERT INTO captures(page_id, fetched_at, last_checked, status, content_type, payload_sha256,"
-      " segment, offset, length, etag, last_modified) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  if (!ins) return ins.error();
-  FORA_TRY((*ins)
-               ->bind(1, page->id)
-               .bind(2, capture.fetched_at)
-               .bind(3, capture.fetched_at)
-               .bind(4, capture.status)
-               .bind(5, capture.content_type)
-               .bind(6, digest)
-               .bind(7, where->segment)
-               .bind(8, where->offset)
-               .bind(9, where->length)
-               .bind(10, capture.etag)
-               .bind(11, capture.last_modified)
-               .run());
-  return sqlite3_last_insert_rowid(impl_->db.get());
-}
-
-Result<std::optional<Archive::LastCapture>> Archive::last_capture(std::string_view url) const {
-  auto q = impl_->sql(
-      "SELECT c.id, c.etag, c.last_modified FROM captures c JOIN pages p ON p.id = c.page_id"
-      " WHERE p.url = ? AND c.status = 200 ORDER BY c.id DESC LIMIT 1");
-  if (!q) return q.error();
-  auto row = (*q)->bind(1, url).step();
-  if (!row) return row.error();
-  if (!*row) return std::optional<LastCapture>();
-  return std::optional<LastCapture>(LastCapture{(*q)->int64(0), (*q)->text(1), (*q)->text(2)});
-}
-
-Status Archive::touch_capture(std::int64_t capture_id, std::int64_t checked_at) {
-  auto touch = impl_->sql("UPDATE captures SET last_checked = ? WHERE id = ?");
-  if (!touch) return touch.error();
-  return (*touch)->bind(1, checked_at).bind(2, capture_id).run();
-}
-
-Result<Response> Archive::read_capture(std::int64_t capture_id) const {
-  auto q = impl_->sql("SELECT segment, offset, length FROM captures WHERE id = ?");
-  if (!q) return q.error();
-  auto row = (*q)->bind(1, capture_id).step();
-  if (!row) return row.error();
-  if (!*row) return make_error(Errc::NotFound, fmt::format("no capture {}", capture_id));
-  SnapshotLocation where{(*q)->text(0), (*q)->int64(1), (*q)->int64(2)};
-  auto record = impl_->snapshots->read(where);
-  if (!record) return record.error();
-  return parse_response_record(*record);
 }
 
 // --- threads ---

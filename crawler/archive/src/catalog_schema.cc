@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <string>
 
 #include "sqlite.h"
@@ -9,10 +10,11 @@
 namespace fora::archive {
 namespace {
 
-// Schema version 4 (version 1 lacked comments.date_precision and comments.edited, version 2
-// reply_links, version 3 pages.depth; opening an older catalog for writing upgrades it in
-// place). Times are Unix seconds, UTC. Nothing is ever deleted: an edit adds a
-// row to comment_versions, a vanished entry gets gone_since.
+// Schema version 5 (version 1 lacked comments.date_precision and comments.edited, version 2
+// reply_links, version 3 pages.depth, version 4 segments and dictionaries; opening an older
+// catalog for writing upgrades it in place, after a copy to catalog.db.vN-backup). Times are
+// Unix seconds, UTC. Nothing is ever deleted: an edit adds a row to comment_versions, a
+// vanished entry gets gone_since.
 //
 //   meta              key/value: schema_version; open_crawl (the start URLs of a crawl that
 //                     runs, or was killed or stopped; empty once a crawl's frontier ran dry)
@@ -22,9 +24,16 @@ namespace {
 //                     site's queued pages in memory and reads the rest from here, in id
 //                     order (index pages_queued); depth is the number of links followed
 //                     from a start URL to the page
-//   captures          one row per stored response; (segment, offset, length) locate its
-//                     zstd frame in snapshots/; payload_sha256 detects identical re-fetches
-//                     (then only last_checked moves and no new frame is written);
+//   dictionaries      zstd dictionaries trained for a site; the bytes are also in the
+//                     leading frame of every segment compressed with one
+//   segments          the files of snapshots/: name, the dictionary their records are
+//                     compressed with (NULL: none), and how many of their bytes are
+//                     committed (a crash leaves more, which the next writer cuts off)
+//   captures          one row per stored response; (segment_id, offset, length) locate its
+//                     zstd frames (the request record, then the response or revisit
+//                     record); payload_sha256 (32 bytes) detects identical payloads: under
+//                     the same URL only last_checked moves, under another a revisit record
+//                     is written and refers_to names the capture that holds the payload;
 //                     etag and last_modified are the response's validators, sent back
 //                     (If-None-Match, If-Modified-Since) when the page is fetched again;
 //                     a 304 answer moves last_checked
@@ -57,6 +66,16 @@ CREATE TABLE pages(
   depth INTEGER NOT NULL DEFAULT 0,
   discovered_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL);
+CREATE TABLE dictionaries(
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  created_at INTEGER NOT NULL,
+  dictionary BLOB NOT NULL);
+CREATE TABLE segments(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  dictionary_id INTEGER REFERENCES dictionaries(id),
+  bytes INTEGER NOT NULL);
 CREATE TABLE captures(
   id INTEGER PRIMARY KEY,
   page_id INTEGER NOT NULL REFERENCES pages(id),
@@ -64,12 +83,15 @@ CREATE TABLE captures(
   last_checked INTEGER NOT NULL,
   status INTEGER NOT NULL,
   content_type TEXT NOT NULL,
-  payload_sha256 TEXT NOT NULL,
+  payload_sha256 BLOB NOT NULL,
+  refers_to INTEGER REFERENCES captures(id),
   etag TEXT NOT NULL DEFAULT '',
   last_modified TEXT NOT NULL DEFAULT '',
-  segment TEXT NOT NULL,
+  segment_id INTEGER NOT NULL REFERENCES segments(id),
   offset INTEGER NOT NULL,
   length INTEGER NOT NULL);
+CREATE INDEX captures_by_payload ON captures(payload_sha256) WHERE refers_to IS NULL;
+CREATE INDEX captures_by_segment ON captures(segment_id, offset);
 CREATE INDEX pages_queued ON pages(site_id, state, id);
 CREATE INDEX captures_by_page ON captures(page_id, id);
 CREATE TABLE threads(
@@ -113,6 +135,49 @@ CREATE TABLE reply_links(
   seen_at INTEGER NOT NULL);
 CREATE INDEX reply_links_by_parent ON reply_links(parent_url);
 CREATE INDEX comments_by_url ON comments(url);
+)sql";
+
+// Version 4 -> 5: segments and dictionaries have rows; a capture names its segment by id,
+// keeps its digest as 32 bytes, and may be a revisit of another. fora_unhex is registered
+// by upgrade().
+constexpr const char* kUpgrade4 = R"sql(
+CREATE TABLE dictionaries(
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  created_at INTEGER NOT NULL,
+  dictionary BLOB NOT NULL);
+CREATE TABLE segments(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  dictionary_id INTEGER REFERENCES dictionaries(id),
+  bytes INTEGER NOT NULL);
+INSERT INTO segments(name, bytes)
+  SELECT segment, max(offset + length) FROM captures GROUP BY segment ORDER BY segment;
+CREATE TABLE captures_v5(
+  id INTEGER PRIMARY KEY,
+  page_id INTEGER NOT NULL REFERENCES pages(id),
+  fetched_at INTEGER NOT NULL,
+  last_checked INTEGER NOT NULL,
+  status INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  payload_sha256 BLOB NOT NULL,
+  refers_to INTEGER REFERENCES captures(id),
+  etag TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  segment_id INTEGER NOT NULL REFERENCES segments(id),
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL);
+INSERT INTO captures_v5(id, page_id, fetched_at, last_checked, status, content_type, payload_sha256,
+                        etag, last_modified, segment_id, offset, length)
+  SELECT c.id, c.page_id, c.fetched_at, c.last_checked, c.status, c.content_type,
+         fora_unhex(c.payload_sha256), c.etag, c.last_modified, s.id, c.offset, c.length
+  FROM captures c JOIN segments s ON s.name = c.segment;
+DROP TABLE captures;
+ALTER TABLE captures_v5 RENAME TO captures;
+CREATE INDEX captures_by_page ON captures(page_id, id);
+CREATE INDEX captures_by_payload ON captures(payload_sha256) WHERE refers_to IS NULL;
+CREATE INDEX captures_by_segment ON captures(segment_id, offset);
+UPDATE meta SET value = '5' WHERE key = 'schema_version';
 )sql";
 
 // Version 3 -> 4: how deep in the crawl each page was found, the index the frontier window
@@ -159,7 +224,49 @@ Result<std::optional<int>> stored_version(sqlite3* db) {
 
 }  // namespace
 
-Status ensure_schema(sqlite3* db, bool writable) {
+namespace {
+
+// fora_unhex(text): the bytes a hex string spells (SQLite 3.40 has no unhex()).
+void unhex_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  const int n = sqlite3_value_bytes(argv[0]);
+  std::string out;
+  const auto nibble = [](char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0;
+  };
+  for (int i = 0; p != nullptr && i + 1 < n; i += 2)
+    out += static_cast<char>(nibble(p[i]) << 4 | nibble(p[i + 1]));
+  sqlite3_result_blob(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
+}
+
+// Brings a catalog of `version` up to kSchemaVersion, in one transaction, after copying it
+// to `<catalog>.v<version>-backup` (an upgrade is one way: an older fora cannot read the
+// result, and the copy lets the user go back).
+Status upgrade(sqlite3* db, int version, const std::filesystem::path& catalog) {
+  const std::filesystem::path backup = catalog.string() + ".v" + std::to_string(version) + "-backup";
+  std::error_code ec;
+  if (!std::filesystem::exists(backup, ec)) {
+    auto copy = Statement::prepare(db, "VACUUM INTO ?");
+    if (!copy) return copy.error();
+    if (auto done = copy->bind(1, backup.string()).run(); !done) {
+      return make_error(Errc::Io, "backing up the catalog before its upgrade: " + done.error().message);
+    }
+  }
+  if (sqlite3_create_function(db, "fora_unhex", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                              &unhex_function, nullptr, nullptr) != SQLITE_OK) {
+    return sqlite_error(db, "registering fora_unhex");
+  }
+  FORA_TRY(exec(db, "BEGIN"));
+  if (version == 1) FORA_TRY(exec(db, kUpgrade1));
+  if (version <= 2) FORA_TRY(exec(db, kUpgrade2));
+  if (version <= 3) FORA_TRY(exec(db, kUpgrade3));
+  FORA_TRY(exec(db, kUpgrade4));
+  return exec(db, "COMMIT");
+}
+
+}  // namespace
+
+Status ensure_schema(sqlite3* db, bool writable, const std::filesystem::path& catalog) {
   auto version = stored_version(db);
   if (!version) return version.error();
   if (!*version) {
@@ -183,11 +290,7 @@ Status ensure_schema(sqlite3* db, bool writable) {
                         fmt::format("catalog schema version {} needs an upgrade to {}", **version,
                                     kSchemaVersion),
                         "run `fora index` once: it upgrades the catalog in place");
-    FORA_TRY(exec(db, "BEGIN"));
-    if (**version == 1) FORA_TRY(exec(db, kUpgrade1));
-    if (**version <= 2) FORA_TRY(exec(db, kUpgrade2));
-    FORA_TRY(exec(db, kUpgrade3));
-    return exec(db, "COMMIT");
+    return upgrade(db, **version, catalog);
   }
   if (**version > kSchemaVersion) {
     return make_error(Errc::Corrupt,

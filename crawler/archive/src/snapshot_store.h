@@ -1,13 +1,12 @@
-// SnapshotStore: the snapshots/ folder. Records are appended to segment files
-// (seg-NNNNNN.warc.zst), each record one zstd frame with content size and checksum, so a
-// reader can decompress any record alone from (segment, offset, length). Segments are
-// append-only and roll over at kSegmentLimit. The catalog is the source of truth for what
-// is committed: on open for writing, bytes past the last committed record (a torn frame
-// from a crash) are cut off. Used from one thread.
+// SnapshotStore: the files of snapshots/. A segment (seg-NNNNNN.warc.zst) is a run of zstd
+// frames, one WARC record each, after an optional dictionary frame; it is only ever appended
+// to. The store knows files and bytes; which segment gets which record, and how many of its
+// bytes are committed, is the catalog's (segments table). Used from one thread.
 #pragma once
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 
@@ -15,48 +14,49 @@
 
 namespace fora::archive {
 
-struct SnapshotLocation {
-  std::string segment;      // file name inside snapshots/
-  std::int64_t offset = 0;  // byte offset of the frame
-  std::int64_t length = 0;  // compressed length of the frame
-};
-
 class SnapshotStore {
  public:
-  static constexpr std::int64_t kSegmentLimit = std::int64_t{1} << 30;
-
-  // `committed_end` is where the last committed frame of `last_segment` ends (from the
-  // catalog); a writable store truncates that segment there. Errors: Io.
-  static Result<SnapshotStore> open(const std::filesystem::path& dir, bool writable,
-                                    const std::string& last_segment, std::int64_t committed_end);
+  // Errors: Io (the folder cannot be made).
+  static Result<SnapshotStore> open(const std::filesystem::path& dir, bool writable);
   SnapshotStore(SnapshotStore&&) noexcept;
   SnapshotStore& operator=(SnapshotStore&&) noexcept;
   ~SnapshotStore();
 
-  // One record as the frame append_frame() writes: zstd with content size and checksum.
-  // Thread-safe (each thread keeps its own compression context), so crawls compress on
-  // their worker threads. Errors: Internal (zstd refused).
-  static Result<std::string> compress(std::string_view record);
-  // Appends a frame made by compress(). Durable only after sync().
-  Result<SnapshotLocation> append_frame(std::string_view frame);
-  // compress() and append_frame() in one.
-  Result<SnapshotLocation> append(std::string_view record);
-  // Flushes appended frames to disk (called before the catalog commits them).
+  const std::filesystem::path& dir() const { return dir_; }
+
+  // Starts segment `name` as a new file holding `header` (its first frames). A file left by
+  // a crash under that name is replaced. Errors: Io.
+  Status create(const std::string& name, std::string_view header);
+  // Opens segment `name` for appending after its first `committed` bytes; anything past
+  // them (a torn frame from a crash) is cut off. Returns the bytes cut. Errors: Io, Corrupt
+  // (the file is shorter than the catalog says).
+  Result<std::int64_t> reopen(const std::string& name, std::int64_t committed);
+  // Appends `frames` to the open segment `name`; returns the offset they start at. Durable
+  // only after sync(); a failed write leaves nothing behind. Errors: Io.
+  Result<std::int64_t> append(const std::string& name, std::string_view frames);
+  std::int64_t size(const std::string& name) const;  // of an open segment
+  // Flushes every segment appended to since the last sync (before the catalog commits).
   Status sync();
-  // Reads and decompresses one record. Errors: NotFound, Corrupt (bad frame), Io.
-  Result<std::string> read(const SnapshotLocation& where) const;
-  // Total bytes of all segments.
+
+  // `length` bytes of segment `name` from `offset`. Errors: NotFound, Corrupt (short), Io.
+  Result<std::string> read(const std::string& name, std::int64_t offset, std::int64_t length) const;
+  // Total bytes of all files in snapshots/.
   std::int64_t bytes() const;
 
  private:
   SnapshotStore() = default;
-  Status open_segment(const std::string& name);
+  struct Open {
+    int fd = -1;
+    std::int64_t size = 0;
+    bool dirty = false;
+  };
+  Result<Open*> open_file(const std::string& name, bool truncate);
   std::filesystem::path dir_;
   bool writable_ = false;
-  int fd_ = -1;              // the segment being appended to
-  std::string segment_;
-  std::int64_t size_ = 0;    // its size
-  bool dirty_ = false;
+  std::map<std::string, Open> open_;
 };
+
+// "seg-000012.warc.zst" for segment 12.
+std::string segment_name(std::int64_t number);
 
 }  // namespace fora::archive

@@ -24,14 +24,20 @@ namespace fora::archive {
 // $XDG_DATA_HOME/fora, else ~/.local/share/fora.
 std::filesystem::path default_location(const std::optional<std::filesystem::path>& explicit_dir);
 
-// One HTTP response as received.
+// One HTTP exchange as it went over the wire.
 struct Response {
   std::string url;           // final absolute URL
   int status = 0;            // HTTP status code
   std::string headers;       // raw response header block, status line first, CRLF separated
-  std::string body;          // entity body (transfer-decoded)
+  std::string body;          // entity body (transfer-decoded: de-chunked, content coding kept)
   std::string content_type;  // Content-Type header value, may be empty
   std::int64_t fetched_at = 0;  // Unix seconds UTC
+  // The body as received when it came with a transfer coding (chunked), so the archive
+  // keeps the bytes as they were; empty when they are `body`.
+  std::string body_as_received;
+  // The request as sent (request line and header lines, ending with the empty line); empty
+  // when unknown (an import that had no request record).
+  std::string request;
 };
 
 // Unix seconds -> "2022-12-16T17:05:00Z" (ISO 8601, UTC): how fora writes every time it
@@ -42,19 +48,30 @@ std::string format_utc(std::int64_t unix_seconds);
 // LF), without surrounding blanks; empty when absent. The first occurrence wins.
 std::string header_value(std::string_view block, std::string_view name);
 
+// A zstd dictionary trained for a site (zstd_frames.h); opaque outside the archive.
+class Dictionary;
+
 // A response made ready to store on any thread (the costly part of store_capture(): the
-// digest, the WARC record and its compression), so a crawl's workers do it, not its writer.
+// digest, the WARC records and their compression), so a crawl's workers do it, not its
+// writer.
 struct PreparedCapture {
   std::string url;
   int status = 0;
   std::string content_type;
   std::int64_t fetched_at = 0;
-  std::string payload_sha256;  // lowercase hex, of the body
+  std::string payload_sha256;       // the 32 bytes of SHA-256 over the body (de-chunked)
+  std::size_t payload_size = 0;
   std::string etag, last_modified;  // the response's validators (ETag, Last-Modified)
-  std::string frame;           // the compressed record, as the snapshot store appends it
+  std::string headers;              // the HTTP header block (a revisit record repeats it)
+  std::string record_id;            // of the response record (a revisit takes it over)
+  std::string request_frame;        // the request record, compressed ("" when not known)
+  std::string response_frame;       // the response record, compressed
+  std::shared_ptr<const Dictionary> dictionary;  // the frames' dictionary (null: none)
 };
-// Thread-safe. Errors: Internal (the compressor refused).
-Result<PreparedCapture> prepare_capture(const Response& response);
+// Thread-safe. `dictionary`: the site's (Archive::dictionary_for), or null.
+// Errors: Internal (the compressor refused).
+Result<PreparedCapture> prepare_capture(const Response& response,
+                                        std::shared_ptr<const Dictionary> dictionary = nullptr);
 
 // The state of a URL in the crawl frontier.
 enum class PageState { Queued, Fetched, Failed, Skipped };
@@ -127,13 +144,14 @@ class Archive {
   Status set_open_crawl(std::string_view key);
 
   // --- captures (Write) ---
-  // Stores the response in the snapshot store unless its payload is identical to the latest
-  // capture of the same URL (then only the capture's last_checked moves). Returns the
-  // capture id.
+  // Stores the response as a request and a response record, unless its payload is
+  // identical to the latest capture of the same URL (then only the capture's last_checked
+  // moves) or to a capture under another URL (then the response becomes a revisit record
+  // that refers to it). Returns the capture id.
   Result<std::int64_t> store_capture(const Response& response);
   // The same for a capture prepared by prepare_capture().
   Result<std::int64_t> store_capture(const PreparedCapture& capture);
-  // The response of a capture, decompressed.
+  // The response of a capture, decompressed (a revisit's body is the one it refers to).
   Result<Response> read_capture(std::int64_t capture_id) const;
   // The latest capture of `url` that answered 200, with its validators; nullopt when none.
   struct LastCapture {
@@ -156,6 +174,12 @@ class Archive {
   // parent (entry(), for_each_entry()); the entries concerned are marked changed so the
   // index learns it. A later link for the same child replaces the earlier one.
   Status store_reply_links(const std::vector<extract::ReplyLink>& links, std::int64_t seen_at);
+
+  // Segments roll over to a new file once they hold this many bytes (default 1 GiB).
+  void set_segment_limit(std::int64_t bytes);
+  // What opening the archive for writing mended, one line each (a torn frame cut off after
+  // a crash, a segment file no committed record was in removed); empty when nothing.
+  const std::vector<std::string>& repairs() const;
 
   // Groups writes into one transaction (crawls call these around batches). Nestable.
   Status begin_batch();

@@ -1,0 +1,343 @@
+// Archive: captures (storing a response as WARC records in a segment, reading it back) and
+// the segments they go to.
+#include <fmt/format.h>
+
+#include <regex>
+
+#include "archive_impl.h"
+#include "digest.h"
+#include "warc.h"
+
+namespace fora::archive {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string labelled(std::string_view raw_sha256) { return "sha256:" + hex(raw_sha256); }
+
+std::int64_t key_of(const std::shared_ptr<const Dictionary>& d) { return d ? d->id() : 0; }
+
+// Segment `id`'s name and dictionary.
+Result<Archive::Impl::SegmentRow> segment_row(const Archive::Impl& a, std::int64_t id) {
+  if (auto found = a.segment_rows.find(id); found != a.segment_rows.end()) return found->second;
+  auto q = a.sql("SELECT name, coalesce(dictionary_id, 0) FROM segments WHERE id = ?");
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, id).step();
+  if (!row) return row.error();
+  if (!*row) return make_error(Errc::Corrupt, fmt::format("the catalog names segment {}, which it does not list", id));
+  Archive::Impl::SegmentRow r{(*q)->text(0), (*q)->int64(1)};
+  a.segment_rows.emplace(id, r);
+  return r;
+}
+
+// Dictionary `id` (0: none, null).
+Result<std::shared_ptr<const Dictionary>> dictionary(const Archive::Impl& a, std::int64_t id) {
+  if (id == 0) return std::shared_ptr<const Dictionary>();
+  if (auto found = a.dictionaries.find(id); found != a.dictionaries.end()) return found->second;
+  auto q = a.sql("SELECT dictionary FROM dictionaries WHERE id = ?");
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, id).step();
+  if (!row) return row.error();
+  if (!*row) return make_error(Errc::Corrupt, fmt::format("the catalog names dictionary {}, which it does not hold", id));
+  auto d = Dictionary::load(id, (*q)->blob(0), kRecordLevel);
+  if (!d) return d.error();
+  a.dictionaries.emplace(id, *d);
+  return *d;
+}
+
+// Starts a new segment for records compressed with `dict`: its row, and a file holding the
+// dictionary frame and a warcinfo record.
+Result<Archive::Impl::OpenSegment*> start_segment(Archive::Impl& a, const std::shared_ptr<const Dictionary>& dict,
+                                                  std::int64_t now) {
+  auto next = a.sql("SELECT coalesce(max(id), 0) + 1 FROM segments");
+  if (!next) return next.error();
+  FORA_TRY((*next)->step());
+  const std::string name = segment_name((*next)->int64(0));
+  std::string header;
+  if (dict) {
+    auto frame = dictionary_frame(*dict);
+    if (!frame) return frame.error();
+    header = std::move(*frame);
+  }
+  auto info = compress_frame(serialize(warcinfo_record(name, now)));
+  if (!info) return info.error();
+  header += *info;
+  auto ins = a.sql("INSERT INTO segments(name, dictionary_id, bytes) VALUES(?, ?, 0)");
+  if (!ins) return ins.error();
+  (*ins)->bind(1, name);
+  if (dict) (*ins)->bind(2, dict->id());
+  FORA_TRY((*ins)->run());
+  const std::int64_t id = sqlite3_last_insert_rowid(a.db.get());
+  FORA_TRY(a.snapshots->create(name, header));
+  a.segment_rows[id] = {name, key_of(dict)};
+  auto& open = a.open_segments[key_of(dict)];
+  open = {id, name, true};
+  return &open;
+}
+
+struct Placed {
+  std::int64_t segment_id = 0;
+  std::int64_t offset = 0;
+};
+
+// Appends `frames` (compressed with `dict`) to that dictionary's segment, rolling it over
+// when it would pass the size limit.
+Result<Placed> place(Archive::Impl& a, std::string_view frames, const std::shared_ptr<const Dictionary>& dict,
+                     std::int64_t now) {
+  auto found = a.open_segments.find(key_of(dict));
+  Archive::Impl::OpenSegment* seg = found == a.open_segments.end() ? nullptr : &found->second;
+  if (seg == nullptr || a.snapshots->size(seg->name) + static_cast<std::int64_t>(frames.size()) > a.segment_limit) {
+    auto started = start_segment(a, dict, now);
+    if (!started) return started.error();
+    seg = *started;
+  }
+  auto offset = a.snapshots->append(seg->name, frames);
+  if (!offset) return offset.error();
+  seg->grown = true;
+  return Placed{seg->id, *offset};
+}
+
+// The records in a capture's frames.
+Result<std::vector<WarcRecord>> records_at(const Archive::Impl& a, std::int64_t segment_id, std::int64_t offset,
+                                           std::int64_t length) {
+  auto seg = segment_row(a, segment_id);
+  if (!seg) return seg.error();
+  auto dict = dictionary(a, seg->dictionary_id);
+  if (!dict) return dict.error();
+  auto frames = a.snapshots->read(seg->name, offset, length);
+  if (!frames) return frames.error();
+  auto bytes = decompress_frames(*frames, dict->get());
+  if (!bytes) {
+    return make_error(Errc::Corrupt, fmt::format("{} at {}: {}", seg->name, offset, bytes.error().message));
+  }
+  std::vector<WarcRecord> out;
+  std::string_view rest = *bytes;
+  while (!rest.empty()) {
+    std::size_t used = 0;
+    auto rec = parse_warc_record(rest, &used);
+    if (!rec) return make_error(Errc::Corrupt, fmt::format("{} at {}: {}", seg->name, offset, rec.error().message));
+    out.push_back(std::move(*rec));
+    rest.remove_prefix(used);
+  }
+  return out;
+}
+
+Status store_frames(Archive::Impl& a, std::int64_t page_id, const PreparedCapture& c, std::string_view frames,
+                    std::optional<std::int64_t> refers_to, std::int64_t* id) {
+  auto placed = place(a, frames, c.dictionary, c.fetched_at);
+  if (!placed) return placed.error();
+  auto ins = a.sql(
+      "INSERT INTO captures(page_id, fetched_at, last_checked, status, content_type, payload_sha256,"
+      " refers_to, segment_id, offset, length, etag, last_modified) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  if (!ins) return ins.error();
+  FORA_TRY((*ins)
+               ->bind(1, page_id)
+               .bind(2, c.fetched_at)
+               .bind(3, c.fetched_at)
+               .bind(4, c.status)
+               .bind(5, c.content_type)
+               .bind_blob(6, c.payload_sha256)
+               .bind(7, refers_to)
+               .bind(8, placed->segment_id)
+               .bind(9, placed->offset)
+               .bind(10, static_cast<std::int64_t>(frames.size()))
+               .bind(11, c.etag)
+               .bind(12, c.last_modified)
+               .run());
+  *id = sqlite3_last_insert_rowid(a.db.get());
+  return ok();
+}
+
+// The capture, stored as a revisit of `original` (an earlier capture of the same payload
+// under another URL, at `original_url`, `original_date`).
+Status store_revisit(Archive::Impl& a, std::int64_t page_id, const PreparedCapture& c, std::int64_t original,
+                     const std::string& original_url, std::int64_t original_date, std::int64_t* id) {
+  Response head;
+  head.url = c.url;
+  head.status = c.status;
+  head.headers = c.headers;
+  head.fetched_at = c.fetched_at;
+  auto frame = compress_frame(
+      serialize(revisit_record(head, c.record_id, labelled(c.payload_sha256), original_url, original_date)),
+      c.dictionary.get());
+  if (!frame) return frame.error();
+  return store_frames(a, page_id, c, c.request_frame + *frame, original, id);
+}
+
+Result<std::int64_t> store_prepared(Archive::Impl& a, std::int64_t page_id, const PreparedCapture& c) {
+  auto last = a.sql("SELECT id, payload_sha256, status FROM captures WHERE page_id = ? ORDER BY id DESC LIMIT 1");
+  if (!last) return last.error();
+  auto row = (*last)->bind(1, page_id).step();
+  if (!row) return row.error();
+  if (*row && (*last)->blob(1) == c.payload_sha256 && (*last)->int64(2) == c.status) {
+    const std::int64_t id = (*last)->int64(0);
+    auto touch = a.sql("UPDATE captures SET last_checked = ? WHERE id = ?");
+    if (!touch) return touch.error();
+    FORA_TRY((*touch)->bind(1, c.fetched_at).bind(2, id).run());
+    return id;
+  }
+  std::int64_t id = 0;
+  if (c.payload_size > 0) {
+    auto same = a.sql(
+        "SELECT c.id, p.url, c.fetched_at FROM captures c JOIN pages p ON p.id = c.page_id"
+        " WHERE c.payload_sha256 = ? AND c.refers_to IS NULL LIMIT 1");
+    if (!same) return same.error();
+    auto found = (*same)->bind_blob(1, c.payload_sha256).step();
+    if (!found) return found.error();
+    if (*found) {
+      FORA_TRY(store_revisit(a, page_id, c, (*same)->int64(0), (*same)->text(1), (*same)->int64(2), &id));
+      return id;
+    }
+  }
+  FORA_TRY(store_frames(a, page_id, c, c.request_frame + c.response_frame, std::nullopt, &id));
+  return id;
+}
+
+}  // namespace
+
+Status open_segments(Archive::Impl& a) {
+  auto q = a.sql(
+      "SELECT id, name, coalesce(dictionary_id, 0), bytes FROM segments"
+      " WHERE id IN (SELECT max(id) FROM segments GROUP BY dictionary_id)");
+  if (!q) return q.error();
+  std::vector<std::tuple<std::int64_t, std::string, std::int64_t, std::int64_t>> newest;
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    newest.emplace_back((*q)->int64(0), (*q)->text(1), (*q)->int64(2), (*q)->int64(3));
+  }
+  for (const auto& [id, name, dict, bytes] : newest) {
+    auto cut = a.snapshots->reopen(name, bytes);
+    if (!cut) return cut.error();
+    if (*cut > 0) {
+      a.repairs.push_back(fmt::format(
+          "{}: cut {} bytes after its last committed record (a frame torn when a writer was killed)", name, *cut));
+    }
+    a.open_segments[dict] = {id, name, false};
+  }
+  // A segment file the catalog does not list was started by a writer killed before it
+  // committed anything there: set aside (not deleted: a catalog restored from a backup
+  // would list fewer segments than the folder holds, and those records are the user's).
+  const std::regex ours(R"(seg-\d{6,}\.warc\.zst)");
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(a.snapshots->dir(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!std::regex_match(name, ours)) continue;
+    auto known = a.sql("SELECT 1 FROM segments WHERE name = ?");
+    if (!known) return known.error();
+    auto row = (*known)->bind(1, name).step();
+    if (!row) return row.error();
+    if (*row) continue;
+    fs::rename(entry.path(), entry.path().string() + ".orphan", ec);
+    if (ec) return make_error(Errc::Io, fmt::format("setting aside {}: {}", entry.path().string(), ec.message()));
+    a.repairs.push_back(fmt::format("{}: no committed record in it (a writer was killed as it began it); set aside as {}.orphan",
+                                    name, name));
+  }
+  return ok();
+}
+
+Status record_segment_sizes(Archive::Impl& a) {
+  for (auto& [dict, seg] : a.open_segments) {
+    if (!seg.grown) continue;
+    auto up = a.sql("UPDATE segments SET bytes = ? WHERE id = ?");
+    if (!up) return up.error();
+    FORA_TRY((*up)->bind(1, a.snapshots->size(seg.name)).bind(2, seg.id).run());
+    seg.grown = false;
+  }
+  return ok();
+}
+
+void Archive::set_segment_limit(std::int64_t bytes) { impl_->segment_limit = bytes; }
+const std::vector<std::string>& Archive::repairs() const { return impl_->repairs; }
+
+Result<PreparedCapture> prepare_capture(const Response& response, std::shared_ptr<const Dictionary> dictionary) {
+  PreparedCapture c;
+  c.url = response.url;
+  c.status = response.status;
+  c.content_type = response.content_type;
+  c.fetched_at = response.fetched_at;
+  c.payload_sha256 = sha256(response.body);
+  c.payload_size = response.body.size();
+  c.etag = header_value(response.headers, "ETag");
+  c.last_modified = header_value(response.headers, "Last-Modified");
+  c.headers = response.headers;
+  c.record_id = new_record_id();
+  c.dictionary = std::move(dictionary);
+  auto frame = compress_frame(serialize(response_record(response, c.record_id, labelled(c.payload_sha256))),
+                              c.dictionary.get());
+  if (!frame) return frame.error();
+  c.response_frame = std::move(*frame);
+  if (!response.request.empty()) {
+    auto req = compress_frame(serialize(request_record(response, c.record_id)), c.dictionary.get());
+    if (!req) return req.error();
+    c.request_frame = std::move(*req);
+  }
+  return c;
+}
+
+Result<std::int64_t> Archive::store_capture(const Response& response) {
+  auto prepared = prepare_capture(response);
+  if (!prepared) return prepared.error();
+  return store_capture(*prepared);
+}
+
+Result<std::int64_t> Archive::store_capture(const PreparedCapture& capture) {
+  FORA_TRY(begin_batch());
+  auto id = [&]() -> Result<std::int64_t> {
+    auto page = ensure_page(*impl_, capture.url, capture.fetched_at);
+    if (!page) return page.error();
+    return store_prepared(*impl_, page->id, capture);
+  }();
+  Status committed = commit_batch();
+  if (!id) return id.error();
+  if (!committed) return committed.error();
+  return id;
+}
+
+Result<std::optional<Archive::LastCapture>> Archive::last_capture(std::string_view url) const {
+  auto q = impl_->sql(
+      "SELECT c.id, c.etag, c.last_modified FROM captures c JOIN pages p ON p.id = c.page_id"
+      " WHERE p.url = ? AND c.status = 200 ORDER BY c.id DESC LIMIT 1");
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, url).step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<LastCapture>();
+  return std::optional<LastCapture>(LastCapture{(*q)->int64(0), (*q)->text(1), (*q)->text(2)});
+}
+
+Status Archive::touch_capture(std::int64_t capture_id, std::int64_t checked_at) {
+  auto touch = impl_->sql("UPDATE captures SET last_checked = ? WHERE id = ?");
+  if (!touch) return touch.error();
+  return (*touch)->bind(1, checked_at).bind(2, capture_id).run();
+}
+
+Result<Response> Archive::read_capture(std::int64_t capture_id) const {
+  auto q = impl_->sql("SELECT segment_id, offset, length, refers_to FROM captures WHERE id = ?");
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, capture_id).step();
+  if (!row) return row.error();
+  if (!*row) return make_error(Errc::NotFound, fmt::format("no capture {}", capture_id));
+  const std::optional<std::int64_t> refers_to = (*q)->opt_int64(3);
+  auto records = records_at(*impl_, (*q)->int64(0), (*q)->int64(1), (*q)->int64(2));
+  if (!records) return records.error();
+  std::string request;
+  for (const WarcRecord& rec : *records) {
+    const std::string type = rec.type();
+    if (type == "request") request = rec.block;
+    if (type != "response" && type != "revisit") continue;
+    auto r = response_of(rec);
+    if (!r) return r.error();
+    r->request = std::move(request);
+    if (refers_to && *refers_to != capture_id) {
+      auto original = read_capture(*refers_to);
+      if (!original) return original.error();
+      r->body = std::move(original->body);
+      r->body_as_received = std::move(original->body_as_received);
+    }
+    return r;
+  }
+  return make_error(Errc::Corrupt, fmt::format("capture {} holds no response record", capture_id));
+}
+
+}  // namespace fora::archive

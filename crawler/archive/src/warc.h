@@ -1,0 +1,66 @@
+// WARC records (ISO 28500, WARC/1.1; 1.0 is read too): the model fora writes into its
+// segments and reads back from them and from other tools' files. A record is a version
+// line, named fields, and a block of Content-Length bytes followed by CRLF CRLF.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "fora/archive/archive.h"
+#include "fora/result.h"
+
+namespace fora::archive {
+
+struct WarcRecord {
+  std::string version = "WARC/1.1";
+  std::vector<std::pair<std::string, std::string>> fields;  // in order; Content-Length included when parsed
+  std::string block;
+
+  // The first field named `name` (any case), or "" when absent.
+  std::string field(std::string_view name) const;
+  std::string type() const { return field("WARC-Type"); }
+};
+
+// The record's bytes; Content-Length is written from the block (a field of that name in
+// `fields` is left out).
+std::string serialize(const WarcRecord& record);
+
+// Parses the record at the start of `bytes` (blank lines before it are skipped) and sets
+// `*used` to the bytes it took, its trailing CRLF CRLF included (tolerating a missing or
+// short trailer, as some writers leave). Errors: Corrupt, naming what is wrong.
+Result<WarcRecord> parse_warc_record(std::string_view bytes, std::size_t* used);
+
+// "<urn:uuid:…>", a random (version 4) UUID.
+std::string new_record_id();
+
+// --- the records a crawl writes ---
+
+// The first record of every segment: who wrote it, and how.
+WarcRecord warcinfo_record(std::string_view filename, std::int64_t date);
+
+// The request as sent (`response.request`), concurrent to the response record `response_id`.
+WarcRecord request_record(const Response& response, std::string_view response_id);
+
+// The response as received: status line, header block, body with its transfer coding.
+// `payload_digest` is a labelled digest ("sha256:…") of the de-chunked entity.
+WarcRecord response_record(const Response& response, std::string_view record_id,
+                           std::string_view payload_digest);
+
+// A revisit (profile identical-payload-digest) of a response whose payload was stored
+// already, under `refers_to_uri` at `refers_to_date`: the block holds only the HTTP headers.
+WarcRecord revisit_record(const Response& response, std::string_view record_id,
+                          std::string_view payload_digest, std::string_view refers_to_uri,
+                          std::int64_t refers_to_date);
+
+// The HTTP response inside a response or revisit record: status, headers, and the body
+// de-chunked when its headers say it was sent chunked (a revisit's body is empty). url and
+// fetched_at come from the record's fields. Errors: Corrupt (no HTTP message in the block).
+Result<Response> response_of(const WarcRecord& record);
+
+// "2022-12-16T17:05:00Z" (or with fractional seconds) -> Unix seconds; nullopt when unreadable.
+std::optional<std::int64_t> parse_warc_date(std::string_view date);
+
+}  // namespace fora::archive

@@ -1,0 +1,176 @@
+// An archive written by an older fora (schema version 4, and 3) opens, is backed up, and
+// upgrades in place with its snapshots still readable.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <zstd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+#include "digest.h"
+#include "fora/archive/archive.h"
+
+namespace fs = std::filesystem;
+using fora::archive::Archive;
+
+namespace {
+
+// catalog_schema.cc's kCreate as of schema version 4 (commit 8c7b2e3).
+constexpr const char* kVersion4 = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sites(
+  id INTEGER PRIMARY KEY,
+  origin TEXT NOT NULL UNIQUE,
+  first_seen INTEGER NOT NULL);
+CREATE TABLE pages(
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  url TEXT NOT NULL UNIQUE,
+  state TEXT NOT NULL CHECK(state IN ('queued','fetched','failed','skipped')),
+  reason TEXT NOT NULL DEFAULT '',
+  depth INTEGER NOT NULL DEFAULT 0,
+  discovered_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL);
+CREATE TABLE captures(
+  id INTEGER PRIMARY KEY,
+  page_id INTEGER NOT NULL REFERENCES pages(id),
+  fetched_at INTEGER NOT NULL,
+  last_checked INTEGER NOT NULL,
+  status INTEGER NOT NULL,
+  content_type TEXT NOT NULL,
+  payload_sha256 TEXT NOT NULL,
+  etag TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  segment TEXT NOT NULL,
+  offset INTEGER NOT NULL,
+  length INTEGER NOT NULL);
+CREATE INDEX pages_queued ON pages(site_id, state, id);
+CREATE INDEX captures_by_page ON captures(page_id, id);
+CREATE TABLE threads(
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  native_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  title TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  tags TEXT NOT NULL,
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  UNIQUE(site_id, native_id));
+CREATE TABLE comments(
+  id INTEGER PRIMARY KEY,
+  thread_id INTEGER NOT NULL REFERENCES threads(id),
+  kind TEXT NOT NULL CHECK(kind IN ('post','comment')),
+  native_id TEXT NOT NULL,
+  author TEXT NOT NULL,
+  published INTEGER,
+  date_precision TEXT NOT NULL DEFAULT 'exact',
+  edited INTEGER,
+  parent_native_id TEXT NOT NULL,
+  url TEXT NOT NULL,
+  first_seen INTEGER NOT NULL,
+  last_seen INTEGER NOT NULL,
+  gone_since INTEGER,
+  change_seq INTEGER NOT NULL,
+  UNIQUE(thread_id, kind, native_id));
+CREATE INDEX comments_by_change ON comments(change_seq);
+CREATE TABLE comment_versions(
+  id INTEGER PRIMARY KEY,
+  comment_id INTEGER NOT NULL REFERENCES comments(id),
+  seen_at INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  quotes TEXT NOT NULL);
+CREATE INDEX versions_by_comment ON comment_versions(comment_id, id);
+CREATE TABLE reply_links(
+  child_url TEXT PRIMARY KEY,
+  parent_url TEXT NOT NULL,
+  seen_at INTEGER NOT NULL);
+CREATE INDEX reply_links_by_parent ON reply_links(parent_url);
+CREATE INDEX comments_by_url ON comments(url);
+INSERT INTO meta VALUES('schema_version', '4');
+)sql";
+
+class UpgradeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("fora-upgrade-test-" + std::to_string(std::random_device{}()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "snapshots");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // A version-4 archive with one page, captured once, as fora 8c7b2e3 wrote it: the
+  // response record alone in one frame, the digest in hex.
+  void write_version4() {
+    const std::string body = "<p>hello</p>";
+    const std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body;
+    const std::string record = "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+                               "WARC-Date: 2022-12-16T17:05:00Z\r\nWARC-Target-URI: http://example.com/a\r\n"
+                               "Content-Type: application/http;msgtype=response\r\nContent-Length: " +
+                               std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
+    std::string frame(ZSTD_compressBound(record.size()), '\0');
+    frame.resize(ZSTD_compress(frame.data(), frame.size(), record.data(), record.size(), 3));
+    std::ofstream(dir_ / "snapshots" / "seg-000001.warc.zst", std::ios::binary) << frame;
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir_ / "catalog.db").c_str(), &db), SQLITE_OK);
+    const std::string rows =
+        std::string(kVersion4) +
+        "INSERT INTO sites VALUES(1, 'example.com', 1);"
+        "INSERT INTO pages VALUES(1, 1, 'http://example.com/a', 'fetched', '200', 0, 1, 1);"
+        "INSERT INTO pages VALUES(2, 1, 'http://example.com/b', 'queued', '', 2, 1, 1);"
+        "INSERT INTO captures VALUES(1, 1, 1671210300, 1671210300, 200, 'text/html', '" +
+        fora::archive::sha256_hex(body) + "', 'W/\"e1\"', '', 'seg-000001.warc.zst', 0, " +
+        std::to_string(frame.size()) + ");";
+    ASSERT_EQ(sqlite3_exec(db, rows.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    sqlite3_close(db);
+  }
+
+  void expect_upgraded(const std::string& backup_name) {
+    auto read = Archive::open(dir_, Archive::Mode::Read);
+    ASSERT_FALSE(read);  // a reader does not upgrade
+    auto a = Archive::open(dir_, Archive::Mode::Write);
+    ASSERT_TRUE(a) << a.error().message;
+    EXPECT_TRUE(fs::exists(dir_ / backup_name));
+    auto back = (*a)->read_capture(1);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(back->body, "<p>hello</p>");
+    EXPECT_EQ(back->fetched_at, 1671210300);
+    // The same payload again under the same URL is still known as the same.
+    fora::archive::Response same = *back;
+    same.fetched_at += 100;
+    EXPECT_EQ(*(*a)->store_capture(same), 1);
+    auto queued = (*a)->queued_pages("example.com", 10);
+    ASSERT_TRUE(queued);
+    ASSERT_EQ(queued->size(), 1u);
+    EXPECT_EQ((*queued)[0].url, "http://example.com/b");
+    // New captures are appended after the old one.
+    same.body = "<p>edited</p>";
+    EXPECT_EQ(*(*a)->store_capture(same), 2);
+    EXPECT_EQ((*a)->read_capture(2)->body, "<p>edited</p>");
+    EXPECT_EQ((*a)->read_capture(1)->body, "<p>hello</p>");
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(UpgradeTest, Version4CatalogIsBackedUpAndUpgraded) {
+  write_version4();
+  expect_upgraded("catalog.db.v4-backup");
+}
+
+TEST_F(UpgradeTest, Version3CatalogIsUpgradedToo) {
+  write_version4();
+  sqlite3* db = nullptr;
+  sqlite3_open((dir_ / "catalog.db").c_str(), &db);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP INDEX pages_queued; ALTER TABLE pages DROP COLUMN depth;"
+                         " ALTER TABLE captures DROP COLUMN etag; ALTER TABLE captures DROP COLUMN last_modified;"
+                         " UPDATE meta SET value = '3' WHERE key = 'schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  expect_upgraded("catalog.db.v3-backup");
+}
+
+}  // namespace
