@@ -3,7 +3,7 @@
 
 #include "digest.h"
 #include "fora/archive/http_message.h"
-#include "warc.h"
+#include "fora/archive/warc.h"
 #include "zstd_frames.h"
 
 using namespace fora::archive;

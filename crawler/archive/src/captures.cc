@@ -6,7 +6,7 @@
 
 #include "archive_impl.h"
 #include "digest.h"
-#include "warc.h"
+#include "fora/archive/warc.h"
 
 namespace fora::archive {
 namespace {

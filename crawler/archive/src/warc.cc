@@ -1,4 +1,4 @@
-#include "warc.h"
+#include "fora/archive/warc.h"
 
 #include <fmt/format.h>
 
@@ -13,6 +13,7 @@ namespace fora::archive {
 namespace {
 
 constexpr std::string_view kCrlf = "\r\n";
+constexpr std::size_t kMaxHeader = 1 << 20;  // a record's fields take no more than this
 
 Error corrupt(std::string_view what) { return make_error(Errc::Corrupt, fmt::format("WARC record: {}", what)); }
 
@@ -98,7 +99,12 @@ std::string serialize(const WarcRecord& r) {
   return out;
 }
 
-Result<WarcRecord> parse_warc_record(std::string_view bytes, std::size_t* used) {
+Result<WarcRecord> parse_warc_record(std::string_view bytes, std::size_t* used, bool* need_more) {
+  if (need_more) *need_more = false;
+  const auto short_of = [&](std::string_view what) {
+    if (need_more) *need_more = true;
+    return corrupt(what);
+  };
   std::size_t at = 0;
   while (at < bytes.size() && (bytes[at] == '\r' || bytes[at] == '\n')) ++at;
   const auto line_at = [&](std::size_t pos, std::size_t* next) -> std::optional<std::string_view> {
@@ -111,7 +117,10 @@ Result<WarcRecord> parse_warc_record(std::string_view bytes, std::size_t* used) 
   };
   std::size_t next = 0;
   auto version = line_at(at, &next);
-  if (!version) return corrupt("no version line");
+  if (!version) {
+    if (bytes.size() - at < 4096 && std::string_view("WARC/1.").starts_with(bytes.substr(at, 7))) return short_of("no version line");
+    return corrupt("no version line");
+  }
   if (!version->starts_with("WARC/1.")) {
     return corrupt(fmt::format("starts with '{}', not WARC/1.x", version->substr(0, 16)));
   }
@@ -120,7 +129,10 @@ Result<WarcRecord> parse_warc_record(std::string_view bytes, std::size_t* used) 
   at = next;
   for (;;) {
     auto line = line_at(at, &next);
-    if (!line) return corrupt("the header ends before its empty line");
+    if (!line) {
+      if (bytes.size() - at > kMaxHeader) return corrupt("a header without an end");
+      return short_of("the header ends before its empty line");
+    }
     at = next;
     if (line->empty()) break;
     if ((line->front() == ' ' || line->front() == '\t') && !rec.fields.empty()) {
@@ -146,7 +158,7 @@ Result<WarcRecord> parse_warc_record(std::string_view bytes, std::size_t* used) 
     return corrupt(fmt::format("Content-Length '{}' is not a number", length_text.substr(0, 24)));
   }
   if (length > bytes.size() - at) {
-    return corrupt(fmt::format("a block of {} bytes, but only {} follow", length, bytes.size() - at));
+    return short_of(fmt::format("a block of {} bytes, but only {} follow", length, bytes.size() - at));
   }
   rec.block = std::string(bytes.substr(at, length));
   at += length;

@@ -30,8 +30,10 @@ std::string serialize(const WarcRecord& record);
 
 // Parses the record at the start of `bytes` (blank lines before it are skipped) and sets
 // `*used` to the bytes it took, its trailing CRLF CRLF included (tolerating a missing or
-// short trailer, as some writers leave). Errors: Corrupt, naming what is wrong.
-Result<WarcRecord> parse_warc_record(std::string_view bytes, std::size_t* used);
+// short trailer, as some writers leave). Errors: Corrupt, naming what is wrong. When
+// `need_more` is given and `bytes` is a record cut short (its start is sound), it is set and
+// the error says so: a streaming reader then reads on.
+Result<WarcRecord> parse_warc_record(std::string_view bytes, std::size_t* used, bool* need_more = nullptr);
 
 // "<urn:uuid:…>", a random (version 4) UUID.
 std::string new_record_id();

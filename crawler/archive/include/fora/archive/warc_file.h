@@ -1,0 +1,60 @@
+// WarcFileReader: the records of a WARC file, one at a time, as wget, Heritrix,
+// warcio/Browsertrix and fora write them: plain (.warc), gzip (.warc.gz: a member per
+// record, or one for the whole file) or zstd (.warc.zst: a frame per record, or one for the
+// whole file; a dictionary in the leading skippable frame, IIPC's profile, is used). The
+// format is told by the first bytes, not the name. The file is read in pieces, so its size
+// does not matter. A record that cannot be read is returned as an error with its offset,
+// and reading goes on at the next gzip member, zstd frame or "WARC/1." line after it.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "fora/archive/warc.h"
+#include "fora/result.h"
+
+namespace fora::archive {
+
+class WarcFileReader {
+ public:
+  // A record larger than this is reported and skipped, not held in memory.
+  static constexpr std::size_t kMaxRecord = std::size_t{512} << 20;
+
+  enum class Format { Plain, Gzip, Zstd };
+
+  // Errors: NotFound, Io.
+  static Result<WarcFileReader> open(const std::filesystem::path& path);
+  // Reads records from `bytes` held in memory (tests, fuzzing).
+  static WarcFileReader from_bytes(std::string bytes);
+  WarcFileReader(WarcFileReader&&) noexcept;
+  WarcFileReader& operator=(WarcFileReader&&) noexcept;
+  ~WarcFileReader();
+
+  struct Item {
+    // Where the record starts in the file: its gzip member or zstd frame, or its first
+    // byte in a plain file (for a file compressed whole: where that one member starts).
+    std::int64_t offset = 0;
+    // Where the member or frame holding the record's last byte ends (a plain file: the
+    // byte after the record's trailer).
+    std::int64_t end = 0;
+    // The record, or Corrupt naming what is wrong with it.
+    Result<WarcRecord> record = WarcRecord{};
+  };
+  // The next record, or nullopt at the end of the file.
+  std::optional<Item> next();
+
+  Format format() const;
+  // The dictionary the file's leading frame held (zstd), "" when none.
+  const std::string& dictionary() const;
+
+  struct Impl;
+
+ private:
+  explicit WarcFileReader(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fora::archive
