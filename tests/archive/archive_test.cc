@@ -196,6 +196,22 @@ TEST_F(ArchiveTest, SegmentsRollOverAtTheirLimit) {
   }
   EXPECT_GE(segments, 5u);
   for (auto id : ids) EXPECT_TRUE(a->read_capture(id)) << id;
+  // The catalog knows where each segment ends, the rolled ones too.
+  a.reset();
+  a = open_write();
+  EXPECT_TRUE(a->repairs().empty()) << a->repairs().front();
+  auto report = a->verify(true);
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->problems.empty()) << report->problems.front();
+  EXPECT_EQ(report->captures, 20);
+  EXPECT_EQ(report->records, 20 + static_cast<std::int64_t>(segments));
+  // A record larger than the limit gets a segment of its own, with no empty one before it.
+  a->set_segment_limit(100);
+  EXPECT_TRUE(a->store_capture(response("http://example.com/big", std::string(5000, 'x'))));
+  EXPECT_TRUE(a->store_capture(response("http://example.com/big2", std::string(5000, 'y'))));
+  std::size_t now = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir_ / "snapshots")) ++now;
+  EXPECT_EQ(now, segments + 2);
 }
 
 TEST_F(ArchiveTest, ThreadPagesMergeAndEditsAddVersions) {

@@ -36,6 +36,12 @@ struct CrawlCommand {
 };
 Status run_crawl(const Context& ctx, const CrawlCommand& cmd);
 
+struct VerifyCommand {
+  bool deep = false;  // recompute every digest too
+  bool json = false;
+};
+Status run_verify(const Context& ctx, const VerifyCommand& cmd);
+
 struct IndexCommand {
   bool rebuild = false;
 };

@@ -107,6 +107,11 @@ int main(int argc, char** argv) {
   x->add_flag("--json", extract.json, "One JSON object per post/comment per line (the format of show --json)");
   x->add_flag("--links", extract.links, "Print the links a crawl would follow from this page");
 
+  VerifyCommand verify;
+  auto* v = app.add_subcommand("verify", "Check the archive is whole: every record decodes and is where the catalog says; exit 1 on damage");
+  v->add_flag("--deep", verify.deep, "Also recompute every payload digest and check the catalog database");
+  v->add_flag("--json", verify.json, "As one JSON object");
+
   auto* pr = app.add_subcommand("profiles", "List the extraction profiles, where each was loaded from, and its match rules");
 
   Context ctx{{}, {}, Terminal(stdout), Terminal(stderr)};
@@ -127,6 +132,7 @@ int main(int argc, char** argv) {
   else if (*sh) status = run_show(ctx, show);
   else if (*st) status = run_stats(ctx, stats);
   else if (*x) status = run_extract(ctx, extract);
+  else if (*v) status = run_verify(ctx, verify);
   else if (*pr) status = run_profiles(ctx);
   std::fflush(stdout);
   if (!status) return report(ctx, status.error());

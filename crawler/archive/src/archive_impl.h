@@ -30,6 +30,7 @@ struct Archive::Impl {
     std::int64_t id = 0;
     std::string name;
     bool grown = false;
+    bool holds_records = true;  // false while it holds only its header
   };
   std::map<std::int64_t, OpenSegment> open_segments;
   std::vector<std::string> repairs;  // what open() mended

@@ -45,6 +45,15 @@ Result<std::shared_ptr<const Dictionary>> dictionary(const Archive::Impl& a, std
   return *d;
 }
 
+// Records in the catalog how many bytes of `seg` are written (committed with the batch).
+Status record_size(Archive::Impl& a, Archive::Impl::OpenSegment& seg) {
+  auto up = a.sql("UPDATE segments SET bytes = ? WHERE id = ?");
+  if (!up) return up.error();
+  FORA_TRY((*up)->bind(1, a.snapshots->size(seg.name)).bind(2, seg.id).run());
+  seg.grown = false;
+  return ok();
+}
+
 // Starts a new segment for records compressed with `dict`: its row, and a file holding the
 // dictionary frame and a warcinfo record.
 Result<Archive::Impl::OpenSegment*> start_segment(Archive::Impl& a, const std::shared_ptr<const Dictionary>& dict,
@@ -71,7 +80,8 @@ Result<Archive::Impl::OpenSegment*> start_segment(Archive::Impl& a, const std::s
   FORA_TRY(a.snapshots->create(name, header));
   a.segment_rows[id] = {name, key_of(dict)};
   auto& open = a.open_segments[key_of(dict)];
-  open = {id, name, true};
+  if (open.grown) FORA_TRY(record_size(a, open));  // the segment it follows is full: its size is final
+  open = {id, name, true, false};
   return &open;
 }
 
@@ -86,7 +96,8 @@ Result<Placed> place(Archive::Impl& a, std::string_view frames, const std::share
                      std::int64_t now) {
   auto found = a.open_segments.find(key_of(dict));
   Archive::Impl::OpenSegment* seg = found == a.open_segments.end() ? nullptr : &found->second;
-  if (seg == nullptr || a.snapshots->size(seg->name) + static_cast<std::int64_t>(frames.size()) > a.segment_limit) {
+  if (seg == nullptr ||
+      (seg->holds_records && a.snapshots->size(seg->name) + static_cast<std::int64_t>(frames.size()) > a.segment_limit)) {
     auto started = start_segment(a, dict, now);
     if (!started) return started.error();
     seg = *started;
@@ -94,6 +105,7 @@ Result<Placed> place(Archive::Impl& a, std::string_view frames, const std::share
   auto offset = a.snapshots->append(seg->name, frames);
   if (!offset) return offset.error();
   seg->grown = true;
+  seg->holds_records = true;
   return Placed{seg->id, *offset};
 }
 
@@ -238,13 +250,8 @@ Status open_segments(Archive::Impl& a) {
 }
 
 Status record_segment_sizes(Archive::Impl& a) {
-  for (auto& [dict, seg] : a.open_segments) {
-    if (!seg.grown) continue;
-    auto up = a.sql("UPDATE segments SET bytes = ? WHERE id = ?");
-    if (!up) return up.error();
-    FORA_TRY((*up)->bind(1, a.snapshots->size(seg.name)).bind(2, seg.id).run());
-    seg.grown = false;
-  }
+  for (auto& [dict, seg] : a.open_segments)
+    if (seg.grown) FORA_TRY(record_size(a, seg));
   return ok();
 }
 

@@ -87,8 +87,14 @@ int main(int argc, char** argv) {
     extract = std::min(extract, seconds_since(t0));
     t0 = std::chrono::steady_clock::now();
     for (const Page& p : pages) {
-      fora::archive::Response response{p.url, 200, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n",
-                                       p.body, "text/html", 1700000000};
+      fora::archive::Response response;
+      response.url = p.url;
+      response.status = 200;
+      response.headers = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n";
+      response.body = p.body;
+      response.content_type = "text/html";
+      response.fetched_at = 1700000000;
+      response.request = "GET / HTTP/1.1\r\nHost: bench\r\nUser-Agent: fora/0.1\r\nAccept: */*\r\n\r\n";
       if (!fora::archive::prepare_capture(response)) return 1;
     }
     compress = std::min(compress, seconds_since(t0));

@@ -101,6 +101,13 @@ struct StoredEntry {
   std::optional<std::int64_t> gone_since;  // set when the entry vanished from its thread
 };
 
+// What Archive::verify() found.
+struct VerifyReport {
+  std::int64_t segments = 0, records = 0, captures = 0;
+  std::int64_t bytes = 0;              // compressed bytes read
+  std::vector<std::string> problems;   // one line each, naming the segment and offset
+};
+
 class Archive {
  public:
   enum class Mode { Read, Write };
@@ -174,6 +181,15 @@ class Archive {
   // parent (entry(), for_each_entry()); the entries concerned are marked changed so the
   // index learns it. A later link for the same child replaces the earlier one.
   Status store_reply_links(const std::vector<extract::ReplyLink>& links, std::int64_t seen_at);
+
+  // Reads every segment: every frame decodes (its checksum holds), every capture the
+  // catalog lists starts and ends on a record of its segment, every record but a segment's
+  // warcinfo belongs to a capture, no segment has bytes past what the catalog committed.
+  // `deep` also recomputes every payload digest (against the record's
+  // WARC-Payload-Digest and the catalog's), checks each revisit's original, each segment's
+  // dictionary against the catalog's, and SQLite's integrity_check. Damage is reported, not
+  // an error; errors are for what stops the reading (Io).
+  Result<VerifyReport> verify(bool deep) const;
 
   // Segments roll over to a new file once they hold this many bytes (default 1 GiB).
   void set_segment_limit(std::int64_t bytes);
