@@ -373,7 +373,8 @@ class Crawl {
         return copy ? ok() : Status(copy.error());
       }
       copy->fetched_at = now;
-      PageJob job{std::move(*copy), origin, false, reader, options_.user_agent, depth, options_.max_depth, true, address};
+      PageJob job{std::move(*copy), origin, false, reader, options_.user_agent, depth, options_.max_depth, true, address,
+                  nullptr};  // nothing new is stored: no record to compress
       asio::post(workers_, [this, job = std::move(job), event]() mutable { work(std::move(job), event); });
       return ok();
     });
@@ -456,7 +457,8 @@ class Crawl {
     Host& host = hosts_.at(origin);
     const auto held = host.held.find(address.str());
     PageJob job{std::move(response), origin, robots_txt, host.reader, options_.user_agent,
-                held == host.held.end() ? 0 : held->second.depth, options_.max_depth, false, address};
+                held == host.held.end() ? 0 : held->second.depth, options_.max_depth, false, address,
+                archive_.dictionary_for(address.str())};
     asio::post(workers_, [this, job = std::move(job), event]() mutable { work(std::move(job), event); });
   }
 

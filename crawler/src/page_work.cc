@@ -119,7 +119,7 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
     out.outcome = "not modified (304): " + out.outcome;
     out.bytes = 0;
   } else {
-    out.capture = archive::prepare_capture(response);
+    out.capture = archive::prepare_capture(response, std::move(job.dictionary));
   }
   return out;
 }

@@ -28,6 +28,7 @@ struct PageJob {
   int max_depth = 0;       // links found deeper than this are not followed (0: any depth)
   bool not_modified = false;  // `response` is the stored copy a 304 said is still current
   Url url;                    // the address asked for (response.url, as the frontier held it)
+  std::shared_ptr<const archive::Dictionary> dictionary;  // the site's, for the records (may be null)
 };
 
 struct PageResult {

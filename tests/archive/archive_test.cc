@@ -214,6 +214,51 @@ TEST_F(ArchiveTest, SegmentsRollOverAtTheirLimit) {
   EXPECT_EQ(now, segments + 2);
 }
 
+TEST_F(ArchiveTest, ASiteGetsADictionaryItsLaterRecordsUse) {
+  // Pages alike in their template, as a site's are.
+  const auto page = [](int i) {
+    std::string body = "<html><head><style>.comment{margin:0 0 1em}.author{font-weight:700}</style></head><body>";
+    for (int c = 0; c < 20; ++c)
+      body += "<div class=\"comment\" id=\"comment-" + std::to_string(i * 100 + c) +
+              "\"><span class=\"author\">Edward</span><p>About Soyuz, number " + std::to_string(i * c) + "</p></div>";
+    return body + "</body></html>";
+  };
+  {
+    auto a = open_write();
+    a->set_dictionary_policy(30, 4096);
+    for (int i = 0; i < 40; ++i) ASSERT_TRUE(a->store_capture(response("http://example.com/t/" + std::to_string(i), page(i))));
+    EXPECT_EQ(a->dictionary_for("http://other.example/"), nullptr);
+  }  // closing waits for the training and keeps its dictionary
+  auto a = open_write();
+  auto dict = a->dictionary_for("http://example.com/t/99");
+  ASSERT_NE(dict, nullptr);
+  std::vector<std::int64_t> ids;
+  for (int i = 40; i < 50; ++i) {
+    auto prepared = fora::archive::prepare_capture(response("http://example.com/t/" + std::to_string(i), page(i)), dict);
+    ASSERT_TRUE(prepared);
+    ids.push_back(*a->store_capture(*prepared));
+  }
+  for (std::size_t k = 0; k < ids.size(); ++k) EXPECT_EQ(a->read_capture(ids[k])->body, page(40 + static_cast<int>(k)));
+  // Its records went to a segment of their own that opens with the dictionary frame.
+  std::size_t with_dictionary = 0;
+  for (const auto& e : fs::directory_iterator(dir_ / "snapshots")) {
+    std::ifstream in(e.path(), std::ios::binary);
+    char magic[4] = {};
+    in.read(magic, 4);
+    if (std::string(magic, 4) == std::string("\x5d\x2a\x4d\x18", 4)) ++with_dictionary;
+  }
+  EXPECT_EQ(with_dictionary, 1u);
+  auto report = a->verify(true);
+  ASSERT_TRUE(report);
+  EXPECT_TRUE(report->problems.empty()) << report->problems.front();
+  EXPECT_EQ(report->captures, 50);
+  // Readers see it too.
+  a.reset();
+  auto reader = Archive::open(dir_, Archive::Mode::Read);
+  ASSERT_TRUE(reader);
+  EXPECT_EQ((*reader)->read_capture(ids.back())->body, page(49));
+}
+
 TEST_F(ArchiveTest, ThreadPagesMergeAndEditsAddVersions) {
   auto a = open_write();
   ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "first"}, {"2", "second"}}), 10).ok());

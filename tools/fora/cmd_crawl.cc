@@ -72,6 +72,7 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);
   if (!archive) return archive.error();
   (*archive)->set_segment_limit(cmd.segment_size);
+  (*archive)->set_dictionary_policy(cmd.dictionary_after);
 
   Tally tally;
   crawler::CrawlOptions options;

@@ -33,6 +33,7 @@ struct CrawlCommand {
   std::string scope = "host";     // host | domain | prefix
   std::vector<std::string> include, exclude;  // regexes over whole URLs
   std::int64_t segment_size = std::int64_t{1} << 30;  // snapshot segments roll over at this size
+  std::int64_t dictionary_after = 256;  // pages of a site before its zstd dictionary is trained; 0: never
 };
 Status run_crawl(const Context& ctx, const CrawlCommand& cmd);
 

@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
   c->add_flag("--quiet,-q", crawl.quiet, "No progress line and no summary");
   c->add_flag("--json", crawl.json, "Print the summary as one JSON object (counts per outcome and per host)");
   c->add_option("--segment-size", crawl.segment_size, "Start a new snapshot segment once one holds this much (e.g. 256MB, 1GB)")->capture_default_str()->transform(CLI::AsSizeValue(false))->check(CLI::Range(std::int64_t{1} << 16, std::int64_t{1} << 40));
+  c->add_option("--dictionary-after", crawl.dictionary_after, "Train a site's compression dictionary once this many of its pages are stored (0: never)")->capture_default_str()->check(CLI::NonNegativeNumber);
   c->add_option("--log", crawl.log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");
 
   IndexCommand index;

@@ -29,13 +29,16 @@ const char* state_name(PageState s) {
   return "queued";
 }
 
-// "http://127.0.0.1:8080/x" -> "127.0.0.1:8080": the site a page belongs to.
+}  // namespace
+
 std::string origin_of(std::string_view url) {
   std::size_t start = url.find("://");
   start = start == std::string_view::npos ? 0 : start + 3;
   const std::size_t end = url.find_first_of("/?#", start);
   return std::string(url.substr(start, end == std::string_view::npos ? url.size() - start : end - start));
 }
+
+namespace {
 
 std::string quotes_json(const std::vector<extract::Quote>& quotes) {
   json a = json::array();
@@ -71,6 +74,7 @@ Archive::~Archive() {
     impl_->batch_depth = 1;
     (void)commit_batch();
   }
+  if (impl_ && impl_->writable) (void)finish_training(*impl_);  // a dictionary trained is kept
 }
 
 const fs::path& Archive::dir() const { return impl_->dir; }
@@ -112,6 +116,7 @@ Result<std::unique_ptr<Archive>> Archive::open(const fs::path& dir, Mode mode) {
   auto store = SnapshotStore::open(dir / "snapshots", impl->writable);
   if (!store) return store.error();
   impl->snapshots.emplace(std::move(*store));
+  FORA_TRY(load_site_dictionaries(*impl));
   if (impl->writable) {
     FORA_TRY(open_segments(*impl));
     auto seq = impl->sql("SELECT coalesce(max(change_seq), 0) FROM comments");
@@ -157,11 +162,11 @@ Result<std::int64_t> site_id(const Archive::Impl& a, std::string_view origin, st
 }  // namespace
 
 Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::int64_t now, int depth) {
-  auto q = a.sql("SELECT id FROM pages WHERE url = ?");
+  auto q = a.sql("SELECT id, site_id FROM pages WHERE url = ?");
   if (!q) return q.error();
   auto row = (*q)->bind(1, url).step();
   if (!row) return row.error();
-  if (*row) return PageRow{(*q)->int64(0), false};
+  if (*row) return PageRow{(*q)->int64(0), false, (*q)->int64(1)};
   auto site = site_id(a, origin_of(url), now);
   if (!site) return site.error();
   auto ins = a.sql(
@@ -169,7 +174,7 @@ Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::i
       " VALUES(?, ?, 'queued', ?, ?, ?)");
   if (!ins) return ins.error();
   FORA_TRY((*ins)->bind(1, *site).bind(2, url).bind(3, now).bind(4, now).bind(5, depth).run());
-  return PageRow{sqlite3_last_insert_rowid(a.db.get()), true};
+  return PageRow{sqlite3_last_insert_rowid(a.db.get()), true, *site};
 }
 
 Result<bool> Archive::add_page(std::string_view url, std::int64_t now, int depth) {

@@ -4,11 +4,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <future>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "fora/archive/archive.h"
 #include "snapshot_store.h"
@@ -32,7 +35,8 @@ struct Archive::Impl {
     bool grown = false;
     bool holds_records = true;  // false while it holds only its header
   };
-  std::map<std::int64_t, OpenSegment> open_segments;
+  // Keyed by (dictionary id, level): records compressed alike share a segment.
+  std::map<std::pair<std::int64_t, int>, OpenSegment> open_segments;
   std::vector<std::string> repairs;  // what open() mended
   // Segment names and dictionaries by id, loaded on first use (readers too).
   struct SegmentRow {
@@ -41,6 +45,21 @@ struct Archive::Impl {
   };
   mutable std::unordered_map<std::int64_t, SegmentRow> segment_rows;
   mutable std::unordered_map<std::int64_t, std::shared_ptr<const Dictionary>> dictionaries;
+
+  // Per-site dictionaries (dictionaries.cc). The latest of each site, by origin, is read by
+  // crawl workers through dictionary_for(), hence the mutex; the rest is the writer's.
+  mutable std::mutex site_dictionaries_mutex;
+  std::unordered_map<std::string, std::shared_ptr<const Dictionary>> site_dictionaries;
+  std::int64_t train_after = 256;            // records a site stores before its dictionary is trained
+  std::size_t dictionary_bytes = 256 << 10;  // the trained dictionary's size at most
+  std::unordered_map<std::string, std::int64_t> undictionaried;  // per origin: captures stored without one
+  std::unordered_set<std::string> untrainable;  // sites whose training failed (too few or alike samples)
+  struct Training {
+    std::string origin;
+    std::int64_t site_id = 0;
+    std::future<Result<std::string>> dictionary;
+  };
+  std::optional<Training> training;  // at most one at a time, on its own thread
   int batch_depth = 0;
   std::int64_t change_seq = 0;  // last change_seq handed out (writer only)
   // Whether reply_links holds a row: only mail archives write any, and until one does, a
@@ -63,10 +82,14 @@ struct Archive::Impl {
   }
 };
 
+// "http://127.0.0.1:8080/x" -> "127.0.0.1:8080": the site a page belongs to.
+std::string origin_of(std::string_view url);
+
 // The page row of `url`, created (state 'queued', with its site) when missing.
 struct PageRow {
   std::int64_t id = 0;
   bool created = false;
+  std::int64_t site_id = 0;
 };
 Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::int64_t now, int depth = 0);
 
@@ -75,5 +98,16 @@ Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::i
 // before each commit.
 Status open_segments(Archive::Impl& a);
 Status record_segment_sizes(Archive::Impl& a);
+// The records (request, response...) of a capture's frames, each decompressed on its own.
+Result<std::vector<std::string>> capture_records(const Archive::Impl& a, std::int64_t segment_id,
+                                                 std::int64_t offset, std::int64_t length);
+
+// dictionaries.cc: each site's latest dictionary loaded on open; after a capture of `origin`
+// is stored, its count moves, and once it reaches train_after a dictionary is trained from
+// the site's records on another thread and, when ready, saved and handed out.
+Status load_site_dictionaries(Archive::Impl& a);
+Status after_capture(Archive::Impl& a, const std::string& origin, std::int64_t site_id, bool had_dictionary);
+// Waits for a training under way and saves its dictionary (on close).
+Status finish_training(Archive::Impl& a);
 
 }  // namespace fora::archive

@@ -15,7 +15,10 @@ namespace fs = std::filesystem;
 
 std::string labelled(std::string_view raw_sha256) { return "sha256:" + hex(raw_sha256); }
 
-std::int64_t key_of(const std::shared_ptr<const Dictionary>& d) { return d ? d->id() : 0; }
+// Which open segment records compressed with `d` go to.
+std::pair<std::int64_t, int> key_of(const std::shared_ptr<const Dictionary>& d) {
+  return d ? std::pair(d->id(), d->level()) : std::pair(std::int64_t{0}, kRecordLevel);
+}
 
 // Segment `id`'s name and dictionary.
 Result<Archive::Impl::SegmentRow> segment_row(const Archive::Impl& a, std::int64_t id) {
@@ -71,14 +74,14 @@ Result<Archive::Impl::OpenSegment*> start_segment(Archive::Impl& a, const std::s
   auto info = compress_frame(serialize(warcinfo_record(name, now)));
   if (!info) return info.error();
   header += *info;
-  auto ins = a.sql("INSERT INTO segments(name, dictionary_id, bytes) VALUES(?, ?, 0)");
+  auto ins = a.sql("INSERT INTO segments(name, dictionary_id, level, bytes) VALUES(?, ?, ?, 0)");
   if (!ins) return ins.error();
-  (*ins)->bind(1, name);
+  (*ins)->bind(1, name).bind(3, key_of(dict).second);
   if (dict) (*ins)->bind(2, dict->id());
   FORA_TRY((*ins)->run());
   const std::int64_t id = sqlite3_last_insert_rowid(a.db.get());
   FORA_TRY(a.snapshots->create(name, header));
-  a.segment_rows[id] = {name, key_of(dict)};
+  a.segment_rows[id] = {name, key_of(dict).first};
   auto& open = a.open_segments[key_of(dict)];
   if (open.grown) FORA_TRY(record_size(a, open));  // the segment it follows is full: its size is final
   open = {id, name, true, false};
@@ -109,27 +112,19 @@ Result<Placed> place(Archive::Impl& a, std::string_view frames, const std::share
   return Placed{seg->id, *offset};
 }
 
-// The records in a capture's frames.
+// The records in a capture's frames, parsed.
 Result<std::vector<WarcRecord>> records_at(const Archive::Impl& a, std::int64_t segment_id, std::int64_t offset,
                                            std::int64_t length) {
-  auto seg = segment_row(a, segment_id);
-  if (!seg) return seg.error();
-  auto dict = dictionary(a, seg->dictionary_id);
-  if (!dict) return dict.error();
-  auto frames = a.snapshots->read(seg->name, offset, length);
-  if (!frames) return frames.error();
-  auto bytes = decompress_frames(*frames, dict->get());
-  if (!bytes) {
-    return make_error(Errc::Corrupt, fmt::format("{} at {}: {}", seg->name, offset, bytes.error().message));
-  }
+  auto bytes = capture_records(a, segment_id, offset, length);
+  if (!bytes) return bytes.error();
   std::vector<WarcRecord> out;
-  std::string_view rest = *bytes;
-  while (!rest.empty()) {
+  for (const std::string& b : *bytes) {
     std::size_t used = 0;
-    auto rec = parse_warc_record(rest, &used);
-    if (!rec) return make_error(Errc::Corrupt, fmt::format("{} at {}: {}", seg->name, offset, rec.error().message));
+    auto rec = parse_warc_record(b, &used);
+    if (!rec) {
+      return make_error(Errc::Corrupt, fmt::format("segment {} at {}: {}", segment_id, offset, rec.error().message));
+    }
     out.push_back(std::move(*rec));
-    rest.remove_prefix(used);
   }
   return out;
 }
@@ -176,7 +171,8 @@ Status store_revisit(Archive::Impl& a, std::int64_t page_id, const PreparedCaptu
   return store_frames(a, page_id, c, c.request_frame + *frame, original, id);
 }
 
-Result<std::int64_t> store_prepared(Archive::Impl& a, std::int64_t page_id, const PreparedCapture& c) {
+Result<std::int64_t> store_prepared(Archive::Impl& a, const PageRow& page, const PreparedCapture& c) {
+  const std::int64_t page_id = page.id;
   auto last = a.sql("SELECT id, payload_sha256, status FROM captures WHERE page_id = ? ORDER BY id DESC LIMIT 1");
   if (!last) return last.error();
   auto row = (*last)->bind(1, page_id).step();
@@ -188,6 +184,7 @@ Result<std::int64_t> store_prepared(Archive::Impl& a, std::int64_t page_id, cons
     FORA_TRY((*touch)->bind(1, c.fetched_at).bind(2, id).run());
     return id;
   }
+  FORA_TRY(after_capture(a, origin_of(c.url), page.site_id, c.dictionary != nullptr));
   std::int64_t id = 0;
   if (c.payload_size > 0) {
     auto same = a.sql(
@@ -207,26 +204,42 @@ Result<std::int64_t> store_prepared(Archive::Impl& a, std::int64_t page_id, cons
 
 }  // namespace
 
+Result<std::vector<std::string>> capture_records(const Archive::Impl& a, std::int64_t segment_id, std::int64_t offset,
+                                                 std::int64_t length) {
+  auto seg = segment_row(a, segment_id);
+  if (!seg) return seg.error();
+  auto dict = dictionary(a, seg->dictionary_id);
+  if (!dict) return dict.error();
+  auto frames = a.snapshots->read(seg->name, offset, length);
+  if (!frames) return frames.error();
+  auto records = decompress_each(*frames, dict->get());
+  if (!records) {
+    return make_error(Errc::Corrupt, fmt::format("{} at {}: {}", seg->name, offset, records.error().message));
+  }
+  return records;
+}
+
 Status open_segments(Archive::Impl& a) {
   auto q = a.sql(
-      "SELECT id, name, coalesce(dictionary_id, 0), bytes FROM segments"
-      " WHERE id IN (SELECT max(id) FROM segments GROUP BY dictionary_id)");
+      "SELECT id, name, coalesce(dictionary_id, 0), level, bytes FROM segments"
+      " WHERE id IN (SELECT max(id) FROM segments GROUP BY dictionary_id, level)");
   if (!q) return q.error();
-  std::vector<std::tuple<std::int64_t, std::string, std::int64_t, std::int64_t>> newest;
+  std::vector<std::tuple<std::int64_t, std::string, std::pair<std::int64_t, int>, std::int64_t>> newest;
   for (;;) {
     auto row = (*q)->step();
     if (!row) return row.error();
     if (!*row) break;
-    newest.emplace_back((*q)->int64(0), (*q)->text(1), (*q)->int64(2), (*q)->int64(3));
+    newest.emplace_back((*q)->int64(0), (*q)->text(1), std::pair((*q)->int64(2), static_cast<int>((*q)->int64(3))),
+                        (*q)->int64(4));
   }
-  for (const auto& [id, name, dict, bytes] : newest) {
+  for (const auto& [id, name, key, bytes] : newest) {
     auto cut = a.snapshots->reopen(name, bytes);
     if (!cut) return cut.error();
     if (*cut > 0) {
       a.repairs.push_back(fmt::format(
           "{}: cut {} bytes after its last committed record (a frame torn when a writer was killed)", name, *cut));
     }
-    a.open_segments[dict] = {id, name, false};
+    a.open_segments[key] = {id, name, false};
   }
   // A segment file the catalog does not list was started by a writer killed before it
   // committed anything there: set aside (not deleted: a catalog restored from a backup
@@ -294,7 +307,7 @@ Result<std::int64_t> Archive::store_capture(const PreparedCapture& capture) {
   auto id = [&]() -> Result<std::int64_t> {
     auto page = ensure_page(*impl_, capture.url, capture.fetched_at);
     if (!page) return page.error();
-    return store_prepared(*impl_, page->id, capture);
+    return store_prepared(*impl_, *page, capture);
   }();
   Status committed = commit_batch();
   if (!id) return id.error();

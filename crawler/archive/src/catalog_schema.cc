@@ -24,11 +24,12 @@ namespace {
 //                     site's queued pages in memory and reads the rest from here, in id
 //                     order (index pages_queued); depth is the number of links followed
 //                     from a start URL to the page
-//   dictionaries      zstd dictionaries trained for a site; the bytes are also in the
-//                     leading frame of every segment compressed with one
-//   segments          the files of snapshots/: name, the dictionary their records are
-//                     compressed with (NULL: none), and how many of their bytes are
-//                     committed (a crash leaves more, which the next writer cuts off)
+//   dictionaries      zstd dictionaries trained for a site (its latest is the one new
+//                     records use); the bytes are also in the leading frame of every
+//                     segment compressed with one
+//   segments          the files of snapshots/: name, the dictionary and zstd level their
+//                     records are compressed with (NULL: none), and how many of their
+//                     bytes are committed (a crash leaves more, which the next writer cuts)
 //   captures          one row per stored response; (segment_id, offset, length) locate its
 //                     zstd frames (the request record, then the response or revisit
 //                     record); payload_sha256 (32 bytes) detects identical payloads: under
@@ -75,6 +76,7 @@ CREATE TABLE segments(
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,
   dictionary_id INTEGER REFERENCES dictionaries(id),
+  level INTEGER NOT NULL DEFAULT 3,
   bytes INTEGER NOT NULL);
 CREATE TABLE captures(
   id INTEGER PRIMARY KEY,
@@ -150,6 +152,7 @@ CREATE TABLE segments(
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE,
   dictionary_id INTEGER REFERENCES dictionaries(id),
+  level INTEGER NOT NULL DEFAULT 3,
   bytes INTEGER NOT NULL);
 INSERT INTO segments(name, bytes)
   SELECT segment, max(offset + length) FROM captures GROUP BY segment ORDER BY segment;

@@ -41,6 +41,7 @@ Dictionary::~Dictionary() {
 Result<std::shared_ptr<const Dictionary>> Dictionary::load(std::int64_t id, std::string bytes, int level) {
   std::shared_ptr<Dictionary> d(new Dictionary());
   d->id_ = id;
+  d->level_ = level;
   d->bytes_ = std::move(bytes);
   d->cdict_ = ZSTD_createCDict(d->bytes_.data(), d->bytes_.size(), level);
   d->ddict_ = ZSTD_createDDict(d->bytes_.data(), d->bytes_.size());
@@ -112,6 +113,19 @@ Result<std::string> decompress_frames(std::string_view frames, const Dictionary*
         : ZSTD_decompressDCtx(dctx.get(), out.data() + at, content, frame.data(), frame.size());
     if (ZSTD_isError(n)) return make_error(Errc::Corrupt, fmt::format("zstd: {}", ZSTD_getErrorName(n)));
     out.resize(at + n);
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> decompress_each(std::string_view frames, const Dictionary* dict) {
+  std::vector<std::string> out;
+  while (!frames.empty()) {
+    auto size = frame_size(frames);
+    if (!size) return size.error();
+    auto one = decompress_frames(frames.substr(0, *size), dict);
+    if (!one) return one.error();
+    if (!one->empty()) out.push_back(std::move(*one));
+    frames.remove_prefix(*size);
   }
   return out;
 }

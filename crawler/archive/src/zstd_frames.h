@@ -30,6 +30,7 @@ class Dictionary {
   Dictionary& operator=(const Dictionary&) = delete;
 
   std::int64_t id() const { return id_; }       // the catalog's dictionaries.id
+  int level() const { return level_; }          // the level its compression context is for
   const std::string& bytes() const { return bytes_; }
   std::uint32_t zstd_id() const;                // the id zstd writes into each frame
   ZSTD_CDict_s* cdict() const { return cdict_; }
@@ -38,6 +39,7 @@ class Dictionary {
  private:
   Dictionary() = default;
   std::int64_t id_ = 0;
+  int level_ = 0;
   std::string bytes_;
   ZSTD_CDict_s* cdict_ = nullptr;
   ZSTD_DDict_s* ddict_ = nullptr;
@@ -50,6 +52,10 @@ inline constexpr int kRecordLevel = 3;
 // Errors: Internal (zstd refused).
 Result<std::string> compress_frame(std::string_view data, const Dictionary* dict = nullptr,
                                    int level = kRecordLevel);
+
+// Each frame of `frames` decompressed on its own (skippable frames passed over).
+// Errors as decompress_frames().
+Result<std::vector<std::string>> decompress_each(std::string_view frames, const Dictionary* dict = nullptr);
 
 // Every frame of `frames` decompressed and joined; skippable frames are passed over.
 // Errors: Corrupt (naming what zstd said), a frame needing a dictionary that `dict` is not.

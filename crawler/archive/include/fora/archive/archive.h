@@ -191,6 +191,15 @@ class Archive {
   // an error; errors are for what stops the reading (Io).
   Result<VerifyReport> verify(bool deep) const;
 
+  // --- per-site dictionaries ---
+  // The dictionary new records of the site of `url` are compressed with (give it to
+  // prepare_capture), or null while it has none. Thread-safe: a crawl's loop calls it while
+  // its writer stores.
+  std::shared_ptr<const Dictionary> dictionary_for(std::string_view url) const;
+  // Once a site has stored `train_after` records without a dictionary (0: never), one of at
+  // most `bytes` is trained from them on another thread and used for its later records.
+  void set_dictionary_policy(std::int64_t train_after, std::size_t bytes = 256 << 10);
+
   // Segments roll over to a new file once they hold this many bytes (default 1 GiB).
   void set_segment_limit(std::int64_t bytes);
   // What opening the archive for writing mended, one line each (a torn frame cut off after

@@ -1,0 +1,133 @@
+// Archive: per-site zstd dictionaries. A site's pages share their template (markup, styles,
+// scripts, boilerplate), which a dictionary trained on them holds once instead of in every
+// record: on the bench site's pages, level 3 with a 256 KiB dictionary stores 0.087 of the
+// raw bytes against 0.179 without (tools/bench/archive).
+#include <fmt/format.h>
+
+#include "archive_impl.h"
+
+namespace fora::archive {
+namespace {
+
+// The samples a dictionary is trained from: the site's latest records, this many at most.
+constexpr std::size_t kSampleCaptures = 1000;
+constexpr std::size_t kSampleBytes = 64 << 20;
+
+Result<std::vector<std::string>> samples_of(const Archive::Impl& a, std::int64_t site_id) {
+  auto q = a.sql(
+      "SELECT c.segment_id, c.offset, c.length FROM captures c JOIN pages p ON p.id = c.page_id"
+      " WHERE p.site_id = ? AND c.refers_to IS NULL ORDER BY c.id DESC LIMIT ?");
+  if (!q) return q.error();
+  (*q)->bind(1, site_id).bind(2, static_cast<std::int64_t>(kSampleCaptures));
+  std::vector<std::tuple<std::int64_t, std::int64_t, std::int64_t>> where;
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    where.emplace_back((*q)->int64(0), (*q)->int64(1), (*q)->int64(2));
+  }
+  std::vector<std::string> samples;
+  std::size_t bytes = 0;
+  for (const auto& [segment, offset, length] : where) {
+    auto records = capture_records(a, segment, offset, length);
+    if (!records) return records.error();
+    for (auto& r : *records) {
+      bytes += r.size();
+      samples.push_back(std::move(r));
+    }
+    if (bytes > kSampleBytes) break;
+  }
+  return samples;
+}
+
+// Saves a trained dictionary and hands it out for the site's next records.
+Status save(Archive::Impl& a, const std::string& origin, std::int64_t site_id, std::string bytes, std::int64_t now) {
+  auto ins = a.sql("INSERT INTO dictionaries(site_id, created_at, dictionary) VALUES(?, ?, ?)");
+  if (!ins) return ins.error();
+  FORA_TRY((*ins)->bind(1, site_id).bind(2, now).bind_blob(3, bytes).run());
+  const std::int64_t id = sqlite3_last_insert_rowid(a.db.get());
+  auto dict = Dictionary::load(id, std::move(bytes), kRecordLevel);
+  if (!dict) return dict.error();
+  a.dictionaries[id] = *dict;
+  std::lock_guard lock(a.site_dictionaries_mutex);
+  a.site_dictionaries[origin] = *dict;
+  return ok();
+}
+
+Status collect(Archive::Impl& a, bool wait) {
+  if (!a.training) return ok();
+  auto& t = *a.training;
+  if (!wait && t.dictionary.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return ok();
+  auto trained = t.dictionary.get();
+  const std::string origin = t.origin;
+  const std::int64_t site_id = t.site_id;
+  a.training.reset();
+  if (!trained) {
+    a.untrainable.insert(origin);  // this session stores the site's records without one
+    return ok();
+  }
+  return save(a, origin, site_id, std::move(*trained), std::time(nullptr));
+}
+
+}  // namespace
+
+Status load_site_dictionaries(Archive::Impl& a) {
+  auto q = a.sql(
+      "SELECT s.origin, d.id, d.dictionary FROM dictionaries d JOIN sites s ON s.id = d.site_id"
+      " WHERE d.id IN (SELECT max(id) FROM dictionaries GROUP BY site_id)");
+  if (!q) return q.error();
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) return ok();
+    auto dict = Dictionary::load((*q)->int64(1), (*q)->blob(2), kRecordLevel);
+    if (!dict) return dict.error();
+    a.dictionaries[(*dict)->id()] = *dict;
+    std::lock_guard lock(a.site_dictionaries_mutex);
+    a.site_dictionaries[(*q)->text(0)] = *dict;
+  }
+}
+
+Status after_capture(Archive::Impl& a, const std::string& origin, std::int64_t site_id, bool had_dictionary) {
+  FORA_TRY(collect(a, false));
+  if (a.train_after <= 0 || had_dictionary || a.training || a.untrainable.count(origin)) return ok();
+  {
+    std::lock_guard lock(a.site_dictionaries_mutex);
+    if (a.site_dictionaries.count(origin)) return ok();
+  }
+  auto [count, first] = a.undictionaried.try_emplace(origin, 0);
+  if (first) {
+    // The first capture of the site in this session: count what earlier ones stored.
+    auto q = a.sql("SELECT count(*) FROM captures c JOIN pages p ON p.id = c.page_id WHERE p.site_id = ?");
+    if (!q) return q.error();
+    FORA_TRY((*q)->bind(1, site_id).step());
+    count->second = (*q)->int64(0);
+  } else {
+    ++count->second;
+  }
+  if (count->second < a.train_after) return ok();
+  auto samples = samples_of(a, site_id);
+  if (!samples) return samples.error();
+  const std::size_t capacity = a.dictionary_bytes;
+  a.training = Archive::Impl::Training{origin, site_id,
+                              std::async(std::launch::async, [samples = std::move(*samples), capacity] {
+                                return train_dictionary(samples, capacity);
+                              })};
+  return ok();
+}
+
+Status finish_training(Archive::Impl& a) { return collect(a, true); }
+
+std::shared_ptr<const Dictionary> Archive::dictionary_for(std::string_view url) const {
+  const std::string origin = origin_of(url);
+  std::lock_guard lock(impl_->site_dictionaries_mutex);
+  const auto found = impl_->site_dictionaries.find(origin);
+  return found == impl_->site_dictionaries.end() ? nullptr : found->second;
+}
+
+void Archive::set_dictionary_policy(std::int64_t train_after, std::size_t bytes) {
+  impl_->train_after = train_after;
+  impl_->dictionary_bytes = bytes;
+}
+
+}  // namespace fora::archive
