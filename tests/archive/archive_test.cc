@@ -259,6 +259,43 @@ TEST_F(ArchiveTest, ASiteGetsADictionaryItsLaterRecordsUse) {
   EXPECT_EQ((*reader)->read_capture(ids.back())->body, page(49));
 }
 
+TEST_F(ArchiveTest, CompactRecompressesWithTheSitesDictionaryAndRemovesEmptiedSegments) {
+  const auto page = [](int i) {
+    std::string body = "<html><head><style>.comment{margin:0 0 1em}.author{font-weight:700}</style></head><body>";
+    for (int c = 0; c < 30; ++c)
+      body += "<div class=\"comment\" id=\"comment-" + std::to_string(i * 100 + c) +
+              "\"><span class=\"author\">Edward</span><p>About Soyuz, number " + std::to_string(i * c) + "</p></div>";
+    return body + "</body></html>";
+  };
+  std::vector<std::int64_t> ids;
+  {
+    auto a = open_write();
+    a->set_dictionary_policy(0);  // none while crawling
+    for (int i = 0; i < 60; ++i)
+      ids.push_back(*a->store_capture(response("http://example.com/t/" + std::to_string(i), page(i))));
+    ids.push_back(*a->store_capture(response("http://small.example/", "<p>one page</p>")));
+  }
+  auto a = open_write();
+  a->set_dictionary_policy(50, 8192);
+  const auto before = a->stats()->snapshot_bytes;
+  auto report = a->compact(19);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->problems.empty());
+  EXPECT_EQ(report->captures_moved, 61);  // the small site's page too, at level 19 without one
+  EXPECT_EQ(report->segments_removed, 1);
+  EXPECT_LT(report->bytes_after, before / 2) << before;
+  EXPECT_FALSE(fs::exists(dir_ / "snapshots" / "seg-000001.warc.zst"));
+  EXPECT_NE(a->dictionary_for("http://example.com/"), nullptr);
+  for (int i = 0; i < 60; ++i) EXPECT_EQ(a->read_capture(ids[static_cast<std::size_t>(i)])->body, page(i));
+  auto check = a->verify(true);
+  ASSERT_TRUE(check);
+  EXPECT_TRUE(check->problems.empty()) << check->problems.front();
+  // Done once: a second run has nothing to do.
+  auto again = a->compact(19);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->captures_moved, 0);
+}
+
 TEST_F(ArchiveTest, ThreadPagesMergeAndEditsAddVersions) {
   auto a = open_write();
   ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "first"}, {"2", "second"}}), 10).ok());

@@ -37,6 +37,13 @@ struct CrawlCommand {
 };
 Status run_crawl(const Context& ctx, const CrawlCommand& cmd);
 
+struct CompactCommand {
+  int level = 19;                       // zstd level the records are compressed again at
+  std::int64_t dictionary_after = 256;  // a site with this many records and no dictionary gets one
+  bool quiet = false;
+};
+Status run_compact(const Context& ctx, const CompactCommand& cmd);
+
 struct VerifyCommand {
   bool deep = false;  // recompute every digest too
   bool json = false;

@@ -108,6 +108,12 @@ int main(int argc, char** argv) {
   x->add_flag("--json", extract.json, "One JSON object per post/comment per line (the format of show --json)");
   x->add_flag("--links", extract.links, "Print the links a crawl would follow from this page");
 
+  CompactCommand compact;
+  auto* co = app.add_subcommand("compact", "Compress the snapshots again with each site's dictionary, at a higher level; removes emptied segments");
+  co->add_option("--level", compact.level, "zstd level (1-19): 19 stores least and takes longest")->capture_default_str()->check(CLI::Range(1, 19));
+  co->add_option("--dictionary-after", compact.dictionary_after, "A site with this many pages and no dictionary gets one first (0: never)")->capture_default_str()->check(CLI::NonNegativeNumber);
+  co->add_flag("--quiet,-q", compact.quiet, "Print nothing but errors");
+
   VerifyCommand verify;
   auto* v = app.add_subcommand("verify", "Check the archive is whole: every record decodes and is where the catalog says; exit 1 on damage");
   v->add_flag("--deep", verify.deep, "Also recompute every payload digest and check the catalog database");
@@ -134,6 +140,7 @@ int main(int argc, char** argv) {
   else if (*st) status = run_stats(ctx, stats);
   else if (*x) status = run_extract(ctx, extract);
   else if (*v) status = run_verify(ctx, verify);
+  else if (*co) status = run_compact(ctx, compact);
   else if (*pr) status = run_profiles(ctx);
   std::fflush(stdout);
   if (!status) return report(ctx, status.error());

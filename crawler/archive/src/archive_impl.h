@@ -98,6 +98,12 @@ Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::i
 // before each commit.
 Status open_segments(Archive::Impl& a);
 Status record_segment_sizes(Archive::Impl& a);
+// Appends `frames` (compressed with `dict`, or without one at `level`) to the segment of
+// records compressed alike, starting a new one when it would pass the size limit; returns
+// (segment id, offset).
+Result<std::pair<std::int64_t, std::int64_t>> place_frames(Archive::Impl& a, std::string_view frames,
+                                                          const std::shared_ptr<const Dictionary>& dict, int level,
+                                                          std::int64_t now);
 // The records (request, response...) of a capture's frames, each decompressed on its own.
 Result<std::vector<std::string>> capture_records(const Archive::Impl& a, std::int64_t segment_id,
                                                  std::int64_t offset, std::int64_t length);

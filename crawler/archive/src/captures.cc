@@ -15,9 +15,9 @@ namespace fs = std::filesystem;
 
 std::string labelled(std::string_view raw_sha256) { return "sha256:" + hex(raw_sha256); }
 
-// Which open segment records compressed with `d` go to.
-std::pair<std::int64_t, int> key_of(const std::shared_ptr<const Dictionary>& d) {
-  return d ? std::pair(d->id(), d->level()) : std::pair(std::int64_t{0}, kRecordLevel);
+// Which open segment records compressed with `d` (or, without one, at `level`) go to.
+std::pair<std::int64_t, int> key_of(const std::shared_ptr<const Dictionary>& d, int level = kRecordLevel) {
+  return d ? std::pair(d->id(), d->level()) : std::pair(std::int64_t{0}, level);
 }
 
 // Segment `id`'s name and dictionary.
@@ -60,11 +60,13 @@ Status record_size(Archive::Impl& a, Archive::Impl::OpenSegment& seg) {
 // Starts a new segment for records compressed with `dict`: its row, and a file holding the
 // dictionary frame and a warcinfo record.
 Result<Archive::Impl::OpenSegment*> start_segment(Archive::Impl& a, const std::shared_ptr<const Dictionary>& dict,
-                                                  std::int64_t now) {
-  auto next = a.sql("SELECT coalesce(max(id), 0) + 1 FROM segments");
+                                                  int level, std::int64_t now) {
+  const auto key = key_of(dict, level);
+  auto next = a.sql("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'segments'), 0) + 1");
   if (!next) return next.error();
   FORA_TRY((*next)->step());
-  const std::string name = segment_name((*next)->int64(0));
+  const std::int64_t number = (*next)->int64(0);
+  const std::string name = segment_name(number);
   std::string header;
   if (dict) {
     auto frame = dictionary_frame(*dict);
@@ -74,34 +76,30 @@ Result<Archive::Impl::OpenSegment*> start_segment(Archive::Impl& a, const std::s
   auto info = compress_frame(serialize(warcinfo_record(name, now)));
   if (!info) return info.error();
   header += *info;
-  auto ins = a.sql("INSERT INTO segments(name, dictionary_id, level, bytes) VALUES(?, ?, ?, 0)");
+  auto ins = a.sql("INSERT INTO segments(id, name, dictionary_id, level, bytes) VALUES(?, ?, ?, ?, 0)");
   if (!ins) return ins.error();
-  (*ins)->bind(1, name).bind(3, key_of(dict).second);
-  if (dict) (*ins)->bind(2, dict->id());
+  (*ins)->bind(1, number).bind(2, name).bind(4, key.second);
+  if (dict) (*ins)->bind(3, dict->id());
   FORA_TRY((*ins)->run());
   const std::int64_t id = sqlite3_last_insert_rowid(a.db.get());
   FORA_TRY(a.snapshots->create(name, header));
-  a.segment_rows[id] = {name, key_of(dict).first};
-  auto& open = a.open_segments[key_of(dict)];
+  a.segment_rows[id] = {name, key.first};
+  auto& open = a.open_segments[key];
   if (open.grown) FORA_TRY(record_size(a, open));  // the segment it follows is full: its size is final
   open = {id, name, true, false};
   return &open;
 }
 
-struct Placed {
-  std::int64_t segment_id = 0;
-  std::int64_t offset = 0;
-};
+}  // namespace
 
-// Appends `frames` (compressed with `dict`) to that dictionary's segment, rolling it over
-// when it would pass the size limit.
-Result<Placed> place(Archive::Impl& a, std::string_view frames, const std::shared_ptr<const Dictionary>& dict,
-                     std::int64_t now) {
-  auto found = a.open_segments.find(key_of(dict));
+Result<std::pair<std::int64_t, std::int64_t>> place_frames(Archive::Impl& a, std::string_view frames,
+                                                          const std::shared_ptr<const Dictionary>& dict, int level,
+                                                          std::int64_t now) {
+  auto found = a.open_segments.find(key_of(dict, level));
   Archive::Impl::OpenSegment* seg = found == a.open_segments.end() ? nullptr : &found->second;
   if (seg == nullptr ||
       (seg->holds_records && a.snapshots->size(seg->name) + static_cast<std::int64_t>(frames.size()) > a.segment_limit)) {
-    auto started = start_segment(a, dict, now);
+    auto started = start_segment(a, dict, level, now);
     if (!started) return started.error();
     seg = *started;
   }
@@ -109,8 +107,10 @@ Result<Placed> place(Archive::Impl& a, std::string_view frames, const std::share
   if (!offset) return offset.error();
   seg->grown = true;
   seg->holds_records = true;
-  return Placed{seg->id, *offset};
+  return std::pair(seg->id, *offset);
 }
+
+namespace {
 
 // The records in a capture's frames, parsed.
 Result<std::vector<WarcRecord>> records_at(const Archive::Impl& a, std::int64_t segment_id, std::int64_t offset,
@@ -131,7 +131,7 @@ Result<std::vector<WarcRecord>> records_at(const Archive::Impl& a, std::int64_t 
 
 Status store_frames(Archive::Impl& a, std::int64_t page_id, const PreparedCapture& c, std::string_view frames,
                     std::optional<std::int64_t> refers_to, std::int64_t* id) {
-  auto placed = place(a, frames, c.dictionary, c.fetched_at);
+  auto placed = place_frames(a, frames, c.dictionary, kRecordLevel, c.fetched_at);
   if (!placed) return placed.error();
   auto ins = a.sql(
       "INSERT INTO captures(page_id, fetched_at, last_checked, status, content_type, payload_sha256,"
@@ -145,8 +145,8 @@ Status store_frames(Archive::Impl& a, std::int64_t page_id, const PreparedCaptur
                .bind(5, c.content_type)
                .bind_blob(6, c.payload_sha256)
                .bind(7, refers_to)
-               .bind(8, placed->segment_id)
-               .bind(9, placed->offset)
+               .bind(8, placed->first)
+               .bind(9, placed->second)
                .bind(10, static_cast<std::int64_t>(frames.size()))
                .bind(11, c.etag)
                .bind(12, c.last_modified)
@@ -254,10 +254,13 @@ Status open_segments(Archive::Impl& a) {
     auto row = (*known)->bind(1, name).step();
     if (!row) return row.error();
     if (*row) continue;
-    fs::rename(entry.path(), entry.path().string() + ".orphan", ec);
+    fs::path aside = entry.path().string() + ".orphan";
+    for (int n = 2; fs::exists(aside, ec); ++n) aside = entry.path().string() + ".orphan" + std::to_string(n);
+    fs::rename(entry.path(), aside, ec);
     if (ec) return make_error(Errc::Io, fmt::format("setting aside {}: {}", entry.path().string(), ec.message()));
-    a.repairs.push_back(fmt::format("{}: no committed record in it (a writer was killed as it began it); set aside as {}.orphan",
-                                    name, name));
+    a.repairs.push_back(fmt::format("{}: the catalog lists no such segment (a writer was killed as it began it,"
+                                    " or the catalog is older than the folder); set aside as {}",
+                                    name, aside.filename().string()));
   }
   return ok();
 }

@@ -27,9 +27,11 @@ namespace {
 //   dictionaries      zstd dictionaries trained for a site (its latest is the one new
 //                     records use); the bytes are also in the leading frame of every
 //                     segment compressed with one
-//   segments          the files of snapshots/: name, the dictionary and zstd level their
-//                     records are compressed with (NULL: none), and how many of their
-//                     bytes are committed (a crash leaves more, which the next writer cuts)
+//   segments          the files of snapshots/ (seg-<id>.warc.zst; ids are never reused,
+//                     so a removed segment's name is not either): the dictionary and zstd
+//                     level their records are compressed with (NULL: none), and how many
+//                     of their bytes are committed (a crash leaves more, which the next
+//                     writer cuts)
 //   captures          one row per stored response; (segment_id, offset, length) locate its
 //                     zstd frames (the request record, then the response or revisit
 //                     record); payload_sha256 (32 bytes) detects identical payloads: under
@@ -73,7 +75,7 @@ CREATE TABLE dictionaries(
   created_at INTEGER NOT NULL,
   dictionary BLOB NOT NULL);
 CREATE TABLE segments(
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   name TEXT NOT NULL UNIQUE,
   dictionary_id INTEGER REFERENCES dictionaries(id),
   level INTEGER NOT NULL DEFAULT 3,
@@ -149,7 +151,7 @@ CREATE TABLE dictionaries(
   created_at INTEGER NOT NULL,
   dictionary BLOB NOT NULL);
 CREATE TABLE segments(
-  id INTEGER PRIMARY KEY,
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   name TEXT NOT NULL UNIQUE,
   dictionary_id INTEGER REFERENCES dictionaries(id),
   level INTEGER NOT NULL DEFAULT 3,

@@ -131,6 +131,13 @@ Status SnapshotStore::sync() {
   return ok();
 }
 
+void SnapshotStore::close(const std::string& name) {
+  if (auto found = open_.find(name); found != open_.end()) {
+    ::close(found->second.fd);
+    open_.erase(found);
+  }
+}
+
 Result<std::string> SnapshotStore::read(const std::string& name, std::int64_t offset, std::int64_t length) const {
   const fs::path path = dir_ / name;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);

@@ -37,6 +37,8 @@ class SnapshotStore {
   std::int64_t size(const std::string& name) const;  // of an open segment
   // Flushes every segment appended to since the last sync (before the catalog commits).
   Status sync();
+  // Forgets segment `name` (its file is to be removed); unsynced bytes are dropped.
+  void close(const std::string& name);
 
   // `length` bytes of segment `name` from `offset`. Errors: NotFound, Corrupt (short), Io.
   Result<std::string> read(const std::string& name, std::int64_t offset, std::int64_t length) const;

@@ -108,6 +108,13 @@ struct VerifyReport {
   std::vector<std::string> problems;   // one line each, naming the segment and offset
 };
 
+// What Archive::compact() did.
+struct CompactReport {
+  std::int64_t captures_moved = 0, segments_removed = 0;
+  std::int64_t bytes_before = 0, bytes_after = 0, bytes_freed = 0;  // of snapshots/
+  std::vector<std::string> problems;  // captures left as they were, and why
+};
+
 class Archive {
  public:
   enum class Mode { Read, Write };
@@ -199,6 +206,13 @@ class Archive {
   // Once a site has stored `train_after` records without a dictionary (0: never), one of at
   // most `bytes` is trained from them on another thread and used for its later records.
   void set_dictionary_policy(std::int64_t train_after, std::size_t bytes = 256 << 10);
+
+  // Compresses again, with their site's latest dictionary (trained now for a site that has
+  // enough records and none) at `level`, the records stored without it or at a lower
+  // level, into new segments, and removes the segments left empty. `progress` (may be
+  // empty) hears (done, total) after each batch. (Write)
+  Result<CompactReport> compact(int level,
+                                const std::function<void(std::int64_t, std::int64_t)>& progress = {});
 
   // Segments roll over to a new file once they hold this many bytes (default 1 GiB).
   void set_segment_limit(std::int64_t bytes);

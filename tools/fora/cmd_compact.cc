@@ -1,0 +1,28 @@
+// fora compact [--level N]: compress the snapshots again, with each site's dictionary.
+#include <fmt/format.h>
+
+#include "commands.h"
+
+namespace fora::cli {
+
+Status run_compact(const Context& ctx, const CompactCommand& cmd) {
+  auto archive = ctx.open_archive(archive::Archive::Mode::Write);
+  if (!archive) return archive.error();
+  (*archive)->set_dictionary_policy(cmd.dictionary_after);
+  const bool live = ctx.err.is_tty() && !cmd.quiet;
+  auto report = (*archive)->compact(cmd.level, [&](std::int64_t done, std::int64_t total) {
+    if (live) ctx.err.write(fmt::format("\r\x1b[Kcompressed {} of {} captures again", done, total));
+  });
+  if (live) ctx.err.write("\r\x1b[K");
+  if (!report) return report.error();
+  for (const std::string& p : report->problems) ctx.err.write("fora: " + clean(p) + "\n");
+  if (!cmd.quiet) {
+    ctx.out.write(fmt::format("{} captures compressed again at level {}, {} segments removed; snapshots {:.1f} MB -> {:.1f} MB\n",
+                              report->captures_moved, cmd.level, report->segments_removed,
+                              static_cast<double>(report->bytes_before) / 1e6,
+                              static_cast<double>(report->bytes_after) / 1e6));
+  }
+  return ok();
+}
+
+}  // namespace fora::cli
