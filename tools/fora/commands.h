@@ -37,6 +37,27 @@ struct CrawlCommand {
 };
 Status run_crawl(const Context& ctx, const CrawlCommand& cmd);
 
+struct ImportCommand {
+  std::vector<std::string> files;  // .warc, .warc.gz, .warc.zst
+  bool quiet = false;
+};
+Status run_import(const Context& ctx, const ImportCommand& cmd);
+
+struct ReextractCommand {
+  std::string site;  // only this site
+  bool quiet = false;
+};
+Status run_reextract(const Context& ctx, const ReextractCommand& cmd);
+
+struct ExportCommand {
+  std::string warc;   // --warc FILE.warc.gz
+  std::string jsonl;  // --jsonl FILE
+  std::string site;   // only this site ("example.com")
+  std::string since;  // only what was fetched or seen since this time
+  bool quiet = false;
+};
+Status run_export(const Context& ctx, const ExportCommand& cmd);
+
 struct CompactCommand {
   int level = 19;                       // zstd level the records are compressed again at
   std::int64_t dictionary_after = 256;  // a site with this many records and no dictionary gets one

@@ -108,6 +108,24 @@ int main(int argc, char** argv) {
   x->add_flag("--json", extract.json, "One JSON object per post/comment per line (the format of show --json)");
   x->add_flag("--links", extract.links, "Print the links a crawl would follow from this page");
 
+  ImportCommand imp;
+  auto* im = app.add_subcommand("import", "Read WARC files (wget, Heritrix, warcio/Browsertrix, fora; .warc, .warc.gz, .warc.zst) into the archive");
+  im->add_option("file", imp.files, "WARC files")->required()->check(CLI::ExistingFile);
+  im->add_flag("--quiet,-q", imp.quiet, "Print nothing but errors");
+
+  ReextractCommand rex;
+  auto* re = app.add_subcommand("reextract", "Read every stored page again with today's readers; changed text becomes new versions");
+  re->add_option("--site", rex.site, "Only this site (e.g. example.com)");
+  re->add_flag("--quiet,-q", rex.quiet, "Print nothing but errors");
+
+  ExportCommand exp;
+  auto* ex = app.add_subcommand("export", "Write the archive out: the captures as a .warc.gz, the threads as JSON lines");
+  ex->add_option("--warc", exp.warc, "Every capture's records (request, response, revisit) to FILE.warc.gz, a gzip member per record");
+  ex->add_option("--jsonl", exp.jsonl, "Threads, posts and comments with every version and its dates to FILE, one JSON object a line");
+  ex->add_option("--site", exp.site, "Only this site (e.g. example.com)");
+  ex->add_option("--since", exp.since, "Only captures fetched, and entries seen, since this time (e.g. 2024-01-31)");
+  ex->add_flag("--quiet,-q", exp.quiet, "Print nothing but errors");
+
   CompactCommand compact;
   auto* co = app.add_subcommand("compact", "Compress the snapshots again with each site's dictionary, at a higher level; removes emptied segments");
   co->add_option("--level", compact.level, "zstd level (1-19): 19 stores least and takes longest")->capture_default_str()->check(CLI::Range(1, 19));
@@ -141,6 +159,9 @@ int main(int argc, char** argv) {
   else if (*x) status = run_extract(ctx, extract);
   else if (*v) status = run_verify(ctx, verify);
   else if (*co) status = run_compact(ctx, compact);
+  else if (*ex) status = run_export(ctx, exp);
+  else if (*im) status = run_import(ctx, imp);
+  else if (*re) status = run_reextract(ctx, rex);
   else if (*pr) status = run_profiles(ctx);
   std::fflush(stdout);
   if (!status) return report(ctx, status.error());

@@ -294,8 +294,8 @@ Result<ThreadRow> upsert_thread(const Archive::Impl& a, std::int64_t site,
   t.changed = (*q)->text(1) != page.thread_url || (*q)->text(2) != page.title ||
               (*q)->text(3) != cats || (*q)->text(4) != tags;
   auto up = a.sql(t.changed
-                      ? "UPDATE threads SET last_seen = ?2, url = ?3, title = ?4, categories = ?5, tags = ?6 WHERE id = ?1"
-                      : "UPDATE threads SET last_seen = ?2 WHERE id = ?1");
+                      ? "UPDATE threads SET last_seen = max(last_seen, ?2), url = ?3, title = ?4, categories = ?5, tags = ?6 WHERE id = ?1"
+                      : "UPDATE threads SET last_seen = max(last_seen, ?2) WHERE id = ?1");
   if (!up) return up.error();
   (*up)->bind(1, t.id).bind(2, now);
   if (t.changed) (*up)->bind(3, page.thread_url).bind(4, page.title).bind(5, cats).bind(6, tags);
@@ -354,10 +354,10 @@ Status upsert_entry(Archive::Impl& a, std::int64_t thread, const char* kind,
                          (*q)->text(4) != e.url || !(*q)->is_null(7) ||
                          (*q)->text(8) != precision || (*q)->opt_int64(9) != e.edited;
     auto up = a.sql(changed
-                        ? "UPDATE comments SET last_seen = ?2, author = ?3, published = ?4,"
+                        ? "UPDATE comments SET last_seen = max(last_seen, ?2), author = ?3, published = ?4,"
                           " parent_native_id = ?5, url = ?6, gone_since = NULL, change_seq = ?7,"
                           " date_precision = ?8, edited = ?9 WHERE id = ?1"
-                        : "UPDATE comments SET last_seen = ?2 WHERE id = ?1");
+                        : "UPDATE comments SET last_seen = max(last_seen, ?2) WHERE id = ?1");
     if (!up) return up.error();
     (*up)->bind(1, id).bind(2, now);
     if (changed) {

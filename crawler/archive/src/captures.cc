@@ -184,6 +184,12 @@ Result<std::int64_t> store_prepared(Archive::Impl& a, const PageRow& page, const
     FORA_TRY((*touch)->bind(1, c.fetched_at).bind(2, id).run());
     return id;
   }
+  // The very same fetch again (a WARC file imported twice): nothing to add.
+  auto same_fetch = a.sql("SELECT id FROM captures WHERE page_id = ? AND fetched_at = ? AND payload_sha256 = ? LIMIT 1");
+  if (!same_fetch) return same_fetch.error();
+  auto seen = (*same_fetch)->bind(1, page_id).bind(2, c.fetched_at).bind_blob(3, c.payload_sha256).step();
+  if (!seen) return seen.error();
+  if (*seen) return (*same_fetch)->int64(0);
   FORA_TRY(after_capture(a, origin_of(c.url), page.site_id, c.dictionary != nullptr));
   std::int64_t id = 0;
   if (c.payload_size > 0) {
@@ -327,6 +333,33 @@ Result<std::optional<Archive::LastCapture>> Archive::last_capture(std::string_vi
   if (!row) return row.error();
   if (!*row) return std::optional<LastCapture>();
   return std::optional<LastCapture>(LastCapture{(*q)->int64(0), (*q)->text(1), (*q)->text(2)});
+}
+
+Result<std::optional<std::int64_t>> Archive::find_capture(std::string_view url, std::int64_t fetched_at) const {
+  auto q = impl_->sql(
+      "SELECT c.id FROM captures c JOIN pages p ON p.id = c.page_id WHERE p.url = ?"
+      " ORDER BY c.fetched_at = ? DESC, c.id DESC LIMIT 1");
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, url).bind(2, fetched_at).step();
+  if (!row) return row.error();
+  if (!*row) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>((*q)->int64(0));
+}
+
+Result<std::vector<std::int64_t>> Archive::latest_captures(const std::string& site) const {
+  auto q = impl_->sql(
+      "SELECT (SELECT max(c.id) FROM captures c WHERE c.page_id = p.id AND c.status = 200) AS latest"
+      " FROM pages p JOIN sites s ON s.id = p.site_id WHERE (?1 = '' OR s.origin = ?1) AND latest IS NOT NULL"
+      " ORDER BY p.id");
+  if (!q) return q.error();
+  (*q)->bind(1, site);
+  std::vector<std::int64_t> out;
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back((*q)->int64(0));
+  }
 }
 
 Status Archive::touch_capture(std::int64_t capture_id, std::int64_t checked_at) {

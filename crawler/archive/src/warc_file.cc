@@ -7,6 +7,9 @@
 
 #include <deque>
 #include <fstream>
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
 #include <tuple>
 
 #include "zstd_frames.h"
@@ -398,6 +401,67 @@ WarcFileReader WarcFileReader::from_bytes(std::string bytes) {
   impl->raw = std::move(bytes);
   impl->input_done = true;
   return WarcFileReader(std::move(impl));
+}
+
+WarcGzipWriter::WarcGzipWriter(WarcGzipWriter&& o) noexcept { *this = std::move(o); }
+WarcGzipWriter& WarcGzipWriter::operator=(WarcGzipWriter&& o) noexcept {
+  std::swap(path_, o.path_);
+  std::swap(tmp_, o.tmp_);
+  std::swap(file_, o.file_);
+  std::swap(bytes_, o.bytes_);
+  return *this;
+}
+
+WarcGzipWriter::~WarcGzipWriter() {
+  if (file_ != nullptr) {
+    std::fclose(file_);
+    std::error_code ec;
+    std::filesystem::remove(tmp_, ec);
+  }
+}
+
+Result<WarcGzipWriter> WarcGzipWriter::create(const std::filesystem::path& path) {
+  WarcGzipWriter w;
+  w.path_ = path;
+  w.tmp_ = path.string() + ".tmp";
+  w.file_ = std::fopen(w.tmp_.c_str(), "wb");
+  if (w.file_ == nullptr) return make_error(Errc::Io, fmt::format("cannot write {}", w.tmp_.string()));
+  return w;
+}
+
+Status WarcGzipWriter::write(std::string_view record) {
+  z_stream z{};
+  if (deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    return make_error(Errc::Internal, "zlib cannot start");
+  }
+  std::string out(deflateBound(&z, record.size()) + 64, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(record.data()));
+  z.avail_in = static_cast<uInt>(record.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) return make_error(Errc::Internal, "zlib could not compress a record");
+  if (std::fwrite(out.data(), 1, out.size(), file_) != out.size()) {
+    return make_error(Errc::Io, fmt::format("writing {}: {}", tmp_.string(), std::strerror(errno)));
+  }
+  bytes_ += static_cast<std::int64_t>(out.size());
+  return ok();
+}
+
+Status WarcGzipWriter::close() {
+  if (file_ == nullptr) return ok();
+  const bool flushed = std::fflush(file_) == 0 && ::fsync(fileno(file_)) == 0;
+  std::fclose(file_);
+  file_ = nullptr;
+  std::error_code ec;
+  if (flushed) std::filesystem::rename(tmp_, path_, ec);
+  if (!flushed || ec) {
+    std::filesystem::remove(tmp_, ec);
+    return make_error(Errc::Io, fmt::format("cannot finish {}", path_.string()));
+  }
+  return ok();
 }
 
 std::optional<WarcFileReader::Item> WarcFileReader::next() { return impl_->next(); }

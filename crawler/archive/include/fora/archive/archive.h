@@ -108,6 +108,19 @@ struct VerifyReport {
   std::vector<std::string> problems;   // one line each, naming the segment and offset
 };
 
+// What an export takes: one site (its origin, "" for all) and what was seen since a time.
+struct ExportFilter {
+  std::string site;
+  std::int64_t since = 0;  // Unix seconds; 0: everything
+};
+
+// One version of a post or comment: its words as seen at `seen_at`.
+struct EntryVersion {
+  std::int64_t seen_at = 0;
+  std::string text;
+  std::vector<extract::Quote> quotes;
+};
+
 // What Archive::compact() did.
 struct CompactReport {
   std::int64_t captures_moved = 0, segments_removed = 0;
@@ -173,6 +186,12 @@ class Archive {
     std::string etag, last_modified;
   };
   Result<std::optional<LastCapture>> last_capture(std::string_view url) const;
+  // The capture of `url` fetched at `fetched_at`, else its latest, whatever it answered;
+  // nullopt when there is none (what a revisit record refers to).
+  Result<std::optional<std::int64_t>> find_capture(std::string_view url, std::int64_t fetched_at) const;
+  // The latest capture that answered 200 of each page of `site` (an origin; "" for all),
+  // in page order: what re-extraction reads.
+  Result<std::vector<std::int64_t>> latest_captures(const std::string& site) const;
   // Records a visit that found capture `capture_id` unchanged (a 304): its last_checked moves.
   Status touch_capture(std::int64_t capture_id, std::int64_t checked_at);
 
@@ -230,6 +249,19 @@ class Archive {
   Result<StoredEntry> entry(std::int64_t id) const;            // NotFound when absent
   Result<std::vector<StoredEntry>> thread_entries(std::int64_t thread_id) const;
   Result<std::int64_t> max_change_seq() const;
+
+  // --- export ---
+  // Calls `fn` with each capture's URL, time and WARC records (request, response or
+  // revisit; each record's bytes as stored), oldest first, of captures fetched at or
+  // after filter.since.
+  Status for_each_capture(const ExportFilter& filter,
+                          const std::function<Status(std::string_view url, std::int64_t fetched_at,
+                                                     const std::vector<std::string>& records)>& fn) const;
+  // Calls `fn` with each thread that has an entry seen at or after filter.since: its
+  // entries (thread_entries()) and, for each, every version, oldest first.
+  Status for_each_thread(const ExportFilter& filter,
+                         const std::function<Status(const std::vector<StoredEntry>& entries,
+                                                    const std::vector<std::vector<EntryVersion>>& versions)>& fn) const;
   Result<Stats> stats() const;
 
   // The implementation (SQLite, zstd); named here only so the archive's own sources can.

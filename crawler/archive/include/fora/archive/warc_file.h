@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -55,6 +56,28 @@ class WarcFileReader {
  private:
   explicit WarcFileReader(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+};
+
+// WarcGzipWriter: a .warc.gz as wget and warcio write it, each record its own gzip member
+// (so a reader can seek to any record). Written to FILE.tmp and renamed on close(), so a
+// failed export leaves no half file under the name asked for.
+class WarcGzipWriter {
+ public:
+  // Errors: Io.
+  static Result<WarcGzipWriter> create(const std::filesystem::path& path);
+  WarcGzipWriter(WarcGzipWriter&&) noexcept;
+  WarcGzipWriter& operator=(WarcGzipWriter&&) noexcept;
+  ~WarcGzipWriter();  // without close(): the temporary file is removed
+
+  Status write(std::string_view record);  // one serialized record
+  Status close();
+  std::int64_t bytes() const { return bytes_; }
+
+ private:
+  WarcGzipWriter() = default;
+  std::filesystem::path path_, tmp_;
+  std::FILE* file_ = nullptr;
+  std::int64_t bytes_ = 0;
 };
 
 }  // namespace fora::archive

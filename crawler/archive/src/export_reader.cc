@@ -1,0 +1,68 @@
+// Archive: reading everything out for `fora export`, filtered by site and time.
+#include <nlohmann/json.hpp>
+
+#include "archive_impl.h"
+
+namespace fora::archive {
+
+Status Archive::for_each_capture(
+    const ExportFilter& filter,
+    const std::function<Status(std::string_view, std::int64_t, const std::vector<std::string>&)>& fn) const {
+  auto q = impl_->sql(
+      "SELECT c.segment_id, c.offset, c.length, p.url, c.fetched_at FROM captures c"
+      " JOIN pages p ON p.id = c.page_id JOIN sites s ON s.id = p.site_id"
+      " WHERE (?1 = '' OR s.origin = ?1) AND c.fetched_at >= ?2 ORDER BY c.id");
+  if (!q) return q.error();
+  (*q)->bind(1, filter.site).bind(2, filter.since);
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) return ok();
+    auto records = capture_records(*impl_, (*q)->int64(0), (*q)->int64(1), (*q)->int64(2));
+    if (!records) return records.error();
+    FORA_TRY(fn((*q)->text(3), (*q)->int64(4), *records));
+  }
+}
+
+Status Archive::for_each_thread(
+    const ExportFilter& filter,
+    const std::function<Status(const std::vector<StoredEntry>&, const std::vector<std::vector<EntryVersion>>&)>& fn)
+    const {
+  auto q = impl_->sql(
+      "SELECT t.id FROM threads t JOIN sites s ON s.id = t.site_id WHERE (?1 = '' OR s.origin = ?1)"
+      " AND EXISTS (SELECT 1 FROM comments c WHERE c.thread_id = t.id AND c.last_seen >= ?2) ORDER BY t.id");
+  if (!q) return q.error();
+  (*q)->bind(1, filter.site).bind(2, filter.since);
+  std::vector<std::int64_t> threads;
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    threads.push_back((*q)->int64(0));
+  }
+  for (const std::int64_t thread : threads) {
+    auto entries = thread_entries(thread);
+    if (!entries) return entries.error();
+    std::vector<std::vector<EntryVersion>> versions;
+    for (const StoredEntry& e : *entries) {
+      auto v = impl_->sql("SELECT seen_at, text, quotes FROM comment_versions WHERE comment_id = ? ORDER BY id");
+      if (!v) return v.error();
+      (*v)->bind(1, e.id);
+      auto& out = versions.emplace_back();
+      for (;;) {
+        auto row = (*v)->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        EntryVersion ver{(*v)->int64(0), (*v)->text(1), {}};
+        const auto quotes = nlohmann::json::parse((*v)->text(2), nullptr, false);
+        if (quotes.is_array())
+          for (const auto& one : quotes) ver.quotes.push_back({one.value("author", ""), one.value("text", "")});
+        out.push_back(std::move(ver));
+      }
+    }
+    FORA_TRY(fn(*entries, versions));
+  }
+  return ok();
+}
+
+}  // namespace fora::archive

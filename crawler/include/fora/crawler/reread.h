@@ -1,0 +1,51 @@
+// Pages that are not fetched from the web but read again: WARC files other tools wrote
+// (`fora import`), and the archive's own snapshots with today's readers (`fora reextract`).
+// Both store what they read the way a crawl does: the capture, the page's state, the
+// thread page and its reply links.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "fora/archive/archive.h"
+#include "fora/extract/extractor.h"
+#include "fora/result.h"
+
+namespace fora::crawler {
+
+struct ImportReport {
+  std::int64_t records = 0;        // records read (of any type)
+  std::int64_t responses = 0;      // response and revisit records taken
+  std::int64_t added = 0;          // new captures (another import of the same file adds none)
+  std::int64_t thread_pages = 0;   // of them, pages a reader took a thread from
+  std::int64_t skipped = 0;        // records of other types (warcinfo, request, metadata, ...)
+  std::vector<std::string> problems;  // "FILE at OFFSET: what": each bad record, skipped
+};
+
+// Reads every response and revisit record of `files` (.warc, .warc.gz, .warc.zst, from any
+// writer) into the archive: archived (a request record beside it is kept with it), read by
+// `extractor`, made searchable by the next `fora index`. A revisit takes the payload of the
+// capture it refers to, when the archive or the file holds it. Errors: NotFound (a file),
+// Io; a bad record is a problem, not an error. `progress` (may be empty) hears each file.
+Result<ImportReport> import_warc(archive::Archive& archive, const extract::Extractor& extractor,
+                                 const std::vector<std::filesystem::path>& files,
+                                 const std::function<void(const std::filesystem::path&)>& progress = {});
+
+struct ReextractReport {
+  std::int64_t pages = 0;          // pages whose latest capture was read again
+  std::int64_t thread_pages = 0;   // of them, pages a reader took a thread from
+  std::int64_t changed = 0;        // entries added or given a new version
+  std::vector<std::string> problems;
+};
+
+// Reads the latest stored capture (status 200, HTML) of every page of `site` (an origin as
+// the catalog keys it, "" for all) again with `extractor` and merges what it finds: entries
+// it newly finds are added, entries whose text differs get a new version. The next
+// `fora index` picks the changes up.
+Result<ReextractReport> reextract(archive::Archive& archive, const extract::Extractor& extractor,
+                                  const std::string& site);
+
+}  // namespace fora::crawler

@@ -1,0 +1,181 @@
+#include "fora/crawler/reread.h"
+
+#include <fmt/format.h>
+
+#include <boost/algorithm/string/predicate.hpp>
+#include <deque>
+
+#include "fora/archive/warc.h"
+#include "fora/archive/warc_file.h"
+#include "fora/url/url.h"
+
+namespace fora::crawler {
+namespace {
+
+bool is_html(std::string_view content_type) {
+  return boost::algorithm::istarts_with(content_type, "text/html") ||
+         boost::algorithm::istarts_with(content_type, "application/xhtml");
+}
+
+// Reads one stored response as a crawl reads a page it fetched: its thread page and reply
+// links go to the catalog. Returns whether a reader took a thread from it.
+Result<bool> read_into_catalog(archive::Archive& a, const extract::Extractor& extractor,
+                               const archive::Response& r, std::int64_t seen_at) {
+  if (r.status != 200 || !is_html(r.content_type)) return false;
+  const auto sent = extract::parse_timestamp(archive::header_value(r.headers, "Date"));
+  auto page = extractor.extract(r.body, r.url, r.content_type, sent.value_or(r.fetched_at));
+  if (!page) return false;
+  if (!page->reply_links.empty()) FORA_TRY(a.store_reply_links(page->reply_links, seen_at));
+  if (!page->thread) return false;
+  auto url = Url::parse(r.url);
+  if (!url) return url.error();
+  FORA_TRY(a.store_thread_page(url->origin(), *page->thread, seen_at));
+  return true;
+}
+
+// A response or revisit record made into the Response it stands for, with its request.
+// A revisit takes the body of the capture it refers to (the archive's latest of that URL).
+Result<archive::Response> response_for(archive::Archive& a, const archive::WarcRecord& rec, std::string request) {
+  auto r = archive::response_of(rec);
+  if (!r) return r.error();
+  r->request = std::move(request);
+  if (rec.type() != "revisit") return r;
+  std::string original = rec.field("WARC-Refers-To-Target-URI");
+  if (original.size() > 2 && original.front() == '<' && original.back() == '>') original = original.substr(1, original.size() - 2);
+  auto normal = Url::parse(original);
+  const auto date = archive::parse_warc_date(rec.field("WARC-Refers-To-Date"));
+  auto last = a.find_capture(normal ? normal->str() : original, date.value_or(0));
+  if (!last) return last.error();
+  if (!*last) {
+    return make_error(Errc::NotFound, fmt::format("a revisit of {}, which neither the archive nor the file before it holds",
+                                                  original.empty() ? "an unnamed page" : original));
+  }
+  auto stored = a.read_capture(**last);
+  if (!stored) return stored.error();
+  r->body = std::move(stored->body);
+  r->body_as_received = std::move(stored->body_as_received);
+  return r;
+}
+
+}  // namespace
+
+Result<ImportReport> import_warc(archive::Archive& a, const extract::Extractor& extractor,
+                                 const std::vector<std::filesystem::path>& files,
+                                 const std::function<void(const std::filesystem::path&)>& progress) {
+  ImportReport report;
+  auto before = a.stats();
+  if (!before) return before.error();
+  for (const auto& file : files) {
+    auto reader = archive::WarcFileReader::open(file);
+    if (!reader) return reader.error();
+    if (progress) progress(file);
+    // A response is stored once the record after it is read: writers put the request
+    // before it (wget, Heritrix) or after it (warcio, Browsertrix), linked by
+    // WARC-Concurrent-To either way.
+    struct Held {
+      archive::WarcRecord record;
+      std::int64_t offset = 0;
+      std::string request;
+    };
+    std::optional<Held> held;
+    std::deque<archive::WarcRecord> requests;  // the latest few, unclaimed
+    const auto store_held = [&]() -> Status {
+      if (!held) return ok();
+      Held h = std::move(*held);
+      held.reset();
+      if (h.request.empty()) {
+        const std::string id = h.record.field("WARC-Record-ID");
+        for (auto it = requests.begin(); it != requests.end(); ++it) {
+          if (it->field("WARC-Concurrent-To") == id || (!id.empty() && it->field("WARC-Record-ID") == h.record.field("WARC-Concurrent-To"))) {
+            h.request = std::move(it->block);
+            requests.erase(it);
+            break;
+          }
+        }
+      }
+      auto r = response_for(a, h.record, std::move(h.request));
+      if (!r) {
+        report.problems.push_back(fmt::format("{} at {}: {}", file.string(), h.offset, r.error().message));
+        return ok();
+      }
+      auto url = Url::parse(r->url);
+      if (!url) {
+        report.problems.push_back(fmt::format("{} at {}: not a web address: {}", file.string(), h.offset, r->url.substr(0, 200)));
+        return ok();
+      }
+      r->url = url->str();
+      ++report.responses;
+      FORA_TRY(a.begin_batch());
+      auto prepared = archive::prepare_capture(*r, a.dictionary_for(r->url));
+      if (!prepared) return prepared.error();
+      auto stored = a.store_capture(*prepared);
+      if (!stored) return stored.error();
+      FORA_TRY(a.set_page_state(r->url, archive::PageState::Fetched, std::to_string(r->status), r->fetched_at));
+      auto thread = read_into_catalog(a, extractor, *r, r->fetched_at);
+      if (!thread) return thread.error();
+      if (*thread) ++report.thread_pages;
+      return a.commit_batch();
+    };
+    while (auto item = reader->next()) {
+      ++report.records;
+      if (!item->record) {
+        report.problems.push_back(fmt::format("{}: {}", file.string(), item->record.error().message));
+        continue;
+      }
+      const std::string type = item->record->type();
+      if (type == "request") {
+        if (held && (held->record.field("WARC-Record-ID") == item->record->field("WARC-Concurrent-To"))) {
+          held->request = item->record->block;
+        } else {
+          requests.push_back(std::move(*item->record));
+          if (requests.size() > 16) requests.pop_front();
+        }
+        ++report.skipped;
+        continue;
+      }
+      FORA_TRY(store_held());
+      if (type == "response" || type == "revisit") {
+        held = Held{std::move(*item->record), item->offset, {}};
+      } else {
+        ++report.skipped;
+      }
+    }
+    FORA_TRY(store_held());
+  }
+  auto after = a.stats();
+  if (!after) return after.error();
+  report.added = after->captures - before->captures;
+  return report;
+}
+
+Result<ReextractReport> reextract(archive::Archive& a, const extract::Extractor& extractor, const std::string& site) {
+  ReextractReport report;
+  auto ids = a.latest_captures(site);
+  if (!ids) return ids.error();
+  auto seq = a.max_change_seq();
+  if (!seq) return seq.error();
+  FORA_TRY(a.begin_batch());
+  for (const std::int64_t id : *ids) {
+    auto r = a.read_capture(id);
+    if (!r) {
+      report.problems.push_back(fmt::format("capture {}: {}", id, r.error().message));
+      continue;
+    }
+    ++report.pages;
+    auto thread = read_into_catalog(a, extractor, *r, r->fetched_at);
+    if (!thread) return thread.error();
+    if (*thread) ++report.thread_pages;
+    if (report.pages % 500 == 0) {  // a batch a few hundred pages long
+      FORA_TRY(a.commit_batch());
+      FORA_TRY(a.begin_batch());
+    }
+  }
+  FORA_TRY(a.commit_batch());
+  FORA_TRY(a.for_each_entry(*seq, [&](const archive::StoredEntry&) -> Status {
+    ++report.changed;
+    return ok();
+  }));
+  return report;
+}
+
+}  // namespace fora::crawler

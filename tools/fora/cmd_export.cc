@@ -1,0 +1,123 @@
+// fora export: the archive out, for other tools. --warc FILE.warc.gz: every capture's
+// records as stored (request, response, revisit), each its own gzip member after a
+// warcinfo record, as wget and warcio write them. --jsonl FILE: each thread, then its posts
+// and comments with every version and its dates, one JSON object a line ("v": 1).
+#include <fmt/format.h>
+
+#include <fstream>
+
+#include "commands.h"
+#include "entry_json.h"
+#include "fora/archive/warc.h"
+#include "fora/archive/warc_file.h"
+#include "fora/extract/extractor.h"
+#include "fora/url/url.h"
+
+namespace fora::cli {
+namespace {
+
+using json = nlohmann::json;
+
+json utc_or_null(std::optional<std::int64_t> t) {
+  return t ? json(archive::format_utc(*t)) : json(nullptr);
+}
+
+Result<std::int64_t> export_warc(const archive::Archive& a, const archive::ExportFilter& filter, const std::string& path) {
+  auto out = archive::WarcGzipWriter::create(path);
+  if (!out) return out.error();
+  archive::WarcRecord info = archive::warcinfo_record(std::filesystem::path(path).filename().string(), std::time(nullptr));
+  info.block += "description: exported by fora export\r\n";
+  FORA_TRY(out->write(archive::serialize(info)));
+  std::int64_t captures = 0;
+  const auto write = [&](std::string_view, std::int64_t, const std::vector<std::string>& records) -> Status {
+    for (const std::string& r : records) FORA_TRY(out->write(r));
+    ++captures;
+    return ok();
+  };
+  FORA_TRY(a.for_each_capture(filter, write));
+  FORA_TRY(out->close());
+  return captures;
+}
+
+Result<std::int64_t> export_jsonl(const archive::Archive& a, const archive::ExportFilter& filter, const std::string& path) {
+  const std::string tmp = path + ".tmp";
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  if (!out) return make_error(Errc::Io, "cannot write " + tmp);
+  std::int64_t threads = 0;
+  FORA_TRY(a.for_each_thread(filter, [&](const std::vector<archive::StoredEntry>& entries,
+                                         const std::vector<std::vector<archive::EntryVersion>>& versions) -> Status {
+    if (entries.empty()) return ok();
+    const archive::StoredEntry& first = entries.front();
+    std::int64_t first_seen = first.first_seen, last_seen = first.last_seen;
+    for (const auto& e : entries) {
+      first_seen = std::min(first_seen, e.first_seen);
+      last_seen = std::max(last_seen, e.last_seen);
+    }
+    json thread = {{"v", 1},          {"type", "thread"},        {"thread", first.thread_id},
+                   {"site", first.site}, {"native_id", first.thread_native_id}, {"url", first.thread_url},
+                   {"title", first.thread_title}, {"categories", first.categories}, {"tags", first.tags},
+                   {"first_seen", archive::format_utc(first_seen)}, {"last_seen", archive::format_utc(last_seen)}};
+    out << json_line(thread);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const archive::StoredEntry& e = entries[i];
+      json j = entry_json(e.entry, e.kind, e.thread_title, e.thread_url);
+      j["id"] = e.id;
+      j["thread"] = e.thread_id;
+      j["site"] = e.site;
+      j["first_seen"] = archive::format_utc(e.first_seen);
+      j["last_seen"] = archive::format_utc(e.last_seen);
+      j["gone_since"] = utc_or_null(e.gone_since);
+      json vs = json::array();
+      for (const archive::EntryVersion& v : versions[i]) {
+        json quotes = json::array();
+        for (const auto& q : v.quotes) quotes.push_back({{"author", q.author}, {"text", q.text}});
+        vs.push_back({{"seen_at", archive::format_utc(v.seen_at)}, {"text", v.text}, {"quotes", quotes}});
+      }
+      j["versions"] = std::move(vs);
+      out << json_line(j);
+    }
+    ++threads;
+    return out ? ok() : Status(make_error(Errc::Io, "writing " + tmp));
+  }));
+  out.close();
+  std::error_code ec;
+  if (!out || (std::filesystem::rename(tmp, path, ec), ec)) {
+    std::filesystem::remove(tmp, ec);
+    return make_error(Errc::Io, "cannot write " + path);
+  }
+  return threads;
+}
+
+}  // namespace
+
+Status run_export(const Context& ctx, const ExportCommand& cmd) {
+  if (cmd.warc.empty() && cmd.jsonl.empty())
+    return make_error(Errc::InvalidArgument, "nothing to export to", "name a file: --warc FILE.warc.gz or --jsonl FILE");
+  archive::ExportFilter filter;
+  if (!cmd.site.empty()) {
+    // "example.com", "http://example.com/" or "127.0.0.1:8080": the catalog's site key.
+    auto url = Url::parse(cmd.site.find("://") == std::string::npos ? "http://" + cmd.site + "/" : cmd.site);
+    if (!url) return make_error(Errc::InvalidArgument, "--site: not a site: " + cmd.site, "e.g. --site example.com");
+    filter.site = std::string(url->origin());
+  }
+  if (!cmd.since.empty()) {
+    const auto since = extract::parse_timestamp(cmd.since);
+    if (!since) return make_error(Errc::InvalidArgument, "--since: not a date: " + cmd.since, "e.g. --since 2024-01-31");
+    filter.since = *since;
+  }
+  auto archive = ctx.open_archive(archive::Archive::Mode::Read);
+  if (!archive) return archive.error();
+  if (!cmd.warc.empty()) {
+    auto n = export_warc(**archive, filter, cmd.warc);
+    if (!n) return n.error();
+    if (!cmd.quiet) ctx.out.write(fmt::format("{}: {} captures\n", cmd.warc, *n));
+  }
+  if (!cmd.jsonl.empty()) {
+    auto n = export_jsonl(**archive, filter, cmd.jsonl);
+    if (!n) return n.error();
+    if (!cmd.quiet) ctx.out.write(fmt::format("{}: {} threads\n", cmd.jsonl, *n));
+  }
+  return ok();
+}
+
+}  // namespace fora::cli

@@ -1,0 +1,55 @@
+// fora import FILE...: WARC files from wget, Heritrix, warcio/Browsertrix or fora into the
+// archive, read and ready to index. fora reextract [--site S]: the stored pages read again
+// with today's readers.
+#include <fmt/format.h>
+
+#include "commands.h"
+#include "fora/crawler/reread.h"
+#include "fora/url/url.h"
+
+namespace fora::cli {
+
+Status run_import(const Context& ctx, const ImportCommand& cmd) {
+  auto extractor = ctx.open_extractor();
+  if (!extractor) return extractor.error();
+  auto archive = ctx.open_archive(archive::Archive::Mode::Write);
+  if (!archive) return archive.error();
+  std::vector<std::filesystem::path> files(cmd.files.begin(), cmd.files.end());
+  const bool live = ctx.err.is_tty() && !cmd.quiet;
+  auto report = crawler::import_warc(**archive, *extractor, files, [&](const std::filesystem::path& f) {
+    if (live) ctx.err.write(fmt::format("\r\x1b[Kimporting {}", clean(f.string())));
+  });
+  if (live) ctx.err.write("\r\x1b[K");
+  if (!report) return report.error();
+  for (const std::string& p : report->problems) ctx.err.write("fora: skipped: " + clean(p) + "\n");
+  if (!cmd.quiet) {
+    ctx.out.write(fmt::format("{} records read: {} responses, {} new captures, {} thread pages; {} bad records skipped\n",
+                              report->records, report->responses, report->added, report->thread_pages,
+                              report->problems.size()));
+  }
+  return ok();
+}
+
+Status run_reextract(const Context& ctx, const ReextractCommand& cmd) {
+  auto extractor = ctx.open_extractor();
+  if (!extractor) return extractor.error();
+  std::string site;
+  if (!cmd.site.empty()) {
+    auto url = Url::parse(cmd.site.find("://") == std::string::npos ? "http://" + cmd.site + "/" : cmd.site);
+    if (!url) return make_error(Errc::InvalidArgument, "--site: not a site: " + cmd.site, "e.g. --site example.com");
+    site = std::string(url->origin());
+  }
+  auto archive = ctx.open_archive(archive::Archive::Mode::Write);
+  if (!archive) return archive.error();
+  auto report = crawler::reextract(**archive, *extractor, site);
+  if (!report) return report.error();
+  for (const std::string& p : report->problems) ctx.err.write("fora: " + clean(p) + "\n");
+  if (!cmd.quiet) {
+    ctx.out.write(fmt::format("{} pages read again, {} with a thread; {} posts and comments new or changed"
+                              " (run `fora index` to search them)\n",
+                              report->pages, report->thread_pages, report->changed));
+  }
+  return ok();
+}
+
+}  // namespace fora::cli
