@@ -185,6 +185,8 @@ TEST(KilledCrawl, ResumesAndEndsWithTheArchiveOfAnUninterruptedOne) {
   EXPECT_LE(pages_fetched(), one_crawl + 25u * kills) << "fetched " << pages_fetched() << ", one crawl is " << one_crawl;
 
   EXPECT_EQ(archive_contents(killed), archive_contents(clean));
+  const RunResult verify = fora(killed.path(), {"verify", "--deep"});
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
 }
 
 // The resume goal of issue 7 on the bench site's generator (300 threads, 834 pages): killed
@@ -217,6 +219,11 @@ TEST(KilledCrawl, OnALargerSiteRefetchesAtMostFivePercent) {
   EXPECT_LE(static_cast<double>(pages_fetched()), 1.05 * static_cast<double>(one_crawl))
       << "fetched " << pages_fetched() << " over the killed runs; one crawl is " << one_crawl;
   EXPECT_EQ(archive_contents(killed), archive_contents(clean));
+  // The snapshots too are whole: every frame decodes, every capture is where the catalog
+  // says, and nothing is stored that the catalog does not know (tools/killloop kills 20
+  // times).
+  const RunResult verify = fora(killed.path(), {"verify", "--deep"});
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
 }
 
 // A frontier window of 3 URLs per host keeps nearly every queued URL in the catalog rather

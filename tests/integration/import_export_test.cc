@@ -148,7 +148,7 @@ TEST_F(ImportExport, ABadRecordIsReportedWithItsOffsetAndTheRestImported) {
   const fs::path imported = scratch_.path() / "imported";
   const RunResult r = fora(imported, {"import", bad.string(), out.string()});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.out.find("; 1 bad records skipped"), std::string::npos) << r.out << r.err;
+  EXPECT_NE(r.out.find("; 1 bad record skipped"), std::string::npos) << r.out << r.err;
   EXPECT_NE(r.err.find("skipped: " + bad.string() + ": record at offset 95: "), std::string::npos) << r.err;
   EXPECT_EQ(entries_of(imported, scratch_, "imported"), entries_of(crawled_, scratch_, "crawled"));
 }

@@ -23,9 +23,9 @@ Status run_import(const Context& ctx, const ImportCommand& cmd) {
   if (!report) return report.error();
   for (const std::string& p : report->problems) ctx.err.write("fora: skipped: " + clean(p) + "\n");
   if (!cmd.quiet) {
-    ctx.out.write(fmt::format("{} records read: {} responses, {} new captures, {} thread pages; {} bad records skipped\n",
+    ctx.out.write(fmt::format("{} records read: {} responses, {} new captures, {} thread pages; {} bad record{} skipped\n",
                               report->records, report->responses, report->added, report->thread_pages,
-                              report->problems.size()));
+                              report->problems.size(), report->problems.size() == 1 ? "" : "s"));
   }
   return ok();
 }

@@ -116,8 +116,10 @@ Result<std::unique_ptr<Archive>> Archive::open(const fs::path& dir, Mode mode) {
   auto store = SnapshotStore::open(dir / "snapshots", impl->writable);
   if (!store) return store.error();
   impl->snapshots.emplace(std::move(*store));
-  FORA_TRY(load_site_dictionaries(*impl));
   if (impl->writable) {
+    // Readers load a dictionary when a segment they read needs it; a writer hands each
+    // site's latest to the records it compresses.
+    FORA_TRY(load_site_dictionaries(*impl));
     FORA_TRY(open_segments(*impl));
     auto seq = impl->sql("SELECT coalesce(max(change_seq), 0) FROM comments");
     if (!seq) return seq.error();

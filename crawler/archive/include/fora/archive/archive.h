@@ -1,9 +1,10 @@
 // Archive: one directory holding everything fora keeps (DESIGN.md, "The archive"):
 //   catalog.db   SQLite (WAL): sites, pages, captures, threads, comments, comment_versions
-//   snapshots/   append-only segments of zstd-compressed records (one frame per record)
+//   snapshots/   append-only segments of WARC/1.1 records (warcinfo, request, response,
+//                revisit), a zstd frame each, a site's compressed with its dictionary
 //   index/       Xapian generations (owned by fora::indexer; the archive only makes the folder)
 // One writer at a time (flock on <dir>/lock, taken by open(Write)); any number of readers.
-// An Archive object is used from one thread at a time.
+// An Archive object is used from one thread at a time (dictionary_for() excepted).
 #pragma once
 
 #include <cstdint>
@@ -219,8 +220,8 @@ class Archive {
 
   // --- per-site dictionaries ---
   // The dictionary new records of the site of `url` are compressed with (give it to
-  // prepare_capture), or null while it has none. Thread-safe: a crawl's loop calls it while
-  // its writer stores.
+  // prepare_capture), or null while it has none (always null when opened for reading).
+  // Thread-safe: a crawl's loop calls it while its writer stores.
   std::shared_ptr<const Dictionary> dictionary_for(std::string_view url) const;
   // Once a site has stored `train_after` records without a dictionary (0: never), one of at
   // most `bytes` is trained from them on another thread and used for its later records.
