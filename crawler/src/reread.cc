@@ -105,16 +105,20 @@ Result<ImportReport> import_warc(archive::Archive& a, const extract::Extractor& 
       }
       r->url = url->str();
       ++report.responses;
+      // The capture, the page's state and its thread in one transaction.
       FORA_TRY(a.begin_batch());
-      auto prepared = archive::prepare_capture(*r, a.dictionary_for(r->url));
-      if (!prepared) return prepared.error();
-      auto stored = a.store_capture(*prepared);
-      if (!stored) return stored.error();
-      FORA_TRY(a.set_page_state(r->url, archive::PageState::Fetched, std::to_string(r->status), r->fetched_at));
-      auto thread = read_into_catalog(a, extractor, *r, r->fetched_at);
-      if (!thread) return thread.error();
-      if (*thread) ++report.thread_pages;
-      return a.commit_batch();
+      const Status stored = [&]() -> Status {
+        auto prepared = archive::prepare_capture(*r, a.dictionary_for(r->url));
+        if (!prepared) return prepared.error();
+        FORA_TRY(a.store_capture(*prepared));
+        FORA_TRY(a.set_page_state(r->url, archive::PageState::Fetched, std::to_string(r->status), r->fetched_at));
+        auto thread = read_into_catalog(a, extractor, *r, r->fetched_at);
+        if (!thread) return thread.error();
+        if (*thread) ++report.thread_pages;
+        return ok();
+      }();
+      const Status committed = a.commit_batch();
+      return stored ? committed : stored;
     };
     while (auto item = reader->next()) {
       ++report.records;
@@ -155,22 +159,27 @@ Result<ReextractReport> reextract(archive::Archive& a, const extract::Extractor&
   auto seq = a.max_change_seq();
   if (!seq) return seq.error();
   FORA_TRY(a.begin_batch());
-  for (const std::int64_t id : *ids) {
-    auto r = a.read_capture(id);
-    if (!r) {
-      report.problems.push_back(fmt::format("capture {}: {}", id, r.error().message));
-      continue;
+  const Status read = [&]() -> Status {
+    for (const std::int64_t id : *ids) {
+      auto r = a.read_capture(id);
+      if (!r) {
+        report.problems.push_back(fmt::format("capture {}: {}", id, r.error().message));
+        continue;
+      }
+      ++report.pages;
+      auto thread = read_into_catalog(a, extractor, *r, r->fetched_at);
+      if (!thread) return thread.error();
+      if (*thread) ++report.thread_pages;
+      if (report.pages % 500 == 0) {  // a batch a few hundred pages long
+        FORA_TRY(a.commit_batch());
+        FORA_TRY(a.begin_batch());
+      }
     }
-    ++report.pages;
-    auto thread = read_into_catalog(a, extractor, *r, r->fetched_at);
-    if (!thread) return thread.error();
-    if (*thread) ++report.thread_pages;
-    if (report.pages % 500 == 0) {  // a batch a few hundred pages long
-      FORA_TRY(a.commit_batch());
-      FORA_TRY(a.begin_batch());
-    }
-  }
-  FORA_TRY(a.commit_batch());
+    return ok();
+  }();
+  const Status committed = a.commit_batch();  // what was read before an error is kept
+  FORA_TRY(read);
+  FORA_TRY(committed);
   FORA_TRY(a.for_each_entry(*seq, [&](const archive::StoredEntry&) -> Status {
     ++report.changed;
     return ok();

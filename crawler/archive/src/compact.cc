@@ -150,26 +150,29 @@ Result<CompactReport> Archive::compact(int level, const std::function<void(std::
     for (auto& t : pool) t.join();
 
     FORA_TRY(begin_batch());
-    for (std::size_t k = 0; k < frames.size(); ++k) {
-      const Pending& p = (*todo)[start + k];
-      if (!frames[k]) {
-        report.problems.push_back(fmt::format("capture {}: left as it was: {}", p.capture, frames[k].error().message));
-        continue;
+    const Status moved = [&]() -> Status {
+      for (std::size_t k = 0; k < frames.size(); ++k) {
+        const Pending& p = (*todo)[start + k];
+        if (!frames[k]) {
+          report.problems.push_back(fmt::format("capture {}: left as it was: {}", p.capture, frames[k].error().message));
+          continue;
+        }
+        const auto found = by_site.find(p.origin);
+        auto placed = place_frames(a, *frames[k], found == by_site.end() ? nullptr : found->second,
+                                   found == by_site.end() ? level : found->second->level(), std::time(nullptr));
+        if (!placed) return placed.error();
+        auto move = a.sql("UPDATE captures SET segment_id = ?, offset = ?, length = ? WHERE id = ?");
+        if (!move) return move.error();
+        FORA_TRY((*move)->bind(1, placed->first).bind(2, placed->second)
+                     .bind(3, static_cast<std::int64_t>(frames[k]->size())).bind(4, p.capture).run());
+        ++report.captures_moved;
       }
-      const auto found = by_site.find(p.origin);
-      auto placed = place_frames(a, *frames[k], found == by_site.end() ? nullptr : found->second,
-                                 found == by_site.end() ? level : found->second->level(), std::time(nullptr));
-      if (!placed) {
-        (void)commit_batch();
-        return placed.error();
-      }
-      auto move = a.sql("UPDATE captures SET segment_id = ?, offset = ?, length = ? WHERE id = ?");
-      if (!move) return move.error();
-      FORA_TRY((*move)->bind(1, placed->first).bind(2, placed->second)
-                   .bind(3, static_cast<std::int64_t>(frames[k]->size())).bind(4, p.capture).run());
-      ++report.captures_moved;
-    }
-    FORA_TRY(commit_batch());
+      return ok();
+    }();
+    // A batch moved halfway is committed as far as it went: its rows point at frames written.
+    const Status committed = commit_batch();
+    FORA_TRY(moved);
+    FORA_TRY(committed);
     if (progress) progress(static_cast<std::int64_t>(end), static_cast<std::int64_t>(todo->size()));
   }
   FORA_TRY(remove_empty_segments(a, report));
