@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "printer.h"
 
 namespace fora::cli {
 
@@ -17,8 +18,9 @@ Status run_compact(const Context& ctx, const CompactCommand& cmd) {
   if (!report) return report.error();
   for (const std::string& p : report->problems) ctx.err.write("fora: " + clean(p) + "\n");
   if (!cmd.quiet) {
-    ctx.out.write(fmt::format("{} captures compressed again at level {}, {} segments removed; snapshots {:.1f} MB -> {:.1f} MB\n",
-                              report->captures_moved, cmd.level, report->segments_removed,
+    ctx.out.write(fmt::format("{} compressed again at level {}, {} removed; snapshots {:.1f} MB -> {:.1f} MB\n",
+                              counted(report->captures_moved, "capture"), cmd.level,
+                              counted(report->segments_removed, "segment"),
                               static_cast<double>(report->bytes_before) / 1e6,
                               static_cast<double>(report->bytes_after) / 1e6));
   }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "printer.h"
 #include "fora/crawler/reread.h"
 #include "fora/url/url.h"
 
@@ -23,9 +24,10 @@ Status run_import(const Context& ctx, const ImportCommand& cmd) {
   if (!report) return report.error();
   for (const std::string& p : report->problems) ctx.err.write("fora: skipped: " + clean(p) + "\n");
   if (!cmd.quiet) {
-    ctx.out.write(fmt::format("{} records read: {} responses, {} new captures, {} thread pages; {} bad record{} skipped\n",
-                              report->records, report->responses, report->added, report->thread_pages,
-                              report->problems.size(), report->problems.size() == 1 ? "" : "s"));
+    ctx.out.write(fmt::format("{} read: {}, {} new captures, {} thread pages; {} skipped\n",
+                              counted(report->records, "record"), counted(report->responses, "response"),
+                              report->added, report->thread_pages,
+                              counted(static_cast<std::int64_t>(report->problems.size()), "bad record")));
   }
   return ok();
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "printer.h"
 
 namespace fora::cli {
 
@@ -21,11 +22,12 @@ Status run_verify(const Context& ctx, const VerifyCommand& cmd) {
     ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   } else {
     for (const std::string& p : report->problems) ctx.out.write(clean(p) + "\n");
-    ctx.out.write(fmt::format("{} segments ({:.1f} MB), {} records, {} captures{}: {}\n", report->segments,
-                              static_cast<double>(report->bytes) / 1e6, report->records, report->captures,
-                              cmd.deep ? ", digests recomputed" : "",
-                              report->problems.empty() ? "no damage"
-                                                       : fmt::format("{} problem{}", report->problems.size(), report->problems.size() == 1 ? "" : "s")));
+    ctx.out.write(fmt::format("{} ({:.1f} MB), {}, {}{}: {}\n", counted(report->segments, "segment"),
+                              static_cast<double>(report->bytes) / 1e6, counted(report->records, "record"),
+                              counted(report->captures, "capture"), cmd.deep ? ", digests recomputed" : "",
+                              report->problems.empty()
+                                  ? "no damage"
+                                  : counted(static_cast<std::int64_t>(report->problems.size()), "problem")));
   }
   if (!report->problems.empty()) {
     return make_error(Errc::Corrupt, fmt::format("the archive {} is damaged", ctx.archive_dir.string()),

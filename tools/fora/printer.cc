@@ -123,4 +123,8 @@ std::unique_ptr<HitPrinter> make_printer(const std::string& format, const Termin
   return std::make_unique<TextPrinter>(out);
 }
 
+std::string counted(std::int64_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
 }  // namespace fora::cli

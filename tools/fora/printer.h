@@ -22,6 +22,9 @@ class HitPrinter {
   virtual void end(const query::SearchResult& result) = 0;
 };
 
+// "1 segment", "3 segments": a count and its noun, which gains an "s" unless it is one.
+std::string counted(std::int64_t n, std::string_view noun);
+
 // A date as the text output prints it: "2024-11-25 15:14 UTC", then "(no-zone)", "(day)" or
 // "(approximate)" when the page did not give it exactly; "date unknown" for 0.
 std::string date_for_people(std::int64_t unix_seconds, std::string_view precision);
