@@ -30,10 +30,15 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
 }
 
 // Only the request as sent is kept (the WARC request record); curl's other chatter is not.
+// A block that starts with a request line starts the request anew (curl sends it again on
+// a fresh connection when a reused one was dead); any other continues it.
 int on_debug(CURL*, curl_infotype type, char* data, std::size_t size, void* user) {
   if (type == CURLINFO_HEADER_OUT) {
     auto* t = static_cast<Transfer*>(user);
-    t->request.assign(data, size);
+    const std::string_view block(data, size);
+    const std::string_view first_line = block.substr(0, block.find('\n'));
+    if (first_line.find(" HTTP/") != std::string_view::npos) t->request.clear();
+    t->request.append(block);
   }
   return 0;
 }
