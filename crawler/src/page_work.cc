@@ -7,11 +7,6 @@
 namespace fora::crawler::detail {
 namespace {
 
-bool is_html(std::string_view content_type) {
-  return boost::algorithm::istarts_with(content_type, "text/html") ||
-         boost::algorithm::istarts_with(content_type, "application/xhtml");
-}
-
 bool is_xml(std::string_view content_type) {
   return content_type.find("xml") != std::string_view::npos;
 }
@@ -27,10 +22,7 @@ bool is_gzip_file(const archive::Response& response, const Url& url) {
 std::string read_page(const archive::Response& response, const std::string& try_first,
                       const extract::Extractor& extractor, LinkFilter& filter, PageResult& out,
                       bool follow) {
-  // Relative dates ("3 hours ago") are read against the server's clock when it sent one.
-  const auto sent = extract::parse_timestamp(archive::header_value(response.headers, "Date"));
-  auto page = extractor.extract(response.body, response.url, response.content_type,
-                                sent.value_or(response.fetched_at), try_first);
+  auto page = extract_response(extractor, response, try_first);
   if (!page) return "not HTML";  // the capture is kept for a later extractor
   out.html = true;
   out.reader = page->reader;
@@ -47,6 +39,19 @@ std::string read_page(const archive::Response& response, const std::string& try_
 }
 
 }  // namespace
+
+bool is_html(std::string_view content_type) {
+  return boost::algorithm::istarts_with(content_type, "text/html") ||
+         boost::algorithm::istarts_with(content_type, "application/xhtml");
+}
+
+Result<extract::Page> extract_response(const extract::Extractor& extractor, const archive::Response& response,
+                                       const std::string& try_first) {
+  // Relative dates ("3 hours ago") are read against the server's clock when it sent one.
+  const auto sent = extract::parse_timestamp(archive::header_value(response.headers, "Date"));
+  return extractor.extract(response.body, response.url, response.content_type, sent.value_or(response.fetched_at),
+                           try_first);
+}
 
 PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFilter& filter,
                         Copies& copies) {

@@ -58,6 +58,15 @@ struct PageResult {
   std::vector<Url> overflowed;                    // a link per host the writer left links of in the catalog
 };
 
+// Whether a Content-Type is a page (HTML or XHTML).
+bool is_html(std::string_view content_type);
+
+// What `extractor` reads from a response: its thread, links and reply links, with relative
+// dates read against the server's Date header (else the fetch time). Also used for pages
+// read again (reread.cc).
+Result<extract::Page> extract_response(const extract::Extractor& extractor, const archive::Response& response,
+                                       const std::string& try_first = {});
+
 // Thread-safe; `extractor`, `filter` and `copies` are shared by all workers.
 PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFilter& filter,
                         Copies& copies);

@@ -2,28 +2,22 @@
 
 #include <fmt/format.h>
 
-#include <boost/algorithm/string/predicate.hpp>
 #include <deque>
 
 #include "fora/archive/warc.h"
 #include "fora/archive/warc_file.h"
 #include "fora/url/url.h"
+#include "page_work.h"
 
 namespace fora::crawler {
 namespace {
-
-bool is_html(std::string_view content_type) {
-  return boost::algorithm::istarts_with(content_type, "text/html") ||
-         boost::algorithm::istarts_with(content_type, "application/xhtml");
-}
 
 // Reads one stored response as a crawl reads a page it fetched: its thread page and reply
 // links go to the catalog. Returns whether a reader took a thread from it.
 Result<bool> read_into_catalog(archive::Archive& a, const extract::Extractor& extractor,
                                const archive::Response& r, std::int64_t seen_at) {
-  if (r.status != 200 || !is_html(r.content_type)) return false;
-  const auto sent = extract::parse_timestamp(archive::header_value(r.headers, "Date"));
-  auto page = extractor.extract(r.body, r.url, r.content_type, sent.value_or(r.fetched_at));
+  if (r.status != 200 || !detail::is_html(r.content_type)) return false;
+  auto page = detail::extract_response(extractor, r);
   if (!page) return false;
   if (!page->reply_links.empty()) FORA_TRY(a.store_reply_links(page->reply_links, seen_at));
   if (!page->thread) return false;

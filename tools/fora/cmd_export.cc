@@ -11,7 +11,6 @@
 #include "fora/archive/warc.h"
 #include "fora/archive/warc_file.h"
 #include "fora/extract/extractor.h"
-#include "fora/url/url.h"
 
 namespace fora::cli {
 namespace {
@@ -96,9 +95,9 @@ Status run_export(const Context& ctx, const ExportCommand& cmd) {
   archive::ExportFilter filter;
   if (!cmd.site.empty()) {
     // "example.com", "http://example.com/" or "127.0.0.1:8080": the catalog's site key.
-    auto url = Url::parse(cmd.site.find("://") == std::string::npos ? "http://" + cmd.site + "/" : cmd.site);
-    if (!url) return make_error(Errc::InvalidArgument, "--site: not a site: " + cmd.site, "e.g. --site example.com");
-    filter.site = std::string(url->origin());
+    auto key = site_option(cmd.site);
+    if (!key) return key.error();
+    filter.site = std::move(*key);
   }
   if (!cmd.since.empty()) {
     const auto since = extract::parse_timestamp(cmd.since);

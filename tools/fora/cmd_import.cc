@@ -6,7 +6,6 @@
 #include "commands.h"
 #include "printer.h"
 #include "fora/crawler/reread.h"
-#include "fora/url/url.h"
 
 namespace fora::cli {
 
@@ -37,9 +36,9 @@ Status run_reextract(const Context& ctx, const ReextractCommand& cmd) {
   if (!extractor) return extractor.error();
   std::string site;
   if (!cmd.site.empty()) {
-    auto url = Url::parse(cmd.site.find("://") == std::string::npos ? "http://" + cmd.site + "/" : cmd.site);
-    if (!url) return make_error(Errc::InvalidArgument, "--site: not a site: " + cmd.site, "e.g. --site example.com");
-    site = std::string(url->origin());
+    auto key = site_option(cmd.site);
+    if (!key) return key.error();
+    site = std::move(*key);
   }
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);
   if (!archive) return archive.error();

@@ -1,5 +1,7 @@
 #include "context.h"
 
+#include "fora/url/url.h"
+
 #include <unistd.h>
 
 #include <cstdlib>
@@ -12,6 +14,12 @@ Result<std::unique_ptr<archive::Archive>> Context::open_archive(archive::Archive
   // What opening mended after a crash is said once, by whichever command opened first.
   for (const std::string& repair : (*opened)->repairs()) err.write("fora: archive mended: " + clean(repair) + "\n");
   return opened;
+}
+
+Result<std::string> site_option(const std::string& given) {
+  auto url = Url::parse(given.find("://") == std::string::npos ? "http://" + given + "/" : given);
+  if (!url) return make_error(Errc::InvalidArgument, "--site: not a site: " + given, "e.g. --site example.com");
+  return std::string(url->origin());
 }
 
 namespace {

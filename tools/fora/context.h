@@ -27,4 +27,8 @@ struct Context {
   Result<extract::Extractor> open_extractor() const;
 };
 
+// The archive's key of the site a user names with --site ("example.com",
+// "https://example.com/", "127.0.0.1:8080"): host[:port]. Errors: InvalidArgument.
+Result<std::string> site_option(const std::string& given);
+
 }  // namespace fora::cli

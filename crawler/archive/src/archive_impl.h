@@ -113,6 +113,8 @@ Result<std::vector<std::string>> capture_records(const Archive::Impl& a, std::in
 // the site's records on another thread and, when ready, saved and handed out.
 Status load_site_dictionaries(Archive::Impl& a);
 Status after_capture(Archive::Impl& a, const std::string& origin, std::int64_t site_id, bool had_dictionary);
+// Trains a dictionary for the site from its latest records, on another thread.
+Status start_training(Archive::Impl& a, const std::string& origin, std::int64_t site_id);
 // Waits for a training under way and saves its dictionary (on close).
 Status finish_training(Archive::Impl& a);
 

@@ -31,8 +31,8 @@ Status train_missing(Archive::Impl& a) {
     if (a.train_after > 0 && (*q)->int64(2) >= a.train_after) sites.emplace_back((*q)->text(0), (*q)->int64(1));
   }
   for (const auto& [origin, site] : sites) {
-    a.undictionaried[origin] = a.train_after;  // after_capture's count is reached: it trains
-    FORA_TRY(after_capture(a, origin, site, false));
+    FORA_TRY(finish_training(a));  // one at a time
+    FORA_TRY(start_training(a, origin, site));
     FORA_TRY(finish_training(a));
   }
   return ok();

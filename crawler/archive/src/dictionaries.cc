@@ -106,6 +106,10 @@ Status after_capture(Archive::Impl& a, const std::string& origin, std::int64_t s
     ++count->second;
   }
   if (count->second < a.train_after) return ok();
+  return start_training(a, origin, site_id);
+}
+
+Status start_training(Archive::Impl& a, const std::string& origin, std::int64_t site_id) {
   auto samples = samples_of(a, site_id);
   if (!samples) return samples.error();
   const std::size_t capacity = a.dictionary_bytes;
