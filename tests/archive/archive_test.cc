@@ -357,6 +357,158 @@ TEST_F(ArchiveTest, ThreadedReplyKnowsItsParentAuthor) {
   EXPECT_EQ(missing.error().code, Errc::NotFound);
 }
 
+// Comments of a thread, in words of a small vocabulary, as a forum's talk repeats itself.
+ThreadPage talk_page(int thread, int comments, std::mt19937& rng) {
+  static const char* words[] = {"Soyuz", "launch", "orbit", "capsule", "leak", "crew", "docking", "station",
+                                "the", "a", "is", "was", "after", "before", "engine", "valve", "pressure",
+                                "Baikonur", "rocket", "stage", "booster", "landing", "hatch", "coolant"};
+  ThreadPage p;
+  p.thread_id = std::to_string(thread);
+  p.thread_url = "http://example.com/t/" + p.thread_id + "/";
+  p.title = "Thread " + p.thread_id;
+  for (int c = 0; c < comments; ++c) {
+    std::string text;
+    for (int w = 0; w < 70; ++w) text += std::string(words[rng() % std::size(words)]) + (w % 12 == 11 ? ". " : " ");
+    const std::string id = std::to_string(thread * 1000 + c);
+    p.comments.push_back(Entry{id, c % 2 ? "Edward" : "Chris", 200, "", text, {},
+                               p.thread_url + "#comment-" + id, fora::extract::DatePrecision::Exact, {}});
+  }
+  return p;
+}
+
+// What the catalog holds of each version: whether a dictionary compressed it, and its size.
+std::vector<std::pair<bool, std::int64_t>> stored_versions(const fs::path& dir) {
+  sqlite3* db = nullptr;
+  sqlite3_open((dir / "catalog.db").c_str(), &db);
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(db, "SELECT dictionary_id IS NOT NULL, length(text) FROM comment_versions ORDER BY id", -1, &q, nullptr);
+  std::vector<std::pair<bool, std::int64_t>> out;
+  while (sqlite3_step(q) == SQLITE_ROW) out.emplace_back(sqlite3_column_int(q, 0) != 0, sqlite3_column_int64(q, 1));
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  return out;
+}
+
+TEST_F(ArchiveTest, ASiteGetsATextDictionaryItsLaterVersionsUse) {
+  std::mt19937 rng(7);
+  std::vector<ThreadPage> pages;
+  for (int t = 0; t < 40; ++t) pages.push_back(talk_page(t, 50, rng));
+  {
+    auto a = open_write();
+    a->set_text_dictionary_policy(1500);
+    ASSERT_TRUE(a->begin_batch());
+    for (const auto& p : pages) ASSERT_TRUE(a->store_thread_page("example.com", p, 10));
+    ASSERT_TRUE(a->commit_batch());
+  }
+  const auto stored = stored_versions(dir_);
+  ASSERT_EQ(stored.size(), 2000u);
+  // Those before the 1,500th go without; those after use it, and are smaller.
+  std::int64_t without = 0, with = 0;
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    EXPECT_EQ(stored[i].first, i >= 1499) << i;
+    (stored[i].first ? with : without) += stored[i].second;
+  }
+  EXPECT_LT(with / 501, without / 1499 * 3 / 4);
+  // Every entry reads back as written, through a reader that loads the dictionary itself.
+  auto r = Archive::open(dir_, Archive::Mode::Read);
+  ASSERT_TRUE(r);
+  for (std::int64_t thread = 1; thread <= 40; ++thread) {
+    auto entries = (*r)->thread_entries(thread);
+    ASSERT_TRUE(entries) << entries.error().message;
+    const auto& page = pages[static_cast<std::size_t>(thread - 1)];
+    ASSERT_EQ(entries->size(), page.comments.size());
+    for (std::size_t c = 0; c < entries->size(); ++c) {
+      EXPECT_EQ((*entries)[c].entry.text, page.comments[c].text);
+      EXPECT_EQ((*entries)[c].entry.url, page.comments[c].url);
+    }
+  }
+  // The same pages again add nothing: the stored words compare equal once decoded.
+  auto a = open_write();
+  for (const auto& p : pages) ASSERT_TRUE(a->store_thread_page("example.com", p, 11));
+  EXPECT_EQ(a->stats()->comment_versions, 2000);
+}
+
+TEST_F(ArchiveTest, CompactCompressesTheWordsAgainWithTheSitesTextDictionary) {
+  std::mt19937 rng(11);
+  std::vector<ThreadPage> pages;
+  for (int t = 0; t < 30; ++t) pages.push_back(talk_page(t, 50, rng));
+  pages[3].comments[2].quotes = {{"Chris", "the valve was open"}};
+  {
+    auto a = open_write();
+    a->set_text_dictionary_policy(0);  // none while crawling
+    for (const auto& p : pages) ASSERT_TRUE(a->store_thread_page("example.com", p, 10));
+  }
+  const auto before = stored_versions(dir_);
+  auto a = open_write();
+  auto report = a->compact(19);
+  ASSERT_TRUE(report) << report.error().message;
+  EXPECT_TRUE(report->problems.empty());
+  EXPECT_EQ(report->versions_moved, 1500);
+  EXPECT_LT(report->catalog_after, report->catalog_before);
+  const auto after = stored_versions(dir_);
+  ASSERT_EQ(after.size(), before.size());
+  std::int64_t bytes_before = 0, bytes_after = 0;
+  for (std::size_t i = 0; i < after.size(); ++i) {
+    EXPECT_TRUE(after[i].first);
+    bytes_before += before[i].second;
+    bytes_after += after[i].second;
+  }
+  EXPECT_LT(bytes_after, bytes_before * 3 / 4);
+  auto entries = a->thread_entries(4);
+  ASSERT_TRUE(entries);
+  EXPECT_EQ((*entries)[2].entry.text, pages[3].comments[2].text);
+  ASSERT_EQ((*entries)[2].entry.quotes.size(), 1u);
+  EXPECT_EQ((*entries)[2].entry.quotes[0].text, "the valve was open");
+  auto check = a->verify(true);
+  ASSERT_TRUE(check);
+  EXPECT_TRUE(check->problems.empty()) << check->problems.front();
+  // Done once; a version added later is the only one the next run compresses.
+  EXPECT_EQ(a->compact(19)->versions_moved, 0);
+  pages[0].comments[0].text = "edited after the compaction";
+  ASSERT_TRUE(a->store_thread_page("example.com", pages[0], 12));
+  EXPECT_EQ(a->compact(19)->versions_moved, 1);
+  EXPECT_EQ(a->thread_entries(1)->front().entry.text, "edited after the compaction");
+}
+
+TEST_F(ArchiveTest, DamagedWordsAreReportedByVerifyAndByTheReader) {
+  {
+    auto a = open_write();
+    ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "first words"}, {"2", "second"}}), 10));
+  }
+  sqlite3* db = nullptr;
+  sqlite3_open((dir_ / "catalog.db").c_str(), &db);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE comment_versions SET text = x'28b52ffd0000' WHERE id = 2", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto a = open_write();
+  auto check = a->verify(true);
+  ASSERT_TRUE(check);
+  ASSERT_EQ(check->problems.size(), 1u);
+  EXPECT_NE(check->problems[0].find("version 2 "), std::string::npos) << check->problems[0];
+  auto e = a->entry(2);
+  ASSERT_FALSE(e);
+  EXPECT_EQ(e.error().code, Errc::Corrupt);
+  EXPECT_EQ(a->entry(3)->entry.text, "second");
+}
+
+TEST_F(ArchiveTest, AThreadThatMovesKeepsItsEntriesUrls) {
+  auto a = open_write();
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "first"}, {"2", "second"}}), 10));
+  // The thread moves; its post and comment 2 are seen at the new place, comment 1 is not.
+  auto moved = thread_page({{"2", "second"}});
+  moved.thread_url = "http://example.com/soyuz-leak/";
+  moved.post->url = moved.thread_url;
+  moved.comments[0].url = moved.thread_url + "#comment-2";
+  ASSERT_TRUE(a->store_thread_page("example.com", moved, 11));
+  auto entries = a->thread_entries(1);
+  ASSERT_TRUE(entries);
+  ASSERT_EQ(entries->size(), 3u);
+  EXPECT_EQ((*entries)[0].entry.url, "http://example.com/soyuz-leak/");
+  EXPECT_EQ((*entries)[1].entry.url, "http://example.com/soyuz/#comment-1");
+  EXPECT_EQ((*entries)[2].entry.url, "http://example.com/soyuz-leak/#comment-2");
+  EXPECT_EQ((*entries)[2].thread_url, "http://example.com/soyuz-leak/");
+}
+
 // A version 3 catalog (before pages.depth) is upgraded in place on its first write-open:
 // its pages keep their state, and the frontier reads them with depth 0.
 TEST_F(ArchiveTest, NewerSchemaIsRefused) {

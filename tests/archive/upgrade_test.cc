@@ -1,5 +1,5 @@
 // An archive written by an older fora (schema version 4, and 3) opens, is backed up, and
-// upgrades in place with its snapshots still readable.
+// upgrades in place with its snapshots and its posts and comments still readable.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 #include <zstd.h>
@@ -121,7 +121,17 @@ class UpgradeTest : public ::testing::Test {
         "INSERT INTO pages VALUES(2, 1, 'http://example.com/b', 'queued', '', 2, 1, 1);"
         "INSERT INTO captures VALUES(1, 1, 1671210300, 1671210300, 200, 'text/html', '" +
         fora::archive::sha256_hex(body) + "', 'W/\"e1\"', '', 'seg-000001.warc.zst', 0, " +
-        std::to_string(frame.size()) + ");";
+        std::to_string(frame.size()) + ");"
+        // A thread whose post lives at its URL, a comment with an anchor below it, one kept
+        // elsewhere, and an edited comment with a quote, as version 4 stored them (raw).
+        "INSERT INTO threads VALUES(1, 1, 't1', 'http://example.com/a', 'Soyuz', '[]', '[]', 1, 1);"
+        "INSERT INTO comments VALUES(1, 1, 'post', 'p1', 'Ann', 100, 'exact', NULL, '', 'http://example.com/a', 1, 1, NULL, 1);"
+        "INSERT INTO comments VALUES(2, 1, 'comment', 'c1', 'Edward', 200, 'exact', NULL, '', 'http://example.com/a#c1', 1, 1, NULL, 2);"
+        "INSERT INTO comments VALUES(3, 1, 'comment', 'c2', 'Bo', 300, 'day', NULL, 'c1', 'http://mirror.example.org/a#c2', 1, 1, NULL, 3);"
+        "INSERT INTO comment_versions VALUES(1, 1, 1, 'The launch went well.', '[]');"
+        "INSERT INTO comment_versions VALUES(2, 2, 1, 'Soyuz is old.', '[]');"
+        "INSERT INTO comment_versions VALUES(3, 2, 2, 'Soyuz is reliable.', '[{\"author\":\"Ann\",\"text\":\"went well\"}]');"
+        "INSERT INTO comment_versions VALUES(4, 3, 1, '', '[]');";
     ASSERT_EQ(sqlite3_exec(db, rows.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
     sqlite3_close(db);
   }
@@ -149,6 +159,47 @@ class UpgradeTest : public ::testing::Test {
     EXPECT_EQ(*(*a)->store_capture(same), 2);
     EXPECT_EQ((*a)->read_capture(2)->body, "<p>edited</p>");
     EXPECT_EQ((*a)->read_capture(1)->body, "<p>hello</p>");
+
+    // Posts and comments read as they were written, each at its latest version.
+    auto entries = (*a)->thread_entries(1);
+    ASSERT_TRUE(entries) << entries.error().message;
+    ASSERT_EQ(entries->size(), 3u);
+    EXPECT_EQ((*entries)[0].entry.text, "The launch went well.");
+    EXPECT_EQ((*entries)[0].entry.url, "http://example.com/a");
+    EXPECT_EQ((*entries)[1].entry.author, "Edward");
+    EXPECT_EQ((*entries)[1].entry.text, "Soyuz is reliable.");
+    ASSERT_EQ((*entries)[1].entry.quotes.size(), 1u);
+    EXPECT_EQ((*entries)[1].entry.quotes[0].author, "Ann");
+    EXPECT_EQ((*entries)[1].entry.quotes[0].text, "went well");
+    EXPECT_EQ((*entries)[1].entry.url, "http://example.com/a#c1");
+    EXPECT_EQ((*entries)[2].entry.text, "");
+    EXPECT_EQ((*entries)[2].entry.url, "http://mirror.example.org/a#c2");
+    EXPECT_EQ((*entries)[2].parent_author, "Edward");
+    auto versions = std::vector<std::vector<fora::archive::EntryVersion>>();
+    ASSERT_TRUE((*a)->for_each_thread({}, [&](const auto&, const auto& v) {
+      versions = v;
+      return fora::ok();
+    }));
+    ASSERT_EQ(versions.size(), 3u);
+    ASSERT_EQ(versions[1].size(), 2u);
+    EXPECT_EQ(versions[1][0].text, "Soyuz is old.");
+    EXPECT_TRUE(versions[1][0].quotes.empty());
+    EXPECT_EQ(versions[1][1].text, "Soyuz is reliable.");
+    // The words are kept compressed now, and the URLs under their thread's as a suffix.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir_ / "catalog.db").c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT group_concat(url, ' ') FROM (SELECT url FROM comments ORDER BY id)", -1, &q, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)), " #c1 http://mirror.example.org/a#c2");
+    sqlite3_finalize(q);
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT text FROM comment_versions WHERE id = 2", -1, &q, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_type(q, 0), SQLITE_BLOB);
+    const std::string blob(static_cast<const char*>(sqlite3_column_blob(q, 0)), static_cast<std::size_t>(sqlite3_column_bytes(q, 0)));
+    EXPECT_EQ(blob.substr(0, 4), std::string("\x28\xb5\x2f\xfd"));  // a zstd frame
+    sqlite3_finalize(q);
+    sqlite3_close(db);
   }
 
   fs::path dir_;

@@ -1,4 +1,5 @@
-// fora compact [--level N]: compress the snapshots again, with each site's dictionary.
+// fora compact [--level N]: compress the snapshots, and the words of posts and comments in
+// the catalog, again with each site's dictionaries.
 #include <fmt/format.h>
 
 #include "commands.h"
@@ -23,6 +24,10 @@ Status run_compact(const Context& ctx, const CompactCommand& cmd) {
                               counted(report->segments_removed, "segment"),
                               static_cast<double>(report->bytes_before) / 1e6,
                               static_cast<double>(report->bytes_after) / 1e6));
+    ctx.out.write(fmt::format("{} of posts and comments compressed again; catalog {:.1f} MB -> {:.1f} MB\n",
+                              counted(report->versions_moved, "version"),
+                              static_cast<double>(report->catalog_before) / 1e6,
+                              static_cast<double>(report->catalog_after) / 1e6));
   }
   return ok();
 }

@@ -12,6 +12,7 @@
 #include "archive_impl.h"
 #include "catalog_schema.h"
 #include "digest.h"
+#include "entry_text.h"
 
 namespace fora::archive {
 namespace {
@@ -39,12 +40,6 @@ std::string origin_of(std::string_view url) {
 }
 
 namespace {
-
-std::string quotes_json(const std::vector<extract::Quote>& quotes) {
-  json a = json::array();
-  for (const auto& q : quotes) a.push_back({{"author", q.author}, {"text", q.text}});
-  return a.dump();
-}
 
 Result<int> take_lock(const fs::path& dir) {
   const fs::path path = dir / "lock";
@@ -111,6 +106,7 @@ Result<std::unique_ptr<Archive>> Archive::open(const fs::path& dir, Mode mode) {
     // WAL: readers (search, show, stats) never block the writer, nor it them.
     FORA_TRY(exec(raw, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON"));
   }
+  FORA_TRY(register_catalog_functions(raw));
   FORA_TRY(ensure_schema(raw, impl->writable, catalog));
 
   auto store = SnapshotStore::open(dir / "snapshots", impl->writable);
@@ -120,6 +116,7 @@ Result<std::unique_ptr<Archive>> Archive::open(const fs::path& dir, Mode mode) {
     // Readers load a dictionary when a segment they read needs it; a writer hands each
     // site's latest to the records it compresses.
     FORA_TRY(load_site_dictionaries(*impl));
+    FORA_TRY(load_site_text_dictionaries(*impl));
     FORA_TRY(open_segments(*impl));
     auto seq = impl->sql("SELECT coalesce(max(change_seq), 0) FROM comments");
     if (!seq) return seq.error();
@@ -293,8 +290,16 @@ Result<ThreadRow> upsert_thread(const Archive::Impl& a, std::int64_t site,
     return ThreadRow{sqlite3_last_insert_rowid(a.db.get()), false};
   }
   ThreadRow t{(*q)->int64(0), false};
-  t.changed = (*q)->text(1) != page.thread_url || (*q)->text(2) != page.title ||
+  const std::string old_url = (*q)->text(1);
+  t.changed = old_url != page.thread_url || (*q)->text(2) != page.title ||
               (*q)->text(3) != cats || (*q)->text(4) != tags;
+  if (old_url != page.thread_url) {
+    // Its entries' URLs are kept relative to the thread's: make them relative to the new one.
+    auto move = a.sql(
+        "UPDATE comments SET url = fora_relative_url(fora_full_url(url, ?2), ?3) WHERE thread_id = ?1");
+    if (!move) return move.error();
+    FORA_TRY((*move)->bind(1, t.id).bind(2, old_url).bind(3, page.thread_url).run());
+  }
   auto up = a.sql(t.changed
                       ? "UPDATE threads SET last_seen = max(last_seen, ?2), url = ?3, title = ?4, categories = ?5, tags = ?6 WHERE id = ?1"
                       : "UPDATE threads SET last_seen = max(last_seen, ?2) WHERE id = ?1");
@@ -305,27 +310,37 @@ Result<ThreadRow> upsert_thread(const Archive::Impl& a, std::int64_t site,
   return t;
 }
 
-// A version of entry `id`: its text and quotes as seen at `now`.
-Status add_version(Archive::Impl& a, std::int64_t id, const extract::Entry& e, const std::string& quotes,
-                   std::int64_t now) {
-  auto ver = a.sql("INSERT INTO comment_versions(comment_id, seen_at, text, quotes) VALUES(?, ?, ?, ?)");
+// A version of entry `id` of a site: its text and quotes as seen at `now`.
+Status add_version(Archive::Impl& a, std::int64_t id, std::int64_t site, const extract::Entry& e, std::int64_t now) {
+  auto packed = pack_version(a, site, e);
+  if (!packed) return packed.error();
+  auto ver = a.sql(
+      "INSERT INTO comment_versions(comment_id, seen_at, dictionary_id, text, quotes) VALUES(?, ?, ?, ?, ?)");
   if (!ver) return ver.error();
-  return (*ver)->bind(1, id).bind(2, now).bind(3, e.text).bind(4, quotes).run();
+  (*ver)->bind(1, id).bind(2, now).bind_blob(4, packed->text).bind_blob(5, packed->quotes);
+  if (packed->dictionary_id != 0) (*ver)->bind(3, packed->dictionary_id);
+  return (*ver)->run();
 }
 
+// Where an entry of a thread goes: the thread's row, its site, and its URL.
+struct ThreadPlace {
+  std::int64_t id = 0, site = 0;
+  std::string_view url;
+};
+
 // Adds or refreshes one entry of a thread; a new text adds a version.
-Status upsert_entry(Archive::Impl& a, std::int64_t thread, const char* kind,
-                    const extract::Entry& e, std::int64_t now) {
-  const std::string quotes = quotes_json(e.quotes);
+Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kind, const extract::Entry& e,
+                    std::int64_t now) {
   const std::string precision = extract::precision_name(e.precision);
+  const std::string url = relative_url(e.url, thread.url);
   auto q = a.sql(
-      "SELECT c.id, c.author, c.published, c.parent_native_id, c.url, v.text, v.quotes, c.gone_since,"
-      " c.date_precision, c.edited"
+      "SELECT c.id, c.author, c.published, c.parent_native_id, c.url, v.id, coalesce(v.dictionary_id, 0),"
+      " v.text, v.quotes, c.gone_since, c.date_precision, c.edited"
       " FROM comments c JOIN comment_versions v ON v.id ="
       "   (SELECT max(id) FROM comment_versions WHERE comment_id = c.id)"
       " WHERE c.thread_id = ? AND c.kind = ? AND c.native_id = ?");
   if (!q) return q.error();
-  auto row = (*q)->bind(1, thread).bind(2, kind).bind(3, e.native_id).step();
+  auto row = (*q)->bind(1, thread.id).bind(2, kind).bind(3, e.native_id).step();
   if (!row) return row.error();
 
   std::int64_t id = 0;
@@ -336,25 +351,27 @@ Status upsert_entry(Archive::Impl& a, std::int64_t thread, const char* kind,
         " first_seen, last_seen, change_seq, date_precision, edited)"
         " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!ins) return ins.error();
-    FORA_TRY((*ins)->bind(1, thread).bind(2, kind).bind(3, e.native_id).bind(4, e.author)
-                 .bind(5, e.published).bind(6, e.parent_id).bind(7, e.url).bind(8, now).bind(9, now)
+    FORA_TRY((*ins)->bind(1, thread.id).bind(2, kind).bind(3, e.native_id).bind(4, e.author)
+                 .bind(5, e.published).bind(6, e.parent_id).bind(7, url).bind(8, now).bind(9, now)
                  .bind(10, ++a.change_seq).bind(11, precision).bind(12, e.edited).run());
     id = sqlite3_last_insert_rowid(a.db.get());
     // Entries that a thread index says reply to this page now have their parent.
     if (a.any_reply_links) {
       auto children = a.sql(
-          "UPDATE comments SET change_seq = ?2 WHERE parent_native_id = '' AND url IN"
-          " (SELECT child_url FROM reply_links WHERE parent_url = ?1)");
+          "UPDATE comments SET change_seq = ?2 WHERE parent_native_id = '' AND id IN"
+          " (SELECT pe.id FROM reply_links r JOIN page_entries pe ON pe.url = r.child_url WHERE r.parent_url = ?1)");
       if (!children) return children.error();
       FORA_TRY((*children)->bind(1, e.url).bind(2, ++a.change_seq).run());
     }
   } else {
     id = (*q)->int64(0);
-    new_version = (*q)->text(5) != e.text || (*q)->text(6) != quotes;
+    auto stored = unpack_version(a, (*q)->int64(5), (*q)->int64(6), (*q)->blob(7), (*q)->blob(8));
+    if (!stored) return stored.error();
+    new_version = stored->text != e.text || quotes_json(stored->quotes) != quotes_json(e.quotes);
     const bool changed = new_version || (*q)->text(1) != e.author ||
                          (*q)->opt_int64(2) != e.published || (*q)->text(3) != e.parent_id ||
-                         (*q)->text(4) != e.url || !(*q)->is_null(7) ||
-                         (*q)->text(8) != precision || (*q)->opt_int64(9) != e.edited;
+                         (*q)->text(4) != url || !(*q)->is_null(9) ||
+                         (*q)->text(10) != precision || (*q)->opt_int64(11) != e.edited;
     auto up = a.sql(changed
                         ? "UPDATE comments SET last_seen = max(last_seen, ?2), author = ?3, published = ?4,"
                           " parent_native_id = ?5, url = ?6, gone_since = NULL, change_seq = ?7,"
@@ -363,13 +380,13 @@ Status upsert_entry(Archive::Impl& a, std::int64_t thread, const char* kind,
     if (!up) return up.error();
     (*up)->bind(1, id).bind(2, now);
     if (changed) {
-      (*up)->bind(3, e.author).bind(4, e.published).bind(5, e.parent_id).bind(6, e.url)
+      (*up)->bind(3, e.author).bind(4, e.published).bind(5, e.parent_id).bind(6, url)
           .bind(7, ++a.change_seq).bind(8, precision).bind(9, e.edited);
     }
     FORA_TRY((*up)->run());
   }
   if (!new_version) return ok();
-  return add_version(a, id, e, quotes, now);
+  return add_version(a, id, thread.site, e, now);
 }
 
 }  // namespace
@@ -392,8 +409,9 @@ Status merge_thread_page(Archive::Impl& a, std::string_view site, const extract:
     FORA_TRY((*top)->step());
     a.change_seq = std::max(a.change_seq, (*top)->int64(0));
   }
-  if (page.post) FORA_TRY(upsert_entry(a, thread->id, "post", *page.post, seen_at));
-  for (const auto& c : page.comments) FORA_TRY(upsert_entry(a, thread->id, "comment", c, seen_at));
+  const ThreadPlace place{thread->id, *sid, page.thread_url};
+  if (page.post) FORA_TRY(upsert_entry(a, place, "post", *page.post, seen_at));
+  for (const auto& c : page.comments) FORA_TRY(upsert_entry(a, place, "comment", c, seen_at));
   return ok();
 }
 
@@ -412,7 +430,9 @@ Status Archive::store_reply_links(const std::vector<extract::ReplyLink>& links,
     if (!put) return put.error();
     FORA_TRY((*put)->bind(1, link.child_url).bind(2, link.parent_url).bind(3, seen_at).run());
     a.any_reply_links = true;
-    auto bump = a.sql("UPDATE comments SET change_seq = ?2 WHERE url = ?1 AND parent_native_id = ''");
+    auto bump = a.sql(
+        "UPDATE comments SET change_seq = ?2 WHERE parent_native_id = ''"
+        " AND id IN (SELECT id FROM page_entries WHERE url = ?1)");
     if (!bump) return bump.error();
     FORA_TRY((*bump)->bind(1, link.child_url).bind(2, ++a.change_seq).run());
   }

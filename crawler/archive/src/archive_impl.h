@@ -60,6 +60,13 @@ struct Archive::Impl {
     std::future<Result<std::string>> dictionary;
   };
   std::optional<Training> training;  // at most one at a time, on its own thread
+
+  // Text dictionaries (entry_text.cc): by id, loaded on first use (readers too); each
+  // site's latest, by site id, and how many versions each site stored without one (writer).
+  mutable std::unordered_map<std::int64_t, std::shared_ptr<const Dictionary>> text_dictionaries;
+  std::unordered_map<std::int64_t, std::shared_ptr<const Dictionary>> site_text_dictionaries;
+  std::unordered_map<std::int64_t, std::int64_t> texts_without_dictionary;
+  std::int64_t text_train_after = 2000;  // versions a site stores before its text dictionary is trained
   int batch_depth = 0;
   std::int64_t change_seq = 0;  // last change_seq handed out (writer only)
   // Whether reply_links holds a row: only mail archives write any, and until one does, a

@@ -42,7 +42,7 @@ Result<std::shared_ptr<const Dictionary>> dictionary(const Archive::Impl& a, std
   auto row = (*q)->bind(1, id).step();
   if (!row) return row.error();
   if (!*row) return make_error(Errc::Corrupt, fmt::format("the catalog names dictionary {}, which it does not hold", id));
-  auto d = Dictionary::load(id, (*q)->blob(0), kRecordLevel);
+  auto d = Dictionary::load(id, (*q)->blob(0), Dictionary::kDecompressOnly);
   if (!d) return d.error();
   a.dictionaries.emplace(id, *d);
   return *d;

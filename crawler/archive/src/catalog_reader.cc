@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "archive_impl.h"
+#include "entry_text.h"
 
 namespace fora::archive {
 namespace {
@@ -15,11 +16,13 @@ using json = nlohmann::json;
 // names as its parent page (a mail archive's thread index).
 constexpr const char* kEntrySelect =
     "WITH e AS (SELECT c.*, CASE WHEN c.parent_native_id <> '' THEN c.parent_native_id ELSE"
-    "   coalesce((SELECT p.native_id FROM reply_links r JOIN comments p ON p.url = r.parent_url"
-    "             WHERE r.child_url = c.url LIMIT 1), '') END AS parent FROM comments c)"
+    "   coalesce((SELECT p.native_id FROM reply_links r JOIN page_entries pe ON pe.url = r.parent_url"
+    "             JOIN comments p ON p.id = pe.id"
+    "             WHERE r.child_url = fora_full_url(c.url, (SELECT url FROM threads WHERE id = c.thread_id))"
+    "             LIMIT 1), '') END AS parent FROM comments c)"
     " SELECT c.id, c.change_seq, c.kind, s.origin, t.id, t.native_id, t.url, t.title,"
     " t.categories, t.tags, c.native_id, c.author, c.published, c.parent, c.url,"
-    " v.text, v.quotes, c.first_seen, c.last_seen, c.gone_since,"
+    " v.id, coalesce(v.dictionary_id, 0), v.text, v.quotes, c.first_seen, c.last_seen, c.gone_since,"
     " (SELECT p.author FROM comments p WHERE p.thread_id = c.thread_id"
     "    AND c.parent <> '' AND p.native_id = c.parent ORDER BY p.kind = 'comment' DESC LIMIT 1),"
     " c.date_precision, c.edited"
@@ -45,7 +48,7 @@ extract::DatePrecision precision_from_name(const std::string& name) {
   return DatePrecision::Exact;
 }
 
-StoredEntry read_entry(const Statement& q) {
+Result<StoredEntry> read_entry(const Archive::Impl& a, const Statement& q) {
   StoredEntry e;
   e.id = q.int64(0);
   e.change_seq = q.int64(1);
@@ -61,20 +64,17 @@ StoredEntry read_entry(const Statement& q) {
   e.entry.author = q.text(11);
   e.entry.published = q.opt_int64(12);
   e.entry.parent_id = q.text(13);
-  e.entry.url = q.text(14);
-  e.entry.text = q.text(15);
-  const json quotes = json::parse(q.text(16), nullptr, false);
-  if (quotes.is_array()) {
-    for (const auto& v : quotes) {
-      e.entry.quotes.push_back({v.value("author", ""), v.value("text", "")});
-    }
-  }
-  e.first_seen = q.int64(17);
-  e.last_seen = q.int64(18);
-  e.gone_since = q.opt_int64(19);
-  e.parent_author = q.text(20);
-  e.entry.precision = precision_from_name(q.text(21));
-  e.entry.edited = q.opt_int64(22);
+  e.entry.url = full_url(q.text(14), e.thread_url);
+  auto words = unpack_version(a, q.int64(15), q.int64(16), q.blob(17), q.blob(18));
+  if (!words) return words.error();
+  e.entry.text = std::move(words->text);
+  e.entry.quotes = std::move(words->quotes);
+  e.first_seen = q.int64(19);
+  e.last_seen = q.int64(20);
+  e.gone_since = q.opt_int64(21);
+  e.parent_author = q.text(22);
+  e.entry.precision = precision_from_name(q.text(23));
+  e.entry.edited = q.opt_int64(24);
   return e;
 }
 
@@ -107,7 +107,9 @@ Status Archive::for_each_entry(std::int64_t since,
     auto row = (*q)->step();
     if (!row) return row.error();
     if (!*row) return ok();
-    FORA_TRY(fn(read_entry(**q)));
+    auto e = read_entry(*impl_, **q);
+    if (!e) return e.error();
+    FORA_TRY(fn(*e));
   }
 }
 
@@ -121,7 +123,7 @@ Result<StoredEntry> Archive::entry(std::int64_t id) const {
     return make_error(Errc::NotFound, fmt::format("no post or comment with ID {}", id),
                       "IDs are the numbers `fora search` prints");
   }
-  return read_entry(**q);
+  return read_entry(*impl_, **q);
 }
 
 Result<std::vector<StoredEntry>> Archive::thread_entries(std::int64_t thread_id) const {
@@ -136,7 +138,9 @@ Result<std::vector<StoredEntry>> Archive::thread_entries(std::int64_t thread_id)
     auto row = (*q)->step();
     if (!row) return row.error();
     if (!*row) return out;
-    out.push_back(read_entry(**q));
+    auto e = read_entry(*impl_, **q);
+    if (!e) return e.error();
+    out.push_back(std::move(*e));
   }
 }
 

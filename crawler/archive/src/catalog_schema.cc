@@ -10,8 +10,9 @@
 namespace fora::archive {
 namespace {
 
-// Schema version 5 (version 1 lacked comments.date_precision and comments.edited, version 2
-// reply_links, version 3 pages.depth, version 4 segments and dictionaries; opening an older
+// Schema version 6 (version 1 lacked comments.date_precision and comments.edited, version 2
+// reply_links, version 3 pages.depth, version 4 segments and dictionaries, version 5 kept
+// the words of entries raw and their URLs whole; opening an older
 // catalog for writing upgrades it in place, after a copy to catalog.db.vN-backup). Times are
 // Unix seconds, UTC. Nothing is ever deleted: an edit adds a row to comment_versions, a
 // vanished entry gets gone_since.
@@ -48,12 +49,19 @@ namespace {
 //                     its thread)
 //                     date_precision says how much of `published` the page told
 //                     (exact|no-zone|day|approximate); edited is the edit time it showed
+//                     url is relative to the thread's URL when it starts with it
+//                     (entry_text.h)
 //   comment_versions  the text of an entry each time it changed: own words and quotes
-//                     (JSON [{author,text}])
+//                     (JSON [{author,text}]), each a zstd frame, compressed with the text
+//                     dictionary dictionary_id names (entry_text.h)
+//   text_dictionaries zstd dictionaries trained on a site's texts
 //   reply_links       "the page child_url replies to the page parent_url", as a mail
 //                     archive's thread index tells it (pipermail prints a message's parent
 //                     nowhere else); an entry found at child_url whose page named no parent
 //                     gets the entry found at parent_url as its parent when read
+//   page_entries      (a view) the entries found at a page URL: a thread's entry whose URL
+//                     is the thread's own (a mail archive's message is a thread of its
+//                     own), and entries whose URL is kept whole
 constexpr const char* kCreate = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sites(
@@ -126,19 +134,63 @@ CREATE TABLE comments(
   change_seq INTEGER NOT NULL,
   UNIQUE(thread_id, kind, native_id));
 CREATE INDEX comments_by_change ON comments(change_seq);
+CREATE TABLE text_dictionaries(
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  created_at INTEGER NOT NULL,
+  dictionary BLOB NOT NULL);
 CREATE TABLE comment_versions(
   id INTEGER PRIMARY KEY,
   comment_id INTEGER NOT NULL REFERENCES comments(id),
   seen_at INTEGER NOT NULL,
-  text TEXT NOT NULL,
-  quotes TEXT NOT NULL);
+  dictionary_id INTEGER REFERENCES text_dictionaries(id),
+  text BLOB NOT NULL,
+  quotes BLOB NOT NULL);
 CREATE INDEX versions_by_comment ON comment_versions(comment_id, id);
 CREATE TABLE reply_links(
   child_url TEXT PRIMARY KEY,
   parent_url TEXT NOT NULL,
   seen_at INTEGER NOT NULL);
 CREATE INDEX reply_links_by_parent ON reply_links(parent_url);
-CREATE INDEX comments_by_url ON comments(url);
+CREATE INDEX threads_by_url ON threads(url);
+CREATE INDEX comments_by_whole_url ON comments(url) WHERE instr(url, '://') > 0;
+CREATE VIEW page_entries(url, id) AS
+  SELECT t.url, c.id FROM threads t JOIN comments c ON c.thread_id = t.id AND c.url = ''
+  UNION ALL
+  SELECT c.url, c.id FROM comments c WHERE instr(c.url, '://') > 0;
+)sql";
+
+// Version 5 -> 6: entries' words compressed, their URLs relative to their thread's, and
+// the index of whole URLs gone (page_entries finds an entry by its page). fora_pack,
+// fora_relative_url are registered on every connection (entry_text.h).
+constexpr const char* kUpgrade5 = R"sql(
+CREATE TABLE text_dictionaries(
+  id INTEGER PRIMARY KEY,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  created_at INTEGER NOT NULL,
+  dictionary BLOB NOT NULL);
+CREATE TABLE comment_versions_v6(
+  id INTEGER PRIMARY KEY,
+  comment_id INTEGER NOT NULL REFERENCES comments(id),
+  seen_at INTEGER NOT NULL,
+  dictionary_id INTEGER REFERENCES text_dictionaries(id),
+  text BLOB NOT NULL,
+  quotes BLOB NOT NULL);
+INSERT INTO comment_versions_v6(id, comment_id, seen_at, text, quotes)
+  SELECT id, comment_id, seen_at, fora_pack(text), fora_pack(CASE WHEN quotes = '[]' THEN '' ELSE quotes END)
+  FROM comment_versions;
+DROP TABLE comment_versions;
+ALTER TABLE comment_versions_v6 RENAME TO comment_versions;
+CREATE INDEX versions_by_comment ON comment_versions(comment_id, id);
+DROP INDEX IF EXISTS comments_by_url;
+UPDATE comments SET url = fora_relative_url(url, (SELECT t.url FROM threads t WHERE t.id = comments.thread_id));
+CREATE INDEX threads_by_url ON threads(url);
+CREATE INDEX comments_by_whole_url ON comments(url) WHERE instr(url, '://') > 0;
+CREATE VIEW page_entries(url, id) AS
+  SELECT t.url, c.id FROM threads t JOIN comments c ON c.thread_id = t.id AND c.url = ''
+  UNION ALL
+  SELECT c.url, c.id FROM comments c WHERE instr(c.url, '://') > 0;
+UPDATE meta SET value = '6' WHERE key = 'schema_version';
 )sql";
 
 // Version 4 -> 5: segments and dictionaries have rows; a capture names its segment by id,
@@ -265,8 +317,11 @@ Status upgrade(sqlite3* db, int version, const std::filesystem::path& catalog) {
   if (version == 1) FORA_TRY(exec(db, kUpgrade1));
   if (version <= 2) FORA_TRY(exec(db, kUpgrade2));
   if (version <= 3) FORA_TRY(exec(db, kUpgrade3));
-  FORA_TRY(exec(db, kUpgrade4));
-  return exec(db, "COMMIT");
+  if (version <= 4) FORA_TRY(exec(db, kUpgrade4));
+  FORA_TRY(exec(db, kUpgrade5));
+  FORA_TRY(exec(db, "COMMIT"));
+  // The raw texts' pages are free now: give them back.
+  return exec(db, "VACUUM");
 }
 
 }  // namespace

@@ -2,11 +2,14 @@
 // are compressed again with the site's latest dictionary at the level asked for, into new
 // segments; a segment no capture points into any more is then removed. The records' bytes
 // do not change, only their compression, so digests, revisits and the catalog's rows stay.
+// Then the same for the entries' words in the catalog (entry_text.h), and the catalog is
+// vacuumed.
 #include <fmt/format.h>
 
 #include <thread>
 
 #include "archive_impl.h"
+#include "entry_text.h"
 
 namespace fora::archive {
 namespace {
@@ -91,6 +94,163 @@ Status remove_empty_segments(Archive::Impl& a, CompactReport& report) {
   return ok();
 }
 
+// Runs fn(i) for i in [0, n) on every core.
+template <typename Fn>
+void on_every_core(std::size_t n, Fn fn) {
+  const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      for (std::size_t k = t; k < n; k += threads) fn(k);
+    });
+  }
+  for (auto& t : pool) t.join();
+}
+
+std::int64_t catalog_bytes(const Archive::Impl& a) {
+  std::int64_t total = 0;
+  std::error_code ec;
+  for (const char* f : {"catalog.db", "catalog.db-wal"}) {
+    const auto n = std::filesystem::file_size(a.dir / f, ec);
+    if (!ec) total += static_cast<std::int64_t>(n);
+  }
+  return total;
+}
+
+// meta's text_compaction: "<level> <last version id>", the versions a compaction left at
+// that level with their site's latest text dictionary.
+Result<std::pair<int, std::int64_t>> text_compaction(const Archive::Impl& a) {
+  auto q = a.sql("SELECT value FROM meta WHERE key = 'text_compaction'");
+  if (!q) return q.error();
+  auto row = (*q)->step();
+  if (!row) return row.error();
+  int level = 0;
+  long long through = 0;
+  if (*row && std::sscanf((*q)->text(0).c_str(), "%d %lld", &level, &through) != 2) level = 0;
+  return std::pair<int, std::int64_t>(level, through);
+}
+
+// The entries' words, compressed again with each site's latest text dictionary (trained
+// first where a site has none) at `level`: versions added since the last compaction at this
+// level or higher, and those of an older dictionary.
+Status compact_texts(Archive::Impl& a, int level, CompactReport& report) {
+  std::vector<std::int64_t> sites;
+  {
+    auto q = a.sql("SELECT id FROM sites s WHERE NOT EXISTS (SELECT 1 FROM text_dictionaries d WHERE d.site_id = s.id)");
+    if (!q) return q.error();
+    for (;;) {
+      auto row = (*q)->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      sites.push_back((*q)->int64(0));
+    }
+  }
+  FORA_TRY(exec(a.db.get(), "BEGIN IMMEDIATE"));
+  for (const std::int64_t site : sites) {
+    if (auto trained = train_text_dictionary(a, site, level); !trained) {
+      (void)exec(a.db.get(), "ROLLBACK");
+      return trained.error();
+    }
+  }
+  FORA_TRY(exec(a.db.get(), "COMMIT"));
+  // Each site's latest, made for `level`.
+  std::unordered_map<std::int64_t, std::shared_ptr<const Dictionary>> by_site;
+  {
+    auto q = a.sql(
+        "SELECT site_id, id, dictionary FROM text_dictionaries"
+        " WHERE id IN (SELECT max(id) FROM text_dictionaries GROUP BY site_id)");
+    if (!q) return q.error();
+    for (;;) {
+      auto row = (*q)->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      auto d = Dictionary::load((*q)->int64(1), (*q)->blob(2), level);
+      if (!d) return d.error();
+      by_site[(*q)->int64(0)] = *d;
+    }
+  }
+  auto done = text_compaction(a);
+  if (!done) return done.error();
+  const std::int64_t through = done->first >= level ? done->second : 0;
+
+  struct Row {
+    std::int64_t id = 0, site = 0, dictionary = 0;
+    std::string text, quotes;
+  };
+  std::int64_t after = 0;
+  for (;;) {
+    std::vector<Row> rows;
+    {
+      auto q = a.sql(
+          "SELECT v.id, t.site_id, coalesce(v.dictionary_id, 0), v.text, v.quotes FROM comment_versions v"
+          " JOIN comments c ON c.id = v.comment_id JOIN threads t ON t.id = c.thread_id"
+          " WHERE v.id > ?1 AND (v.id > ?2 OR v.dictionary_id IS NOT"
+          "   (SELECT max(d.id) FROM text_dictionaries d WHERE d.site_id = t.site_id))"
+          " ORDER BY v.id LIMIT 8192");
+      if (!q) return q.error();
+      (*q)->bind(1, after).bind(2, through);
+      for (;;) {
+        auto row = (*q)->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        rows.push_back({(*q)->int64(0), (*q)->int64(1), (*q)->int64(2), (*q)->blob(3), (*q)->blob(4)});
+      }
+    }
+    if (rows.empty()) break;
+    after = rows.back().id;
+    // Each dictionary a row names, loaded before the threads share the cache.
+    for (const Row& r : rows) {
+      if (auto d = text_dictionary(a, r.dictionary); !d) return d.error();
+    }
+    std::vector<Result<PackedVersion>> packed(rows.size(), PackedVersion());
+    on_every_core(rows.size(), [&](std::size_t k) {
+      const Row& r = rows[k];
+      auto words = unpack_version(a, r.id, r.dictionary, r.text, r.quotes);
+      if (!words) {
+        packed[k] = words.error();
+        return;
+      }
+      const auto found = by_site.find(r.site);
+      const Dictionary* dict = found == by_site.end() ? nullptr : found->second.get();
+      auto text = words->text.empty() ? Result<std::string>(std::string()) : compress_row_frame(words->text, dict, level);
+      const std::string json = quotes_json(words->quotes);
+      auto quotes = json.empty() ? Result<std::string>(std::string()) : compress_row_frame(json, dict, level);
+      if (!text || !quotes) {
+        packed[k] = !text ? text.error() : quotes.error();
+        return;
+      }
+      packed[k] = PackedVersion{dict == nullptr ? 0 : dict->id(), std::move(*text), std::move(*quotes)};
+    });
+    FORA_TRY(exec(a.db.get(), "BEGIN IMMEDIATE"));
+    const Status moved = [&]() -> Status {
+      for (std::size_t k = 0; k < rows.size(); ++k) {
+        if (!packed[k]) {
+          report.problems.push_back(fmt::format("version {}: left as it was: {}", rows[k].id, packed[k].error().message));
+          continue;
+        }
+        auto up = a.sql("UPDATE comment_versions SET dictionary_id = ?, text = ?, quotes = ? WHERE id = ?");
+        if (!up) return up.error();
+        if (packed[k]->dictionary_id != 0) (*up)->bind(1, packed[k]->dictionary_id);
+        FORA_TRY((*up)->bind_blob(2, packed[k]->text).bind_blob(3, packed[k]->quotes).bind(4, rows[k].id).run());
+        ++report.versions_moved;
+      }
+      return ok();
+    }();
+    const Status committed = exec(a.db.get(), moved ? "COMMIT" : "ROLLBACK");
+    FORA_TRY(moved);
+    FORA_TRY(committed);
+  }
+  auto top = a.sql("SELECT coalesce(max(id), 0) FROM comment_versions");
+  if (!top) return top.error();
+  FORA_TRY((*top)->step());
+  auto put = a.sql("INSERT OR REPLACE INTO meta(key, value) VALUES('text_compaction', ?)");
+  if (!put) return put.error();
+  FORA_TRY((*put)->bind(1, fmt::format("{} {}", std::max(level, done->first), (*top)->int64(0))).run());
+  // The dictionaries made for `level` are the writer's from now on.
+  for (const auto& [site, d] : by_site) a.site_text_dictionaries[site] = d;
+  return ok();
+}
+
 }  // namespace
 
 Result<CompactReport> Archive::compact(int level, const std::function<void(std::int64_t, std::int64_t)>& progress) {
@@ -115,7 +275,6 @@ Result<CompactReport> Archive::compact(int level, const std::function<void(std::
   // In batches: the records are read and recompressed by every core, then placed and their
   // rows moved by this thread, one transaction a batch.
   const std::size_t batch = 256;
-  const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   for (std::size_t start = 0; start < todo->size(); start += batch) {
     const std::size_t end = std::min(todo->size(), start + batch);
     std::vector<Result<std::vector<std::string>>> raw;
@@ -124,30 +283,24 @@ Result<CompactReport> Archive::compact(int level, const std::function<void(std::
       raw.push_back(capture_records(a, p.segment, p.offset, p.length));
     }
     std::vector<Result<std::string>> frames(end - start, std::string());
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t) {
-      pool.emplace_back([&, t] {
-        for (std::size_t k = t; k < frames.size(); k += threads) {
-          if (!raw[k]) {
-            frames[k] = raw[k].error();
-            continue;
-          }
-          const auto found = by_site.find((*todo)[start + k].origin);
-          const Dictionary* dict = found == by_site.end() ? nullptr : found->second.get();
-          std::string joined;
-          for (const std::string& record : *raw[k]) {
-            auto f = compress_frame(record, dict, level);
-            if (!f) {
-              frames[k] = f.error();
-              break;
-            }
-            joined += *f;
-          }
-          if (frames[k]) frames[k] = std::move(joined);
+    on_every_core(frames.size(), [&](std::size_t k) {
+      if (!raw[k]) {
+        frames[k] = raw[k].error();
+        return;
+      }
+      const auto found = by_site.find((*todo)[start + k].origin);
+      const Dictionary* dict = found == by_site.end() ? nullptr : found->second.get();
+      std::string joined;
+      for (const std::string& record : *raw[k]) {
+        auto f = compress_frame(record, dict, level);
+        if (!f) {
+          frames[k] = f.error();
+          return;
         }
-      });
-    }
-    for (auto& t : pool) t.join();
+        joined += *f;
+      }
+      frames[k] = std::move(joined);
+    });
 
     FORA_TRY(begin_batch());
     const Status moved = [&]() -> Status {
@@ -177,6 +330,13 @@ Result<CompactReport> Archive::compact(int level, const std::function<void(std::
   }
   FORA_TRY(remove_empty_segments(a, report));
   report.bytes_after = a.snapshots->bytes();
+  report.catalog_before = catalog_bytes(a);
+  FORA_TRY(compact_texts(a, level, report));
+  // Give the pages the smaller rows left free back, and fold the WAL in (no statement may
+  // be halfway through a read for that).
+  for (auto& [sql, statement] : a.statements) statement->reset();
+  FORA_TRY(exec(a.db.get(), "VACUUM; PRAGMA wal_checkpoint(TRUNCATE)"));
+  report.catalog_after = catalog_bytes(a);
   return report;
 }
 

@@ -134,4 +134,6 @@ void Archive::set_dictionary_policy(std::int64_t train_after, std::size_t bytes)
   impl_->dictionary_bytes = bytes;
 }
 
+void Archive::set_text_dictionary_policy(std::int64_t train_after) { impl_->text_train_after = train_after; }
+
 }  // namespace fora::archive

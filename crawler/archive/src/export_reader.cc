@@ -1,7 +1,6 @@
 // Archive: reading everything out for `fora export`, filtered by site and time.
-#include <nlohmann/json.hpp>
-
 #include "archive_impl.h"
+#include "entry_text.h"
 
 namespace fora::archive {
 
@@ -45,7 +44,9 @@ Status Archive::for_each_thread(
     if (!entries) return entries.error();
     std::vector<std::vector<EntryVersion>> versions;
     for (const StoredEntry& e : *entries) {
-      auto v = impl_->sql("SELECT seen_at, text, quotes FROM comment_versions WHERE comment_id = ? ORDER BY id");
+      auto v = impl_->sql(
+          "SELECT seen_at, id, coalesce(dictionary_id, 0), text, quotes FROM comment_versions"
+          " WHERE comment_id = ? ORDER BY id");
       if (!v) return v.error();
       (*v)->bind(1, e.id);
       auto& out = versions.emplace_back();
@@ -53,11 +54,9 @@ Status Archive::for_each_thread(
         auto row = (*v)->step();
         if (!row) return row.error();
         if (!*row) break;
-        EntryVersion ver{(*v)->int64(0), (*v)->text(1), {}};
-        const auto quotes = nlohmann::json::parse((*v)->text(2), nullptr, false);
-        if (quotes.is_array())
-          for (const auto& one : quotes) ver.quotes.push_back({one.value("author", ""), one.value("text", "")});
-        out.push_back(std::move(ver));
+        auto words = unpack_version(*impl_, (*v)->int64(1), (*v)->int64(2), (*v)->blob(3), (*v)->blob(4));
+        if (!words) return words.error();
+        out.push_back({(*v)->int64(0), std::move(words->text), std::move(words->quotes)});
       }
     }
     FORA_TRY(fn(*entries, versions));

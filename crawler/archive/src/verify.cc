@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "archive_impl.h"
+#include "entry_text.h"
 #include "digest.h"
 #include "fora/archive/warc_file.h"
 
@@ -179,6 +180,19 @@ Result<VerifyReport> Archive::verify(bool deep) const {
     report.problems.push_back(fmt::format("catalog.db: {} captures name a segment the catalog does not list", n));
   }
   if (deep) {
+    // Every version of every post and comment decodes.
+    auto versions = impl_->sql("SELECT id, coalesce(dictionary_id, 0), text, quotes FROM comment_versions ORDER BY id");
+    if (!versions) return versions.error();
+    std::int64_t damaged = 0;
+    for (;;) {
+      auto row = (*versions)->step();
+      if (!row) return row.error();
+      if (!*row) break;
+      auto words = unpack_version(*impl_, (*versions)->int64(0), (*versions)->int64(1), (*versions)->blob(2),
+                                  (*versions)->blob(3));
+      if (!words && ++damaged <= 10) report.problems.push_back(words.error().message);
+    }
+    if (damaged > 10) report.problems.push_back(fmt::format("catalog.db: {} more versions do not decode", damaged - 10));
     auto check = impl_->sql("PRAGMA integrity_check");
     if (!check) return check.error();
     for (;;) {

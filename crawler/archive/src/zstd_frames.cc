@@ -43,9 +43,9 @@ Result<std::shared_ptr<const Dictionary>> Dictionary::load(std::int64_t id, std:
   d->id_ = id;
   d->level_ = level;
   d->bytes_ = std::move(bytes);
-  d->cdict_ = ZSTD_createCDict(d->bytes_.data(), d->bytes_.size(), level);
+  if (level != kDecompressOnly) d->cdict_ = ZSTD_createCDict(d->bytes_.data(), d->bytes_.size(), level);
   d->ddict_ = ZSTD_createDDict(d->bytes_.data(), d->bytes_.size());
-  if (d->cdict_ == nullptr || d->ddict_ == nullptr || d->zstd_id() == 0) {
+  if ((level != kDecompressOnly && d->cdict_ == nullptr) || d->ddict_ == nullptr || d->zstd_id() == 0) {
     return make_error(Errc::Corrupt, fmt::format("dictionary {} is not a zstd dictionary", id));
   }
   return std::shared_ptr<const Dictionary>(std::move(d));
@@ -53,7 +53,13 @@ Result<std::shared_ptr<const Dictionary>> Dictionary::load(std::int64_t id, std:
 
 std::uint32_t Dictionary::zstd_id() const { return ZDICT_getDictID(bytes_.data(), bytes_.size()); }
 
-Result<std::string> compress_frame(std::string_view data, const Dictionary* dict, int level) {
+namespace {
+
+// One frame of `data`; `for_row`: without checksum and dictionary id (compress_row_frame).
+Result<std::string> compress(std::string_view data, const Dictionary* dict, int level, bool for_row) {
+  if (dict != nullptr && dict->cdict() == nullptr) {
+    return make_error(Errc::Internal, fmt::format("dictionary {} was loaded to decompress only", dict->id()));
+  }
   // One context per thread, reused: creating one per record cost more than compressing.
   thread_local std::unique_ptr<ZSTD_CCtx, CctxFree> cctx;
   if (!cctx) {
@@ -61,10 +67,11 @@ Result<std::string> compress_frame(std::string_view data, const Dictionary* dict
     if (!cctx) return make_error(Errc::Internal, "zstd: cannot create a compression context");
   }
   ZSTD_CCtx_reset(cctx.get(), ZSTD_reset_session_and_parameters);
-  ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_checksumFlag, 1);
+  ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_checksumFlag, for_row ? 0 : 1);
   ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_contentSizeFlag, 1);
   if (dict != nullptr) {
     ZSTD_CCtx_refCDict(cctx.get(), dict->cdict());  // the level is the one the CDict was made at
+    if (for_row) ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_dictIDFlag, 0);
   } else {
     ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_compressionLevel, level);
   }
@@ -79,6 +86,37 @@ Result<std::string> compress_frame(std::string_view data, const Dictionary* dict
   return frame;
 }
 
+ZSTD_DCtx* thread_dctx() {
+  thread_local std::unique_ptr<ZSTD_DCtx, DctxFree> dctx(ZSTD_createDCtx());
+  return dctx.get();
+}
+
+}  // namespace
+
+Result<std::string> compress_frame(std::string_view data, const Dictionary* dict, int level) {
+  return compress(data, dict, level, false);
+}
+
+Result<std::string> compress_row_frame(std::string_view data, const Dictionary* dict, int level) {
+  return compress(data, dict, level, true);
+}
+
+Result<std::string> decompress_row_frame(std::string_view frame, const Dictionary* dict) {
+  ZSTD_DCtx* dctx = thread_dctx();
+  if (dctx == nullptr) return make_error(Errc::Internal, "zstd: cannot create a decompression context");
+  const unsigned long long content = ZSTD_getFrameContentSize(frame.data(), frame.size());
+  if (content == ZSTD_CONTENTSIZE_ERROR || content == ZSTD_CONTENTSIZE_UNKNOWN || content > kMaxFrameContent) {
+    return make_error(Errc::Corrupt, "not a zstd frame with its size");
+  }
+  std::string out(content, '\0');
+  const std::size_t n = dict != nullptr
+      ? ZSTD_decompress_usingDDict(dctx, out.data(), out.size(), frame.data(), frame.size(), dict->ddict())
+      : ZSTD_decompressDCtx(dctx, out.data(), out.size(), frame.data(), frame.size());
+  if (ZSTD_isError(n)) return make_error(Errc::Corrupt, fmt::format("zstd: {}", ZSTD_getErrorName(n)));
+  out.resize(n);
+  return out;
+}
+
 Result<std::size_t> frame_size(std::string_view bytes) {
   const std::size_t n = ZSTD_findFrameCompressedSize(bytes.data(), bytes.size());
   if (ZSTD_isError(n)) return make_error(Errc::Corrupt, fmt::format("not a whole zstd frame: {}", ZSTD_getErrorName(n)));
@@ -86,11 +124,8 @@ Result<std::size_t> frame_size(std::string_view bytes) {
 }
 
 Result<std::string> decompress_frames(std::string_view frames, const Dictionary* dict) {
-  thread_local std::unique_ptr<ZSTD_DCtx, DctxFree> dctx;
-  if (!dctx) {
-    dctx.reset(ZSTD_createDCtx());
-    if (!dctx) return make_error(Errc::Internal, "zstd: cannot create a decompression context");
-  }
+  ZSTD_DCtx* dctx = thread_dctx();
+  if (dctx == nullptr) return make_error(Errc::Internal, "zstd: cannot create a decompression context");
   std::string out;
   while (!frames.empty()) {
     auto size = frame_size(frames);
@@ -109,8 +144,8 @@ Result<std::string> decompress_frames(std::string_view frames, const Dictionary*
     const std::size_t at = out.size();
     out.resize(at + content);
     const std::size_t n = wants != 0
-        ? ZSTD_decompress_usingDDict(dctx.get(), out.data() + at, content, frame.data(), frame.size(), dict->ddict())
-        : ZSTD_decompressDCtx(dctx.get(), out.data() + at, content, frame.data(), frame.size());
+        ? ZSTD_decompress_usingDDict(dctx, out.data() + at, content, frame.data(), frame.size(), dict->ddict())
+        : ZSTD_decompressDCtx(dctx, out.data() + at, content, frame.data(), frame.size());
     if (ZSTD_isError(n)) return make_error(Errc::Corrupt, fmt::format("zstd: {}", ZSTD_getErrorName(n)));
     out.resize(at + n);
   }

@@ -23,7 +23,9 @@ inline constexpr std::uint32_t kDictionaryFrameMagic = 0x184D2A5D;
 // A trained dictionary, ready to compress and decompress with. Immutable; shared by threads.
 class Dictionary {
  public:
-  // Errors: Corrupt (zstd does not take `bytes` as a dictionary).
+  // `level` is the one it compresses at; kDecompressOnly makes no compression context
+  // (readers). Errors: Corrupt (zstd does not take `bytes` as a dictionary).
+  static constexpr int kDecompressOnly = 0;
   static Result<std::shared_ptr<const Dictionary>> load(std::int64_t id, std::string bytes, int level);
   ~Dictionary();
   Dictionary(const Dictionary&) = delete;
@@ -33,7 +35,7 @@ class Dictionary {
   int level() const { return level_; }          // the level its compression context is for
   const std::string& bytes() const { return bytes_; }
   std::uint32_t zstd_id() const;                // the id zstd writes into each frame
-  ZSTD_CDict_s* cdict() const { return cdict_; }
+  ZSTD_CDict_s* cdict() const { return cdict_; }  // null when loaded kDecompressOnly
   ZSTD_DDict_s* ddict() const { return ddict_; }
 
  private:
@@ -60,6 +62,14 @@ Result<std::vector<std::string>> decompress_each(std::string_view frames, const 
 // Every frame of `frames` decompressed and joined; skippable frames are passed over.
 // Errors: Corrupt (naming what zstd said), a frame needing a dictionary that `dict` is not.
 Result<std::string> decompress_frames(std::string_view frames, const Dictionary* dict = nullptr);
+
+// A frame for a catalog row (comment_versions): no checksum (SQLite's own pages have none
+// either; `verify --deep` decodes every row) and no dictionary id (the row names its
+// dictionary), 8 bytes less on frames of ~150 bytes. `dict` must have been loaded for
+// compression. Thread-safe. Errors: Internal.
+Result<std::string> compress_row_frame(std::string_view data, const Dictionary* dict, int level);
+// Its inverse, with the dictionary the row names (null: none). Errors: Corrupt.
+Result<std::string> decompress_row_frame(std::string_view frame, const Dictionary* dict);
 
 // The skippable frame that opens a segment compressed with `dict`.
 Result<std::string> dictionary_frame(const Dictionary& dict);

@@ -126,6 +126,8 @@ struct EntryVersion {
 struct CompactReport {
   std::int64_t captures_moved = 0, segments_removed = 0;
   std::int64_t bytes_before = 0, bytes_after = 0, bytes_freed = 0;  // of snapshots/
+  std::int64_t versions_moved = 0;                       // entries' words compressed again
+  std::int64_t catalog_before = 0, catalog_after = 0;    // catalog.db's bytes
   std::vector<std::string> problems;  // captures left as they were, and why
 };
 
@@ -226,6 +228,9 @@ class Archive {
   // Once a site has stored `train_after` records without a dictionary (0: never), one of at
   // most `bytes` is trained from them on another thread and used for its later records.
   void set_dictionary_policy(std::int64_t train_after, std::size_t bytes = 256 << 10);
+  // Once a site has stored `train_after` versions of posts and comments without a text
+  // dictionary (0: never; default 2000), one is trained from them for its later versions.
+  void set_text_dictionary_policy(std::int64_t train_after);
 
   // Compresses again, with their site's latest dictionary (trained now for a site that has
   // enough records and none) at `level`, the records stored without it or at a lower
