@@ -58,6 +58,7 @@ struct Archive::Impl {
     std::string origin;
     std::int64_t site_id = 0;
     std::future<Result<std::string>> dictionary;
+    std::size_t replaces = 0;  // the size of the dictionary it replaces (kept only when larger)
   };
   std::optional<Training> training;  // at most one at a time, on its own thread
 
@@ -120,8 +121,12 @@ Result<std::vector<std::string>> capture_records(const Archive::Impl& a, std::in
 // the site's records on another thread and, when ready, saved and handed out.
 Status load_site_dictionaries(Archive::Impl& a);
 Status after_capture(Archive::Impl& a, const std::string& origin, std::int64_t site_id, bool had_dictionary);
-// Trains a dictionary for the site from its latest records, on another thread.
-Status start_training(Archive::Impl& a, const std::string& origin, std::int64_t site_id);
+// Trains a dictionary for the site from its latest records, on another thread: of at most
+// `capacity` bytes (0: dictionary_bytes), or a tenth of the samples when they are fewer
+// (ZDICT learns from ten times its output at least); one no larger than `replaces` bytes
+// is not kept.
+Status start_training(Archive::Impl& a, const std::string& origin, std::int64_t site_id, std::size_t capacity = 0,
+                      std::size_t replaces = 0);
 // Waits for a training under way and saves its dictionary (on close).
 Status finish_training(Archive::Impl& a);
 

@@ -19,23 +19,36 @@ struct Pending {
   std::string origin;
 };
 
-// Sites with enough records and no dictionary get one now (a crawl that ended before its
-// training did, or an import).
-Status train_missing(Archive::Impl& a) {
+// Compaction's dictionaries are larger than a crawl's: at level 19 on the bench site's
+// records, 1 MiB kept 6% fewer bytes than 256 KiB (1,805 against 1,920 bytes a record), for
+// 40% more time (8.0 against 5.7 ms a record); 2 MiB 8% fewer, for 70% more.
+constexpr std::size_t kCompactionDictionaryBytes = 1 << 20;
+
+// Sites with enough records get a compaction's dictionary now: those with none (a crawl
+// that ended before its training did, or an import), and those whose latest is a crawl's.
+Status train_for_compaction(Archive::Impl& a) {
   auto q = a.sql(
-      "SELECT s.origin, s.id, count(*) FROM sites s JOIN pages p ON p.site_id = s.id JOIN captures c ON c.page_id = p.id"
-      " WHERE NOT EXISTS (SELECT 1 FROM dictionaries d WHERE d.site_id = s.id) GROUP BY s.id");
+      "SELECT s.origin, s.id, count(*), coalesce((SELECT length(d.dictionary) FROM dictionaries d"
+      "   WHERE d.id = (SELECT max(id) FROM dictionaries WHERE site_id = s.id)), 0)"
+      " FROM sites s JOIN pages p ON p.site_id = s.id JOIN captures c ON c.page_id = p.id GROUP BY s.id");
   if (!q) return q.error();
-  std::vector<std::pair<std::string, std::int64_t>> sites;
+  struct Site {
+    std::string origin;
+    std::int64_t id = 0;
+    std::size_t dictionary = 0;
+  };
+  std::vector<Site> sites;
   for (;;) {
     auto row = (*q)->step();
     if (!row) return row.error();
     if (!*row) break;
-    if (a.train_after > 0 && (*q)->int64(2) >= a.train_after) sites.emplace_back((*q)->text(0), (*q)->int64(1));
+    const auto current = static_cast<std::size_t>((*q)->int64(3));
+    if (a.train_after > 0 && (*q)->int64(2) >= a.train_after && current <= a.dictionary_bytes)
+      sites.push_back({(*q)->text(0), (*q)->int64(1), current});
   }
-  for (const auto& [origin, site] : sites) {
+  for (const Site& site : sites) {
     FORA_TRY(finish_training(a));  // one at a time
-    FORA_TRY(start_training(a, origin, site));
+    FORA_TRY(start_training(a, site.origin, site.id, kCompactionDictionaryBytes, site.dictionary));
     FORA_TRY(finish_training(a));
   }
   return ok();
@@ -257,7 +270,7 @@ Result<CompactReport> Archive::compact(int level, const std::function<void(std::
   Impl& a = *impl_;
   CompactReport report;
   report.bytes_before = a.snapshots->bytes();
-  FORA_TRY(train_missing(a));
+  FORA_TRY(train_for_compaction(a));
   auto todo = pending(a, level);
   if (!todo) return todo.error();
 

@@ -61,11 +61,13 @@ Status collect(Archive::Impl& a, bool wait) {
   auto trained = t.dictionary.get();
   const std::string origin = t.origin;
   const std::int64_t site_id = t.site_id;
+  const std::size_t replaces = t.replaces;
   a.training.reset();
   if (!trained) {
     a.untrainable.insert(origin);  // this session stores the site's records without one
     return ok();
   }
+  if (trained->size() <= replaces) return ok();
   return save(a, origin, site_id, std::move(*trained), std::time(nullptr));
 }
 
@@ -109,14 +111,19 @@ Status after_capture(Archive::Impl& a, const std::string& origin, std::int64_t s
   return start_training(a, origin, site_id);
 }
 
-Status start_training(Archive::Impl& a, const std::string& origin, std::int64_t site_id) {
+Status start_training(Archive::Impl& a, const std::string& origin, std::int64_t site_id, std::size_t capacity,
+                      std::size_t replaces) {
   auto samples = samples_of(a, site_id);
   if (!samples) return samples.error();
-  const std::size_t capacity = a.dictionary_bytes;
+  std::size_t bytes = 0;
+  for (const auto& s : *samples) bytes += s.size();
+  if (capacity == 0) capacity = a.dictionary_bytes;
+  capacity = std::max(std::min(capacity, bytes / 10), std::min(a.dictionary_bytes, capacity));
   a.training = Archive::Impl::Training{origin, site_id,
-                              std::async(std::launch::async, [samples = std::move(*samples), capacity] {
-                                return train_dictionary(samples, capacity);
-                              })};
+                                       std::async(std::launch::async, [samples = std::move(*samples), capacity] {
+                                         return train_dictionary(samples, capacity);
+                                       }),
+                                       replaces};
   return ok();
 }
 
