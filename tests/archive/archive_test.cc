@@ -509,6 +509,22 @@ TEST_F(ArchiveTest, AThreadThatMovesKeepsItsEntriesUrls) {
   EXPECT_EQ((*entries)[2].thread_url, "http://example.com/soyuz-leak/");
 }
 
+TEST_F(ArchiveTest, AnEntryShownUnderTwoUrlsSettlesOnTheShorter) {
+  auto a = open_write();
+  // WordPress shows a post's first comments on its page and on comment-page-1/ again.
+  auto copy = thread_page({{"1", "first"}});
+  copy.comments[0].url = copy.thread_url + "comment-page-1/#comment-1";
+  ASSERT_TRUE(a->store_thread_page("example.com", copy, 10));
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "first"}}), 11));
+  EXPECT_EQ(a->entry(2)->entry.url, "http://example.com/soyuz/#comment-1");
+  // Read in the other order again, nothing changes.
+  const auto seq = *a->max_change_seq();
+  ASSERT_TRUE(a->store_thread_page("example.com", copy, 12));
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "first"}}), 13));
+  EXPECT_EQ(*a->max_change_seq(), seq);
+  EXPECT_EQ(a->entry(2)->entry.url, "http://example.com/soyuz/#comment-1");
+}
+
 // A version 3 catalog (before pages.depth) is upgraded in place on its first write-open:
 // its pages keep their state, and the frontier reads them with depth 0.
 TEST_F(ArchiveTest, NewerSchemaIsRefused) {

@@ -332,7 +332,7 @@ struct ThreadPlace {
 Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kind, const extract::Entry& e,
                     std::int64_t now) {
   const std::string precision = extract::precision_name(e.precision);
-  const std::string url = relative_url(e.url, thread.url);
+  std::string url = relative_url(e.url, thread.url);
   auto q = a.sql(
       "SELECT c.id, c.author, c.published, c.parent_native_id, c.url, v.id, coalesce(v.dictionary_id, 0),"
       " v.text, v.quotes, c.gone_since, c.date_precision, c.edited"
@@ -368,9 +368,15 @@ Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kin
     auto stored = unpack_version(a, (*q)->int64(5), (*q)->int64(6), (*q)->blob(7), (*q)->blob(8));
     if (!stored) return stored.error();
     new_version = stored->text != e.text || quotes_json(stored->quotes) != quotes_json(e.quotes);
+    // Pages that repeat another (WordPress's comment-page-1/ is its post's page) show an
+    // entry under two URLs; taking the latest would flip it with the order pages are read
+    // in. The shorter wins, so an entry's URL settles (a thread that moves makes its old
+    // URLs whole, and longer than the new ones).
+    const std::string stored_url = (*q)->text(4);
+    if (url.size() >= stored_url.size()) url = stored_url;
     const bool changed = new_version || (*q)->text(1) != e.author ||
                          (*q)->opt_int64(2) != e.published || (*q)->text(3) != e.parent_id ||
-                         (*q)->text(4) != url || !(*q)->is_null(9) ||
+                         url != stored_url || !(*q)->is_null(9) ||
                          (*q)->text(10) != precision || (*q)->opt_int64(11) != e.edited;
     auto up = a.sql(changed
                         ? "UPDATE comments SET last_seen = max(last_seen, ?2), author = ?3, published = ?4,"

@@ -90,6 +90,12 @@ struct Archive::Impl {
   }
 };
 
+// An ORDER BY term that shuffles rows by their id, the same way every time: LIMIT then
+// takes a sample drawn from all of them (dictionaries' training samples).
+inline std::string spread_order(std::string_view id) {
+  return "(" + std::string(id) + " * 2654435761) % 1000003";
+}
+
 // "http://127.0.0.1:8080/x" -> "127.0.0.1:8080": the site a page belongs to.
 std::string origin_of(std::string_view url);
 

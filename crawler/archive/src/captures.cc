@@ -184,12 +184,15 @@ Result<std::int64_t> store_prepared(Archive::Impl& a, const PageRow& page, const
     FORA_TRY((*touch)->bind(1, c.fetched_at).bind(2, id).run());
     return id;
   }
-  // The very same fetch again (a WARC file imported twice): nothing to add.
-  auto same_fetch = a.sql("SELECT id FROM captures WHERE page_id = ? AND fetched_at = ? AND payload_sha256 = ? LIMIT 1");
-  if (!same_fetch) return same_fetch.error();
-  auto seen = (*same_fetch)->bind(1, page_id).bind(2, c.fetched_at).bind_blob(3, c.payload_sha256).step();
-  if (!seen) return seen.error();
-  if (*seen) return (*same_fetch)->int64(0);
+  // The very same fetch again (a WARC file imported twice, an older fetch than the latest):
+  // nothing to add. A page without captures has none to compare with.
+  if (*row) {
+    auto same_fetch = a.sql("SELECT id FROM captures WHERE page_id = ? AND fetched_at = ? AND payload_sha256 = ? LIMIT 1");
+    if (!same_fetch) return same_fetch.error();
+    auto seen = (*same_fetch)->bind(1, page_id).bind(2, c.fetched_at).bind_blob(3, c.payload_sha256).step();
+    if (!seen) return seen.error();
+    if (*seen) return (*same_fetch)->int64(0);
+  }
   FORA_TRY(after_capture(a, origin_of(c.url), page.site_id, c.dictionary != nullptr));
   std::int64_t id = 0;
   if (c.payload_size > 0) {

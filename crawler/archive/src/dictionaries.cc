@@ -9,14 +9,18 @@
 namespace fora::archive {
 namespace {
 
-// The samples a dictionary is trained from: the site's latest records, this many at most.
+// The samples a dictionary is trained from: this many of the site's records at most, drawn
+// from all of them (spread_order). The latest alone are not a site: at the end of a crawl
+// they were 855 listing pages of 1,000 on the bench site, and a 1 MiB dictionary trained on
+// them kept 15% more bytes than a 256 KiB one trained on the first pages.
 constexpr std::size_t kSampleCaptures = 1000;
 constexpr std::size_t kSampleBytes = 64 << 20;
 
 Result<std::vector<std::string>> samples_of(const Archive::Impl& a, std::int64_t site_id) {
-  auto q = a.sql(
+  static const std::string sql =
       "SELECT c.segment_id, c.offset, c.length FROM captures c JOIN pages p ON p.id = c.page_id"
-      " WHERE p.site_id = ? AND c.refers_to IS NULL ORDER BY c.id DESC LIMIT ?");
+      " WHERE p.site_id = ? AND c.refers_to IS NULL ORDER BY " + spread_order("c.id") + " LIMIT ?";
+  auto q = a.sql(sql.c_str());
   if (!q) return q.error();
   (*q)->bind(1, site_id).bind(2, static_cast<std::int64_t>(kSampleCaptures));
   std::vector<std::tuple<std::int64_t, std::int64_t, std::int64_t>> where;

@@ -153,10 +153,11 @@ Status load_site_text_dictionaries(Archive::Impl& a) {
 }
 
 Result<bool> train_text_dictionary(Archive::Impl& a, std::int64_t site_id, int level) {
-  auto q = a.sql(
+  static const std::string sql =
       "SELECT v.id, coalesce(v.dictionary_id, 0), v.text FROM comment_versions v"
       " JOIN comments c ON c.id = v.comment_id JOIN threads t ON t.id = c.thread_id"
-      " WHERE t.site_id = ? AND length(v.text) > 0 ORDER BY v.id DESC LIMIT ?");
+      " WHERE t.site_id = ? AND length(v.text) > 0 ORDER BY " + spread_order("v.id") + " LIMIT ?";
+  auto q = a.sql(sql.c_str());
   if (!q) return q.error();
   (*q)->bind(1, site_id).bind(2, kTextSamples);
   std::vector<std::string> samples;

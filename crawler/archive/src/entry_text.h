@@ -50,7 +50,7 @@ Result<UnpackedVersion> unpack_version(const Archive::Impl& a, std::int64_t vers
 
 // Text dictionaries of the writer: each site's latest loaded on open.
 Status load_site_text_dictionaries(Archive::Impl& a);
-// Trains a text dictionary for `site_id` from its latest versions and makes it the site's
+// Trains a text dictionary for `site_id` from versions drawn from all of its, and makes it the site's
 // latest (compressing at `level`). False when the site has too few texts to train on.
 Result<bool> train_text_dictionary(Archive::Impl& a, std::int64_t site_id, int level);
 // Text dictionary `id`, loaded to decompress on first use.

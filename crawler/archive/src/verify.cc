@@ -107,6 +107,8 @@ Status verify_segment(const Archive::Impl& a, const SegmentRow& seg, bool deep, 
   auto reader = WarcFileReader::open(path);
   if (!reader) return reader.error();
 
+  // The first record read also reads the dictionary frame before it.
+  std::optional<WarcFileReader::Item> item = reader->next();
   if (deep && seg.dictionary_id != 0) {
     auto q = a.sql("SELECT dictionary FROM dictionaries WHERE id = ?");
     if (!q) return q.error();
@@ -114,18 +116,15 @@ Status verify_segment(const Archive::Impl& a, const SegmentRow& seg, bool deep, 
     if (!row) return row.error();
     std::optional<std::string> catalog_dict;
     if (*row) catalog_dict = (*q)->blob(0);
-    auto first = reader->next();  // reads the dictionary frame, and the first record
     if (!catalog_dict || reader->dictionary() != *catalog_dict) {
       problems.push_back(fmt::format("{}: its dictionary frame differs from the catalog's dictionary {}", seg.name,
                                      seg.dictionary_id));
     }
-    reader = WarcFileReader::open(path);
-    if (!reader) return reader.error();
   }
 
   std::size_t next = 0;  // the capture the next record belongs to
   bool first_record = true;
-  while (auto item = reader->next()) {
+  for (; item; item = reader->next()) {
     if (item->offset >= seg.committed) break;  // the torn tail, reported above
     const std::string where = fmt::format("{} at {}", seg.name, item->offset);
     while (next < caps->size() && (*caps)[next].offset + (*caps)[next].length <= item->offset) ++next;
