@@ -127,10 +127,10 @@ Result<std::vector<std::string>> capture_records(const Archive::Impl& a, std::in
 // the site's records on another thread and, when ready, saved and handed out.
 Status load_site_dictionaries(Archive::Impl& a);
 Status after_capture(Archive::Impl& a, const std::string& origin, std::int64_t site_id, bool had_dictionary);
-// Trains a dictionary for the site from its latest records, on another thread: of at most
-// `capacity` bytes (0: dictionary_bytes), or a tenth of the samples when they are fewer
-// (ZDICT learns from ten times its output at least); one no larger than `replaces` bytes
-// is not kept.
+// Trains a dictionary for the site from its records, on another thread: of at most
+// `capacity` bytes (0: dictionary_bytes); above dictionary_bytes only as far as a tenth of
+// the samples (ZDICT learns from ten times its output at least). A dictionary to replace
+// one of `replaces` bytes is trained only when it may be larger, and kept only when it is.
 Status start_training(Archive::Impl& a, const std::string& origin, std::int64_t site_id, std::size_t capacity = 0,
                       std::size_t replaces = 0);
 // Waits for a training under way and saves its dictionary (on close).

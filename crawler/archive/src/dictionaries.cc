@@ -122,7 +122,8 @@ Status start_training(Archive::Impl& a, const std::string& origin, std::int64_t 
   std::size_t bytes = 0;
   for (const auto& s : *samples) bytes += s.size();
   if (capacity == 0) capacity = a.dictionary_bytes;
-  capacity = std::max(std::min(capacity, bytes / 10), std::min(a.dictionary_bytes, capacity));
+  capacity = std::min(capacity, std::max(bytes / 10, a.dictionary_bytes));
+  if (capacity <= replaces) return ok();  // too few samples for a larger one
   a.training = Archive::Impl::Training{origin, site_id,
                                        std::async(std::launch::async, [samples = std::move(*samples), capacity] {
                                          return train_dictionary(samples, capacity);
