@@ -525,6 +525,32 @@ TEST_F(ArchiveTest, AnEntryShownUnderTwoUrlsSettlesOnTheShorter) {
   EXPECT_EQ(a->entry(2)->entry.url, "http://example.com/soyuz/#comment-1");
 }
 
+TEST_F(ArchiveTest, ARunCountsThePostsAndCommentsItAddedAndEdited) {
+  auto a = open_write();
+  ASSERT_TRUE(a->start_run("crawl http://example.com/", 100));
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "first"}, {"2", "second"}}), 101));
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "first"}, {"2", "second, edited"}}), 102));
+  // A page that fails to merge counts nothing.
+  auto bad = thread_page({{"3", "third"}});
+  bad.thread_id.clear();
+  ASSERT_FALSE(a->store_thread_page("example.com", bad, 103));
+  ASSERT_TRUE(a->finish_run(7, 1, 0, "ok", 104));
+  ASSERT_TRUE(a->start_run("crawl http://example.com/ again", 200));  // killed: never finished
+  auto runs = a->runs(10);
+  ASSERT_TRUE(runs);
+  ASSERT_EQ(runs->size(), 2u);
+  EXPECT_FALSE((*runs)[0].ended_at);
+  const auto& r = (*runs)[1];
+  EXPECT_EQ(r.command, "crawl http://example.com/");
+  EXPECT_EQ(r.started_at, 100);
+  EXPECT_EQ(r.ended_at, 104);
+  EXPECT_EQ(r.pages_fetched, 7);
+  EXPECT_EQ(r.errors, 1);
+  EXPECT_EQ(r.entries_new, 3);  // the post and two comments
+  EXPECT_EQ(r.entries_edited, 1);
+  EXPECT_EQ(r.outcome, "ok");
+}
+
 // A version 3 catalog (before pages.depth) is upgraded in place on its first write-open:
 // its pages keep their state, and the frontier reads them with depth 0.
 TEST_F(ArchiveTest, NewerSchemaIsRefused) {

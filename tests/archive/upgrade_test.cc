@@ -160,6 +160,15 @@ class UpgradeTest : public ::testing::Test {
     EXPECT_EQ((*a)->read_capture(2)->body, "<p>edited</p>");
     EXPECT_EQ((*a)->read_capture(1)->body, "<p>hello</p>");
 
+    // Runs are recorded from now on.
+    ASSERT_TRUE((*a)->start_run("import x.warc", 1700000000));
+    ASSERT_TRUE((*a)->finish_run(3, 0, 0, "ok", 1700000060));
+    auto runs = (*a)->runs(10);
+    ASSERT_TRUE(runs);
+    ASSERT_EQ(runs->size(), 1u);
+    EXPECT_EQ((*runs)[0].command, "import x.warc");
+    EXPECT_EQ((*runs)[0].ended_at, 1700000060);
+
     // Posts and comments read as they were written, each at its latest version.
     auto entries = (*a)->thread_entries(1);
     ASSERT_TRUE(entries) << entries.error().message;

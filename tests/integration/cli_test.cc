@@ -21,7 +21,7 @@ TEST(Cli, VersionAndHelpAreUseful) {
   EXPECT_EQ(v.out.rfind("fora ", 0), 0u) << v.out;
   auto h = run({FORA_BIN, "--help"});
   EXPECT_EQ(h.exit_code, 0);
-  for (const char* cmd : {"crawl", "index", "search", "show", "stats", "extract", "profiles"}) {
+  for (const char* cmd : {"crawl", "index", "search", "show", "stats", "extract", "profiles", "log"}) {
     EXPECT_NE(h.out.find(cmd), std::string::npos) << cmd;
   }
   auto sh = run({FORA_BIN, "search", "--help"});
@@ -117,6 +117,7 @@ TEST(Cli, CrawlLogsEachRequestSummarisesAsJsonAndFailsWhenNothingCame) {
   auto r = run({FORA_BIN, "--archive", archive.path().string(), "crawl", "--delay", "0", "--json", "--log",
                 log.string(), server.url("/")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::size_t first_requests = server.requests().size();
   const json summary = json::parse(r.out);
   EXPECT_EQ(summary["thread_pages"], board.topic_pages.size());
   EXPECT_EQ(summary["outcomes"]["thread page"], board.topic_pages.size());
@@ -137,6 +138,7 @@ TEST(Cli, CrawlLogsEachRequestSummarisesAsJsonAndFailsWhenNothingCame) {
   ASSERT_FALSE(hits.empty());
   EXPECT_EQ(hits[0]["date_precision"], "no-zone");
 
+  const std::size_t before_quiet = server.requests().size();
   auto quiet = run({FORA_BIN, "--archive", archive.path().string(), "crawl", "-q", "--delay", "0", server.url("/")});
   EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
   EXPECT_TRUE(quiet.out.empty()) << quiet.out;
@@ -145,6 +147,30 @@ TEST(Cli, CrawlLogsEachRequestSummarisesAsJsonAndFailsWhenNothingCame) {
   auto nothing = run({FORA_BIN, "--archive", archive.path().string(), "crawl", "--timeout", "5", "http://127.0.0.1:1/"});
   EXPECT_EQ(nothing.exit_code, 1) << nothing.out << nothing.err;
   EXPECT_NE(nothing.err.find("nothing could be fetched"), std::string::npos) << nothing.err;
+
+  // Each run is in the log, newest first, with what it did and how it ended.
+  auto logged = run({FORA_BIN, "--archive", archive.path().string(), "log", "--json"});
+  ASSERT_EQ(logged.exit_code, 0) << logged.err;
+  const auto runs = json_lines(logged.out);
+  ASSERT_EQ(runs.size(), 4u) << logged.out;
+  EXPECT_EQ(runs[0]["exit_code"], 1);
+  EXPECT_NE(runs[0]["outcome"].get<std::string>().find("nothing could be fetched"), std::string::npos);
+  EXPECT_EQ(runs[0]["command"], "--archive " + archive.path().string() + " crawl --timeout 5 http://127.0.0.1:1/");
+  EXPECT_EQ(runs[1]["outcome"], "ok");
+  EXPECT_EQ(runs[1]["pages_fetched"], server.requests().size() - before_quiet);
+  EXPECT_EQ(runs[1]["new"], 0);
+  EXPECT_EQ(runs[1]["edited"], 0);
+  EXPECT_EQ(runs[2]["command"], "--archive " + archive.path().string() + " index");
+  EXPECT_EQ(runs[3]["pages_fetched"], first_requests);
+  EXPECT_EQ(runs[3]["new"], board.post_count());
+  EXPECT_EQ(runs[3]["edited"], 0);
+  for (const auto& one : runs) {
+    EXPECT_FALSE(one["ended"].is_null());
+    EXPECT_GE(one["ended"].get<std::int64_t>(), one["started"].get<std::int64_t>());
+  }
+  auto table = run({FORA_BIN, "--archive", archive.path().string(), "log", "-n", "1"});
+  EXPECT_NE(table.out.find("crawl --timeout 5 http://127.0.0.1:1/: exit 1: nothing could be fetched"),
+            std::string::npos) << table.out;
 }
 
 TEST(Cli, ProfilesListsWhereEachCameFromAndABrokenOneIsNamed) {

@@ -187,6 +187,14 @@ TEST(KilledCrawl, ResumesAndEndsWithTheArchiveOfAnUninterruptedOne) {
   EXPECT_EQ(archive_contents(killed), archive_contents(clean));
   const RunResult verify = fora(killed.path(), {"verify", "--deep"});
   EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+  // The log shows the killed runs as never ended, and the last as ended well.
+  const auto runs = json_lines(fora(killed.path(), {"log", "--json"}).out);
+  ASSERT_EQ(runs.size(), 3u);
+  EXPECT_EQ(runs[0]["outcome"], "ok");
+  for (std::size_t k : {1u, 2u}) {
+    EXPECT_TRUE(runs[k]["ended"].is_null()) << runs[k];
+    EXPECT_EQ(runs[k]["outcome"], "");
+  }
 }
 
 // The resume goal of issue 7 on the bench site's generator (300 threads, 834 pages): killed

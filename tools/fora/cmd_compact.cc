@@ -11,12 +11,15 @@ Status run_compact(const Context& ctx, const CompactCommand& cmd) {
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);
   if (!archive) return archive.error();
   (*archive)->set_dictionary_policy(cmd.dictionary_after);
+  auto run = RunLog::start(**archive, ctx);
+  if (!run) return run.error();
   const bool live = ctx.err.is_tty() && !cmd.quiet;
   auto report = (*archive)->compact(cmd.level, [&](std::int64_t done, std::int64_t total) {
     if (live) ctx.err.write(fmt::format("\r\x1b[Kcompressed {} of {} captures again", done, total));
   });
   if (live) ctx.err.write("\r\x1b[K");
-  if (!report) return report.error();
+  if (!report) return run->finish(report.error());
+  FORA_TRY(run->finish(ok(), 0, static_cast<std::int64_t>(report->problems.size())));
   for (const std::string& p : report->problems) ctx.err.write("fora: " + clean(p) + "\n");
   if (!cmd.quiet) {
     ctx.out.write(fmt::format("{} compressed again at level {}, {} removed; snapshots {:.1f} MB -> {:.1f} MB\n",

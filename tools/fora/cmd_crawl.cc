@@ -73,6 +73,8 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   if (!archive) return archive.error();
   (*archive)->set_segment_limit(cmd.segment_size);
   (*archive)->set_dictionary_policy(cmd.dictionary_after);
+  auto run = RunLog::start(**archive, ctx);
+  if (!run) return run.error();
 
   Tally tally;
   crawler::CrawlOptions options;
@@ -106,7 +108,9 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   const bool plain = !ctx.err.is_tty() && !cmd.quiet && !cmd.json;
   const auto began = std::chrono::steady_clock::now();
   auto last_draw = began;
+  crawler::CrawlProgress seen;  // the latest counts, for the run's record if the crawl fails
   const auto progress = [&](const crawler::CrawlProgress& p) {
+    seen = p;
     if (!live && !plain) return;
     const auto now = std::chrono::steady_clock::now();
     if (now - last_draw < (live ? std::chrono::milliseconds(250) : std::chrono::milliseconds(10000))) return;
@@ -124,10 +128,12 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   };
   auto result = crawler::crawl(**archive, *extractor, options, progress, stop.requested());
   if (live) ctx.err.write("\r\x1b[K");
-  if (!result) return result.error();
+  if (!result) return run->finish(result.error(), seen.fetched, seen.failed);
   if (result->fetched == 0)
-    return make_error(Errc::Network, "nothing could be fetched from " + cmd.urls.front(),
-                      "check the address and that the site answers; --log FILE shows each attempt");
+    return run->finish(make_error(Errc::Network, "nothing could be fetched from " + cmd.urls.front(),
+                                  "check the address and that the site answers; --log FILE shows each attempt"),
+                       result->fetched, result->failed);
+  FORA_TRY(run->finish(ok(), result->fetched, result->failed));
   if (cmd.json) {
     nlohmann::json j = {{"fetched", result->fetched},     {"failed", result->failed},
                         {"disallowed", result->disallowed}, {"thread_pages", result->threads},

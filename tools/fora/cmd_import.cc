@@ -14,13 +14,16 @@ Status run_import(const Context& ctx, const ImportCommand& cmd) {
   if (!extractor) return extractor.error();
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);
   if (!archive) return archive.error();
+  auto run = RunLog::start(**archive, ctx);
+  if (!run) return run.error();
   std::vector<std::filesystem::path> files(cmd.files.begin(), cmd.files.end());
   const bool live = ctx.err.is_tty() && !cmd.quiet;
   auto report = crawler::import_warc(**archive, *extractor, files, [&](const std::filesystem::path& f) {
     if (live) ctx.err.write(fmt::format("\r\x1b[Kimporting {}", clean(f.string())));
   });
   if (live) ctx.err.write("\r\x1b[K");
-  if (!report) return report.error();
+  if (!report) return run->finish(report.error());
+  FORA_TRY(run->finish(ok(), 0, static_cast<std::int64_t>(report->problems.size())));
   for (const std::string& p : report->problems) ctx.err.write("fora: skipped: " + clean(p) + "\n");
   if (!cmd.quiet) {
     ctx.out.write(fmt::format("{} read: {}, {} new captures, {} thread pages; {} skipped\n",
@@ -42,8 +45,11 @@ Status run_reextract(const Context& ctx, const ReextractCommand& cmd) {
   }
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);
   if (!archive) return archive.error();
+  auto run = RunLog::start(**archive, ctx);
+  if (!run) return run.error();
   auto report = crawler::reextract(**archive, *extractor, site);
-  if (!report) return report.error();
+  if (!report) return run->finish(report.error());
+  FORA_TRY(run->finish(ok(), 0, static_cast<std::int64_t>(report->problems.size())));
   for (const std::string& p : report->problems) ctx.err.write("fora: " + clean(p) + "\n");
   if (!cmd.quiet) {
     ctx.out.write(fmt::format("{} pages read again, {} with a thread; {} posts and comments new or changed"

@@ -9,13 +9,15 @@ namespace fora::cli {
 Status run_index(const Context& ctx, const IndexCommand& cmd) {
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);  // the writer's lock
   if (!archive) return archive.error();
+  auto run = RunLog::start(**archive, ctx);
+  if (!run) return run.error();
   StopOnSignal stop;
   const auto progress = [&ctx](const indexer::IndexProgress& p) {
     if (ctx.err.is_tty() && p.done % 1000 == 0) ctx.err.write(fmt::format("\r\x1b[Kindexed {}", p.done));
   };
   auto summary = indexer::update_index(**archive, indexer::IndexOptions{cmd.rebuild}, progress, stop.requested());
   if (ctx.err.is_tty()) ctx.err.write("\r\x1b[K");
-  if (!summary) return summary.error();
+  FORA_TRY(run->finish(summary ? ok() : Status(summary.error())));
   ctx.out.write(fmt::format("indexed: {} added, {} updated, {} removed; {} documents (generation {})\n",
                             summary->added, summary->updated, summary->removed, summary->documents,
                             summary->generation));

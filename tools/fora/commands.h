@@ -111,4 +111,10 @@ Status run_extract(const Context& ctx, const ExtractCommand& cmd);
 
 Status run_profiles(const Context& ctx);
 
+struct LogCommand {
+  std::size_t limit = 20;
+  bool json = false;
+};
+Status run_log(const Context& ctx, const LogCommand& cmd);
+
 }  // namespace fora::cli

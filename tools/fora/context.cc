@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <ctime>
 
 namespace fora::cli {
 
@@ -14,6 +15,29 @@ Result<std::unique_ptr<archive::Archive>> Context::open_archive(archive::Archive
   // What opening mended after a crash is said once, by whichever command opened first.
   for (const std::string& repair : (*opened)->repairs()) err.write("fora: archive mended: " + clean(repair) + "\n");
   return opened;
+}
+
+int exit_code(Errc code) {
+  switch (code) {
+    case Errc::InvalidArgument: return 2;
+    case Errc::NotFound: return 3;
+    case Errc::Locked: return 4;
+    case Errc::Cancelled: return 130;
+    default: return 1;
+  }
+}
+
+Result<RunLog> RunLog::start(archive::Archive& archive, const Context& ctx) {
+  FORA_TRY(archive.start_run(ctx.command_line, std::time(nullptr)));
+  return RunLog(archive);
+}
+
+Status RunLog::finish(Status status, std::int64_t pages_fetched, std::int64_t errors) {
+  const int code = status ? 0 : exit_code(status.error().code);
+  const std::string outcome = status ? "ok" : code == 130 ? "interrupted" : status.error().message;
+  Status recorded = archive_->finish_run(pages_fetched, errors, code, outcome, std::time(nullptr));
+  if (!status) return status;
+  return recorded;
 }
 
 Result<std::string> site_option(const std::string& given) {

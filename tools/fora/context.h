@@ -21,10 +21,28 @@ struct Context {
   std::optional<std::filesystem::path> profiles_dir;  // --profiles, $FORA_PROFILES
   Terminal out;                          // stdout
   Terminal err;                          // stderr (progress lines, the query reading)
+  std::string command_line;              // what followed `fora`, for the runs log
 
   Result<std::unique_ptr<archive::Archive>> open_archive(archive::Archive::Mode mode) const;
   // The profiles: --profiles, $FORA_PROFILES, <prefix>/share/fora/profiles, the source tree.
   Result<extract::Extractor> open_extractor() const;
+};
+
+// Exit codes, fit for cron: 0 success, 1 failure, 2 bad usage or malformed query, 3 not
+// found, 4 archive locked by another fora, 130 interrupted.
+int exit_code(Errc code);
+
+// A command's run in the archive's runs table (`fora log`): recorded as started when made,
+// and as ended by finish(), which returns the status it is given (or the error recording
+// it met).
+class RunLog {
+ public:
+  static Result<RunLog> start(archive::Archive& archive, const Context& ctx);
+  Status finish(Status status, std::int64_t pages_fetched = 0, std::int64_t errors = 0);
+
+ private:
+  explicit RunLog(archive::Archive& archive) : archive_(&archive) {}
+  archive::Archive* archive_;
 };
 
 // The archive's key of the site a user names with --site ("example.com",

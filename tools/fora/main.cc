@@ -11,23 +11,11 @@ namespace {
 
 using fora::Errc;
 
-// Exit codes: 0 success, 1 failure, 2 bad usage or malformed query, 3 not found,
-// 4 archive locked by another fora, 130 interrupted.
-int exit_code(Errc code) {
-  switch (code) {
-    case Errc::InvalidArgument: return 2;
-    case Errc::NotFound: return 3;
-    case Errc::Locked: return 4;
-    case Errc::Cancelled: return 130;
-    default: return 1;
-  }
-}
-
 int report(const fora::cli::Context& ctx, const fora::Error& e) {
   std::string text = fmt::format("fora: {}\n", fora::cli::clean(e.message));
   if (!e.hint.empty()) text += fmt::format("  hint: {}\n", fora::cli::clean(e.hint));
   ctx.err.write(text);
-  return exit_code(e.code);
+  return fora::cli::exit_code(e.code);
 }
 
 }  // namespace
@@ -137,14 +125,24 @@ int main(int argc, char** argv) {
   v->add_flag("--deep", verify.deep, "Also recompute every payload digest and check the catalog database");
   v->add_flag("--json", verify.json, "As one JSON object");
 
+  LogCommand log;
+  auto* lg = app.add_subcommand("log", "List past runs that wrote to the archive: command, start, end, pages, new/edited/gone, errors");
+  lg->add_option("--limit,-n", log.limit, "Runs to list, newest first")->capture_default_str()->check(CLI::PositiveNumber);
+  lg->add_flag("--json", log.json, "One JSON object per run per line");
+
   auto* pr = app.add_subcommand("profiles", "List the extraction profiles, where each was loaded from, and its match rules");
 
-  Context ctx{{}, {}, Terminal(stdout), Terminal(stderr)};
+  Context ctx{{}, {}, Terminal(stdout), Terminal(stderr), {}};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
+  }
+  for (int k = 1; k < argc; ++k) {
+    const std::string arg = argv[k];
+    if (!ctx.command_line.empty()) ctx.command_line += ' ';
+    ctx.command_line += arg.find_first_of(" \t'\"") == std::string::npos ? arg : "'" + arg + "'";
   }
   ctx.archive_dir = fora::archive::default_location(
       archive_opt.empty() ? std::nullopt : std::optional<std::filesystem::path>(archive_opt));
@@ -163,6 +161,7 @@ int main(int argc, char** argv) {
   else if (*im) status = run_import(ctx, imp);
   else if (*re) status = run_reextract(ctx, rex);
   else if (*pr) status = run_profiles(ctx);
+  else if (*lg) status = run_log(ctx, log);
   std::fflush(stdout);
   if (!status) return report(ctx, status.error());
   return 0;

@@ -355,6 +355,7 @@ Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kin
                  .bind(5, e.published).bind(6, e.parent_id).bind(7, url).bind(8, now).bind(9, now)
                  .bind(10, ++a.change_seq).bind(11, precision).bind(12, e.edited).run());
     id = sqlite3_last_insert_rowid(a.db.get());
+    ++a.entries_new;
     // Entries that a thread index says reply to this page now have their parent.
     if (a.any_reply_links) {
       auto children = a.sql(
@@ -392,6 +393,7 @@ Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kin
     FORA_TRY((*up)->run());
   }
   if (!new_version) return ok();
+  if (*row) ++a.entries_edited;
   return add_version(a, id, thread.site, e, now);
 }
 
@@ -453,11 +455,14 @@ Status Archive::store_thread_page(std::string_view site, const extract::ThreadPa
   // A savepoint makes the page all-or-nothing, inside or outside a batch.
   sqlite3* db = impl_->db.get();
   const std::int64_t seq_before = impl_->change_seq;
+  const std::int64_t new_before = impl_->entries_new, edited_before = impl_->entries_edited;
   FORA_TRY(exec(db, "SAVEPOINT thread_page"));
   Status merged = merge_thread_page(*impl_, site, page, seen_at);
   if (!merged) {
     (void)exec(db, "ROLLBACK TO thread_page; RELEASE thread_page");
     impl_->change_seq = seq_before;
+    impl_->entries_new = new_before;
+    impl_->entries_edited = edited_before;
     return merged;
   }
   return exec(db, "RELEASE thread_page");

@@ -10,9 +10,9 @@
 namespace fora::archive {
 namespace {
 
-// Schema version 6 (version 1 lacked comments.date_precision and comments.edited, version 2
+// Schema version 7 (version 1 lacked comments.date_precision and comments.edited, version 2
 // reply_links, version 3 pages.depth, version 4 segments and dictionaries, version 5 kept
-// the words of entries raw and their URLs whole; opening an older
+// the words of entries raw and their URLs whole, version 6 had no runs; opening an older
 // catalog for writing upgrades it in place, after a copy to catalog.db.vN-backup). Times are
 // Unix seconds, UTC. Nothing is ever deleted: an edit adds a row to comment_versions, a
 // vanished entry gets gone_since.
@@ -59,6 +59,9 @@ namespace {
 //                     archive's thread index tells it (pipermail prints a message's parent
 //                     nowhere else); an entry found at child_url whose page named no parent
 //                     gets the entry found at parent_url as its parent when read
+//   runs              each command that wrote to the archive: its command line, when it
+//                     started and ended (NULL: running, or killed), pages fetched, errors,
+//                     posts and comments new, edited and gone, exit code and outcome
 //   page_entries      (a view) the entries found at a page URL: a thread's entry whose URL
 //                     is the thread's own (a mail archive's message is a thread of its
 //                     own), and entries whose URL is kept whole
@@ -158,6 +161,35 @@ CREATE VIEW page_entries(url, id) AS
   SELECT t.url, c.id FROM threads t JOIN comments c ON c.thread_id = t.id AND c.url = ''
   UNION ALL
   SELECT c.url, c.id FROM comments c WHERE instr(c.url, '://') > 0;
+CREATE TABLE runs(
+  id INTEGER PRIMARY KEY,
+  command TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  ended_at INTEGER,
+  pages_fetched INTEGER NOT NULL DEFAULT 0,
+  errors INTEGER NOT NULL DEFAULT 0,
+  entries_new INTEGER NOT NULL DEFAULT 0,
+  entries_edited INTEGER NOT NULL DEFAULT 0,
+  entries_gone INTEGER NOT NULL DEFAULT 0,
+  exit_code INTEGER NOT NULL DEFAULT 0,
+  outcome TEXT NOT NULL DEFAULT '');
+)sql";
+
+// Version 6 -> 7: the runs.
+constexpr const char* kUpgrade6 = R"sql(
+CREATE TABLE runs(
+  id INTEGER PRIMARY KEY,
+  command TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  ended_at INTEGER,
+  pages_fetched INTEGER NOT NULL DEFAULT 0,
+  errors INTEGER NOT NULL DEFAULT 0,
+  entries_new INTEGER NOT NULL DEFAULT 0,
+  entries_edited INTEGER NOT NULL DEFAULT 0,
+  entries_gone INTEGER NOT NULL DEFAULT 0,
+  exit_code INTEGER NOT NULL DEFAULT 0,
+  outcome TEXT NOT NULL DEFAULT '');
+UPDATE meta SET value = '7' WHERE key = 'schema_version';
 )sql";
 
 // Version 5 -> 6: entries' words compressed, their URLs relative to their thread's, and
@@ -318,10 +350,11 @@ Status upgrade(sqlite3* db, int version, const std::filesystem::path& catalog) {
   if (version <= 2) FORA_TRY(exec(db, kUpgrade2));
   if (version <= 3) FORA_TRY(exec(db, kUpgrade3));
   if (version <= 4) FORA_TRY(exec(db, kUpgrade4));
-  FORA_TRY(exec(db, kUpgrade5));
+  if (version <= 5) FORA_TRY(exec(db, kUpgrade5));
+  FORA_TRY(exec(db, kUpgrade6));
   FORA_TRY(exec(db, "COMMIT"));
   // The raw texts' pages are free now: give them back.
-  return exec(db, "VACUUM");
+  return version <= 5 ? exec(db, "VACUUM") : ok();
 }
 
 }  // namespace

@@ -131,6 +131,18 @@ struct CompactReport {
   std::vector<std::string> problems;  // captures left as they were, and why
 };
 
+// One run of a command that wrote to the archive (`fora log`).
+struct RunRecord {
+  std::int64_t id = 0;
+  std::string command;                   // the command line, as typed after `fora`
+  std::int64_t started_at = 0;
+  std::optional<std::int64_t> ended_at;  // none: still running, or killed
+  std::int64_t pages_fetched = 0, errors = 0;
+  std::int64_t entries_new = 0, entries_edited = 0, entries_gone = 0;  // posts and comments
+  int exit_code = 0;
+  std::string outcome;  // "ok", or the error it ended with
+};
+
 class Archive {
  public:
   enum class Mode { Read, Write };
@@ -269,6 +281,15 @@ class Archive {
                          const std::function<Status(const std::vector<StoredEntry>& entries,
                                                     const std::vector<std::vector<EntryVersion>>& versions)>& fn) const;
   Result<Stats> stats() const;
+
+  // Runs (writer): start_run() records a command as started, at once, so that one killed
+  // shows as never ended; the posts and comments stored until finish_run() are counted as
+  // new or edited; finish_run() records how it ended. runs(): the latest `limit`, newest
+  // first.
+  Status start_run(std::string_view command, std::int64_t now);
+  Status finish_run(std::int64_t pages_fetched, std::int64_t errors, int exit_code, std::string_view outcome,
+                    std::int64_t now);
+  Result<std::vector<RunRecord>> runs(std::size_t limit) const;
 
   // The implementation (SQLite, zstd); named here only so the archive's own sources can.
   struct Impl;
