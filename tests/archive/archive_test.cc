@@ -551,6 +551,44 @@ TEST_F(ArchiveTest, ARunCountsThePostsAndCommentsItAddedAndEdited) {
   EXPECT_EQ(r.outcome, "ok");
 }
 
+TEST_F(ArchiveTest, WhatAPageShowedIsKeptPerVersionNeverOverwritten) {
+  auto a = open_write();
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "first"}}), 10));
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "first"}}), 11));
+  // The author renames themselves and the date is shown again with its zone: a version.
+  auto renamed = thread_page({{"1", "first"}});
+  renamed.comments[0].author = "Edward S.";
+  renamed.comments[0].published = 260;
+  renamed.title = "Soyuz leak (solved)";
+  ASSERT_TRUE(a->store_thread_page("example.com", renamed, 20));
+  ASSERT_TRUE(a->store_thread_page("example.com", renamed, 21));
+  auto versions = a->entry_versions(2);
+  ASSERT_TRUE(versions) << versions.error().message;
+  ASSERT_EQ(versions->size(), 2u);
+  EXPECT_EQ((*versions)[0].author, "Edward");
+  EXPECT_EQ((*versions)[0].published, 200);
+  EXPECT_EQ((*versions)[0].seen_at, 10);
+  EXPECT_EQ((*versions)[0].last_seen, 11);
+  EXPECT_EQ((*versions)[1].author, "Edward S.");
+  EXPECT_EQ((*versions)[1].published, 260);
+  EXPECT_EQ((*versions)[1].seen_at, 20);
+  EXPECT_EQ((*versions)[1].last_seen, 21);
+  EXPECT_EQ((*versions)[1].text, "first");
+  EXPECT_EQ(a->entry(2)->entry.author, "Edward S.");
+  // The post did not change: one version, seen throughout.
+  EXPECT_EQ(a->entry_versions(1)->size(), 1u);
+  EXPECT_EQ(a->entry_versions(1)->front().last_seen, 21);
+  auto thread = a->thread_versions(1);
+  ASSERT_TRUE(thread);
+  ASSERT_EQ(thread->size(), 2u);
+  EXPECT_EQ((*thread)[0].title, "Soyuz leak");
+  EXPECT_EQ((*thread)[0].last_seen, 11);
+  EXPECT_EQ((*thread)[1].title, "Soyuz leak (solved)");
+  EXPECT_EQ((*thread)[1].seen_at, 20);
+  EXPECT_EQ((*thread)[1].last_seen, 21);
+  EXPECT_EQ((*thread)[1].tags, std::vector<std::string>{"Soyuz"});
+}
+
 // A version 3 catalog (before pages.depth) is upgraded in place on its first write-open:
 // its pages keep their state, and the frontier reads them with depth 0.
 TEST_F(ArchiveTest, NewerSchemaIsRefused) {

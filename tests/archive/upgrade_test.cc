@@ -194,6 +194,19 @@ class UpgradeTest : public ::testing::Test {
     EXPECT_EQ(versions[1][0].text, "Soyuz is old.");
     EXPECT_TRUE(versions[1][0].quotes.empty());
     EXPECT_EQ(versions[1][1].text, "Soyuz is reliable.");
+    // The older version takes its entry's author and date, and is last seen when the next
+    // was first seen; the thread has its one version.
+    auto history = (*a)->entry_versions(2);
+    ASSERT_TRUE(history) << history.error().message;
+    ASSERT_EQ(history->size(), 2u);
+    EXPECT_EQ((*history)[0].author, "Edward");
+    EXPECT_EQ((*history)[0].published, 200);
+    EXPECT_EQ((*history)[0].last_seen, 2);
+    EXPECT_EQ((*history)[1].author, "Edward");
+    auto thread = (*a)->thread_versions(1);
+    ASSERT_TRUE(thread);
+    ASSERT_EQ(thread->size(), 1u);
+    EXPECT_EQ((*thread)[0].title, "Soyuz");
     // The words are kept compressed now, and the URLs under their thread's as a suffix.
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open((dir_ / "catalog.db").c_str(), &db), SQLITE_OK);

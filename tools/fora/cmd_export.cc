@@ -67,11 +67,7 @@ Result<std::int64_t> export_jsonl(const archive::Archive& a, const archive::Expo
       j["last_seen"] = archive::format_utc(e.last_seen);
       j["gone_since"] = utc_or_null(e.gone_since);
       json vs = json::array();
-      for (const archive::EntryVersion& v : versions[i]) {
-        json quotes = json::array();
-        for (const auto& q : v.quotes) quotes.push_back({{"author", q.author}, {"text", q.text}});
-        vs.push_back({{"seen_at", archive::format_utc(v.seen_at)}, {"text", v.text}, {"quotes", quotes}});
-      }
+      for (const archive::EntryVersion& v : versions[i]) vs.push_back(version_json(v));
       j["versions"] = std::move(vs);
       out << json_line(j);
     }

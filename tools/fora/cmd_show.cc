@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "entry_json.h"
 #include "printer.h"
+#include "word_diff.h"
 
 namespace fora::cli {
 namespace {
@@ -22,6 +23,50 @@ nlohmann::json stored_entry_json(const archive::StoredEntry& e) {
   return j;
 }
 
+// What the page showed of version `v` besides its words: author, date, edit time.
+std::string shown(const archive::EntryVersion& v) {
+  std::string out = v.author.empty() ? "no author" : v.author;
+  out += ", " + (v.published ? archive::format_utc(*v.published) : std::string("date unknown"));
+  if (v.published && v.precision != extract::DatePrecision::Exact)
+    out += fmt::format(" ({})", extract::precision_name(v.precision));
+  if (v.edited) out += ", edited " + archive::format_utc(*v.edited);
+  return out;
+}
+
+std::string quoted(const std::vector<extract::Quote>& quotes) {
+  std::string out;
+  for (const auto& q : quotes) out += fmt::format("> {}{} ", q.author.empty() ? "" : q.author + ": ", q.text);
+  return out;
+}
+
+// Each version, oldest first: when fora saw it, what the page showed, and its words (the
+// first in full, the others as a word diff to the one before).
+void print_history(const Terminal& out, const std::vector<archive::EntryVersion>& versions,
+                   const std::vector<archive::ThreadVersion>& thread) {
+  out.write("\n" + out.bold(counted(static_cast<std::int64_t>(versions.size()), "version")) + "\n");
+  for (std::size_t k = 0; k < versions.size(); ++k) {
+    const auto& v = versions[k];
+    out.write(out.dim(fmt::format("{:>3}  seen {} to {}", k + 1, archive::format_utc(v.seen_at),
+                                  archive::format_utc(v.last_seen))) +
+              "  " + clean(shown(v)) + "\n");
+    const std::string words = quoted(v.quotes) + v.text;
+    const std::string text = k == 0 ? words : word_diff(quoted(versions[k - 1].quotes) + versions[k - 1].text, words);
+    out.write("     " + clean(text) + "\n");
+  }
+  if (thread.size() > 1) {
+    out.write("\n" + out.bold("thread: " + counted(static_cast<std::int64_t>(thread.size()), "version")) + "\n");
+    for (std::size_t k = 0; k < thread.size(); ++k) {
+      const auto& t = thread[k];
+      std::string labels;
+      for (const auto& c : t.categories) labels += (labels.empty() ? "" : ", ") + c;
+      for (const auto& g : t.tags) labels += (labels.empty() ? "#" : ", #") + g;
+      out.write(out.dim(fmt::format("{:>3}  seen {} to {}", k + 1, archive::format_utc(t.seen_at),
+                                    archive::format_utc(t.last_seen))) +
+                "  " + clean(t.title) + (labels.empty() ? "" : out.dim("  " + clean(labels))) + "\n");
+    }
+  }
+}
+
 }  // namespace
 
 Status run_show(const Context& ctx, const ShowCommand& cmd) {
@@ -29,8 +74,25 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
   if (!archive) return archive.error();
   auto e = (*archive)->entry(cmd.id);
   if (!e) return e.error();
+  std::vector<archive::EntryVersion> versions;
+  std::vector<archive::ThreadVersion> thread;
+  if (cmd.history) {
+    auto v = (*archive)->entry_versions(cmd.id);
+    if (!v) return v.error();
+    auto t = (*archive)->thread_versions(e->thread_id);
+    if (!t) return t.error();
+    versions = std::move(*v);
+    thread = std::move(*t);
+  }
   if (cmd.json) {
-    ctx.out.write(json_line(stored_entry_json(*e)));
+    nlohmann::json j = stored_entry_json(*e);
+    if (cmd.history) {
+      j["versions"] = nlohmann::json::array();
+      for (const auto& v : versions) j["versions"].push_back(version_json(v));
+      j["thread_versions"] = nlohmann::json::array();
+      for (const auto& t : thread) j["thread_versions"].push_back(thread_version_json(t));
+    }
+    ctx.out.write(json_line(j));
     return ok();
   }
   const Terminal& out = ctx.out;
@@ -57,6 +119,7 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
   }
   if (!e->entry.quotes.empty()) out.write("\n");
   out.write(clean(e->entry.text, true) + "\n");
+  if (cmd.history) print_history(out, versions, thread);
   return ok();
 }
 

@@ -90,6 +90,7 @@ Status run_search(const Context& ctx, const SearchCommand& cmd);
 struct ShowCommand {
   std::int64_t id = 0;
   bool json = false;
+  bool history = false;  // every version, with a word diff to the one before
 };
 Status run_show(const Context& ctx, const ShowCommand& cmd);
 

@@ -31,6 +31,27 @@ nlohmann::json entry_json(const extract::Entry& e, std::string_view type,
           {"quotes", quotes}};
 }
 
+nlohmann::json version_json(const archive::EntryVersion& v) {
+  nlohmann::json quotes = nlohmann::json::array();
+  for (const auto& q : v.quotes) quotes.push_back({{"author", q.author}, {"text", q.text}});
+  return {{"seen_at", archive::format_utc(v.seen_at)},
+          {"last_seen", archive::format_utc(v.last_seen)},
+          {"author", v.author},
+          {"date", time_or_null(v.published)},
+          {"date_precision", v.published ? nlohmann::json(extract::precision_name(v.precision)) : nlohmann::json(nullptr)},
+          {"edited", time_or_null(v.edited)},
+          {"text", v.text},
+          {"quotes", quotes}};
+}
+
+nlohmann::json thread_version_json(const archive::ThreadVersion& v) {
+  return {{"seen_at", archive::format_utc(v.seen_at)},
+          {"last_seen", archive::format_utc(v.last_seen)},
+          {"title", v.title},
+          {"categories", v.categories},
+          {"tags", v.tags}};
+}
+
 std::string json_line(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
   auto* sh = app.add_subcommand("show", "Print one post or comment in full, with its thread");
   sh->add_option("id", show.id, "The ID that search prints in [brackets]")->required();
   sh->add_flag("--json", show.json, "As one JSON object");
+  sh->add_flag("--history", show.history, "Every version fora saw, when it was first and last seen, and a word diff to the one before ([-removed-] {+added+}); with --json, \"versions\" and \"thread_versions\"");
 
   StatsCommand stats;
   auto* st = app.add_subcommand("stats", "Counts of what the archive holds");

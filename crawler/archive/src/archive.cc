@@ -272,11 +272,20 @@ struct ThreadRow {
   bool changed = false;  // title, URL, categories or tags differ from what was stored
 };
 
+// A thread's title, categories and tags as first seen at `now`: its latest version.
+Status add_thread_version(const Archive::Impl& a, std::int64_t thread, const extract::ThreadPage& page,
+                          const std::string& cats, const std::string& tags, std::int64_t now) {
+  auto ins = a.sql("INSERT INTO thread_versions(thread_id, seen_at, title, categories, tags) VALUES(?, ?, ?, ?, ?)");
+  if (!ins) return ins.error();
+  return (*ins)->bind(1, thread).bind(2, now).bind(3, page.title).bind(4, cats).bind(5, tags).run();
+}
+
 Result<ThreadRow> upsert_thread(const Archive::Impl& a, std::int64_t site,
                                 const extract::ThreadPage& page, std::int64_t now) {
   const std::string cats = json(page.categories).dump();
   const std::string tags = json(page.tags).dump();
-  auto q = a.sql("SELECT id, url, title, categories, tags FROM threads WHERE site_id = ? AND native_id = ?");
+  auto q = a.sql(
+      "SELECT id, url, title, categories, tags, last_seen FROM threads WHERE site_id = ? AND native_id = ?");
   if (!q) return q.error();
   auto row = (*q)->bind(1, site).bind(2, page.thread_id).step();
   if (!row) return row.error();
@@ -287,12 +296,22 @@ Result<ThreadRow> upsert_thread(const Archive::Impl& a, std::int64_t site,
     if (!ins) return ins.error();
     FORA_TRY((*ins)->bind(1, site).bind(2, page.thread_id).bind(3, page.thread_url).bind(4, page.title)
                  .bind(5, cats).bind(6, tags).bind(7, now).bind(8, now).run());
-    return ThreadRow{sqlite3_last_insert_rowid(a.db.get()), false};
+    const std::int64_t id = sqlite3_last_insert_rowid(a.db.get());
+    FORA_TRY(add_thread_version(a, id, page, cats, tags, now));
+    return ThreadRow{id, false};
   }
   ThreadRow t{(*q)->int64(0), false};
   const std::string old_url = (*q)->text(1);
-  t.changed = old_url != page.thread_url || (*q)->text(2) != page.title ||
-              (*q)->text(3) != cats || (*q)->text(4) != tags;
+  const bool shown_changed = (*q)->text(2) != page.title || (*q)->text(3) != cats || (*q)->text(4) != tags;
+  t.changed = old_url != page.thread_url || shown_changed;
+  if (shown_changed) {
+    // The version it replaces was last seen when the thread was.
+    auto close = a.sql(
+        "UPDATE thread_versions SET last_seen = ?2 WHERE id = (SELECT max(id) FROM thread_versions WHERE thread_id = ?1)");
+    if (!close) return close.error();
+    FORA_TRY((*close)->bind(1, t.id).bind(2, (*q)->int64(5)).run());
+    FORA_TRY(add_thread_version(a, t.id, page, cats, tags, now));
+  }
   if (old_url != page.thread_url) {
     // Its entries' URLs are kept relative to the thread's: make them relative to the new one.
     auto move = a.sql(
@@ -328,7 +347,8 @@ struct ThreadPlace {
   std::string_view url;
 };
 
-// Adds or refreshes one entry of a thread; a new text adds a version.
+// Adds or refreshes one entry of a thread; a change in what its page shows of it (words,
+// quotes, author, date, edit time) adds a version.
 Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kind, const extract::Entry& e,
                     std::int64_t now) {
   const std::string precision = extract::precision_name(e.precision);
@@ -368,17 +388,26 @@ Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kin
     id = (*q)->int64(0);
     auto stored = unpack_version(a, (*q)->int64(5), (*q)->int64(6), (*q)->blob(7), (*q)->blob(8));
     if (!stored) return stored.error();
-    new_version = stored->text != e.text || quotes_json(stored->quotes) != quotes_json(e.quotes);
+    // What the page shows of the entry: a change in any of it is a new version.
+    new_version = stored->text != e.text || quotes_json(stored->quotes) != quotes_json(e.quotes) ||
+                  (*q)->text(1) != e.author || (*q)->opt_int64(2) != e.published ||
+                  (*q)->text(10) != precision || (*q)->opt_int64(11) != e.edited;
+    if (new_version) {
+      // The version it replaces keeps what it showed, and when it was last seen.
+      auto close = a.sql(
+          "UPDATE comment_versions SET last_seen = c.last_seen, author = c.author, published = c.published,"
+          " date_precision = c.date_precision, edited = c.edited FROM comments c"
+          " WHERE comment_versions.id = ?1 AND c.id = comment_versions.comment_id");
+      if (!close) return close.error();
+      FORA_TRY((*close)->bind(1, (*q)->int64(5)).run());
+    }
     // Pages that repeat another (WordPress's comment-page-1/ is its post's page) show an
     // entry under two URLs; taking the latest would flip it with the order pages are read
     // in. The shorter wins, so an entry's URL settles (a thread that moves makes its old
     // URLs whole, and longer than the new ones).
     const std::string stored_url = (*q)->text(4);
     if (url.size() >= stored_url.size()) url = stored_url;
-    const bool changed = new_version || (*q)->text(1) != e.author ||
-                         (*q)->opt_int64(2) != e.published || (*q)->text(3) != e.parent_id ||
-                         url != stored_url || !(*q)->is_null(9) ||
-                         (*q)->text(10) != precision || (*q)->opt_int64(11) != e.edited;
+    const bool changed = new_version || (*q)->text(3) != e.parent_id || url != stored_url || !(*q)->is_null(9);
     auto up = a.sql(changed
                         ? "UPDATE comments SET last_seen = max(last_seen, ?2), author = ?3, published = ?4,"
                           " parent_native_id = ?5, url = ?6, gone_since = NULL, change_seq = ?7,"

@@ -144,6 +144,46 @@ Result<std::vector<StoredEntry>> Archive::thread_entries(std::int64_t thread_id)
   }
 }
 
+Result<std::vector<EntryVersion>> Archive::entry_versions(std::int64_t id) const {
+  // The latest version's shown fields are its entry's own (NULL in the version).
+  auto q = impl_->sql(
+      "SELECT v.id, coalesce(v.dictionary_id, 0), v.text, v.quotes, v.seen_at, v.last_seen IS NULL,"
+      " coalesce(v.last_seen, c.last_seen), coalesce(v.author, c.author),"
+      " CASE WHEN v.last_seen IS NULL THEN c.published ELSE v.published END,"
+      " coalesce(v.date_precision, c.date_precision),"
+      " CASE WHEN v.last_seen IS NULL THEN c.edited ELSE v.edited END"
+      " FROM comment_versions v JOIN comments c ON c.id = v.comment_id WHERE v.comment_id = ? ORDER BY v.id");
+  if (!q) return q.error();
+  (*q)->bind(1, id);
+  std::vector<EntryVersion> out;
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    const Statement& r = **q;
+    auto words = unpack_version(*impl_, r.int64(0), r.int64(1), r.blob(2), r.blob(3));
+    if (!words) return words.error();
+    out.push_back({r.int64(4), r.int64(6), r.text(7), r.opt_int64(8), precision_from_name(r.text(9)), r.opt_int64(10),
+                   std::move(words->text), std::move(words->quotes)});
+  }
+}
+
+Result<std::vector<ThreadVersion>> Archive::thread_versions(std::int64_t thread_id) const {
+  auto q = impl_->sql(
+      "SELECT v.seen_at, coalesce(v.last_seen, t.last_seen), v.title, v.categories, v.tags FROM thread_versions v"
+      " JOIN threads t ON t.id = v.thread_id WHERE v.thread_id = ? ORDER BY v.id");
+  if (!q) return q.error();
+  (*q)->bind(1, thread_id);
+  std::vector<ThreadVersion> out;
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    const Statement& r = **q;
+    out.push_back({r.int64(0), r.int64(1), r.text(2), strings(r.text(3)), strings(r.text(4))});
+  }
+}
+
 Result<std::int64_t> Archive::max_change_seq() const {
   return scalar(*impl_, "SELECT coalesce(max(change_seq), 0) FROM comments");
 }

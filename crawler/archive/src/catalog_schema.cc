@@ -12,7 +12,8 @@ namespace {
 
 // Schema version 7 (version 1 lacked comments.date_precision and comments.edited, version 2
 // reply_links, version 3 pages.depth, version 4 segments and dictionaries, version 5 kept
-// the words of entries raw and their URLs whole, version 6 had no runs; opening an older
+// the words of entries raw and their URLs whole, version 6 had no runs and overwrote what a
+// page showed of an entry or a thread besides its words; opening an older
 // catalog for writing upgrades it in place, after a copy to catalog.db.vN-backup). Times are
 // Unix seconds, UTC. Nothing is ever deleted: an edit adds a row to comment_versions, a
 // vanished entry gets gone_since.
@@ -51,9 +52,15 @@ namespace {
 //                     (exact|no-zone|day|approximate); edited is the edit time it showed
 //                     url is relative to the thread's URL when it starts with it
 //                     (entry_text.h)
-//   comment_versions  the text of an entry each time it changed: own words and quotes
+//   comment_versions  an entry each time what its page showed changed: own words and quotes
 //                     (JSON [{author,text}]), each a zstd frame, compressed with the text
-//                     dictionary dictionary_id names (entry_text.h)
+//                     dictionary dictionary_id names (entry_text.h), and the author, date,
+//                     date precision and edit time shown; seen_at is when fora first saw
+//                     it. The latest version's last_seen, author, published, date_precision
+//                     and edited are NULL: they are its comment's own columns; a version
+//                     superseded gets them copied in
+//   thread_versions   a thread's title, categories and tags each time they changed, first
+//                     and last seen (NULL for the latest: the thread's last_seen)
 //   text_dictionaries zstd dictionaries trained on a site's texts
 //   reply_links       "the page child_url replies to the page parent_url", as a mail
 //                     archive's thread index tells it (pipermail prints a message's parent
@@ -148,8 +155,22 @@ CREATE TABLE comment_versions(
   seen_at INTEGER NOT NULL,
   dictionary_id INTEGER REFERENCES text_dictionaries(id),
   text BLOB NOT NULL,
-  quotes BLOB NOT NULL);
+  quotes BLOB NOT NULL,
+  last_seen INTEGER,
+  author TEXT,
+  published INTEGER,
+  date_precision TEXT,
+  edited INTEGER);
 CREATE INDEX versions_by_comment ON comment_versions(comment_id, id);
+CREATE TABLE thread_versions(
+  id INTEGER PRIMARY KEY,
+  thread_id INTEGER NOT NULL REFERENCES threads(id),
+  seen_at INTEGER NOT NULL,
+  last_seen INTEGER,
+  title TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  tags TEXT NOT NULL);
+CREATE INDEX thread_versions_by_thread ON thread_versions(thread_id, id);
 CREATE TABLE reply_links(
   child_url TEXT PRIMARY KEY,
   parent_url TEXT NOT NULL,
@@ -175,8 +196,32 @@ CREATE TABLE runs(
   outcome TEXT NOT NULL DEFAULT '');
 )sql";
 
-// Version 6 -> 7: the runs.
+// Version 6 -> 7: the runs, and the history of what pages showed. The versions kept so far
+// knew only their words: each older one takes its entry's author and date (the only ones
+// known) and is last seen when the next was first seen.
 constexpr const char* kUpgrade6 = R"sql(
+ALTER TABLE comment_versions ADD COLUMN last_seen INTEGER;
+ALTER TABLE comment_versions ADD COLUMN author TEXT;
+ALTER TABLE comment_versions ADD COLUMN published INTEGER;
+ALTER TABLE comment_versions ADD COLUMN date_precision TEXT;
+ALTER TABLE comment_versions ADD COLUMN edited INTEGER;
+UPDATE comment_versions SET
+  last_seen = (SELECT min(n.seen_at) FROM comment_versions n WHERE n.comment_id = comment_versions.comment_id
+               AND n.id > comment_versions.id),
+  author = c.author, published = c.published, date_precision = c.date_precision, edited = c.edited
+  FROM comments c WHERE c.id = comment_versions.comment_id
+  AND comment_versions.id < (SELECT max(m.id) FROM comment_versions m WHERE m.comment_id = c.id);
+CREATE TABLE thread_versions(
+  id INTEGER PRIMARY KEY,
+  thread_id INTEGER NOT NULL REFERENCES threads(id),
+  seen_at INTEGER NOT NULL,
+  last_seen INTEGER,
+  title TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  tags TEXT NOT NULL);
+CREATE INDEX thread_versions_by_thread ON thread_versions(thread_id, id);
+INSERT INTO thread_versions(thread_id, seen_at, title, categories, tags)
+  SELECT id, first_seen, title, categories, tags FROM threads ORDER BY id;
 CREATE TABLE runs(
   id INTEGER PRIMARY KEY,
   command TEXT NOT NULL,

@@ -44,20 +44,9 @@ Status Archive::for_each_thread(
     if (!entries) return entries.error();
     std::vector<std::vector<EntryVersion>> versions;
     for (const StoredEntry& e : *entries) {
-      auto v = impl_->sql(
-          "SELECT seen_at, id, coalesce(dictionary_id, 0), text, quotes FROM comment_versions"
-          " WHERE comment_id = ? ORDER BY id");
+      auto v = entry_versions(e.id);
       if (!v) return v.error();
-      (*v)->bind(1, e.id);
-      auto& out = versions.emplace_back();
-      for (;;) {
-        auto row = (*v)->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        auto words = unpack_version(*impl_, (*v)->int64(1), (*v)->int64(2), (*v)->blob(3), (*v)->blob(4));
-        if (!words) return words.error();
-        out.push_back({(*v)->int64(0), std::move(words->text), std::move(words->quotes)});
-      }
+      versions.push_back(std::move(*v));
     }
     FORA_TRY(fn(*entries, versions));
   }

@@ -115,11 +115,22 @@ struct ExportFilter {
   std::int64_t since = 0;  // Unix seconds; 0: everything
 };
 
-// One version of a post or comment: its words as seen at `seen_at`.
+// One version of a post or comment: what its page showed from `seen_at` to `last_seen`.
 struct EntryVersion {
-  std::int64_t seen_at = 0;
+  std::int64_t seen_at = 0, last_seen = 0;
+  std::string author;
+  std::optional<std::int64_t> published;  // the date shown
+  extract::DatePrecision precision = extract::DatePrecision::Exact;
+  std::optional<std::int64_t> edited;     // the edit time shown
   std::string text;
   std::vector<extract::Quote> quotes;
+};
+
+// One version of a thread's title, categories and tags.
+struct ThreadVersion {
+  std::int64_t seen_at = 0, last_seen = 0;
+  std::string title;
+  std::vector<std::string> categories, tags;
 };
 
 // What Archive::compact() did.
@@ -281,6 +292,9 @@ class Archive {
                          const std::function<Status(const std::vector<StoredEntry>& entries,
                                                     const std::vector<std::vector<EntryVersion>>& versions)>& fn) const;
   Result<Stats> stats() const;
+  // Every version of entry `id`, and of thread `thread_id`, oldest first.
+  Result<std::vector<EntryVersion>> entry_versions(std::int64_t id) const;
+  Result<std::vector<ThreadVersion>> thread_versions(std::int64_t thread_id) const;
 
   // Runs (writer): start_run() records a command as started, at once, so that one killed
   // shows as never ended; the posts and comments stored until finish_run() are counted as

@@ -1,0 +1,111 @@
+// History, never overwritten (issue 9): a site crawled, then changed on disk (a post's words
+// and its author's name edited, the topic renamed), then crawled again; `fora show --history`
+// lists both versions with when each was seen, and a word diff.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "fora_run.h"
+#include "support/forum_site.h"
+#include "support/temp_dir.h"
+#include "support/test_server.h"
+
+namespace fora::test {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Replaces every `from` by `to` in every file under `root`; returns how many files changed.
+int replace_in_site(const fs::path& root, const std::string& from, const std::string& to) {
+  int files = 0;
+  for (const auto& f : fs::recursive_directory_iterator(root)) {
+    if (!f.is_regular_file()) continue;
+    std::string text = slurp(f.path());
+    bool changed = false;
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+      text.replace(at, from.size(), to);
+      changed = true;
+    }
+    if (changed) {
+      std::ofstream(f.path(), std::ios::binary | std::ios::trunc) << text;
+      ++files;
+    }
+  }
+  return files;
+}
+
+TEST(History, AnEditAndARenameAreNewVersionsAndNothingIsOverwritten) {
+  TempDir site, archive;
+  const ForumSite board = write_phpbb_site(site.path());
+  TestServer server(site.path());
+  ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", "--quiet", server.url("/")}).exit_code, 0);
+
+  // A reply whose first paragraph the site prints once, as written.
+  const SitePost* post = nullptr;
+  const SiteTopic* topic = nullptr;
+  std::string paragraph;
+  for (const auto& t : board.topics) {
+    for (const auto& p : t.posts) {
+      const std::string first = p.text.substr(0, p.text.find('\n'));
+      if (p.opening || first.size() < 20 || first.find_first_of("&<>\"'") != std::string::npos) continue;
+      int seen = 0;
+      for (const auto& f : fs::recursive_directory_iterator(site.path()))
+        if (f.is_regular_file() && slurp(f.path()).find(first) != std::string::npos) ++seen;
+      if (seen == 1) {
+        post = &p, topic = &t, paragraph = first;
+        break;
+      }
+    }
+    if (post != nullptr) break;
+  }
+  ASSERT_NE(post, nullptr) << "no reply printed once on the board";
+  ASSERT_EQ(replace_in_site(site.path(), paragraph, "Edited after the launch. " + paragraph), 1);
+  ASSERT_GE(replace_in_site(site.path(), topic->title, topic->title + " (solved)"), 1);
+  ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", "--quiet", server.url("/")}).exit_code, 0);
+
+  auto exported = fora(archive.path(), {"export", "--jsonl", (archive.path() / "all.jsonl").string(), "--quiet"});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  std::int64_t id = 0;
+  for (const json& line : json_lines(slurp(archive.path() / "all.jsonl")))
+    if (line.value("native_id", "") == post->id && line.value("type", "") == "comment") id = line["id"];
+  ASSERT_NE(id, 0) << "the reply is not in the export";
+
+  auto shown = fora(archive.path(), {"show", std::to_string(id), "--history", "--json"});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const json j = json::parse(shown.out);
+  ASSERT_EQ(j["versions"].size(), 2u) << j.dump(1);
+  const json& before = j["versions"][0];
+  const json& after = j["versions"][1];
+  EXPECT_EQ(before["text"].get<std::string>().substr(0, paragraph.size()), paragraph);
+  EXPECT_EQ(after["text"].get<std::string>().substr(0, 24), "Edited after the launch.");
+  EXPECT_EQ(before["author"], post->author);
+  EXPECT_EQ(after["author"], post->author);
+  EXPECT_LE(before["last_seen"].get<std::string>(), after["seen_at"].get<std::string>());
+  EXPECT_EQ(j["text"], after["text"]);
+  ASSERT_EQ(j["thread_versions"].size(), 2u) << j.dump(1);
+  EXPECT_EQ(j["thread_versions"][0]["title"], topic->title);
+  EXPECT_EQ(j["thread_versions"][1]["title"], topic->title + " (solved)");
+  EXPECT_EQ(j["thread_title"], topic->title + " (solved)");
+
+  auto text = fora(archive.path(), {"show", std::to_string(id), "--history"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("2 versions"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("{+Edited after the launch.+}"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("thread: 2 versions"), std::string::npos) << text.out;
+
+  // A third crawl of the unchanged site adds no version.
+  ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", "--quiet", server.url("/")}).exit_code, 0);
+  EXPECT_EQ(json::parse(fora(archive.path(), {"show", std::to_string(id), "--history", "--json"}).out)["versions"].size(), 2u);
+}
+
+}  // namespace
+}  // namespace fora::test
