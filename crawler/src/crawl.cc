@@ -483,7 +483,7 @@ class Crawl {
     FORA_TRY(a.set_page_state(r.url, archive::PageState::Fetched,
                               r.not_modified ? "304" : std::to_string(r.status), now));
     if (!r.reply_links.empty()) FORA_TRY(a.store_reply_links(r.reply_links, r.seen_at));
-    if (r.thread) FORA_TRY(a.store_thread_page(r.origin, *r.thread, r.seen_at));
+    if (r.thread) FORA_TRY(a.store_thread_page(r.origin, *r.thread, r.seen_at, r.url));
     std::vector<PageResult::Queued> fresh;
     for (Url& url : r.links) {
       // A host holds at most a window of URLs in memory: the rest wait in the catalog,
@@ -657,8 +657,16 @@ Result<CrawlProgress> crawl(archive::Archive& archive, const extract::Extractor&
   }
   auto scope = Scope::from_start_urls(starts, options.scope);
   if (!scope) return scope.error();
+  const std::int64_t started = unix_now();
   Crawl c(archive, extractor, options, std::move(*scope), progress, stop);
-  return c.run();
+  auto done = c.run();
+  if (!done) return done;
+  // Only once the crawl has stored what it fetched: an entry that moved to a later page
+  // of its thread is seen there before anything is called gone.
+  auto gone = archive.mark_missing_gone(started, unix_now());
+  if (!gone) return gone.error();
+  done->gone = *gone;
+  return done;
 }
 
 }  // namespace fora::crawler

@@ -23,7 +23,7 @@ Result<bool> read_into_catalog(archive::Archive& a, const extract::Extractor& ex
   if (!page->thread) return false;
   auto url = Url::parse(r.url);
   if (!url) return url.error();
-  FORA_TRY(a.store_thread_page(url->origin(), *page->thread, seen_at));
+  FORA_TRY(a.store_thread_page(url->origin(), *page->thread, seen_at, r.url));
   return true;
 }
 

@@ -589,6 +589,48 @@ TEST_F(ArchiveTest, WhatAPageShowedIsKeptPerVersionNeverOverwritten) {
   EXPECT_EQ((*thread)[1].tags, std::vector<std::string>{"Soyuz"});
 }
 
+TEST_F(ArchiveTest, AnEntryMissingFromAPageReadWholeIsGoneUntilSeenAgain) {
+  auto a = open_write();
+  const std::string page1 = "http://example.com/soyuz/", page2 = "http://example.com/soyuz/page-2/";
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "one"}, {"2", "two"}, {"3", "three"}}), 10, page1));
+  EXPECT_EQ(*a->mark_missing_gone(10, 11), 0);
+  // Comment 2 is deleted; comment 3 moves to the next page; a page that failed is not
+  // stored at all, and one stored without its URL (not known to be whole) marks nothing.
+  ASSERT_TRUE(a->start_run("crawl", 19));
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "one"}}), 20, page1));
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"3", "three"}}), 20, page2));
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({}), 20));
+  EXPECT_EQ(*a->mark_missing_gone(20, 21), 1);
+  ASSERT_TRUE(a->finish_run(2, 0, 0, "ok", 22));
+  EXPECT_EQ(a->runs(1)->front().entries_gone, 1);
+  auto two = a->entry(3);
+  ASSERT_TRUE(two);
+  EXPECT_EQ(two->entry.native_id, "2");
+  EXPECT_EQ(two->gone_since, 21);
+  EXPECT_EQ(two->last_seen, 10);
+  EXPECT_FALSE(a->entry(4)->gone_since);
+  EXPECT_FALSE(a->entry(2)->gone_since);
+  // The index learns it: the gone entry is a change.
+  std::vector<std::int64_t> changed;
+  ASSERT_TRUE(a->for_each_entry(0, [&](const auto& e) {
+    changed.push_back(e.id);
+    return fora::ok();
+  }));
+  EXPECT_EQ(changed.back(), 3);
+  // Marking again finds nothing new; seen again, it is back.
+  EXPECT_EQ(*a->mark_missing_gone(20, 23), 0);
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", "one"}, {"2", "two"}}), 30, page1));
+  EXPECT_FALSE(a->entry(3)->gone_since);
+  EXPECT_EQ(a->entry(3)->last_seen, 30);
+  EXPECT_EQ(*a->mark_missing_gone(30, 31), 0);  // comment 3 was last seen on page 2
+  // A page that shows the thread but none of its entries (an error page served with 200)
+  // is not read whole.
+  auto empty = thread_page({});
+  empty.post.reset();
+  ASSERT_TRUE(a->store_thread_page("example.com", empty, 40, page1));
+  EXPECT_EQ(*a->mark_missing_gone(40, 41), 0);
+}
+
 // A version 3 catalog (before pages.depth) is upgraded in place on its first write-open:
 // its pages keep their state, and the frontier reads them with depth 0.
 TEST_F(ArchiveTest, NewerSchemaIsRefused) {

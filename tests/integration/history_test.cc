@@ -3,7 +3,9 @@
 // lists both versions with when each was seen, and a word diff.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
+#include <thread>
 #include <sstream>
 
 #include "fora_run.h"
@@ -102,7 +104,74 @@ TEST(History, AnEditAndARenameAreNewVersionsAndNothingIsOverwritten) {
   EXPECT_NE(text.out.find("{+Edited after the launch.+}"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("thread: 2 versions"), std::string::npos) << text.out;
 
-  // A third crawl of the unchanged site adds no version.
+  // Another reply is deleted, and a page of another topic fails (404): the deleted reply is
+  // gone, nothing on the failed page is. (A second apart: times are in seconds.)
+  const SitePost* deleted = nullptr;
+  fs::path deleted_from;
+  std::string block;
+  std::size_t block_at = 0;
+  for (const auto& p : topic->posts) {
+    if (p.opening || &p == post) continue;
+    const std::string start = "<div id=\"p" + p.id + "\" class=\"post";
+    for (const auto& f : fs::recursive_directory_iterator(site.path())) {
+      const std::string html = f.is_regular_file() ? slurp(f.path()) : "";
+      const auto at = html.find(start);
+      if (at == std::string::npos) continue;
+      const std::string end = "<hr class=\"divider\" />\n";
+      block = html.substr(at, html.find(end, at) + end.size() - at);
+      deleted = &p, deleted_from = f.path(), block_at = at;
+      std::ofstream(f.path(), std::ios::binary | std::ios::trunc) << html.substr(0, at) + html.substr(at + block.size());
+      break;
+    }
+    if (deleted != nullptr) break;
+  }
+  ASSERT_NE(deleted, nullptr);
+  const SiteTopic& other = &board.topics.back() != topic ? board.topics.back() : board.topics.front();
+  fs::path failing;
+  for (const auto& f : fs::recursive_directory_iterator(site.path()))
+    if (f.is_regular_file() &&
+        slurp(f.path()).find("<div id=\"p" + other.posts.front().id + "\" class=\"post") != std::string::npos)
+      failing = f.path();
+  ASSERT_FALSE(failing.empty());
+  fs::rename(failing, failing.string() + ".away");
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  auto third = fora(archive.path(), {"crawl", "--delay", "0", "--json", server.url("/")});
+  ASSERT_EQ(third.exit_code, 0) << third.err;
+  EXPECT_EQ(json::parse(third.out)["gone"], 1) << third.out;
+  std::int64_t deleted_id = 0, failing_id = 0;
+  exported = fora(archive.path(), {"export", "--jsonl", (archive.path() / "all.jsonl").string(), "--quiet"});
+  for (const json& line : json_lines(slurp(archive.path() / "all.jsonl"))) {
+    if (line.value("native_id", "") == deleted->id) deleted_id = line["id"];
+    if (line.value("native_id", "") == other.posts.front().id) failing_id = line["id"];
+  }
+  ASSERT_NE(deleted_id, 0);
+  ASSERT_NE(failing_id, 0);
+  const json gone = json::parse(fora(archive.path(), {"show", std::to_string(deleted_id), "--history", "--json"}).out);
+  EXPECT_FALSE(gone["gone_since"].is_null()) << gone.dump(1);
+  ASSERT_EQ(gone["gone"].size(), 1u);
+  EXPECT_TRUE(gone["gone"][0]["back_at"].is_null());
+  EXPECT_LT(gone["last_seen"].get<std::string>(), gone["gone_since"].get<std::string>());
+  EXPECT_TRUE(json::parse(fora(archive.path(), {"show", std::to_string(failing_id), "--json"}).out)["gone_since"].is_null());
+  EXPECT_EQ(json_lines(fora(archive.path(), {"log", "--json", "-n", "1"}).out)[0]["gone"], 1);
+
+  // The reply is back, and the page answers again: nothing is gone.
+  fs::rename(failing.string() + ".away", failing);
+  {
+    std::string html = slurp(deleted_from);
+    html.insert(block_at, block);
+    std::ofstream(deleted_from, std::ios::binary | std::ios::trunc) << html;
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  auto fourth = fora(archive.path(), {"crawl", "--delay", "0", "--json", server.url("/")});
+  ASSERT_EQ(fourth.exit_code, 0) << fourth.err;
+  EXPECT_EQ(json::parse(fourth.out)["gone"], 0) << fourth.out;
+  const json back = json::parse(fora(archive.path(), {"show", std::to_string(deleted_id), "--history", "--json"}).out);
+  EXPECT_TRUE(back["gone_since"].is_null()) << back.dump(1);
+  ASSERT_EQ(back["gone"].size(), 1u);
+  EXPECT_FALSE(back["gone"][0]["back_at"].is_null());
+  EXPECT_EQ(back["versions"].size(), 1u);
+
+  // A crawl of the unchanged site adds no version.
   ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", "--quiet", server.url("/")}).exit_code, 0);
   EXPECT_EQ(json::parse(fora(archive.path(), {"show", std::to_string(id), "--history", "--json"}).out)["versions"].size(), 2u);
 }

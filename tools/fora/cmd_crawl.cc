@@ -8,6 +8,7 @@
 #include <map>
 
 #include "commands.h"
+#include "printer.h"
 #include "fora/crawler/crawl.h"
 #include "fora/url/url.h"
 #include "interrupt.h"
@@ -138,7 +139,8 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
     nlohmann::json j = {{"fetched", result->fetched},     {"failed", result->failed},
                         {"disallowed", result->disallowed}, {"thread_pages", result->threads},
                         {"comments", result->comments},   {"no_reader", result->unread},
-                        {"resumed", result->resumed},     {"outcomes", tally.outcomes},
+                        {"resumed", result->resumed},     {"gone", result->gone},
+                        {"outcomes", tally.outcomes},
                         {"hosts", tally.hosts},           {"archive", ctx.archive_dir.string()}};
     ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     return ok();
@@ -148,10 +150,12 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
     ctx.out.write(fmt::format("resumed an interrupted crawl: {} pages it had queued\n", result->resumed));
   ctx.out.write(fmt::format(
       "crawled {} pages ({} failed, {} disallowed by robots.txt): {} thread pages, {} comments, "
-      "{} pages no reader knows\n"
-      "archive: {}\n",
-      result->fetched, result->failed, result->disallowed, result->threads, result->comments,
-      result->unread, ctx.archive_dir.string()));
+      "{} pages no reader knows\n",
+      result->fetched, result->failed, result->disallowed, result->threads, result->comments, result->unread));
+  if (result->gone > 0)
+    ctx.out.write(fmt::format("marked gone: {} (posts and comments no longer on the pages that showed them)\n",
+                              result->gone));
+  ctx.out.write(fmt::format("archive: {}\n", ctx.archive_dir.string()));
   return ok();
 }
 

@@ -20,6 +20,7 @@ nlohmann::json stored_entry_json(const archive::StoredEntry& e) {
   j["tags"] = e.tags;
   j["first_seen"] = archive::format_utc(e.first_seen);
   j["last_seen"] = archive::format_utc(e.last_seen);
+  j["gone_since"] = e.gone_since ? nlohmann::json(archive::format_utc(*e.gone_since)) : nlohmann::json();
   return j;
 }
 
@@ -42,7 +43,8 @@ std::string quoted(const std::vector<extract::Quote>& quotes) {
 // Each version, oldest first: when fora saw it, what the page showed, and its words (the
 // first in full, the others as a word diff to the one before).
 void print_history(const Terminal& out, const std::vector<archive::EntryVersion>& versions,
-                   const std::vector<archive::ThreadVersion>& thread) {
+                   const std::vector<archive::ThreadVersion>& thread,
+                   const std::vector<archive::Archive::GoneMark>& gone) {
   out.write("\n" + out.bold(counted(static_cast<std::int64_t>(versions.size()), "version")) + "\n");
   for (std::size_t k = 0; k < versions.size(); ++k) {
     const auto& v = versions[k];
@@ -52,6 +54,11 @@ void print_history(const Terminal& out, const std::vector<archive::EntryVersion>
     const std::string words = quoted(v.quotes) + v.text;
     const std::string text = k == 0 ? words : word_diff(quoted(versions[k - 1].quotes) + versions[k - 1].text, words);
     out.write("     " + clean(text) + "\n");
+  }
+  for (const auto& g : gone) {
+    out.write(out.dim(fmt::format("     gone from its page {}{}", archive::format_utc(g.gone_at),
+                                  g.back_at ? ", seen again " + archive::format_utc(*g.back_at) : "")) +
+              "\n");
   }
   if (thread.size() > 1) {
     out.write("\n" + out.bold("thread: " + counted(static_cast<std::int64_t>(thread.size()), "version")) + "\n");
@@ -76,7 +83,11 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
   if (!e) return e.error();
   std::vector<archive::EntryVersion> versions;
   std::vector<archive::ThreadVersion> thread;
+  std::vector<archive::Archive::GoneMark> gone;
   if (cmd.history) {
+    auto g = (*archive)->gone_marks(cmd.id);
+    if (!g) return g.error();
+    gone = std::move(*g);
     auto v = (*archive)->entry_versions(cmd.id);
     if (!v) return v.error();
     auto t = (*archive)->thread_versions(e->thread_id);
@@ -91,6 +102,10 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
       for (const auto& v : versions) j["versions"].push_back(version_json(v));
       j["thread_versions"] = nlohmann::json::array();
       for (const auto& t : thread) j["thread_versions"].push_back(thread_version_json(t));
+      j["gone"] = nlohmann::json::array();
+      for (const auto& g : gone)
+        j["gone"].push_back({{"gone_at", archive::format_utc(g.gone_at)},
+                             {"back_at", g.back_at ? nlohmann::json(archive::format_utc(*g.back_at)) : nlohmann::json()}});
     }
     ctx.out.write(json_line(j));
     return ok();
@@ -112,6 +127,9 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
   out.write(fmt::format("{} {} {}\n", out.bold(fmt::format("[{}]", e->id)), out.bold(clean(e->entry.author)),
                         out.dim(fmt::format("{}, {}", e->kind, date))));
   if (!e->parent_author.empty()) out.write(out.dim("in reply to " + clean(e->parent_author)) + "\n");
+  if (e->gone_since)
+    out.write(out.bold(fmt::format("gone from its page since {} (last seen {})", archive::format_utc(*e->gone_since),
+                                   archive::format_utc(e->last_seen))) + "\n");
   out.write(clean(e->entry.url) + "\n\n");
   for (const auto& q : e->entry.quotes) {
     out.write(out.dim(fmt::format("  > {}{}", q.author.empty() ? "" : clean(q.author) + ": ",
@@ -119,7 +137,7 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
   }
   if (!e->entry.quotes.empty()) out.write("\n");
   out.write(clean(e->entry.text, true) + "\n");
-  if (cmd.history) print_history(out, versions, thread);
+  if (cmd.history) print_history(out, versions, thread, gone);
   return ok();
 }
 

@@ -341,10 +341,12 @@ Status add_version(Archive::Impl& a, std::int64_t id, std::int64_t site, const e
   return (*ver)->run();
 }
 
-// Where an entry of a thread goes: the thread's row, its site, and its URL.
+// Where an entry of a thread goes: the thread's row, its site, its URL, and the page it is
+// read from (0: not known).
 struct ThreadPlace {
   std::int64_t id = 0, site = 0;
   std::string_view url;
+  std::int64_t page = 0;
 };
 
 // Adds or refreshes one entry of a thread; a change in what its page shows of it (words,
@@ -368,12 +370,12 @@ Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kin
   if (!*row) {
     auto ins = a.sql(
         "INSERT INTO comments(thread_id, kind, native_id, author, published, parent_native_id, url,"
-        " first_seen, last_seen, change_seq, date_precision, edited)"
-        " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        " first_seen, last_seen, change_seq, date_precision, edited, page_id)"
+        " VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif(?, 0))");
     if (!ins) return ins.error();
     FORA_TRY((*ins)->bind(1, thread.id).bind(2, kind).bind(3, e.native_id).bind(4, e.author)
                  .bind(5, e.published).bind(6, e.parent_id).bind(7, url).bind(8, now).bind(9, now)
-                 .bind(10, ++a.change_seq).bind(11, precision).bind(12, e.edited).run());
+                 .bind(10, ++a.change_seq).bind(11, precision).bind(12, e.edited).bind(13, thread.page).run());
     id = sqlite3_last_insert_rowid(a.db.get());
     ++a.entries_new;
     // Entries that a thread index says reply to this page now have their parent.
@@ -408,13 +410,20 @@ Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kin
     const std::string stored_url = (*q)->text(4);
     if (url.size() >= stored_url.size()) url = stored_url;
     const bool changed = new_version || (*q)->text(3) != e.parent_id || url != stored_url || !(*q)->is_null(9);
+    if (!(*q)->is_null(9)) {
+      // Seen again after it went missing.
+      auto back = a.sql("UPDATE gone_marks SET back_at = ?2 WHERE comment_id = ?1 AND back_at IS NULL");
+      if (!back) return back.error();
+      FORA_TRY((*back)->bind(1, id).bind(2, now).run());
+    }
     auto up = a.sql(changed
                         ? "UPDATE comments SET last_seen = max(last_seen, ?2), author = ?3, published = ?4,"
                           " parent_native_id = ?5, url = ?6, gone_since = NULL, change_seq = ?7,"
-                          " date_precision = ?8, edited = ?9 WHERE id = ?1"
-                        : "UPDATE comments SET last_seen = max(last_seen, ?2) WHERE id = ?1");
+                          " date_precision = ?8, edited = ?9, page_id = coalesce(nullif(?10, 0), page_id) WHERE id = ?1"
+                        : "UPDATE comments SET last_seen = max(last_seen, ?2),"
+                          " page_id = coalesce(nullif(?10, 0), page_id) WHERE id = ?1");
     if (!up) return up.error();
-    (*up)->bind(1, id).bind(2, now);
+    (*up)->bind(1, id).bind(2, now).bind(10, thread.page);
     if (changed) {
       (*up)->bind(3, e.author).bind(4, e.published).bind(5, e.parent_id).bind(6, url)
           .bind(7, ++a.change_seq).bind(8, precision).bind(9, e.edited);
@@ -431,9 +440,20 @@ Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kin
 namespace {
 
 Status merge_thread_page(Archive::Impl& a, std::string_view site, const extract::ThreadPage& page,
-                         std::int64_t seen_at) {
+                         std::int64_t seen_at, std::string_view page_url) {
   auto sid = site_id(a, site, seen_at);
   if (!sid) return sid.error();
+  std::int64_t page_id = 0;
+  // A page that shows a thread but none of its entries (an error or maintenance page served
+  // with 200, a template the reader no longer fits) is not read whole: it marks nothing gone.
+  if (!page_url.empty() && (page.post || !page.comments.empty())) {
+    auto row = ensure_page(a, page_url, seen_at);
+    if (!row) return row.error();
+    page_id = row->id;
+    auto whole = a.sql("UPDATE pages SET whole_at = max(coalesce(whole_at, 0), ?2) WHERE id = ?1");
+    if (!whole) return whole.error();
+    FORA_TRY((*whole)->bind(1, page_id).bind(2, seen_at).run());
+  }
   auto thread = upsert_thread(a, *sid, page, seen_at);
   if (!thread) return thread.error();
   if (thread->changed) {
@@ -446,7 +466,7 @@ Status merge_thread_page(Archive::Impl& a, std::string_view site, const extract:
     FORA_TRY((*top)->step());
     a.change_seq = std::max(a.change_seq, (*top)->int64(0));
   }
-  const ThreadPlace place{thread->id, *sid, page.thread_url};
+  const ThreadPlace place{thread->id, *sid, page.thread_url, page_id};
   if (page.post) FORA_TRY(upsert_entry(a, place, "post", *page.post, seen_at));
   for (const auto& c : page.comments) FORA_TRY(upsert_entry(a, place, "comment", c, seen_at));
   return ok();
@@ -477,7 +497,7 @@ Status Archive::store_reply_links(const std::vector<extract::ReplyLink>& links,
 }
 
 Status Archive::store_thread_page(std::string_view site, const extract::ThreadPage& page,
-                                  std::int64_t seen_at) {
+                                  std::int64_t seen_at, std::string_view page_url) {
   if (page.thread_id.empty()) {
     return make_error(Errc::InvalidArgument, "thread page without a thread id");
   }
@@ -486,7 +506,7 @@ Status Archive::store_thread_page(std::string_view site, const extract::ThreadPa
   const std::int64_t seq_before = impl_->change_seq;
   const std::int64_t new_before = impl_->entries_new, edited_before = impl_->entries_edited;
   FORA_TRY(exec(db, "SAVEPOINT thread_page"));
-  Status merged = merge_thread_page(*impl_, site, page, seen_at);
+  Status merged = merge_thread_page(*impl_, site, page, seen_at, page_url);
   if (!merged) {
     (void)exec(db, "ROLLBACK TO thread_page; RELEASE thread_page");
     impl_->change_seq = seq_before;
@@ -495,6 +515,35 @@ Status Archive::store_thread_page(std::string_view site, const extract::ThreadPa
     return merged;
   }
   return exec(db, "RELEASE thread_page");
+}
+
+Result<std::int64_t> Archive::mark_missing_gone(std::int64_t since, std::int64_t now) {
+  Impl& a = *impl_;
+  FORA_TRY(begin_batch());
+  const Status marked = [&]() -> Status {
+    auto marks = a.sql(
+        "INSERT INTO gone_marks(comment_id, gone_at) SELECT c.id, ?2 FROM comments c JOIN pages p ON p.id = c.page_id"
+        " WHERE p.whole_at >= ?1 AND c.last_seen < ?1 AND c.gone_since IS NULL");
+    if (!marks) return marks.error();
+    FORA_TRY((*marks)->bind(1, since).bind(2, now).run());
+    // change_seq moves, so the index learns it.
+    auto gone = a.sql(
+        "UPDATE comments SET gone_since = ?2, change_seq = ?3 + id WHERE gone_since IS NULL AND id IN"
+        " (SELECT comment_id FROM gone_marks WHERE gone_at = ?2 AND back_at IS NULL)");
+    if (!gone) return gone.error();
+    FORA_TRY((*gone)->bind(1, since).bind(2, now).bind(3, a.change_seq).run());
+    return ok();
+  }();
+  const std::int64_t n = sqlite3_changes(a.db.get());
+  const Status committed = commit_batch();
+  FORA_TRY(marked);
+  FORA_TRY(committed);
+  auto top = a.sql("SELECT coalesce(max(change_seq), 0) FROM comments");
+  if (!top) return top.error();
+  FORA_TRY((*top)->step());
+  a.change_seq = std::max(a.change_seq, (*top)->int64(0));
+  a.entries_gone += n;
+  return n;
 }
 
 }  // namespace fora::archive

@@ -73,7 +73,7 @@ struct Archive::Impl {
   // The run under way (runs.cc; 0: none) and the posts and comments it stored new, or
   // with a new version (writer only).
   std::int64_t run_id = 0;
-  std::int64_t entries_new = 0, entries_edited = 0;
+  std::int64_t entries_new = 0, entries_edited = 0, entries_gone = 0;
   // Whether reply_links holds a row: only mail archives write any, and until one does, a
   // new entry has no children to look for (writer only).
   bool any_reply_links = true;

@@ -184,6 +184,19 @@ Result<std::vector<ThreadVersion>> Archive::thread_versions(std::int64_t thread_
   }
 }
 
+Result<std::vector<Archive::GoneMark>> Archive::gone_marks(std::int64_t id) const {
+  auto q = impl_->sql("SELECT gone_at, back_at FROM gone_marks WHERE comment_id = ? ORDER BY id");
+  if (!q) return q.error();
+  (*q)->bind(1, id);
+  std::vector<GoneMark> out;
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back({(*q)->int64(0), (*q)->opt_int64(1)});
+  }
+}
+
 Result<std::int64_t> Archive::max_change_seq() const {
   return scalar(*impl_, "SELECT coalesce(max(change_seq), 0) FROM comments");
 }

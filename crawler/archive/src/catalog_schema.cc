@@ -25,7 +25,8 @@ namespace {
 //                     (queued|fetched|failed|skipped); a crawl keeps only a window of each
 //                     site's queued pages in memory and reads the rest from here, in id
 //                     order (index pages_queued); depth is the number of links followed
-//                     from a start URL to the page
+//                     from a start URL to the page; whole_at is when a reader last took a
+//                     thread page from it
 //   dictionaries      zstd dictionaries trained for a site (its latest is the one new
 //                     records use); the bytes are also in the leading frame of every
 //                     segment compressed with one
@@ -59,6 +60,9 @@ namespace {
 //                     it. The latest version's last_seen, author, published, date_precision
 //                     and edited are NULL: they are its comment's own columns; a version
 //                     superseded gets them copied in
+//   gone_marks        each time an entry went missing from a page read whole (gone_at), and
+//                     when it was seen again (back_at); comments.gone_since is set while
+//                     it is gone, and comments.page_id is the page it was last seen on
 //   thread_versions   a thread's title, categories and tags each time they changed, first
 //                     and last seen (NULL for the latest: the thread's last_seen)
 //   text_dictionaries zstd dictionaries trained on a site's texts
@@ -86,7 +90,8 @@ CREATE TABLE pages(
   reason TEXT NOT NULL DEFAULT '',
   depth INTEGER NOT NULL DEFAULT 0,
   discovered_at INTEGER NOT NULL,
-  updated_at INTEGER NOT NULL);
+  updated_at INTEGER NOT NULL,
+  whole_at INTEGER);
 CREATE TABLE dictionaries(
   id INTEGER PRIMARY KEY,
   site_id INTEGER NOT NULL REFERENCES sites(id),
@@ -142,6 +147,7 @@ CREATE TABLE comments(
   last_seen INTEGER NOT NULL,
   gone_since INTEGER,
   change_seq INTEGER NOT NULL,
+  page_id INTEGER REFERENCES pages(id),
   UNIQUE(thread_id, kind, native_id));
 CREATE INDEX comments_by_change ON comments(change_seq);
 CREATE TABLE text_dictionaries(
@@ -171,6 +177,12 @@ CREATE TABLE thread_versions(
   categories TEXT NOT NULL,
   tags TEXT NOT NULL);
 CREATE INDEX thread_versions_by_thread ON thread_versions(thread_id, id);
+CREATE TABLE gone_marks(
+  id INTEGER PRIMARY KEY,
+  comment_id INTEGER NOT NULL REFERENCES comments(id),
+  gone_at INTEGER NOT NULL,
+  back_at INTEGER);
+CREATE INDEX gone_marks_by_comment ON gone_marks(comment_id, id);
 CREATE TABLE reply_links(
   child_url TEXT PRIMARY KEY,
   parent_url TEXT NOT NULL,
@@ -196,7 +208,7 @@ CREATE TABLE runs(
   outcome TEXT NOT NULL DEFAULT '');
 )sql";
 
-// Version 6 -> 7: the runs, and the history of what pages showed. The versions kept so far
+// Version 6 -> 7: the runs, the history of what pages showed, and what went missing. The versions kept so far
 // knew only their words: each older one takes its entry's author and date (the only ones
 // known) and is last seen when the next was first seen.
 constexpr const char* kUpgrade6 = R"sql(
@@ -220,8 +232,16 @@ CREATE TABLE thread_versions(
   categories TEXT NOT NULL,
   tags TEXT NOT NULL);
 CREATE INDEX thread_versions_by_thread ON thread_versions(thread_id, id);
+CREATE TABLE gone_marks(
+  id INTEGER PRIMARY KEY,
+  comment_id INTEGER NOT NULL REFERENCES comments(id),
+  gone_at INTEGER NOT NULL,
+  back_at INTEGER);
+CREATE INDEX gone_marks_by_comment ON gone_marks(comment_id, id);
 INSERT INTO thread_versions(thread_id, seen_at, title, categories, tags)
   SELECT id, first_seen, title, categories, tags FROM threads ORDER BY id;
+ALTER TABLE comments ADD COLUMN page_id INTEGER REFERENCES pages(id);
+ALTER TABLE pages ADD COLUMN whole_at INTEGER;
 CREATE TABLE runs(
   id INTEGER PRIMARY KEY,
   command TEXT NOT NULL,

@@ -9,7 +9,7 @@ Status Archive::start_run(std::string_view command, std::int64_t now) {
   if (!ins) return ins.error();
   FORA_TRY((*ins)->bind(1, command).bind(2, now).run());
   a.run_id = sqlite3_last_insert_rowid(a.db.get());
-  a.entries_new = a.entries_edited = 0;
+  a.entries_new = a.entries_edited = a.entries_gone = 0;
   return ok();
 }
 
@@ -19,10 +19,10 @@ Status Archive::finish_run(std::int64_t pages_fetched, std::int64_t errors, int 
   if (a.run_id == 0) return make_error(Errc::Internal, "finish_run without start_run");
   auto up = a.sql(
       "UPDATE runs SET ended_at = ?2, pages_fetched = ?3, errors = ?4, entries_new = ?5, entries_edited = ?6,"
-      " exit_code = ?7, outcome = ?8 WHERE id = ?1");
+      " exit_code = ?7, outcome = ?8, entries_gone = ?9 WHERE id = ?1");
   if (!up) return up.error();
   FORA_TRY((*up)->bind(1, a.run_id).bind(2, now).bind(3, pages_fetched).bind(4, errors).bind(5, a.entries_new)
-               .bind(6, a.entries_edited).bind(7, static_cast<std::int64_t>(exit_code)).bind(8, outcome).run());
+               .bind(6, a.entries_edited).bind(7, static_cast<std::int64_t>(exit_code)).bind(8, outcome).bind(9, a.entries_gone).run());
   a.run_id = 0;
   return ok();
 }

@@ -67,6 +67,7 @@ struct CrawlProgress {
   std::int64_t comments = 0;     // comments seen on those pages
   std::int64_t unread = 0;       // HTML pages no reader claims (their links are still followed)
   std::int64_t resumed = 0;      // pages an interrupted crawl had queued, taken up again
+  std::int64_t gone = 0;         // posts and comments missing from pages read whole (at the end)
   std::int64_t bytes = 0;        // body bytes received
   std::int64_t hosts = 0;        // hosts met so far
   std::int64_t hosts_waiting = 0;  // of them, waiting for their robots.txt

@@ -225,8 +225,16 @@ class Archive {
   // Merges one page of a thread into the catalog: creates the site/thread on first sight,
   // adds new entries, adds a version when an entry's text changed, and records last_seen.
   // Call it for every page of the thread; entries are matched by (thread, native_id).
+  // `page_url`, when given, is the page it was read from whole: its entries are noted as
+  // last seen there, for mark_missing_gone().
   Status store_thread_page(std::string_view site, const extract::ThreadPage& page,
-                           std::int64_t seen_at);
+                           std::int64_t seen_at, std::string_view page_url = {});
+
+  // Marks gone, at `now`, every entry last seen on a page that was read whole since `since`
+  // (store_thread_page with its URL) but not itself seen since then; returns how many.
+  // A page that failed, or that no reader took a thread from, marks nothing. An entry seen
+  // again is no longer gone, and gone_marks keeps both times.
+  Result<std::int64_t> mark_missing_gone(std::int64_t since, std::int64_t now);
 
   // Records which page replies to which (a mail archive's thread index). An entry found on
   // a child page whose page named no parent reads with the entry of the parent page as its
@@ -295,6 +303,12 @@ class Archive {
   // Every version of entry `id`, and of thread `thread_id`, oldest first.
   Result<std::vector<EntryVersion>> entry_versions(std::int64_t id) const;
   Result<std::vector<ThreadVersion>> thread_versions(std::int64_t thread_id) const;
+  // When entry `id` went missing from its page, and when it was seen again (none: not yet).
+  struct GoneMark {
+    std::int64_t gone_at = 0;
+    std::optional<std::int64_t> back_at;
+  };
+  Result<std::vector<GoneMark>> gone_marks(std::int64_t id) const;
 
   // Runs (writer): start_run() records a command as started, at once, so that one killed
   // shows as never ended; the posts and comments stored until finish_run() are counted as
