@@ -153,6 +153,12 @@ TEST(History, AnEditAndARenameAreNewVersionsAndNothingIsOverwritten) {
   EXPECT_LT(gone["last_seen"].get<std::string>(), gone["gone_since"].get<std::string>());
   EXPECT_TRUE(json::parse(fora(archive.path(), {"show", std::to_string(failing_id), "--json"}).out)["gone_since"].is_null());
   EXPECT_EQ(json_lines(fora(archive.path(), {"log", "--json", "-n", "1"}).out)[0]["gone"], 1);
+  const json stats = json::parse(fora(archive.path(), {"stats", "--json"}).out);
+  EXPECT_EQ(stats["edited"], 1);  // the reply edited above
+  EXPECT_EQ(stats["gone"], 1);
+  ASSERT_EQ(stats["sites_detail"].size(), 1u);
+  EXPECT_EQ(stats["sites_detail"][0]["gone"], 1);
+  EXPECT_EQ(stats["sites_detail"][0]["posts_and_comments"], board.post_count());
 
   // The reply is back, and the page answers again: nothing is gone.
   fs::rename(failing.string() + ".away", failing);
@@ -170,6 +176,7 @@ TEST(History, AnEditAndARenameAreNewVersionsAndNothingIsOverwritten) {
   ASSERT_EQ(back["gone"].size(), 1u);
   EXPECT_FALSE(back["gone"][0]["back_at"].is_null());
   EXPECT_EQ(back["versions"].size(), 1u);
+  EXPECT_EQ(json::parse(fora(archive.path(), {"stats", "--json"}).out)["gone"], 0);
 
   // A crawl of the unchanged site adds no version.
   ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", "--quiet", server.url("/")}).exit_code, 0);

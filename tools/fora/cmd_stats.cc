@@ -20,6 +20,8 @@ Status run_stats(const Context& ctx, const StatsCommand& cmd) {
       {"comments", s->comments},
       {"comment_versions", s->comment_versions},
       {"authors", s->authors},
+      {"edited", s->edited},
+      {"gone", s->gone},
       {"snapshot_bytes", s->snapshot_bytes},
       {"catalog_bytes", s->catalog_bytes},
       {"index_bytes", s->index_bytes},
@@ -27,11 +29,21 @@ Status run_stats(const Context& ctx, const StatsCommand& cmd) {
   if (cmd.json) {
     nlohmann::json j;
     for (const auto& [k, v] : rows) j[k] = v;
-    ctx.out.write(j.dump() + "\n");
+    j["sites_detail"] = nlohmann::json::array();
+    for (const auto& site : s->per_site)
+      j["sites_detail"].push_back({{"site", site.origin}, {"threads", site.threads}, {"posts_and_comments", site.entries},
+                                   {"edited", site.edited}, {"gone", site.gone}});
+    ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     return ok();
   }
   ctx.out.write(fmt::format("archive           {}\n", ctx.archive_dir.string()));
   for (const auto& [k, v] : rows) ctx.out.write(fmt::format("{:<17} {}\n", k, v));
+  if (!s->per_site.empty()) {
+    ctx.out.write(fmt::format("\n{:<32} {:>8} {:>10} {:>8} {:>8}\n", "site", "threads", "entries", "edited", "gone"));
+    for (const auto& site : s->per_site)
+      ctx.out.write(fmt::format("{:<32} {:>8} {:>10} {:>8} {:>8}\n", clean(site.origin), site.threads, site.entries,
+                                site.edited, site.gone));
+  }
   return ok();
 }
 

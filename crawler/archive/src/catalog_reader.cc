@@ -222,6 +222,23 @@ Result<Stats> Archive::stats() const {
     if (!n) return n.error();
     *c.into = *n;
   }
+  // Per site: threads, entries, entries edited (more than one version), entries gone.
+  auto q = impl_->sql(
+      "SELECT s.origin, (SELECT count(*) FROM threads t WHERE t.site_id = s.id),"
+      " count(c.id), coalesce(sum(c.id IN (SELECT comment_id FROM comment_versions GROUP BY comment_id"
+      "   HAVING count(*) > 1)), 0), coalesce(sum(c.gone_since IS NOT NULL), 0)"
+      " FROM sites s LEFT JOIN threads t ON t.site_id = s.id LEFT JOIN comments c ON c.thread_id = t.id"
+      " GROUP BY s.id ORDER BY s.origin");
+  if (!q) return q.error();
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    const Statement& r = **q;
+    s.per_site.push_back({r.text(0), r.int64(1), r.int64(2), r.int64(3), r.int64(4)});
+    s.edited += r.int64(3);
+    s.gone += r.int64(4);
+  }
   s.snapshot_bytes = impl_->snapshots->bytes();
   s.index_bytes = folder_bytes(impl_->dir / "index");
   std::error_code ec;

@@ -83,6 +83,13 @@ struct Stats {
   std::int64_t snapshot_bytes = 0;  // compressed bytes in snapshots/
   std::int64_t catalog_bytes = 0;   // catalog.db (+ -wal)
   std::int64_t index_bytes = 0;     // index/
+  std::int64_t edited = 0, gone = 0;  // posts and comments with more than one version; gone now
+  // The same, per site.
+  struct Site {
+    std::string origin;
+    std::int64_t threads = 0, entries = 0, edited = 0, gone = 0;
+  };
+  std::vector<Site> per_site;
 };
 
 // A post or comment as stored, with its thread's metadata: what the indexer and `show` read.
