@@ -484,6 +484,9 @@ class Crawl {
                               r.not_modified ? "304" : std::to_string(r.status), now));
     if (!r.reply_links.empty()) FORA_TRY(a.store_reply_links(r.reply_links, r.seen_at));
     if (r.thread) FORA_TRY(a.store_thread_page(r.origin, *r.thread, r.seen_at, r.url));
+    if (r.status == 404 || r.status == 410) {
+      if (auto gone = a.mark_thread_gone(r.url, now); !gone) return gone.error();
+    }
     std::vector<PageResult::Queued> fresh;
     for (Url& url : r.links) {
       // A host holds at most a window of URLs in memory: the rest wait in the catalog,

@@ -1,6 +1,7 @@
-// History, never overwritten (issue 9): a site crawled, then changed on disk (a post's words
-// and its author's name edited, the topic renamed), then crawled again; `fora show --history`
-// lists both versions with when each was seen, and a word diff.
+// History, never overwritten (issue 9): a generated board is crawled, then changed on disk
+// between crawls (a reply's words edited and its topic renamed; another reply deleted and
+// another topic removed; then both restored), and what `fora show --history`, `fora stats`
+// and `fora log` say after each crawl is checked against the changes made.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -45,7 +46,7 @@ int replace_in_site(const fs::path& root, const std::string& from, const std::st
   return files;
 }
 
-TEST(History, AnEditAndARenameAreNewVersionsAndNothingIsOverwritten) {
+TEST(History, EditsRenamesDeletionsAndGoneThreadsAreRecordedAndNothingIsOverwritten) {
   TempDir site, archive;
   const ForumSite board = write_phpbb_site(site.path());
   TestServer server(site.path());
@@ -104,8 +105,9 @@ TEST(History, AnEditAndARenameAreNewVersionsAndNothingIsOverwritten) {
   EXPECT_NE(text.out.find("{+Edited after the launch.+}"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("thread: 2 versions"), std::string::npos) << text.out;
 
-  // Another reply is deleted, and a page of another topic fails (404): the deleted reply is
-  // gone, nothing on the failed page is. (A second apart: times are in seconds.)
+  // Another reply is deleted, and another topic with it (its pages answer 404): the deleted
+  // reply is gone, the topic is gone, its posts are not marked (their pages failed). A
+  // second apart: times are in seconds.
   const SitePost* deleted = nullptr;
   fs::path deleted_from;
   std::string block;
@@ -126,14 +128,20 @@ TEST(History, AnEditAndARenameAreNewVersionsAndNothingIsOverwritten) {
     if (deleted != nullptr) break;
   }
   ASSERT_NE(deleted, nullptr);
+  // The other topic is deleted: every page of it answers 404.
   const SiteTopic& other = &board.topics.back() != topic ? board.topics.back() : board.topics.front();
-  fs::path failing;
-  for (const auto& f : fs::recursive_directory_iterator(site.path()))
-    if (f.is_regular_file() &&
-        slurp(f.path()).find("<div id=\"p" + other.posts.front().id + "\" class=\"post") != std::string::npos)
-      failing = f.path();
+  std::vector<fs::path> failing;
+  for (const auto& f : fs::recursive_directory_iterator(site.path())) {
+    if (!f.is_regular_file()) continue;
+    const std::string html = slurp(f.path());
+    for (const auto& p : other.posts)
+      if (html.find("<div id=\"p" + p.id + "\" class=\"post") != std::string::npos) {
+        failing.push_back(f.path());
+        break;
+      }
+  }
   ASSERT_FALSE(failing.empty());
-  fs::rename(failing, failing.string() + ".away");
+  for (const auto& f : failing) fs::rename(f, f.string() + ".away");
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   auto third = fora(archive.path(), {"crawl", "--delay", "0", "--json", server.url("/")});
   ASSERT_EQ(third.exit_code, 0) << third.err;
@@ -151,7 +159,11 @@ TEST(History, AnEditAndARenameAreNewVersionsAndNothingIsOverwritten) {
   ASSERT_EQ(gone["gone"].size(), 1u);
   EXPECT_TRUE(gone["gone"][0]["back_at"].is_null());
   EXPECT_LT(gone["last_seen"].get<std::string>(), gone["gone_since"].get<std::string>());
-  EXPECT_TRUE(json::parse(fora(archive.path(), {"show", std::to_string(failing_id), "--json"}).out)["gone_since"].is_null());
+  // The failed page is the other topic's own address: that thread is gone, its posts not.
+  const json failed = json::parse(fora(archive.path(), {"show", std::to_string(failing_id), "--json"}).out);
+  EXPECT_TRUE(failed["gone_since"].is_null());
+  EXPECT_FALSE(failed["thread_gone_since"].is_null()) << failed.dump(1);
+  EXPECT_NE(fora(archive.path(), {"show", std::to_string(failing_id)}).out.find("the thread is gone"), std::string::npos);
   EXPECT_EQ(json_lines(fora(archive.path(), {"log", "--json", "-n", "1"}).out)[0]["gone"], 1);
   const json stats = json::parse(fora(archive.path(), {"stats", "--json"}).out);
   EXPECT_EQ(stats["edited"], 1);  // the reply edited above
@@ -161,7 +173,7 @@ TEST(History, AnEditAndARenameAreNewVersionsAndNothingIsOverwritten) {
   EXPECT_EQ(stats["sites_detail"][0]["posts_and_comments"], board.post_count());
 
   // The reply is back, and the page answers again: nothing is gone.
-  fs::rename(failing.string() + ".away", failing);
+  for (const auto& f : failing) fs::rename(f.string() + ".away", f);
   {
     std::string html = slurp(deleted_from);
     html.insert(block_at, block);
@@ -177,6 +189,7 @@ TEST(History, AnEditAndARenameAreNewVersionsAndNothingIsOverwritten) {
   EXPECT_FALSE(back["gone"][0]["back_at"].is_null());
   EXPECT_EQ(back["versions"].size(), 1u);
   EXPECT_EQ(json::parse(fora(archive.path(), {"stats", "--json"}).out)["gone"], 0);
+  EXPECT_TRUE(json::parse(fora(archive.path(), {"show", std::to_string(failing_id), "--json"}).out)["thread_gone_since"].is_null());
 
   // A crawl of the unchanged site adds no version.
   ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", "--quiet", server.url("/")}).exit_code, 0);

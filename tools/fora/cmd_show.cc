@@ -21,6 +21,8 @@ nlohmann::json stored_entry_json(const archive::StoredEntry& e) {
   j["first_seen"] = archive::format_utc(e.first_seen);
   j["last_seen"] = archive::format_utc(e.last_seen);
   j["gone_since"] = e.gone_since ? nlohmann::json(archive::format_utc(*e.gone_since)) : nlohmann::json();
+  j["thread_gone_since"] =
+      e.thread_gone_since ? nlohmann::json(archive::format_utc(*e.thread_gone_since)) : nlohmann::json();
   return j;
 }
 
@@ -113,6 +115,9 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
   const Terminal& out = ctx.out;
   out.write(out.bold(clean(e->thread_title)) + "\n");
   out.write(clean(e->thread_url) + "\n");
+  if (e->thread_gone_since)
+    out.write(out.bold(fmt::format("the thread is gone: its address answers 404 or 410 since {}",
+                                   archive::format_utc(*e->thread_gone_since))) + "\n");
   if (!e->categories.empty() || !e->tags.empty()) {
     std::string labels;
     for (const auto& c : e->categories) labels += (labels.empty() ? "" : ", ") + clean(c);

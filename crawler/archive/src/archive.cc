@@ -285,7 +285,7 @@ Result<ThreadRow> upsert_thread(const Archive::Impl& a, std::int64_t site,
   const std::string cats = json(page.categories).dump();
   const std::string tags = json(page.tags).dump();
   auto q = a.sql(
-      "SELECT id, url, title, categories, tags, last_seen FROM threads WHERE site_id = ? AND native_id = ?");
+      "SELECT id, url, title, categories, tags, last_seen, gone_since FROM threads WHERE site_id = ? AND native_id = ?");
   if (!q) return q.error();
   auto row = (*q)->bind(1, site).bind(2, page.thread_id).step();
   if (!row) return row.error();
@@ -303,7 +303,8 @@ Result<ThreadRow> upsert_thread(const Archive::Impl& a, std::int64_t site,
   ThreadRow t{(*q)->int64(0), false};
   const std::string old_url = (*q)->text(1);
   const bool shown_changed = (*q)->text(2) != page.title || (*q)->text(3) != cats || (*q)->text(4) != tags;
-  t.changed = old_url != page.thread_url || shown_changed;
+  // Read again after its URL answered 404 or 410: back (and reindexed).
+  t.changed = old_url != page.thread_url || shown_changed || !(*q)->is_null(6);
   if (shown_changed) {
     // The version it replaces was last seen when the thread was.
     auto close = a.sql(
@@ -320,7 +321,8 @@ Result<ThreadRow> upsert_thread(const Archive::Impl& a, std::int64_t site,
     FORA_TRY((*move)->bind(1, t.id).bind(2, old_url).bind(3, page.thread_url).run());
   }
   auto up = a.sql(t.changed
-                      ? "UPDATE threads SET last_seen = max(last_seen, ?2), url = ?3, title = ?4, categories = ?5, tags = ?6 WHERE id = ?1"
+                      ? "UPDATE threads SET last_seen = max(last_seen, ?2), url = ?3, title = ?4, categories = ?5, tags = ?6,"
+                        " gone_since = NULL WHERE id = ?1"
                       : "UPDATE threads SET last_seen = max(last_seen, ?2) WHERE id = ?1");
   if (!up) return up.error();
   (*up)->bind(1, t.id).bind(2, now);
@@ -543,6 +545,25 @@ Result<std::int64_t> Archive::mark_missing_gone(std::int64_t since, std::int64_t
   FORA_TRY((*top)->step());
   a.change_seq = std::max(a.change_seq, (*top)->int64(0));
   a.entries_gone += n;
+  return n;
+}
+
+Result<std::int64_t> Archive::mark_thread_gone(std::string_view url, std::int64_t now) {
+  Impl& a = *impl_;
+  auto gone = a.sql("UPDATE threads SET gone_since = ?2 WHERE url = ?1 AND gone_since IS NULL");
+  if (!gone) return gone.error();
+  FORA_TRY((*gone)->bind(1, url).bind(2, now).run());
+  const std::int64_t n = sqlite3_changes(a.db.get());
+  if (n == 0) return n;
+  // Its entries are read with the thread: the index learns it.
+  auto bump = a.sql(
+      "UPDATE comments SET change_seq = ?2 + id WHERE thread_id IN (SELECT id FROM threads WHERE url = ?1)");
+  if (!bump) return bump.error();
+  FORA_TRY((*bump)->bind(1, url).bind(2, a.change_seq).run());
+  auto top = a.sql("SELECT coalesce(max(change_seq), 0) FROM comments");
+  if (!top) return top.error();
+  FORA_TRY((*top)->step());
+  a.change_seq = std::max(a.change_seq, (*top)->int64(0));
   return n;
 }
 

@@ -44,7 +44,8 @@ namespace {
 //                     (If-None-Match, If-Modified-Since) when the page is fetched again;
 //                     a 304 answer moves last_checked
 //   threads           one row per (site, native thread id): canonical URL, title,
-//                     categories and tags (JSON arrays of strings)
+//                     categories and tags (JSON arrays of strings); gone_since is set when
+//                     its URL answered 404 or 410, until it is read again
 //   comments          every entry of a thread, the opening post included (kind 'post'), so
 //                     posts and comments are versioned alike; change_seq orders changes
 //                     for the incremental indexer (bumped on any change to the entry or
@@ -131,6 +132,7 @@ CREATE TABLE threads(
   tags TEXT NOT NULL,
   first_seen INTEGER NOT NULL,
   last_seen INTEGER NOT NULL,
+  gone_since INTEGER,
   UNIQUE(site_id, native_id));
 CREATE TABLE comments(
   id INTEGER PRIMARY KEY,
@@ -242,6 +244,7 @@ INSERT INTO thread_versions(thread_id, seen_at, title, categories, tags)
   SELECT id, first_seen, title, categories, tags FROM threads ORDER BY id;
 ALTER TABLE comments ADD COLUMN page_id INTEGER REFERENCES pages(id);
 ALTER TABLE pages ADD COLUMN whole_at INTEGER;
+ALTER TABLE threads ADD COLUMN gone_since INTEGER;
 CREATE TABLE runs(
   id INTEGER PRIMARY KEY,
   command TEXT NOT NULL,

@@ -107,6 +107,7 @@ struct StoredEntry {
   std::string parent_author;      // author of the parent comment, when threaded
   std::int64_t first_seen = 0, last_seen = 0;
   std::optional<std::int64_t> gone_since;  // set when the entry vanished from its thread
+  std::optional<std::int64_t> thread_gone_since;  // set when its thread's URL answered 404 or 410
 };
 
 // What Archive::verify() found.
@@ -242,6 +243,9 @@ class Archive {
   // A page that failed, or that no reader took a thread from, marks nothing. An entry seen
   // again is no longer gone, and gone_marks keeps both times.
   Result<std::int64_t> mark_missing_gone(std::int64_t since, std::int64_t now);
+  // Marks gone the threads at `url`, which answered 404 or 410 (none when no thread is
+  // there); a thread read again is no longer gone. Returns how many.
+  Result<std::int64_t> mark_thread_gone(std::string_view url, std::int64_t now);
 
   // Records which page replies to which (a mail archive's thread index). An entry found on
   // a child page whose page named no parent reads with the entry of the parent page as its
