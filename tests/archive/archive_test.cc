@@ -575,9 +575,19 @@ TEST_F(ArchiveTest, WhatAPageShowedIsKeptPerVersionNeverOverwritten) {
   EXPECT_EQ((*versions)[1].last_seen, 21);
   EXPECT_EQ((*versions)[1].text, "first");
   EXPECT_EQ(a->entry(2)->entry.author, "Edward S.");
+  // A date read from "2 hours ago", then "3 hours ago" an hour later, is the same date.
+  auto relative = renamed;
+  relative.comments[0].precision = fora::extract::DatePrecision::Approximate;
+  relative.comments[0].published = 1000;
+  ASSERT_TRUE(a->store_thread_page("example.com", relative, 30));
+  relative.comments[0].published = 1060;
+  ASSERT_TRUE(a->store_thread_page("example.com", relative, 31));
+  EXPECT_EQ(a->entry_versions(2)->size(), 3u);
+  EXPECT_EQ(a->entry(2)->entry.published, 1000);
+  renamed = relative;
   // The post did not change: one version, seen throughout.
   EXPECT_EQ(a->entry_versions(1)->size(), 1u);
-  EXPECT_EQ(a->entry_versions(1)->front().last_seen, 21);
+  EXPECT_EQ(a->entry_versions(1)->front().last_seen, 31);
   auto thread = a->thread_versions(1);
   ASSERT_TRUE(thread);
   ASSERT_EQ(thread->size(), 2u);
@@ -585,7 +595,7 @@ TEST_F(ArchiveTest, WhatAPageShowedIsKeptPerVersionNeverOverwritten) {
   EXPECT_EQ((*thread)[0].last_seen, 11);
   EXPECT_EQ((*thread)[1].title, "Soyuz leak (solved)");
   EXPECT_EQ((*thread)[1].seen_at, 20);
-  EXPECT_EQ((*thread)[1].last_seen, 21);
+  EXPECT_EQ((*thread)[1].last_seen, 31);
   EXPECT_EQ((*thread)[1].tags, std::vector<std::string>{"Soyuz"});
 }
 

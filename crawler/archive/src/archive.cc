@@ -356,6 +356,7 @@ struct ThreadPlace {
 Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kind, const extract::Entry& e,
                     std::int64_t now) {
   const std::string precision = extract::precision_name(e.precision);
+  std::optional<std::int64_t> published = e.published;
   std::string url = relative_url(e.url, thread.url);
   auto q = a.sql(
       "SELECT c.id, c.author, c.published, c.parent_native_id, c.url, v.id, coalesce(v.dictionary_id, 0),"
@@ -392,9 +393,14 @@ Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kin
     id = (*q)->int64(0);
     auto stored = unpack_version(a, (*q)->int64(5), (*q)->int64(6), (*q)->blob(7), (*q)->blob(8));
     if (!stored) return stored.error();
+    // A date read from "3 hours ago" against each capture moves with the capture, and its
+    // unit grows with age: between two approximate readings the first stays, and is not a
+    // change.
+    const std::string approximate = extract::precision_name(extract::DatePrecision::Approximate);
+    if (precision == approximate && (*q)->text(10) == approximate) published = (*q)->opt_int64(2);
     // What the page shows of the entry: a change in any of it is a new version.
     new_version = stored->text != e.text || quotes_json(stored->quotes) != quotes_json(e.quotes) ||
-                  (*q)->text(1) != e.author || (*q)->opt_int64(2) != e.published ||
+                  (*q)->text(1) != e.author || (*q)->opt_int64(2) != published ||
                   (*q)->text(10) != precision || (*q)->opt_int64(11) != e.edited;
     if (new_version) {
       // The version it replaces keeps what it showed, and when it was last seen.
@@ -427,7 +433,7 @@ Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kin
     if (!up) return up.error();
     (*up)->bind(1, id).bind(2, now).bind(10, thread.page);
     if (changed) {
-      (*up)->bind(3, e.author).bind(4, e.published).bind(5, e.parent_id).bind(6, url)
+      (*up)->bind(3, e.author).bind(4, published).bind(5, e.parent_id).bind(6, url)
           .bind(7, ++a.change_seq).bind(8, precision).bind(9, e.edited);
     }
     FORA_TRY((*up)->run());
