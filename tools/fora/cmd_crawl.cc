@@ -8,7 +8,6 @@
 #include <map>
 
 #include "commands.h"
-#include "printer.h"
 #include "fora/crawler/crawl.h"
 #include "fora/url/url.h"
 #include "interrupt.h"
