@@ -49,6 +49,8 @@ void add_filters(Xapian::Document& doc, const archive::StoredEntry& e) {
   for (const auto& c : e.categories) add_boolean(doc, Field::Category, c);
   add_boolean(doc, Field::ReplyTo, e.parent_author);
   for (const auto& q : e.entry.quotes) add_boolean(doc, Field::ReplyTo, q.author);
+  if (e.versions > 1) add_boolean(doc, Field::Is, "edited");
+  if (e.gone_since || e.thread_gone_since) add_boolean(doc, Field::Is, "gone");
   if (e.entry.published) {
     std::string date = date_value(*e.entry.published);
     doc.add_value(kDateSlot, date);

@@ -8,7 +8,7 @@
 namespace fora::indexer {
 namespace {
 
-constexpr std::array<FieldInfo, 14> kFields{{
+constexpr std::array<FieldInfo, 15> kFields{{
     {Field::Id, "", "Q", true, false},
     {Field::Author, "author", "A", true, true},
     {Field::Type, "type", "XTYPE", true, true},
@@ -20,6 +20,7 @@ constexpr std::array<FieldInfo, 14> kFields{{
     {Field::Year, "", "Y", true, false},
     {Field::Month, "", "M", true, false},
     {Field::Day, "", "D", true, false},
+    {Field::Is, "is", "XIS", true, true},
     {Field::Own, "own", "", false, false},
     {Field::Quote, "quote", "XQUOTE", false, false},
     {Field::Topic, "topic", "S", false, false},

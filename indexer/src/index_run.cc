@@ -16,17 +16,11 @@ IndexRun::IndexRun(Xapian::WritableDatabase& db, std::filesystem::path path,
 Status IndexRun::apply(const archive::StoredEntry& entry) {
   try {
     // A WritableDatabase sees its own uncommitted changes, so this is right within a batch.
+    // An entry gone from its page stays searchable, with is:gone: the archive keeps it.
     const std::string term = unique_term(entry);
     const bool present = db_.term_exists(term);
-    if (entry.gone_since) {
-      if (present) {
-        db_.delete_document(term);
-        ++summary_.removed;
-      }
-    } else {
-      db_.replace_document(term, make_document(entry));
-      ++(present ? summary_.updated : summary_.added);
-    }
+    db_.replace_document(term, make_document(entry));
+    ++(present ? summary_.updated : summary_.added);
     last_seq_ = std::max(last_seq_, entry.change_seq);
     if (++done_ % kCommitEvery == 0) FORA_TRY(commit());
   } catch (const Xapian::Error& e) {

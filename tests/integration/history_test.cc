@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <set>
 #include <thread>
 #include <sstream>
 
@@ -165,6 +166,21 @@ TEST(History, EditsRenamesDeletionsAndGoneThreadsAreRecordedAndNothingIsOverwrit
   EXPECT_FALSE(failed["thread_gone_since"].is_null()) << failed.dump(1);
   EXPECT_NE(fora(archive.path(), {"show", std::to_string(failing_id)}).out.find("the thread is gone"), std::string::npos);
   EXPECT_EQ(json_lines(fora(archive.path(), {"log", "--json", "-n", "1"}).out)[0]["gone"], 1);
+  // Search finds what became of them.
+  ASSERT_EQ(fora(archive.path(), {"index"}).exit_code, 0);
+  const auto gone_hits = json_lines(fora(archive.path(), {"search", "--json", "--literal", "-n", "1000", "is:gone"}).out);
+  std::set<std::int64_t> gone_ids;
+  for (const json& h : gone_hits) gone_ids.insert(h["id"].get<std::int64_t>());
+  EXPECT_TRUE(gone_ids.count(deleted_id)) << "the deleted reply";
+  EXPECT_TRUE(gone_ids.count(failing_id)) << "a post of the removed topic";
+  EXPECT_EQ(gone_ids.size(), 1 + other.posts.size());
+  const auto edited_hits = json_lines(fora(archive.path(), {"search", "--json", "--literal", "is:edited"}).out);
+  ASSERT_EQ(edited_hits.size(), 1u);
+  EXPECT_EQ(edited_hits[0]["id"], id);
+  const auto both = json_lines(fora(archive.path(), {"search", "--json", "--literal",
+                                                     "is:gone author:\"" + deleted->author + "\""}).out);
+  ASSERT_FALSE(both.empty());
+  for (const json& h : both) EXPECT_EQ(h["author"], deleted->author);
   const json stats = json::parse(fora(archive.path(), {"stats", "--json"}).out);
   EXPECT_EQ(stats["edited"], 1);  // the reply edited above
   EXPECT_EQ(stats["gone"], 1);
@@ -189,6 +205,8 @@ TEST(History, EditsRenamesDeletionsAndGoneThreadsAreRecordedAndNothingIsOverwrit
   EXPECT_FALSE(back["gone"][0]["back_at"].is_null());
   EXPECT_EQ(back["versions"].size(), 1u);
   EXPECT_EQ(json::parse(fora(archive.path(), {"stats", "--json"}).out)["gone"], 0);
+  ASSERT_EQ(fora(archive.path(), {"index"}).exit_code, 0);
+  EXPECT_TRUE(json_lines(fora(archive.path(), {"search", "--json", "--literal", "-n", "1000", "is:gone"}).out).empty());
   EXPECT_TRUE(json::parse(fora(archive.path(), {"show", std::to_string(failing_id), "--json"}).out)["thread_gone_since"].is_null());
 
   // A crawl of the unchanged site adds no version.

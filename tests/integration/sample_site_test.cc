@@ -237,7 +237,7 @@ TEST_F(SampleSite, SecondCrawlAndIndexChangeNoCount) {
   ASSERT_EQ(again.exit_code, 0) << again.err;
   auto reindex = fora(archive_->path(), {"index"});
   ASSERT_EQ(reindex.exit_code, 0) << reindex.err;
-  EXPECT_NE(reindex.out.find("0 added, 0 updated, 0 removed"), std::string::npos) << reindex.out;
+  EXPECT_NE(reindex.out.find("0 added, 0 updated;"), std::string::npos) << reindex.out;
   auto after = fora(archive_->path(), {"stats", "--json"});
   json b = json::parse(before.out), a = json::parse(after.out);
   for (const char* volatile_size : {"catalog_bytes", "index_bytes"}) {

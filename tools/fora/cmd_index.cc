@@ -18,9 +18,8 @@ Status run_index(const Context& ctx, const IndexCommand& cmd) {
   auto summary = indexer::update_index(**archive, indexer::IndexOptions{cmd.rebuild}, progress, stop.requested());
   if (ctx.err.is_tty()) ctx.err.write("\r\x1b[K");
   FORA_TRY(run->finish(summary ? ok() : Status(summary.error())));
-  ctx.out.write(fmt::format("indexed: {} added, {} updated, {} removed; {} documents (generation {})\n",
-                            summary->added, summary->updated, summary->removed, summary->documents,
-                            summary->generation));
+  ctx.out.write(fmt::format("indexed: {} added, {} updated; {} documents (generation {})\n", summary->added,
+                            summary->updated, summary->documents, summary->generation));
   return ok();
 }
 

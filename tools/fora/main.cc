@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
   s->footer(
       "Query syntax: author:Edward  author:\"David Eastman\"  type:comment|post  topic:soyuz\n"
       "  tag:Soyuz  category:Space  date:2022-12-16  date:2022-12  date:2019..2021  date:30d..\n"
-      "  \"exact phrase\"  own:word  quote:word  replyto:Chris  AND OR NOT ( )\n"
+      "  \"exact phrase\"  own:word  quote:word  replyto:Chris  is:edited  is:gone  AND OR NOT ( )\n"
       "Natural form: fora search every Edward comment on Soyuz  (prints how it was read)");
   s->add_option("query", search.words, "The query (several words are joined)")->required();
   s->add_option("--limit,-n", search.limit, "Results to show")->capture_default_str();

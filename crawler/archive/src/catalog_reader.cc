@@ -25,7 +25,7 @@ constexpr const char* kEntrySelect =
     " v.id, coalesce(v.dictionary_id, 0), v.text, v.quotes, c.first_seen, c.last_seen, c.gone_since,"
     " (SELECT p.author FROM comments p WHERE p.thread_id = c.thread_id"
     "    AND c.parent <> '' AND p.native_id = c.parent ORDER BY p.kind = 'comment' DESC LIMIT 1),"
-    " c.date_precision, c.edited, t.gone_since"
+    " c.date_precision, c.edited, t.gone_since, (SELECT count(*) FROM comment_versions WHERE comment_id = c.id)"
     " FROM e c JOIN threads t ON t.id = c.thread_id JOIN sites s ON s.id = t.site_id"
     " JOIN comment_versions v ON v.id = (SELECT max(id) FROM comment_versions WHERE comment_id = c.id)";
 
@@ -76,6 +76,7 @@ Result<StoredEntry> read_entry(const Archive::Impl& a, const Statement& q) {
   e.entry.precision = precision_from_name(q.text(23));
   e.entry.edited = q.opt_int64(24);
   e.thread_gone_since = q.opt_int64(25);
+  e.versions = q.int64(26);
   return e;
 }
 

@@ -9,7 +9,9 @@
 //   Q<site>/<thread native id>/<kind>/<native id>   unique id of a post or comment
 //   boolean terms  A author, XTYPE type, H site, XTHREAD thread (catalog id and URL),
 //                  K tag, XCAT category, XREPLYTO replied-to/quoted author,
-//                  Y year (Y2022), M month (M202212), D day (D20221216)
+//                  Y year (Y2022), M month (M202212), D day (D20221216),
+//                  XIS what became of the entry (edited: more than one version; gone:
+//                  missing from its page, or its thread's address answers 404 or 410)
 //   free text      (no prefix) the writer's own words, stemmed, positional
 //                  XQUOTE words the writer quoted from others, S topic (title+categories+tags)
 //                  Own words are indexed with wdf 3, quotes and topic with wdf 1, so under BM25 a
@@ -29,14 +31,14 @@
 
 namespace fora::indexer {
 
-inline constexpr int kIndexSchemaVersion = 1;
+inline constexpr int kIndexSchemaVersion = 2;  // 2: XIS
 inline constexpr std::string_view kSchemaKey = "fora:schema";
 inline constexpr std::string_view kLastSeqKey = "fora:last_change_seq";
 
 inline constexpr unsigned kDateSlot = 0;
 
 enum class Field {
-  Id, Author, Type, Site, Thread, Tag, Category, ReplyTo, Year, Month, Day,  // boolean
+  Id, Author, Type, Site, Thread, Tag, Category, ReplyTo, Year, Month, Day, Is,  // boolean
   Own, Quote, Topic,                                                        // free text
 };
 

@@ -25,7 +25,6 @@ struct IndexProgress {
 struct IndexSummary {
   std::int64_t added = 0;     // documents new to the index
   std::int64_t updated = 0;   // documents replaced because the entry changed
-  std::int64_t removed = 0;   // documents deleted (entry gone from its thread)
   std::int64_t documents = 0; // documents in the index afterwards
   std::int64_t generation = 0;
 };

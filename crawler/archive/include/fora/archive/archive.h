@@ -108,6 +108,7 @@ struct StoredEntry {
   std::int64_t first_seen = 0, last_seen = 0;
   std::optional<std::int64_t> gone_since;  // set when the entry vanished from its thread
   std::optional<std::int64_t> thread_gone_since;  // set when its thread's URL answered 404 or 410
+  std::int64_t versions = 1;                       // how many versions fora has seen of it
 };
 
 // What Archive::verify() found.
