@@ -447,6 +447,16 @@ Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kin
 
 namespace {
 
+// After entries were marked changed with change_seq = change_seq + id: the writer's
+// counter catches up with the highest handed out.
+Status catch_up_change_seq(Archive::Impl& a) {
+  auto top = a.sql("SELECT coalesce(max(change_seq), 0) FROM comments");
+  if (!top) return top.error();
+  FORA_TRY((*top)->step());
+  a.change_seq = std::max(a.change_seq, (*top)->int64(0));
+  return ok();
+}
+
 Status merge_thread_page(Archive::Impl& a, std::string_view site, const extract::ThreadPage& page,
                          std::int64_t seen_at, std::string_view page_url) {
   auto sid = site_id(a, site, seen_at);
@@ -469,10 +479,7 @@ Status merge_thread_page(Archive::Impl& a, std::string_view site, const extract:
     auto bump = a.sql("UPDATE comments SET change_seq = ?2 + id WHERE thread_id = ?1");
     if (!bump) return bump.error();
     FORA_TRY((*bump)->bind(1, thread->id).bind(2, a.change_seq).run());
-    auto top = a.sql("SELECT coalesce(max(change_seq), 0) FROM comments");
-    if (!top) return top.error();
-    FORA_TRY((*top)->step());
-    a.change_seq = std::max(a.change_seq, (*top)->int64(0));
+    FORA_TRY(catch_up_change_seq(a));
   }
   const ThreadPlace place{thread->id, *sid, page.thread_url, page_id};
   if (page.post) FORA_TRY(upsert_entry(a, place, "post", *page.post, seen_at));
@@ -546,10 +553,7 @@ Result<std::int64_t> Archive::mark_missing_gone(std::int64_t since, std::int64_t
   const Status committed = commit_batch();
   FORA_TRY(marked);
   FORA_TRY(committed);
-  auto top = a.sql("SELECT coalesce(max(change_seq), 0) FROM comments");
-  if (!top) return top.error();
-  FORA_TRY((*top)->step());
-  a.change_seq = std::max(a.change_seq, (*top)->int64(0));
+  FORA_TRY(catch_up_change_seq(a));
   a.entries_gone += n;
   return n;
 }
@@ -566,10 +570,7 @@ Result<std::int64_t> Archive::mark_thread_gone(std::string_view url, std::int64_
       "UPDATE comments SET change_seq = ?2 + id WHERE thread_id IN (SELECT id FROM threads WHERE url = ?1)");
   if (!bump) return bump.error();
   FORA_TRY((*bump)->bind(1, url).bind(2, a.change_seq).run());
-  auto top = a.sql("SELECT coalesce(max(change_seq), 0) FROM comments");
-  if (!top) return top.error();
-  FORA_TRY((*top)->step());
-  a.change_seq = std::max(a.change_seq, (*top)->int64(0));
+  FORA_TRY(catch_up_change_seq(a));
   return n;
 }
 

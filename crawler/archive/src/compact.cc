@@ -224,15 +224,7 @@ Status compact_texts(Archive::Impl& a, int level, CompactReport& report) {
         return;
       }
       const auto found = by_site.find(r.site);
-      const Dictionary* dict = found == by_site.end() ? nullptr : found->second.get();
-      auto text = words->text.empty() ? Result<std::string>(std::string()) : compress_row_frame(words->text, dict, level);
-      const std::string json = quotes_json(words->quotes);
-      auto quotes = json.empty() ? Result<std::string>(std::string()) : compress_row_frame(json, dict, level);
-      if (!text || !quotes) {
-        packed[k] = !text ? text.error() : quotes.error();
-        return;
-      }
-      packed[k] = PackedVersion{dict == nullptr ? 0 : dict->id(), std::move(*text), std::move(*quotes)};
+      packed[k] = pack_words(words->text, words->quotes, found == by_site.end() ? nullptr : found->second.get(), level);
     });
     FORA_TRY(exec(a.db.get(), "BEGIN IMMEDIATE"));
     const Status moved = [&]() -> Status {

@@ -51,21 +51,19 @@ Result<std::int64_t> count_without(const Archive::Impl& a, std::int64_t site_id)
   return (*q)->int64(0);
 }
 
+// An SQL function's text argument (NULL: empty).
+std::string_view text_arg(sqlite3_value* v) {
+  const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+  return p == nullptr ? std::string_view() : std::string_view(p, static_cast<std::size_t>(sqlite3_value_bytes(v)));
+}
+
 void sql_relative_url(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  const auto text = [&](int i) {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[i]));
-    return p == nullptr ? std::string_view() : std::string_view(p, static_cast<std::size_t>(sqlite3_value_bytes(argv[i])));
-  };
-  const std::string out = relative_url(text(0), text(1));
+  const std::string out = relative_url(text_arg(argv[0]), text_arg(argv[1]));
   sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
 }
 
 void sql_full_url(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  const auto text = [&](int i) {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[i]));
-    return p == nullptr ? std::string_view() : std::string_view(p, static_cast<std::size_t>(sqlite3_value_bytes(argv[i])));
-  };
-  const std::string out = full_url(text(0), text(1));
+  const std::string out = full_url(text_arg(argv[0]), text_arg(argv[1]));
   sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
 }
 
@@ -199,15 +197,20 @@ Result<PackedVersion> pack_version(Archive::Impl& a, std::int64_t site_id, const
       found = a.site_text_dictionaries.find(site_id);
     }
   }
-  const Dictionary* dict = found == a.site_text_dictionaries.end() ? nullptr : found->second.get();
+  return pack_words(e.text, e.quotes, found == a.site_text_dictionaries.end() ? nullptr : found->second.get(),
+                    kTextLevel);
+}
+
+Result<PackedVersion> pack_words(const std::string& text, const std::vector<extract::Quote>& quotes,
+                                 const Dictionary* dict, int level) {
   PackedVersion out;
   out.dictionary_id = dict == nullptr ? 0 : dict->id();
-  auto text = pack(e.text, dict, kTextLevel);
-  if (!text) return text.error();
-  auto quotes = pack(quotes_json(e.quotes), dict, kTextLevel);
-  if (!quotes) return quotes.error();
-  out.text = std::move(*text);
-  out.quotes = std::move(*quotes);
+  auto packed_text = pack(text, dict, level);
+  if (!packed_text) return packed_text.error();
+  auto packed_quotes = pack(quotes_json(quotes), dict, level);
+  if (!packed_quotes) return packed_quotes.error();
+  out.text = std::move(*packed_text);
+  out.quotes = std::move(*packed_quotes);
   return out;
 }
 

@@ -35,6 +35,11 @@ struct PackedVersion {
   std::string text, quotes;
 };
 
+// `text` and `quotes` as comment_versions holds them, compressed with `dict` (null: none)
+// at `level`. Thread-safe.
+Result<PackedVersion> pack_words(const std::string& text, const std::vector<extract::Quote>& quotes,
+                                 const Dictionary* dict, int level);
+
 // The words of an entry of site `site_id` as a new version stores them: with the site's
 // text dictionary, training one first when the site has stored enough versions (writer).
 Result<PackedVersion> pack_version(Archive::Impl& a, std::int64_t site_id, const extract::Entry& e);
