@@ -87,7 +87,8 @@ class Crawl {
     if (!open) return open.error();
     resuming_ = *open == key;
     FORA_TRY(archive_.set_open_crawl(key));
-    if (resuming_) FORA_TRY(requeue_unfinished());
+    if (options_.update) FORA_TRY(queue_due());
+    if (resuming_ || options_.update) FORA_TRY(requeue_unfinished());
     for (const Url& url : scope_.start_urls())
       if (filter_.mark(url)) FORA_TRY(queue_new(url));  // depth 0
     // From here on only the writer touches the archive.
@@ -113,18 +114,20 @@ class Crawl {
   using Pending = detail::Pending;
 
   // Puts `url` (found `depth` links from a start URL) in the catalog's queue; false when it
-  // is not to be fetched, because the interrupted crawl this one resumes fetched it. A page
-  // known from a complete crawl is queued again (a refresh); with `validators` the
-  // validators of its stored copy are read into it, to ask only whether it changed.
-  Result<bool> queue_in_catalog(archive::Archive& a, const std::string& url, std::int64_t now,
-                                int depth, Pending* validators) const {
+  // is not to be fetched: the interrupted crawl this one resumes fetched it, or this is an
+  // update and the page is not due. A page known from a complete crawl is queued again (a
+  // refresh); with `validators` the validators of its stored copy are read into it, to ask
+  // only whether it changed. A start URL is always asked for (`start`).
+  enum class Queued { No, New, Again };  // not to fetch; never seen before; known
+  Result<Queued> queue_in_catalog(archive::Archive& a, const std::string& url, std::int64_t now,
+                                  int depth, Pending* validators, bool start = false) const {
     auto added = a.add_page(url, now, depth);
     if (!added) return added.error();
-    if (*added) return true;
+    if (*added) return Queued::New;
     auto state = a.page_state(url);
     if (!state) return state.error();
     if (!*state || **state != archive::PageState::Queued) {
-      if (resuming_) return false;
+      if ((resuming_ || options_.update) && !start) return Queued::No;
       FORA_TRY(a.set_page_state(url, archive::PageState::Queued, "", now));
     }
     if (validators != nullptr) {
@@ -135,15 +138,27 @@ class Crawl {
         validators->last_modified = (*last)->last_modified;
       }
     }
-    return true;
+    return Queued::Again;
   }
 
   // Before the writer runs: records a start URL and queues it.
   Status queue_new(const Url& url) {
     Pending pending;
-    auto fetch = queue_in_catalog(archive_, url.str(), unix_now(), 0, &pending);
+    auto fetch = queue_in_catalog(archive_, url.str(), unix_now(), 0, &pending, true);
     if (!fetch) return fetch.error();
-    if (*fetch) push(url, std::move(pending));
+    if (*fetch != Queued::No) push(url, std::move(pending));
+    return ok();
+  }
+
+  // An update: queues the pages of the start URLs' sites whose schedule says they are due.
+  Status queue_due() {
+    std::set<std::string> origins;
+    for (const Url& url : scope_.start_urls()) origins.emplace(url.origin());
+    for (const std::string& origin : origins) {
+      auto due = archive_.queue_due_pages(origin, due_until(started_at_, options_.revisit));
+      if (!due) return due.error();
+      stats_.due += *due;
+    }
     return ok();
   }
 
@@ -152,7 +167,7 @@ class Crawl {
   Status requeue_unfinished() {
     auto count = archive_.count_queued();
     if (!count) return count.error();
-    stats_.resumed = *count;
+    stats_.resumed = *count - stats_.due;
     auto sites = archive_.sites_with_queued_pages();
     if (!sites) return sites.error();
     for (const std::string& origin : *sites) {
@@ -440,8 +455,9 @@ class Crawl {
     if (robots_txt) robots_known(origin, Robots::unreachable());
     event.outcome = "error: " + error.message;
     ++pending_;
-    writer_->post([this, url, reason = error.message, event](archive::Archive& a, bool failed) -> Status {
+    writer_->post([this, url, robots_txt, reason = error.message, event](archive::Archive& a, bool failed) -> Status {
       Status s = failed ? ok() : a.set_page_state(url, archive::PageState::Failed, reason, unix_now());
+      if (s && !failed && !robots_txt) s = schedule(a, url, Visit::Failed, std::nullopt, unix_now());
       asio::post(io_, [this, event] { finished(event); });
       return s;
     });
@@ -483,30 +499,94 @@ class Crawl {
     FORA_TRY(a.set_page_state(r.url, archive::PageState::Fetched,
                               r.not_modified ? "304" : std::to_string(r.status), now));
     if (!r.reply_links.empty()) FORA_TRY(a.store_reply_links(r.reply_links, r.seen_at));
-    if (r.thread) FORA_TRY(a.store_thread_page(r.origin, *r.thread, r.seen_at, r.url));
+    bool changed = false;  // the page showed something new
+    if (r.thread) {
+      auto stored = a.store_thread_page(r.origin, *r.thread, r.seen_at, r.url);
+      if (!stored) return stored.error();
+      changed = *stored;
+    }
     if (r.status == 404 || r.status == 410) {
       if (auto gone = a.mark_thread_gone(r.url, now); !gone) return gone.error();
     }
+    // Known pages something says changed: listed in a row never seen before, or another
+    // page of a thread that changed (its entries may have moved there).
+    std::vector<std::string> signalled;
+    if (!r.rows.empty()) {
+      std::vector<std::uint64_t> hashes;
+      hashes.reserve(r.rows.size());
+      for (const auto& row : r.rows) hashes.push_back(row.hash);
+      auto fresh_rows = a.remember_listing_rows(hashes);
+      if (!fresh_rows) return fresh_rows.error();
+      for (std::size_t i = 0; i < r.rows.size(); ++i)
+        if ((*fresh_rows)[i]) signalled.push_back(r.rows[i].url.str());
+      changed = changed || !signalled.empty();
+    }
+    if (options_.update && changed && r.thread) {
+      auto siblings = a.thread_sibling_pages(r.url);
+      if (!siblings) return siblings.error();
+      signalled.insert(signalled.end(), siblings->begin(), siblings->end());
+    }
     std::vector<PageResult::Queued> fresh;
-    for (Url& url : r.links) {
+    const auto pass_on = [&](Url url, Pending validators) {
       // A host holds at most a window of URLs in memory: the rest wait in the catalog,
       // and the loop reads them, with their validators, when there is room.
-      const bool passed_on = fresh.size() < window_;
-      Pending validators;
-      auto fetch = queue_in_catalog(a, url.str(), now, r.link_depth, passed_on ? &validators : nullptr);
-      if (!fetch) return fetch.error();
-      if (!*fetch) continue;
-      if (!passed_on) {
+      if (fresh.size() >= window_) {
         if (std::none_of(r.overflowed.begin(), r.overflowed.end(),
                          [&](const Url& u) { return u.origin() == url.origin(); }))
           r.overflowed.push_back(std::move(url));
-        continue;
+        return;
       }
       fresh.push_back({std::move(url), std::move(validators.etag), std::move(validators.last_modified)});
+    };
+    for (Url& url : r.links) {
+      Pending validators;
+      auto fetch = queue_in_catalog(a, url.str(), now, r.link_depth, fresh.size() < window_ ? &validators : nullptr);
+      if (!fetch) return fetch.error();
+      if (*fetch == Queued::New && !r.thread) changed = true;  // a listing shows a page never seen
+      if (*fetch != Queued::No) pass_on(std::move(url), std::move(validators));
+    }
+    if (options_.update) {
+      for (const std::string& page : signalled) {
+        auto url = Url::parse(page);
+        if (!url || !filter_.in_scope(*url)) continue;
+        auto queued = a.requeue_page(page, started_at_, now);
+        if (!queued) return queued.error();
+        if (!*queued) continue;
+        ++r.signalled;
+        Pending validators;
+        if (auto last = a.last_capture(page); !last) return last.error();
+        else if (*last) validators = {r.link_depth, (*last)->etag, (*last)->last_modified};
+        pass_on(std::move(*url), std::move(validators));
+      }
     }
     r.links.clear();
     r.queued = std::move(fresh);
-    return ok();
+    r.changed = changed;
+    if (r.robots_txt) return ok();
+    const bool failed_answer = r.status >= 500 || r.status == 429;
+    return schedule(a, r.url, failed_answer ? Visit::Failed : changed ? Visit::Changed : Visit::Unchanged,
+                    latest_entry(r.thread), now);
+  }
+
+  // The page's next visit (revisit.h).
+  Status schedule(archive::Archive& a, const std::string& url, Visit visit, std::optional<std::int64_t> latest,
+                  std::int64_t now) const {
+    auto before = a.page_schedule(url);
+    if (!before) return before.error();
+    return a.set_page_schedule(url, next_schedule(*before, visit, latest, now, options_.revisit));
+  }
+
+  // The newest date a thread page showed (an entry's, or an edit's).
+  static std::optional<std::int64_t> latest_entry(const std::optional<extract::ThreadPage>& page) {
+    if (!page) return std::nullopt;
+    std::optional<std::int64_t> latest;
+    const auto see = [&](const extract::Entry& e) {
+      for (const auto& when : {e.published, e.edited})
+        if (when && (!latest || *when > *latest)) latest = when;
+    };
+    if (page->post) see(*page->post);
+    for (const auto& c : page->comments) see(c);
+    return latest;
   }
 
   // Back on the loop: robots.txt takes effect, new links are queued, the fetch is told.
@@ -534,6 +614,8 @@ class Crawl {
       ++stats_.threads;
       stats_.comments += static_cast<std::int64_t>(r.thread->comments.size());
     }
+    stats_.signalled += r.signalled;
+    if (r.changed) ++stats_.changed;
     if (!stopping()) {
       for (auto& q : r.queued) push(q.url, {r.link_depth, std::move(q.etag), std::move(q.last_modified)});
       for (const Url& url : r.overflowed) host_of(url).overflow = true;
@@ -634,6 +716,7 @@ class Crawl {
   std::minstd_rand random_{std::random_device{}()};  // retry jitter
   CrawlProgress stats_;
   std::int64_t started_ = 0;
+  const std::int64_t started_at_ = unix_now();  // when the run began (an update's clock)
   bool resuming_ = false;  // the crawl before this one, of the same start URLs, did not end
   bool cancelled_ = false;
   bool finished_ = false;

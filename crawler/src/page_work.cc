@@ -31,6 +31,7 @@ std::string read_page(const archive::Response& response, const std::string& try_
     for (const Url& feed : page->feeds) filter.admit(feed, out.links);  // new threads, for updates
   }
   out.reply_links = std::move(page->reply_links);
+  if (follow) out.rows = std::move(page->rows);
   if (page->thread) {
     out.thread = std::move(page->thread);
     return "thread page (" + page->reader + ")";
@@ -64,6 +65,7 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
   out.outcome = "stored";
   out.not_modified = job.not_modified;
   out.seen_at = response.fetched_at;
+  out.robots_txt = job.robots_txt;
   const std::string encoding = archive::header_value(response.headers, "Content-Encoding");
   const bool redirect = response.status >= 300 && response.status < 400;
   out.link_depth = redirect || job.robots_txt ? job.depth : job.depth + 1;

@@ -45,6 +45,7 @@ struct PageResult {
   std::optional<extract::ThreadPage> thread;
   std::vector<extract::ReplyLink> reply_links;
   std::vector<Url> links;                         // admitted: new URLs for the frontier
+  std::vector<extract::LinkRow> rows;             // a listing's links with their rows (any admitted or not)
   int link_depth = 0;                             // their depth (a redirect is no step deeper)
   bool not_modified = false;                      // read from the stored copy: nothing new to store
   std::int64_t seen_at = 0;                       // when the page was seen (fetched or revalidated)
@@ -56,6 +57,9 @@ struct PageResult {
   };
   std::vector<Queued> queued;
   std::vector<Url> overflowed;                    // a link per host the writer left links of in the catalog
+  bool robots_txt = false;                        // the host's /robots.txt
+  bool changed = false;                           // the page showed something new (the writer says)
+  std::int64_t signalled = 0;                     // known pages the writer queued because of it
 };
 
 // Whether a Content-Type is a page (HTML or XHTML).

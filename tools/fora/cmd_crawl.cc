@@ -2,39 +2,16 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <chrono>
 #include <ctime>
 #include <fstream>
-#include <map>
 
 #include "commands.h"
+#include "crawl_run.h"
 #include "fora/crawler/crawl.h"
 #include "fora/url/url.h"
-#include "interrupt.h"
 
 namespace fora::cli {
 namespace {
-
-// What the crawl did, per outcome and per host, for --json.
-struct Tally {
-  std::map<std::string, std::int64_t> outcomes;
-  std::map<std::string, std::map<std::string, std::int64_t>> hosts;
-
-  void add(const crawler::FetchEvent& e) {
-    // "thread page (profile:phpbb)" counts as "thread page", "error: …" as "error",
-    // "retry 1 of 2 in 1.3 s: …" as "retry".
-    std::string kind = e.outcome.substr(0, e.outcome.find_first_of("(:0123456789"));
-    while (!kind.empty() && kind.back() == ' ') kind.pop_back();
-    ++outcomes[kind];
-    ++hosts[url_origin(e.url)][kind];
-  }
-};
-
-std::string log_line(const crawler::FetchEvent& e) {
-  const std::time_t now = std::time(nullptr);
-  return fmt::format("{} {} {} {:.0f} {} {}\n", archive::format_utc(now), e.status, e.bytes, e.ms,
-                     clean(e.url), clean(e.outcome));
-}
 
 // The start URLs of --from FILE: one a line, blank lines and '#' comments skipped.
 Result<std::vector<std::string>> start_urls_from(const std::string& file) {
@@ -76,58 +53,15 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   auto run = RunLog::start(**archive, ctx);
   if (!run) return run.error();
 
-  Tally tally;
-  crawler::CrawlOptions options;
-  options.start_urls = cmd.urls;
-  options.delay_seconds = cmd.delay;
-  options.max_pages = cmd.max_pages;
-  options.max_depth = cmd.max_depth;
-  options.robots_max_age_seconds = cmd.robots_max_age;
-  options.timeout_seconds = cmd.timeout;
-  options.user_agent = cmd.user_agent;
-  options.jobs = cmd.jobs;
-  options.connections = cmd.connections;
-  options.per_host = cmd.per_host;
-  options.retries = cmd.retries;
-  options.frontier_window = cmd.window;
-  options.scope.kind = cmd.scope == "domain"   ? crawler::ScopeRules::Kind::Domain
-                       : cmd.scope == "prefix" ? crawler::ScopeRules::Kind::Prefix
-                                               : crawler::ScopeRules::Kind::Host;
-  options.scope.include = cmd.include;
-  options.scope.exclude = cmd.exclude;
-  options.on_fetch = [&](const crawler::FetchEvent& e) {
-    tally.add(e);
-    if (log) log << log_line(e) << std::flush;
-  };
+  // An update crawls each of these sites again the same way.
+  const std::string settings = crawl_settings(cmd);
+  const std::int64_t now = std::time(nullptr);
+  for (const std::string& url : cmd.urls)
+    if (auto origin = normalize_url(url)) FORA_TRY((*archive)->set_site_crawl(url_origin(*origin), settings, now));
 
-  // Ctrl-C: the crawl finishes its current batch, commits, and returns Cancelled.
-  StopOnSignal stop;
-  // On a terminal one line redrawn at most 4 times a second; elsewhere (a log, a pipe) a
-  // plain line every 10 s; nothing with --quiet or --json.
-  const bool live = ctx.err.is_tty() && !cmd.quiet && !cmd.json;
-  const bool plain = !ctx.err.is_tty() && !cmd.quiet && !cmd.json;
-  const auto began = std::chrono::steady_clock::now();
-  auto last_draw = began;
+  Tally tally;
   crawler::CrawlProgress seen;  // the latest counts, for the run's record if the crawl fails
-  const auto progress = [&](const crawler::CrawlProgress& p) {
-    seen = p;
-    if (!live && !plain) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_draw < (live ? std::chrono::milliseconds(250) : std::chrono::milliseconds(10000))) return;
-    last_draw = now;
-    const double seconds = std::chrono::duration<double>(now - began).count();
-    std::string hosts = fmt::format("{} host{}", p.hosts, p.hosts == 1 ? "" : "s");
-    if (p.hosts_waiting > 0) hosts += fmt::format(", {} awaiting robots.txt", p.hosts_waiting);
-    if (p.hosts_slowed > 0) hosts += fmt::format(", {} slowed down", p.hosts_slowed);
-    const std::string line = fmt::format(
-        "fetched {} ({:.0f}/s, {:.1f} MB)  queued {}  errors {}  threads {}  comments {}  {}",
-        p.fetched, seconds > 0 ? static_cast<double>(p.fetched) / seconds : 0.0,
-        static_cast<double>(p.bytes) / 1e6, p.queued, p.failed, p.threads, p.comments, hosts);
-    if (live) ctx.err.write("\r\x1b[K" + line.substr(0, 160));
-    else ctx.err.write(line + "\n");
-  };
-  auto result = crawler::crawl(**archive, *extractor, options, progress, stop.requested());
-  if (live) ctx.err.write("\r\x1b[K");
+  auto result = run_one_crawl(ctx, **archive, *extractor, crawl_options(cmd), cmd.quiet || cmd.json, log, tally, seen);
   if (!result) return run->finish(result.error(), seen.fetched, seen.failed);
   if (result->fetched == 0)
     return run->finish(make_error(Errc::Network, "nothing could be fetched from " + cmd.urls.front(),

@@ -37,6 +37,19 @@ struct CrawlCommand {
 };
 Status run_crawl(const Context& ctx, const CrawlCommand& cmd);
 
+struct UpdateCommand {
+  std::vector<std::string> sites;  // --site: only these (default: every site crawled)
+  bool no_index = false;           // leave the index as it is
+  bool quiet = false;              // print nothing but errors
+  bool json = false;               // the summary as one JSON object
+  std::string min_interval = "6h"; // a page is visited at most this often...
+  std::string max_interval = "30d";// ...and at least this often
+  std::optional<double> delay;     // seconds between two requests to one host (default: the crawl's)
+  std::string log;                 // --log FILE: one line per request
+  unsigned jobs = 0;               // worker threads; 0 = one per core
+};
+Status run_update(const Context& ctx, const UpdateCommand& cmd);
+
 struct ImportCommand {
   std::vector<std::string> files;  // .warc, .warc.gz, .warc.zst
   bool quiet = false;

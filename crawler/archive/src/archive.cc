@@ -511,8 +511,8 @@ Status Archive::store_reply_links(const std::vector<extract::ReplyLink>& links,
   return ok();
 }
 
-Status Archive::store_thread_page(std::string_view site, const extract::ThreadPage& page,
-                                  std::int64_t seen_at, std::string_view page_url) {
+Result<bool> Archive::store_thread_page(std::string_view site, const extract::ThreadPage& page,
+                                        std::int64_t seen_at, std::string_view page_url) {
   if (page.thread_id.empty()) {
     return make_error(Errc::InvalidArgument, "thread page without a thread id");
   }
@@ -527,9 +527,10 @@ Status Archive::store_thread_page(std::string_view site, const extract::ThreadPa
     impl_->change_seq = seq_before;
     impl_->entries_new = new_before;
     impl_->entries_edited = edited_before;
-    return merged;
+    return merged.error();
   }
-  return exec(db, "RELEASE thread_page");
+  FORA_TRY(exec(db, "RELEASE thread_page"));
+  return impl_->change_seq != seq_before;
 }
 
 Result<std::int64_t> Archive::mark_missing_gone(std::int64_t since, std::int64_t now) {

@@ -10,23 +10,31 @@
 namespace fora::archive {
 namespace {
 
-// Schema version 7 (version 1 lacked comments.date_precision and comments.edited, version 2
+// Schema version 8 (version 1 lacked comments.date_precision and comments.edited, version 2
 // reply_links, version 3 pages.depth, version 4 segments and dictionaries, version 5 kept
 // the words of entries raw and their URLs whole, version 6 had no runs and overwrote what a
-// page showed of an entry or a thread besides its words; opening an older
+// page showed of an entry or a thread besides its words, version 7 had no revisit schedule,
+// listing rows or crawl settings; opening an older
 // catalog for writing upgrades it in place, after a copy to catalog.db.vN-backup). Times are
 // Unix seconds, UTC. Nothing is ever deleted: an edit adds a row to comment_versions, a
 // vanished entry gets gone_since.
 //
 //   meta              key/value: schema_version; open_crawl (the start URLs of a crawl that
 //                     runs, or was killed or stopped; empty once a crawl's frontier ran dry)
-//   sites             one row per origin (host[:port]) crawled
+//   sites             one row per origin (host[:port]) crawled; crawl is the settings of
+//                     the latest crawl that took it in (JSON: start URLs, scope), which
+//                     `fora update` crawls it with again
 //   pages             the frontier: every in-scope URL seen, its state and why
 //                     (queued|fetched|failed|skipped); a crawl keeps only a window of each
 //                     site's queued pages in memory and reads the rest from here, in id
 //                     order (index pages_queued); depth is the number of links followed
 //                     from a start URL to the page; whole_at is when a reader last took a
-//                     thread page from it
+//                     thread page from it; revisit_interval (seconds) and next_visit are
+//                     its schedule for `fora update` (revisit.h), NULL before its first
+//                     visit
+//   listing_rows      a 64-bit hash of (link URL, text of the listing row around it) for
+//                     each link a listing page showed (extract/listing_rows.h): a row never
+//                     seen before says its thread changed
 //   dictionaries      zstd dictionaries trained for a site (its latest is the one new
 //                     records use); the bytes are also in the leading frame of every
 //                     segment compressed with one
@@ -82,7 +90,8 @@ CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE sites(
   id INTEGER PRIMARY KEY,
   origin TEXT NOT NULL UNIQUE,
-  first_seen INTEGER NOT NULL);
+  first_seen INTEGER NOT NULL,
+  crawl TEXT NOT NULL DEFAULT '');
 CREATE TABLE pages(
   id INTEGER PRIMARY KEY,
   site_id INTEGER NOT NULL REFERENCES sites(id),
@@ -92,7 +101,11 @@ CREATE TABLE pages(
   depth INTEGER NOT NULL DEFAULT 0,
   discovered_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
-  whole_at INTEGER);
+  whole_at INTEGER,
+  revisit_interval INTEGER,
+  next_visit INTEGER);
+CREATE INDEX pages_due ON pages(site_id, next_visit);
+CREATE TABLE listing_rows(hash INTEGER PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE dictionaries(
   id INTEGER PRIMARY KEY,
   site_id INTEGER NOT NULL REFERENCES sites(id),
@@ -208,6 +221,17 @@ CREATE TABLE runs(
   entries_gone INTEGER NOT NULL DEFAULT 0,
   exit_code INTEGER NOT NULL DEFAULT 0,
   outcome TEXT NOT NULL DEFAULT '');
+)sql";
+
+// Version 7 -> 8: a revisit schedule per page, the listing rows seen, each site's crawl
+// settings. Pages fetched before have no schedule: the first update visits them.
+constexpr const char* kUpgrade7 = R"sql(
+ALTER TABLE sites ADD COLUMN crawl TEXT NOT NULL DEFAULT '';
+ALTER TABLE pages ADD COLUMN revisit_interval INTEGER;
+ALTER TABLE pages ADD COLUMN next_visit INTEGER;
+CREATE INDEX pages_due ON pages(site_id, next_visit);
+CREATE TABLE listing_rows(hash INTEGER PRIMARY KEY) WITHOUT ROWID;
+UPDATE meta SET value = '8' WHERE key = 'schema_version';
 )sql";
 
 // Version 6 -> 7: the runs, the history of what pages showed, and what went missing. The versions kept so far
@@ -419,7 +443,8 @@ Status upgrade(sqlite3* db, int version, const std::filesystem::path& catalog) {
   if (version <= 3) FORA_TRY(exec(db, kUpgrade3));
   if (version <= 4) FORA_TRY(exec(db, kUpgrade4));
   if (version <= 5) FORA_TRY(exec(db, kUpgrade5));
-  FORA_TRY(exec(db, kUpgrade6));
+  if (version <= 6) FORA_TRY(exec(db, kUpgrade6));
+  FORA_TRY(exec(db, kUpgrade7));
   FORA_TRY(exec(db, "COMMIT"));
   // The raw texts' pages are free now: give them back.
   return version <= 5 ? exec(db, "VACUUM") : ok();

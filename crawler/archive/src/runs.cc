@@ -27,6 +27,10 @@ Status Archive::finish_run(std::int64_t pages_fetched, std::int64_t errors, int 
   return ok();
 }
 
+Archive::RunCounts Archive::run_counts() const {
+  return {impl_->entries_new, impl_->entries_edited, impl_->entries_gone};
+}
+
 Result<std::vector<RunRecord>> Archive::runs(std::size_t limit) const {
   auto q = impl_->sql(
       "SELECT id, command, started_at, ended_at, pages_fetched, errors, entries_new, entries_edited, entries_gone,"

@@ -3,10 +3,12 @@
 #include <libxml/parser.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "date_text.h"
 #include "html_document.h"
 #include "links.h"
+#include "listing_rows.h"
 #include "mail_reader.h"
 #include "profile.h"
 #include "profile_reader.h"
@@ -67,18 +69,20 @@ Result<std::vector<Profile>> load_profiles(const std::vector<std::filesystem::pa
   return profiles;
 }
 
+// What the page's relative links resolve against: its <base href>, else its own address;
+// nullopt when that is no http(s) URL (a file read by `fora extract`).
+std::optional<Url> page_base(const XPathQuery& base_href, xmlXPathContext* ctx, const std::string& page_url) {
+  auto page = Url::parse(page_url);
+  if (!page) return std::nullopt;
+  std::vector<std::string> declared = eval_strings(base_href, ctx, nullptr);
+  if (!declared.empty())
+    if (auto resolved = Url::resolve(*page, declared.front())) return resolved;
+  return std::optional<Url>(std::move(*page));
+}
+
 // Every <a href>, <area href> and <link rel=next/prev/canonical>, resolved, in page order,
-// without duplicates. Only the absolute ones when the page's own address is no http(s) URL
-// (a file read by `fora extract`).
-std::vector<Url> page_links(const XPathQuery& base_href, const XPathQuery& link_hrefs,
-                            xmlXPathContext* ctx, const std::string& page_url) {
-  std::optional<Url> base;
-  if (auto page = Url::parse(page_url)) {
-    base = *page;
-    std::vector<std::string> declared = eval_strings(base_href, ctx, nullptr);
-    if (!declared.empty())
-      if (auto resolved = Url::resolve(*page, declared.front())) base = std::move(*resolved);
-  }
+// without duplicates. Only the absolute ones without a `base`.
+std::vector<Url> page_links(const XPathQuery& link_hrefs, xmlXPathContext* ctx, const std::optional<Url>& base) {
   LinkList links;
   for (const std::string& href : eval_strings(link_hrefs, ctx, nullptr)) {
     if (base) {
@@ -101,7 +105,7 @@ std::vector<Url> as_urls(std::vector<std::string> spellings) {
 
 Result<std::unique_ptr<Extractor::Impl>> new_impl(std::vector<Profile> profiles) {
   xmlInitParser();  // once, before any thread parses (libxml2's global state)
-  auto base = XPathQuery::compile("//base/@href");  // page_links() takes the first
+  auto base = XPathQuery::compile("//base/@href");  // page_base() takes the first
   auto hrefs = XPathQuery::compile(
       "//a/@href | //area/@href | //link[@rel='next' or @rel='prev' or @rel='Next' or "
       "@rel='Prev' or @rel='canonical']/@href");
@@ -162,7 +166,8 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
   HtmlDocument page_doc{doc->get(), ctx.get()};
 
   Page page;
-  std::vector<Url> found = page_links(impl_->base_href, impl_->link_hrefs, ctx.get(), context.url);
+  const std::optional<Url> base = page_base(impl_->base_href, ctx.get(), context.url);
+  std::vector<Url> found = page_links(impl_->link_hrefs, ctx.get(), base);
   std::vector<const Reader*> order;
   order.reserve(impl_->readers.size());
   for (const auto& reader : impl_->readers)
@@ -187,6 +192,13 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
     break;
   }
   page.links = std::move(found);
+  if (!page.thread && base) {
+    // Only the rows of links the reader follows: the rest are never fetched.
+    std::unordered_set<std::string> followed;
+    for (const Url& l : page.links) followed.insert(l.str());
+    for (LinkRow& row : listing_rows(doc->get(), *base))
+      if (followed.count(row.url.str())) page.rows.push_back(std::move(row));
+  }
   return page;
 }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "fora/archive/archive.h"
+#include "fora/crawler/revisit.h"
 #include "fora/crawler/scope.h"
 #include "fora/extract/extractor.h"
 #include "fora/result.h"
@@ -53,6 +54,13 @@ struct CrawlOptions {
   int retries = 2;
   double retry_base_seconds = 1.0;
   double max_retry_after_seconds = 600;
+  // Every page fetched gets a revisit schedule within these bounds (revisit.h).
+  RevisitBounds revisit;
+  // An update (`fora update`) instead of a crawl: the start URLs are asked again, and of the
+  // pages the archive holds only those due by their schedule, or that something says
+  // changed: a listing row never seen before that links to them, or another page of their
+  // thread that changed. Pages never seen are crawled in full.
+  bool update = false;
   // Called on the calling thread after each request ends and its page is stored (or is
   // refused by robots.txt); may be empty.
   std::function<void(const FetchEvent&)> on_fetch;
@@ -68,6 +76,9 @@ struct CrawlProgress {
   std::int64_t unread = 0;       // HTML pages no reader claims (their links are still followed)
   std::int64_t resumed = 0;      // pages an interrupted crawl had queued, taken up again
   std::int64_t gone = 0;         // posts and comments missing from pages read whole (at the end)
+  std::int64_t due = 0;          // an update: pages queued because their schedule said so
+  std::int64_t signalled = 0;    // an update: pages queued because a listing or their thread changed
+  std::int64_t changed = 0;      // pages that showed something new (a schedule's "changed")
   std::int64_t bytes = 0;        // body bytes received
   std::int64_t hosts = 0;        // hosts met so far
   std::int64_t hosts_waiting = 0;  // of them, waiting for their robots.txt
@@ -80,7 +91,8 @@ struct CrawlProgress {
 // committed, and the result is Cancelled). When the crawl before it did not run dry
 // (killed, stopped, limited), it resumes that one: what was fetched is not fetched again,
 // what was queued is queued again. A crawl after a complete one asks for every page again
-// (a refresh), with the validators of its stored copy, so an unchanged page answers 304.
+// (a refresh), with the validators of its stored copy, so an unchanged page answers 304;
+// an update asks only for what is due (CrawlOptions::update).
 // Errors: InvalidArgument (a start URL that is not absolute http/https, a bad --include or
 // --exclude pattern), Io and Corrupt (the archive), which end the crawl.
 Result<CrawlProgress> crawl(archive::Archive& archive, const extract::Extractor& extractor,

@@ -198,6 +198,37 @@ class Archive {
   Result<std::vector<std::string>> sites_with_queued_pages() const;
   Result<std::int64_t> count_queued() const;
 
+  // --- revisits, for `fora update` (Write) ---
+  // When a page is to be visited again: every `interval` seconds, next at `next_visit`.
+  struct Schedule {
+    std::int64_t interval = 0;
+    std::int64_t next_visit = 0;
+  };
+  // nullopt before its first visit (or for a page fetched before schedules were kept).
+  Result<std::optional<Schedule>> page_schedule(std::string_view url) const;
+  Status set_page_schedule(std::string_view url, const Schedule& schedule);
+  // Queues every page of the site `origin` that is due before `until`: whose next visit
+  // comes by then, or that was fetched or failed without a schedule. Pages robots.txt
+  // refused stay as they are. Returns how many were queued.
+  Result<std::int64_t> queue_due_pages(std::string_view origin, std::int64_t until);
+  // Queues `url` out of turn, when it is known and was not visited since `since` (in this
+  // run). Returns whether it is queued now.
+  Result<bool> requeue_page(std::string_view url, std::int64_t since, std::int64_t now);
+  // Of `hashes` (listing rows, listing_rows.h), which the catalog never saw before; from
+  // now on it knows them all.
+  Result<std::vector<bool>> remember_listing_rows(const std::vector<std::uint64_t>& hashes);
+  // The other pages that showed entries of the threads read from `url` last time.
+  Result<std::vector<std::string>> thread_sibling_pages(std::string_view url) const;
+  // What `fora update` crawls a site with again: the settings of the crawl that took it in
+  // (the CLI's JSON; "" when unknown, for sites crawled before they were kept).
+  Status set_site_crawl(std::string_view origin, std::string_view settings, std::int64_t now);
+  struct SiteCrawl {
+    std::string origin;
+    std::string settings;
+    std::vector<std::string> start_urls;  // its pages found at depth 0, in id order
+  };
+  Result<std::vector<SiteCrawl>> site_crawls() const;
+
   // A crawl marks itself open when it starts (`key` names it: its start URLs) and closed
   // (empty key) when its frontier runs dry, each durably at once. A crawl that finds its own
   // key still open follows one that was killed or stopped, and resumes it instead of
@@ -236,8 +267,9 @@ class Archive {
   // Call it for every page of the thread; entries are matched by (thread, native_id).
   // `page_url`, when given, is the page it was read from whole: its entries are noted as
   // last seen there, for mark_missing_gone().
-  Status store_thread_page(std::string_view site, const extract::ThreadPage& page,
-                           std::int64_t seen_at, std::string_view page_url = {});
+  // Returns whether the page showed anything new: an entry, a version, a thread version.
+  Result<bool> store_thread_page(std::string_view site, const extract::ThreadPage& page,
+                                 std::int64_t seen_at, std::string_view page_url = {});
 
   // Marks gone, at `now`, every entry last seen on a page that was read whole since `since`
   // (store_thread_page with its URL) but not itself seen since then; returns how many.
@@ -330,6 +362,11 @@ class Archive {
   Status finish_run(std::int64_t pages_fetched, std::int64_t errors, int exit_code, std::string_view outcome,
                     std::int64_t now);
   Result<std::vector<RunRecord>> runs(std::size_t limit) const;
+  // The posts and comments the run under way stored new, edited (a new version) and marked gone.
+  struct RunCounts {
+    std::int64_t entries_new = 0, entries_edited = 0, entries_gone = 0;
+  };
+  RunCounts run_counts() const;
 
   // The implementation (SQLite, zstd); named here only so the archive's own sources can.
   struct Impl;

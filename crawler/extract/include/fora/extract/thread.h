@@ -64,6 +64,14 @@ struct ReplyLink {
   std::string parent_url;
 };
 
+// A link of a page that is no thread, and a hash of it with the text of the listing row it
+// sits in (a topic list's title, reply count, last post): a new hash says the linked thread
+// changed (listing_rows.h).
+struct LinkRow {
+  Url url;
+  std::uint64_t hash = 0;
+};
+
 // Everything extracted from one HTML page.
 struct Page {
   std::optional<ThreadPage> thread;   // empty for pages that are not a thread (home, archives)
@@ -72,6 +80,7 @@ struct Page {
                                       // on an engine's pages only those its [crawl] rules follow
   std::size_t links_dropped = 0;      // links the engine's [crawl] rules call traps or noise
   std::vector<Url> feeds;             // the engine's feeds of new threads on this site
+  std::vector<LinkRow> rows;          // when no thread was read: each of `links` with its row
   std::vector<ReplyLink> reply_links; // replies among other pages (a thread index)
   std::string reader;                 // what read the thread: "profile:phpbb", "schema.org", ...
                                       // (empty when no reader matched)

@@ -1,0 +1,101 @@
+// The archive's side of `fora update`: each page's revisit schedule, pages queued out of
+// turn, the listing rows seen, and each site's crawl settings.
+#include "archive_impl.h"
+
+namespace fora::archive {
+
+Result<std::optional<Archive::Schedule>> Archive::page_schedule(std::string_view url) const {
+  auto q = impl_->sql("SELECT revisit_interval, next_visit FROM pages WHERE url = ?");
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, url).step();
+  if (!row) return row.error();
+  if (!*row || (*q)->is_null(0) || (*q)->is_null(1)) return std::optional<Schedule>();
+  return std::optional<Schedule>(Schedule{(*q)->int64(0), (*q)->int64(1)});
+}
+
+Status Archive::set_page_schedule(std::string_view url, const Schedule& schedule) {
+  auto up = impl_->sql("UPDATE pages SET revisit_interval = ?2, next_visit = ?3 WHERE url = ?1");
+  if (!up) return up.error();
+  return (*up)->bind(1, url).bind(2, schedule.interval).bind(3, schedule.next_visit).run();
+}
+
+Result<std::int64_t> Archive::queue_due_pages(std::string_view origin, std::int64_t until) {
+  auto up = impl_->sql(
+      "UPDATE pages SET state = 'queued' WHERE site_id = (SELECT id FROM sites WHERE origin = ?1)"
+      " AND state IN ('fetched', 'failed') AND (next_visit IS NULL OR next_visit <= ?2)"
+      " AND url NOT LIKE '%/robots.txt'");  // read first for each host anyway
+  if (!up) return up.error();
+  FORA_TRY((*up)->bind(1, origin).bind(2, until).run());
+  return static_cast<std::int64_t>(sqlite3_changes(impl_->db.get()));
+}
+
+Result<bool> Archive::requeue_page(std::string_view url, std::int64_t since, std::int64_t now) {
+  auto up = impl_->sql(
+      "UPDATE pages SET state = 'queued', updated_at = ?3 WHERE url = ?1"
+      " AND state IN ('fetched', 'failed') AND updated_at < ?2");
+  if (!up) return up.error();
+  FORA_TRY((*up)->bind(1, url).bind(2, since).bind(3, now).run());
+  return sqlite3_changes(impl_->db.get()) > 0;
+}
+
+Result<std::vector<bool>> Archive::remember_listing_rows(const std::vector<std::uint64_t>& hashes) {
+  auto ins = impl_->sql("INSERT INTO listing_rows(hash) VALUES(?) ON CONFLICT DO NOTHING");
+  if (!ins) return ins.error();
+  std::vector<bool> fresh;
+  fresh.reserve(hashes.size());
+  for (const std::uint64_t hash : hashes) {
+    FORA_TRY((*ins)->reset().bind(1, static_cast<std::int64_t>(hash)).run());
+    fresh.push_back(sqlite3_changes(impl_->db.get()) > 0);
+  }
+  return fresh;
+}
+
+Result<std::vector<std::string>> Archive::thread_sibling_pages(std::string_view url) const {
+  auto q = impl_->sql(
+      "SELECT DISTINCT p.url FROM comments c JOIN pages p ON p.id = c.page_id"
+      " WHERE c.thread_id IN (SELECT e.thread_id FROM comments e JOIN pages here ON here.id = e.page_id"
+      "                       WHERE here.url = ?1)"
+      " AND p.url != ?1 ORDER BY p.id");
+  if (!q) return q.error();
+  (*q)->bind(1, url);
+  std::vector<std::string> out;
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back((*q)->text(0));
+  }
+}
+
+Status Archive::set_site_crawl(std::string_view origin, std::string_view settings, std::int64_t now) {
+  auto up = impl_->sql(
+      "INSERT INTO sites(origin, first_seen, crawl) VALUES(?1, ?2, ?3)"
+      " ON CONFLICT(origin) DO UPDATE SET crawl = excluded.crawl");
+  if (!up) return up.error();
+  return (*up)->bind(1, origin).bind(2, now).bind(3, settings).run();
+}
+
+Result<std::vector<Archive::SiteCrawl>> Archive::site_crawls() const {
+  auto q = impl_->sql(
+      "SELECT s.origin, s.crawl, (SELECT group_concat(url, char(10)) FROM"
+      "  (SELECT url FROM pages WHERE site_id = s.id AND depth = 0 AND state != 'skipped'"
+      "   AND url NOT LIKE '%/robots.txt' ORDER BY id))"
+      " FROM sites s ORDER BY s.id");
+  if (!q) return q.error();
+  std::vector<SiteCrawl> out;
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    SiteCrawl site{(*q)->text(0), (*q)->text(1), {}};
+    const std::string starts = (*q)->text(2);
+    for (std::size_t at = 0; at < starts.size();) {
+      const std::size_t end = std::min(starts.find('\n', at), starts.size());
+      if (end > at) site.start_urls.push_back(starts.substr(at, end - at));
+      at = end + 1;
+    }
+    out.push_back(std::move(site));
+  }
+}
+
+}  // namespace fora::archive

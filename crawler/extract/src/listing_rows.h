@@ -1,0 +1,33 @@
+// Listing rows: what a page that lists threads (a forum's topic list, a blog's home page, a
+// "recent posts" box) shows about each thread it links to. A forum prints, beside each topic
+// link, its reply count, last poster and last post time; when any of these changes, the
+// topic changed. `fora update` keeps a hash of every (link, row text) pair it has seen, and
+// a pair never seen before sends it to the linked page, whatever its revisit schedule says.
+//
+// The row is found by shape, not by engine: from the link up, the first element whose parent
+// holds at least two more children of the same tag and class (phpBB's li.row, XenForo's
+// div.structItem, Discourse's tr, WordPress's article, a pagination's a.page-numbers). A
+// link in no repeated structure is its own row. A <time> counts by its datetime attribute,
+// not its text, so "3 hours ago" turning into "4 hours ago" changes nothing.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "fora/extract/thread.h"
+#include "fora/url/url.h"
+
+namespace fora::extract {
+
+// One LinkRow per distinct <a href> of `doc`, resolved against `base`, in page order. A
+// link that shows in several rows takes the first.
+std::vector<LinkRow> listing_rows(xmlDoc* doc, const Url& base);
+
+// FNV-1a, 64 bits: stable across runs and builds (the catalog keeps these hashes).
+std::uint64_t stable_hash(std::string_view bytes, std::uint64_t seed = 14695981039346656037ULL);
+
+}  // namespace fora::extract

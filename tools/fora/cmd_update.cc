@@ -1,0 +1,143 @@
+// fora update [--site S]...: visits again what is due on each site crawled before (its
+// start URLs, the pages its schedule says, the pages a changed listing or thread points at,
+// and every page never seen), then brings the index up to date. Made for cron: quiet with
+// --quiet, exit 0 / 1 / 4 (locked).
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "commands.h"
+#include "crawl_run.h"
+#include "fora/crawler/revisit.h"
+#include "fora/indexer/index_writer.h"
+#include "interrupt.h"
+
+namespace fora::cli {
+namespace {
+
+Result<crawler::RevisitBounds> revisit_bounds(const UpdateCommand& cmd) {
+  auto lo = crawler::parse_duration(cmd.min_interval);
+  if (!lo) return make_error(Errc::InvalidArgument, "--min-interval: " + lo.error().message, lo.error().hint);
+  auto hi = crawler::parse_duration(cmd.max_interval);
+  if (!hi) return make_error(Errc::InvalidArgument, "--max-interval: " + hi.error().message, hi.error().hint);
+  if (*lo > *hi)
+    return make_error(Errc::InvalidArgument, "--min-interval is longer than --max-interval",
+                      "e.g. --min-interval 6h --max-interval 30d");
+  return crawler::RevisitBounds{*lo, *hi};
+}
+
+// The crawls an update runs: one per distinct crawl settings among the sites asked for (a
+// crawl of several start URLs took in several sites).
+Result<std::vector<CrawlCommand>> crawls_to_run(const archive::Archive& archive, const UpdateCommand& cmd) {
+  auto sites = archive.site_crawls();
+  if (!sites) return sites.error();
+  std::set<std::string> wanted;
+  for (const std::string& s : cmd.sites) {
+    auto origin = site_option(s);
+    if (!origin) return origin.error();
+    const bool known = std::any_of(sites->begin(), sites->end(), [&](const auto& site) { return site.origin == *origin; });
+    if (!known) return make_error(Errc::NotFound, "--site " + s + ": the archive holds no such site", "`fora stats` lists its sites");
+    wanted.insert(*origin);
+  }
+  std::vector<CrawlCommand> crawls;
+  std::set<std::string> taken;
+  for (const auto& site : *sites) {
+    if (!wanted.empty() && !wanted.count(site.origin)) continue;
+    const std::string key = site.settings.empty() ? "site " + site.origin : site.settings;
+    if (!taken.insert(key).second) continue;
+    CrawlCommand crawl;
+    if (!site.settings.empty()) FORA_TRY(apply_crawl_settings(site.settings, crawl));
+    else crawl.urls = site.start_urls;  // crawled before settings were kept: its depth-0 pages
+    if (crawl.urls.empty()) continue;   // pages imported from WARC files, never crawled
+    crawls.push_back(std::move(crawl));
+  }
+  if (crawls.empty())
+    return make_error(Errc::NotFound, "nothing to update: the archive has no crawled site",
+                      "crawl one first: fora crawl https://example.com/");
+  return crawls;
+}
+
+}  // namespace
+
+Status run_update(const Context& ctx, const UpdateCommand& cmd) {
+  auto bounds = revisit_bounds(cmd);
+  if (!bounds) return bounds.error();
+  if (cmd.delay && *cmd.delay < 0) return make_error(Errc::InvalidArgument, "--delay must be 0 or more seconds");
+  auto extractor = ctx.open_extractor();
+  if (!extractor) return extractor.error();
+  std::ofstream log;
+  if (!cmd.log.empty()) {
+    log.open(cmd.log, std::ios::app);
+    if (!log) return make_error(Errc::Io, "cannot write the log file " + cmd.log);
+  }
+  auto archive = ctx.open_archive(archive::Archive::Mode::Write);
+  if (!archive) return archive.error();
+  auto run = RunLog::start(**archive, ctx);
+  if (!run) return run.error();
+  auto crawls = crawls_to_run(**archive, cmd);
+  if (!crawls) return run->finish(crawls.error());
+
+  Tally tally;
+  crawler::CrawlProgress total;
+  for (CrawlCommand& crawl : *crawls) {
+    if (cmd.delay) crawl.delay = *cmd.delay;
+    crawl.jobs = cmd.jobs;
+    crawler::CrawlOptions options = crawl_options(crawl);
+    options.update = true;
+    options.revisit = *bounds;
+    crawler::CrawlProgress seen;
+    auto result = run_one_crawl(ctx, **archive, *extractor, options, cmd.quiet || cmd.json, log, tally, seen);
+    total.fetched += seen.fetched;
+    total.failed += seen.failed;
+    total.due += seen.due;
+    total.signalled += seen.signalled;
+    total.changed += seen.changed;
+    total.gone += seen.gone;
+    total.threads += seen.threads;
+    if (!result) return run->finish(result.error(), total.fetched, total.failed);
+  }
+  if (total.fetched == 0)
+    return run->finish(make_error(Errc::Network, "nothing could be fetched: no site answered",
+                                  "check the sites answer; --log FILE shows each attempt"),
+                       total.fetched, total.failed);
+
+  indexer::IndexSummary indexed;
+  if (!cmd.no_index) {
+    StopOnSignal stop;
+    auto summary = indexer::update_index(**archive, indexer::IndexOptions{}, {}, stop.requested());
+    if (!summary) return run->finish(summary.error(), total.fetched, total.failed);
+    indexed = *summary;
+  }
+  const archive::Archive::RunCounts counts = (*archive)->run_counts();
+  FORA_TRY(run->finish(ok(), total.fetched, total.failed));
+  if (cmd.json) {
+    nlohmann::json j = {{"sites", crawls->size()},       {"fetched", total.fetched},
+                        {"failed", total.failed},        {"due", total.due},
+                        {"signalled", total.signalled},  {"changed_pages", total.changed},
+                        {"new", counts.entries_new},     {"edited", counts.entries_edited},
+                        {"gone", counts.entries_gone},   {"outcomes", tally.outcomes},
+                        {"hosts", tally.hosts}};
+    if (!cmd.no_index)
+      j["index"] = {{"added", indexed.added}, {"updated", indexed.updated}, {"documents", indexed.documents}};
+    ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    return ok();
+  }
+  if (cmd.quiet) return ok();
+  ctx.out.write(fmt::format(
+      "updated {} crawl{}: {} pages asked for ({} failed; {} due by their schedule, {} pointed at by a change), {} "
+      "showed something new\n",
+      crawls->size(), crawls->size() == 1 ? "" : "s", total.fetched, total.failed, total.due, total.signalled,
+      total.changed));
+  ctx.out.write(fmt::format("posts and comments: {} new, {} edited, {} gone\n", counts.entries_new,
+                            counts.entries_edited, counts.entries_gone));
+  if (!cmd.no_index)
+    ctx.out.write(fmt::format("indexed: {} added, {} updated; {} documents (generation {})\n", indexed.added,
+                              indexed.updated, indexed.documents, indexed.generation));
+  return ok();
+}
+
+}  // namespace fora::cli
