@@ -150,11 +150,16 @@ class Crawl {
     return ok();
   }
 
-  // An update: queues the pages of the start URLs' sites whose schedule says they are due.
-  Status queue_due() {
+  // The sites an update looks at: those of its start URLs.
+  std::set<std::string> start_origins() const {
     std::set<std::string> origins;
     for (const Url& url : scope_.start_urls()) origins.emplace(url.origin());
-    for (const std::string& origin : origins) {
+    return origins;
+  }
+
+  // An update: queues the pages of the start URLs' sites whose schedule says they are due.
+  Status queue_due() {
+    for (const std::string& origin : start_origins()) {
       auto due = archive_.queue_due_pages(origin, due_until(started_at_, options_.revisit));
       if (!due) return due.error();
       stats_.due += *due;
@@ -511,15 +516,21 @@ class Crawl {
     // Known pages something says changed: listed in a row never seen before, or another
     // page of a thread that changed (its entries may have moved there).
     std::vector<std::string> signalled;
+    std::vector<std::string> listed_here;  // what this listing shows, noted once its new links are pages
     if (!r.rows.empty()) {
       std::vector<std::uint64_t> hashes;
       hashes.reserve(r.rows.size());
       for (const auto& row : r.rows) hashes.push_back(row.hash);
       auto fresh_rows = a.remember_listing_rows(hashes);
       if (!fresh_rows) return fresh_rows.error();
-      for (std::size_t i = 0; i < r.rows.size(); ++i)
-        if ((*fresh_rows)[i]) signalled.push_back(r.rows[i].url.str());
+      std::vector<std::string> listed;
+      listed.reserve(r.rows.size());
+      for (std::size_t i = 0; i < r.rows.size(); ++i) {
+        listed.push_back(r.rows[i].url.str());
+        if ((*fresh_rows)[i]) signalled.push_back(listed.back());
+      }
       changed = changed || !signalled.empty();
+      listed_here = std::move(listed);
     }
     if (options_.update && changed && r.thread) {
       auto siblings = a.thread_sibling_pages(r.url);
@@ -545,6 +556,7 @@ class Crawl {
       if (*fetch == Queued::New && !r.thread) changed = true;  // a listing shows a page never seen
       if (*fetch != Queued::No) pass_on(std::move(url), std::move(validators));
     }
+    if (!listed_here.empty()) FORA_TRY(a.note_listed(r.url, listed_here, now));
     if (options_.update) {
       for (const std::string& page : signalled) {
         auto url = Url::parse(page);
@@ -677,6 +689,43 @@ class Crawl {
     });
   }
 
+  // An update whose frontier ran dry looks, once, at the pages that a listing it fetched
+  // showed before and shows no more (a removed thread answers 404; one moved to a later
+  // listing page answers as before).
+  void sweep_unlisted() {
+    swept_ = true;
+    ++refills_;  // the crawl waits for the answer as for a refill
+    writer_->post([this](archive::Archive& a, bool failed) -> Status {
+      std::vector<archive::Archive::QueuedPage> pages;
+      const Status found = [&]() -> Status {
+        if (failed) return ok();
+        for (const std::string& origin : start_origins()) {
+          auto urls = a.requeue_unlisted(origin, started_at_, unix_now());
+          if (!urls) return urls.error();
+          for (std::string& url : *urls) {
+            auto last = a.last_capture(url);
+            if (!last) return last.error();
+            pages.push_back({std::move(url), 1, *last ? (*last)->etag : "", *last ? (*last)->last_modified : ""});
+          }
+        }
+        return ok();
+      }();
+      asio::post(io_, [this, pages = std::move(pages)] {
+        --refills_;
+        for (const auto& page : pages) {
+          auto url = Url::parse(page.url);
+          if (!url || !scope_.in_scope(*url)) continue;
+          filter_.mark(*url);
+          ++stats_.signalled;
+          push(*url, {page.depth, page.etag, page.last_modified});
+        }
+        check_writer();
+        pump();
+      });
+      return found;
+    });
+  }
+
   // Done when nothing is in flight or on its way through workers and writer, and nothing
   // more will start.
   void finish_if_idle() {
@@ -684,6 +733,7 @@ class Crawl {
     const bool overflow =
         std::any_of(hosts_.begin(), hosts_.end(), [](const auto& h) { return waits_in_catalog(h.second); });
     if (!stopping() && !limit_reached() && (!frontier_.empty() || !robots_due_.empty() || overflow)) return;
+    if (options_.update && !swept_ && !stopping() && !limit_reached()) return sweep_unlisted();
     finished_ = true;
     wake_.cancel();
     stop_poll_.cancel();
@@ -718,6 +768,7 @@ class Crawl {
   std::int64_t started_ = 0;
   const std::int64_t started_at_ = unix_now();  // when the run began (an update's clock)
   bool resuming_ = false;  // the crawl before this one, of the same start URLs, did not end
+  bool swept_ = false;     // an update looked at the pages its listings no longer show
   bool cancelled_ = false;
   bool finished_ = false;
   std::optional<Error> error_;

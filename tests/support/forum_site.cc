@@ -1,5 +1,6 @@
 #include "support/forum_site.h"
 
+#include <algorithm>
 #include <ctime>
 #include <fstream>
 #include <random>
@@ -286,7 +287,7 @@ void phpbb_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, F
   }
 }
 
-void phpbb_forum_pages(const fs::path& root, const Forum& forum, const Board& board) {
+void phpbb_forum_pages(const fs::path& root, const Forum& forum, const Board& board, int writes) {
   std::vector<const SiteTopic*> topics;
   for (std::size_t i = 0; i < board.topics.size(); ++i)
     if (board.topic_forum[i] == forum.id) topics.push_back(&board.topics[i]);
@@ -314,8 +315,12 @@ void phpbb_forum_pages(const fs::path& root, const Forum& forum, const Board& bo
                   "&amp;sid=" + kSid + "\">" + std::to_string(p) + "</a></li>";
         html += "</ul></div>";
       }
-      html += "</div></dt><dd class=\"lastpost\"><span>by " + phpbb_user(t.posts.back().author) + " <a href=\"./viewtopic.php?p=" + t.posts.back().id +
-              "&amp;sid=" + kSid + "#p" + t.posts.back().id + "\" title=\"Go to last post\">&rarr;</a></span></dd></dl></li>\n";
+      // Views move with every reader's visit (here: with every write of the board).
+      html += "</div></dt><dd class=\"posts\">" + std::to_string(t.posts.size() - 1) + " <dfn>Replies</dfn></dd><dd class=\"views\">" +
+              std::to_string(t.posts.size() * 17 + static_cast<std::size_t>(writes)) + " <dfn>Views</dfn></dd>"
+              "<dd class=\"lastpost\"><span><dfn>Last post </dfn>by " + phpbb_user(t.posts.back().author) + " <a href=\"./viewtopic.php?p=" + t.posts.back().id +
+              "&amp;sid=" + kSid + "#p" + t.posts.back().id + "\" title=\"Go to last post\">&rarr;</a><br />" +
+              esc(strftime_utc(t.posts.back().date, "%a %b %d, %Y %I:%M %p")) + "</span></dd></dl></li>\n";
     }
     html += "</ul></div>\n<a href=\"./viewforum.php?hash=0bd4b1ac&amp;f=" + f + "&amp;mark=topics&amp;mark_time=1700000000\">Mark topics read</a>\n"
             "<form method=\"get\" action=\"./viewforum.php\"><a href=\"./viewforum.php?f=" + f + "&amp;st=0&amp;sk=t&amp;sd=d\">Sort</a></form>\n</div>\n" + phpbb_foot();
@@ -471,19 +476,39 @@ std::size_t ForumSite::post_count() const {
   return n;
 }
 
-ForumSite write_phpbb_site(const fs::path& root) {
-  const Board board = make_board();
+ForumSite forum_board() {
   ForumSite site;
-  site.topics = board.topics;
+  site.topics = make_board().topics;
+  return site;
+}
+
+ForumSite write_phpbb_site(const fs::path& root) {
+  ForumSite site = forum_board();
+  rewrite_phpbb_site(root, site);
+  return site;
+}
+
+void rewrite_phpbb_site(const fs::path& root, ForumSite& site) {
+  static int writes = 0;
+  ++writes;
+  Board board;
+  board.topics = site.topics;
+  for (const SiteTopic& t : site.topics) {
+    const auto forum = std::find_if(kForums.begin(), kForums.end(), [&](const Forum& f) { return f.name == t.forum; });
+    if (forum == kForums.end()) throw std::runtime_error("no forum " + t.forum + " on the board");
+    board.topic_forum.push_back(forum->id);
+  }
+  if (fs::exists(root))
+    for (const auto& entry : fs::directory_iterator(root)) fs::remove_all(entry.path());
+  site.topic_pages.clear();
   site.traps = {"posting.php", "memberlist.php", "ucp.php", "search.php", "mcp.php", "faq.php",
                 "viewonline.php", "viewtopic.php?p=", "view=next", "view=previous", "hilit=",
                 "mark=", "sk=", "sid="};
   write_file(root, "index.html", phpbb_index());
   write_file(root, "index.php.html", phpbb_index());
-  for (const Forum& f : kForums) phpbb_forum_pages(root, f, board);
+  for (const Forum& f : kForums) phpbb_forum_pages(root, f, board, writes);
   for (std::size_t i = 0; i < board.topics.size(); ++i)
     phpbb_topic_pages(root, board.topics[i], board.topic_forum[i], site);
-  return site;
 }
 
 ForumSite write_xenforo_site(const fs::path& root) {

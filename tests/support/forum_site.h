@@ -42,6 +42,12 @@ struct ForumSite {
 // Writes the board under `root` (served by fora-testserver, whose "p@query.html" files stand
 // for dynamic addresses) and returns what it holds.
 ForumSite write_phpbb_site(const std::filesystem::path& root);
+// The board before it is written (topics only), for a test to change and write again.
+ForumSite forum_board();
+// Writes `site` as a phpBB board, replacing whatever `root` held (a topic no longer in it
+// answers 404); fills its topic_pages and traps. Each SiteTopic::forum names one of the
+// board's forums. The topic lists' view counts move with every write, as readers move them.
+void rewrite_phpbb_site(const std::filesystem::path& root, ForumSite& site);
 ForumSite write_xenforo_site(const std::filesystem::path& root);
 
 }  // namespace fora::test

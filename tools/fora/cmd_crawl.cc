@@ -39,6 +39,8 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   if (cmd.urls.empty())
     return make_error(Errc::InvalidArgument, "no start URL", "name one (fora crawl https://example.com/) or a list (--from FILE)");
   if (cmd.delay < 0) return make_error(Errc::InvalidArgument, "--delay must be 0 or more seconds");
+  auto options = crawl_options(cmd);
+  if (!options) return options.error();
   auto extractor = ctx.open_extractor();
   if (!extractor) return extractor.error();
   std::ofstream log;
@@ -61,7 +63,7 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
 
   Tally tally;
   crawler::CrawlProgress seen;  // the latest counts, for the run's record if the crawl fails
-  auto result = run_one_crawl(ctx, **archive, *extractor, crawl_options(cmd), cmd.quiet || cmd.json, log, tally, seen);
+  auto result = run_one_crawl(ctx, **archive, *extractor, *options, cmd.quiet || cmd.json, log, tally, seen);
   if (!result) return run->finish(result.error(), seen.fetched, seen.failed);
   if (result->fetched == 0)
     return run->finish(make_error(Errc::Network, "nothing could be fetched from " + cmd.urls.front(),

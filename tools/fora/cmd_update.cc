@@ -12,23 +12,11 @@
 
 #include "commands.h"
 #include "crawl_run.h"
-#include "fora/crawler/revisit.h"
 #include "fora/indexer/index_writer.h"
 #include "interrupt.h"
 
 namespace fora::cli {
 namespace {
-
-Result<crawler::RevisitBounds> revisit_bounds(const UpdateCommand& cmd) {
-  auto lo = crawler::parse_duration(cmd.min_interval);
-  if (!lo) return make_error(Errc::InvalidArgument, "--min-interval: " + lo.error().message, lo.error().hint);
-  auto hi = crawler::parse_duration(cmd.max_interval);
-  if (!hi) return make_error(Errc::InvalidArgument, "--max-interval: " + hi.error().message, hi.error().hint);
-  if (*lo > *hi)
-    return make_error(Errc::InvalidArgument, "--min-interval is longer than --max-interval",
-                      "e.g. --min-interval 6h --max-interval 30d");
-  return crawler::RevisitBounds{*lo, *hi};
-}
 
 // The crawls an update runs: one per distinct crawl settings among the sites asked for (a
 // crawl of several start URLs took in several sites).
@@ -64,8 +52,6 @@ Result<std::vector<CrawlCommand>> crawls_to_run(const archive::Archive& archive,
 }  // namespace
 
 Status run_update(const Context& ctx, const UpdateCommand& cmd) {
-  auto bounds = revisit_bounds(cmd);
-  if (!bounds) return bounds.error();
   if (cmd.delay && *cmd.delay < 0) return make_error(Errc::InvalidArgument, "--delay must be 0 or more seconds");
   auto extractor = ctx.open_extractor();
   if (!extractor) return extractor.error();
@@ -85,12 +71,14 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
   crawler::CrawlProgress total;
   for (CrawlCommand& crawl : *crawls) {
     if (cmd.delay) crawl.delay = *cmd.delay;
+    if (cmd.min_interval) crawl.min_interval = *cmd.min_interval;
+    if (cmd.max_interval) crawl.max_interval = *cmd.max_interval;
     crawl.jobs = cmd.jobs;
-    crawler::CrawlOptions options = crawl_options(crawl);
-    options.update = true;
-    options.revisit = *bounds;
+    auto options = crawl_options(crawl);
+    if (!options) return run->finish(options.error());
+    options->update = true;
     crawler::CrawlProgress seen;
-    auto result = run_one_crawl(ctx, **archive, *extractor, options, cmd.quiet || cmd.json, log, tally, seen);
+    auto result = run_one_crawl(ctx, **archive, *extractor, *options, cmd.quiet || cmd.json, log, tally, seen);
     total.fetched += seen.fetched;
     total.failed += seen.failed;
     total.due += seen.due;

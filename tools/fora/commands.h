@@ -34,6 +34,8 @@ struct CrawlCommand {
   std::vector<std::string> include, exclude;  // regexes over whole URLs
   std::int64_t segment_size = std::int64_t{1} << 30;  // snapshot segments roll over at this size
   std::int64_t dictionary_after = 256;  // pages of a site before its zstd dictionary is trained; 0: never
+  std::string min_interval = "6h";  // `fora update` visits a page at most this often...
+  std::string max_interval = "30d"; // ...and at least this often (revisit.h)
 };
 Status run_crawl(const Context& ctx, const CrawlCommand& cmd);
 
@@ -42,8 +44,8 @@ struct UpdateCommand {
   bool no_index = false;           // leave the index as it is
   bool quiet = false;              // print nothing but errors
   bool json = false;               // the summary as one JSON object
-  std::string min_interval = "6h"; // a page is visited at most this often...
-  std::string max_interval = "30d";// ...and at least this often
+  std::optional<std::string> min_interval;  // a page is visited at most this often (default: the crawl's)
+  std::optional<std::string> max_interval;  // ...and at least this often (default: the crawl's)
   std::optional<double> delay;     // seconds between two requests to one host (default: the crawl's)
   std::string log;                 // --log FILE: one line per request
   unsigned jobs = 0;               // worker threads; 0 = one per core

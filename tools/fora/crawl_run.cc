@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "fora/crawler/revisit.h"
 #include "fora/url/url.h"
 #include "interrupt.h"
 
@@ -20,8 +21,16 @@ std::string log_line(const crawler::FetchEvent& e) {
 
 }  // namespace
 
-crawler::CrawlOptions crawl_options(const CrawlCommand& cmd) {
+Result<crawler::CrawlOptions> crawl_options(const CrawlCommand& cmd) {
   crawler::CrawlOptions options;
+  auto lo = crawler::parse_duration(cmd.min_interval);
+  if (!lo) return make_error(Errc::InvalidArgument, "--min-interval: " + lo.error().message, lo.error().hint);
+  auto hi = crawler::parse_duration(cmd.max_interval);
+  if (!hi) return make_error(Errc::InvalidArgument, "--max-interval: " + hi.error().message, hi.error().hint);
+  if (*lo > *hi)
+    return make_error(Errc::InvalidArgument, "--min-interval is longer than --max-interval",
+                      "e.g. --min-interval 6h --max-interval 30d");
+  options.revisit = {*lo, *hi};
   options.start_urls = cmd.urls;
   options.delay_seconds = cmd.delay;
   options.max_pages = cmd.max_pages;
@@ -48,7 +57,8 @@ std::string crawl_settings(const CrawlCommand& cmd) {
                             {"max_depth", cmd.max_depth}, {"delay", cmd.delay},
                             {"user_agent", cmd.user_agent}, {"timeout", cmd.timeout},
                             {"connections", cmd.connections}, {"per_host", cmd.per_host},
-                            {"retries", cmd.retries},     {"robots_max_age", cmd.robots_max_age}};
+                            {"retries", cmd.retries},     {"robots_max_age", cmd.robots_max_age},
+                            {"min_interval", cmd.min_interval}, {"max_interval", cmd.max_interval}};
   return j.dump();
 }
 
@@ -67,6 +77,8 @@ Status apply_crawl_settings(std::string_view settings, CrawlCommand& cmd) {
     cmd.per_host = j.value("per_host", cmd.per_host);
     cmd.retries = j.value("retries", cmd.retries);
     cmd.robots_max_age = j.value("robots_max_age", cmd.robots_max_age);
+    cmd.min_interval = j.value("min_interval", cmd.min_interval);
+    cmd.max_interval = j.value("max_interval", cmd.max_interval);
   } catch (const nlohmann::json::exception& e) {
     return make_error(Errc::Corrupt, std::string("a site's crawl settings in the catalog do not read: ") + e.what(),
                       "crawl the site again with `fora crawl URL`: that records them anew");

@@ -14,10 +14,11 @@
 
 namespace fora::cli {
 
-crawler::CrawlOptions crawl_options(const CrawlCommand& cmd);
+// Errors: InvalidArgument (a revisit interval that is no duration, or bounds the wrong way round).
+Result<crawler::CrawlOptions> crawl_options(const CrawlCommand& cmd);
 
 // The settings of `cmd` an update crawls with again, as JSON: start URLs, scope, include,
-// exclude, depth, delay, user agent, timeout, connections, retries.
+// exclude, depth, delay, user agent, timeout, connections, retries, revisit bounds.
 std::string crawl_settings(const CrawlCommand& cmd);
 // Reads crawl_settings() back into `cmd`. Errors: Corrupt (not such JSON).
 Status apply_crawl_settings(std::string_view settings, CrawlCommand& cmd);

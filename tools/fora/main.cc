@@ -37,8 +37,8 @@ int main(int argc, char** argv) {
   auto* up = app.add_subcommand("update", "Visit again what is due on every site crawled before (new threads, new comments, edits, deletions), then update the index");
   up->add_option("--site", update.sites, "Only this site (repeatable; e.g. example.com)")->allow_extra_args(false);
   up->add_flag("--no-index", update.no_index, "Leave the index as it is (run `fora index` later)");
-  up->add_option("--min-interval", update.min_interval, "Visit a page at most this often, however often it changes (e.g. 6h, 1d)")->capture_default_str();
-  up->add_option("--max-interval", update.max_interval, "Visit a page at least this often, however quiet it is (e.g. 30d, 2w)")->capture_default_str();
+  up->add_option("--min-interval", update.min_interval, "Visit a page at most this often, however often it changes (e.g. 6h, 1d; default: the crawl's)");
+  up->add_option("--max-interval", update.max_interval, "Visit a page at least this often, however quiet it is (e.g. 30d, 2w; default: the crawl's)");
   up->add_option("--delay", update.delay, "Seconds between two requests to one host (default: what the site was crawled with)");
   up->add_option("--jobs,-j", update.jobs, "Threads that read and compress pages (0: one per core)")->capture_default_str();
   up->add_option("--log", update.log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");
@@ -67,6 +67,8 @@ int main(int argc, char** argv) {
   c->add_flag("--json", crawl.json, "Print the summary as one JSON object (counts per outcome and per host)");
   c->add_option("--segment-size", crawl.segment_size, "Start a new snapshot segment once one holds this much (e.g. 256MB, 1GB)")->capture_default_str()->transform(CLI::AsSizeValue(false))->check(CLI::Range(std::int64_t{1} << 16, std::int64_t{1} << 40));
   c->add_option("--dictionary-after", crawl.dictionary_after, "Train a site's compression dictionary once this many of its pages are stored (0: never)")->capture_default_str()->check(CLI::NonNegativeNumber);
+  c->add_option("--min-interval", crawl.min_interval, "`fora update` visits a page at most this often, however often it changes (e.g. 6h, 1d)")->capture_default_str();
+  c->add_option("--max-interval", crawl.max_interval, "`fora update` visits a page at least this often, however quiet it is (e.g. 30d, 2w)")->capture_default_str();
   c->add_option("--log", crawl.log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");
 
   IndexCommand index;

@@ -31,7 +31,9 @@ namespace {
 //                     from a start URL to the page; whole_at is when a reader last took a
 //                     thread page from it; revisit_interval (seconds) and next_visit are
 //                     its schedule for `fora update` (revisit.h), NULL before its first
-//                     visit
+//                     visit; listed_on is the listing page (a page no thread was read
+//                     from) that last linked to it, at listed_at: a page that listing no
+//                     longer shows is looked at again (it may be gone)
 //   listing_rows      a 64-bit hash of (link URL, text of the listing row around it) for
 //                     each link a listing page showed (extract/listing_rows.h): a row never
 //                     seen before says its thread changed
@@ -103,7 +105,9 @@ CREATE TABLE pages(
   updated_at INTEGER NOT NULL,
   whole_at INTEGER,
   revisit_interval INTEGER,
-  next_visit INTEGER);
+  next_visit INTEGER,
+  listed_on INTEGER,
+  listed_at INTEGER);
 CREATE INDEX pages_due ON pages(site_id, next_visit);
 CREATE TABLE listing_rows(hash INTEGER PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE dictionaries(
@@ -223,12 +227,14 @@ CREATE TABLE runs(
   outcome TEXT NOT NULL DEFAULT '');
 )sql";
 
-// Version 7 -> 8: a revisit schedule per page, the listing rows seen, each site's crawl
-// settings. Pages fetched before have no schedule: the first update visits them.
+// Version 7 -> 8: a revisit schedule per page, the listing that last showed it, the listing
+// rows seen, each site's crawl settings. Pages fetched before have no schedule: the first update visits them.
 constexpr const char* kUpgrade7 = R"sql(
 ALTER TABLE sites ADD COLUMN crawl TEXT NOT NULL DEFAULT '';
 ALTER TABLE pages ADD COLUMN revisit_interval INTEGER;
 ALTER TABLE pages ADD COLUMN next_visit INTEGER;
+ALTER TABLE pages ADD COLUMN listed_on INTEGER;
+ALTER TABLE pages ADD COLUMN listed_at INTEGER;
 CREATE INDEX pages_due ON pages(site_id, next_visit);
 CREATE TABLE listing_rows(hash INTEGER PRIMARY KEY) WITHOUT ROWID;
 UPDATE meta SET value = '8' WHERE key = 'schema_version';

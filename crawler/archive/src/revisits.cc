@@ -50,6 +50,34 @@ Result<std::vector<bool>> Archive::remember_listing_rows(const std::vector<std::
   return fresh;
 }
 
+Status Archive::note_listed(std::string_view listing, const std::vector<std::string>& urls, std::int64_t now) {
+  auto up = impl_->sql(
+      "UPDATE pages SET listed_on = (SELECT id FROM pages WHERE url = ?1), listed_at = ?3 WHERE url = ?2");
+  if (!up) return up.error();
+  for (const std::string& url : urls) FORA_TRY((*up)->reset().bind(1, listing).bind(2, url).bind(3, now).run());
+  return ok();
+}
+
+Result<std::vector<std::string>> Archive::requeue_unlisted(std::string_view origin, std::int64_t since,
+                                                           std::int64_t now) {
+  auto up = impl_->sql(
+      "UPDATE pages SET state = 'queued', updated_at = ?3 WHERE id IN ("
+      " SELECT p.id FROM pages p JOIN pages listing ON listing.id = p.listed_on"
+      " WHERE p.site_id = (SELECT id FROM sites WHERE origin = ?1) AND p.state IN ('fetched', 'failed')"
+      " AND p.reason NOT IN ('404', '410')"
+      " AND p.updated_at < ?2 AND p.listed_at < ?2 AND listing.state = 'fetched' AND listing.updated_at >= ?2)"
+      " RETURNING url");
+  if (!up) return up.error();
+  (*up)->bind(1, origin).bind(2, since).bind(3, now);
+  std::vector<std::string> out;
+  for (;;) {
+    auto row = (*up)->step();
+    if (!row) return row.error();
+    if (!*row) return out;
+    out.push_back((*up)->text(0));
+  }
+}
+
 Result<std::vector<std::string>> Archive::thread_sibling_pages(std::string_view url) const {
   auto q = impl_->sql(
       "SELECT DISTINCT p.url FROM comments c JOIN pages p ON p.id = c.page_id"

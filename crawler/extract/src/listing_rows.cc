@@ -1,5 +1,6 @@
 #include "listing_rows.h"
 
+#include <cctype>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -21,30 +22,76 @@ bool same_shape(const xmlNode* a, const xmlNode* b) {
          attribute(a, "class") == attribute(b, "class");
 }
 
-// Whether `n` is one of at least three children of its parent with its tag and class.
+// Whether `n` is one of at least two children of its parent with its tag and class (the
+// last page of a listing may hold only two rows).
 bool repeats(const xmlNode* n) {
   if (n->parent == nullptr || n->parent->type != XML_ELEMENT_NODE) return false;
   int alike = 0;
   for (const xmlNode* c = n->parent->children; c != nullptr; c = c->next)
-    if (same_shape(c, n) && ++alike >= 3) return true;
+    if (same_shape(c, n) && ++alike >= 2) return true;
   return false;
 }
 
-// The row around link `a`: its nearest repeating ancestor (or itself), at most 8 levels up
-// and never <body> or above.
-const xmlNode* row_of(const xmlNode* a, std::unordered_map<const xmlNode*, bool>& repeating) {
-  const xmlNode* n = a;
-  for (int level = 0; level <= 8 && n != nullptr && n->type == XML_ELEMENT_NODE; ++level, n = n->parent) {
-    const std::string_view name = name_of(n);
-    if (name == "body" || name == "html") break;
-    auto [it, fresh] = repeating.try_emplace(n, false);
-    if (fresh) it->second = repeats(n);
-    if (it->second) return n;
+// A row links to a thread, its pages, its author and its last poster; more links than this
+// make a block of rows.
+constexpr int kMaxRowLinks = 16;
+
+int links_under(const xmlNode* n, int limit) {
+  int count = 0;
+  for (const xmlNode* c = n->children; c != nullptr && count <= limit; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    if (name_of(c) == "a") ++count;
+    count += links_under(c, limit - count);
   }
-  return a;
+  return count;
 }
 
-// The row's text, whitespace collapsed, <time> by its datetime, script and style left out.
+// What row_of() learns of an element once.
+struct Shape {
+  bool repeats = false;
+  bool small = false;  // holds at most kMaxRowLinks links
+};
+
+// The row around link `a`: its outermost repeating ancestor that is small enough to be one
+// row (or the link itself), at most 12 levels up and never <body> or above. Outermost,
+// because rows nest: a topic row holds the topic's own page links, each in a repeating <li>.
+const xmlNode* row_of(const xmlNode* a, std::unordered_map<const xmlNode*, Shape>& shapes) {
+  const xmlNode* row = a;
+  const xmlNode* n = a;
+  for (int level = 0; level <= 12 && n != nullptr && n->type == XML_ELEMENT_NODE; ++level, n = n->parent) {
+    const std::string_view name = name_of(n);
+    if (name == "body" || name == "html") break;
+    auto [it, fresh] = shapes.try_emplace(n);
+    // A list item, a table row or an article is a row even when alone (the last page).
+    if (fresh)
+      it->second = {name == "li" || name == "tr" || name == "article" || repeats(n),
+                    links_under(n, kMaxRowLinks) <= kMaxRowLinks};
+    if (!it->second.small) break;
+    if (it->second.repeats) row = n;
+  }
+  return row;
+}
+
+bool contains_view(std::string text) {
+  for (char& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return text.find("view") != std::string::npos;
+}
+
+// A view counter: an element whose class names views (phpBB's dd.views, vBulletin's
+// "views"), or a <dd> after a <dt>Views</dt> (XenForo). Every reader's visit moves it, so it
+// says nothing about the thread.
+bool view_counter(const xmlNode* n) {
+  if (contains_view(attribute(n, "class"))) return true;
+  if (name_of(n) != "dd") return false;
+  const xmlNode* before = n->prev;
+  while (before != nullptr && before->type != XML_ELEMENT_NODE) before = before->prev;
+  if (before == nullptr || name_of(before) != "dt") return false;
+  std::unique_ptr<xmlChar, XmlCharFree> label(xmlNodeGetContent(before));
+  return label && contains_view(reinterpret_cast<const char*>(label.get()));
+}
+
+// The row's text, whitespace collapsed, <time> by its datetime; script, style and view
+// counters left out.
 void append_text(const xmlNode* n, std::string& out) {
   for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
@@ -55,7 +102,7 @@ void append_text(const xmlNode* n, std::string& out) {
       }
     } else if (c->type == XML_ELEMENT_NODE) {
       const std::string_view name = name_of(c);
-      if (name == "script" || name == "style" || name == "noscript") continue;
+      if (name == "script" || name == "style" || name == "noscript" || view_counter(c)) continue;
       if (name == "time") {
         if (std::string when = attribute(c, "datetime"); !when.empty()) {
           out += " " + when + " ";
@@ -68,7 +115,7 @@ void append_text(const xmlNode* n, std::string& out) {
 }
 
 void collect(const xmlNode* n, const Url& base, std::vector<LinkRow>& rows, std::unordered_set<std::string>& seen,
-             std::unordered_map<const xmlNode*, bool>& repeating,
+             std::unordered_map<const xmlNode*, Shape>& shapes,
              std::unordered_map<const xmlNode*, std::uint64_t>& row_hashes) {
   for (const xmlNode* c = n; c != nullptr; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
@@ -76,7 +123,7 @@ void collect(const xmlNode* n, const Url& base, std::vector<LinkRow>& rows, std:
       const std::string href = attribute(c, "href");
       auto url = href.empty() ? std::nullopt : Url::resolve(base, href);
       if (url && seen.insert(url->str()).second) {
-        const xmlNode* row = row_of(c, repeating);
+        const xmlNode* row = row_of(c, shapes);
         auto [it, fresh] = row_hashes.try_emplace(row, 0);
         if (fresh) {
           std::string text;
@@ -87,7 +134,7 @@ void collect(const xmlNode* n, const Url& base, std::vector<LinkRow>& rows, std:
         rows.push_back({std::move(*url), hash});
       }
     }
-    collect(c->children, base, rows, seen, repeating, row_hashes);
+    collect(c->children, base, rows, seen, shapes, row_hashes);
   }
 }
 
@@ -106,9 +153,9 @@ std::vector<LinkRow> listing_rows(xmlDoc* doc, const Url& base) {
   std::vector<LinkRow> rows;
   if (doc == nullptr) return rows;
   std::unordered_set<std::string> seen;
-  std::unordered_map<const xmlNode*, bool> repeating;
+  std::unordered_map<const xmlNode*, Shape> shapes;
   std::unordered_map<const xmlNode*, std::uint64_t> row_hashes;
-  collect(xmlDocGetRootElement(doc), base, rows, seen, repeating, row_hashes);
+  collect(xmlDocGetRootElement(doc), base, rows, seen, shapes, row_hashes);
   return rows;
 }
 

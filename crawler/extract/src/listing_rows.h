@@ -4,11 +4,14 @@
 // topic changed. `fora update` keeps a hash of every (link, row text) pair it has seen, and
 // a pair never seen before sends it to the linked page, whatever its revisit schedule says.
 //
-// The row is found by shape, not by engine: from the link up, the first element whose parent
-// holds at least two more children of the same tag and class (phpBB's li.row, XenForo's
-// div.structItem, Discourse's tr, WordPress's article, a pagination's a.page-numbers). A
-// link in no repeated structure is its own row. A <time> counts by its datetime attribute,
-// not its text, so "3 hours ago" turning into "4 hours ago" changes nothing.
+// The row is found by shape, not by engine: from the link up, the outermost element whose
+// parent holds another child of the same tag and class, and that holds at most 16 links
+// (phpBB's li.row, XenForo's div.structItem, Discourse's tr, WordPress's article, a
+// pagination's a.page-numbers); an <li>, <tr> or <article> is a row even alone, as on the
+// last page of a listing. A link in no such structure is its own row (a topic alone on the
+// last page of a listing of <div>s is asked for once more when it moves to another page). A <time> counts by its datetime attribute,
+// not its text, so "3 hours ago" turning into "4 hours ago" changes nothing; view counters
+// (class "views", a <dt>Views</dt>) do not count, since every reader moves them.
 #pragma once
 
 #include <libxml/tree.h>

@@ -217,6 +217,12 @@ class Archive {
   // Of `hashes` (listing rows, listing_rows.h), which the catalog never saw before; from
   // now on it knows them all.
   Result<std::vector<bool>> remember_listing_rows(const std::vector<std::uint64_t>& hashes);
+  // Notes that the listing page `listing` showed links to `urls` (known pages) at `now`.
+  Status note_listed(std::string_view listing, const std::vector<std::string>& urls, std::int64_t now);
+  // Queues the pages of `origin` whose listing was fetched since `since` without showing
+  // them, and that were not visited since then either, unless their last answer was 404 or
+  // 410 (they are known to be gone); returns their URLs.
+  Result<std::vector<std::string>> requeue_unlisted(std::string_view origin, std::int64_t since, std::int64_t now);
   // The other pages that showed entries of the threads read from `url` last time.
   Result<std::vector<std::string>> thread_sibling_pages(std::string_view url) const;
   // What `fora update` crawls a site with again: the settings of the crawl that took it in
