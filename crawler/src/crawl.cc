@@ -513,9 +513,11 @@ class Crawl {
     if (r.status == 404 || r.status == 410) {
       if (auto gone = a.mark_thread_gone(r.url, now); !gone) return gone.error();
     }
-    // Known pages something says changed: listed in a row never seen before, or another
-    // page of a thread that changed (its entries may have moved there).
+    // Known pages something says changed: listed in a row never seen before, another page
+    // of a thread that changed (its entries may have moved there), or dated by a sitemap
+    // or a feed later than their last visit. Each is asked for when not visited since.
     std::vector<std::string> signalled;
+    std::vector<std::pair<std::string, std::int64_t>> dated;  // URL, changed at
     std::vector<std::string> listed_here;  // what this listing shows, noted once its new links are pages
     if (!r.rows.empty()) {
       std::vector<std::uint64_t> hashes;
@@ -558,10 +560,12 @@ class Crawl {
     }
     if (!listed_here.empty()) FORA_TRY(a.note_listed(r.url, listed_here, now));
     if (options_.update) {
-      for (const std::string& page : signalled) {
+      for (std::string& page : signalled) dated.emplace_back(std::move(page), started_at_);
+      for (const auto& entry : r.modified) dated.emplace_back(entry.url, std::min(started_at_, *entry.modified));
+      for (const auto& [page, before] : dated) {
         auto url = Url::parse(page);
         if (!url || !filter_.in_scope(*url)) continue;
-        auto queued = a.requeue_page(page, started_at_, now);
+        auto queued = a.requeue_page(page, before, now);
         if (!queued) return queued.error();
         if (!*queued) continue;
         ++r.signalled;
@@ -575,9 +579,11 @@ class Crawl {
     r.queued = std::move(fresh);
     r.changed = changed;
     if (r.robots_txt) return ok();
+    // Sitemaps and feeds are read at every update: they are made to say what changed.
+    if (r.feed) return a.set_page_schedule(r.url, {options_.revisit.min_seconds, now});
     const bool failed_answer = r.status >= 500 || r.status == 429;
     return schedule(a, r.url, failed_answer ? Visit::Failed : changed ? Visit::Changed : Visit::Unchanged,
-                    latest_entry(r.thread), now);
+                    r.thread ? latest_entry(r.thread) : r.newest_date, now);
   }
 
   // The page's next visit (revisit.h).

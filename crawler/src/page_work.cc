@@ -32,6 +32,7 @@ std::string read_page(const archive::Response& response, const std::string& try_
   }
   out.reply_links = std::move(page->reply_links);
   if (follow) out.rows = std::move(page->rows);
+  out.newest_date = page->newest_date;
   if (page->thread) {
     out.thread = std::move(page->thread);
     return "thread page (" + page->reader + ")";
@@ -109,11 +110,17 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
       if (copy) out.outcome += ", a copy of a page seen under another URL: links not followed";
     } else if (response.status == 200 && (is_xml(response.content_type) || is_gzip_file(response, job.url))) {
       out.outcome = "sitemap or feed";
-      auto urls = too_deep ? Result<std::vector<std::string>>(std::vector<std::string>{})
-                           : extract::feed_or_sitemap_urls(response.body, response.url);
-      if (!urls) out.outcome = "sitemap or feed not read: " + urls.error().message;
-      else
-        for (const auto& u : *urls) filter.admit_ref(here, u, out.links);
+      out.feed = true;
+      auto listed = too_deep ? Result<std::vector<extract::ListedUrl>>(std::vector<extract::ListedUrl>{})
+                             : extract::feed_or_sitemap_entries(response.body, response.url);
+      if (!listed) {
+        out.outcome = "sitemap or feed not read: " + listed.error().message;
+      } else {
+        for (auto& entry : *listed) {
+          filter.admit_ref(here, entry.url, out.links);
+          if (entry.modified) out.modified.push_back(std::move(entry));
+        }
+      }
     }
   } catch (const std::exception& e) {
     out.thread.reset();

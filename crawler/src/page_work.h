@@ -46,6 +46,9 @@ struct PageResult {
   std::vector<extract::ReplyLink> reply_links;
   std::vector<Url> links;                         // admitted: new URLs for the frontier
   std::vector<extract::LinkRow> rows;             // a listing's links with their rows (any admitted or not)
+  std::optional<std::int64_t> newest_date;        // a listing's latest date shown
+  bool feed = false;                              // a sitemap or a feed
+  std::vector<extract::ListedUrl> modified;       // of its URLs, those it dates (when they last changed)
   int link_depth = 0;                             // their depth (a redirect is no step deeper)
   bool not_modified = false;                      // read from the stored copy: nothing new to store
   std::int64_t seen_at = 0;                       // when the page was seen (fetched or revalidated)

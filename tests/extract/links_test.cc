@@ -114,6 +114,43 @@ TEST(FeedUrls, ReadsRssAndAtomLinks) {
   EXPECT_EQ(*atom, (std::vector<std::string>{"http://a.example/", "http://a.example/e1"}));
 }
 
+// What changed when: a sitemap's <lastmod>, an RSS item's <pubDate>, an Atom entry's
+// <updated> (the latest of its dates); a URL without one has none.
+TEST(FeedUrls, DateEachUrlWhenTheDocumentSaysItChanged) {
+  auto sitemap = feed_or_sitemap_entries(
+      "<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+      "<url><loc>https://s.example/a/</loc><lastmod>2024-11-25T15:14:00+00:00</lastmod></url>"
+      "<url><lastmod>2024-11-26</lastmod><loc>https://s.example/b/</loc></url>"
+      "<url><loc>https://s.example/c/</loc></url></urlset>",
+      "https://s.example/sitemap.xml");
+  ASSERT_TRUE(sitemap);
+  ASSERT_EQ(sitemap->size(), 3u);
+  EXPECT_EQ((*sitemap)[0].url, "https://s.example/a/");
+  EXPECT_EQ((*sitemap)[0].modified, 1732547640);
+  EXPECT_EQ((*sitemap)[1].url, "https://s.example/b/");
+  EXPECT_EQ((*sitemap)[1].modified, 1732579200) << "a lastmod before its loc";
+  EXPECT_FALSE((*sitemap)[2].modified);
+  auto rss = feed_or_sitemap_entries(
+      "<rss version='2.0'><channel><link>http://r.example/</link><pubDate>Mon, 25 Nov 2024 15:14:00 GMT</pubDate>"
+      "<item><title>On: Post</title><link>http://r.example/post/#comment-5</link>"
+      "<pubDate>Mon, 25 Nov 2024 15:14:00 +0000</pubDate></item></channel></rss>",
+      "http://r.example/comments/feed/");
+  ASSERT_TRUE(rss);
+  ASSERT_EQ(rss->size(), 2u);
+  EXPECT_FALSE((*rss)[0].modified) << "the channel's own link is no item";
+  EXPECT_EQ((*rss)[1].url, "http://r.example/post/");
+  EXPECT_EQ((*rss)[1].modified, 1732547640);
+  auto atom = feed_or_sitemap_entries(
+      "<feed xmlns='http://www.w3.org/2005/Atom'><entry><link rel='replies' href='http://a.example/e1/feed'/>"
+      "<link rel='alternate' href='http://a.example/e1'/><published>2024-11-01T00:00:00Z</published>"
+      "<updated>2024-11-25T15:14:00Z</updated></entry></feed>",
+      "http://a.example/atom");
+  ASSERT_TRUE(atom);
+  ASSERT_EQ(atom->size(), 1u);
+  EXPECT_EQ((*atom)[0].url, "http://a.example/e1");
+  EXPECT_EQ((*atom)[0].modified, 1732547640);
+}
+
 TEST(FeedUrls, RejectsNonXml) {
   EXPECT_FALSE(feed_or_sitemap_urls("", "http://x/"));
   EXPECT_FALSE(feed_or_sitemap_urls("\x01\x02 not xml at all", "http://x/"));

@@ -8,7 +8,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  (void)fora::extract::feed_or_sitemap_urls(text, "https://example.com/sitemap.xml");
+  (void)fora::extract::feed_or_sitemap_entries(text, "https://example.com/sitemap.xml");
   // The first line as a link on a page, through the fast path and through curl.
   const std::string_view ref = text.substr(0, text.find('\n'));
   (void)fora::resolve_url("https://example.com/forum/t/1/", ref);

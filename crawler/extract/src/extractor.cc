@@ -196,8 +196,10 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
     // Only the rows of links the reader follows: the rest are never fetched.
     std::unordered_set<std::string> followed;
     for (const Url& l : page.links) followed.insert(l.str());
-    for (LinkRow& row : listing_rows(doc->get(), *base))
+    ListingRows listing = listing_rows(doc->get(), *base);
+    for (LinkRow& row : listing.rows)
       if (followed.count(row.url.str())) page.rows.push_back(std::move(row));
+    page.newest_date = listing.newest;
   }
   return page;
 }

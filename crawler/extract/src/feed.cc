@@ -1,4 +1,5 @@
-// feed_or_sitemap_urls(): the URLs a sitemap or an RSS/Atom feed lists. Read as a stream
+// feed_or_sitemap_entries(): the URLs a sitemap or an RSS/Atom feed lists, with when each
+// changed (a sitemap's <lastmod>, an item's <pubDate>, an entry's <updated>). Read as a stream
 // (libxml2's xmlTextReader), not as a tree: a sitemap of 50,000 URLs would otherwise cost
 // ten times its size in memory, on every worker at once.
 #include <libxml/xmlreader.h>
@@ -26,7 +27,7 @@ std::string_view name_of(const xmlChar* s) {
 
 }  // namespace
 
-Result<std::vector<std::string>> feed_or_sitemap_urls(std::string_view xml, std::string_view url) {
+Result<std::vector<ListedUrl>> feed_or_sitemap_entries(std::string_view xml, std::string_view url) {
   std::string unpacked;
   if (is_gzip(xml)) {
     constexpr std::size_t kMaxSitemap = 50u << 20;  // sitemaps.org: 50 MiB uncompressed
@@ -47,14 +48,22 @@ Result<std::vector<std::string>> feed_or_sitemap_urls(std::string_view xml, std:
   xmlTextReaderSetErrorHandler(reader.get(), [](void*, const char*, xmlParserSeverities, xmlTextReaderLocatorPtr) {}, nullptr);
 
   // Local names, so that any namespace (sitemap, Atom, none for RSS) matches:
-  //   urlset|sitemapindex / * / loc        (text)
-  //   channel|item / link                  (text, when it has no href)
-  //   feed|entry / link                    (@href)
+  //   urlset|sitemapindex / url|sitemap / loc, lastmod      (text)
+  //   channel / item / link, pubDate|date|updated            (text, the link when it has no href)
+  //   feed / entry / link (@href), updated|published         (text)
+  // A channel's or a feed's own link is listed too, without a date.
   std::vector<std::string> open;  // the elements we are in
-  std::vector<std::string> out;
+  std::vector<ListedUrl> out;
+  std::optional<ListedUrl> item;  // the url, sitemap, item or entry being read
+  enum class Want { Nothing, Url, Date } want = Want::Nothing;
   std::string text;
-  bool want_text = false;
   bool any_element = false;
+  const auto take_url = [&](std::string_view spelled) {
+    auto resolved = resolve_url(base, spelled);
+    if (!resolved) return;
+    if (item) item->url = std::move(*resolved);
+    else out.push_back({std::move(*resolved), std::nullopt});
+  };
   while (xmlTextReaderRead(reader.get()) == 1) {
     const int type = xmlTextReaderNodeType(reader.get());
     if (type == XML_READER_TYPE_ELEMENT) {
@@ -63,32 +72,54 @@ Result<std::vector<std::string>> feed_or_sitemap_urls(std::string_view xml, std:
       const std::string_view parent = open.empty() ? std::string_view() : std::string_view(open.back());
       const std::string_view grandparent =
           open.size() < 2 ? std::string_view() : std::string_view(open[open.size() - 2]);
-      if (name == "loc" && (grandparent == "urlset" || grandparent == "sitemapindex")) {
-        want_text = true;
+      const bool in_listing = grandparent == "urlset" || grandparent == "sitemapindex";
+      const bool in_item = parent == "item" || parent == "entry";
+      if ((name == "url" || name == "sitemap") && (parent == "urlset" || parent == "sitemapindex")) {
+        item = ListedUrl{};
+      } else if ((name == "item" && parent == "channel") || (name == "entry" && parent == "feed") ||
+                 (name == "item" && (parent == "rdf" || parent == "RDF"))) {
+        item = ListedUrl{};
+      } else if (name == "loc" && in_listing) {
+        want = Want::Url;
+        text.clear();
+      } else if ((name == "lastmod" && in_listing) ||
+                 (in_item && (name == "pubDate" || name == "date" || name == "updated" || name == "published"))) {
+        want = Want::Date;
         text.clear();
       } else if (name == "link") {
         std::unique_ptr<xmlChar, XmlCharFree> href(
             xmlTextReaderGetAttribute(reader.get(), reinterpret_cast<const xmlChar*>("href")));
+        std::unique_ptr<xmlChar, XmlCharFree> rel(
+            xmlTextReaderGetAttribute(reader.get(), reinterpret_cast<const xmlChar*>("rel")));
+        const bool alternate = !rel || name_of(rel.get()) == "alternate";
         if (href && (parent == "feed" || parent == "entry")) {
-          if (auto resolved = resolve_url(base, name_of(href.get()))) out.push_back(std::move(*resolved));
+          if (alternate || !item || item->url.empty()) take_url(name_of(href.get()));
         } else if (!href && (parent == "channel" || parent == "item")) {
-          want_text = true;
+          want = Want::Url;
           text.clear();
         }
       }
       if (xmlTextReaderIsEmptyElement(reader.get()) == 1) {
-        want_text = false;
+        want = Want::Nothing;
       } else {
         open.emplace_back(name);
       }
     } else if (type == XML_READER_TYPE_END_ELEMENT) {
-      if (want_text) {
-        if (auto resolved = resolve_url(base, text)) out.push_back(std::move(*resolved));
-        want_text = false;
+      if (want == Want::Url) {
+        take_url(text);
+      } else if (want == Want::Date && item) {
+        if (auto when = parse_timestamp(text); when && (!item->modified || *when > *item->modified))
+          item->modified = when;
+      }
+      want = Want::Nothing;
+      const std::string_view name = open.empty() ? std::string_view() : std::string_view(open.back());
+      if (item && (name == "url" || name == "sitemap" || name == "item" || name == "entry")) {
+        if (!item->url.empty()) out.push_back(std::move(*item));
+        item.reset();
       }
       if (!open.empty()) open.pop_back();
-    } else if (want_text && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-                             type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
+    } else if (want != Want::Nothing && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
+                                         type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
       text += name_of(xmlTextReaderConstValue(reader.get()));
     }
   }
@@ -96,6 +127,15 @@ Result<std::vector<std::string>> feed_or_sitemap_urls(std::string_view xml, std:
     return make_error(Errc::InvalidArgument, "not XML: " + base,
                       "expected a sitemap, an RSS feed or an Atom feed");
   return out;
+}
+
+Result<std::vector<std::string>> feed_or_sitemap_urls(std::string_view xml, std::string_view url) {
+  auto entries = feed_or_sitemap_entries(xml, url);
+  if (!entries) return entries.error();
+  std::vector<std::string> urls;
+  urls.reserve(entries->size());
+  for (ListedUrl& e : *entries) urls.push_back(std::move(e.url));
+  return urls;
 }
 
 }  // namespace fora::extract

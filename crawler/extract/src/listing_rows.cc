@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "fora/extract/extractor.h"
 #include "xml_handles.h"
 
 namespace fora::extract {
@@ -114,11 +115,15 @@ void append_text(const xmlNode* n, std::string& out) {
   }
 }
 
-void collect(const xmlNode* n, const Url& base, std::vector<LinkRow>& rows, std::unordered_set<std::string>& seen,
+void collect(const xmlNode* n, const Url& base, ListingRows& out, std::unordered_set<std::string>& seen,
              std::unordered_map<const xmlNode*, Shape>& shapes,
              std::unordered_map<const xmlNode*, std::uint64_t>& row_hashes) {
   for (const xmlNode* c = n; c != nullptr; c = c->next) {
     if (c->type != XML_ELEMENT_NODE) continue;
+    if (name_of(c) == "time") {
+      const auto when = parse_timestamp(attribute(c, "datetime"));
+      if (when && (!out.newest || *when > *out.newest)) out.newest = when;
+    }
     if (name_of(c) == "a") {
       const std::string href = attribute(c, "href");
       auto url = href.empty() ? std::nullopt : Url::resolve(base, href);
@@ -131,10 +136,10 @@ void collect(const xmlNode* n, const Url& base, std::vector<LinkRow>& rows, std:
           it->second = stable_hash(text);
         }
         const std::uint64_t hash = stable_hash(url->str(), it->second);
-        rows.push_back({std::move(*url), hash});
+        out.rows.push_back({std::move(*url), hash});
       }
     }
-    collect(c->children, base, rows, seen, shapes, row_hashes);
+    collect(c->children, base, out, seen, shapes, row_hashes);
   }
 }
 
@@ -149,8 +154,8 @@ std::uint64_t stable_hash(std::string_view bytes, std::uint64_t seed) {
   return h;
 }
 
-std::vector<LinkRow> listing_rows(xmlDoc* doc, const Url& base) {
-  std::vector<LinkRow> rows;
+ListingRows listing_rows(xmlDoc* doc, const Url& base) {
+  ListingRows rows;
   if (doc == nullptr) return rows;
   std::unordered_set<std::string> seen;
   std::unordered_map<const xmlNode*, Shape> shapes;

@@ -26,9 +26,12 @@
 
 namespace fora::extract {
 
-// One LinkRow per distinct <a href> of `doc`, resolved against `base`, in page order. A
-// link that shows in several rows takes the first.
-std::vector<LinkRow> listing_rows(xmlDoc* doc, const Url& base);
+struct ListingRows {
+  std::vector<LinkRow> rows;            // one per distinct <a href>, in page order (the first row)
+  std::optional<std::int64_t> newest;   // the latest <time datetime> on the page
+};
+// The rows of `doc`, its links resolved against `base`.
+ListingRows listing_rows(xmlDoc* doc, const Url& base);
 
 // FNV-1a, 64 bits: stable across runs and builds (the catalog keeps these hashes).
 std::uint64_t stable_hash(std::string_view bytes, std::uint64_t seed = 14695981039346656037ULL);

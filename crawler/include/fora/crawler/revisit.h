@@ -1,10 +1,11 @@
 // When to visit a page again, for `fora update`: an adaptive interval per page. It halves
 // when a visit found the page changed and doubles when it did not, within bounds the user
-// sets. A thread seen for the first time starts from how long it has been quiet (a quarter
-// of the time since its latest entry), so a thread active an hour ago is looked at again at
-// the next update and one quiet for years rarely; any other page (a listing, a feed, a
-// sitemap) starts at the lower bound, because new threads show there first. A failed visit
-// keeps the interval and is tried again at the next update.
+// sets. A page seen for the first time starts from how long it has been quiet (a quarter of
+// the time since the latest date it shows: a thread's newest entry, a listing's newest
+// <time>), so a thread active an hour ago is looked at again at the next update and one
+// quiet for years rarely; a page that shows no date starts at the lower bound. (Sitemaps and
+// feeds are read at every update, and start URLs too: new threads show there first.) A
+// failed visit keeps the interval and is tried again at the next update.
 // Pure functions of their inputs; the clock is passed in.
 #pragma once
 
@@ -25,8 +26,7 @@ struct RevisitBounds {
 enum class Visit { Changed, Unchanged, Failed };
 
 // The schedule after a visit at `now` that found `visit`. `before` is the page's schedule
-// (nullopt at its first visit); `latest_entry` the newest date among the entries it showed
-// (nullopt when it is no thread page).
+// (nullopt at its first visit); `latest_entry` the newest date it showed (nullopt when none).
 archive::Archive::Schedule next_schedule(const std::optional<archive::Archive::Schedule>& before, Visit visit,
                                          std::optional<std::int64_t> latest_entry, std::int64_t now,
                                          const RevisitBounds& bounds);

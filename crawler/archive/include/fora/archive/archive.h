@@ -211,9 +211,9 @@ class Archive {
   // comes by then, or that was fetched or failed without a schedule. Pages robots.txt
   // refused stay as they are. Returns how many were queued.
   Result<std::int64_t> queue_due_pages(std::string_view origin, std::int64_t until);
-  // Queues `url` out of turn, when it is known and was not visited since `since` (in this
-  // run). Returns whether it is queued now.
-  Result<bool> requeue_page(std::string_view url, std::int64_t since, std::int64_t now);
+  // Queues `url` out of turn, when it is known and was not visited since `before` (in this
+  // run, or since the time a sitemap says it changed). Returns whether it is queued now.
+  Result<bool> requeue_page(std::string_view url, std::int64_t before, std::int64_t now);
   // Of `hashes` (listing rows, listing_rows.h), which the catalog never saw before; from
   // now on it knows them all.
   Result<std::vector<bool>> remember_listing_rows(const std::vector<std::uint64_t>& hashes);

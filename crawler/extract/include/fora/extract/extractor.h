@@ -79,4 +79,14 @@ std::optional<std::int64_t> parse_timestamp(std::string_view text);
 // when corrupt, it is an InvalidArgument error.
 Result<std::vector<std::string>> feed_or_sitemap_urls(std::string_view xml, std::string_view url);
 
+// The same, each URL with when the document says it last changed: a sitemap's <lastmod>, an
+// RSS item's <pubDate> (or <dc:date>), an Atom entry's <updated> or <published>; the latest
+// when an item gives several. A feed of comments lists each comment's page, so a
+// thread's newest comment dates its page.
+struct ListedUrl {
+  std::string url;
+  std::optional<std::int64_t> modified;  // Unix seconds; nullopt when not given or unreadable
+};
+Result<std::vector<ListedUrl>> feed_or_sitemap_entries(std::string_view xml, std::string_view url);
+
 }  // namespace fora::extract
