@@ -19,6 +19,7 @@
 #include <random>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 #include <thread>
 
 #include "catalog_writer.h"
@@ -160,7 +161,8 @@ class Crawl {
   // An update: queues the pages of the start URLs' sites whose schedule says they are due.
   Status queue_due() {
     for (const std::string& origin : start_origins()) {
-      auto due = archive_.queue_due_pages(origin, due_until(started_at_, options_.revisit));
+      auto due = archive_.queue_due_pages(origin, due_until(started_at_, options_.revisit),
+                                          options_.revisit.min_seconds, options_.revisit.max_seconds);
       if (!due) return due.error();
       stats_.due += *due;
     }
@@ -534,7 +536,10 @@ class Crawl {
       changed = changed || !signalled.empty();
       listed_here = std::move(listed);
     }
-    if (options_.update && changed && r.thread) {
+    // A thread's pages go together: when one changed, or something said its thread did (a
+    // sitemap, a listing row), the others are looked at too (a new comment on the last page
+    // of a thread changes nothing on its first but the count).
+    if (options_.update && r.thread && (changed || told_changed_.count(r.url))) {
       auto siblings = a.thread_sibling_pages(r.url);
       if (!siblings) return siblings.error();
       signalled.insert(signalled.end(), siblings->begin(), siblings->end());
@@ -568,6 +573,7 @@ class Crawl {
         auto queued = a.requeue_page(page, before, now);
         if (!queued) return queued.error();
         if (!*queued) continue;
+        told_changed_.insert(page);
         ++r.signalled;
         Pending validators;
         if (auto last = a.last_capture(page); !last) return last.error();
@@ -580,7 +586,7 @@ class Crawl {
     r.changed = changed;
     if (r.robots_txt) return ok();
     // Sitemaps and feeds are read at every update: they are made to say what changed.
-    if (r.feed) return a.set_page_schedule(r.url, {options_.revisit.min_seconds, now});
+    if (r.feed) return a.set_page_schedule(r.url, {0, now});
     const bool failed_answer = r.status >= 500 || r.status == 429;
     return schedule(a, r.url, failed_answer ? Visit::Failed : changed ? Visit::Changed : Visit::Unchanged,
                     r.thread ? latest_entry(r.thread) : r.newest_date, now);
@@ -775,6 +781,7 @@ class Crawl {
   const std::int64_t started_at_ = unix_now();  // when the run began (an update's clock)
   bool resuming_ = false;  // the crawl before this one, of the same start URLs, did not end
   bool swept_ = false;     // an update looked at the pages its listings no longer show
+  std::unordered_set<std::string> told_changed_;  // pages queued because something said they changed (writer only)
   bool cancelled_ = false;
   bool finished_ = false;
   std::optional<Error> error_;

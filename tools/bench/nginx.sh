@@ -1,9 +1,13 @@
 # nginx on a free port of 127.0.0.1 serving $site, with its own config, logs and pid under
-# $ngx; sourced by the benches. Sets $port. Needs $nginx_bin, $site, $ngx.
+# $ngx; sourced by the benches. Sets $port (and keeps it when started again, if it is free).
+# Needs $nginx_bin, $site, $ngx; $nginx_extra, when set, goes into the server block (a
+# location that fails on purpose).
 start_nginx() {
   rm -rf "$ngx"; mkdir -p "$ngx/tmp"
+  local want=${port:-}  # started again: the same port, so the archive's URLs still answer
   for _ in $(seq 20); do
-    port=$(( 20000 + RANDOM % 40000 ))
+    port=${want:-$(( 20000 + RANDOM % 40000 ))}
+    want=
     (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && continue
     cat >"$ngx/nginx.conf" <<NGINX
 worker_processes 1;
@@ -15,11 +19,11 @@ http {
   access_log $ngx/access.log bench;
   client_body_temp_path $ngx/tmp; proxy_temp_path $ngx/tmp; fastcgi_temp_path $ngx/tmp;
   uwsgi_temp_path $ngx/tmp; scgi_temp_path $ngx/tmp;
-  types { text/html html; text/plain txt; application/json json; }
+  types { text/html html; text/plain txt; application/json json; application/xml xml; }
   default_type text/html;
   charset utf-8;
   keepalive_requests 100000;
-  server { listen 127.0.0.1:$port; root $site; index index.html; }
+  server { listen 127.0.0.1:$port; root $site; index index.html; ${nginx_extra:-} }
 }
 NGINX
     "$nginx_bin" -c "$ngx/nginx.conf" -p "$ngx" 2>>"$ngx/start.log" && return 0

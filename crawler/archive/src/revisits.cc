@@ -19,13 +19,15 @@ Status Archive::set_page_schedule(std::string_view url, const Schedule& schedule
   return (*up)->bind(1, url).bind(2, schedule.interval).bind(3, schedule.next_visit).run();
 }
 
-Result<std::int64_t> Archive::queue_due_pages(std::string_view origin, std::int64_t until) {
+Result<std::int64_t> Archive::queue_due_pages(std::string_view origin, std::int64_t until,
+                                              std::int64_t min_interval, std::int64_t max_interval) {
   auto up = impl_->sql(
       "UPDATE pages SET state = 'queued' WHERE site_id = (SELECT id FROM sites WHERE origin = ?1)"
-      " AND state IN ('fetched', 'failed') AND (next_visit IS NULL OR next_visit <= ?2)"
+      " AND state IN ('fetched', 'failed') AND (next_visit IS NULL OR min(next_visit, updated_at + ?4) <= ?2)"
+      " AND (updated_at + ?3 <= ?2 OR revisit_interval = 0)"
       " AND url NOT LIKE '%/robots.txt'");  // read first for each host anyway
   if (!up) return up.error();
-  FORA_TRY((*up)->bind(1, origin).bind(2, until).run());
+  FORA_TRY((*up)->bind(1, origin).bind(2, until).bind(3, min_interval).bind(4, max_interval).run());
   return static_cast<std::int64_t>(sqlite3_changes(impl_->db.get()));
 }
 

@@ -1,4 +1,4 @@
-// fora-benchsite --out DIR --template PAGE [--threads N] [--seed S]
+// fora-benchsite --out DIR --template PAGE [--threads N] [--seed S] [--change-percent P [--change-time T]]
 // Writes a large WordPress-like blog as static files for tools/bench/crawl (and the archive
 // and update benches): N threads (default 10,000) with their comments, 50 to a page
 // (comment-page-2/ and on, and the comment-page-1/ copy WordPress links to from page 2),
@@ -8,7 +8,14 @@
 // PAGE, a real page of data/sample-site, and the posts, comments and listings follow the
 // markup of those pages. Deterministic: the same arguments write the same bytes.
 // Also writes DIR/pages.txt (every page a complete crawl must fetch, one path a line) and
-// DIR/truth.json (counts).
+// DIR/truth.json (counts), and the WordPress core sitemaps (wp-sitemap.xml, 2,000 posts per
+// wp-sitemap-posts-post-N.xml, named in robots.txt) with each post's <lastmod>: when its
+// thread last changed, as sitemap plugins (Yoast, Rank Math) and forum engines (XenForo,
+// Discourse, vBulletin) print it.
+// --change-percent P writes the same site a day later (or at --change-time T, Unix seconds:
+// changes a crawler is to see must be later than its visit), for tools/bench/update: P% of
+// the threads (spread over all of them, old and new) each get a new comment, an edited
+// comment and a deleted one, and one new thread is published; DIR/changes.json lists them.
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -213,10 +220,12 @@ Shell read_shell(const fs::path& page) {
 
 class Site {
  public:
-  Site(fs::path out, Shell shell, int threads, std::uint64_t seed)
+  Site(fs::path out, Shell shell, int threads, std::uint64_t seed, double change_percent, std::int64_t change_time)
       : out_(std::move(out)), shell_(std::move(shell)), random_{seed} {
     make_tags();
     make_threads(threads);
+    for (const Thread& t : threads_) last_change_.push_back(last_comment_date(t));
+    if (change_percent > 0) change(change_percent, change_time);
   }
 
   void write() {
@@ -228,7 +237,8 @@ class Site {
     for (std::size_t t = 0; t < tags_.size(); ++t)
       write_listing("/tag/" + tags_[t].slug + "/", "Tag: " + tags_[t].name,
                     with_term(&Thread::tags, static_cast<int>(t)));
-    write_file(out_ / "robots.txt", "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n");
+    write_sitemaps();
+    write_file(out_ / "robots.txt", "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\nSitemap: /wp-sitemap.xml\n");
     std::string list;
     for (const auto& p : pages_) list += p + "\n";
     write_file(out_ / "pages.txt", list);
@@ -244,6 +254,109 @@ class Site {
   }
 
  private:
+  static std::int64_t last_comment_date(const Thread& t) {
+    std::int64_t last = t.date;
+    for (const Comment& c : t.comments) last = std::max(last, c.date);
+    return last;
+  }
+
+  // WordPress's order: 25 top-level comments to a page, each with its replies.
+  static void paginate(Thread& t) {
+    t.pages.clear();
+    std::vector<Comment> page;
+    int on_page = 0;
+    for (const Comment& c : t.comments) {
+      if (c.depth == 1) {
+        if (on_page >= 25) {
+          t.pages.push_back(std::move(page));
+          page.clear();
+          on_page = 0;
+        }
+        ++on_page;
+      }
+      page.push_back(c);
+    }
+    if (!page.empty() || t.pages.empty()) t.pages.push_back(std::move(page));
+  }
+
+  // The site a day after the last thread: change_percent% of the threads get a comment, an
+  // edit and a deletion; one thread is new. changes.json says which.
+  void change(double percent, std::int64_t when) {
+    Random pick{0x5eed + static_cast<std::uint64_t>(threads_.size())};
+    const std::int64_t day_after = when > 0 ? when : threads_.back().date + 86400;
+    const std::size_t n = std::max<std::size_t>(1, static_cast<std::size_t>(threads_.size() * percent / 100.0));
+    const std::size_t stride = threads_.size() / n;
+    std::string changed, added, edited, deleted;
+    int next_comment = 50'000'000;
+    const auto list = [](std::string& to, const std::string& item) { to += (to.empty() ? "" : ", ") + item; };
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t index = k * stride + static_cast<std::size_t>(pick.below(static_cast<int>(stride)));
+      Thread& t = threads_[index];
+      list(changed, "\"" + t.path + "\"");
+      // An edit and a deletion among the comments there were (a deleted one has no replies).
+      if (t.comments.size() >= 2) {
+        Comment& e = t.comments[static_cast<std::size_t>(pick.below(static_cast<int>(t.comments.size())))];
+        e.html += "<p>Edited a day later: " + words(pick, 10) + ".</p>\n";
+        list(edited, std::to_string(e.id));
+        for (int tries = 0; tries < 20; ++tries) {
+          const std::size_t d = static_cast<std::size_t>(pick.below(static_cast<int>(t.comments.size())));
+          const Comment& c = t.comments[d];
+          const bool has_replies = d + 1 < t.comments.size() && t.comments[d + 1].parent == c.id;
+          if (c.id == e.id || has_replies) continue;
+          list(deleted, std::to_string(c.id));
+          t.comments.erase(t.comments.begin() + static_cast<std::ptrdiff_t>(d));
+          break;
+        }
+      }
+      Comment c;
+      c.id = next_comment++;
+      c.author = person(pick);
+      c.date = day_after - 3600 + static_cast<std::int64_t>(k);
+      c.html = paragraph(pick, 2);
+      list(added, std::to_string(c.id));
+      t.comments.push_back(std::move(c));
+      paginate(t);
+      last_change_[index] = day_after;
+    }
+    // A new thread, at the top of the listings.
+    Thread fresh = threads_.back();
+    fresh.id = static_cast<int>(threads_.size()) + 1;
+    fresh.date = day_after;
+    fresh.title = "A new post, a day later";
+    fresh.slug = "a-new-post-a-day-later";
+    fresh.path = "/new/" + fresh.slug + "/";
+    fresh.comments.clear();
+    for (int i = 0; i < 3; ++i) {
+      Comment c;
+      c.id = next_comment++;
+      c.author = person(pick);
+      c.date = day_after + 600 * (i + 1);
+      c.html = paragraph(pick, 2);
+      list(added, std::to_string(c.id));
+      fresh.comments.push_back(std::move(c));
+    }
+    paginate(fresh);
+    threads_.push_back(std::move(fresh));
+    last_change_.push_back(day_after + 1800);
+    write_file(out_ / "changes.json", "{\"threads\": [" + changed + "], \"new_thread\": \"" + threads_.back().path +
+                                          "\", \"new_comments\": [" + added + "], \"edited\": [" + edited +
+                                          "], \"deleted\": [" + deleted + "]}\n");
+  }
+
+  void write_sitemaps() {
+    constexpr std::size_t kPerSitemap = 2000;  // WordPress core's wp_sitemaps_get_max_urls()
+    std::string index = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    for (std::size_t first = 0, n = 1; first < threads_.size(); first += kPerSitemap, ++n) {
+      const std::string name = "wp-sitemap-posts-post-" + std::to_string(n) + ".xml";
+      index += "<sitemap><loc>/" + name + "</loc></sitemap>\n";
+      std::string urls = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+      for (std::size_t i = first; i < std::min(threads_.size(), first + kPerSitemap); ++i)
+        urls += "<url><loc>" + threads_[i].path + "</loc><lastmod>" + iso(last_change_[i]) + "</lastmod></url>\n";
+      write_file(out_ / name, urls + "</urlset>\n");
+    }
+    write_file(out_ / "wp-sitemap.xml", index + "</sitemapindex>\n");
+  }
+
   void make_tags() {
     for (int i = 0; i < 60; ++i) {
       std::string name = std::string(kWords[(i * 7) % 80]) + " " + std::string(kWords[(i * 13 + 5) % 80]);
@@ -507,12 +620,13 @@ class Site {
   std::vector<Term> tags_;
   std::vector<Thread> threads_;
   std::vector<std::string> pages_;
+  std::vector<std::int64_t> last_change_;  // per thread: its sitemap <lastmod>
   std::size_t bytes_ = 0;
 };
 
 int usage(const std::string& why) {
   std::cerr << "fora-benchsite: " << why
-            << "\nusage: fora-benchsite --out DIR --template PAGE [--threads N] [--seed S]\n";
+            << "\nusage: fora-benchsite --out DIR --template PAGE [--threads N] [--seed S] [--change-percent P [--change-time T]]\n";
   return 2;
 }
 
@@ -522,6 +636,8 @@ int main(int argc, char** argv) {
   fs::path out, shell_page;
   int threads = 10000;
   std::uint64_t seed = 1;
+  double change_percent = 0;
+  std::int64_t change_time = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (i + 1 >= argc) return usage("option " + arg + " wants a value");
@@ -530,11 +646,14 @@ int main(int argc, char** argv) {
     else if (arg == "--template") shell_page = value;
     else if (arg == "--threads") threads = std::atoi(value.c_str());
     else if (arg == "--seed") seed = std::strtoull(value.c_str(), nullptr, 10);
+    else if (arg == "--change-percent") change_percent = std::atof(value.c_str());
+    else if (arg == "--change-time") change_time = std::atoll(value.c_str());
     else return usage("unknown option " + arg);
   }
   if (out.empty() || shell_page.empty() || threads < 1) return usage("--out and --template are needed");
   try {
-    Site site(out, read_shell(shell_page), threads, seed);
+    if (change_percent < 0 || change_percent > 100) return usage("--change-percent is between 0 and 100");
+    Site site(out, read_shell(shell_page), threads, seed, change_percent, change_time);
     site.write();
   } catch (const std::exception& e) {
     std::cerr << "fora-benchsite: " << e.what() << "\n";

@@ -208,9 +208,13 @@ class Archive {
   Result<std::optional<Schedule>> page_schedule(std::string_view url) const;
   Status set_page_schedule(std::string_view url, const Schedule& schedule);
   // Queues every page of the site `origin` that is due before `until`: whose next visit
-  // comes by then, or that was fetched or failed without a schedule. Pages robots.txt
-  // refused stay as they are. Returns how many were queued.
-  Result<std::int64_t> queue_due_pages(std::string_view origin, std::int64_t until);
+  // comes by then, or whose last visit is `max_interval` old by then (the bounds may have
+  // been lowered since), or that was fetched or failed without a schedule; none visited
+  // less than `min_interval` before `until`, but those whose interval is 0 (read at every
+  // update: sitemaps, feeds). Pages robots.txt refused stay as they are.
+  // Returns how many were queued.
+  Result<std::int64_t> queue_due_pages(std::string_view origin, std::int64_t until, std::int64_t min_interval,
+                                       std::int64_t max_interval);
   // Queues `url` out of turn, when it is known and was not visited since `before` (in this
   // run, or since the time a sitemap says it changed). Returns whether it is queued now.
   Result<bool> requeue_page(std::string_view url, std::int64_t before, std::int64_t now);
