@@ -51,6 +51,7 @@ void add_filters(Xapian::Document& doc, const archive::StoredEntry& e) {
   for (const auto& q : e.entry.quotes) add_boolean(doc, Field::ReplyTo, q.author);
   if (e.versions > 1) add_boolean(doc, Field::Is, "edited");
   if (e.gone_since || e.thread_gone_since) add_boolean(doc, Field::Is, "gone");
+  if (e.first_seen > 0) doc.add_value(kSeenSlot, date_value(e.first_seen));
   if (e.entry.published) {
     std::string date = date_value(*e.entry.published);
     doc.add_value(kDateSlot, date);

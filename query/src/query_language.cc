@@ -32,23 +32,28 @@ class TermFieldProcessor : public Xapian::FieldProcessor {
   Field field_;
 };
 
+// date: (the entry's own date: a single day, month or year is a term) and seen: (when fora
+// first saw it: always a range over its slot).
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit DateFieldProcessor(std::int64_t now) : now_(now) {}
+  DateFieldProcessor(std::int64_t now, unsigned slot) : now_(now), slot_(slot) {}
   Xapian::Query operator()(const std::string& value) override {
     auto filter = parse_date_filter(value, now_);
     if (!filter) throw FieldError(filter.error());
-    if (!filter->is_range) return Xapian::Query(indexer::boolean_term(filter->field, filter->value));
-    if (filter->low.empty())
-      return Xapian::Query(Xapian::Query::OP_VALUE_LE, indexer::kDateSlot, filter->high);
-    if (filter->high.empty())
-      return Xapian::Query(Xapian::Query::OP_VALUE_GE, indexer::kDateSlot, filter->low);
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, indexer::kDateSlot, filter->low,
-                         filter->high);
+    if (!filter->is_range) {
+      if (slot_ == indexer::kDateSlot) return Xapian::Query(indexer::boolean_term(filter->field, filter->value));
+      // "2024-12" is 20241200000000..20241299999999 (slot values sort as strings).
+      filter->low = filter->value + std::string(14 - filter->value.size(), '0');
+      filter->high = filter->value + std::string(14 - filter->value.size(), '9');
+    }
+    if (filter->low.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot_, filter->high);
+    if (filter->high.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot_, filter->low);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot_, filter->low, filter->high);
   }
 
  private:
   std::int64_t now_;
+  unsigned slot_;
 };
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
@@ -70,7 +75,8 @@ QueryLanguage::QueryLanguage(const Xapian::Database& db, std::int64_t now) {
     else
       parser_.add_prefix(std::string(f.name), std::string(f.prefix));
   }
-  parser_.add_boolean_prefix("date", (new DateFieldProcessor(now))->release());
+  parser_.add_boolean_prefix("date", (new DateFieldProcessor(now, indexer::kDateSlot))->release());
+  parser_.add_boolean_prefix("seen", (new DateFieldProcessor(now, indexer::kSeenSlot))->release());
   // Bare words: the writer's own words and the thread's topic (the indexer weights the topic
   // lower through its wdf).
   parser_.add_prefix("", std::string(indexer::field_info(Field::Own).prefix));

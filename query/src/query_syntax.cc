@@ -20,7 +20,7 @@ std::string known_fields() {
   for (const auto& f : indexer::fields()) {
     if (!f.name.empty()) names += (names.empty() ? "" : ", ") + std::string(f.name);
   }
-  return names + ", date";
+  return names + ", date, seen";
 }
 
 // `word` starts with letters followed by ':' (a field): that name must be one fora knows.
@@ -29,7 +29,7 @@ Status check_field(std::string_view word, std::size_t at) {
   while (n < word.size() && (std::isalpha(static_cast<unsigned char>(word[n])) || word[n] == '_')) ++n;
   if (n == 0 || n >= word.size() || word[n] != ':') return ok();
   const std::string_view name = word.substr(0, n);
-  if (name == "date" || indexer::field_by_name(name)) return ok();
+  if (name == "date" || name == "seen" || indexer::field_by_name(name)) return ok();
   return make_error(Errc::InvalidArgument,
                     fmt::format("unknown field '{}:' at character {}", name, at + 1),
                     "fields: " + known_fields());

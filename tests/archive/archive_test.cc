@@ -599,6 +599,43 @@ TEST_F(ArchiveTest, WhatAPageShowedIsKeptPerVersionNeverOverwritten) {
   EXPECT_EQ((*thread)[1].tags, std::vector<std::string>{"Soyuz"});
 }
 
+// Engines that print no comment ids get a content hash as id ("h" + 16 hex digits), which
+// an edit changes: matched by author and words to the entry missing from the same page, the
+// edit is a version of it, not a new entry beside a gone one.
+TEST_F(ArchiveTest, AnEntryWithoutAnEngineIdIsMatchedAcrossAnEdit) {
+  auto a = open_write();
+  const std::string page = "http://example.com/soyuz/";
+  const std::string first = "h00000000000000a1", second = "h00000000000000b2";
+  auto before = thread_page({{first, "The radiator was hit by a micrometeoroid, I think."},
+                             {second, "Rockets are hard and a rescue flight may be needed."}});
+  ASSERT_TRUE(a->store_thread_page("example.com", before, 10, page));
+  // The first is edited (so its hash is another), the second is deleted, and a new one by
+  // the same author with other words arrives.
+  auto after = thread_page({{"h00000000000000c3", "The radiator was hit by a micrometeoroid, I think. Edit: NASA agrees."},
+                            {"h00000000000000d4", "Completely different words about launch schedules."}});
+  ASSERT_TRUE(a->start_run("crawl", 19));
+  ASSERT_TRUE(a->store_thread_page("example.com", after, 20, page));
+  EXPECT_EQ(*a->mark_missing_gone(20, 21), 1);
+  ASSERT_TRUE(a->finish_run(1, 0, 0, "ok", 22));
+  const auto run = a->runs(1)->front();
+  EXPECT_EQ(run.entries_new, 1);
+  EXPECT_EQ(run.entries_edited, 1);
+  auto edited = a->entry(2);
+  ASSERT_TRUE(edited);
+  EXPECT_EQ(edited->entry.native_id, first);
+  EXPECT_EQ(edited->versions, 2);
+  EXPECT_NE(edited->entry.text.find("NASA agrees"), std::string::npos);
+  EXPECT_FALSE(edited->gone_since);
+  EXPECT_TRUE(a->entry(3)->gone_since) << "the deleted one";
+  EXPECT_EQ(a->entry(4)->entry.native_id, "h00000000000000d4");
+  // Someone else's words are never taken for an edit; an engine's own ids are left alone.
+  auto other = thread_page({{"h00000000000000e5", "The radiator was hit by a micrometeoroid, I think. Edit: NASA agrees."}});
+  other.comments[0].author = "Chris";
+  ASSERT_TRUE(a->store_thread_page("example.com", other, 30, page));
+  EXPECT_EQ(a->entry(5)->entry.native_id, "h00000000000000e5");
+  EXPECT_EQ(a->entry(2)->versions, 2);
+}
+
 TEST_F(ArchiveTest, AnEntryMissingFromAPageReadWholeIsGoneUntilSeenAgain) {
   auto a = open_write();
   const std::string page1 = "http://example.com/soyuz/", page2 = "http://example.com/soyuz/page-2/";

@@ -67,6 +67,8 @@ inline archive::StoredEntry make_entry(std::int64_t id, int thread, const std::s
   e.entry.published = published;
   e.entry.text = text;
   e.entry.url = e.thread_url + (kind == "comment" ? "#comment-" + native_id : "");
+  // fora saw each entry a day after it was written (the undated one on 2024-03-01).
+  e.first_seen = e.last_seen = published ? *published + 86400 : utc(2024, 3, 1, 12, 0);
   return e;
 }
 

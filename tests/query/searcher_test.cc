@@ -91,6 +91,22 @@ TEST_F(SearcherTest, DateRangesOpenAndRelative) {
   EXPECT_EQ(ids("date:2021..2021-06-02 type:comment"), (Ids{7}));
 }
 
+// seen: is when fora first saw an entry (sample_entries: a day after it was written; the
+// undated one on 2024-03-01), whatever date the entry itself carries.
+TEST_F(SearcherTest, SeenIsWhenForaFirstSawIt) {
+  EXPECT_EQ(ids("seen:2022-12"), (Ids{1, 2, 3, 4}));
+  EXPECT_EQ(ids("seen:2022-12-17"), (Ids{2, 3}));
+  EXPECT_EQ(ids("seen:2023.."), (Ids{5, 9, 10}));
+  EXPECT_EQ(ids("seen:2024-03-01"), (Ids{9}));
+  EXPECT_EQ(ids("seen:7d.."), (Ids{10}));
+  EXPECT_EQ(ids("seen:..2021-06-03"), (Ids{6, 7}));
+  EXPECT_EQ(ids("seen:2022 author:Edward"), (Ids{2}));
+  EXPECT_EQ(ids("seen:2021 date:2021-06-03"), (Ids{8}));
+  auto bad = search("seen:yesterday");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, Errc::InvalidArgument);
+}
+
 TEST_F(SearcherTest, BareWordsFindTheThreadTopic) {
   // Nobody's own text says "soyuz"; the thread title does.
   EXPECT_EQ(ids("soyuz"), (Ids{1, 2, 3, 4, 5}));

@@ -12,6 +12,7 @@
 #include "archive_impl.h"
 #include "catalog_schema.h"
 #include "digest.h"
+#include "entry_matching.h"
 #include "entry_text.h"
 
 namespace fora::archive {
@@ -483,7 +484,15 @@ Status merge_thread_page(Archive::Impl& a, std::string_view site, const extract:
   }
   const ThreadPlace place{thread->id, *sid, page.thread_url, page_id};
   if (page.post) FORA_TRY(upsert_entry(a, place, "post", *page.post, seen_at));
-  for (const auto& c : page.comments) FORA_TRY(upsert_entry(a, place, "comment", c, seen_at));
+  const bool unidentified = std::any_of(page.comments.begin(), page.comments.end(),
+                                        [](const extract::Entry& c) { return extract::is_content_id(c.native_id); });
+  if (!unidentified) {
+    for (const auto& c : page.comments) FORA_TRY(upsert_entry(a, place, "comment", c, seen_at));
+    return ok();
+  }
+  std::vector<extract::Entry> comments = page.comments;
+  FORA_TRY(match_unidentified(a, thread->id, page_id, comments));
+  for (const auto& c : comments) FORA_TRY(upsert_entry(a, place, "comment", c, seen_at));
   return ok();
 }
 

@@ -180,6 +180,11 @@ bool is_later_page(const Profile& p, xmlXPathContext* ctx, const std::string& pa
 
 }  // namespace
 
+bool is_content_id(std::string_view native_id) {
+  return native_id.size() == 17 && native_id[0] == 'h' &&
+         native_id.find_first_not_of("0123456789abcdef", 1) == std::string_view::npos;
+}
+
 std::string content_hash(const Entry& e) {
   std::uint64_t h = 14695981039346656037ULL;
   auto mix = [&](std::string_view s) {

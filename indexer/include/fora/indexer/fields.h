@@ -19,7 +19,7 @@
 // Query side: bare words search own words and topic (not quotes: a quoted passage is found
 // in the comment that said it first); own:, quote:, topic: search one of them.
 // Value slot kDateSlot: the entry's UTC date as "YYYYMMDDHHMMSS" (sorts as a string); unset
-// when the date is unknown.
+// when the date is unknown. Value slot kSeenSlot: when fora first saw the entry, alike.
 // Metadata keys: kSchemaKey (the version below), kLastSeqKey (last catalog change_seq indexed).
 #pragma once
 
@@ -31,11 +31,12 @@
 
 namespace fora::indexer {
 
-inline constexpr int kIndexSchemaVersion = 2;  // 2: XIS
+inline constexpr int kIndexSchemaVersion = 3;  // 2: XIS; 3: kSeenSlot
 inline constexpr std::string_view kSchemaKey = "fora:schema";
 inline constexpr std::string_view kLastSeqKey = "fora:last_change_seq";
 
 inline constexpr unsigned kDateSlot = 0;
+inline constexpr unsigned kSeenSlot = 1;
 
 enum class Field {
   Id, Author, Type, Site, Thread, Tag, Category, ReplyTo, Year, Month, Day, Is,  // boolean

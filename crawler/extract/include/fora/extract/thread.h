@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fora/url/url.h"
@@ -35,6 +36,8 @@ struct Quote {
 struct Entry {
   std::string native_id;   // the engine's id ("5" for WordPress comment-5); for a post the
                            // thread's native id; a content hash where the engine has none
+                           // (is_content_id: the archive matches such entries across
+                           // fetches by author and words, so an edit stays one entry)
   std::string author;      // display name as shown on the page
   std::optional<std::int64_t> published;  // Unix seconds, UTC; empty when unreadable
   std::string parent_id;   // native id of the comment replied to; empty for top level
@@ -44,6 +47,9 @@ struct Entry {
   DatePrecision precision = DatePrecision::Exact;  // of `published`
   std::optional<std::int64_t> edited;     // "Last edited ..." time when the page shows it
 };
+
+// Whether `native_id` is a content hash ("h" and 16 hex digits) rather than the engine's id.
+bool is_content_id(std::string_view native_id);
 
 // What a thread page contributes. A thread split over comment pages yields one
 // ThreadPage per page, all with the same thread_id; the archive merges them.
