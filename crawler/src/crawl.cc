@@ -496,7 +496,8 @@ class Crawl {
   }
 
   // On the writer thread: the capture, the page's state, its thread, and the new links
-  // (those an interrupted crawl already fetched are not queued again).
+  // (those an interrupted crawl already fetched are not queued again); in an update, the
+  // known pages it says changed; then the page's next visit.
   Status store(archive::Archive& a, PageResult& r) {
     const std::int64_t now = unix_now();
     if (!r.not_modified) {
@@ -506,90 +507,109 @@ class Crawl {
     FORA_TRY(a.set_page_state(r.url, archive::PageState::Fetched,
                               r.not_modified ? "304" : std::to_string(r.status), now));
     if (!r.reply_links.empty()) FORA_TRY(a.store_reply_links(r.reply_links, r.seen_at));
-    bool changed = false;  // the page showed something new
     if (r.thread) {
       auto stored = a.store_thread_page(r.origin, *r.thread, r.seen_at, r.url);
       if (!stored) return stored.error();
-      changed = *stored;
+      r.changed = *stored;
     }
     if (r.status == 404 || r.status == 410) {
       if (auto gone = a.mark_thread_gone(r.url, now); !gone) return gone.error();
     }
-    // Known pages something says changed: listed in a row never seen before, another page
-    // of a thread that changed (its entries may have moved there), or dated by a sitemap
-    // or a feed later than their last visit. Each is asked for when not visited since.
-    std::vector<std::string> signalled;
-    std::vector<std::pair<std::string, std::int64_t>> dated;  // URL, changed at
-    std::vector<std::string> listed_here;  // what this listing shows, noted once its new links are pages
-    if (!r.rows.empty()) {
-      std::vector<std::uint64_t> hashes;
-      hashes.reserve(r.rows.size());
-      for (const auto& row : r.rows) hashes.push_back(row.hash);
-      auto fresh_rows = a.remember_listing_rows(hashes);
-      if (!fresh_rows) return fresh_rows.error();
-      std::vector<std::string> listed;
-      listed.reserve(r.rows.size());
-      for (std::size_t i = 0; i < r.rows.size(); ++i) {
-        listed.push_back(r.rows[i].url.str());
-        if ((*fresh_rows)[i]) signalled.push_back(listed.back());
-      }
-      changed = changed || !signalled.empty();
-      listed_here = std::move(listed);
-    }
+    auto told = listing_news(a, r);
+    if (!told) return told.error();
     // A thread's pages go together: when one changed, or something said its thread did (a
     // sitemap, a listing row), the others are looked at too (a new comment on the last page
     // of a thread changes nothing on its first but the count).
-    if (options_.update && r.thread && (changed || told_changed_.count(r.url))) {
-      auto siblings = a.thread_sibling_pages(r.url);
+    if (options_.update && r.thread && (r.changed || told_changed_.count(r.url))) {
+      auto siblings = a.thread_pages(r.origin, r.thread->thread_id, r.url);
       if (!siblings) return siblings.error();
-      signalled.insert(signalled.end(), siblings->begin(), siblings->end());
+      told->insert(told->end(), siblings->begin(), siblings->end());
     }
-    std::vector<PageResult::Queued> fresh;
-    const auto pass_on = [&](Url url, Pending validators) {
-      // A host holds at most a window of URLs in memory: the rest wait in the catalog,
-      // and the loop reads them, with their validators, when there is room.
-      if (fresh.size() >= window_) {
-        if (std::none_of(r.overflowed.begin(), r.overflowed.end(),
-                         [&](const Url& u) { return u.origin() == url.origin(); }))
-          r.overflowed.push_back(std::move(url));
-        return;
-      }
-      fresh.push_back({std::move(url), std::move(validators.etag), std::move(validators.last_modified)});
-    };
+    Admitted admitted(window_, r);
     for (Url& url : r.links) {
       Pending validators;
-      auto fetch = queue_in_catalog(a, url.str(), now, r.link_depth, fresh.size() < window_ ? &validators : nullptr);
+      auto fetch = queue_in_catalog(a, url.str(), now, r.link_depth, admitted.full() ? nullptr : &validators);
       if (!fetch) return fetch.error();
-      if (*fetch == Queued::New && !r.thread) changed = true;  // a listing shows a page never seen
-      if (*fetch != Queued::No) pass_on(std::move(url), std::move(validators));
+      if (*fetch == Queued::New && !r.thread) r.changed = true;  // a listing shows a page never seen
+      if (*fetch != Queued::No) admitted.add(std::move(url), std::move(validators));
     }
-    if (!listed_here.empty()) FORA_TRY(a.note_listed(r.url, listed_here, now));
+    if (!r.rows.empty()) {
+      std::vector<std::string> listed;
+      for (const auto& row : r.rows) listed.push_back(row.url.str());
+      FORA_TRY(a.note_listed(r.url, listed, now));  // after the links: new ones are pages now
+    }
     if (options_.update) {
-      for (std::string& page : signalled) dated.emplace_back(std::move(page), started_at_);
+      // Each is asked for when not visited since this run began, or since the sitemap's date.
+      std::vector<std::pair<std::string, std::int64_t>> dated;
+      for (std::string& page : *told) dated.emplace_back(std::move(page), started_at_);
       for (const auto& entry : r.modified) dated.emplace_back(entry.url, std::min(started_at_, *entry.modified));
-      for (const auto& [page, before] : dated) {
-        auto url = Url::parse(page);
-        if (!url || !filter_.in_scope(*url)) continue;
-        auto queued = a.requeue_page(page, before, now);
-        if (!queued) return queued.error();
-        if (!*queued) continue;
-        told_changed_.insert(page);
-        ++r.signalled;
-        Pending validators;
-        if (auto last = a.last_capture(page); !last) return last.error();
-        else if (*last) validators = {r.link_depth, (*last)->etag, (*last)->last_modified};
-        pass_on(std::move(*url), std::move(validators));
-      }
+      for (auto& [page, before] : dated) FORA_TRY(queue_told(a, r, page, before, now, admitted));
     }
     r.links.clear();
-    r.queued = std::move(fresh);
-    r.changed = changed;
+    r.queued = admitted.take();
     if (r.robots_txt) return ok();
     // Sitemaps and feeds are read at every update: they are made to say what changed.
     if (r.feed) return a.set_page_schedule(r.url, {0, now});
     const bool failed_answer = r.status >= 500 || r.status == 429;
-    return schedule(a, r.url, failed_answer ? Visit::Failed : changed ? Visit::Changed : Visit::Unchanged,
+    return schedule(a, r.url, failed_answer ? Visit::Failed : r.changed ? Visit::Changed : Visit::Unchanged,
                     r.thread ? latest_entry(r.thread) : r.newest_date, now);
+  }
+
+  // The links a page passes on to the loop: at most a window per host in memory; the rest
+  // wait in the catalog, and the loop reads them, with their validators, when there is room.
+  class Admitted {
+   public:
+    Admitted(std::size_t window, PageResult& r) : window_(window), r_(r) {}
+    bool full() const { return queued_.size() >= window_; }
+    void add(Url url, Pending validators) {
+      if (full()) {
+        if (std::none_of(r_.overflowed.begin(), r_.overflowed.end(),
+                         [&](const Url& u) { return u.origin() == url.origin(); }))
+          r_.overflowed.push_back(std::move(url));
+        return;
+      }
+      queued_.push_back({std::move(url), std::move(validators.etag), std::move(validators.last_modified)});
+    }
+    std::vector<PageResult::Queued> take() { return std::move(queued_); }
+
+   private:
+    std::size_t window_;
+    PageResult& r_;
+    std::vector<PageResult::Queued> queued_;
+  };
+
+  // A listing's rows never seen before: the pages they link to changed. Returns their URLs.
+  Result<std::vector<std::string>> listing_news(archive::Archive& a, PageResult& r) const {
+    std::vector<std::string> told;
+    if (r.rows.empty()) return told;
+    std::vector<std::uint64_t> hashes;
+    hashes.reserve(r.rows.size());
+    for (const auto& row : r.rows) hashes.push_back(row.hash);
+    auto fresh = a.remember_listing_rows(hashes);
+    if (!fresh) return fresh.error();
+    for (std::size_t i = 0; i < r.rows.size(); ++i)
+      if ((*fresh)[i]) told.push_back(r.rows[i].url.str());
+    r.changed = r.changed || !told.empty();
+    return told;
+  }
+
+  // An update: queues `page`, which something on `r` says changed, unless it was visited
+  // since `before` (or is unknown, or out of scope).
+  Status queue_told(archive::Archive& a, PageResult& r, const std::string& page, std::int64_t before,
+                    std::int64_t now, Admitted& admitted) {
+    auto url = Url::parse(page);
+    if (!url || !filter_.in_scope(*url)) return ok();
+    auto queued = a.requeue_page(page, before, now);
+    if (!queued) return queued.error();
+    if (!*queued) return ok();
+    told_changed_.insert(page);
+    ++r.signalled;
+    Pending validators{r.link_depth, "", ""};
+    auto last = a.last_capture(page);
+    if (!last) return last.error();
+    if (*last) validators.etag = (*last)->etag, validators.last_modified = (*last)->last_modified;
+    admitted.add(std::move(*url), std::move(validators));
+    return ok();
   }
 
   // The page's next visit (revisit.h).

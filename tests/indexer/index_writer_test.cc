@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <ctime>
+#include <thread>
 #include <fstream>
 #include <xapian.h>
 
@@ -92,6 +94,54 @@ TEST_F(IndexWriterTest, FirstRunIndexesEveryEntryIntoGenerationOne) {
   EXPECT_EQ(urls("every Edward comment on Soyuz"),
             (std::vector<std::string>{kThread1 + "#comment-101"}));
   EXPECT_EQ(urls("soyuz").size(), 5u);
+}
+
+// Searches keep working while an update goes into the index: the writer commits every few
+// thousand entries, and a search that meets a commit reopens the index and reads again
+// (never an error, never fewer results than before).
+TEST_F(IndexWriterTest, SearchesKeepWorkingWhileTheIndexTakesInAnUpdate) {
+  ASSERT_TRUE(update());
+  auto page = testing::page_of(entries_, 2);
+  const std::size_t before = 8;  // the sample's comments
+  constexpr int kMore = 12000;   // more than two commits' worth
+  for (int i = 0; i < kMore; ++i) {
+    extract::Entry e = page.comments.front();
+    e.native_id = "n" + std::to_string(i);
+    e.text = "Another static fire, number " + std::to_string(i) + ".";
+    e.url = kThread2 + "#comment-n" + std::to_string(i);
+    page.comments.push_back(std::move(e));
+  }
+  store(page, 2);
+  auto searcher = query::Searcher::open(archive_->index_dir());
+  ASSERT_TRUE(searcher) << searcher.error().message;
+  query::SearchOptions o;
+  o.query = "type:comment";
+  o.limit = 1;
+  const auto count = [&]() -> std::int64_t {
+    auto r = searcher->search(o);
+    EXPECT_TRUE(r) << r.error().message;
+    return r ? r->total : -1;
+  };
+  EXPECT_EQ(count(), static_cast<std::int64_t>(before));
+  std::atomic<bool> done{false};
+  std::thread writer([&] {
+    auto s = update();
+    EXPECT_TRUE(s) << s.error().message;
+    done = true;
+  });
+  std::int64_t seen = static_cast<std::int64_t>(before);
+  while (!done) {
+    const std::int64_t now = count();
+    if (now < seen) ADD_FAILURE() << "a search found " << now << " after " << seen;
+    if (now < 0) break;
+    seen = now;
+  }
+  writer.join();
+  auto after = query::Searcher::open(archive_->index_dir());
+  ASSERT_TRUE(after);
+  auto all = after->search(o);
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->total, static_cast<std::int64_t>(before + kMore)) << "a search opened afterwards sees it all";
 }
 
 TEST_F(IndexWriterTest, RerunWithNothingChangedAddsNothing) {

@@ -23,8 +23,10 @@ constexpr const char* kEntrySelect =
     " SELECT c.id, c.change_seq, c.kind, s.origin, t.id, t.native_id, t.url, t.title,"
     " t.categories, t.tags, c.native_id, c.author, c.published, c.parent, c.url,"
     " v.id, coalesce(v.dictionary_id, 0), v.text, v.quotes, c.first_seen, c.last_seen, c.gone_since,"
-    " (SELECT p.author FROM comments p WHERE p.thread_id = c.thread_id"
-    "    AND c.parent <> '' AND p.native_id = c.parent ORDER BY p.kind = 'comment' DESC LIMIT 1),"
+    // kind IN (...) lets the parent be found through the (thread_id, kind, native_id) key,
+    // not by a walk over the thread's entries (quadratic in a thread of thousands).
+    " (SELECT p.author FROM comments p WHERE c.parent <> '' AND p.thread_id = c.thread_id"
+    "    AND p.kind IN ('comment', 'post') AND p.native_id = c.parent ORDER BY p.kind = 'comment' DESC LIMIT 1),"
     " c.date_precision, c.edited, t.gone_since, (SELECT count(*) FROM comment_versions WHERE comment_id = c.id)"
     " FROM e c JOIN threads t ON t.id = c.thread_id JOIN sites s ON s.id = t.site_id"
     " JOIN comment_versions v ON v.id = (SELECT max(id) FROM comment_versions WHERE comment_id = c.id)";

@@ -80,20 +80,22 @@ Result<std::vector<std::string>> Archive::requeue_unlisted(std::string_view orig
   }
 }
 
-Result<std::vector<std::string>> Archive::thread_sibling_pages(std::string_view url) const {
+Result<std::vector<std::string>> Archive::thread_pages(std::string_view site, std::string_view thread_native_id,
+                                                       std::string_view except) const {
+  // By the thread's entries (comments are keyed by thread): no scan of all comments.
   auto q = impl_->sql(
-      "SELECT DISTINCT p.url FROM comments c JOIN pages p ON p.id = c.page_id"
-      " WHERE c.thread_id IN (SELECT e.thread_id FROM comments e JOIN pages here ON here.id = e.page_id"
-      "                       WHERE here.url = ?1)"
-      " AND p.url != ?1 ORDER BY p.id");
+      "SELECT DISTINCT p.id, p.url FROM comments c JOIN pages p ON p.id = c.page_id"
+      " WHERE c.thread_id = (SELECT t.id FROM threads t JOIN sites s ON s.id = t.site_id"
+      "                      WHERE s.origin = ?1 AND t.native_id = ?2)"
+      " AND p.url != ?3 ORDER BY p.id");
   if (!q) return q.error();
-  (*q)->bind(1, url);
+  (*q)->bind(1, site).bind(2, thread_native_id).bind(3, except);
   std::vector<std::string> out;
   for (;;) {
     auto row = (*q)->step();
     if (!row) return row.error();
     if (!*row) return out;
-    out.push_back((*q)->text(0));
+    out.push_back((*q)->text(1));
   }
 }
 

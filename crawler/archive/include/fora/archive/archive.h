@@ -227,8 +227,10 @@ class Archive {
   // them, and that were not visited since then either, unless their last answer was 404 or
   // 410 (they are known to be gone); returns their URLs.
   Result<std::vector<std::string>> requeue_unlisted(std::string_view origin, std::int64_t since, std::int64_t now);
-  // The other pages that showed entries of the threads read from `url` last time.
-  Result<std::vector<std::string>> thread_sibling_pages(std::string_view url) const;
+  // The pages other than `except` where the entries of the thread `thread_native_id` of
+  // `site` were last seen.
+  Result<std::vector<std::string>> thread_pages(std::string_view site, std::string_view thread_native_id,
+                                                std::string_view except) const;
   // What `fora update` crawls a site with again: the settings of the crawl that took it in
   // (the CLI's JSON; "" when unknown, for sites crawled before they were kept).
   Status set_site_crawl(std::string_view origin, std::string_view settings, std::int64_t now);
