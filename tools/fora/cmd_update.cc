@@ -69,6 +69,7 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
 
   Tally tally;
   crawler::CrawlProgress total;
+  std::string lines;  // one per crawl, printed at the end
   for (CrawlCommand& crawl : *crawls) {
     if (cmd.delay) crawl.delay = *cmd.delay;
     if (cmd.min_interval) crawl.min_interval = *cmd.min_interval;
@@ -87,6 +88,10 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
     total.gone += seen.gone;
     total.threads += seen.threads;
     if (!result) return run->finish(result.error(), total.fetched, total.failed);
+    const std::string more = crawl.urls.size() > 1 ? fmt::format(" and {} more", crawl.urls.size() - 1) : "";
+    lines += fmt::format("{}{}: {} pages asked for ({} failed): {} due by their schedule, {} pointed at by a change; "
+                         "{} showed something new\n",
+                         clean(crawl.urls.front()), more, seen.fetched, seen.failed, seen.due, seen.signalled, seen.changed);
   }
   if (total.fetched == 0)
     return run->finish(make_error(Errc::Network, "nothing could be fetched: no site answered",
@@ -103,7 +108,7 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
   const archive::Archive::RunCounts counts = (*archive)->run_counts();
   FORA_TRY(run->finish(ok(), total.fetched, total.failed));
   if (cmd.json) {
-    nlohmann::json j = {{"sites", crawls->size()},       {"fetched", total.fetched},
+    nlohmann::json j = {{"crawls", crawls->size()},      {"fetched", total.fetched},
                         {"failed", total.failed},        {"due", total.due},
                         {"signalled", total.signalled},  {"changed_pages", total.changed},
                         {"new", counts.entries_new},     {"edited", counts.entries_edited},
@@ -115,11 +120,7 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
     return ok();
   }
   if (cmd.quiet) return ok();
-  ctx.out.write(fmt::format(
-      "updated {} crawl{}: {} pages asked for ({} failed; {} due by their schedule, {} pointed at by a change), {} "
-      "showed something new\n",
-      crawls->size(), crawls->size() == 1 ? "" : "s", total.fetched, total.failed, total.due, total.signalled,
-      total.changed));
+  ctx.out.write(lines);
   ctx.out.write(fmt::format("posts and comments: {} new, {} edited, {} gone\n", counts.entries_new,
                             counts.entries_edited, counts.entries_gone));
   if (!cmd.no_index)
