@@ -151,16 +151,18 @@ class Crawl {
     return ok();
   }
 
-  // The sites an update looks at: those of its start URLs.
-  std::set<std::string> start_origins() const {
-    std::set<std::string> origins;
-    for (const Url& url : scope_.start_urls()) origins.emplace(url.origin());
-    return origins;
-  }
-
-  // An update: queues the pages of the start URLs' sites whose schedule says they are due.
+  // An update: finds the sites it looks at (those of its start URLs, and every other site of
+  // the archive within its scope: a --scope domain crawl takes in more hosts), and queues
+  // their pages whose schedule says they are due. Before the writer starts.
   Status queue_due() {
-    for (const std::string& origin : start_origins()) {
+    for (const Url& url : scope_.start_urls()) update_origins_.emplace(url.origin());
+    auto sites = archive_.site_crawls();
+    if (!sites) return sites.error();
+    for (const auto& site : *sites)
+      for (const char* scheme : {"http://", "https://"})
+        if (auto root = Url::parse(scheme + site.origin + "/"); root && scope_.in_scope(*root))
+          update_origins_.insert(site.origin);
+    for (const std::string& origin : update_origins_) {
       auto due = archive_.queue_due_pages(origin, due_until(started_at_, options_.revisit),
                                           options_.revisit.min_seconds, options_.revisit.max_seconds);
       if (!due) return due.error();
@@ -731,7 +733,7 @@ class Crawl {
       std::vector<archive::Archive::QueuedPage> pages;
       const Status found = [&]() -> Status {
         if (failed) return ok();
-        for (const std::string& origin : start_origins()) {
+        for (const std::string& origin : update_origins_) {
           auto urls = a.requeue_unlisted(origin, started_at_, unix_now());
           if (!urls) return urls.error();
           for (std::string& url : *urls) {
@@ -801,6 +803,7 @@ class Crawl {
   const std::int64_t started_at_ = unix_now();  // when the run began (an update's clock)
   bool resuming_ = false;  // the crawl before this one, of the same start URLs, did not end
   bool swept_ = false;     // an update looked at the pages its listings no longer show
+  std::set<std::string> update_origins_;  // the sites an update looks at (queue_due)
   std::unordered_set<std::string> told_changed_;  // pages queued because something said they changed (writer only)
   bool cancelled_ = false;
   bool finished_ = false;

@@ -232,5 +232,30 @@ TEST(Update, FindsNewEditedDeletedRenamedAndRemovedWithOnlyTheRequestsThatNeedIt
   EXPECT_NE(unknown.err.find("no such site"), std::string::npos) << unknown.err;
 }
 
+// A --scope domain crawl takes in other hosts than its start URL's: an update revisits their
+// due pages too, not only the start host's.
+TEST(Update, RevisitsEveryHostTheCrawlTookIn) {
+  TempDir start_dir, other_dir, archive;
+  TestServer other(other_dir.path());
+  std::ofstream(other_dir.path() / "list.html") << "<html><body><ul><li><a href=\"/a.html\">a</a></li>"
+                                                   "<li><a href=\"/b.html\">b</a></li></ul></body></html>";
+  std::ofstream(other_dir.path() / "a.html") << "<html><body>a</body></html>";
+  std::ofstream(other_dir.path() / "b.html") << "<html><body>b</body></html>";
+  TestServer start(start_dir.path());
+  std::ofstream(start_dir.path() / "index.html")
+      << "<html><body><a href=\"" << other.url("/list.html") << "\">the other host</a></body></html>";
+  auto crawled = fora(archive.path(), {"crawl", "--delay", "0", "--quiet", "--scope", "domain", "--min-interval", "1s",
+                                       start.url("/")});
+  ASSERT_EQ(crawled.exit_code, 0) << crawled.err;
+  ASSERT_EQ(targets(other.requests()).count("/list.html"), 1u) << "the crawl took the other host in";
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));  // its pages are due (1 s)
+  other.clear_requests();
+  auto updated = fora(archive.path(), {"update", "--quiet", "--no-index", "--delay", "0"});
+  ASSERT_EQ(updated.exit_code, 0) << updated.err;
+  const auto asked = targets(other.requests());
+  EXPECT_EQ(asked.count("/list.html"), 1u);
+  EXPECT_EQ(asked.count("/a.html"), 1u);
+}
+
 }  // namespace
 }  // namespace fora::test

@@ -33,18 +33,6 @@ int main(int argc, char** argv) {
                  "Archive folder (default: $FORA_ARCHIVE, else $XDG_DATA_HOME/fora, else ~/.local/share/fora)");
   app.add_option("--profiles", profiles_opt, "Folder of extraction profiles (*.toml); default: the installed ones");
 
-  UpdateCommand update;
-  auto* up = app.add_subcommand("update", "Visit again what is due on every site crawled before (new threads, new comments, edits, deletions), then update the index");
-  up->add_option("--site", update.sites, "Only this site (repeatable; e.g. example.com)")->allow_extra_args(false);
-  up->add_flag("--no-index", update.no_index, "Leave the index as it is (run `fora index` later)");
-  up->add_option("--min-interval", update.min_interval, "Visit a page at most this often, however often it changes (e.g. 6h, 1d; default: the crawl's)");
-  up->add_option("--max-interval", update.max_interval, "Visit a page at least this often, however quiet it is (e.g. 30d, 2w; default: the crawl's)");
-  up->add_option("--delay", update.delay, "Seconds between two requests to one host (default: what the site was crawled with)");
-  up->add_option("--jobs,-j", update.jobs, "Threads that read and compress pages (0: one per core)")->capture_default_str();
-  up->add_option("--log", update.log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");
-  up->add_flag("--quiet,-q", update.quiet, "Print nothing but errors (for cron)");
-  up->add_flag("--json", update.json, "Print the summary as one JSON object");
-
   CrawlCommand crawl;
   auto* c = app.add_subcommand("crawl", "Fetch sites into the archive: follows links within each start URL's host, obeys robots.txt");
   c->add_option("url", crawl.urls, "Start URL(s), e.g. https://example.com/");
@@ -70,6 +58,18 @@ int main(int argc, char** argv) {
   c->add_option("--min-interval", crawl.min_interval, "`fora update` visits a page at most this often, however often it changes (e.g. 6h, 1d)")->capture_default_str();
   c->add_option("--max-interval", crawl.max_interval, "`fora update` visits a page at least this often, however quiet it is (e.g. 30d, 2w)")->capture_default_str();
   c->add_option("--log", crawl.log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");
+
+  UpdateCommand update;
+  auto* up = app.add_subcommand("update", "Visit again what is due on every site crawled before (new threads, new comments, edits, deletions), then update the index");
+  up->add_option("--site", update.sites, "Only this site (repeatable; e.g. example.com)")->allow_extra_args(false);
+  up->add_flag("--no-index", update.no_index, "Leave the index as it is (run `fora index` later)");
+  up->add_option("--min-interval", update.min_interval, "Visit a page at most this often, however often it changes (e.g. 6h, 1d; default: the crawl's)");
+  up->add_option("--max-interval", update.max_interval, "Visit a page at least this often, however quiet it is (e.g. 30d, 2w; default: the crawl's)");
+  up->add_option("--delay", update.delay, "Seconds between two requests to one host (default: what the site was crawled with)");
+  up->add_option("--jobs,-j", update.jobs, "Threads that read and compress pages (0: one per core)")->capture_default_str();
+  up->add_option("--log", update.log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");
+  up->add_flag("--quiet,-q", update.quiet, "Print nothing but errors (for cron)");
+  up->add_flag("--json", update.json, "Print the summary as one JSON object");
 
   IndexCommand index;
   auto* i = app.add_subcommand("index", "Bring the search index up to date with the archive (incremental)");
