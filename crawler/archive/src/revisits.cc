@@ -31,12 +31,12 @@ Result<std::int64_t> Archive::queue_due_pages(std::string_view origin, std::int6
   return static_cast<std::int64_t>(sqlite3_changes(impl_->db.get()));
 }
 
-Result<bool> Archive::requeue_page(std::string_view url, std::int64_t since, std::int64_t now) {
+Result<bool> Archive::requeue_page(std::string_view url, std::int64_t before, std::int64_t now) {
   auto up = impl_->sql(
       "UPDATE pages SET state = 'queued', updated_at = ?3 WHERE url = ?1"
       " AND state IN ('fetched', 'failed') AND updated_at < ?2");
   if (!up) return up.error();
-  FORA_TRY((*up)->bind(1, url).bind(2, since).bind(3, now).run());
+  FORA_TRY((*up)->bind(1, url).bind(2, before).bind(3, now).run());
   return sqlite3_changes(impl_->db.get()) > 0;
 }
 
