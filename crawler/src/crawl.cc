@@ -9,6 +9,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <charconv>
 #include <chrono>
 #include <ctime>
 #include <deque>
@@ -19,7 +20,6 @@
 #include <random>
 #include <set>
 #include <unordered_map>
-#include <unordered_set>
 #include <thread>
 
 #include "catalog_writer.h"
@@ -80,14 +80,25 @@ class Crawl {
         // max_body_bytes, so memory is bounded by about this many bodies.
         max_pending_(4 * worker_count(options) + options.connections) {}
 
+  // When the crawl began: this run's start, or that of the interrupted run it resumes.
+  std::int64_t since() const { return run_since_; }
+
   Result<CrawlProgress> run() {
     // The mark is durable before anything is fetched, so a kill at any instant leaves it set.
     std::string key;
     for (const Url& url : scope_.start_urls()) key += url.str() + "\n";
     auto open = archive_.open_crawl();
     if (!open) return open.error();
-    resuming_ = *open == key;
-    FORA_TRY(archive_.set_open_crawl(key));
+    // The mark names the crawl (its start URLs) and when it first began: one that resumes it
+    // counts from then, in what it marks gone and what it takes as visited already.
+    resuming_ = open->rfind(key, 0) == 0;
+    if (resuming_ && open->compare(key.size(), 6, "since ") == 0) {
+      const char* first = open->data() + key.size() + 6;
+      std::int64_t since = 0;
+      if (std::from_chars(first, open->data() + open->size(), since).ec == std::errc() && since > 0) run_since_ = since;
+    }
+    resuming_ = resuming_ && (open->size() == key.size() || open->compare(key.size(), 6, "since ") == 0);
+    FORA_TRY(archive_.set_open_crawl(key + "since " + std::to_string(run_since_)));
     if (options_.update) FORA_TRY(queue_due());
     if (resuming_ || options_.update) FORA_TRY(requeue_unfinished());
     for (const Url& url : scope_.start_urls())
@@ -502,6 +513,14 @@ class Crawl {
   // known pages it says changed; then the page's next visit.
   Status store(archive::Archive& a, PageResult& r) {
     const std::int64_t now = unix_now();
+    // Whether something said this page changed (it was queued out of turn; kept in the
+    // catalog, so a resumed update knows it too).
+    bool told_changed = false;
+    if (options_.update && r.thread) {
+      auto told = a.page_queued_out_of_turn(r.url);
+      if (!told) return told.error();
+      told_changed = *told;
+    }
     if (!r.not_modified) {
       if (!r.capture) return r.capture.error();
       if (auto stored = a.store_capture(*r.capture); !stored) return stored.error();
@@ -522,7 +541,7 @@ class Crawl {
     // A thread's pages go together: when one changed, or something said its thread did (a
     // sitemap, a listing row), the others are looked at too (a new comment on the last page
     // of a thread changes nothing on its first but the count).
-    if (options_.update && r.thread && (r.changed || told_changed_.count(r.url))) {
+    if (options_.update && r.thread && (r.changed || told_changed)) {
       auto siblings = a.thread_pages(r.origin, r.thread->thread_id, r.url);
       if (!siblings) return siblings.error();
       told->insert(told->end(), siblings->begin(), siblings->end());
@@ -543,8 +562,8 @@ class Crawl {
     if (options_.update) {
       // Each is asked for when not visited since this run began, or since the sitemap's date.
       std::vector<std::pair<std::string, std::int64_t>> dated;
-      for (std::string& page : *told) dated.emplace_back(std::move(page), started_at_);
-      for (const auto& entry : r.modified) dated.emplace_back(entry.url, std::min(started_at_, *entry.modified));
+      for (std::string& page : *told) dated.emplace_back(std::move(page), run_since_);
+      for (const auto& entry : r.modified) dated.emplace_back(entry.url, std::min(run_since_, *entry.modified));
       for (auto& [page, before] : dated) FORA_TRY(queue_told(a, r, page, before, now, admitted));
     }
     r.links.clear();
@@ -604,7 +623,6 @@ class Crawl {
     auto queued = a.requeue_page(page, before, now);
     if (!queued) return queued.error();
     if (!*queued) return ok();
-    told_changed_.insert(page);
     ++r.signalled;
     Pending validators{r.link_depth, "", ""};
     auto last = a.last_capture(page);
@@ -734,7 +752,7 @@ class Crawl {
       const Status found = [&]() -> Status {
         if (failed) return ok();
         for (const std::string& origin : update_origins_) {
-          auto urls = a.requeue_unlisted(origin, started_at_, unix_now());
+          auto urls = a.requeue_unlisted(origin, run_since_, unix_now());
           if (!urls) return urls.error();
           for (std::string& url : *urls) {
             auto last = a.last_capture(url);
@@ -801,10 +819,10 @@ class Crawl {
   CrawlProgress stats_;
   std::int64_t started_ = 0;
   const std::int64_t started_at_ = unix_now();  // when the run began (an update's clock)
+  std::int64_t run_since_ = started_at_;        // when the crawl began, in the run it resumes if any
   bool resuming_ = false;  // the crawl before this one, of the same start URLs, did not end
   bool swept_ = false;     // an update looked at the pages its listings no longer show
   std::set<std::string> update_origins_;  // the sites an update looks at (queue_due)
-  std::unordered_set<std::string> told_changed_;  // pages queued because something said they changed (writer only)
   bool cancelled_ = false;
   bool finished_ = false;
   std::optional<Error> error_;
@@ -830,13 +848,13 @@ Result<CrawlProgress> crawl(archive::Archive& archive, const extract::Extractor&
   }
   auto scope = Scope::from_start_urls(starts, options.scope);
   if (!scope) return scope.error();
-  const std::int64_t started = unix_now();
   Crawl c(archive, extractor, options, std::move(*scope), progress, stop);
   auto done = c.run();
   if (!done) return done;
   // Only once the crawl has stored what it fetched: an entry that moved to a later page
-  // of its thread is seen there before anything is called gone.
-  auto gone = archive.mark_missing_gone(started, unix_now());
+  // of its thread is seen there before anything is called gone. Pages read whole by the
+  // interrupted runs it resumed count too.
+  auto gone = archive.mark_missing_gone(c.since(), unix_now());
   if (!gone) return gone.error();
   done->gone = *gone;
   return done;

@@ -20,7 +20,8 @@ namespace {
 // vanished entry gets gone_since.
 //
 //   meta              key/value: schema_version; open_crawl (the start URLs of a crawl that
-//                     runs, or was killed or stopped; empty once a crawl's frontier ran dry)
+//                     runs, or was killed or stopped, one a line, then "since T": when it
+//                     first began; empty once a crawl's frontier ran dry)
 //   sites             one row per origin (host[:port]) crawled; crawl is the settings of
 //                     the latest crawl that took it in (JSON: start URLs, scope), which
 //                     `fora update` crawls it with again

@@ -33,11 +33,19 @@ Result<std::int64_t> Archive::queue_due_pages(std::string_view origin, std::int6
 
 Result<bool> Archive::requeue_page(std::string_view url, std::int64_t before, std::int64_t now) {
   auto up = impl_->sql(
-      "UPDATE pages SET state = 'queued', updated_at = ?3 WHERE url = ?1"
+      "UPDATE pages SET state = 'queued', reason = 'out of turn', updated_at = ?3 WHERE url = ?1"
       " AND state IN ('fetched', 'failed') AND updated_at < ?2");
   if (!up) return up.error();
   FORA_TRY((*up)->bind(1, url).bind(2, before).bind(3, now).run());
   return sqlite3_changes(impl_->db.get()) > 0;
+}
+
+Result<bool> Archive::page_queued_out_of_turn(std::string_view url) const {
+  auto q = impl_->sql("SELECT 1 FROM pages WHERE url = ? AND state = 'queued' AND reason = 'out of turn'");
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, url).step();
+  if (!row) return row.error();
+  return *row;
 }
 
 Result<std::vector<bool>> Archive::remember_listing_rows(const std::vector<std::uint64_t>& hashes) {

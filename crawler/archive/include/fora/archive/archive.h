@@ -218,6 +218,8 @@ class Archive {
   // Queues `url` out of turn, when it is known and was not visited since `before` (in this
   // run, or since the time a sitemap says it changed). Returns whether it is queued now.
   Result<bool> requeue_page(std::string_view url, std::int64_t before, std::int64_t now);
+  // Whether `url` waits in the queue because requeue_page() put it there.
+  Result<bool> page_queued_out_of_turn(std::string_view url) const;
   // Of `hashes` (listing rows, listing_rows.h), which the catalog never saw before; from
   // now on it knows them all.
   Result<std::vector<bool>> remember_listing_rows(const std::vector<std::uint64_t>& hashes);
