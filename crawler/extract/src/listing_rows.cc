@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "fora/extract/extractor.h"
+#include "thread_extract.h"
 #include "xml_handles.h"
 
 namespace fora::extract {
@@ -144,15 +145,6 @@ void collect(const xmlNode* n, const Url& base, ListingRows& out, std::unordered
 }
 
 }  // namespace
-
-std::uint64_t stable_hash(std::string_view bytes, std::uint64_t seed) {
-  std::uint64_t h = seed;
-  for (const char ch : bytes) {
-    h ^= static_cast<unsigned char>(ch);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 
 ListingRows listing_rows(xmlDoc* doc, const Url& base) {
   ListingRows rows;

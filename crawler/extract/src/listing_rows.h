@@ -18,7 +18,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <string_view>
 #include <vector>
 
 #include "fora/extract/thread.h"
@@ -32,8 +31,5 @@ struct ListingRows {
 };
 // The rows of `doc`, its links resolved against `base`.
 ListingRows listing_rows(xmlDoc* doc, const Url& base);
-
-// FNV-1a, 64 bits: stable across runs and builds (the catalog keeps these hashes).
-std::uint64_t stable_hash(std::string_view bytes, std::uint64_t seed = 14695981039346656037ULL);
 
 }  // namespace fora::extract

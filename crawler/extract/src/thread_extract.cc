@@ -185,12 +185,18 @@ bool is_content_id(std::string_view native_id) {
          native_id.find_first_not_of("0123456789abcdef", 1) == std::string_view::npos;
 }
 
+std::uint64_t stable_hash(std::string_view bytes, std::uint64_t seed) {
+  std::uint64_t h = seed;
+  for (const char ch : bytes) {
+    h ^= static_cast<unsigned char>(ch);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
 std::string content_hash(const Entry& e) {
   std::uint64_t h = 14695981039346656037ULL;
-  auto mix = [&](std::string_view s) {
-    for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
-    h = (h ^ 0x1f) * 1099511628211ULL;
-  };
+  auto mix = [&](std::string_view s) { h = stable_hash("\x1f", stable_hash(s, h)); };
   mix(e.author);
   mix(e.published ? std::to_string(*e.published) : "");
   mix(e.text);

@@ -3,6 +3,7 @@
 
 #include <libxml/xpath.h>
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -20,6 +21,10 @@ namespace fora::extract {
 // An entry's identity where the engine prints none: "h" + 16 hex digits of a hash of its
 // author, date and words, stable across builds and machines (unlike std::hash).
 std::string content_hash(const Entry& e);
+
+// FNV-1a, 64 bits, from `seed`: stable across runs and builds (the catalog keeps these
+// hashes: content ids, listing rows).
+std::uint64_t stable_hash(std::string_view bytes, std::uint64_t seed = 14695981039346656037ULL);
 
 // Dates are read with `context.captured_at` as "now" for relative forms.
 std::optional<ThreadPage> extract_thread(const Profile& profile, xmlXPathContext* ctx,
