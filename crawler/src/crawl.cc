@@ -89,15 +89,16 @@ class Crawl {
     for (const Url& url : scope_.start_urls()) key += url.str() + "\n";
     auto open = archive_.open_crawl();
     if (!open) return open.error();
-    // The mark names the crawl (its start URLs) and when it first began: one that resumes it
-    // counts from then, in what it marks gone and what it takes as visited already.
-    resuming_ = open->rfind(key, 0) == 0;
-    if (resuming_ && open->compare(key.size(), 6, "since ") == 0) {
-      const char* first = open->data() + key.size() + 6;
-      std::int64_t since = 0;
-      if (std::from_chars(first, open->data() + open->size(), since).ec == std::errc() && since > 0) run_since_ = since;
-    }
-    resuming_ = resuming_ && (open->size() == key.size() || open->compare(key.size(), 6, "since ") == 0);
+    // The mark names the crawl (its start URLs) and when it first began ("since T"; an older
+    // fora's mark has no such line): one that resumes it counts from then, in what it marks
+    // gone and what it takes as visited already.
+    const std::string_view mark = *open;
+    const std::string_view rest = mark.substr(0, key.size()) == key ? mark.substr(key.size()) : "-";
+    resuming_ = rest.empty() || rest.starts_with("since ");
+    if (std::int64_t since = 0; !rest.empty() && resuming_ &&
+                                std::from_chars(rest.data() + 6, rest.data() + rest.size(), since).ec == std::errc() &&
+                                since > 0)
+      run_since_ = since;
     FORA_TRY(archive_.set_open_crawl(key + "since " + std::to_string(run_since_)));
     if (options_.update) FORA_TRY(queue_due());
     if (resuming_ || options_.update) FORA_TRY(requeue_unfinished());

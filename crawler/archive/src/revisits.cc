@@ -61,10 +61,15 @@ Result<std::vector<bool>> Archive::remember_listing_rows(const std::vector<std::
 }
 
 Status Archive::note_listed(std::string_view listing, const std::vector<std::string>& urls, std::int64_t now) {
-  auto up = impl_->sql(
-      "UPDATE pages SET listed_on = (SELECT id FROM pages WHERE url = ?1), listed_at = ?3 WHERE url = ?2");
+  auto id = impl_->sql("SELECT id FROM pages WHERE url = ?");
+  if (!id) return id.error();
+  auto row = (*id)->bind(1, listing).step();
+  if (!row) return row.error();
+  if (!*row) return ok();  // a listing is a page: it is stored before its links are noted
+  const std::int64_t listing_id = (*id)->int64(0);
+  auto up = impl_->sql("UPDATE pages SET listed_on = ?1, listed_at = ?3 WHERE url = ?2");
   if (!up) return up.error();
-  for (const std::string& url : urls) FORA_TRY((*up)->reset().bind(1, listing).bind(2, url).bind(3, now).run());
+  for (const std::string& url : urls) FORA_TRY((*up)->reset().bind(1, listing_id).bind(2, url).bind(3, now).run());
   return ok();
 }
 
