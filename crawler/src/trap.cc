@@ -72,7 +72,15 @@ bool is_date_archive(std::vector<std::string> segs) {
   return false;
 }
 
-std::optional<std::string> query_trap(const std::vector<std::string>& keys) {
+// WordPress's two site-wide feeds without pretty permalinks: ?feed=rss2 (new posts) and
+// ?feed=comments-rss2 (the newest comments, the signal of new comments on old posts), alone
+// on the site's root. Every other ?feed= is a per-post, category or format copy.
+bool is_site_feed_query(const std::vector<std::string>& segs, std::string_view query) {
+  return segs.empty() && (query == "feed=rss2" || query == "feed=comments-rss2");
+}
+
+std::optional<std::string> query_trap(const std::vector<std::string>& keys,
+                                      const std::vector<std::string>& segs, std::string_view query) {
   struct Rule {
     const char* key;
     const char* reason;
@@ -81,7 +89,6 @@ std::optional<std::string> query_trap(const std::vector<std::string>& keys) {
       {"replytocom", "?replytocom= reply link (duplicates the post)"},
       {"share", "?share= sharing link"},
       {"like_comment", "?like_comment= like link"},
-      {"feed", "?feed= feed variant"},
       {"amp", "?amp AMP duplicate"},
       {"s", "?s= search results"},
       {"m", "?m= calendar archive"},
@@ -97,6 +104,8 @@ std::optional<std::string> query_trap(const std::vector<std::string>& keys) {
     if (std::find(keys.begin(), keys.end(), rule.key) != keys.end())
       return std::string(rule.reason);
   }
+  if (std::find(keys.begin(), keys.end(), "feed") != keys.end() && !is_site_feed_query(segs, query))
+    return std::string("?feed= feed variant");
   // ?p=N alone names one post by number: WordPress's shortlink, phpBB's and vBulletin's post
   // permalinks; each repeats a page fetched under its own address. With other parameters
   // (Hacker News' item?id=N&p=2) p is a page number.
@@ -115,9 +124,12 @@ std::optional<std::string> path_trap(const std::vector<std::string>& segs) {
   if (has("amp")) return "/amp/ AMP duplicate";
   if (has("trackback")) return "/trackback/ endpoint";
   if (has("embed")) return "/embed/ post embed";
-  if (has("feed") && !(segs.size() == 1 && segs[0] == "feed")) {
-    return "/feed/ variant other than the main feed";
-  }
+  // The site's feed of new posts (/feed/) and of the newest comments (/comments/feed/) are
+  // change signals for `fora update`; every other /feed/ is a per-post, category, tag or
+  // format copy.
+  const bool site_feed = segs == std::vector<std::string>{"feed"} ||
+                         segs == std::vector<std::string>{"comments", "feed"};
+  if (has("feed") && !site_feed) return "/feed/ variant other than the site's feeds";
   if (has("search")) return "/search/ results";
   if (has("calendar") || has("calendar.php")) return "calendar";
   if (is_date_archive(segs)) return "date archive";
@@ -150,7 +162,7 @@ std::optional<std::string> trap_reason(std::string_view url) {
   const std::vector<std::string> keys = query_keys(query);
   const std::vector<std::string> segs = path_segments(path);
   if (auto reason = growth_trap(pq, segs, keys)) return reason;
-  if (auto reason = query_trap(keys)) return reason;
+  if (auto reason = query_trap(keys, segs, query)) return reason;
   return path_trap(segs);
 }
 

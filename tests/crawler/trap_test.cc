@@ -27,14 +27,26 @@ TEST(TrapReason, ShareAndLikeLinks) {
   expect_trap("/2022/12/16/soyuz/?like_comment=42&_wpnonce=abc");
 }
 
-TEST(TrapReason, FeedsOtherThanTheMainFeed) {
+TEST(TrapReason, FeedsOtherThanTheSiteFeeds) {
   expect_trap("/2022/12/16/soyuz/feed/");
   expect_trap("/category/space/feed/");
   expect_trap("/tag/soyuz/feed/");
-  expect_trap("/comments/feed/");
   expect_trap("/feed/atom/");
-  expect_trap("/?feed=rss2");
+  expect_trap("/comments/feed/atom/");
+  expect_trap("/2022/12/16/soyuz/comments/feed/");
   expect_trap("/2022/12/16/soyuz/?feed=rss2");
+  expect_trap("/?feed=rss2&p=5");
+  expect_trap("/?feed=comments-rss2&p=5");
+  expect_trap("/?feed=atom");
+}
+
+// The site's feed of new posts and of the newest comments are what `fora update` reads to
+// find new posts and new comments on old posts, in both URL forms WordPress prints.
+TEST(TrapReason, TheSiteFeedsAreNotTraps) {
+  expect_not_trap("/feed/");
+  expect_not_trap("/comments/feed/");
+  expect_not_trap("/?feed=rss2");
+  expect_not_trap("/?feed=comments-rss2");
 }
 
 TEST(TrapReason, AmpVariants) {

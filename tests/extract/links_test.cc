@@ -156,6 +156,30 @@ TEST(FeedUrls, RejectsNonXml) {
   EXPECT_FALSE(feed_or_sitemap_urls("\x01\x02 not xml at all", "http://x/"));
 }
 
+// WordPress names its comments feed in every page's head (feed_links()); that feed is what
+// `fora update` reads to find new comments on old posts. A page's own comments feed and the
+// posts feed are not it, and a blog without pretty permalinks spells it as a query.
+TEST(PageFeeds, WordPressPagesNameTheirCommentsFeed) {
+  const Extractor extractor = open_extractor();
+  const auto head = [](const std::string& links) {
+    return "<!DOCTYPE html><html><head><meta name=\"generator\" content=\"WordPress 6.1.1\" />" + links +
+           "</head><body class=\"home blog\"><p>Hello</p></body></html>";
+  };
+  const std::string pretty = head(
+      "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Blog &raquo; Feed\" href=\"https://blog.example/feed/\" />"
+      "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Blog &raquo; Comments Feed\" href=\"https://blog.example/comments/feed/\" />"
+      "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Blog &raquo; Soyuz Comments Feed\" href=\"https://blog.example/2022/12/16/soyuz/feed/\" />");
+  auto page = extractor.extract(pretty, "https://blog.example/2022/12/16/soyuz/", "text/html", std::nullopt);
+  ASSERT_TRUE(page) << page.error().message;
+  EXPECT_EQ(spellings(page->feeds), std::vector<std::string>{"https://blog.example/comments/feed/"});
+
+  const std::string plain = head(
+      "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Blog &raquo; Comments Feed\" href=\"http://blog.example/?feed=comments-rss2\" />");
+  page = extractor.extract(plain, "http://blog.example/?p=5", "text/html", std::nullopt);
+  ASSERT_TRUE(page) << page.error().message;
+  EXPECT_EQ(spellings(page->feeds), std::vector<std::string>{"http://blog.example/?feed=comments-rss2"});
+}
+
 TEST(FilterQuery, KeepsOrderAndSeparatorsOfWhatStays) {
   auto drop_session = [](std::string_view key, std::string_view) { return key == "phpsessid" || key == "sid"; };
   EXPECT_EQ(filter_query("topic=5.0;PHPSESSID=04de;start=15", drop_session), "topic=5.0;start=15");

@@ -23,7 +23,7 @@ http {
   default_type text/html;
   charset utf-8;
   keepalive_requests 100000;
-  server { listen 127.0.0.1:$port; root $site; index index.html; ${nginx_extra:-} }
+  server { listen 127.0.0.1:$port; root $site; index index.html index.xml; ${nginx_extra:-} }
 }
 NGINX
     "$nginx_bin" -c "$ngx/nginx.conf" -p "$ngx" 2>>"$ngx/start.log" && return 0

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # crawl.sh ORIGIN OUTDIR TMPDIR
 # Breadth-first crawl of the local WordPress site with curl, starting from /, /robots.txt,
-# /wp-sitemap.xml and /feed/. Follows same-origin links (href/src attributes, sitemap <loc>,
+# /wp-sitemap.xml and /feed/ (and /comments/feed/, which every page names). Follows same-origin links (href/src attributes, sitemap <loc>,
 # the robots.txt Sitemap line) whose path is one of the page kinds we keep (see keep()),
 # ignoring query strings' links entirely and #fragments. Saves each 200 response as
 #   <path>/index.html  (path ends in '/', HTML)   <path>/index.xml  (path ends in '/', XML: feeds)
@@ -22,6 +22,7 @@ keep() {  # is this path one we save?
   [[ $1 =~ ^/(category|tag|author)/[^/]+/(page/[0-9]+/)?$ ]] ||
   [[ $1 =~ ^/private-notes/$ ]] ||
   [[ $1 =~ ^/feed/$ ]] ||
+  [[ $1 =~ ^/comments/feed/$ ]] ||
   [[ $1 =~ ^/robots\.txt$ ]] ||
   [[ $1 =~ ^/wp-sitemap(-[a-z0-9_-]+)?\.xml$ ]]
 }

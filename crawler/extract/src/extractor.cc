@@ -188,6 +188,7 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
     for (Url& l : reader->follow(std::move(reading.links))) links.add(std::move(l));
     found = links.take();
     page.feeds = as_urls(reader->feeds(context));
+    for (Url& feed : reading.feeds) page.feeds.push_back(std::move(feed));
     page.reply_links = std::move(reading.reply_links);
     break;
   }

@@ -224,6 +224,7 @@ Status read_crawl(const Reader& r, const toml::table& root, Profile& p) {
   auto feeds = r.strings(t, "crawl", "feeds");
   if (!feeds) return feeds.error();
   p.crawl.feeds = std::move(*feeds);
+  FORA_READ_FIELD(p.crawl.feed_links, t, "crawl", "feed_links");
   return ok();
 }
 

@@ -93,6 +93,10 @@ struct Profile {
     std::vector<std::regex> skip;          // traps and noise: reply, quote, login, sorting...
     std::vector<std::string> strip_params; // query parameters to drop (session ids), lowercase
     std::vector<std::string> feeds;        // feed paths that list new threads ("/feed.php")
+    // Feeds the page names, found where it names them (a <link rel="alternate"> in its head),
+    // so that a site installed under a folder or without pretty URLs is served too:
+    // WordPress's comments feed, the signal of new comments on old posts.
+    Field feed_links;
     bool empty() const { return follow.empty() && skip.empty() && strip_params.empty(); }
   } crawl;
 };

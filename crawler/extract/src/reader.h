@@ -36,6 +36,7 @@ struct Reading {
   std::string why;  // "meta generator matches '^phpBB'"
   std::optional<ThreadPage> thread;
   std::vector<Url> links;
+  std::vector<Url> feeds;              // change feeds the page names (a profile's feed_links)
   std::vector<ReplyLink> reply_links;  // replies among other pages this page tells of
 };
 

@@ -16,6 +16,13 @@
 // changes a crawler is to see must be later than its visit), for tools/bench/update: P% of
 // the threads (spread over all of them, old and new) each get a new comment, an edited
 // comment and a deleted one, and one new thread is published; DIR/changes.json lists them.
+// --new-comments N writes it a day later as a living blog changes: N new comments on old
+// posts (on a post's last comment page, and replies to comments on middle pages) and a new
+// post with 3 comments; nothing edited or deleted.
+// Every page names the comments feed (/comments/feed/: the 10 newest comments, as WordPress's
+// feed-rss2-comments.php prints them, each linking to its comment page). --sitemap-lastmod
+// publish prints each post's publication date as its <lastmod> (WordPress core's sitemaps,
+// which no comment moves), instead of when its thread last changed.
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
@@ -213,6 +220,10 @@ Shell read_shell(const fs::path& page) {
   Shell s;
   s.before_main = drop_lines_with(html.substr(0, main_body + 1),
                                   {"<link ", "<script src", "/private-notes/", "wp-json"});
+  // The comments feed that WordPress's feed_links() names on every page.
+  const auto head_end = s.before_main.find("</head>");
+  if (head_end != std::string::npos)
+    s.before_main.insert(head_end, "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Orbital Notes &raquo; Comments Feed\" href=\"/comments/feed/\" />\n");
   s.between_main_and_aside = html.substr(main_close, aside_open - main_close);
   s.after_aside = drop_lines_with(html.substr(aside_close), {"<script src"});
   return s;
@@ -220,12 +231,24 @@ Shell read_shell(const fs::path& page) {
 
 class Site {
  public:
-  Site(fs::path out, Shell shell, int threads, std::uint64_t seed, double change_percent, std::int64_t change_time)
-      : out_(std::move(out)), shell_(std::move(shell)), random_{seed} {
+  struct Options {
+    int threads = 10000;
+    std::uint64_t seed = 1;
+    double change_percent = 0;
+    int new_comments = 0;
+    std::int64_t change_time = 0;
+    bool lastmod_is_publish = false;
+  };
+
+  Site(fs::path out, Shell shell, const Options& o)
+      : out_(std::move(out)), shell_(std::move(shell)), random_{o.seed} {
     make_tags();
-    make_threads(threads);
-    for (const Thread& t : threads_) last_change_.push_back(last_comment_date(t));
-    if (change_percent > 0) change(change_percent, change_time);
+    make_threads(o.threads);
+    for (const Thread& t : threads_) last_change_.push_back(o.lastmod_is_publish ? t.date : last_comment_date(t));
+    if (o.change_percent > 0) change(o.change_percent, o.change_time);
+    if (o.new_comments > 0) live(o.new_comments, o.change_time);
+    if (o.lastmod_is_publish)
+      for (std::size_t i = 0; i < threads_.size(); ++i) last_change_[i] = threads_[i].date;
   }
 
   void write() {
@@ -238,6 +261,7 @@ class Site {
       write_listing("/tag/" + tags_[t].slug + "/", "Tag: " + tags_[t].name,
                     with_term(&Thread::tags, static_cast<int>(t)));
     write_sitemaps();
+    write_comments_feed();
     write_file(out_ / "robots.txt", "User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\nSitemap: /wp-sitemap.xml\n");
     std::string list;
     for (const auto& p : pages_) list += p + "\n";
@@ -341,6 +365,121 @@ class Site {
     write_file(out_ / "changes.json", "{\"threads\": [" + changed + "], \"new_thread\": \"" + threads_.back().path +
                                           "\", \"new_comments\": [" + added + "], \"edited\": [" + edited +
                                           "], \"deleted\": [" + deleted + "]}\n");
+  }
+
+  // A day later, as a blog lives: `n` new comments on old posts, alternately a new comment
+  // on a post's last comment page and a reply to a comment on a middle page (WordPress shows
+  // a reply on its parent's page), each on another post; and a new post with 3 comments.
+  void live(int n, std::int64_t when) {
+    Random pick{0x11fe + static_cast<std::uint64_t>(threads_.size())};
+    const std::int64_t day_after = when > 0 ? when : threads_.back().date + 86400;
+    std::vector<std::size_t> paged, any;
+    for (std::size_t i = 0; i + 1 < threads_.size(); ++i) {
+      if (threads_[i].pages.size() >= 3) paged.push_back(i);
+      if (!threads_[i].comments.empty()) any.push_back(i);
+    }
+    std::string added;
+    int next_comment = 60'000'000;
+    for (int k = 0; k < n; ++k) {
+      const bool reply = k % 2 == 1 && !paged.empty();
+      std::vector<std::size_t>& from = reply || any.empty() ? paged : any;
+      if (from.empty()) break;
+      const std::size_t pos = static_cast<std::size_t>(pick.below(static_cast<int>(from.size())));
+      const std::size_t index = from[pos];
+      for (auto* list : {&paged, &any}) list->erase(std::remove(list->begin(), list->end(), index), list->end());
+      Thread& t = threads_[index];
+      Comment c;
+      c.id = next_comment++;
+      c.author = person(pick);
+      c.date = day_after - 3600 + 60 * k;
+      c.html = paragraph(pick, 2);
+      auto at = t.comments.end();
+      if (reply) {
+        // A top-level comment of a middle page; the reply goes after its existing replies.
+        const std::vector<Comment>& middle = t.pages[t.pages.size() / 2];
+        const Comment& parent = middle.front();
+        c.parent = parent.id;
+        c.depth = 2;
+        at = std::find_if(t.comments.begin(), t.comments.end(), [&](const Comment& x) { return x.id == parent.id; });
+        while (at + 1 != t.comments.end() && (at + 1)->parent == parent.id) ++at;
+        ++at;
+      }
+      added += (added.empty() ? "" : ", ") + std::to_string(c.id);
+      t.comments.insert(at, std::move(c));
+      paginate(t);
+      last_change_[index] = day_after;
+    }
+    Thread fresh = threads_.back();
+    fresh.id = static_cast<int>(threads_.size()) + 1;
+    fresh.date = day_after;
+    fresh.title = "A new post, a day later";
+    fresh.slug = "a-new-post-a-day-later";
+    fresh.path = "/new/" + fresh.slug + "/";
+    fresh.comments.clear();
+    for (int i = 0; i < 3; ++i) {
+      Comment c;
+      c.id = next_comment++;
+      c.author = person(pick);
+      c.date = day_after + 600 * (i + 1);
+      c.html = paragraph(pick, 2);
+      added += ", " + std::to_string(c.id);
+      fresh.comments.push_back(std::move(c));
+    }
+    paginate(fresh);
+    threads_.push_back(std::move(fresh));
+    last_change_.push_back(day_after + 1800);
+    write_file(out_ / "changes.json", "{\"new_thread\": \"" + threads_.back().path + "\", \"new_comments\": [" + added +
+                                          "], \"edited\": [], \"deleted\": []}\n");
+  }
+
+  // Where WordPress's get_comment_link() points: the comment's page (page 1 is the post's
+  // own address when the first page is shown first) and its anchor.
+  static std::string comment_link(const Thread& t, const Comment& c) {
+    for (std::size_t p = 0; p < t.pages.size(); ++p)
+      for (const Comment& on : t.pages[p])
+        if (on.id == c.id)
+          return t.path + (p == 0 ? "" : "comment-page-" + std::to_string(p + 1) + "/") + "#comment-" + std::to_string(c.id);
+    return t.path + "#comment-" + std::to_string(c.id);
+  }
+
+  static std::string rfc822(std::int64_t t) {
+    std::time_t tt = static_cast<std::time_t>(t);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[40];
+    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+    return buf;
+  }
+
+  // /comments/feed/: the 10 newest comments (posts_per_rss), newest first, as
+  // wp-includes/feed-rss2-comments.php prints them for the whole site.
+  void write_comments_feed() {
+    std::vector<std::pair<const Thread*, const Comment*>> all;
+    for (const Thread& t : threads_)
+      for (const Comment& c : t.comments) all.emplace_back(&t, &c);
+    const std::size_t n = std::min<std::size_t>(10, all.size());
+    std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(), [](const auto& a, const auto& b) {
+      return a.second->date != b.second->date ? a.second->date > b.second->date : a.second->id > b.second->id;
+    });
+    std::string rss =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"\n\txmlns:content=\"http://purl.org/rss/1.0/modules/content/\"\n"
+        "\txmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n\txmlns:atom=\"http://www.w3.org/2005/Atom\"\n"
+        "\txmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\"\n\t>\n<channel>\n\t<title>\n\tComments for Orbital Notes\t</title>\n"
+        "\t<atom:link href=\"/comments/feed/\" rel=\"self\" type=\"application/rss+xml\" />\n\t<link>/</link>\n"
+        "\t<description>Notes on spaceflight</description>\n\t<lastBuildDate>" +
+        (n ? rfc822(all.front().second->date) : rfc822(threads_.back().date)) +
+        "</lastBuildDate>\n\t<sy:updatePeriod>\n\thourly\t</sy:updatePeriod>\n\t<sy:updateFrequency>\n\t1\t</sy:updateFrequency>\n";
+    for (std::size_t i = 0; i < n; ++i) {
+      const Thread& t = *all[i].first;
+      const Comment& c = *all[i].second;
+      const std::string link = comment_link(t, c);
+      rss += "\t\t<item>\n\t\t\t<title>\n\t\t\t\tComment on " + escape(t.title) + " by " + escape(c.author) +
+             "\t\t\t</title>\n\t\t\t<link>" + link + "</link>\n\n\t\t\t<dc:creator><![CDATA[" + c.author +
+             "]]></dc:creator>\n\t\t\t<pubDate>" + rfc822(c.date) + "</pubDate>\n\t\t\t<guid isPermaLink=\"false\">" + link +
+             "</guid>\n\t\t\t\t\t<description><![CDATA[" + words(random_, 20) + "]]></description>\n\t\t<content:encoded><![CDATA[" +
+             c.html + "]]></content:encoded>\n\n\t\t</item>\n";
+    }
+    write_file(out_ / "comments/feed/index.xml", rss + "\t</channel>\n</rss>\n");
   }
 
   void write_sitemaps() {
@@ -626,7 +765,8 @@ class Site {
 
 int usage(const std::string& why) {
   std::cerr << "fora-benchsite: " << why
-            << "\nusage: fora-benchsite --out DIR --template PAGE [--threads N] [--seed S] [--change-percent P [--change-time T]]\n";
+            << "\nusage: fora-benchsite --out DIR --template PAGE [--threads N] [--seed S]\n"
+               "                      [--change-percent P | --new-comments N] [--change-time T] [--sitemap-lastmod changed|publish]\n";
   return 2;
 }
 
@@ -634,26 +774,26 @@ int usage(const std::string& why) {
 
 int main(int argc, char** argv) {
   fs::path out, shell_page;
-  int threads = 10000;
-  std::uint64_t seed = 1;
-  double change_percent = 0;
-  std::int64_t change_time = 0;
+  Site::Options o;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (i + 1 >= argc) return usage("option " + arg + " wants a value");
     const std::string value = argv[++i];
     if (arg == "--out") out = value;
     else if (arg == "--template") shell_page = value;
-    else if (arg == "--threads") threads = std::atoi(value.c_str());
-    else if (arg == "--seed") seed = std::strtoull(value.c_str(), nullptr, 10);
-    else if (arg == "--change-percent") change_percent = std::atof(value.c_str());
-    else if (arg == "--change-time") change_time = std::atoll(value.c_str());
-    else return usage("unknown option " + arg);
+    else if (arg == "--threads") o.threads = std::atoi(value.c_str());
+    else if (arg == "--seed") o.seed = std::strtoull(value.c_str(), nullptr, 10);
+    else if (arg == "--change-percent") o.change_percent = std::atof(value.c_str());
+    else if (arg == "--new-comments") o.new_comments = std::atoi(value.c_str());
+    else if (arg == "--change-time") o.change_time = std::atoll(value.c_str());
+    else if (arg == "--sitemap-lastmod" && (value == "changed" || value == "publish")) o.lastmod_is_publish = value == "publish";
+    else return usage("unknown option or value " + arg + " " + value);
   }
-  if (out.empty() || shell_page.empty() || threads < 1) return usage("--out and --template are needed");
+  if (out.empty() || shell_page.empty() || o.threads < 1) return usage("--out and --template are needed");
   try {
-    if (change_percent < 0 || change_percent > 100) return usage("--change-percent is between 0 and 100");
-    Site site(out, read_shell(shell_page), threads, seed, change_percent, change_time);
+    if (o.change_percent < 0 || o.change_percent > 100) return usage("--change-percent is between 0 and 100");
+    if (o.change_percent > 0 && o.new_comments > 0) return usage("--change-percent or --new-comments, not both");
+    Site site(out, read_shell(shell_page), o);
     site.write();
   } catch (const std::exception& e) {
     std::cerr << "fora-benchsite: " << e.what() << "\n";

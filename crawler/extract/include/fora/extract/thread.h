@@ -85,7 +85,7 @@ struct Page {
                                       // canonical>), fragment removed, page order;
                                       // on an engine's pages only those its [crawl] rules follow
   std::size_t links_dropped = 0;      // links the engine's [crawl] rules call traps or noise
-  std::vector<Url> feeds;             // the engine's feeds of new threads on this site
+  std::vector<Url> feeds;             // the engine's feeds of new threads and comments on this site
   std::vector<LinkRow> rows;          // when no thread was read: each of `links` with its row
   std::optional<std::int64_t> newest_date;  // when no thread was read: its latest <time datetime>
   std::vector<ReplyLink> reply_links; // replies among other pages (a thread index)

@@ -1,0 +1,90 @@
+// fora update on an engine's own change signals (issue 20, point 8). A generated WordPress
+// (fora-benchsite: Twenty Twenty-One markup, comment pages, threaded replies) is crawled,
+// then lives a day: new comments on old posts, on their last comment page and as replies to
+// comments on middle pages, and a new post with comments. Its sitemaps date each post by
+// its publication, as WordPress core's do, and its listings show no comment counts, so the
+// comments feed that every page names in its head is the only signal of a comment on an old
+// post. One update must find every new comment, with a small share of a crawl's requests.
+#include <gtest/gtest.h>
+
+#include <ctime>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "fora_run.h"
+#include "support/temp_dir.h"
+#include "support/test_server.h"
+
+namespace fora::test {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+RunResult write_blog(const fs::path& out, std::vector<std::string> extra) {
+  std::vector<std::string> argv{FORA_BENCHSITE_BIN, "--out", out.string(), "--template",
+                                FORA_SOURCE_DIR "/data/sample-site/index.html", "--threads", "150",
+                                "--sitemap-lastmod", "publish"};
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  return run(argv);
+}
+
+// "comment 12", "post 3": every post and comment in the archive, by kind and engine id.
+std::set<std::string> native_ids(const fs::path& archive) {
+  const fs::path file = archive / "all.jsonl";
+  std::set<std::string> ids;
+  if (fora(archive, {"export", "--jsonl", file.string(), "--quiet"}).exit_code != 0) return ids;
+  for (const json& line : json_lines(slurp(file)))
+    if (line.value("type", "") != "thread") ids.insert(line.value("type", "") + " " + line.value("native_id", ""));
+  return ids;
+}
+
+std::string listed(const std::vector<std::string>& requests) {
+  std::string s;
+  for (const std::string& line : requests) s += line + "\n";
+  return s;
+}
+
+TEST(UpdateFeeds, WordPressCommentsFeedFindsNewCommentsOnOldPosts) {
+  TempDir site, archive;
+  ASSERT_EQ(write_blog(site.path(), {}).exit_code, 0);
+  TestServer server(site.path());
+  const RunResult crawled = fora(archive.path(), {"crawl", "--delay", "0", "--quiet", server.url("/")});
+  ASSERT_EQ(crawled.exit_code, 0) << crawled.err;
+  const std::size_t crawl_requests = server.requests().size();
+  std::size_t feed_reads = 0;
+  for (const std::string& line : server.requests()) feed_reads += line.find("/comments/feed/") != std::string::npos;
+  EXPECT_EQ(feed_reads, 1u) << "every page names the comments feed; the crawl reads it once";
+  const std::set<std::string> before = native_ids(archive.path());
+
+  // A day later, by the site's clock (after the crawl, so the crawl cannot have seen it).
+  const std::int64_t later = std::time(nullptr) + 3600 + 60;
+  ASSERT_EQ(write_blog(site.path(), {"--new-comments", "6", "--change-time", std::to_string(later)}).exit_code, 0);
+  const json changes = json::parse(slurp(site.path() / "changes.json"));
+  ASSERT_EQ(changes["new_comments"].size(), 9u) << "6 on old posts, 3 on the new post";
+  server.clear_requests();
+
+  const RunResult updated = fora(archive.path(), {"update", "--no-index", "--quiet"});
+  ASSERT_EQ(updated.exit_code, 0) << updated.out << updated.err;
+  const std::set<std::string> after = native_ids(archive.path());
+  for (const json& id : changes["new_comments"]) {
+    const std::string native = "comment " + std::to_string(id.get<int>());
+    EXPECT_FALSE(before.count(native)) << native;
+    EXPECT_TRUE(after.count(native)) << native << " not found by the update; it asked for:\n" << listed(server.requests());
+  }
+  EXPECT_EQ(after.size(), before.size() + changes["new_comments"].size()) << "the new comments and nothing else";
+  EXPECT_LE(static_cast<double>(server.requests().size()), 0.15 * static_cast<double>(crawl_requests))
+      << server.requests().size() << " requests for the update, " << crawl_requests << " for the crawl:\n"
+      << listed(server.requests());
+}
+
+}  // namespace
+}  // namespace fora::test
