@@ -26,6 +26,10 @@ constexpr std::array<FieldInfo, 15> kFields{{
     {Field::Topic, "topic", "S", false, false},
 }};
 
+// What the indexer writes for an entry's kind (archive's StoredEntry::kind) and for is:.
+constexpr std::array<std::string_view, 2> kTypes{"post", "comment"};
+constexpr std::array<std::string_view, 2> kIs{"edited", "gone"};
+
 // Xapian's term length limit is 245 bytes; leave room for the prefix and the ':'.
 constexpr std::size_t kMaxValueBytes = 200;
 
@@ -49,6 +53,12 @@ std::optional<Field> field_by_name(std::string_view name) {
   for (const auto& f : kFields)
     if (!f.name.empty() && f.name == name) return f.field;
   return std::nullopt;
+}
+
+std::span<const std::string_view> closed_values(Field field) {
+  if (field == Field::Type) return kTypes;
+  if (field == Field::Is) return kIs;
+  return {};
 }
 
 std::string boolean_term(Field field, std::string_view value) {

@@ -1,6 +1,7 @@
-// The `date:` field of the query language. A date is YYYY, YYYY-MM or YYYY-MM-DD (UTC); a
-// range is FROM..TO with either end open (`..2022`, `2021..`); `Nd`, `Nw`, `Ny` in a range
-// mean N days, weeks or years before now (`30d..` = the last 30 days).
+// The `date:` and `seen:` fields of the query language. A date is YYYY, YYYY-MM or YYYY-MM-DD
+// (UTC) and must exist (no 2022-02-30); a range is FROM..TO with either end open (`..2022`,
+// `2021..`) that does not end before it starts; `Nd`, `Nw`, `Ny` in a range mean N days,
+// weeks or years before now (`30d..` = the last 30 days).
 #pragma once
 
 #include <cstdint>
@@ -21,7 +22,8 @@ struct DateFilter {
   std::string low, high;
 };
 
-// Errors: InvalidArgument naming the part that is not a date.
-Result<DateFilter> parse_date_filter(std::string_view text, std::int64_t now);
+// `text` is what followed `name:` in the query ("date" or "seen"; errors quote both, as the
+// user typed them). Errors: InvalidArgument saying what is wrong with which part.
+Result<DateFilter> parse_date_filter(std::string_view name, std::string_view text, std::int64_t now);
 
 }  // namespace fora::query

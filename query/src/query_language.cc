@@ -1,6 +1,10 @@
 #include "query_language.h"
 
+#include <algorithm>
+#include <optional>
 #include <stdexcept>
+
+#include <fmt/format.h>
 
 #include "date_filter.h"
 #include "query_syntax.h"
@@ -20,11 +24,19 @@ struct FieldError : std::runtime_error {
 };
 
 // author:, tag:, type:, ...: the exact term the indexer wrote for the value (folded where the
-// field is). Xapian hands over quoted values without their quotes.
+// field is). Xapian hands over quoted values without their quotes. A field with a fixed set
+// of values (type:, is:) refuses any other: it could only ever match nothing.
 class TermFieldProcessor : public Xapian::FieldProcessor {
  public:
   explicit TermFieldProcessor(Field field) : field_(field) {}
   Xapian::Query operator()(const std::string& value) override {
+    const auto values = indexer::closed_values(field_);
+    if (!values.empty() && std::find(values.begin(), values.end(), indexer::fold(value)) == values.end()) {
+      const std::string_view name = indexer::field_info(field_).name;
+      throw FieldError(make_error(Errc::InvalidArgument,
+                                  fmt::format("unknown {}: {} ({}: is {})", name, value, name,
+                                              fmt::join(values, " or "))));
+    }
     return Xapian::Query(indexer::boolean_term(field_, value));
   }
 
@@ -36,9 +48,10 @@ class TermFieldProcessor : public Xapian::FieldProcessor {
 // first saw it: always a range over its slot).
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
-  DateFieldProcessor(std::int64_t now, unsigned slot) : now_(now), slot_(slot) {}
+  DateFieldProcessor(std::string_view name, std::int64_t now, unsigned slot)
+      : name_(name), now_(now), slot_(slot) {}
   Xapian::Query operator()(const std::string& value) override {
-    auto filter = parse_date_filter(value, now_);
+    auto filter = parse_date_filter(name_, value, now_);
     if (!filter) throw FieldError(filter.error());
     if (!filter->is_range) {
       if (slot_ == indexer::kDateSlot) return Xapian::Query(indexer::boolean_term(filter->field, filter->value));
@@ -52,8 +65,18 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
   }
 
  private:
+  std::string_view name_;  // as the user types it: "date" or "seen"
   std::int64_t now_;
   unsigned slot_;
+};
+
+// A boolean prefix that matches every document, for a query of negations only: Xapian can only
+// take `-soyuz` away from something. Not a field users can type (the syntax check refuses it).
+constexpr std::string_view kEverything = "fora_all";
+
+class EverythingProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string&) override { return Xapian::Query::MatchAll; }
 };
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
@@ -68,6 +91,10 @@ QueryLanguage::QueryLanguage(const Xapian::Database& db, std::int64_t now) {
   parser_.set_stemmer(Xapian::Stem("english"));
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   parser_.set_default_op(Xapian::Query::OP_AND);
+  // A wildcard that stands for too many words is refused when the search runs (WildcardError,
+  // see too_broad()) rather than cut to some of them: the answer would be quietly wrong.
+  parser_.set_max_expansion(kMaxExpansion, Xapian::Query::WILDCARD_LIMIT_ERROR,
+                            Xapian::QueryParser::FLAG_WILDCARD);
   for (const auto& f : indexer::fields()) {
     if (f.name.empty()) continue;
     if (f.boolean)
@@ -75,8 +102,9 @@ QueryLanguage::QueryLanguage(const Xapian::Database& db, std::int64_t now) {
     else
       parser_.add_prefix(std::string(f.name), std::string(f.prefix));
   }
-  parser_.add_boolean_prefix("date", (new DateFieldProcessor(now, indexer::kDateSlot))->release());
-  parser_.add_boolean_prefix("seen", (new DateFieldProcessor(now, indexer::kSeenSlot))->release());
+  parser_.add_boolean_prefix("date", (new DateFieldProcessor("date", now, indexer::kDateSlot))->release());
+  parser_.add_boolean_prefix(std::string(kEverything), (new EverythingProcessor)->release());
+  parser_.add_boolean_prefix("seen", (new DateFieldProcessor("seen", now, indexer::kSeenSlot))->release());
   // Bare words: the writer's own words and the thread's topic (the indexer weights the topic
   // lower through its wdf).
   parser_.add_prefix("", std::string(indexer::field_info(Field::Own).prefix));
@@ -85,17 +113,49 @@ QueryLanguage::QueryLanguage(const Xapian::Database& db, std::int64_t now) {
 
 Result<Xapian::Query> QueryLanguage::parse(const std::string& query) {
   if (query.find_first_not_of(" \t\r\n") == std::string::npos) return Xapian::Query::MatchAll;
-  FORA_TRY(check_query_syntax(query));
+  auto refused = [](Error e) {
+    e.message = "bad query: " + e.message;
+    return e;
+  };
+  auto shape = check_query_syntax(query);
+  if (!shape) return refused(shape.error());
   try {
-    return parser_.parse_query(query, kFlags);
+    if (auto read = parse_as_written(query, shape->operators)) return *read;
+    // Negations only (`-soyuz`, `-author:Edward -type:post`): from everything.
+    if (auto read = parse_as_written(std::string(kEverything) + ":all " + query, true)) return *read;
+    return refused(make_error(Errc::InvalidArgument, "its operators do not combine as written",
+                              "AND, OR, XOR, NEAR and ADJ go between two words or bracketed groups, "
+                              "NOT before one; NEAR and ADJ join plain words only; a bracketed "
+                              "group of -words only needs NOT: soyuz (NOT leak)"));
   } catch (const FieldError& e) {
-    return e.error;
+    return refused(e.error);
   } catch (const Xapian::QueryParserError& e) {
-    return make_error(Errc::InvalidArgument, "cannot read the query: " + e.get_msg(),
-                      "quote phrases and names, e.g. author:\"David Eastman\"");
+    return refused(make_error(Errc::InvalidArgument, e.get_msg(),
+                              "quote phrases and names, e.g. author:\"David Eastman\""));
   } catch (const Xapian::Error& e) {
     return indexer::from_xapian(e, "parsing the query for", "the index");
   }
+}
+
+std::optional<Xapian::Query> QueryLanguage::parse_as_written(const std::string& text, bool operators) {
+  Xapian::Query read = parser_.parse_query(text, kFlags);
+  if (!operators) return read;
+  // Xapian reads a query it cannot parse once more with no operators at all, quietly: then
+  // "-soyuz" finds soyuz and "-soyuz OR -leak" finds soyuz AND or AND leak. Read that way,
+  // a query with operators comes out differently unless that is what happened.
+  try {
+    if (parser_.parse_query(text, 0).get_description() == read.get_description()) return std::nullopt;
+  } catch (const FieldError&) {
+    // Without quotes a phrase's words can look like fields: then this reading differs.
+  } catch (const Xapian::QueryParserError&) {
+  }
+  return read;
+}
+
+Error too_broad() {
+  return make_error(Errc::InvalidArgument,
+                    fmt::format("bad query: too broad: a wildcard stands for more than {} words", kMaxExpansion),
+                    "give it more letters (rock* rather than r*)");
 }
 
 }  // namespace fora::query

@@ -120,6 +120,8 @@ Result<SearchResult> Searcher::search(const SearchOptions& options) const {
   for (int attempt = 0;; ++attempt) {
     try {
       return impl_->run(options);
+    } catch (const Xapian::WildcardError&) {
+      return too_broad();
     } catch (const Xapian::DatabaseModifiedError& e) {
       if (attempt > 0) return indexer::from_xapian(e, "searching", impl_->path);
       impl_->db.reopen();

@@ -12,7 +12,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string query(reinterpret_cast<const char*>(data), size);
   (void)fora::query::check_query_syntax(query);
-  (void)fora::query::parse_date_filter(query, 1732708800);
+  (void)fora::query::parse_date_filter("date", query, 1732708800);
   static const Xapian::Database db = Xapian::WritableDatabase(std::string(), Xapian::DB_BACKEND_INMEMORY);
   fora::query::QueryLanguage language(db, 1732708800);
   try {

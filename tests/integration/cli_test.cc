@@ -73,6 +73,42 @@ TEST(Cli, ShowUnknownIdIsNotFound) {
   EXPECT_NE(r.err.find("424242"), std::string::npos) << r.err;
 }
 
+// An ID or a count is plain decimal digits within range: CLI11 alone read 0x10 as 16, 010 as
+// 8, -1 as the largest size_t, "" as 0, and clamped 99999999999999999999 to the largest int64.
+TEST(Cli, MalformedIdsAndNumbersAreRefusedNamingThem) {
+  TempDir dir;
+  (void)fora(dir.path(), {"crawl", "--delay", "0", "http://127.0.0.1:9/"});
+  for (const std::string id : {"99999999999999999999", "9223372036854775808", "0x10", "", "1e3", "+5",
+                               " 7", "12abc", "-0"}) {
+    auto r = fora(dir.path(), {"show", "--", id});
+    EXPECT_EQ(r.exit_code, 2) << "show '" << id << "': " << r.err;
+    EXPECT_NE(r.err.find(id.empty() ? "''" : id), std::string::npos) << r.err;
+  }
+  // Leading zeros are decimal, not octal.
+  auto octal = fora(dir.path(), {"show", "010"});
+  EXPECT_EQ(octal.exit_code, 3) << octal.err;
+  EXPECT_NE(octal.err.find("ID 10"), std::string::npos) << octal.err;
+  EXPECT_NE(fora(dir.path(), {"show", "9223372036854775807"}).exit_code, 2) << "the largest ID is an ID";
+
+  // Each with the value the message must name.
+  const std::vector<std::pair<std::vector<std::string>, std::string>> bad{
+      {{"search", "--limit", "0x10", "soyuz"}, "0x10"},
+      {{"search", "--limit=-1", "soyuz"}, "-1"},
+      {{"search", "--offset", "1e2", "soyuz"}, "1e2"},
+      {{"search", "-n", "99999999999999999999999", "soyuz"}, "99999999999999999999999"},
+      {{"log", "-n", "0x3"}, "0x3"},
+      {{"compact", "--level", "0x13"}, "0x13"},
+      {{"crawl", "--delay", "nan", "http://127.0.0.1:9/"}, "nan"},
+      {{"crawl", "--delay", "0x1p3", "http://127.0.0.1:9/"}, "0x1p3"},
+      {{"crawl", "--max-pages", "1e3", "http://127.0.0.1:9/"}, "1e3"},
+      {{"update", "--delay=-1"}, "-1"}};
+  for (const auto& [args, value] : bad) {
+    auto r = fora(dir.path(), args);
+    EXPECT_EQ(r.exit_code, 2) << args[0] << " " << args[1] << ": " << r.err;
+    EXPECT_NE(r.err.find("'" + value + "'"), std::string::npos) << r.err;
+  }
+}
+
 // fora extract on a page saved from a generated phpBB board (tests/support/forum_site.h):
 // what the generator wrote is what extract reports, as text, as JSON lines, and as links.
 TEST(Cli, ExtractReadsAFileAndAUrlAndSaysWhichReaderAndWhy) {

@@ -8,6 +8,7 @@
 #include <csignal>
 #include <thread>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -300,6 +301,62 @@ TEST_F(SampleSite, MalformedQueryIsOneLineAndExitTwo) {
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   auto d = fora(archive_->path(), {"search", "date:2022-13-45"});
   EXPECT_EQ(d.exit_code, 2) << d.err;
+}
+
+// Each refusal is one line, exit 2, naming the part of the query as it was typed.
+TEST_F(SampleSite, QueriesThatCannotBeAnsweredAreRefusedNamingThePart) {
+  for (const auto& [query, named] : std::vector<std::pair<std::string, std::string>>{
+           {"date:2022-02-30", "date:2022-02-30: February has no 30th day"},
+           {"type:banana", "unknown type: banana"},
+           {"is:nonsense", "unknown is: nonsense"},
+           {"soyuz author:", "author: at character 7 has no value"},
+           {"site:", "site: at character 1 has no value"},
+           {"seen:yesterday", "seen:yesterday: "},
+           {"date:2023..2021", "date:2023..2021: the range ends before it starts"},
+           {"date:30x..", "date:30x..: '30x' is not a date"},
+           {"author:\"David Eastman", "the quote opened at character 8 is not closed"}}) {
+    auto r = fora(archive_->path(), {"search", query});
+    EXPECT_EQ(r.exit_code, 2) << query << ": " << r.out;
+    EXPECT_EQ(r.err.rfind("fora: bad query: ", 0), 0u) << r.err;
+    EXPECT_NE(r.err.find(named), std::string::npos) << r.err;
+    EXPECT_TRUE(r.out.empty()) << r.out;
+  }
+}
+
+// `-soyuz` is everything without soyuz: every post and comment of the truth file but the ones
+// `soyuz` finds, none of which mentions soyuz in its words or its thread's title and labels.
+TEST_F(SampleSite, ANegationAloneIsEverythingWithout) {
+  std::set<std::string> all;
+  for (const auto& p : truth()["posts"]) all.insert(post_key(p));
+  for (const auto& c : truth()["comments"]) all.insert("c" + std::to_string(c["id"].get<int>()));
+  const auto with = search("soyuz");
+  ASSERT_FALSE(with.empty());
+  std::set<std::string> expected;
+  std::set_difference(all.begin(), all.end(), with.begin(), with.end(), std::inserter(expected, expected.end()));
+  ASSERT_FALSE(expected.empty());
+  for (const auto& c : truth()["comments"]) {
+    if (expected.count("c" + std::to_string(c["id"].get<int>()))) {
+      EXPECT_FALSE(mentions(c["text"], "soyuz") || about(post(c["post_id"]), "soyuz")) << c["id"];
+    }
+  }
+  auto r = fora(archive_->path(), {"search", "--json", "--limit", "1000", "--", "-soyuz"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::set<std::string> got;
+  for (const auto& hit : json_lines(r.out)) got.insert(key_of_url(hit["url"]));
+  EXPECT_EQ(got, expected);
+  EXPECT_EQ(search("NOT soyuz"), expected);
+
+  std::set<std::string> not_edward;
+  for (const auto& p : truth()["posts"])
+    if (p["author"] != "Edward") not_edward.insert(post_key(p));
+  for (const auto& c : truth()["comments"])
+    if (c["author"] != "Edward") not_edward.insert("c" + std::to_string(c["id"].get<int>()));
+  ASSERT_LT(not_edward.size(), all.size());
+  EXPECT_EQ(search("NOT author:Edward"), not_edward);
+  auto minus = fora(archive_->path(), {"search", "--json", "--limit", "1000", "--", "-author:Edward"});
+  std::set<std::string> minus_got;
+  for (const auto& hit : json_lines(minus.out)) minus_got.insert(key_of_url(hit["url"]));
+  EXPECT_EQ(minus_got, not_edward);
 }
 
 TEST_F(SampleSite, JsonResultsCarryTheDocumentedFields) {

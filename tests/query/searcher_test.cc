@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <ctime>
+#include <iterator>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "fora/query/searcher.h"
+#include "query_language.h"
 #include "sample_entries.h"
 #include "sample_index.h"
 #include "support/temp_dir.h"
@@ -185,6 +189,77 @@ TEST_F(SearcherTest, MalformedQueriesAreInvalidArgument) {
   }
 }
 
+// A query of negations only means everything without them (Xapian's FLAG_PURE_NOT), never
+// the negated words themselves.
+TEST_F(SearcherTest, ANegationAloneMatchesEverythingWithout) {
+  const Ids all{1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  EXPECT_EQ(ids(""), all);
+  EXPECT_EQ(ids("-soyuz"), (Ids{6, 7, 8, 9, 10}));
+  EXPECT_EQ(ids("NOT soyuz"), (Ids{6, 7, 8, 9, 10}));
+  EXPECT_EQ(ids("-author:Edward"), (Ids{1, 3, 4, 5, 6, 8, 9, 10}));
+  EXPECT_EQ(ids("NOT author:Edward"), (Ids{1, 3, 4, 5, 6, 8, 9, 10}));
+  EXPECT_EQ(ids("-type:comment"), (Ids{1, 6}));
+  EXPECT_EQ(ids("-soyuz -type:comment"), (Ids{6}));
+  Ids without_phrase;
+  const Ids phrase = ids("\"static fire\"");
+  std::set_difference(all.begin(), all.end(), phrase.begin(), phrase.end(),
+                      std::inserter(without_phrase, without_phrase.end()));
+  EXPECT_EQ(ids("-\"static fire\""), without_phrase);
+  EXPECT_EQ(ids("-date:2022"), (Ids{5, 6, 7, 8, 9, 10}));
+  EXPECT_EQ(ids("-type:post -soyuz"), (Ids{7, 8, 9, 10}));
+  // Beside a word to find, a negation still only takes away.
+  EXPECT_EQ(ids("radiator -author:Edward"), (Ids{3, 8}));
+}
+
+// Xapian reads a query it cannot parse again without operators, and would answer
+// "-soyuz OR -leak" with soyuz AND or AND leak: fora refuses such a query instead.
+TEST_F(SearcherTest, OperatorsThatDoNotCombineAreRefused) {
+  for (const char* q : {"-soyuz OR -leak", "soyuz (-leak)", "(radiator OR capsule) NEAR panels",
+                        "soyuz XOR -leak", "NOT NOT soyuz", "soyuz AND OR leak", "author:(Edward)"}) {
+    auto r = search(q);
+    ASSERT_FALSE(r) << q << " read as " << (r ? r->total : -1) << " results";
+    EXPECT_EQ(r.error().code, Errc::InvalidArgument) << q;
+    EXPECT_EQ(r.error().message.rfind("bad query: ", 0), 0u) << r.error().message;
+  }
+  // What does combine is still read as written.
+  EXPECT_EQ(ids("soyuz (NOT leak)"), (Ids{}));
+  EXPECT_EQ(ids("-soyuz AND -leak"), (Ids{6, 7, 8, 9, 10}));
+  EXPECT_EQ(ids("NOT soyuz OR NOT leak"), (Ids{6, 7, 8, 9, 10}));  // as the README advises
+  EXPECT_EQ(ids("radiator NEAR panels"), (Ids{3}));
+  EXPECT_EQ(ids("(radiator OR capsule) -soyuz"), (Ids{8}));
+  EXPECT_EQ(ids("topic:(soyuz OR starship) type:post"), (Ids{1, 6}));
+}
+
+TEST_F(SearcherTest, UnknownTypeAndIsValuesAreRefusedSayingWhatIsKnown) {
+  for (const auto& [q, message] : std::vector<std::pair<std::string, std::string>>{
+           {"type:banana", "bad query: unknown type: banana (type: is post or comment)"},
+           {"is:nonsense", "bad query: unknown is: nonsense (is: is edited or gone)"},
+           {"soyuz -type:posts", "bad query: unknown type: posts (type: is post or comment)"},
+           {"type:\"comment post\"", "bad query: unknown type: comment post (type: is post or comment)"}}) {
+    auto r = search(q);
+    ASSERT_FALSE(r) << q;
+    EXPECT_EQ(r.error().code, Errc::InvalidArgument) << q;
+    EXPECT_EQ(r.error().message, message);
+  }
+  EXPECT_EQ(ids("type:Comment"), ids("type:comment")) << "values fold like the index";
+  EXPECT_EQ(ids("is:GONE"), ids("is:gone"));
+}
+
+TEST_F(SearcherTest, ImpossibleDatesAndEmptyFieldsAreRefusedAsTyped) {
+  for (const auto& [q, message] : std::vector<std::pair<std::string, std::string>>{
+           {"date:2022-02-30", "bad query: date:2022-02-30: February has no 30th day"},
+           {"seen:yesterday", "bad query: seen:yesterday: 'yesterday' is not a date"},
+           {"seen:2023..2021", "bad query: seen:2023..2021: the range ends before it starts"},
+           {"date:30x..", "bad query: date:30x..: '30x' is not a date"},
+           {"soyuz site:", "bad query: site: at character 7 has no value"},
+           {"author:\"\"", "bad query: author: at character 1 has no value"}}) {
+    auto r = search(q);
+    ASSERT_FALSE(r) << q;
+    EXPECT_EQ(r.error().code, Errc::InvalidArgument) << q;
+    EXPECT_EQ(r.error().message, message);
+  }
+}
+
 TEST_F(SearcherTest, SortsByDate) {
   auto asc = search("type:comment", Sort::Date);
   ASSERT_TRUE(asc);
@@ -232,6 +307,29 @@ TEST_F(SearcherTest, SnippetHighlightsMatchedWords) {
   const Snippet& s = r->hits[0].snippet;
   ASSERT_EQ(s.highlights.size(), 1u);
   EXPECT_EQ(s.text.substr(s.highlights[0].begin, s.highlights[0].length), "radiator");
+}
+
+// A wildcard standing for more words than QueryLanguage allows is refused, not cut short:
+// an index with kMaxExpansion + 1 words that start "zq".
+TEST(SearcherWildcards, AWildcardForTooManyWordsIsTooBroad) {
+  test::TempDir dir;
+  std::string text;
+  for (unsigned k = 0; k <= kMaxExpansion; ++k) text += fmt::format("zq{:05} ", k);
+  auto entries = testing::sample_entries(std::time(nullptr));
+  entries[0].entry.text = text;
+  testing::write_index(dir.path() / "index", entries);
+  auto searcher = Searcher::open(dir.path() / "index");
+  ASSERT_TRUE(searcher) << searcher.error().message;
+  SearchOptions o;
+  o.query = "zq*";
+  auto broad = searcher->search(o);
+  ASSERT_FALSE(broad);
+  EXPECT_EQ(broad.error().code, Errc::InvalidArgument);
+  EXPECT_NE(broad.error().message.find("too broad"), std::string::npos) << broad.error().message;
+  o.query = "zq0000*";  // zq00000 .. zq00009: ten words
+  auto narrow = searcher->search(o);
+  ASSERT_TRUE(narrow) << narrow.error().message;
+  EXPECT_EQ(narrow->total, 1);
 }
 
 TEST(SearcherOpen, NeverIndexedIsNotFoundWithAHint) {

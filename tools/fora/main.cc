@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "number_option.h"
 
 namespace {
 
@@ -28,6 +29,10 @@ int main(int argc, char** argv) {
                "Typical use: fora crawl https://site/ ; fora index ; fora search 'author:Edward soyuz'"};
   app.set_version_flag("--version", std::string("fora ") + FORA_VERSION);
   app.require_subcommand(1);
+  // Usage errors read like every other error: "fora: " and what was wrong, then a hint.
+  app.failure_message([](const CLI::App*, const CLI::Error& e) {
+    return fmt::format("fora: {}\n  hint: fora --help, or fora COMMAND --help\n", e.what());
+  });
   std::string archive_opt, profiles_opt;
   app.add_option("--archive", archive_opt,
                  "Archive folder (default: $FORA_ARCHIVE, else $XDG_DATA_HOME/fora, else ~/.local/share/fora)");
@@ -37,24 +42,24 @@ int main(int argc, char** argv) {
   auto* c = app.add_subcommand("crawl", "Fetch sites into the archive: follows links within each start URL's host, obeys robots.txt");
   c->add_option("url", crawl.urls, "Start URL(s), e.g. https://example.com/");
   c->add_option("--from", crawl.from, "Read more start URLs from FILE, one a line ('#' starts a comment); each site gets its own queue and politeness");
-  c->add_option("--delay", crawl.delay, "Seconds between two requests to one host")->capture_default_str();
-  c->add_option("--max-pages", crawl.max_pages, "Stop after this many requests (0: no limit)")->capture_default_str();
-  c->add_option("--max-depth", crawl.max_depth, "Follow links at most this many hops from a start URL (0: no limit)")->capture_default_str()->check(CLI::NonNegativeNumber);
-  c->add_option("--robots-max-age", crawl.robots_max_age, "Seconds a host's robots.txt is trusted before it is read again (RFC 9309: at most a day)")->capture_default_str()->check(CLI::Range(1.0, 86400.0));
-  c->add_option("--timeout", crawl.timeout, "Seconds before a request is abandoned")->capture_default_str();
+  c->add_option("--delay", crawl.delay, "Seconds between two requests to one host")->transform(decimal_fraction())->capture_default_str();
+  c->add_option("--max-pages", crawl.max_pages, "Stop after this many requests (0: no limit)")->transform(decimal<decltype(crawl.max_pages)>())->capture_default_str();
+  c->add_option("--max-depth", crawl.max_depth, "Follow links at most this many hops from a start URL (0: no limit)")->transform(decimal<decltype(crawl.max_depth)>())->capture_default_str()->check(CLI::NonNegativeNumber);
+  c->add_option("--robots-max-age", crawl.robots_max_age, "Seconds a host's robots.txt is trusted before it is read again (RFC 9309: at most a day)")->transform(decimal_fraction())->capture_default_str()->check(CLI::Range(1.0, 86400.0));
+  c->add_option("--timeout", crawl.timeout, "Seconds before a request is abandoned")->transform(decimal<decltype(crawl.timeout)>())->capture_default_str();
   c->add_option("--user-agent", crawl.user_agent, "User-Agent sent, and matched in robots.txt")->capture_default_str();
-  c->add_option("--jobs,-j", crawl.jobs, "Threads that read and compress pages (0: one per core)")->capture_default_str();
-  c->add_option("--connections", crawl.connections, "Requests in flight in all")->capture_default_str()->check(CLI::PositiveNumber);
-  c->add_option("--per-host", crawl.per_host, "Requests in flight to one host (--delay still spaces their starts)")->capture_default_str()->check(CLI::PositiveNumber);
-  c->add_option("--retries", crawl.retries, "Tries again after a timeout, reset, 5xx or 429 (waiting 1 s, 2 s, ... or Retry-After)")->capture_default_str()->check(CLI::Range(0, 10));
-  c->add_option("--frontier-window", crawl.window, "URLs of one host kept in memory; the rest wait in the catalog")->capture_default_str()->check(CLI::Range(2, 10000000));
+  c->add_option("--jobs,-j", crawl.jobs, "Threads that read and compress pages (0: one per core)")->transform(decimal<decltype(crawl.jobs)>())->capture_default_str();
+  c->add_option("--connections", crawl.connections, "Requests in flight in all")->transform(decimal<decltype(crawl.connections)>())->capture_default_str()->check(CLI::PositiveNumber);
+  c->add_option("--per-host", crawl.per_host, "Requests in flight to one host (--delay still spaces their starts)")->transform(decimal<decltype(crawl.per_host)>())->capture_default_str()->check(CLI::PositiveNumber);
+  c->add_option("--retries", crawl.retries, "Tries again after a timeout, reset, 5xx or 429 (waiting 1 s, 2 s, ... or Retry-After)")->transform(decimal<decltype(crawl.retries)>())->capture_default_str()->check(CLI::Range(0, 10));
+  c->add_option("--frontier-window", crawl.window, "URLs of one host kept in memory; the rest wait in the catalog")->transform(decimal<decltype(crawl.window)>())->capture_default_str()->check(CLI::Range(2, 10000000));
   c->add_option("--scope", crawl.scope, "How far from the start URLs: host (their scheme, host and port), domain (their hosts and every host under them), prefix (URLs under a start URL's folder)")->capture_default_str()->check(CLI::IsMember({"host", "domain", "prefix"}));
   c->add_option("--include", crawl.include, "Follow only URLs this regex finds something in (repeatable)")->allow_extra_args(false);
   c->add_option("--exclude", crawl.exclude, "Never follow URLs this regex finds something in (repeatable)")->allow_extra_args(false);
   c->add_flag("--quiet,-q", crawl.quiet, "No progress line and no summary");
   c->add_flag("--json", crawl.json, "Print the summary as one JSON object (counts per outcome and per host)");
   c->add_option("--segment-size", crawl.segment_size, "Start a new snapshot segment once one holds this much (e.g. 256MB, 1GB)")->capture_default_str()->transform(CLI::AsSizeValue(false))->check(CLI::Range(std::int64_t{1} << 16, std::int64_t{1} << 40));
-  c->add_option("--dictionary-after", crawl.dictionary_after, "Train a site's compression dictionary once this many of its pages are stored (0: never)")->capture_default_str()->check(CLI::NonNegativeNumber);
+  c->add_option("--dictionary-after", crawl.dictionary_after, "Train a site's compression dictionary once this many of its pages are stored (0: never)")->transform(decimal<decltype(crawl.dictionary_after)>())->capture_default_str()->check(CLI::NonNegativeNumber);
   c->add_option("--min-interval", crawl.min_interval, "`fora update` visits a page at most this often, however often it changes (e.g. 6h, 1d)")->capture_default_str();
   c->add_option("--max-interval", crawl.max_interval, "`fora update` visits a page at least this often, however quiet it is (e.g. 30d, 2w)")->capture_default_str();
   c->add_option("--log", crawl.log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");
@@ -65,8 +70,8 @@ int main(int argc, char** argv) {
   up->add_flag("--no-index", update.no_index, "Leave the index as it is (run `fora index` later)");
   up->add_option("--min-interval", update.min_interval, "Visit a page at most this often, however often it changes (e.g. 6h, 1d; default: the crawl's)");
   up->add_option("--max-interval", update.max_interval, "Visit a page at least this often, however quiet it is (e.g. 30d, 2w; default: the crawl's)");
-  up->add_option("--delay", update.delay, "Seconds between two requests to one host (default: what the site was crawled with)");
-  up->add_option("--jobs,-j", update.jobs, "Threads that read and compress pages (0: one per core)")->capture_default_str();
+  up->add_option("--delay", update.delay, "Seconds between two requests to one host (default: what the site was crawled with)")->transform(decimal_fraction());
+  up->add_option("--jobs,-j", update.jobs, "Threads that read and compress pages (0: one per core)")->transform(decimal<decltype(update.jobs)>())->capture_default_str();
   up->add_option("--log", update.log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");
   up->add_flag("--quiet,-q", update.quiet, "Print nothing but errors (for cron)");
   up->add_flag("--json", update.json, "Print the summary as one JSON object");
@@ -83,8 +88,8 @@ int main(int argc, char** argv) {
       "  \"exact phrase\"  own:word  quote:word  replyto:Chris  is:edited  is:gone  AND OR NOT ( )\n"
       "Natural form: fora search every Edward comment on Soyuz  (prints how it was read)");
   s->add_option("query", search.words, "The query (several words are joined)")->required();
-  s->add_option("--limit,-n", search.limit, "Results to show")->capture_default_str();
-  s->add_option("--offset", search.offset, "Results to skip")->capture_default_str();
+  s->add_option("--limit,-n", search.limit, "Results to show")->transform(decimal<decltype(search.limit)>())->capture_default_str();
+  s->add_option("--offset", search.offset, "Results to skip")->transform(decimal<decltype(search.offset)>())->capture_default_str();
   s->add_option("--sort", search.sort, "relevance, date or -date")
       ->check(CLI::IsMember({"relevance", "date", "-date"}))->capture_default_str();
   s->add_flag_callback("--json", [&search] { search.format = "json"; }, "One JSON object per result per line");
@@ -94,7 +99,7 @@ int main(int argc, char** argv) {
 
   ShowCommand show;
   auto* sh = app.add_subcommand("show", "Print one post or comment in full, with its thread");
-  sh->add_option("id", show.id, "The ID that search prints in [brackets]")->required();
+  sh->add_option("id", show.id, "The ID that search prints in [brackets]")->transform(decimal<decltype(show.id)>())->required();
   sh->add_flag("--json", show.json, "As one JSON object");
   sh->add_flag("--history", show.history, "Every version fora saw, when it was first and last seen, and a word diff to the one before ([-removed-] {+added+}); with --json, \"versions\" and \"thread_versions\"");
 
@@ -131,8 +136,8 @@ int main(int argc, char** argv) {
 
   CompactCommand compact;
   auto* co = app.add_subcommand("compact", "Compress the snapshots again with each site's dictionary, at a higher level; removes emptied segments");
-  co->add_option("--level", compact.level, "zstd level (1-19): 19 stores least and takes longest")->capture_default_str()->check(CLI::Range(1, 19));
-  co->add_option("--dictionary-after", compact.dictionary_after, "A site with this many pages and no dictionary gets one first (0: never)")->capture_default_str()->check(CLI::NonNegativeNumber);
+  co->add_option("--level", compact.level, "zstd level (1-19): 19 stores least and takes longest")->transform(decimal<decltype(compact.level)>())->capture_default_str()->check(CLI::Range(1, 19));
+  co->add_option("--dictionary-after", compact.dictionary_after, "A site with this many pages and no dictionary gets one first (0: never)")->transform(decimal<decltype(compact.dictionary_after)>())->capture_default_str()->check(CLI::NonNegativeNumber);
   co->add_flag("--quiet,-q", compact.quiet, "Print nothing but errors");
 
   VerifyCommand verify;
@@ -142,7 +147,7 @@ int main(int argc, char** argv) {
 
   LogCommand log;
   auto* lg = app.add_subcommand("log", "List past runs that wrote to the archive: command, start, end, pages, new/edited/gone, errors");
-  lg->add_option("--limit,-n", log.limit, "Runs to list, newest first")->capture_default_str()->check(CLI::PositiveNumber);
+  lg->add_option("--limit,-n", log.limit, "Runs to list, newest first")->transform(decimal<decltype(log.limit)>())->capture_default_str()->check(CLI::PositiveNumber);
   lg->add_flag("--json", log.json, "One JSON object per run per line");
 
   auto* pr = app.add_subcommand("profiles", "List the extraction profiles, where each was loaded from, and its match rules");

@@ -56,6 +56,9 @@ std::span<const FieldInfo> fields();
 const FieldInfo& field_info(Field field);
 // The field a query name (e.g. "author") stands for; nullopt for unknown names.
 std::optional<Field> field_by_name(std::string_view name);
+// The values a field takes when they are a fixed set (type: post, comment; is: edited, gone),
+// folded; empty for a field that takes any value. The query refuses a value not listed here.
+std::span<const std::string_view> closed_values(Field field);
 
 // The term for `value` in a boolean field: prefix, ':' when needed, then the value (folded
 // first for folded fields). Over-long values (Xapian's limit is 245 bytes) are cut and end in
