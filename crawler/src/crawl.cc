@@ -377,7 +377,7 @@ class Crawl {
         failed_fetch(url, origin, robots_txt, r.error(), event);
       }
       pump();
-    }, conditional);
+    }, conditional, robots_txt ? Robots::kReadBytes : 0);
   }
 
   // A 304: the stored copy is still the page. The writer records the visit and reads the

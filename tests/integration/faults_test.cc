@@ -215,6 +215,21 @@ TEST_F(RobotsFault, AHugeFileIsReadUpToItsLimitAndTheCrawlGoesOn) {
   EXPECT_EQ(asked(server, "/private/x.html"), 1u);
 }
 
+// RFC 9309 §2.5: a robots.txt above the body cap is read up to its first 500 KiB, not
+// taken as unreachable; its rules there apply, and one past them does not.
+TEST_F(RobotsFault, AFileAboveTheBodyCapIsReadUpTo500KiB) {
+  TestServer server(site.path(), {"--robots", "vast"});
+  ASSERT_EQ(crawl(server).exit_code, 0);
+  EXPECT_EQ(asked(server, "/robots.txt"), 1u);
+  EXPECT_EQ(asked(server, "/"), 1u);
+  EXPECT_EQ(asked(server, "/public.html"), 1u) << "its Disallow stands past the first 500 KiB";
+  EXPECT_EQ(asked(server, "/private/x.html"), 0u) << "the file's first lines disallow /private/";
+  auto outcomes = read_log(logs.path() / "crawl.log", server.base_url());
+  ASSERT_FALSE(outcomes["/robots.txt"].empty());
+  EXPECT_EQ(outcomes["/robots.txt"].back().rfind("200 " + std::to_string(500 * 1024) + " robots.txt", 0), 0u)
+      << joined(outcomes["/robots.txt"]);
+}
+
 TEST_F(RobotsFault, ARedirectIsFollowedAndItsRulesApply) {
   TestServer server(site.path(), {"--robots", "redirect"});
   ASSERT_EQ(crawl(server).exit_code, 0);

@@ -25,8 +25,9 @@
 //   /fault/soft-404/ANY           the same "not found" page with status 200 for every address
 //                                 below, linking to a/, b/ and c/ relative to itself
 // And /robots.txt, with --robots 500 | 500:N (500 for the first N requests, then the file) |
-// disallow-all | huge (2 MiB, allowing all) | redirect (301 to /fault/robots-moved, which
-// disallows /private/).
+// disallow-all | huge (2 MiB, allowing all) | vast (50 MiB: /private/ disallowed in its
+// first lines, /public.html only past its first 600 KiB) | redirect (301 to
+// /fault/robots-moved, which disallows /private/).
 #pragma once
 
 #include <filesystem>

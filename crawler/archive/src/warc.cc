@@ -201,6 +201,7 @@ WarcRecord request_record(const Response& r, std::string_view response_id) {
 WarcRecord response_record(const Response& r, std::string_view id, std::string_view digest) {
   WarcRecord rec = http_record("response", r, id, digest);
   rec.fields.emplace_back("Content-Type", "application/http;msgtype=response");
+  if (r.truncated) rec.fields.emplace_back("WARC-Truncated", "length");
   const std::string& body = r.body_as_received.empty() ? r.body : r.body_as_received;
   rec.block = header_block(r);
   rec.block += body;

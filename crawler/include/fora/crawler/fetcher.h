@@ -53,8 +53,11 @@ class Fetcher {
   //   Cancelled cancel_all() or the Fetcher's destruction came first.
   //   InvalidArgument  a URL curl will not take (not http/https).
   // `headers`: extra request header lines ("If-None-Match: \"abc\""); a line holding CR or
-  // LF is dropped.
-  void fetch(std::string url, Callback done, const std::vector<std::string>& headers = {});
+  // LF is dropped. `keep_first` > 0: only the body's first `keep_first` bytes (at most
+  // max_body_bytes) are read, the transfer stops there, and a longer body is no error: the
+  // Response holds its start and says `truncated` (robots.txt, read up to what is parsed).
+  void fetch(std::string url, Callback done, const std::vector<std::string>& headers = {},
+             std::size_t keep_first = 0);
 
   // Stops every request under way; each callback is then called once with Cancelled.
   void cancel_all();

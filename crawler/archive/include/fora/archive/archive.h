@@ -39,6 +39,9 @@ struct Response {
   // The request as sent (request line and header lines, ending with the empty line); empty
   // when unknown (an import that had no request record).
   std::string request;
+  // The body was cut short on purpose (robots.txt past what is read of it): the record says
+  // WARC-Truncated: length.
+  bool truncated = false;
 };
 
 // Unix seconds -> "2022-12-16T17:05:00Z" (ISO 8601, UTC): how fora writes every time it
