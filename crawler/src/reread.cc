@@ -6,11 +6,16 @@
 
 #include "fora/archive/warc.h"
 #include "fora/archive/warc_file.h"
+#include "fora/crawler/fetcher.h"
 #include "fora/url/url.h"
 #include "page_work.h"
 
 namespace fora::crawler {
 namespace {
+
+// The largest record block taken: a response the crawl would keep (its body cap), with
+// room for its HTTP header. A larger record is passed over as it is read, never held.
+constexpr std::size_t kMaxBlock = kMaxBodyBytes + (1u << 20);
 
 // Reads one stored response as a crawl reads a page it fetched: its thread page and reply
 // links go to the catalog. Returns whether a reader took a thread from it.
@@ -60,7 +65,7 @@ Result<ImportReport> import_warc(archive::Archive& a, const extract::Extractor& 
   auto before = a.stats();
   if (!before) return before.error();
   for (const auto& file : files) {
-    auto reader = archive::WarcFileReader::open(file);
+    auto reader = archive::WarcFileReader::open(file, kMaxBlock);
     if (!reader) return reader.error();
     if (progress) progress(file);
     // A response is stored once the record after it is read: writers put the request
@@ -88,6 +93,7 @@ Result<ImportReport> import_warc(archive::Archive& a, const extract::Extractor& 
         }
       }
       auto r = response_for(a, h.record, std::move(h.request));
+      std::string().swap(h.record.block);  // the response holds its bytes now: not twice
       if (!r) {
         report.problems.push_back(fmt::format("{} at {}: {}", file.string(), h.offset, r.error().message));
         return ok();

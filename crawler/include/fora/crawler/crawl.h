@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "fora/archive/archive.h"
+#include "fora/crawler/fetcher.h"
 #include "fora/crawler/revisit.h"
 #include "fora/crawler/scope.h"
 #include "fora/extract/extractor.h"
@@ -42,7 +43,7 @@ struct CrawlOptions {
   int max_depth = 0;                     // follow links this many hops from a start URL; 0 = any
   double robots_max_age_seconds = 86400; // robots.txt is fetched again when older (RFC 9309: 24 h)
   long timeout_seconds = 30;             // per request
-  std::size_t max_body_bytes = 32u << 20;  // larger responses are cut off and marked failed
+  std::size_t max_body_bytes = kMaxBodyBytes;  // larger responses are cut off and marked failed
   unsigned jobs = 0;                     // worker threads; 0 = one per core
   std::size_t connections = 16;          // requests in flight in all
   std::size_t per_host = 4;              // requests in flight to one host (and the delay)
