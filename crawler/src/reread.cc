@@ -120,12 +120,15 @@ Result<ImportReport> import_warc(archive::Archive& a, const extract::Extractor& 
       const Status committed = a.commit_batch();
       return stored ? committed : stored;
     };
+    bool any_record = false;  // a record, read or passed over for its size; not junk
     while (auto item = reader->next()) {
       ++report.records;
       if (!item->record) {
+        any_record = any_record || item->record.error().code != Errc::Corrupt;
         report.problems.push_back(fmt::format("{}: {}", file.string(), item->record.error().message));
         continue;
       }
+      any_record = true;
       const std::string type = item->record->type();
       if (type == "request") {
         if (held && (held->record.field("WARC-Record-ID") == item->record->field("WARC-Concurrent-To"))) {
@@ -145,6 +148,7 @@ Result<ImportReport> import_warc(archive::Archive& a, const extract::Extractor& 
       }
     }
     FORA_TRY(store_held());
+    if (!any_record) report.not_warc.push_back(file);
   }
   auto after = a.stats();
   if (!after) return after.error();
