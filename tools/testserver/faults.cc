@@ -151,6 +151,8 @@ std::optional<FaultPlan> Faults::plan(std::string_view target) {
   }
   if (name == "loop") return redirect(302, "/fault/loop2");
   if (name == "loop2") return redirect(302, "/fault/loop");
+  if (name.rfind("redir/", 0) == 0)  // /fault/redir/N -> /fault/redir/N+1, for ever
+    return redirect(302, "/fault/redir/" + std::to_string(std::atoi(name.c_str() + 6) + 1));
   if (name == "elsewhere") return redirect(302, "http://other-host.invalid/page");
   if (name == "to-file") return redirect(302, "file:///etc/passwd");
   if (name == "to-ftp") return redirect(302, "ftp://127.0.0.1/x");

@@ -14,6 +14,7 @@
 //   /fault/busy?after=N           503 with Retry-After: N the first time, then the page
 //   /fault/too-many?after=N       429 with Retry-After: N the first time, then the page
 //   /fault/loop                   302 to /fault/loop2, which redirects back
+//   /fault/redir/N                302 to /fault/redir/N+1: a redirect chain without end
 //   /fault/elsewhere              302 to http://other-host.invalid/page
 //   /fault/to-file, /fault/to-ftp 302 to file:///etc/passwd, to ftp://127.0.0.1/x
 //   /fault/gzip-bomb              ROOT/gzip-bomb.gz as text/html with Content-Encoding: gzip

@@ -31,7 +31,8 @@ struct FetchEvent {
   std::size_t bytes = 0;   // body bytes received
   double ms = 0;           // from the request's start to its answer
   std::string outcome;     // "thread page", "page", "no reader", "robots.txt", "redirect",
-                           // "sitemap or feed", "stored", "error: …", "disallowed by robots.txt"
+                           // "sitemap or feed", "stored", "error: …", "disallowed by robots.txt",
+                           // "trap: …"
 };
 
 struct CrawlOptions {
@@ -80,6 +81,7 @@ struct CrawlProgress {
   std::int64_t due = 0;          // an update: pages queued because their schedule said so
   std::int64_t signalled = 0;    // an update: pages queued because a listing or their thread changed
   std::int64_t changed = 0;      // pages that showed something new (a schedule's "changed")
+  std::int64_t traps = 0;        // crawl traps met: redirect chains cut after 20 hops
   std::int64_t bytes = 0;        // body bytes received
   std::int64_t hosts = 0;        // hosts met so far
   std::int64_t hosts_waiting = 0;  // of them, waiting for their robots.txt
