@@ -94,10 +94,12 @@ std::optional<FaultPlan> Faults::plan(std::string_view target) {
       // 50 MiB, above any body cap: its first lines disallow /private/; a line past the
       // first 500 KiB (what RFC 9309 asks a crawler to read at least) disallows
       // /public.html, and a crawler that reads only that much never sees it.
+      const std::string comment = "# " + filler(78) + "\n";
       std::string body = "User-agent: *\nDisallow: /private/\n";
-      while (body.size() < (600u << 10)) body += "# " + filler(78) + "\n";
+      body.reserve(50u << 20);
+      while (body.size() < (600u << 10)) body += comment;
       body += "Disallow: /public.html\n";
-      while (body.size() < (50u << 20)) body += "# " + filler(78) + "\n";
+      while (body.size() < (50u << 20)) body += comment;
       return whole(200, "text/plain", body);
     }
     if (robots_ == "redirect") return redirect(301, "/fault/robots-moved");
