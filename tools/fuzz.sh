@@ -9,7 +9,7 @@ iterations=${1:-20000}
 seed=${2:-$(date +%s)}
 cd "$top"
 cmake --preset asan-ubsan >/dev/null
-targets=(fuzz_extract fuzz_feeds fuzz_dates fuzz_robots fuzz_query fuzz_warc)
+targets=(fuzz_extract fuzz_feeds fuzz_dates fuzz_robots fuzz_query fuzz_warc fuzz_import)
 cmake --build build/asan -j"$(nproc)" --target "${targets[@]}" >/dev/null
 fixtures=$top/../shared/fixtures/real
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
@@ -17,6 +17,7 @@ export LSAN_OPTIONS=suppressions=$top/tests/fuzz/lsan.supp
 for t in "${targets[@]}"; do
   case $t in
     fuzz_extract) seeds=("$top/data/sample-site"); [ -d "$fixtures" ] && seeds+=("$fixtures") ;;
+    fuzz_import) seeds=("$top/tests/fuzz/seeds/import" "$top/tests/fuzz/seeds/warc") ;;
     *) seeds=("$top/tests/fuzz/seeds/${t#fuzz_}") ;;
   esac
   echo "== $t (seed $seed)"

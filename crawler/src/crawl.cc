@@ -133,8 +133,8 @@ class Crawl {
   // only whether it changed. A start URL is always asked for (`start`).
   enum class Queued { No, New, Again };  // not to fetch; never seen before; known
   Result<Queued> queue_in_catalog(archive::Archive& a, const std::string& url, std::int64_t now,
-                                  int depth, Pending* validators, bool start = false) const {
-    auto added = a.add_page(url, now, depth);
+                                  int depth, int hops, Pending* validators, bool start = false) const {
+    auto added = a.add_page(url, now, depth, hops);
     if (!added) return added.error();
     if (*added) return Queued::New;
     auto state = a.page_state(url);
@@ -157,7 +157,7 @@ class Crawl {
   // Before the writer runs: records a start URL and queues it.
   Status queue_new(const Url& url) {
     Pending pending;
-    auto fetch = queue_in_catalog(archive_, url.str(), unix_now(), 0, &pending, true);
+    auto fetch = queue_in_catalog(archive_, url.str(), unix_now(), 0, 0, &pending, true);
     if (!fetch) return fetch.error();
     if (*fetch != Queued::No) push(url, std::move(pending));
     return ok();
@@ -198,7 +198,7 @@ class Crawl {
         auto url = Url::parse(page.url);
         if (!url || !scope_.in_scope(*url)) continue;
         filter_.mark(*url);
-        push(*url, {page.depth, page.etag, page.last_modified});
+        push(*url, {page.depth, page.etag, page.last_modified, page.hops});
         if (queued->size() >= window_) host_of(*url).overflow = true;
       }
     }
@@ -271,7 +271,7 @@ class Crawl {
           break;
         }
         filter_.mark(*url);  // found again as a link, it is not queued twice
-        host.held.emplace(page.url, Pending{page.depth, page.etag, page.last_modified});
+        host.held.emplace(page.url, Pending{page.depth, page.etag, page.last_modified, page.hops});
         frontier_.push(std::move(*url));
       }
       if (urls->size() >= want) host.overflow = true;
@@ -377,7 +377,7 @@ class Crawl {
         failed_fetch(url, origin, robots_txt, r.error(), event);
       }
       pump();
-    }, conditional);
+    }, conditional, robots_txt ? Robots::kReadBytes : 0);
   }
 
   // A 304: the stored copy is still the page. The writer records the visit and reads the
@@ -391,8 +391,9 @@ class Crawl {
     const auto& held = hosts_.at(origin).held;
     const auto found = held.find(url);
     const int depth = found == held.end() ? 0 : found->second.depth;
+    const int hops = found == held.end() ? 0 : found->second.hops;
     const std::string reader = hosts_.at(origin).reader;
-    writer_->post([this, address, url, origin, event, depth, reader](archive::Archive& a, bool failed) -> Status {
+    writer_->post([this, address, url, origin, event, depth, hops, reader](archive::Archive& a, bool failed) -> Status {
       const std::int64_t now = unix_now();
       auto copy = [&]() -> Result<archive::Response> {
         auto last = a.last_capture(url);
@@ -410,7 +411,7 @@ class Crawl {
       }
       copy->fetched_at = now;
       PageJob job{std::move(*copy), origin, false, reader, options_.user_agent, depth, options_.max_depth, true, address,
-                  nullptr};  // nothing new is stored: no record to compress
+                  nullptr, hops};  // nothing new is stored: no record to compress
       asio::post(workers_, [this, job = std::move(job), event]() mutable { work(std::move(job), event); });
       return ok();
     });
@@ -495,7 +496,7 @@ class Crawl {
     const auto held = host.held.find(address.str());
     PageJob job{std::move(response), origin, robots_txt, host.reader, options_.user_agent,
                 held == host.held.end() ? 0 : held->second.depth, options_.max_depth, false, address,
-                archive_.dictionary_for(address.str())};
+                archive_.dictionary_for(address.str()), held == host.held.end() ? 0 : held->second.hops};
     asio::post(workers_, [this, job = std::move(job), event]() mutable { work(std::move(job), event); });
   }
 
@@ -550,7 +551,8 @@ class Crawl {
     Admitted admitted(window_, r);
     for (Url& url : r.links) {
       Pending validators;
-      auto fetch = queue_in_catalog(a, url.str(), now, r.link_depth, admitted.full() ? nullptr : &validators);
+      auto fetch = queue_in_catalog(a, url.str(), now, r.link_depth, r.link_hops,
+                                    admitted.full() ? nullptr : &validators);
       if (!fetch) return fetch.error();
       if (*fetch == Queued::New && !r.thread) r.changed = true;  // a listing shows a page never seen
       if (*fetch != Queued::No) admitted.add(std::move(url), std::move(validators));
@@ -680,9 +682,10 @@ class Crawl {
       stats_.comments += static_cast<std::int64_t>(r.thread->comments.size());
     }
     stats_.signalled += r.signalled;
+    stats_.traps += r.trap ? 1 : 0;
     if (r.changed) ++stats_.changed;
     if (!stopping()) {
-      for (auto& q : r.queued) push(q.url, {r.link_depth, std::move(q.etag), std::move(q.last_modified)});
+      for (auto& q : r.queued) push(q.url, {r.link_depth, std::move(q.etag), std::move(q.last_modified), r.link_hops});
       for (const Url& url : r.overflowed) host_of(url).overflow = true;
     }
     finished(event);

@@ -40,10 +40,12 @@ class Politeness {
   bool slowed_ = false;
 };
 
-// A URL in memory: how deep it was found, and the validators of its stored copy.
+// A URL in memory: how deep it was found, the validators of its stored copy, and how many
+// redirects in a row led to it.
 struct Pending {
   int depth = 0;
   std::string etag, last_modified;
+  int hops = 0;
 };
 
 struct CrawlHost {

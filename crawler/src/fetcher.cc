@@ -230,8 +230,9 @@ Fetcher::Fetcher(asio::io_context& io, FetcherOptions options)
 
 Fetcher::~Fetcher() { impl_->shutdown(); }
 
-void Fetcher::fetch(std::string url, Callback done, const std::vector<std::string>& headers) {
-  auto transfer = detail::make_transfer(std::move(url), impl_->options, headers);
+void Fetcher::fetch(std::string url, Callback done, const std::vector<std::string>& headers,
+                    std::size_t keep_first) {
+  auto transfer = detail::make_transfer(std::move(url), impl_->options, headers, keep_first);
   if (!transfer) {
     asio::post(impl_->io, [done = std::move(done), error = transfer.error()]() mutable {
       if (done) done(error);

@@ -70,6 +70,7 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
   const std::string encoding = archive::header_value(response.headers, "Content-Encoding");
   const bool redirect = response.status >= 300 && response.status < 400;
   out.link_depth = redirect || job.robots_txt ? job.depth : job.depth + 1;
+  out.link_hops = redirect ? job.hops + 1 : 0;
   const bool too_deep = job.max_depth > 0 && out.link_depth > job.max_depth;
   // An exception (an --include regex that gives up, memory) must not escape a worker thread:
   // it would end the process. The page is still archived, for a later reading.
@@ -94,6 +95,10 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
         out.outcome = "redirect off the web, not followed: " + location;
       } else if (!filter.in_scope(*target)) {
         out.outcome = "redirect out of scope, not followed: " + target->str();
+      } else if (job.hops >= kMaxRedirectHops) {
+        out.outcome = "trap: a redirect chain longer than " + std::to_string(kMaxRedirectHops) +
+                      " hops, not followed: " + target->str();
+        out.trap = true;
       } else {
         out.outcome = "redirect";
         filter.admit(*target, out.links);

@@ -29,7 +29,12 @@ struct PageJob {
   bool not_modified = false;  // `response` is the stored copy a 304 said is still current
   Url url;                    // the address asked for (response.url, as the frontier held it)
   std::shared_ptr<const archive::Dictionary> dictionary;  // the site's, for the records (may be null)
+  int hops = 0;            // redirects in a row that led to this page
 };
+
+// The longest redirect chain followed, in hops across the queue (as browsers stop): a page
+// reached by this many redirects in a row that redirects again is a crawl trap.
+inline constexpr int kMaxRedirectHops = 20;
 
 struct PageResult {
   std::string url;
@@ -50,6 +55,8 @@ struct PageResult {
   bool feed = false;                              // a sitemap or a feed
   std::vector<extract::ListedUrl> modified;       // of its URLs, those it dates (when they last changed)
   int link_depth = 0;                             // their depth (a redirect is no step deeper)
+  int link_hops = 0;                              // their redirects in a row (a redirect's target: one more)
+  bool trap = false;                              // a crawl trap was met (the outcome says which)
   bool not_modified = false;                      // read from the stored copy: nothing new to store
   std::int64_t seen_at = 0;                       // when the page was seen (fetched or revalidated)
   // The links the writer passes on, with the validators of their stored copy (a refresh

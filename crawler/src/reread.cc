@@ -6,11 +6,16 @@
 
 #include "fora/archive/warc.h"
 #include "fora/archive/warc_file.h"
+#include "fora/crawler/fetcher.h"
 #include "fora/url/url.h"
 #include "page_work.h"
 
 namespace fora::crawler {
 namespace {
+
+// The largest record block taken: a response the crawl would keep (its body cap), with
+// room for its HTTP header. A larger record is passed over as it is read, never held.
+constexpr std::size_t kMaxBlock = kMaxBodyBytes + (1u << 20);
 
 // Reads one stored response as a crawl reads a page it fetched: its thread page and reply
 // links go to the catalog. Returns whether a reader took a thread from it.
@@ -60,7 +65,7 @@ Result<ImportReport> import_warc(archive::Archive& a, const extract::Extractor& 
   auto before = a.stats();
   if (!before) return before.error();
   for (const auto& file : files) {
-    auto reader = archive::WarcFileReader::open(file);
+    auto reader = archive::WarcFileReader::open(file, kMaxBlock);
     if (!reader) return reader.error();
     if (progress) progress(file);
     // A response is stored once the record after it is read: writers put the request
@@ -88,6 +93,7 @@ Result<ImportReport> import_warc(archive::Archive& a, const extract::Extractor& 
         }
       }
       auto r = response_for(a, h.record, std::move(h.request));
+      std::string().swap(h.record.block);  // the response holds its bytes now: not twice
       if (!r) {
         report.problems.push_back(fmt::format("{} at {}: {}", file.string(), h.offset, r.error().message));
         return ok();
@@ -114,12 +120,15 @@ Result<ImportReport> import_warc(archive::Archive& a, const extract::Extractor& 
       const Status committed = a.commit_batch();
       return stored ? committed : stored;
     };
+    bool any_record = false;  // a record, read or passed over for its size; not junk
     while (auto item = reader->next()) {
       ++report.records;
       if (!item->record) {
+        any_record = any_record || item->record.error().code != Errc::Corrupt;
         report.problems.push_back(fmt::format("{}: {}", file.string(), item->record.error().message));
         continue;
       }
+      any_record = true;
       const std::string type = item->record->type();
       if (type == "request") {
         if (held && (held->record.field("WARC-Record-ID") == item->record->field("WARC-Concurrent-To"))) {
@@ -139,6 +148,7 @@ Result<ImportReport> import_warc(archive::Archive& a, const extract::Extractor& 
       }
     }
     FORA_TRY(store_held());
+    if (!any_record) report.not_warc.push_back(file);
   }
   auto after = a.stats();
   if (!after) return after.error();

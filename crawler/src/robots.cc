@@ -9,8 +9,6 @@
 namespace fora::crawler {
 namespace {
 
-constexpr std::size_t kMaxParseBytes = 500 * 1024;  // RFC 9309 §2.5: parse at least 500 KiB
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -114,7 +112,13 @@ struct Parsed {
 // Splits the file into groups: consecutive User-agent lines open one group; the rules that
 // follow belong to it until the next User-agent line after a rule.
 Parsed parse_groups(std::string_view text) {
-  if (text.size() > kMaxParseBytes) text = text.substr(0, kMaxParseBytes);
+  // A file of kReadBytes or more was (or may have been) cut there: a line the cut runs
+  // through would say less than it does ("Disallow: /private/" cut to "Disallow: /"), so
+  // it is dropped.
+  if (text.size() >= Robots::kReadBytes) {
+    text = text.substr(0, Robots::kReadBytes);
+    text = text.substr(0, text.find_last_of("\r\n") + 1);
+  }
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   Parsed out;
   bool in_agent_lines = false;

@@ -11,6 +11,11 @@ namespace {
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   const std::size_t len = size * count;
+  if (t->keep_first > 0 && t->body.size() + len > t->keep_first) {
+    t->body.append(data, t->keep_first - t->body.size());
+    t->cut = true;
+    return 0;  // enough: curl stops the transfer (CURLE_WRITE_ERROR), finish_transfer keeps it
+  }
   if (t->body.size() + len > t->max_body_bytes) {
     t->too_large = true;
     return 0;  // anything short of len makes curl abort with CURLE_WRITE_ERROR
@@ -48,7 +53,7 @@ bool set(CURL* e, CURLoption option, T value) {
   return curl_easy_setopt(e, option, value) == CURLE_OK;
 }
 
-bool configure(Transfer& t, const FetcherOptions& o) {
+bool configure(Transfer& t, const FetcherOptions& o, std::size_t keep_first) {
   CURL* e = t.easy.get();
   return set(e, CURLOPT_URL, t.url.c_str()) && set(e, CURLOPT_PRIVATE, static_cast<void*>(&t)) &&
          set(e, CURLOPT_WRITEFUNCTION, &on_body) &&
@@ -77,13 +82,15 @@ bool configure(Transfer& t, const FetcherOptions& o) {
          set(e, CURLOPT_TIMEOUT, o.timeout_seconds) &&
          set(e, CURLOPT_CONNECTTIMEOUT, o.connect_timeout_seconds) &&
          // Refuses early when Content-Length already says too much; on_body catches the rest.
-         set(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(o.max_body_bytes));
+         // A body read only in part may be of any size.
+         set(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(keep_first > 0 ? 0 : o.max_body_bytes));
 }
 
 }  // namespace
 
 Result<std::unique_ptr<Transfer>> make_transfer(std::string url, const FetcherOptions& options,
-                                                const std::vector<std::string>& headers) {
+                                                const std::vector<std::string>& headers,
+                                                std::size_t keep_first) {
   if (!normalize_url(url)) {
     return make_error(Errc::InvalidArgument,
                       "cannot fetch '" + url + "': not an absolute http/https URL");
@@ -93,7 +100,8 @@ Result<std::unique_ptr<Transfer>> make_transfer(std::string url, const FetcherOp
   t->easy.reset(curl_easy_init());
   t->url = std::move(url);
   t->max_body_bytes = options.max_body_bytes;
-  if (!t->easy || !configure(*t, options)) {
+  t->keep_first = std::min(keep_first, options.max_body_bytes);
+  if (!t->easy || !configure(*t, options, t->keep_first)) {
     return make_error(Errc::Internal, "libcurl refused to set up a request for " + t->url);
   }
   for (const std::string& h : headers) {
@@ -117,6 +125,7 @@ Result<archive::Response> finish_transfer(Transfer& t, CURLcode code) {
         t.url + ": response body larger than " + std::to_string(t.max_body_bytes) + " bytes",
         "raise the body size limit if this page is wanted");
   }
+  if (t.cut && code == CURLE_WRITE_ERROR) code = CURLE_OK;  // cut on purpose: what came is the answer
   if (code != CURLE_OK) {
     const char* why = t.error_buffer[0] != '\0' ? t.error_buffer : curl_easy_strerror(code);
     Error e = make_error(Errc::Network, t.url + ": " + why);
@@ -139,9 +148,10 @@ Result<archive::Response> finish_transfer(Transfer& t, CURLcode code) {
   }
   r.headers = std::move(t.headers);
   r.request = std::move(t.request);
+  r.truncated = t.cut;
   if (archive::is_chunked(r.headers)) {
     // curl checked the chunks as they came; a body it accepted de-chunks.
-    auto entity = archive::dechunk(t.body);
+    auto entity = archive::dechunk(t.body, t.cut);
     if (!entity) return make_error(Errc::Network, t.url + ": " + entity.error().message);
     r.body = std::move(*entity);
     r.body_as_received = std::move(t.body);

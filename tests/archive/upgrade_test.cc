@@ -154,6 +154,12 @@ class UpgradeTest : public ::testing::Test {
     ASSERT_TRUE(queued);
     ASSERT_EQ(queued->size(), 1u);
     EXPECT_EQ((*queued)[0].url, "http://example.com/b");
+    EXPECT_EQ((*queued)[0].hops, 0);  // queued before redirects were counted: none
+    ASSERT_TRUE((*a)->add_page("http://example.com/c", 1700000000, 1, 3));
+    queued = (*a)->queued_pages("example.com", 10);
+    ASSERT_TRUE(queued);
+    ASSERT_EQ(queued->size(), 2u);
+    EXPECT_EQ((*queued)[1].hops, 3);
     // New captures are appended after the old one.
     same.body = "<p>edited</p>";
     EXPECT_EQ(*(*a)->store_capture(same), 2);
@@ -244,6 +250,21 @@ TEST_F(UpgradeTest, Version3CatalogIsUpgradedToo) {
             SQLITE_OK);
   sqlite3_close(db);
   expect_upgraded("catalog.db.v3-backup");
+}
+
+// Version 8 had no pages.hops (redirects in a row to a page): the column is added, 0 for
+// the pages queued before.
+TEST_F(UpgradeTest, Version8CatalogGainsRedirectHops) {
+  write_version4();
+  ASSERT_TRUE(Archive::open(dir_, Archive::Mode::Write));  // up to today's version
+  fs::remove(dir_ / "catalog.db.v4-backup");
+  sqlite3* db = nullptr;
+  sqlite3_open((dir_ / "catalog.db").c_str(), &db);
+  ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE pages DROP COLUMN hops; UPDATE meta SET value = '8' WHERE key = 'schema_version'",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  expect_upgraded("catalog.db.v8-backup");
 }
 
 }  // namespace

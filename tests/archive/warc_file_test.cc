@@ -141,6 +141,35 @@ TEST(WarcFile, DamageIsReportedByOffsetAndReadingGoesOn) {
   EXPECT_EQ(html.errors.size(), 1u);
 }
 
+// A record whose block is above the reader's limit is passed over unread and named, with
+// its offset and size; the records around it are read, in every format (a member or frame
+// per record, or the file compressed whole).
+TEST(WarcFile, ARecordAboveTheLimitIsSkippedAndTheRestRead) {
+  constexpr std::size_t kLimit = 1 << 20;
+  const std::string a = record(0), big = record(1, 3 << 20), c = record(2), d = record(3, kLimit);
+  const std::string big_size = " a block of " + std::to_string(3 << 20) + " bytes, above the limit of " +
+                               std::to_string(kLimit) + " bytes: skipped unread";
+  const auto check = [&](const std::string& what, const std::string& bytes, std::int64_t big_at) {
+    auto got = read_all(WarcFileReader::from_bytes(bytes, kLimit));
+    EXPECT_EQ(got.uris, uris({0, 2, 3})) << what;
+    ASSERT_EQ(got.errors.size(), 1u) << what;
+    EXPECT_EQ(got.errors[0], fmt::format("{}: record at offset {}:{}", big_at, big_at, big_size)) << what;
+  };
+  check("plain", a + big + c + d, static_cast<std::int64_t>(a.size()));
+  const std::string ga = gzip(a);
+  check("gzip per record", ga + gzip(big) + gzip(c) + gzip(d), static_cast<std::int64_t>(ga.size()));
+  check("gzip whole", gzip(a + big + c + d), 0);
+  const std::string za = *compress_frame(a);
+  check("zstd per record", za + *compress_frame(big) + *compress_frame(c) + *compress_frame(d),
+        static_cast<std::int64_t>(za.size()));
+  check("zstd whole", *compress_frame(a + big + c + d), 0);
+  // Cut short inside the record passed over: it is named all the same, and the file ends.
+  auto cut = read_all(WarcFileReader::from_bytes(a + big.substr(0, 2 << 20), kLimit));
+  EXPECT_EQ(cut.uris, uris({0}));
+  ASSERT_EQ(cut.errors.size(), 1u);
+  EXPECT_NE(cut.errors[0].find("skipped unread"), std::string::npos) << cut.errors[0];
+}
+
 TEST(WarcFile, MissingFileIsNotFound) {
   auto r = WarcFileReader::open("/nonexistent/x.warc.gz");
   ASSERT_FALSE(r);

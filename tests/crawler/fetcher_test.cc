@@ -33,14 +33,15 @@ class FetcherTest : public ::testing::Test {
   }
 
   // Fetches one URL and runs the loop until its callback has run.
-  Result<archive::Response> fetch_one(const std::string& url, FetcherOptions options = {}) {
+  Result<archive::Response> fetch_one(const std::string& url, FetcherOptions options = {},
+                                      std::size_t keep_first = 0) {
     Fetcher fetcher(io_, std::move(options));
     std::optional<Result<archive::Response>> out;
     int calls = 0;
     fetcher.fetch(url, [&](Result<archive::Response> r) {
       ++calls;
       out.emplace(std::move(r));
-    });
+    }, {}, keep_first);
     run_until([&] { return out.has_value(); });
     EXPECT_EQ(calls, 1);
     EXPECT_EQ(fetcher.in_flight(), 0u);
@@ -146,6 +147,36 @@ TEST_F(FetcherTest, BodyAtTheLimitIsFine) {
   auto r = fetch_one(server_->url("/big.txt"), options);
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(r->body.size(), 100u * 1024);
+}
+
+// robots.txt is read only in part: the transfer stops at keep_first bytes (at most the
+// body cap), and what came is the answer, marked truncated.
+TEST_F(FetcherTest, KeepsOnlyTheFirstBytesWhenAsked) {
+  auto r = fetch_one(server_->url("/big.txt"), {}, 10 * 1024);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, std::string(10 * 1024, 'x'));
+  EXPECT_TRUE(r->truncated);
+  FetcherOptions small;
+  small.max_body_bytes = 4 * 1024;
+  auto capped = fetch_one(server_->url("/big.txt"), small, 10 * 1024);
+  ASSERT_TRUE(capped) << capped.error().message;
+  EXPECT_EQ(capped->body.size(), 4u * 1024);
+  EXPECT_TRUE(capped->truncated);
+  // A body shorter than that is whole.
+  auto whole = fetch_one(server_->url("/page.html"), {}, 10 * 1024);
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(whole->body, "<html><body>Soyuz</body></html>\n");
+  EXPECT_FALSE(whole->truncated);
+  // Cut inside a chunk: the chunks as far as they came, de-chunked.
+  test::TestServer faults(site_.path(), {"--faults"});
+  auto chunked = fetch_one(faults.url("/fault/chunked"), {}, 1000);
+  ASSERT_TRUE(chunked) << chunked.error().message;
+  EXPECT_TRUE(chunked->truncated);
+  EXPECT_EQ(chunked->body_as_received.size(), 1000u);
+  EXPECT_TRUE(chunked->body.starts_with("<!DOCTYPE html>"));
+  EXPECT_EQ(chunked->body.find("\r\n"), std::string::npos);
+  EXPECT_LT(chunked->body.size(), 1000u);
 }
 
 TEST_F(FetcherTest, ConnectionRefusedIsANetworkError) {

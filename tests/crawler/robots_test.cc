@@ -182,6 +182,26 @@ TEST(Robots, RobotsTxtItselfIsAlwaysAllowed) {
   EXPECT_TRUE(Robots::parse("User-agent: *\nDisallow: /\n", "fora").allowed("/robots.txt"));
 }
 
+// RFC 9309 §2.5: the first kReadBytes are read. A line the cut runs through would say less
+// than it does ("Disallow: /private/" cut to "Disallow: /" forbids everything): it is
+// dropped, as is everything after it.
+TEST(Robots, ReadsTheFirst500KiBAndDropsALineTheCutRunsThrough) {
+  std::string text = "User-agent: *\nDisallow: /a/\n";
+  while (text.size() < Robots::kReadBytes - 100) text += "# filler\n";
+  text += std::string(Robots::kReadBytes - 12 - text.size(), '#') + "\n";  // "Disallow: /" ends at the cut
+  text += "Disallow: /private/\nDisallow: /b/\n";
+  ASSERT_EQ(text.substr(Robots::kReadBytes - 11, 11), "Disallow: /");
+  auto r = Robots::parse(text, "fora");
+  EXPECT_FALSE(r.allowed("/a/1"));
+  EXPECT_TRUE(r.allowed("/x")) << "the cut line is dropped, not read as 'Disallow: /'";
+  EXPECT_TRUE(r.allowed("/private/x"));
+  EXPECT_TRUE(r.allowed("/b/x")) << "past the cut";
+  // The same text cut there by the fetch (a file of exactly kReadBytes) reads the same.
+  auto cut = Robots::parse(std::string_view(text).substr(0, Robots::kReadBytes), "fora");
+  EXPECT_TRUE(cut.allowed("/x"));
+  EXPECT_FALSE(cut.allowed("/a/1"));
+}
+
 TEST(Robots, FetchOutcomes) {  // RFC 9309 §2.3.1
   const std::string body = "User-agent: *\nDisallow: /private\n";
   auto ok = Robots::from_response(200, body, "fora");

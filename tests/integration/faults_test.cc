@@ -151,6 +151,67 @@ TEST(Faults, TheCrawlSurvivesEachAndArchivesWhatIsGood) {
   }
 }
 
+// A redirect chain without end (/fault/redir/N -> N+1) is followed 20 hops, in all, across
+// the queue: the 20th target's redirect is logged as a trap and counted, not followed.
+class RedirectChain : public ::testing::Test {
+ protected:
+  void SetUp() override { site.write("index.html", "<html><body><a href='/fault/redir/0'>on</a></body></html>"); }
+  // How many of /fault/redir/0, 1, ... the server was asked for, each asked once.
+  std::size_t chain_asked(const TestServer& server) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < 100; ++i) {
+      const std::size_t k = asked(server, "/fault/redir/" + std::to_string(i));
+      EXPECT_LE(k, 1u) << i;
+      if (k == 0) break;
+      ++n;
+    }
+    return n;
+  }
+  static std::int64_t captures(const std::filesystem::path& archive) {
+    const RunResult stats = fora(archive, {"stats", "--json"});
+    EXPECT_EQ(stats.exit_code, 0) << stats.err;
+    return json::parse(stats.out)["captures"].get<std::int64_t>();
+  }
+  TempDir site, archive, logs;
+};
+
+TEST_F(RedirectChain, IsFollowed20HopsThenLoggedAsATrap) {
+  TestServer server(site.path(), {"--faults"});
+  const auto log = logs.path() / "crawl.log";
+  const RunResult r = fora(archive.path(), {"crawl", "--delay", "0", "--json", "--log", log.string(), server.url("/")});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_EQ(chain_asked(server), 21u) << "/fault/redir/0 and the 20 redirects after it";
+  EXPECT_EQ(json::parse(r.out)["traps"], 1) << r.out;
+  // Every answer is archived: robots.txt, the index page, the 21 redirects.
+  EXPECT_EQ(captures(archive.path()), static_cast<std::int64_t>(server.requests().size()));
+  EXPECT_EQ(server.requests().size(), 23u);
+  auto outcomes = read_log(log, server.base_url());
+  ASSERT_FALSE(outcomes["/fault/redir/20"].empty());
+  EXPECT_NE(outcomes["/fault/redir/20"].back().find("trap: a redirect chain longer than 20 hops, not followed: " +
+                                                    server.url("/fault/redir/21")),
+            std::string::npos)
+      << joined(outcomes["/fault/redir/20"]);
+  EXPECT_EQ(outcomes["/fault/redir/19"].back().find("trap"), std::string::npos) << joined(outcomes["/fault/redir/19"]);
+}
+
+// The hops travel with the queued URL through the catalog: a crawl stopped in the middle of
+// the chain and resumed follows it no further than one that ran through.
+TEST_F(RedirectChain, CountsAcrossAResumedCrawl) {
+  TestServer server(site.path(), {"--faults"});
+  const auto log = logs.path() / "crawl.log";
+  ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", "--max-pages", "10", server.url("/")}).exit_code, 0);
+  EXPECT_EQ(chain_asked(server), 9u) << "the index page and /fault/redir/0 to 8";
+  const RunResult resumed = fora(archive.path(), {"crawl", "--delay", "0", "--log", log.string(), server.url("/")});
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.out << resumed.err;
+  EXPECT_NE(resumed.out.find("resumed an interrupted crawl"), std::string::npos) << resumed.out;
+  EXPECT_EQ(chain_asked(server), 21u);
+  EXPECT_NE(resumed.out.find("crawl traps: 1"), std::string::npos) << resumed.out;
+  auto outcomes = read_log(log, server.base_url());
+  ASSERT_FALSE(outcomes["/fault/redir/20"].empty());
+  EXPECT_NE(outcomes["/fault/redir/20"].back().find("trap: a redirect chain longer than 20 hops"), std::string::npos)
+      << joined(outcomes["/fault/redir/20"]);
+}
+
 // A small site under each robots.txt misbehaviour.
 class RobotsFault : public ::testing::Test {
  protected:
@@ -213,6 +274,21 @@ TEST_F(RobotsFault, AHugeFileIsReadUpToItsLimitAndTheCrawlGoesOn) {
   ASSERT_EQ(crawl(server).exit_code, 0);
   EXPECT_EQ(asked(server, "/public.html"), 1u);
   EXPECT_EQ(asked(server, "/private/x.html"), 1u);
+}
+
+// RFC 9309 §2.5: a robots.txt above the body cap is read up to its first 500 KiB, not
+// taken as unreachable; its rules there apply, and one past them does not.
+TEST_F(RobotsFault, AFileAboveTheBodyCapIsReadUpTo500KiB) {
+  TestServer server(site.path(), {"--robots", "vast"});
+  ASSERT_EQ(crawl(server).exit_code, 0);
+  EXPECT_EQ(asked(server, "/robots.txt"), 1u);
+  EXPECT_EQ(asked(server, "/"), 1u);
+  EXPECT_EQ(asked(server, "/public.html"), 1u) << "its Disallow stands past the first 500 KiB";
+  EXPECT_EQ(asked(server, "/private/x.html"), 0u) << "the file's first lines disallow /private/";
+  auto outcomes = read_log(logs.path() / "crawl.log", server.base_url());
+  ASSERT_FALSE(outcomes["/robots.txt"].empty());
+  EXPECT_EQ(outcomes["/robots.txt"].back().rfind("200 " + std::to_string(500 * 1024) + " robots.txt", 0), 0u)
+      << joined(outcomes["/robots.txt"]);
 }
 
 TEST_F(RobotsFault, ARedirectIsFollowedAndItsRulesApply) {

@@ -175,5 +175,66 @@ TEST_F(ImportExport, ReextractReadsOldSnapshotsWithTodaysReaders) {
   EXPECT_NE(other.out.find("0 pages read again"), std::string::npos) << other.out;
 }
 
+// An HTTP response of `body_bytes` bytes of page.
+std::string http_response(std::size_t body_bytes) {
+  return "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: " + std::to_string(body_bytes) +
+         "\r\n\r\n" + std::string(body_bytes, 'x');
+}
+
+// A response record of `body_bytes` bytes of page for `url`, as a WARC writer leaves it.
+std::string response_record(const std::string& url, std::size_t body_bytes) {
+  const std::string block = http_response(body_bytes);
+  return "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: " + url +
+         "\r\nWARC-Date: 2024-01-01T00:00:00Z\r\nWARC-Record-ID: <urn:uuid:" + std::to_string(body_bytes) +
+         ">\r\nContent-Type: application/http;msgtype=response\r\nContent-Length: " + std::to_string(block.size()) +
+         "\r\n\r\n" + block + "\r\n\r\n";
+}
+
+std::int64_t captures_of(const fs::path& archive) {
+  const RunResult stats = fora(archive, {"stats", "--json"});
+  EXPECT_EQ(stats.exit_code, 0) << stats.err;
+  return json::parse(stats.out)["captures"].get<std::int64_t>();
+}
+
+// A file with no WARC record at all is a mistake to name, not a file of bad records to skip:
+// the import fails (exit 1) naming it, and the other files are imported all the same.
+TEST(Import, AFileWithoutAWarcRecordIsNamedAndFails) {
+  TempDir files, scratch;
+  const fs::path good = files.write("good.warc", response_record("http://127.0.0.1/a.html", 100));
+  const fs::path empty = files.write("empty.warc", "");
+  const fs::path text = files.write("notes.warc", "These are notes, not a WARC file.\nWARC/1.1 is mentioned.\n");
+  const fs::path gz = files.write("notes.warc.gz", "");
+  ASSERT_EQ(run({"sh", "-c", "printf 'plain text, gzipped\\n' | gzip > '" + gz.string() + "'"}).exit_code, 0);
+  for (const fs::path& f : {empty, text, gz}) {
+    const fs::path archive = scratch.path() / f.filename();
+    const RunResult r = fora(archive, {"import", good.string(), f.string()});
+    EXPECT_EQ(r.exit_code, 1) << f << r.out << r.err;
+    EXPECT_NE(r.err.find("fora: " + f.string() + " holds no WARC record"), std::string::npos) << r.err;
+    EXPECT_EQ(captures_of(archive), 1) << "the good file is imported: " << f;
+  }
+  // Good records among junk: the junk is skipped, as before, and the import succeeds.
+  const fs::path mixed = files.write("mixed.warc", "junk\n" + response_record("http://127.0.0.1/b.html", 10));
+  const RunResult r = fora(scratch.path() / "mixed", {"import", mixed.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("skipped: " + mixed.string() + ": record at offset 0: "), std::string::npos) << r.err;
+  EXPECT_EQ(captures_of(scratch.path() / "mixed"), 1);
+}
+
+// A record above the crawl's body cap (32 MiB) is passed over unread with a message; the
+// records after it are imported.
+TEST(Import, ARecordAboveTheBodyCapIsSkippedAndTheRestImported) {
+  TempDir files, archive;
+  const std::string big = response_record("http://127.0.0.1/big.html", 40u << 20);
+  const fs::path warc = files.write("big.warc", big + response_record("http://127.0.0.1/after.html", 100));
+  const RunResult r = fora(archive.path(), {"import", warc.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("skipped: " + warc.string() + ": record at offset 0: a block of " +
+                       std::to_string(http_response(40u << 20).size()) + " bytes, above the limit of"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("2 records read: 1 response, 1 new captures"), std::string::npos) << r.out;
+  EXPECT_EQ(captures_of(archive.path()), 1);
+}
+
 }  // namespace
 }  // namespace fora::test

@@ -75,6 +75,7 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
                         {"disallowed", result->disallowed}, {"thread_pages", result->threads},
                         {"comments", result->comments},   {"no_reader", result->unread},
                         {"resumed", result->resumed},     {"gone", result->gone},
+                        {"traps", result->traps},
                         {"outcomes", tally.outcomes},
                         {"hosts", tally.hosts},           {"archive", ctx.archive_dir.string()}};
     ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
@@ -87,6 +88,9 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
       "crawled {} pages ({} failed, {} disallowed by robots.txt): {} thread pages, {} comments, "
       "{} pages no reader knows\n",
       result->fetched, result->failed, result->disallowed, result->threads, result->comments, result->unread));
+  if (result->traps > 0)
+    ctx.out.write(fmt::format("crawl traps: {} (redirect chains cut after 20 hops; --log FILE names them)\n",
+                              result->traps));
   if (result->gone > 0)
     ctx.out.write(fmt::format("marked gone: {} (posts and comments no longer on the pages that showed them)\n",
                               result->gone));

@@ -23,7 +23,6 @@ Status run_import(const Context& ctx, const ImportCommand& cmd) {
   });
   if (live) ctx.err.write("\r\x1b[K");
   if (!report) return run->finish(report.error());
-  FORA_TRY(run->finish(ok(), 0, static_cast<std::int64_t>(report->problems.size())));
   for (const std::string& p : report->problems) ctx.err.write("fora: skipped: " + clean(p) + "\n");
   if (!cmd.quiet) {
     ctx.out.write(fmt::format("{} read: {}, {} new captures, {} thread pages; {} skipped\n",
@@ -31,7 +30,17 @@ Status run_import(const Context& ctx, const ImportCommand& cmd) {
                               report->added, report->thread_pages,
                               counted(static_cast<std::int64_t>(report->problems.size()), "bad record")));
   }
-  return ok();
+  // A file that is no WARC at all (empty, text, a gzip of something else) is a mistake of
+  // the command, not damage to skip: the others are imported, and it is named.
+  Status outcome = ok();
+  if (!report->not_warc.empty()) {
+    std::string names;
+    for (const auto& f : report->not_warc) names += (names.empty() ? "" : ", ") + clean(f.string());
+    outcome = make_error(Errc::Corrupt,
+                         fmt::format("{} {} no WARC record", names, report->not_warc.size() == 1 ? "holds" : "hold"),
+                         "fora import reads WARC files (.warc, .warc.gz, .warc.zst)");
+  }
+  return run->finish(outcome, 0, static_cast<std::int64_t>(report->problems.size()));
 }
 
 Status run_reextract(const Context& ctx, const ReextractCommand& cmd) {

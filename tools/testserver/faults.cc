@@ -90,6 +90,18 @@ std::optional<FaultPlan> Faults::plan(std::string_view target) {
       while (body.size() < (2u << 20)) body += "# " + filler(78) + "\n";
       return whole(200, "text/plain", body);
     }
+    if (robots_ == "vast") {
+      // 50 MiB, above any body cap: its first lines disallow /private/; a line past the
+      // first 500 KiB (what RFC 9309 asks a crawler to read at least) disallows
+      // /public.html, and a crawler that reads only that much never sees it.
+      const std::string comment = "# " + filler(78) + "\n";
+      std::string body = "User-agent: *\nDisallow: /private/\n";
+      body.reserve(50u << 20);
+      while (body.size() < (600u << 10)) body += comment;
+      body += "Disallow: /public.html\n";
+      while (body.size() < (50u << 20)) body += comment;
+      return whole(200, "text/plain", body);
+    }
     if (robots_ == "redirect") return redirect(301, "/fault/robots-moved");
   }
   if (path == "/fault/robots-moved") return whole(200, "text/plain", "User-agent: *\nDisallow: /private/\n");
@@ -141,6 +153,8 @@ std::optional<FaultPlan> Faults::plan(std::string_view target) {
   }
   if (name == "loop") return redirect(302, "/fault/loop2");
   if (name == "loop2") return redirect(302, "/fault/loop");
+  if (name.rfind("redir/", 0) == 0)  // /fault/redir/N -> /fault/redir/N+1, for ever
+    return redirect(302, "/fault/redir/" + std::to_string(std::atoi(name.c_str() + 6) + 1));
   if (name == "elsewhere") return redirect(302, "http://other-host.invalid/page");
   if (name == "to-file") return redirect(302, "file:///etc/passwd");
   if (name == "to-ftp") return redirect(302, "ftp://127.0.0.1/x");

@@ -14,6 +14,7 @@
 //   /fault/busy?after=N           503 with Retry-After: N the first time, then the page
 //   /fault/too-many?after=N       429 with Retry-After: N the first time, then the page
 //   /fault/loop                   302 to /fault/loop2, which redirects back
+//   /fault/redir/N                302 to /fault/redir/N+1: a redirect chain without end
 //   /fault/elsewhere              302 to http://other-host.invalid/page
 //   /fault/to-file, /fault/to-ftp 302 to file:///etc/passwd, to ftp://127.0.0.1/x
 //   /fault/gzip-bomb              ROOT/gzip-bomb.gz as text/html with Content-Encoding: gzip
@@ -25,8 +26,9 @@
 //   /fault/soft-404/ANY           the same "not found" page with status 200 for every address
 //                                 below, linking to a/, b/ and c/ relative to itself
 // And /robots.txt, with --robots 500 | 500:N (500 for the first N requests, then the file) |
-// disallow-all | huge (2 MiB, allowing all) | redirect (301 to /fault/robots-moved, which
-// disallows /private/).
+// disallow-all | huge (2 MiB, allowing all) | vast (50 MiB: /private/ disallowed in its
+// first lines, /public.html only past its first 600 KiB) | redirect (301 to
+// /fault/robots-moved, which disallows /private/).
 #pragma once
 
 #include <filesystem>

@@ -2,7 +2,7 @@
 // Serves DIR over HTTP/1.1 on 127.0.0.1 (never another address) for tests and the demo, with
 // ETag and Last-Modified, answering a conditional GET of an unchanged file with 304.
 // --faults answers /fault/... with the misbehaviours of faults.h; --robots MODE (500,
-// 500:N, disallow-all, huge, redirect) replaces /robots.txt with one of them.
+// 500:N, disallow-all, huge, vast, redirect) replaces /robots.txt with one of them.
 // First stdout line: "listening on 127.0.0.1:PORT". One log line per request:
 // "METHOD TARGET STATUS", to FILE (flushed per line) or stderr. Exits 0 on SIGINT/SIGTERM,
 // 2 on bad usage.
@@ -29,7 +29,7 @@ struct Options {
 };
 
 constexpr const char* kUsage =
-    "usage: fora-testserver --root DIR [--port N] [--log FILE] [--faults] [--robots 500|500:N|disallow-all|huge|redirect]\n";
+    "usage: fora-testserver --root DIR [--port N] [--log FILE] [--faults] [--robots 500|500:N|disallow-all|huge|vast|redirect]\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "fora-testserver: " << message << "\n" << kUsage;
@@ -62,8 +62,9 @@ std::optional<Options> parse(int argc, char** argv, int& exit_code) {
     } else if (arg == "--robots") {
       const bool first_n = value.size() > 4 && value.rfind("500:", 0) == 0 &&
                            value.find_first_not_of("0123456789", 4) == std::string::npos;
-      if (value != "500" && !first_n && value != "disallow-all" && value != "huge" && value != "redirect") {
-        exit_code = usage_error("--robots wants 500, 500:N, disallow-all, huge or redirect, not '" + value + "'");
+      if (value != "500" && !first_n && value != "disallow-all" && value != "huge" && value != "vast" &&
+          value != "redirect") {
+        exit_code = usage_error("--robots wants 500, 500:N, disallow-all, huge, vast or redirect, not '" + value + "'");
         return std::nullopt;
       }
       o.robots = value;

@@ -161,7 +161,7 @@ Result<std::int64_t> site_id(const Archive::Impl& a, std::string_view origin, st
 
 }  // namespace
 
-Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::int64_t now, int depth) {
+Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::int64_t now, int depth, int hops) {
   auto q = a.sql("SELECT id, site_id FROM pages WHERE url = ?");
   if (!q) return q.error();
   auto row = (*q)->bind(1, url).step();
@@ -170,15 +170,15 @@ Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::i
   auto site = site_id(a, origin_of(url), now);
   if (!site) return site.error();
   auto ins = a.sql(
-      "INSERT INTO pages(site_id, url, state, discovered_at, updated_at, depth)"
-      " VALUES(?, ?, 'queued', ?, ?, ?)");
+      "INSERT INTO pages(site_id, url, state, discovered_at, updated_at, depth, hops)"
+      " VALUES(?, ?, 'queued', ?, ?, ?, ?)");
   if (!ins) return ins.error();
-  FORA_TRY((*ins)->bind(1, *site).bind(2, url).bind(3, now).bind(4, now).bind(5, depth).run());
+  FORA_TRY((*ins)->bind(1, *site).bind(2, url).bind(3, now).bind(4, now).bind(5, depth).bind(6, hops).run());
   return PageRow{sqlite3_last_insert_rowid(a.db.get()), true, *site};
 }
 
-Result<bool> Archive::add_page(std::string_view url, std::int64_t now, int depth) {
-  auto page = ensure_page(*impl_, url, now, depth);
+Result<bool> Archive::add_page(std::string_view url, std::int64_t now, int depth, int hops) {
+  auto page = ensure_page(*impl_, url, now, depth, hops);
   if (!page) return page.error();
   return page->created;
 }
@@ -221,7 +221,7 @@ Result<std::vector<std::string>> text_column(Statement& q) {
 Result<std::vector<Archive::QueuedPage>> Archive::queued_pages(std::string_view origin,
                                                               std::size_t limit) const {
   auto q = impl_->sql(
-      "SELECT p.url, p.depth, c.etag, c.last_modified FROM pages p JOIN sites s ON s.id = p.site_id"
+      "SELECT p.url, p.depth, c.etag, c.last_modified, p.hops FROM pages p JOIN sites s ON s.id = p.site_id"
       " LEFT JOIN captures c ON c.id = (SELECT max(id) FROM captures WHERE page_id = p.id AND status = 200)"
       " WHERE s.origin = ? AND p.state = 'queued' ORDER BY p.id LIMIT ?");
   if (!q) return q.error();
@@ -231,7 +231,8 @@ Result<std::vector<Archive::QueuedPage>> Archive::queued_pages(std::string_view 
     auto row = (*q)->step();
     if (!row) return row.error();
     if (!*row) return out;
-    out.push_back({(*q)->text(0), static_cast<int>((*q)->int64(1)), (*q)->text(2), (*q)->text(3)});
+    out.push_back({(*q)->text(0), static_cast<int>((*q)->int64(1)), (*q)->text(2), (*q)->text(3),
+                   static_cast<int>((*q)->int64(4))});
   }
 }
 

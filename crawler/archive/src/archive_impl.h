@@ -109,7 +109,8 @@ struct PageRow {
   bool created = false;
   std::int64_t site_id = 0;
 };
-Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::int64_t now, int depth = 0);
+Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::int64_t now, int depth = 0,
+                            int hops = 0);
 
 // captures.cc: the segments a writer appends to, checked and mended on open (a torn tail
 // cut, a file no committed record is in removed), and their committed sizes recorded

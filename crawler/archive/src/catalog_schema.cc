@@ -10,11 +10,11 @@
 namespace fora::archive {
 namespace {
 
-// Schema version 8 (version 1 lacked comments.date_precision and comments.edited, version 2
+// Schema version 9 (version 1 lacked comments.date_precision and comments.edited, version 2
 // reply_links, version 3 pages.depth, version 4 segments and dictionaries, version 5 kept
 // the words of entries raw and their URLs whole, version 6 had no runs and overwrote what a
 // page showed of an entry or a thread besides its words, version 7 had no revisit schedule,
-// listing rows or crawl settings; opening an older
+// listing rows or crawl settings, version 8 no pages.hops; opening an older
 // catalog for writing upgrades it in place, after a copy to catalog.db.vN-backup). Times are
 // Unix seconds, UTC. Nothing is ever deleted: an edit adds a row to comment_versions, a
 // vanished entry gets gone_since.
@@ -29,7 +29,8 @@ namespace {
 //                     (queued|fetched|failed|skipped); a crawl keeps only a window of each
 //                     site's queued pages in memory and reads the rest from here, in id
 //                     order (index pages_queued); depth is the number of links followed
-//                     from a start URL to the page; whole_at is when a reader last took a
+//                     from a start URL to the page, hops the number of redirects in a row
+//                     that led to it (a chain is followed so far, crawl.cc); whole_at is when a reader last took a
 //                     thread page from it; revisit_interval (seconds) and next_visit are
 //                     its schedule for `fora update` (revisit.h), NULL before its first
 //                     visit; listed_on is the listing page (a page no thread was read
@@ -102,6 +103,7 @@ CREATE TABLE pages(
   state TEXT NOT NULL CHECK(state IN ('queued','fetched','failed','skipped')),
   reason TEXT NOT NULL DEFAULT '',
   depth INTEGER NOT NULL DEFAULT 0,
+  hops INTEGER NOT NULL DEFAULT 0,
   discovered_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL,
   whole_at INTEGER,
@@ -226,6 +228,13 @@ CREATE TABLE runs(
   entries_gone INTEGER NOT NULL DEFAULT 0,
   exit_code INTEGER NOT NULL DEFAULT 0,
   outcome TEXT NOT NULL DEFAULT '');
+)sql";
+
+// Version 8 -> 9: the redirects in a row that led to a page, so a resumed crawl stops an
+// endless chain where the interrupted one would have. Pages queued before count none.
+constexpr const char* kUpgrade8 = R"sql(
+ALTER TABLE pages ADD COLUMN hops INTEGER NOT NULL DEFAULT 0;
+UPDATE meta SET value = '9' WHERE key = 'schema_version';
 )sql";
 
 // Version 7 -> 8: a revisit schedule per page, the listing that last showed it, the listing
@@ -451,7 +460,8 @@ Status upgrade(sqlite3* db, int version, const std::filesystem::path& catalog) {
   if (version <= 4) FORA_TRY(exec(db, kUpgrade4));
   if (version <= 5) FORA_TRY(exec(db, kUpgrade5));
   if (version <= 6) FORA_TRY(exec(db, kUpgrade6));
-  FORA_TRY(exec(db, kUpgrade7));
+  if (version <= 7) FORA_TRY(exec(db, kUpgrade7));
+  FORA_TRY(exec(db, kUpgrade8));
   FORA_TRY(exec(db, "COMMIT"));
   // The raw texts' pages are free now: give them back.
   return version <= 5 ? exec(db, "VACUUM") : ok();

@@ -10,7 +10,7 @@
 namespace fora::archive {
 
 // The schema version this binary writes. Stored in meta('schema_version').
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 // Creates the tables in an empty catalog, or checks the stored version of an existing one
 // and, when writable, upgrades an older one (backing `catalog`, its path, up first).

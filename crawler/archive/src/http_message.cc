@@ -19,7 +19,7 @@ std::size_t header_block_end(std::string_view message) {
   return crlf + 4;
 }
 
-Result<std::string> dechunk(std::string_view wire) {
+Result<std::string> dechunk(std::string_view wire, bool cut) {
   std::string out;
   std::size_t at = 0;
   while (at < wire.size()) {
@@ -43,6 +43,7 @@ Result<std::string> dechunk(std::string_view wire) {
     at = eol + 1;
     if (size == 0) return out;  // the last chunk; trailers follow
     if (size > wire.size() - at) {
+      if (cut) return out + std::string(wire.substr(at));
       return make_error(Errc::Corrupt,
                         fmt::format("chunked body: a chunk of {} bytes at byte {} runs past the end", size, at));
     }

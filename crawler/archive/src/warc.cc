@@ -99,7 +99,7 @@ std::string serialize(const WarcRecord& r) {
   return out;
 }
 
-Result<WarcRecord> parse_warc_record(std::string_view bytes, std::size_t* used, bool* need_more) {
+Result<WarcHead> parse_warc_head(std::string_view bytes, bool* need_more) {
   if (need_more) *need_more = false;
   const auto short_of = [&](std::string_view what) {
     if (need_more) *need_more = true;
@@ -124,7 +124,8 @@ Result<WarcRecord> parse_warc_record(std::string_view bytes, std::size_t* used, 
   if (!version->starts_with("WARC/1.")) {
     return corrupt(fmt::format("starts with '{}', not WARC/1.x", version->substr(0, 16)));
   }
-  WarcRecord rec;
+  WarcHead head;
+  WarcRecord& rec = head.record;
   rec.version = std::string(*version);
   at = next;
   for (;;) {
@@ -152,16 +153,25 @@ Result<WarcRecord> parse_warc_record(std::string_view bytes, std::size_t* used, 
     rec.fields.emplace_back(std::string(line->substr(0, colon)), std::string(value));
   }
   const std::string length_text = rec.field("Content-Length");
-  std::uint64_t length = 0;
-  const auto [end, ec] = std::from_chars(length_text.data(), length_text.data() + length_text.size(), length);
+  const auto [end, ec] = std::from_chars(length_text.data(), length_text.data() + length_text.size(), head.block_size);
   if (length_text.empty() || ec != std::errc() || end != length_text.data() + length_text.size()) {
     return corrupt(fmt::format("Content-Length '{}' is not a number", length_text.substr(0, 24)));
   }
-  if (length > bytes.size() - at) {
-    return short_of(fmt::format("a block of {} bytes, but only {} follow", length, bytes.size() - at));
+  head.block_at = at;
+  return head;
+}
+
+Result<WarcRecord> parse_warc_record(std::string_view bytes, std::size_t* used, bool* need_more) {
+  auto head = parse_warc_head(bytes, need_more);
+  if (!head) return head.error();
+  std::size_t at = head->block_at;
+  if (head->block_size > bytes.size() - at) {
+    if (need_more) *need_more = true;
+    return corrupt(fmt::format("a block of {} bytes, but only {} follow", head->block_size, bytes.size() - at));
   }
-  rec.block = std::string(bytes.substr(at, length));
-  at += length;
+  WarcRecord rec = std::move(head->record);
+  rec.block = std::string(bytes.substr(at, head->block_size));
+  at += head->block_size;
   for (int i = 0; i < 4 && at < bytes.size() && (bytes[at] == '\r' || bytes[at] == '\n'); ++i) ++at;
   *used = at;
   return rec;
@@ -201,6 +211,7 @@ WarcRecord request_record(const Response& r, std::string_view response_id) {
 WarcRecord response_record(const Response& r, std::string_view id, std::string_view digest) {
   WarcRecord rec = http_record("response", r, id, digest);
   rec.fields.emplace_back("Content-Type", "application/http;msgtype=response");
+  if (r.truncated) rec.fields.emplace_back("WARC-Truncated", "length");
   const std::string& body = r.body_as_received.empty() ? r.body : r.body_as_received;
   rec.block = header_block(r);
   rec.block += body;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <deque>
+#include <limits>
 #include <fstream>
 #include <cerrno>
 #include <cstring>
@@ -63,6 +64,14 @@ struct WarcFileReader::Impl {
   bool seeking = false;  // after a bad record: look for the next record's start,
   std::int64_t seek_from = 0;  // at this text position or later
   std::optional<Item> decode_error;
+  std::size_t max_block = WarcFileReader::kMaxRecord;
+  // A record too large to hold, being passed over: its item, and the text position where
+  // the record ends.
+  struct Skip {
+    Item item;
+    std::int64_t until = 0;
+  };
+  std::optional<Skip> skip;
 
   ~Impl() {
     if (z_ready) inflateEnd(&z);
@@ -283,12 +292,13 @@ struct WarcFileReader::Impl {
     return found;
   }
 
-  // Drops parsed text and the units wholly behind it.
+  // Drops parsed text and the units wholly behind it, and the room a large record took.
   void compact() {
     if (text_pos > (1u << 20) && text_pos * 2 > text.size()) {
       text.erase(0, text_pos);
       text_base += static_cast<std::int64_t>(text_pos);
       text_pos = 0;
+      if (text.capacity() > (8u << 20) && text.size() < text.capacity() / 4) text.shrink_to_fit();
     }
     while (units.size() > 1 && units[1].text_begin <= text_base + static_cast<std::int64_t>(text_pos))
       units.pop_front();
@@ -313,14 +323,52 @@ struct WarcFileReader::Impl {
     return true;
   }
 
+  // Passes over what is decoded of the record being skipped, and decodes on; the skipped
+  // item once its end (or the file's) is reached.
+  std::optional<Item> skip_on() {
+    const std::int64_t here = text_base + static_cast<std::int64_t>(text_pos);
+    if (here < skip->until) text_pos += static_cast<std::size_t>(std::min(skip->until, text_end()) - here);
+    if (text_base + static_cast<std::int64_t>(text_pos) < skip->until && !decoded_all) {
+      decode_step();
+      return std::nullopt;
+    }
+    Item item = std::move(skip->item);
+    const Unit* u = unit_at(text_base + static_cast<std::int64_t>(text_pos) - 1);
+    item.end = format == Format::Plain ? text_base + static_cast<std::int64_t>(text_pos)
+               : u != nullptr && u->file_end >= 0 ? u->file_end
+                                                 : file_pos();
+    skip.reset();
+    return item;
+  }
+
+  // Starts passing over the record whose head is `head`, at text position `start` (its
+  // leading blank lines included).
+  void start_skip(std::int64_t start, std::int64_t record_at, const WarcHead& head) {
+    Item item;
+    const Unit* first = unit_at(record_at);
+    item.offset = format == Format::Plain || first == nullptr ? record_at : first->file_begin;
+    item.record = make_error(Errc::InvalidArgument,
+                             fmt::format("record at offset {}: a block of {} bytes, above the limit of {} bytes: "
+                                         "skipped unread",
+                                         item.offset, head.block_size, max_block));
+    const std::uint64_t until = static_cast<std::uint64_t>(start) + head.block_at + head.block_size;
+    constexpr auto kNoEnd = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+    skip = Skip{std::move(item), static_cast<std::int64_t>(std::min(until, kNoEnd))};
+  }
+
   std::optional<Item> next() {
     for (;;) {
       if (decode_error) {
+        skip.reset();  // the broken unit is what is reported
         Item item = std::move(*decode_error);
         decode_error.reset();
         return item;
       }
       compact();
+      if (skip) {
+        if (auto item = skip_on()) return item;
+        continue;
+      }
       if (seeking && !seek_record()) {
         if (decoded_all) return std::nullopt;
         decode_step();
@@ -338,9 +386,13 @@ struct WarcFileReader::Impl {
       }
       std::size_t used = 0;
       bool need_more = false;
-      auto rec = parse_warc_record(view, &used, &need_more);
       const std::int64_t start = text_base + static_cast<std::int64_t>(text_pos + blanks);
-      if (!rec && need_more && !decoded_all && view.size() <= kMaxRecord) {
+      if (auto head = parse_warc_head(view); head && head->block_size > max_block) {
+        start_skip(text_base + static_cast<std::int64_t>(text_pos), start, *head);
+        continue;
+      }
+      auto rec = parse_warc_record(view, &used, &need_more);
+      if (!rec && need_more && !decoded_all) {
         decode_step();
         continue;
       }
@@ -368,10 +420,7 @@ struct WarcFileReader::Impl {
         return item;
       }
       item.end = item.offset;
-      item.record = make_error(Errc::Corrupt, fmt::format("record at offset {}: {}", item.offset,
-                                                          view.size() > kMaxRecord && need_more
-                                                              ? fmt::format("larger than {} MiB, skipped", kMaxRecord >> 20)
-                                                              : rec.error().message));
+      item.record = make_error(Errc::Corrupt, fmt::format("record at offset {}: {}", item.offset, rec.error().message));
       text_pos += blanks;
       seeking = true;
       seek_from = start + 1;
@@ -385,8 +434,9 @@ WarcFileReader::WarcFileReader(WarcFileReader&&) noexcept = default;
 WarcFileReader& WarcFileReader::operator=(WarcFileReader&&) noexcept = default;
 WarcFileReader::~WarcFileReader() = default;
 
-Result<WarcFileReader> WarcFileReader::open(const std::filesystem::path& path) {
+Result<WarcFileReader> WarcFileReader::open(const std::filesystem::path& path, std::size_t max_block) {
   auto impl = std::make_unique<Impl>();
+  impl->max_block = max_block;
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     return make_error(Errc::NotFound, fmt::format("{}: no such file", path.string()));
@@ -396,8 +446,9 @@ Result<WarcFileReader> WarcFileReader::open(const std::filesystem::path& path) {
   return WarcFileReader(std::move(impl));
 }
 
-WarcFileReader WarcFileReader::from_bytes(std::string bytes) {
+WarcFileReader WarcFileReader::from_bytes(std::string bytes, std::size_t max_block) {
   auto impl = std::make_unique<Impl>();
+  impl->max_block = max_block;
   impl->raw = std::move(bytes);
   impl->input_done = true;
   return WarcFileReader(std::move(impl));

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "fora/archive/archive.h"
+#include "fora/crawler/fetcher.h"
 #include "fora/crawler/revisit.h"
 #include "fora/crawler/scope.h"
 #include "fora/extract/extractor.h"
@@ -30,7 +31,8 @@ struct FetchEvent {
   std::size_t bytes = 0;   // body bytes received
   double ms = 0;           // from the request's start to its answer
   std::string outcome;     // "thread page", "page", "no reader", "robots.txt", "redirect",
-                           // "sitemap or feed", "stored", "error: …", "disallowed by robots.txt"
+                           // "sitemap or feed", "stored", "error: …", "disallowed by robots.txt",
+                           // "trap: …"
 };
 
 struct CrawlOptions {
@@ -42,7 +44,7 @@ struct CrawlOptions {
   int max_depth = 0;                     // follow links this many hops from a start URL; 0 = any
   double robots_max_age_seconds = 86400; // robots.txt is fetched again when older (RFC 9309: 24 h)
   long timeout_seconds = 30;             // per request
-  std::size_t max_body_bytes = 32u << 20;  // larger responses are cut off and marked failed
+  std::size_t max_body_bytes = kMaxBodyBytes;  // larger responses are cut off and marked failed
   unsigned jobs = 0;                     // worker threads; 0 = one per core
   std::size_t connections = 16;          // requests in flight in all
   std::size_t per_host = 4;              // requests in flight to one host (and the delay)
@@ -79,6 +81,7 @@ struct CrawlProgress {
   std::int64_t due = 0;          // an update: pages queued because their schedule said so
   std::int64_t signalled = 0;    // an update: pages queued because a listing or their thread changed
   std::int64_t changed = 0;      // pages that showed something new (a schedule's "changed")
+  std::int64_t traps = 0;        // crawl traps met: redirect chains cut after 20 hops
   std::int64_t bytes = 0;        // body bytes received
   std::int64_t hosts = 0;        // hosts met so far
   std::int64_t hosts_waiting = 0;  // of them, waiting for their robots.txt

@@ -23,12 +23,16 @@ class io_context;
 
 namespace fora::crawler {
 
+// The crawl's cap on a response body (the default of FetcherOptions and CrawlOptions); an
+// import takes no larger record either.
+inline constexpr std::size_t kMaxBodyBytes = 32u << 20;
+
 struct FetcherOptions {
   std::string user_agent = "fora/0.1";     // User-Agent header
   long timeout_seconds = 30;               // whole request, connect included; 0 = none
   long connect_timeout_seconds = 10;       // TCP (+TLS) connect; 0 = curl's default (300 s)
   long low_speed_seconds = 15;             // give up below 64 bytes/s for this long
-  std::size_t max_body_bytes = 32u << 20;  // a larger body aborts the request with an error
+  std::size_t max_body_bytes = kMaxBodyBytes;  // a larger body aborts the request with an error
 };
 
 class Fetcher {
@@ -53,8 +57,11 @@ class Fetcher {
   //   Cancelled cancel_all() or the Fetcher's destruction came first.
   //   InvalidArgument  a URL curl will not take (not http/https).
   // `headers`: extra request header lines ("If-None-Match: \"abc\""); a line holding CR or
-  // LF is dropped.
-  void fetch(std::string url, Callback done, const std::vector<std::string>& headers = {});
+  // LF is dropped. `keep_first` > 0: only the body's first `keep_first` bytes (at most
+  // max_body_bytes) are read, the transfer stops there, and a longer body is no error: the
+  // Response holds its start and says `truncated` (robots.txt, read up to what is parsed).
+  void fetch(std::string url, Callback done, const std::vector<std::string>& headers = {},
+             std::size_t keep_first = 0);
 
   // Stops every request under way; each callback is then called once with Cancelled.
   void cancel_all();

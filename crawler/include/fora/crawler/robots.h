@@ -4,6 +4,7 @@
 // thread.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,11 +14,15 @@ namespace fora::crawler {
 
 class Robots {
  public:
+  // How much of a robots.txt is read: RFC 9309 §2.5 asks for at least the first 500 KiB.
+  // The crawler fetches no more (a larger file is cut, not refused).
+  static constexpr std::size_t kReadBytes = 500 * 1024;
+
   // Reads a robots.txt body for the crawler `user_agent` ("fora/0.1": its product token
   // "fora" is matched case-insensitively against the User-agent lines). The groups naming the
   // token are combined; without any, the `*` groups are; without those, everything is
   // allowed. Never fails: lines that make no sense are skipped, as the RFC asks. Only the
-  // first 500 KiB are read (the RFC's minimum; more is ignored).
+  // first kReadBytes are read (more is ignored, and so is a line the cut runs through).
   static Robots parse(std::string_view text, std::string_view user_agent);
 
   // What to do after fetching /robots.txt (RFC 9309 §2.3.1): 2xx -> parse(body); 4xx (the

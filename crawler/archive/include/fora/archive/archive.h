@@ -39,6 +39,9 @@ struct Response {
   // The request as sent (request line and header lines, ending with the empty line); empty
   // when unknown (an import that had no request record).
   std::string request;
+  // The body was cut short on purpose (robots.txt past what is read of it): the record says
+  // WARC-Truncated: length.
+  bool truncated = false;
 };
 
 // Unix seconds -> "2022-12-16T17:05:00Z" (ISO 8601, UTC): how fora writes every time it
@@ -179,19 +182,21 @@ class Archive {
   std::filesystem::path index_dir() const;  // <dir>/index
 
   // --- frontier (Write) ---
-  // Records `url` as known (found `depth` links from a start URL); returns true when it is
-  // new. Idempotent: a known page keeps its depth.
-  Result<bool> add_page(std::string_view url, std::int64_t now, int depth = 0);
+  // Records `url` as known (found `depth` links from a start URL, the last `hops` of them
+  // redirects in a row); returns true when it is new. Idempotent: a known page keeps its
+  // depth and hops.
+  Result<bool> add_page(std::string_view url, std::int64_t now, int depth = 0, int hops = 0);
   Status set_page_state(std::string_view url, PageState state, std::string_view reason,
                         std::int64_t now);
   // The state the catalog holds for `url`; nullopt when it was never seen.
   Result<std::optional<PageState>> page_state(std::string_view url) const;
   // The queued URLs (found by a crawl, not yet fetched) of the site `origin`, oldest first,
-  // at most `limit` of them, with their depth.
+  // at most `limit` of them, with their depth and hops.
   struct QueuedPage {
     std::string url;
     int depth = 0;
     std::string etag, last_modified;  // of its latest stored copy (a refresh asks with them)
+    int hops = 0;                     // redirects in a row that led to it
   };
   Result<std::vector<QueuedPage>> queued_pages(std::string_view origin, std::size_t limit) const;
   // The sites with queued pages, and how many pages are queued in all.

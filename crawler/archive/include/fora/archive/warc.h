@@ -35,6 +35,18 @@ std::string serialize(const WarcRecord& record);
 // the error says so: a streaming reader then reads on.
 Result<WarcRecord> parse_warc_record(std::string_view bytes, std::size_t* used, bool* need_more = nullptr);
 
+// The head of the record at the start of `bytes`: its version line and fields (`block`
+// left empty), where its block starts (`block_at`, blank lines before the record counted)
+// and how long the block is, as Content-Length says; what parse_warc_record reads first,
+// so a streaming reader can pass over a block too large to hold. Errors and `need_more`
+// as parse_warc_record (a head cut short).
+struct WarcHead {
+  WarcRecord record;
+  std::size_t block_at = 0;
+  std::uint64_t block_size = 0;
+};
+Result<WarcHead> parse_warc_head(std::string_view bytes, bool* need_more = nullptr);
+
 // "<urn:uuid:…>", a random (version 4) UUID.
 std::string new_record_id();
 

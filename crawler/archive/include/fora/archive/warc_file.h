@@ -3,8 +3,10 @@
 // record, or one for the whole file) or zstd (.warc.zst: a frame per record, or one for the
 // whole file; a dictionary in the leading skippable frame, IIPC's profile, is used). The
 // format is told by the first bytes, not the name. The file is read in pieces, so its size
-// does not matter. A record that cannot be read is returned as an error with its offset,
-// and reading goes on at the next gzip member, zstd frame or "WARC/1." line after it.
+// does not matter, nor does a record's: one whose block is larger than the reader's limit
+// is passed over as it is decoded, never held, and returned as an error. A record that
+// cannot be read is returned as an error with its offset, and reading goes on at the next
+// gzip member, zstd frame or "WARC/1." line after it.
 #pragma once
 
 #include <cstdint>
@@ -21,15 +23,17 @@ namespace fora::archive {
 
 class WarcFileReader {
  public:
-  // A record larger than this is reported and skipped, not held in memory.
+  // The default limit: a record whose block is larger is reported and skipped, not held
+  // in memory.
   static constexpr std::size_t kMaxRecord = std::size_t{512} << 20;
 
   enum class Format { Plain, Gzip, Zstd };
 
+  // `max_block`: the largest record block read; a larger one is passed over unread.
   // Errors: NotFound, Io.
-  static Result<WarcFileReader> open(const std::filesystem::path& path);
+  static Result<WarcFileReader> open(const std::filesystem::path& path, std::size_t max_block = kMaxRecord);
   // Reads records from `bytes` held in memory (tests, fuzzing).
-  static WarcFileReader from_bytes(std::string bytes);
+  static WarcFileReader from_bytes(std::string bytes, std::size_t max_block = kMaxRecord);
   WarcFileReader(WarcFileReader&&) noexcept;
   WarcFileReader& operator=(WarcFileReader&&) noexcept;
   ~WarcFileReader();
@@ -41,7 +45,8 @@ class WarcFileReader {
     // Where the member or frame holding the record's last byte ends (a plain file: the
     // byte after the record's trailer).
     std::int64_t end = 0;
-    // The record, or Corrupt naming what is wrong with it.
+    // The record, or an error: Corrupt naming what is wrong with it, InvalidArgument for a
+    // block larger than the limit (passed over).
     Result<WarcRecord> record = WarcRecord{};
   };
   // The next record, or nullopt at the end of the file.
