@@ -16,7 +16,7 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export LSAN_OPTIONS=suppressions=$top/tests/fuzz/lsan.supp
 for t in "${targets[@]}"; do
   case $t in
-    fuzz_extract) seeds=("$top/data/sample-site"); [ -d "$fixtures" ] && seeds+=("$fixtures") ;;
+    fuzz_extract) seeds=("$top/data/sample-site" "$top/tests/fuzz/seeds/extract"); [ -d "$fixtures" ] && seeds+=("$fixtures") ;;
     fuzz_import) seeds=("$top/tests/fuzz/seeds/import" "$top/tests/fuzz/seeds/warc") ;;
     *) seeds=("$top/tests/fuzz/seeds/${t#fuzz_}") ;;
   esac

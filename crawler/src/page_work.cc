@@ -33,11 +33,15 @@ std::string read_page(const archive::Response& response, const std::string& try_
   out.reply_links = std::move(page->reply_links);
   if (follow) out.rows = std::move(page->rows);
   out.newest_date = page->newest_date;
+  // What was not read goes to the fetch log with what the page was.
+  std::string cut;
+  for (const std::string& warning : page->warnings) cut += ", read in part: " + warning;
+  out.read_in_part = !cut.empty();
   if (page->thread) {
     out.thread = std::move(page->thread);
-    return "thread page (" + page->reader + ")";
+    return "thread page (" + page->reader + ")" + cut;
   }
-  return page->reader.empty() ? "no reader" : "page (" + page->reader + ")";
+  return (page->reader.empty() ? "no reader" : "page (" + page->reader + ")") + cut;
 }
 
 }  // namespace

@@ -47,6 +47,7 @@ struct PageResult {
   std::optional<Url> robots_moved;                // robots.txt redirected here
   std::string reader;                             // the page's reader, "" when none
   bool html = false;                              // an HTML page (read or not)
+  bool read_in_part = false;                      // the extractor warned that it cut the page
   std::optional<extract::ThreadPage> thread;
   std::vector<extract::ReplyLink> reply_links;
   std::vector<Url> links;                         // admitted: new URLs for the frontier

@@ -7,6 +7,7 @@
 #include "fora/archive/warc.h"
 #include "fora/archive/warc_file.h"
 #include "fora/crawler/fetcher.h"
+#include "fora/extract/page_limits.h"
 #include "fora/url/url.h"
 #include "page_work.h"
 
@@ -15,7 +16,7 @@ namespace {
 
 // The largest record block taken: a response the crawl would keep (its body cap), with
 // room for its HTTP header. A larger record is passed over as it is read, never held.
-constexpr std::size_t kMaxBlock = kMaxBodyBytes + (1u << 20);
+constexpr std::size_t kMaxBlock = extract::kMaxPageBytes + (1u << 20);
 
 // Reads one stored response as a crawl reads a page it fetched: its thread page and reply
 // links go to the catalog. Returns whether a reader took a thread from it.

@@ -24,7 +24,9 @@ void check(const std::string& s) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::string_view page(reinterpret_cast<const char*>(data), size);
   auto result = extractor().extract(page, "https://f.example/viewtopic.php?f=1&t=2", "text/html", 1732708800);
-  if (!result || !result->thread) return 0;
+  if (!result) return 0;
+  for (const auto& w : result->warnings) check(w);
+  if (!result->thread) return 0;
   check(result->thread->title);
   if (result->thread->post) check(result->thread->post->text);
   for (const auto& c : result->thread->comments) {

@@ -74,6 +74,7 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
     nlohmann::json j = {{"fetched", result->fetched},     {"failed", result->failed},
                         {"disallowed", result->disallowed}, {"thread_pages", result->threads},
                         {"comments", result->comments},   {"no_reader", result->unread},
+                        {"read_in_part", result->read_in_part},
                         {"resumed", result->resumed},     {"gone", result->gone},
                         {"traps", result->traps},
                         {"outcomes", tally.outcomes},
@@ -91,6 +92,10 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   if (result->traps > 0)
     ctx.out.write(fmt::format("crawl traps: {} (redirect chains cut after 20 hops; --log FILE names them)\n",
                               result->traps));
+  if (result->read_in_part > 0)
+    ctx.out.write(fmt::format("read in part: {} pages (nested too deep or too large to read whole; --log FILE says "
+                              "what was cut)\n",
+                              result->read_in_part));
   if (result->gone > 0)
     ctx.out.write(fmt::format("marked gone: {} (posts and comments no longer on the pages that showed them)\n",
                               result->gone));

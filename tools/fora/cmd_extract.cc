@@ -3,18 +3,42 @@
 #include <fmt/format.h>
 
 #include <fstream>
-#include <sstream>
 
 #include "commands.h"
 #include "entry_json.h"
 #include "printer.h"
 #include "fora/archive/archive.h"
 #include "fora/crawler/fetcher.h"
+#include "fora/extract/page_limits.h"
 
 namespace fora::cli {
 namespace {
 
 bool is_url(const std::string& s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
+
+Error too_large(const std::string& path) {
+  return make_error(Errc::InvalidArgument,
+                    fmt::format("{} is larger than {} MiB, the most fora reads of one page", path,
+                                extract::kMaxPageBytes >> 20),
+                    "the crawl cuts a response off at the same size");
+}
+
+// The bytes of a page file, refused before they are read when over the page cap. A pipe
+// or a device has no size to look at: it is read up to one byte past the cap.
+Result<std::string> read_page_file(const std::string& path) {
+  std::error_code ec;
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > extract::kMaxPageBytes)
+    return too_large(path);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error(Errc::NotFound, "cannot read " + path, "give a file or an http(s) URL");
+  std::string bytes;
+  char chunk[1 << 16];
+  while (bytes.size() <= extract::kMaxPageBytes && in.read(chunk, sizeof chunk).gcount() > 0)
+    bytes.append(chunk, static_cast<std::size_t>(in.gcount()));
+  if (bytes.size() > extract::kMaxPageBytes) return too_large(path);
+  if (in.bad()) return make_error(Errc::Io, "cannot read " + path);
+  return bytes;
+}
 
 Result<archive::Response> load(const ExtractCommand& cmd) {
   if (is_url(cmd.target)) {
@@ -30,13 +54,11 @@ Result<archive::Response> load(const ExtractCommand& cmd) {
       return make_error(Errc::Network, fmt::format("{} answered HTTP {}", cmd.target, r->status));
     return r;
   }
-  std::ifstream in(cmd.target, std::ios::binary);
-  if (!in) return make_error(Errc::NotFound, "cannot read " + cmd.target, "give a file or an http(s) URL");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  auto body = read_page_file(cmd.target);
+  if (!body) return body.error();
   archive::Response r;
   r.url = cmd.url.empty() ? "file://" + std::filesystem::absolute(cmd.target).string() : cmd.url;
-  r.body = bytes.str();
+  r.body = std::move(*body);
   return r;
 }
 
@@ -119,6 +141,8 @@ Status run_extract(const Context& ctx, const ExtractCommand& cmd) {
   }
   auto page = extractor->extract(response->body, response->url, response->content_type, captured);
   if (!page) return page.error();
+  // On stderr, so that --json and --links stay machine-readable.
+  for (const std::string& warning : page->warnings) ctx.err.write("warning: " + clean(warning) + "\n");
   if (cmd.json) print_json(ctx.out, *page);
   else if (cmd.links) print_links(ctx.out, *page);
   else print_text(ctx.out, *page);

@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <memory>
 
@@ -49,6 +50,21 @@ std::string detect(std::string_view bytes) {
   if (U_FAILURE(status) || match == nullptr) return "utf-8";
   const char* name = ucsdet_getName(match, &status);
   return U_FAILURE(status) || name == nullptr ? "utf-8" : lowercase(name);
+}
+
+// A byte order mark names the encoding before anything else does (the HTML standard's
+// encoding sniffing); empty when there is none.
+std::string bom_label(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return "utf-8";
+  if (bytes.substr(0, 2) == "\xFF\xFE") return "utf-16le";
+  if (bytes.substr(0, 2) == "\xFE\xFF") return "utf-16be";
+  return {};
+}
+
+// NUL bytes near the start: UTF-16 without a mark (its ASCII is valid UTF-8 with a NUL
+// after or before each letter), or binary. Either way the detector knows better.
+bool nul_near_start(std::string_view bytes) {
+  return std::memchr(bytes.data(), 0, std::min<std::size_t>(bytes.size(), 4096)) != nullptr;
 }
 
 bool converter_exists(const std::string& label) {
@@ -101,13 +117,14 @@ bool is_valid_utf8(std::string_view bytes) {
 }
 
 std::string decode_to_utf8(std::string_view bytes, std::string_view content_type) {
-  std::string label = charset_from_content_type(content_type);
+  std::string label = bom_label(bytes);
+  if (label.empty()) label = charset_from_content_type(content_type);
   if (label.empty()) {
     label = charset_from_meta(bytes);
     if (!label.empty() && label != "utf-8" && has_non_ascii(bytes) && is_valid_utf8(bytes))
       label = "utf-8";
   }
-  if (label.empty()) label = is_valid_utf8(bytes) ? "utf-8" : detect(bytes);
+  if (label.empty()) label = is_valid_utf8(bytes) && !nul_near_start(bytes) ? "utf-8" : detect(bytes);
   label = normalize_label(label);
   if (!converter_exists(label)) label = "utf-8";
 

@@ -159,13 +159,13 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
                                 std::optional<std::int64_t> captured_at,
                                 std::string_view try_first) const {
   PageContext context{resolve_url(url, url).value_or(std::string(url)), captured_at};
-  auto doc = parse_html(html, context.url, content_type);
+  Page page;
+  auto doc = parse_html(html, context.url, content_type, &page.warnings);
   if (!doc) return doc.error();
   XPathContextPtr ctx = new_quiet_context(doc->get());
   if (!ctx) return make_error(Errc::Internal, "cannot create an XPath context");
   HtmlDocument page_doc{doc->get(), ctx.get()};
 
-  Page page;
   const std::optional<Url> base = page_base(impl_->base_href, ctx.get(), context.url);
   std::vector<Url> found = page_links(impl_->link_hrefs, ctx.get(), base);
   std::vector<const Reader*> order;

@@ -7,6 +7,7 @@
 
 #include "fora/extract/extractor.h"
 #include "thread_extract.h"
+#include "tree_walk.h"
 #include "xml_handles.h"
 
 namespace fora::extract {
@@ -38,13 +39,14 @@ bool repeats(const xmlNode* n) {
 // make a block of rows.
 constexpr int kMaxRowLinks = 16;
 
+// The <a> elements under `n`, counted up to limit + 1.
 int links_under(const xmlNode* n, int limit) {
   int count = 0;
-  for (const xmlNode* c = n->children; c != nullptr && count <= limit; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
-    if (name_of(c) == "a") ++count;
-    count += links_under(c, limit - count);
-  }
+  walk_tree(n, [&](const xmlNode* c) {
+    if (c->type != XML_ELEMENT_NODE) return Walk::Over;
+    if (name_of(c) == "a" && ++count > limit) return Walk::Stop;
+    return Walk::Into;
+  });
   return count;
 }
 
@@ -95,32 +97,34 @@ bool view_counter(const xmlNode* n) {
 // The row's text, whitespace collapsed, <time> by its datetime; script, style and view
 // counters left out.
 void append_text(const xmlNode* n, std::string& out) {
-  for (const xmlNode* c = n->children; c != nullptr; c = c->next) {
+  walk_tree(n, [&](const xmlNode* c) {
     if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
       for (const xmlChar* p = c->content; p != nullptr && *p != 0; ++p) {
         const bool space = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f';
         if (!space) out += static_cast<char>(*p);
         else if (!out.empty() && out.back() != ' ') out += ' ';
       }
-    } else if (c->type == XML_ELEMENT_NODE) {
-      const std::string_view name = name_of(c);
-      if (name == "script" || name == "style" || name == "noscript" || view_counter(c)) continue;
-      if (name == "time") {
-        if (std::string when = attribute(c, "datetime"); !when.empty()) {
-          out += " " + when + " ";
-          continue;
-        }
-      }
-      append_text(c, out);
+      return Walk::Over;
     }
-  }
+    if (c->type != XML_ELEMENT_NODE) return Walk::Over;
+    const std::string_view name = name_of(c);
+    if (name == "script" || name == "style" || name == "noscript" || view_counter(c)) return Walk::Over;
+    if (name == "time") {
+      if (std::string when = attribute(c, "datetime"); !when.empty()) {
+        out += " " + when + " ";
+        return Walk::Over;
+      }
+    }
+    return Walk::Into;
+  });
 }
 
-void collect(const xmlNode* n, const Url& base, ListingRows& out, std::unordered_set<std::string>& seen,
-             std::unordered_map<const xmlNode*, Shape>& shapes,
-             std::unordered_map<const xmlNode*, std::uint64_t>& row_hashes) {
-  for (const xmlNode* c = n; c != nullptr; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
+void collect(const xmlDoc* doc, const Url& base, ListingRows& out) {
+  std::unordered_set<std::string> seen;
+  std::unordered_map<const xmlNode*, Shape> shapes;
+  std::unordered_map<const xmlNode*, std::uint64_t> row_hashes;
+  walk_tree(reinterpret_cast<const xmlNode*>(doc), [&](const xmlNode* c) {
+    if (c->type != XML_ELEMENT_NODE) return Walk::Over;
     if (name_of(c) == "time") {
       const auto when = parse_timestamp(attribute(c, "datetime"));
       if (when && (!out.newest || *when > *out.newest)) out.newest = when;
@@ -140,19 +144,15 @@ void collect(const xmlNode* n, const Url& base, ListingRows& out, std::unordered
         out.rows.push_back({std::move(*url), hash});
       }
     }
-    collect(c->children, base, out, seen, shapes, row_hashes);
-  }
+    return Walk::Into;
+  });
 }
 
 }  // namespace
 
 ListingRows listing_rows(xmlDoc* doc, const Url& base) {
   ListingRows rows;
-  if (doc == nullptr) return rows;
-  std::unordered_set<std::string> seen;
-  std::unordered_map<const xmlNode*, Shape> shapes;
-  std::unordered_map<const xmlNode*, std::uint64_t> row_hashes;
-  collect(xmlDocGetRootElement(doc), base, rows, seen, shapes, row_hashes);
+  if (doc != nullptr) collect(doc, base, rows);
   return rows;
 }
 

@@ -10,13 +10,14 @@
 #include <string_view>
 
 #include "date_text.h"
+#include "html_document.h"
 #include "links.h"
 #include "sanitize.h"
 #include "text_render.h"
 #include "thread_extract.h"
+#include "tree_walk.h"
 #include "xpath_query.h"
 
-#include <libxml/HTMLparser.h>
 
 namespace fora::extract {
 namespace {
@@ -57,25 +58,23 @@ bool is_one_of(const std::string& type, const std::array<std::string_view, N>& t
 // HTML fragment when it looks like one.
 std::string json_body_text(const std::string& text, std::vector<Quote>& quotes) {
   if (text.find_first_of("<&") == std::string::npos) return normalize_paragraphs(text);
-  std::string html = "<html><body><div>" + text + "</div></body></html>";
-  XmlDocPtr doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
-                               HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                   HTML_PARSE_NONET));
-  xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+  auto doc = parse_utf8_html("<html><body><div>" + text + "</div></body></html>", "");
+  xmlNode* root = doc ? xmlDocGetRootElement(doc->get()) : nullptr;
   if (root == nullptr) return normalize_paragraphs(text);
   RenderedText rendered = render_text(root, QuoteMode::Separate);
   quotes = std::move(rendered.quotes);
   return rendered.text;
 }
 
-std::string json_text(const json& v) {
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number_integer()) return std::to_string(v.get<long long>());
-  if (v.is_object()) {
+std::string json_text(const json& value) {
+  const json* v = &value;
+  while (v->is_array() && !v->empty()) v = &v->front();  // a list stands for its first value
+  if (v->is_string()) return v->get<std::string>();
+  if (v->is_number_integer()) return std::to_string(v->get<long long>());
+  if (v->is_object()) {
     for (const char* key : {"name", "@value", "url", "@id"})
-      if (v.contains(key) && v[key].is_string()) return v[key].get<std::string>();
+      if (v->contains(key) && (*v)[key].is_string()) return (*v)[key].get<std::string>();
   }
-  if (v.is_array() && !v.empty()) return json_text(v.front());
   return {};
 }
 
@@ -168,11 +167,9 @@ bool name_is(const xmlNode* n, const char* name) {
 
 // The properties of the item `scope`: descendants with itemprop whose nearest item is
 // `scope` (a nested itemscope is a property of its own, never searched into).
-void collect_props(xmlNode* node, std::vector<std::pair<std::string, xmlNode*>>& out,
-                   int depth) {
-  if (depth > 200) return;
-  for (xmlNode* child = node->children; child != nullptr; child = child->next) {
-    if (child->type != XML_ELEMENT_NODE) continue;
+void collect_props(xmlNode* scope, std::vector<std::pair<std::string, xmlNode*>>& out) {
+  walk_tree(scope, [&](xmlNode* child) {
+    if (child->type != XML_ELEMENT_NODE) return Walk::Over;
     if (has_attr(child, "itemprop"))
       for (std::string name : {attr(child, "itemprop")}) {
         std::size_t start = 0;
@@ -183,8 +180,8 @@ void collect_props(xmlNode* node, std::vector<std::pair<std::string, xmlNode*>>&
           start = end + 1;
         }
       }
-    if (!has_attr(child, "itemscope")) collect_props(child, out, depth + 1);
-  }
+    return has_attr(child, "itemscope") ? Walk::Over : Walk::Into;
+  });
 }
 
 // A property's value as the microdata spec reads it.
@@ -201,13 +198,13 @@ Item item_from_microdata(xmlNode* scope, const PageContext& context, int depth) 
   item.type = short_type(attr(scope, "itemtype"));
   item.id = attr(scope, "id");
   std::vector<std::pair<std::string, xmlNode*>> props;
-  collect_props(scope, props, 0);
+  collect_props(scope, props);
   for (auto& [name, node] : props) {
     if (name == "author" && item.author.empty()) {
       std::string author;
       if (has_attr(node, "itemscope")) {
         std::vector<std::pair<std::string, xmlNode*>> person;
-        collect_props(node, person, 0);
+        collect_props(node, person);
         for (auto& [pname, pnode] : person)
           if (pname == "name") author = prop_value(pnode);
       }
@@ -231,23 +228,28 @@ Item item_from_microdata(xmlNode* scope, const PageContext& context, int depth) 
   return item;
 }
 
-// Top-level items of a thread or reply type: not a property of another such item.
-std::vector<Item> microdata_items(xmlXPathContext* ctx, const PageContext& context) {
-  static const Result<XPathQuery> kScopes = XPathQuery::compile(
-      "//*[@itemscope][contains(@itemtype,'schema.org/')]"
-      "[not(ancestor::*[@itemscope][contains(@itemtype,'Posting') or contains(@itemtype,"
-      "'schema.org/Question') or contains(@itemtype,'schema.org/Article') or "
-      "contains(@itemtype,'schema.org/Comment') or contains(@itemtype,'schema.org/Answer')])]");
+// Whether an itemtype is of a discussion or an entry of one: what is inside it is its own.
+bool holds_entries(const std::string& itemtype) {
+  for (const char* part : {"Posting", "schema.org/Question", "schema.org/Article", "schema.org/Comment",
+                           "schema.org/Answer"})
+    if (itemtype.find(part) != std::string::npos) return true;
+  return false;
+}
+
+// Top-level items of a thread or reply type: not a property of another such item. One walk
+// that does not enter such an item (an XPath of ancestors costs depth times elements).
+std::vector<Item> microdata_items(xmlDoc* doc, const PageContext& context) {
   std::vector<Item> items;
-  if (!kScopes) return items;
-  XPathObjectPtr result = kScopes->eval(ctx, nullptr);
-  if (!result || result->nodesetval == nullptr) return items;
-  for (int i = 0; i < result->nodesetval->nodeNr; ++i) {
-    xmlNode* scope = result->nodesetval->nodeTab[i];
-    const std::string type = short_type(attr(scope, "itemtype"));
+  walk_tree(reinterpret_cast<xmlNode*>(doc), [&](xmlNode* n) {
+    if (n->type != XML_ELEMENT_NODE) return Walk::Over;
+    if (!has_attr(n, "itemscope")) return Walk::Into;
+    const std::string itemtype = attr(n, "itemtype");
+    if (itemtype.find("schema.org/") == std::string::npos) return Walk::Into;
+    const std::string type = short_type(itemtype);
     if (is_one_of(type, kThreadTypes) || type == "Comment" || type == "Answer")
-      items.push_back(item_from_microdata(scope, context, 0));
-  }
+      items.push_back(item_from_microdata(n, context, 0));
+    return holds_entries(itemtype) ? Walk::Over : Walk::Into;
+  });
   return items;
 }
 
@@ -353,7 +355,7 @@ struct Found {
 Found find_thread(const HtmlDocument& page, const PageContext& context) {
   const PageFacts facts = page_facts(page.xpath);
   Found json_ld{thread_of(json_ld_items(page.xpath, context), context, facts), "JSON-LD"};
-  Found microdata{thread_of(microdata_items(page.xpath, context), context, facts), "microdata"};
+  Found microdata{thread_of(microdata_items(page.doc, context), context, facts), "microdata"};
   auto size = [](const Found& f) {
     return f.thread ? static_cast<long>(f.thread->comments.size()) + (f.thread->post ? 1 : 0) : -1;
   };

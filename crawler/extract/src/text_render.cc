@@ -8,6 +8,7 @@
 
 #include "mail_text.h"
 #include "sanitize.h"
+#include "tree_walk.h"
 
 namespace fora::extract {
 namespace {
@@ -40,36 +41,40 @@ class Renderer {
   Renderer(QuoteMode mode, std::function<bool(xmlNode*)> skip, QuoteRules rules = {})
       : mode_(mode), skip_(std::move(skip)), rules_(std::move(rules)) {}
 
-  void walk(xmlNode* node) {
-    for (xmlNode* child = node->children; child != nullptr; child = child->next) visit(child);
+  void walk(xmlNode* root) {
+    walk_tree(root, [this](xmlNode* n) { return enter(n) ? Walk::Into : Walk::Over; },
+              [this](xmlNode* n) { leave(n); });
   }
 
   RenderedText finish() { return {normalize_paragraphs(out_), std::move(quotes_)}; }
 
  private:
-  void visit(xmlNode* node) {
+  // Renders what `node` is by itself; true when its children are to be rendered too (then
+  // leave(node) follows them).
+  bool enter(xmlNode* node) {
     if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
       append_text(node);
-      return;
+      return false;
     }
-    if (node->type != XML_ELEMENT_NODE || name_in(node, kDropped)) return;
-    if (skip_ && skip_(node)) return;
+    if (node->type != XML_ELEMENT_NODE || name_in(node, kDropped)) return false;
+    if (skip_ && skip_(node)) return false;
     if (name_is(node, "br")) {
       out_ += '\n';
-      return;
+      return false;
     }
     if (mode_ == QuoteMode::Separate &&
         (rules_.is_quote ? rules_.is_quote(node) : name_is(node, "blockquote"))) {
       take_quote(node);
-      return;
+      return false;
     }
-    bool block = name_in(node, kBlocks);
-    bool pre = name_is(node, "pre");
-    if (block) out_ += '\n';
-    if (pre) ++pre_depth_;
-    walk(node);
-    if (pre) --pre_depth_;
-    if (block) out_ += '\n';
+    if (name_in(node, kBlocks)) out_ += '\n';
+    if (name_is(node, "pre")) ++pre_depth_;
+    return true;
+  }
+
+  void leave(xmlNode* node) {
+    if (name_is(node, "pre")) --pre_depth_;
+    if (name_in(node, kBlocks)) out_ += '\n';
   }
 
   void append_text(const xmlNode* node) {

@@ -20,6 +20,7 @@
 #include "fora/crawler/revisit.h"
 #include "fora/crawler/scope.h"
 #include "fora/extract/extractor.h"
+#include "fora/extract/page_limits.h"
 #include "fora/result.h"
 
 namespace fora::crawler {
@@ -44,7 +45,7 @@ struct CrawlOptions {
   int max_depth = 0;                     // follow links this many hops from a start URL; 0 = any
   double robots_max_age_seconds = 86400; // robots.txt is fetched again when older (RFC 9309: 24 h)
   long timeout_seconds = 30;             // per request
-  std::size_t max_body_bytes = kMaxBodyBytes;  // larger responses are cut off and marked failed
+  std::size_t max_body_bytes = extract::kMaxPageBytes;  // larger responses are cut off and marked failed
   unsigned jobs = 0;                     // worker threads; 0 = one per core
   std::size_t connections = 16;          // requests in flight in all
   std::size_t per_host = 4;              // requests in flight to one host (and the delay)
@@ -76,6 +77,8 @@ struct CrawlProgress {
   std::int64_t threads = 0;      // thread pages extracted
   std::int64_t comments = 0;     // comments seen on those pages
   std::int64_t unread = 0;       // HTML pages no reader claims (their links are still followed)
+  std::int64_t read_in_part = 0; // HTML pages read only in part (nested too deep, too large to
+                                 // read whole); the fetch log says what was cut
   std::int64_t resumed = 0;      // pages an interrupted crawl had queued, taken up again
   std::int64_t gone = 0;         // posts and comments missing from pages read whole (at the end)
   std::int64_t due = 0;          // an update: pages queued because their schedule said so

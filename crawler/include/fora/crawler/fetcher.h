@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "fora/archive/archive.h"
+#include "fora/extract/page_limits.h"
 #include "fora/result.h"
 
 namespace boost::asio {
@@ -23,16 +24,12 @@ class io_context;
 
 namespace fora::crawler {
 
-// The crawl's cap on a response body (the default of FetcherOptions and CrawlOptions); an
-// import takes no larger record either.
-inline constexpr std::size_t kMaxBodyBytes = 32u << 20;
-
 struct FetcherOptions {
   std::string user_agent = "fora/0.1";     // User-Agent header
   long timeout_seconds = 30;               // whole request, connect included; 0 = none
   long connect_timeout_seconds = 10;       // TCP (+TLS) connect; 0 = curl's default (300 s)
   long low_speed_seconds = 15;             // give up below 64 bytes/s for this long
-  std::size_t max_body_bytes = kMaxBodyBytes;  // a larger body aborts the request with an error
+  std::size_t max_body_bytes = extract::kMaxPageBytes;  // a larger body aborts the request with an error
 };
 
 class Fetcher {

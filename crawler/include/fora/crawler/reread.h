@@ -30,7 +30,7 @@ struct ImportReport {
 // writer) into the archive: archived (a request record beside it is kept with it), read by
 // `extractor`, made searchable by the next `fora index`. A revisit takes the payload of the
 // capture it refers to, when the archive or the file holds it. A record whose block is
-// larger than a response the crawl would keep (kMaxBodyBytes) is passed over unread, a
+// larger than a response the crawl would keep (extract::kMaxPageBytes) is passed over unread, a
 // problem. Errors: NotFound (a file), Io; a bad record is a problem, not an error, and a
 // file without a single WARC record is named in `not_warc`, the others read all the same.
 // `progress` (may be empty) hears each file.

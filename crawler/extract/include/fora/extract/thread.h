@@ -93,6 +93,9 @@ struct Page {
                                       // (empty when no reader matched)
   std::string profile;                // name of the profile that matched ("wordpress"), if any
   std::string why;                    // why that reader was chosen, for `fora extract`
+  std::vector<std::string> warnings;  // what of the page was not read as it stands (nested
+                                      // too deep, too large to read whole), one sentence
+                                      // each; empty when the page was read whole
 };
 
 }  // namespace fora::extract
