@@ -4,6 +4,7 @@
 #include "fora/query/searcher.h"
 
 #include <ctime>
+#include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -112,6 +113,9 @@ Result<Searcher> Searcher::open(const fs::path& index_dir) {
     return Searcher(std::move(impl));
   } catch (const Xapian::Error& e) {
     return indexer::from_xapian(e, "opening the index", *path);
+  } catch (const std::exception& e) {
+    return make_error(Errc::Corrupt, fmt::format("opening the index {}: the index is damaged ({})", path->string(), e.what()),
+                      "rebuild the index with `fora index --rebuild`");
   }
 }
 
@@ -125,6 +129,10 @@ Result<SearchResult> Searcher::search(const SearchOptions& options) const {
       impl_->db.reopen();
     } catch (const Xapian::Error& e) {
       return indexer::from_xapian(e, "searching", impl_->path);
+    } catch (const std::exception& e) {
+      // A damaged index can make Xapian ask for absurd sizes (std::bad_alloc, length_error).
+      return make_error(Errc::Corrupt, fmt::format("searching {}: the index is damaged ({})", impl_->path.string(), e.what()),
+                        "rebuild the index with `fora index --rebuild`");
     }
   }
 }

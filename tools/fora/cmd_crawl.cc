@@ -75,6 +75,7 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
                         {"disallowed", result->disallowed}, {"thread_pages", result->threads},
                         {"comments", result->comments},   {"no_reader", result->unread},
                         {"resumed", result->resumed},     {"gone", result->gone},
+                        {"damaged_copies", result->damaged},
                         {"outcomes", tally.outcomes},
                         {"hosts", tally.hosts},           {"archive", ctx.archive_dir.string()}};
     ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
@@ -90,6 +91,9 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   if (result->gone > 0)
     ctx.out.write(fmt::format("marked gone: {} (posts and comments no longer on the pages that showed them)\n",
                               result->gone));
+  if (result->damaged > 0)
+    ctx.out.write(fmt::format("stored copies found damaged: {} (asked for again whole; `fora verify --repair` sets them aside)\n",
+                              result->damaged));
   ctx.out.write(fmt::format("archive: {}\n", ctx.archive_dir.string()));
   return ok();
 }
