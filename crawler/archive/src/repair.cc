@@ -104,6 +104,51 @@ Result<std::string> set_aside(const Archive::Impl& a, const std::string& name) {
   return fs::relative(to, a.dir, ec).string();
 }
 
+// A record dictionary damaged in the catalog (whose blob has no checksum) is taken back from
+// the leading frame of a segment compressed with it, when that frame holds (its inner zstd
+// frame's checksum does): else every record of the site would read as damaged.
+Status restore_dictionaries(Archive::Impl& a, const std::vector<Segment>& segments, RepairReport& report) {
+  std::set<std::int64_t> done;
+  for (const Segment& seg : segments) {
+    if (seg.dictionary_id == 0 || done.count(seg.dictionary_id)) continue;
+    auto head = a.snapshots->read(seg.name, 0, 8);
+    if (!head) continue;
+    const auto le32 = [&](std::size_t at) {
+      std::uint32_t v = 0;
+      for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>((*head)[at + static_cast<std::size_t>(i)]);
+      return v;
+    };
+    if (le32(0) != kDictionaryFrameMagic) continue;
+    auto frame = a.snapshots->read(seg.name, 0, 8 + static_cast<std::int64_t>(le32(4)));
+    if (!frame) continue;
+    auto found = read_dictionary_frame(*frame);
+    if (!found || !*found) continue;  // the frame itself is damaged: the segment is written again
+    done.insert(seg.dictionary_id);
+    auto q = a.sql("SELECT dictionary FROM dictionaries WHERE id = ?");
+    if (!q) return q.error();
+    auto row = (*q)->bind(1, seg.dictionary_id).step();
+    if (!row) return row.error();
+    if (!*row || (*q)->blob(0) == (*found)->dictionary) continue;
+    auto up = a.sql("UPDATE dictionaries SET dictionary = ? WHERE id = ?");
+    if (!up) return up.error();
+    FORA_TRY((*up)->bind_blob(1, (*found)->dictionary).bind(2, seg.dictionary_id).run());
+    a.dictionaries.erase(seg.dictionary_id);
+    {
+      std::lock_guard lock(a.site_dictionaries_mutex);
+      for (auto& [origin, d] : a.site_dictionaries) {
+        if (d->id() != seg.dictionary_id) continue;
+        auto again = Dictionary::load(d->id(), (*found)->dictionary, d->level());
+        if (!again) return again.error();
+        d = *again;
+        a.dictionaries[d->id()] = d;
+      }
+    }
+    report.actions.push_back(fmt::format("catalog.db: dictionary {} was damaged: restored from the copy in {}",
+                                         seg.dictionary_id, seg.name));
+  }
+  return ok();
+}
+
 // The segments to write again, and the captures lost: those of damaged segments that do not
 // read back, and the revisits of those.
 Status find_losses(const Archive::Impl& a, const std::vector<Segment>& segments, std::set<std::int64_t>& rewrite,
@@ -234,6 +279,10 @@ Result<RepairReport> Archive::repair() {
   RepairReport report;
   auto segments = all_segments(a);
   if (!segments) return segments.error();
+  FORA_TRY(begin_batch());
+  const Status restored = restore_dictionaries(a, *segments, report);
+  FORA_TRY(commit_batch());
+  FORA_TRY(restored);
   std::set<std::int64_t> rewrite, lost;
   FORA_TRY(find_losses(a, *segments, rewrite, lost, report.found));
 

@@ -27,8 +27,8 @@ inline Error sqlite_error(sqlite3* db, std::string_view what) {
   const int code = sqlite3_extended_errcode(db);
   if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {
     return make_error(Errc::Corrupt, fmt::format("{}: the catalog is damaged ({})", what, sqlite3_errmsg(db)),
-                      "run `fora verify --repair` (it says what it can still read), or restore catalog.db from"
-                      " a backup; the snapshots hold every page, and `fora import` of an export rebuilds one");
+                      "`fora verify --repair` mends what it can (damaged SQL indexes); else restore catalog.db"
+                      " from a backup");
   }
   Errc errc = Errc::Io;
   if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) errc = Errc::Locked;
