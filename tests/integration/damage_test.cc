@@ -341,7 +341,53 @@ TEST_F(Damage, AFlippedCatalogByteIsAShortClearError) {
         EXPECT_NE(r.err.find("damaged"), std::string::npos) << cmd << "\n" << r.err;
       }
     }
+    // Repair mends what it can (then a deep check is clean), or says to restore the catalog.
+    const RunResult repair = fora(dir, {"verify", "--repair"});
+    EXPECT_LT(repair.exit_code, 128) << what << "\n" << repair.err;
+    EXPECT_FALSE(holds_sql(repair.err)) << what << "\n" << repair.err;
+    if (repair.exit_code == 0) {
+      EXPECT_EQ(fora(dir, {"verify", "--deep"}).exit_code, 0) << what << "\n" << repair.out;
+    } else {
+      EXPECT_NE(repair.err.find("restore catalog.db"), std::string::npos) << what << "\n" << repair.out << repair.err;
+    }
   }
+}
+
+// A record dictionary damaged in the catalog: the records read as damaged, and repair takes
+// the dictionary back from the segment that carries it, losing nothing.
+TEST_F(Damage, ADamagedDictionaryInTheCatalogIsTakenBackFromItsSegment) {
+  TempDir scratch;
+  const fs::path dir = copy_archive(scratch);
+  std::string blob;
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2((dir / "catalog.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT dictionary FROM dictionaries ORDER BY id DESC LIMIT 1", -1, &q, nullptr),
+              SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(q), SQLITE_ROW) << "compact trained a dictionary";
+    blob.assign(static_cast<const char*>(sqlite3_column_blob(q, 0)), static_cast<std::size_t>(sqlite3_column_bytes(q, 0)));
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+  }
+  const std::string bytes = slurp(dir / "catalog.db");
+  // Its last bytes (the dictionary's content, past its header), wherever SQLite put them.
+  const std::string tail = blob.substr(blob.size() - 64);
+  const auto at = bytes.find(tail);
+  ASSERT_NE(at, std::string::npos);
+  flip(dir / "catalog.db", at + 32);
+
+  const RunResult verify = fora(dir, {"verify", "--deep"});
+  EXPECT_EQ(verify.exit_code, 1) << verify.out;
+  const RunResult repair = fora(dir, {"verify", "--repair", "--json"});
+  ASSERT_EQ(repair.exit_code, 0) << repair.out << repair.err;
+  const auto report = nlohmann::json::parse(repair.out);
+  EXPECT_EQ(report["repair"]["captures_lost"].get<int>(), 0) << repair.out;
+  EXPECT_NE(repair.out.find("restored from the copy in"), std::string::npos) << repair.out;
+  const fs::path out = scratch.path() / "out.warc.gz";
+  const RunResult exported = fora(dir, {"export", "--warc", out.string()});
+  EXPECT_EQ(exported.exit_code, 0) << exported.err;
+  EXPECT_EQ(exported_urls(out), *urls_);
 }
 
 // Bytes flipped in the index: search says the index is damaged and to rebuild it, or

@@ -279,8 +279,11 @@ Result<RepairReport> Archive::repair() {
   RepairReport report;
   auto segments = all_segments(a);
   if (!segments) return segments.error();
+  // First what the rest reads through: the SQL indexes (a damaged one hides rows from the
+  // queries below), and the record dictionaries.
   FORA_TRY(begin_batch());
-  const Status restored = restore_dictionaries(a, *segments, report);
+  Status restored = repair_indexes(a, report);
+  if (restored) restored = restore_dictionaries(a, *segments, report);
   FORA_TRY(commit_batch());
   FORA_TRY(restored);
   std::set<std::int64_t> rewrite, lost;
@@ -312,8 +315,7 @@ Result<RepairReport> Archive::repair() {
       a.segment_rows.erase(id);
       std::erase_if(a.open_segments, [&](const auto& kv) { return kv.second.id == id; });
     }
-    FORA_TRY(repair_versions(a, report));
-    return repair_indexes(a, report);
+    return repair_versions(a, report);
   }();
   if (!mended) {
     --a.batch_depth;
