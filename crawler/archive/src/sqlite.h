@@ -25,7 +25,11 @@ using SqliteDb = std::unique_ptr<sqlite3, SqliteCloser>;
 // `what` failed on `db`: a damaged catalog says so and what to try, never the SQL.
 inline Error sqlite_error(sqlite3* db, std::string_view what) {
   const int code = sqlite3_extended_errcode(db);
-  if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) {
+  // A catalog whose schema version checked out but lacks a table or column fora made has
+  // damage in its schema text.
+  const std::string_view said = sqlite3_errmsg(db);
+  const bool schema_damaged = said.starts_with("no such column") || said.starts_with("no such table");
+  if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB || schema_damaged) {
     return make_error(Errc::Corrupt, fmt::format("{}: the catalog is damaged ({})", what, sqlite3_errmsg(db)),
                       "`fora verify --repair` mends what it can (damaged SQL indexes); else restore catalog.db"
                       " from a backup");
