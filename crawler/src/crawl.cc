@@ -402,6 +402,22 @@ class Crawl {
         FORA_TRY(a.touch_capture((*last)->id, now));
         return a.read_capture((*last)->id);
       }();
+      if (!failed && !copy && copy.error().code == Errc::Corrupt) {
+        // The stored copy is damaged: it cannot stand for the page, so the page is asked
+        // for again whole (`fora verify --repair` drops the damaged capture).
+        asio::post(io_, [this, address, origin, message = copy.error().message] {
+          --pending_;
+          --stats_.fetched;
+          ++stats_.damaged;
+          if (options_.on_damage) options_.on_damage(address.str() + ": its stored copy is damaged (" + message +
+                                                     "); asked for again without validators");
+          auto& waiting = hosts_.at(origin).held;
+          if (auto h = waiting.find(address.str()); h != waiting.end()) h->second.etag.clear(), h->second.last_modified.clear();
+          frontier_.push(address);  // still held: the window counts it
+          pump();
+        });
+        return ok();
+      }
       if (failed || !copy) {
         asio::post(io_, [this, event, error = copy ? Error{} : copy.error()]() mutable {
           if (!error.message.empty()) event.outcome = "error: " + error.message;

@@ -94,6 +94,8 @@ Result<IndexSummary> update_index(const archive::Archive& archive, const IndexOp
     return make_error(Errc::Io, fmt::format("cannot create {}: {}", index_dir.string(),
                                             ec.message()));
   auto current = current_generation(index_dir);
+  // A rebuild needs nothing of the old index: a damaged `current` is replaced, not read.
+  if (!current && options.rebuild && current.error().code == Errc::Corrupt) current = std::optional<std::int64_t>();
   if (!current) return current.error();
   const bool fresh = options.rebuild || !*current;
   const std::int64_t generation = fresh ? next_generation(index_dir) : **current;

@@ -14,8 +14,11 @@ Error from_xapian(const Xapian::Error& error, std::string_view doing,
   if (type == "DatabaseLockError")
     return make_error(Errc::Locked, std::move(message),
                       "another fora process is writing the index; wait for it to finish");
-  if (type == "DatabaseCorruptError" ||
-      type == "DatabaseVersionError")
+  if (type == "DatabaseCorruptError")
+    return make_error(Errc::Corrupt,
+                      fmt::format("{} {}: the index is damaged ({})", doing, path.string(), error.get_msg()),
+                      "rebuild the index with `fora index --rebuild`");
+  if (type == "DatabaseVersionError")
     return make_error(Errc::Corrupt, std::move(message),
                       "rebuild the index with `fora index --rebuild`");
   if (type == "DatabaseNotFoundError")
@@ -25,8 +28,11 @@ Error from_xapian(const Xapian::Error& error, std::string_view doing,
   if (type == "DatabaseModifiedError")
     return make_error(Errc::Io, std::move(message),
                       "the index changed while reading it; try again");
+  // Other errors reading a database (DatabaseError, SerialisationError, RangeError...) are
+  // most often damage to its files.
   return make_error(Errc::Io, std::move(message),
-                    "check free disk space and permissions of the archive folder");
+                    "check free disk space and permissions of the archive folder; if the index is damaged,"
+                    " `fora index --rebuild` makes a new one");
 }
 
 }  // namespace fora::indexer

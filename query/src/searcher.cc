@@ -4,6 +4,7 @@
 #include "fora/query/searcher.h"
 
 #include <ctime>
+#include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -97,6 +98,15 @@ Result<SearchResult> Searcher::Impl::run(const SearchOptions& options) {
   return result;
 }
 
+namespace {
+
+Error damaged_index(std::string_view doing, const fs::path& path, const std::string& what) {
+  return make_error(Errc::Corrupt, fmt::format("{} {}: the index is damaged ({})", doing, path.string(), what),
+                    "rebuild the index with `fora index --rebuild`");
+}
+
+}  // namespace
+
 Result<Searcher> Searcher::open(const fs::path& index_dir) {
   auto path = indexer::current_generation_path(index_dir);
   if (!path) return path.error();
@@ -110,8 +120,14 @@ Result<Searcher> Searcher::open(const fs::path& index_dir) {
                             std::to_string(indexer::kIndexSchemaVersion),
                         "rebuild the index with `fora index --rebuild`");
     return Searcher(std::move(impl));
+  } catch (const Xapian::DatabaseModifiedError& e) {
+    // Opening reads the latest revision, which no writer can discard meanwhile: damage.
+    return damaged_index("opening the index", *path, e.get_msg());
   } catch (const Xapian::Error& e) {
     return indexer::from_xapian(e, "opening the index", *path);
+  } catch (const std::exception& e) {
+    return make_error(Errc::Corrupt, fmt::format("opening the index {}: the index is damaged ({})", path->string(), e.what()),
+                      "rebuild the index with `fora index --rebuild`");
   }
 }
 
@@ -123,10 +139,15 @@ Result<SearchResult> Searcher::search(const SearchOptions& options) const {
     } catch (const Xapian::WildcardError&) {
       return too_broad();
     } catch (const Xapian::DatabaseModifiedError& e) {
-      if (attempt > 0) return indexer::from_xapian(e, "searching", impl_->path);
+      // Again after a reopen: no writer is that fast; the revision read is damaged.
+      if (attempt > 0) return damaged_index("searching", impl_->path, e.get_msg());
       impl_->db.reopen();
     } catch (const Xapian::Error& e) {
       return indexer::from_xapian(e, "searching", impl_->path);
+    } catch (const std::exception& e) {
+      // A damaged index can make Xapian ask for absurd sizes (std::bad_alloc, length_error).
+      return make_error(Errc::Corrupt, fmt::format("searching {}: the index is damaged ({})", impl_->path.string(), e.what()),
+                        "rebuild the index with `fora index --rebuild`");
     }
   }
 }

@@ -117,6 +117,104 @@ TEST_F(ArchiveTest, CaptureRoundTripsAndIdenticalPayloadIsStoredOnce) {
   EXPECT_EQ(a->stats()->captures, 2);
 }
 
+// Runs `sql` on the catalog of `dir` behind the archive's back (a test's way to damage it).
+void poke_catalog(const fs::path& dir, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir / "catalog.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
+
+TEST_F(ArchiveTest, AFlippedByteInStoredWordsIsRefusedNotReadAsOtherWords) {
+  const std::string words(400, 'w');
+  {
+    auto a = open_write();
+    ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", words + " and the end"}}), 10));
+  }
+  // A byte in the middle of the frame: a literal of the words, which zstd decodes whatever
+  // it holds; only the frame's checksum tells.
+  poke_catalog(dir_, "UPDATE comment_versions SET text = substr(text, 1, length(text) / 2) ||"
+                     " x'5a' || substr(text, length(text) / 2 + 2) WHERE id = 2");
+  auto a = open_write();
+  auto e = a->entry(2);
+  ASSERT_FALSE(e);
+  EXPECT_EQ(e.error().code, Errc::Corrupt);
+  EXPECT_NE(e.error().message.find("comment 2"), std::string::npos) << e.error().message;
+  EXPECT_NE(e.error().hint.find("fora verify --repair"), std::string::npos) << e.error().hint;
+  ASSERT_EQ(a->verify(true)->problems.size(), 1u);
+
+  // Repair marks the words lost and queues the page that showed them.
+  auto repaired = a->repair();
+  ASSERT_TRUE(repaired) << repaired.error().message;
+  EXPECT_EQ(repaired->versions_lost, 1);
+  EXPECT_TRUE(a->verify(true)->problems.empty());
+  auto lost = a->entry(2);
+  ASSERT_TRUE(lost) << lost.error().message;
+  EXPECT_TRUE(lost->words_lost);
+  EXPECT_TRUE(lost->entry.text.empty());
+  // Read again, the page gives the entry its words back as a new version.
+  ASSERT_TRUE(a->store_thread_page("example.com", thread_page({{"1", words + " and the end"}}), 11));
+  auto back = a->entry(2);
+  ASSERT_TRUE(back);
+  EXPECT_FALSE(back->words_lost);
+  EXPECT_EQ(back->entry.text, words + " and the end");
+  EXPECT_EQ(back->versions, 2);
+}
+
+TEST_F(ArchiveTest, ADamagedRecordCostsOnlyItsCaptureAndRepairSetsItAside) {
+  std::vector<std::int64_t> ids;
+  {
+    auto a = open_write();
+    for (const char* page : {"a", "b", "c"})
+      ids.push_back(*a->store_capture(response(std::string("http://example.com/") + page, std::string(300, *page))));
+  }
+  const fs::path seg = dir_ / "snapshots" / "seg-000001.warc.zst";
+  {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir_ / "catalog.db").c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* q = nullptr;
+    sqlite3_prepare_v2(db, "SELECT offset + length - 10 FROM captures WHERE id = ?", -1, &q, nullptr);
+    sqlite3_bind_int64(q, 1, ids[1]);
+    ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+    const auto at = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    std::fstream f(seg, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(at);
+    f.put('\x5a');
+  }
+  auto a = open_write();
+  auto damaged = a->read_capture(ids[1]);
+  ASSERT_FALSE(damaged);
+  EXPECT_EQ(damaged.error().code, Errc::Corrupt);
+  EXPECT_NE(damaged.error().message.find("seg-000001.warc.zst at "), std::string::npos) << damaged.error().message;
+  std::vector<std::string> read, skipped;
+  ASSERT_TRUE(a->for_each_capture({}, [&](std::string_view url, std::int64_t, const std::vector<std::string>&) {
+    read.emplace_back(url);
+    return fora::ok();
+  }, [&](const std::string& line) { skipped.push_back(line); }));
+  EXPECT_EQ(read, (std::vector<std::string>{"http://example.com/a", "http://example.com/c"}));
+  ASSERT_EQ(skipped.size(), 1u);
+  EXPECT_NE(skipped[0].find("http://example.com/b"), std::string::npos) << skipped[0];
+
+  auto repaired = a->repair();
+  ASSERT_TRUE(repaired) << repaired.error().message;
+  EXPECT_EQ(repaired->captures_lost, 1);
+  EXPECT_EQ(repaired->segments_rewritten, 1);
+  EXPECT_TRUE(a->verify(true)->problems.empty());
+  EXPECT_TRUE(fs::exists(dir_ / "snapshots" / "damaged" / "seg-000001.warc.zst"));
+  EXPECT_FALSE(fs::exists(seg));
+  EXPECT_EQ(a->read_capture(ids[0])->body, std::string(300, 'a'));
+  EXPECT_EQ(a->read_capture(ids[2])->body, std::string(300, 'c'));
+  EXPECT_EQ(a->read_capture(ids[1]).error().code, Errc::NotFound);
+  EXPECT_EQ(**a->page_state("http://example.com/b"), fora::archive::PageState::Queued);
+  // New records still go somewhere whole.
+  auto next = a->store_capture(response("http://example.com/b", std::string(300, 'b'), 2000));
+  ASSERT_TRUE(next);
+  EXPECT_EQ(a->read_capture(*next)->body, std::string(300, 'b'));
+  EXPECT_TRUE(a->verify(true)->problems.empty());
+}
+
 TEST_F(ArchiveTest, TornSnapshotTailIsCutOnReopen) {
   std::int64_t id = 0;
   {

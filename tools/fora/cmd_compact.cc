@@ -31,6 +31,9 @@ Status run_compact(const Context& ctx, const CompactCommand& cmd) {
                               counted(report->versions_moved, "version"),
                               static_cast<double>(report->catalog_before) / 1e6,
                               static_cast<double>(report->catalog_after) / 1e6));
+    if (!report->problems.empty())
+      ctx.out.write(fmt::format("{} captures or versions left as they were (damaged: `fora verify --repair` sets them aside)\n",
+                                report->problems.size()));
   }
   return ok();
 }

@@ -77,6 +77,7 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
                         {"read_in_part", result->read_in_part},
                         {"resumed", result->resumed},     {"gone", result->gone},
                         {"traps", result->traps},
+                        {"damaged_copies", result->damaged},
                         {"outcomes", tally.outcomes},
                         {"hosts", tally.hosts},           {"archive", ctx.archive_dir.string()}};
     ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
@@ -99,6 +100,9 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   if (result->gone > 0)
     ctx.out.write(fmt::format("marked gone: {} (posts and comments no longer on the pages that showed them)\n",
                               result->gone));
+  if (result->damaged > 0)
+    ctx.out.write(fmt::format("stored copies found damaged: {} (asked for again whole; `fora verify --repair` sets them aside)\n",
+                              result->damaged));
   ctx.out.write(fmt::format("archive: {}\n", ctx.archive_dir.string()));
   return ok();
 }

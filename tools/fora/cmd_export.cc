@@ -21,7 +21,16 @@ json utc_or_null(std::optional<std::int64_t> t) {
   return t ? json(archive::format_utc(*t)) : json(nullptr);
 }
 
-Result<std::int64_t> export_warc(const archive::Archive& a, const archive::ExportFilter& filter, const std::string& path) {
+// A line on stderr for each capture or thread passed over because it is damaged.
+std::function<void(const std::string&)> warn_skipped(const Context& ctx, std::int64_t& skipped) {
+  return [&ctx, &skipped](const std::string& line) {
+    ++skipped;
+    ctx.err.write("fora: skipped, damaged: " + clean(line) + "\n");
+  };
+}
+
+Result<std::int64_t> export_warc(const Context& ctx, const archive::Archive& a, const archive::ExportFilter& filter,
+                                 const std::string& path, std::int64_t& skipped) {
   auto out = archive::WarcGzipWriter::create(path);
   if (!out) return out.error();
   archive::WarcRecord info = archive::warcinfo_record(std::filesystem::path(path).filename().string(), std::time(nullptr));
@@ -33,12 +42,13 @@ Result<std::int64_t> export_warc(const archive::Archive& a, const archive::Expor
     ++captures;
     return ok();
   };
-  FORA_TRY(a.for_each_capture(filter, write));
+  FORA_TRY(a.for_each_capture(filter, write, warn_skipped(ctx, skipped)));
   FORA_TRY(out->close());
   return captures;
 }
 
-Result<std::int64_t> export_jsonl(const archive::Archive& a, const archive::ExportFilter& filter, const std::string& path) {
+Result<std::int64_t> export_jsonl(const Context& ctx, const archive::Archive& a, const archive::ExportFilter& filter,
+                                  const std::string& path, std::int64_t& skipped) {
   const std::string tmp = path + ".tmp";
   std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
   if (!out) return make_error(Errc::Io, "cannot write " + tmp);
@@ -73,7 +83,7 @@ Result<std::int64_t> export_jsonl(const archive::Archive& a, const archive::Expo
     }
     ++threads;
     return out ? ok() : Status(make_error(Errc::Io, "writing " + tmp));
-  }));
+  }, warn_skipped(ctx, skipped)));
   out.close();
   std::error_code ec;
   if (!out || (std::filesystem::rename(tmp, path, ec), ec)) {
@@ -102,15 +112,22 @@ Status run_export(const Context& ctx, const ExportCommand& cmd) {
   }
   auto archive = ctx.open_archive(archive::Archive::Mode::Read);
   if (!archive) return archive.error();
+  // Damaged captures and threads are passed over: each is named on stderr, counted in the
+  // summary, and the export still exits 0 (context.h).
+  const auto skips = [](std::int64_t n, const char* what) {
+    return n == 0 ? std::string() : fmt::format(" ({} damaged {} skipped: run `fora verify --repair`)", n, what);
+  };
   if (!cmd.warc.empty()) {
-    auto n = export_warc(**archive, filter, cmd.warc);
+    std::int64_t skipped = 0;
+    auto n = export_warc(ctx, **archive, filter, cmd.warc, skipped);
     if (!n) return n.error();
-    if (!cmd.quiet) ctx.out.write(fmt::format("{}: {} captures\n", cmd.warc, *n));
+    if (!cmd.quiet) ctx.out.write(fmt::format("{}: {} captures{}\n", cmd.warc, *n, skips(skipped, "captures")));
   }
   if (!cmd.jsonl.empty()) {
-    auto n = export_jsonl(**archive, filter, cmd.jsonl);
+    std::int64_t skipped = 0;
+    auto n = export_jsonl(ctx, **archive, filter, cmd.jsonl, skipped);
     if (!n) return n.error();
-    if (!cmd.quiet) ctx.out.write(fmt::format("{}: {} threads\n", cmd.jsonl, *n));
+    if (!cmd.quiet) ctx.out.write(fmt::format("{}: {} threads{}\n", cmd.jsonl, *n, skips(skipped, "threads")));
   }
   return ok();
 }

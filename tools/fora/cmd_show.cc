@@ -23,6 +23,7 @@ nlohmann::json stored_entry_json(const archive::StoredEntry& e) {
   j["gone_since"] = e.gone_since ? nlohmann::json(archive::format_utc(*e.gone_since)) : nlohmann::json();
   j["thread_gone_since"] =
       e.thread_gone_since ? nlohmann::json(archive::format_utc(*e.thread_gone_since)) : nlohmann::json();
+  if (e.words_lost) j["words_lost"] = true;
   return j;
 }
 
@@ -35,6 +36,9 @@ std::string shown(const archive::EntryVersion& v) {
   if (v.edited) out += ", edited " + archive::format_utc(*v.edited);
   return out;
 }
+
+// In place of words the catalog lost to damage (`fora verify --repair` set them aside).
+constexpr const char* kWordsLost = "[words lost: the catalog's copy was damaged; its page is queued to be read again]";
 
 std::string quoted(const std::vector<extract::Quote>& quotes) {
   std::string out;
@@ -53,7 +57,7 @@ void print_history(const Terminal& out, const std::vector<archive::EntryVersion>
     out.write(out.dim(fmt::format("{:>3}  seen {} to {}", k + 1, archive::format_utc(v.seen_at),
                                   archive::format_utc(v.last_seen))) +
               "  " + clean(shown(v)) + "\n");
-    const std::string words = quoted(v.quotes) + v.text;
+    const std::string words = v.words_lost ? std::string(kWordsLost) : quoted(v.quotes) + v.text;
     const std::string text = k == 0 ? words : word_diff(quoted(versions[k - 1].quotes) + versions[k - 1].text, words);
     out.write("     " + clean(text) + "\n");
   }
@@ -141,7 +145,7 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
                                   clean(q.text))) + "\n");
   }
   if (!e->entry.quotes.empty()) out.write("\n");
-  out.write(clean(e->entry.text, true) + "\n");
+  out.write((e->words_lost ? out.dim(kWordsLost) : clean(e->entry.text, true)) + "\n");
   if (cmd.history) print_history(out, versions, thread, gone);
   return ok();
 }

@@ -85,6 +85,7 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
     total.due += seen.due;
     total.signalled += seen.signalled;
     total.changed += seen.changed;
+    total.damaged += seen.damaged;
     total.gone += seen.gone;
     total.threads += seen.threads;
     if (!result) return run->finish(result.error(), total.fetched, total.failed);
@@ -112,7 +113,8 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
                         {"failed", total.failed},        {"due", total.due},
                         {"signalled", total.signalled},  {"changed_pages", total.changed},
                         {"new", counts.entries_new},     {"edited", counts.entries_edited},
-                        {"gone", counts.entries_gone},   {"outcomes", tally.outcomes},
+                        {"gone", counts.entries_gone},   {"damaged_copies", total.damaged},
+                        {"outcomes", tally.outcomes},
                         {"hosts", tally.hosts}};
     if (!cmd.no_index)
       j["index"] = {{"added", indexed.added}, {"updated", indexed.updated}, {"documents", indexed.documents}};
@@ -121,6 +123,9 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
   }
   if (cmd.quiet) return ok();
   ctx.out.write(lines);
+  if (total.damaged > 0)
+    ctx.out.write(fmt::format("stored copies found damaged: {} (asked for again whole; `fora verify --repair` sets them aside)\n",
+                              total.damaged));
   ctx.out.write(fmt::format("posts and comments: {} new, {} edited, {} gone\n", counts.entries_new,
                             counts.entries_edited, counts.entries_gone));
   if (!cmd.no_index)

@@ -1,4 +1,4 @@
-// fora verify [--deep]: is the archive whole?
+// fora verify [--deep] [--repair]: is the archive whole? (and, with --repair, make it so)
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -12,13 +12,40 @@ Status run_verify(const Context& ctx, const VerifyCommand& cmd) {
   // and opening cuts a torn tail (which context.cc reports as mended).
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);
   if (!archive) return archive.error();
-  auto report = (*archive)->verify(cmd.deep);
+  std::optional<archive::RepairReport> repaired;
+  if (cmd.repair) {
+    auto run = RunLog::start(**archive, ctx);
+    if (!run) return run.error();
+    auto r = (*archive)->repair();
+    if (!r) return run->finish(r.error());
+    FORA_TRY(run->finish(ok(), 0, static_cast<std::int64_t>(r->found.size())));
+    repaired = std::move(*r);
+    if (!cmd.json) {
+      for (const std::string& line : repaired->found) ctx.out.write("damaged: " + clean(line) + "\n");
+      for (const std::string& line : repaired->actions) ctx.out.write("repaired: " + clean(line) + "\n");
+      ctx.out.write(fmt::format("repair: {} rewritten, {} and {} lost, {} queued to be fetched again\n",
+                                counted(repaired->segments_rewritten, "segment"),
+                                counted(repaired->captures_lost, "capture"),
+                                counted(repaired->versions_lost, "version"),
+                                counted(repaired->pages_queued, "page")));
+    }
+  }
+  const bool deep = cmd.deep || cmd.repair;
+  auto report = (*archive)->verify(deep);
   if (!report) return report.error();
   if (cmd.json) {
     nlohmann::json j = {{"segments", report->segments}, {"records", report->records},
                         {"captures", report->captures}, {"bytes", report->bytes},
-                        {"deep", cmd.deep},             {"mended", (*archive)->repairs()},
+                        {"deep", deep},                 {"mended", (*archive)->repairs()},
                         {"problems", report->problems}};
+    if (repaired) {
+      j["repair"] = {{"found", repaired->found},
+                     {"actions", repaired->actions},
+                     {"segments_rewritten", repaired->segments_rewritten},
+                     {"captures_lost", repaired->captures_lost},
+                     {"versions_lost", repaired->versions_lost},
+                     {"pages_queued", repaired->pages_queued}};
+    }
     ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   } else {
     for (const std::string& p : report->problems) ctx.out.write(clean(p) + "\n");
@@ -31,7 +58,9 @@ Status run_verify(const Context& ctx, const VerifyCommand& cmd) {
   }
   if (!report->problems.empty()) {
     return make_error(Errc::Corrupt, fmt::format("the archive {} is damaged", ctx.archive_dir.string()),
-                      "the lines above name each segment and offset; what they hold cannot be read back");
+                      cmd.repair ? "what is left is damage to the catalog's own tables: restore catalog.db from a backup"
+                                 : "the lines above name each segment and offset; `fora verify --repair` sets the damaged"
+                                   " bytes aside and queues their pages to be fetched again");
   }
   return ok();
 }

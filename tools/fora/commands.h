@@ -83,6 +83,7 @@ Status run_compact(const Context& ctx, const CompactCommand& cmd);
 struct VerifyCommand {
   bool deep = false;  // recompute every digest too
   bool json = false;
+  bool repair = false;  // mend what is damaged first (Archive::repair), then check deeply
 };
 Status run_verify(const Context& ctx, const VerifyCommand& cmd);
 

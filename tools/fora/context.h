@@ -30,6 +30,12 @@ struct Context {
 
 // Exit codes, fit for cron: 0 success, 1 failure, 2 bad usage or malformed query, 3 not
 // found, 4 archive locked by another fora, 130 interrupted.
+// Damage in the archive (a record or a catalog row that fails its checksum) costs only
+// what it holds: crawl, update, export and compact pass over it, name each piece on stderr
+// ("fora: ..."), count it in their summary, and exit 0, their work done; `fora verify`
+// exits 1 while damage remains, and `fora verify --repair` mends it. Reading one damaged
+// thing (`show` of a damaged entry, a search in a damaged index) is an error: exit 1, with
+// what to run.
 int exit_code(Errc code);
 
 // A command's run in the archive's runs table (`fora log`): recorded as started when made,

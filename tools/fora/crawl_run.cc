@@ -103,6 +103,8 @@ Result<crawler::CrawlProgress> run_one_crawl(const Context& ctx, archive::Archiv
     tally.add(e);
     if (log.is_open()) log << log_line(e) << std::flush;
   };
+  // Said even when quiet: damage in the archive is what `fora verify --repair` is for.
+  options.on_damage = [&](const std::string& line) { ctx.err.write("fora: " + clean(line) + "\n"); };
   // Ctrl-C: the crawl finishes its current batch, commits, and returns Cancelled.
   StopOnSignal stop;
   // On a terminal one line redrawn at most 4 times a second; elsewhere (a log, a pipe) a

@@ -34,7 +34,7 @@ nlohmann::json entry_json(const extract::Entry& e, std::string_view type,
 nlohmann::json version_json(const archive::EntryVersion& v) {
   nlohmann::json quotes = nlohmann::json::array();
   for (const auto& q : v.quotes) quotes.push_back({{"author", q.author}, {"text", q.text}});
-  return {{"seen_at", archive::format_utc(v.seen_at)},
+  nlohmann::json j = {{"seen_at", archive::format_utc(v.seen_at)},
           {"last_seen", archive::format_utc(v.last_seen)},
           {"author", v.author},
           {"date", time_or_null(v.published)},
@@ -42,6 +42,8 @@ nlohmann::json version_json(const archive::EntryVersion& v) {
           {"edited", time_or_null(v.edited)},
           {"text", v.text},
           {"quotes", quotes}};
+  if (v.words_lost) j["words_lost"] = true;  // damaged, set aside by `fora verify --repair`
+  return j;
 }
 
 nlohmann::json thread_version_json(const archive::ThreadVersion& v) {

@@ -144,6 +144,7 @@ int main(int argc, char** argv) {
   auto* v = app.add_subcommand("verify", "Check the archive is whole: every record decodes and is where the catalog says; exit 1 on damage");
   v->add_flag("--deep", verify.deep, "Also recompute every payload digest and check the catalog database");
   v->add_flag("--json", verify.json, "As one JSON object");
+  v->add_flag("--repair", verify.repair, "Mend the damage found: move damaged segment bytes to snapshots/damaged/, drop the captures and words lost, queue their pages for the next crawl or update; then check deeply");
 
   LogCommand log;
   auto* lg = app.add_subcommand("log", "List past runs that wrote to the archive: command, start, end, pages, new/edited/gone, errors");

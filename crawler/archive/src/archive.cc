@@ -393,15 +393,16 @@ Status upsert_entry(Archive::Impl& a, const ThreadPlace& thread, const char* kin
     }
   } else {
     id = (*q)->int64(0);
-    auto stored = unpack_version(a, (*q)->int64(5), (*q)->int64(6), (*q)->blob(7), (*q)->blob(8));
-    if (!stored) return stored.error();
+    auto unpacked = unpack_version(a, (*q)->int64(5), (*q)->int64(6), (*q)->blob(7), (*q)->blob(8));
+    // Words damaged or lost in the catalog: what the page shows now is a new version.
+    UnpackedVersion stored = unpacked && !unpacked->lost ? std::move(*unpacked) : UnpackedVersion{{}, {}, true};
     // A date read from "3 hours ago" against each capture moves with the capture, and its
     // unit grows with age: between two approximate readings the first stays, and is not a
     // change.
     const std::string approximate = extract::precision_name(extract::DatePrecision::Approximate);
     if (precision == approximate && (*q)->text(10) == approximate) published = (*q)->opt_int64(2);
     // What the page shows of the entry: a change in any of it is a new version.
-    new_version = stored->text != e.text || quotes_json(stored->quotes) != quotes_json(e.quotes) ||
+    new_version = stored.lost || stored.text != e.text || quotes_json(stored.quotes) != quotes_json(e.quotes) ||
                   (*q)->text(1) != e.author || (*q)->opt_int64(2) != published ||
                   (*q)->text(10) != precision || (*q)->opt_int64(11) != e.edited;
     if (new_version) {

@@ -123,9 +123,25 @@ Status record_segment_sizes(Archive::Impl& a);
 Result<std::pair<std::int64_t, std::int64_t>> place_frames(Archive::Impl& a, std::string_view frames,
                                                           const std::shared_ptr<const Dictionary>& dict, int level,
                                                           std::int64_t now);
+// What to try when stored bytes are damaged.
+inline constexpr const char* kRepairHint =
+    "`fora verify --repair` sets the damaged bytes aside and queues their pages to be fetched again";
+// Segment `id`'s name and dictionary. Errors: Corrupt (the catalog does not list it).
+Result<Archive::Impl::SegmentRow> segment_row(const Archive::Impl& a, std::int64_t id);
+// Records' dictionary `id` (0: none, null), loaded to decompress on first use.
+Result<std::shared_ptr<const Dictionary>> record_dictionary(const Archive::Impl& a, std::int64_t id);
+// Starts a new segment for records compressed with `dict` (null: none) and keyed `key`
+// (dictionary id, level): its row, and a file holding the dictionary frame and a
+// warcinfo record; it is the one such records are appended to from now on.
+Result<Archive::Impl::OpenSegment*> start_segment(Archive::Impl& a, const std::shared_ptr<const Dictionary>& dict,
+                                                  std::pair<std::int64_t, int> key, std::int64_t now);
 // The records (request, response...) of a capture's frames, each decompressed on its own.
+// Errors: Corrupt (naming segment and offset) when they are damaged, cut short or missing.
 Result<std::vector<std::string>> capture_records(const Archive::Impl& a, std::int64_t segment_id,
                                                  std::int64_t offset, std::int64_t length);
+
+// verify.cc: what Archive::verify(deep) finds wrong in segment `segment_id`, one line each.
+Result<std::vector<std::string>> segment_problems(const Archive::Impl& a, std::int64_t segment_id, bool deep);
 
 // dictionaries.cc: each site's latest dictionary loaded on open; after a capture of `origin`
 // is stored, its count moves, and once it reaches train_after a dictionary is trained from

@@ -20,7 +20,8 @@ std::pair<std::int64_t, int> key_of(const std::shared_ptr<const Dictionary>& d, 
   return d ? std::pair(d->id(), d->level()) : std::pair(std::int64_t{0}, level);
 }
 
-// Segment `id`'s name and dictionary.
+}  // namespace
+
 Result<Archive::Impl::SegmentRow> segment_row(const Archive::Impl& a, std::int64_t id) {
   if (auto found = a.segment_rows.find(id); found != a.segment_rows.end()) return found->second;
   auto q = a.sql("SELECT name, coalesce(dictionary_id, 0) FROM segments WHERE id = ?");
@@ -33,8 +34,7 @@ Result<Archive::Impl::SegmentRow> segment_row(const Archive::Impl& a, std::int64
   return r;
 }
 
-// Dictionary `id` (0: none, null).
-Result<std::shared_ptr<const Dictionary>> dictionary(const Archive::Impl& a, std::int64_t id) {
+Result<std::shared_ptr<const Dictionary>> record_dictionary(const Archive::Impl& a, std::int64_t id) {
   if (id == 0) return std::shared_ptr<const Dictionary>();
   if (auto found = a.dictionaries.find(id); found != a.dictionaries.end()) return found->second;
   auto q = a.sql("SELECT dictionary FROM dictionaries WHERE id = ?");
@@ -48,6 +48,8 @@ Result<std::shared_ptr<const Dictionary>> dictionary(const Archive::Impl& a, std
   return *d;
 }
 
+namespace {
+
 // Records in the catalog how many bytes of `seg` are written (committed with the batch).
 Status record_size(Archive::Impl& a, Archive::Impl::OpenSegment& seg) {
   auto up = a.sql("UPDATE segments SET bytes = ? WHERE id = ?");
@@ -57,11 +59,10 @@ Status record_size(Archive::Impl& a, Archive::Impl::OpenSegment& seg) {
   return ok();
 }
 
-// Starts a new segment for records compressed with `dict`: its row, and a file holding the
-// dictionary frame and a warcinfo record.
+}  // namespace
+
 Result<Archive::Impl::OpenSegment*> start_segment(Archive::Impl& a, const std::shared_ptr<const Dictionary>& dict,
-                                                  int level, std::int64_t now) {
-  const auto key = key_of(dict, level);
+                                                  std::pair<std::int64_t, int> key, std::int64_t now) {
   auto next = a.sql("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'segments'), 0) + 1");
   if (!next) return next.error();
   FORA_TRY((*next)->step());
@@ -90,8 +91,6 @@ Result<Archive::Impl::OpenSegment*> start_segment(Archive::Impl& a, const std::s
   return &open;
 }
 
-}  // namespace
-
 Result<std::pair<std::int64_t, std::int64_t>> place_frames(Archive::Impl& a, std::string_view frames,
                                                           const std::shared_ptr<const Dictionary>& dict, int level,
                                                           std::int64_t now) {
@@ -99,7 +98,7 @@ Result<std::pair<std::int64_t, std::int64_t>> place_frames(Archive::Impl& a, std
   Archive::Impl::OpenSegment* seg = found == a.open_segments.end() ? nullptr : &found->second;
   if (seg == nullptr ||
       (seg->holds_records && a.snapshots->size(seg->name) + static_cast<std::int64_t>(frames.size()) > a.segment_limit)) {
-    auto started = start_segment(a, dict, level, now);
+    auto started = start_segment(a, dict, key_of(dict, level), now);
     if (!started) return started.error();
     seg = *started;
   }
@@ -122,7 +121,10 @@ Result<std::vector<WarcRecord>> records_at(const Archive::Impl& a, std::int64_t 
     std::size_t used = 0;
     auto rec = parse_warc_record(b, &used);
     if (!rec) {
-      return make_error(Errc::Corrupt, fmt::format("segment {} at {}: {}", segment_id, offset, rec.error().message));
+      auto seg = segment_row(a, segment_id);
+      return make_error(Errc::Corrupt,
+                        fmt::format("{} at {}: {}", seg ? seg->name : std::to_string(segment_id), offset, rec.error().message),
+                        kRepairHint);
     }
     out.push_back(std::move(*rec));
   }
@@ -217,13 +219,19 @@ Result<std::vector<std::string>> capture_records(const Archive::Impl& a, std::in
                                                  std::int64_t length) {
   auto seg = segment_row(a, segment_id);
   if (!seg) return seg.error();
-  auto dict = dictionary(a, seg->dictionary_id);
+  auto dict = record_dictionary(a, seg->dictionary_id);
   if (!dict) return dict.error();
   auto frames = a.snapshots->read(seg->name, offset, length);
+  if (!frames && frames.error().code != Errc::Io) {
+    // A segment cut short or gone: the records are lost as surely as damaged ones.
+    return make_error(Errc::Corrupt, fmt::format("{} at {}: {}", seg->name, offset, frames.error().message),
+                      kRepairHint);
+  }
   if (!frames) return frames.error();
   auto records = decompress_each(*frames, dict->get());
   if (!records) {
-    return make_error(Errc::Corrupt, fmt::format("{} at {}: {}", seg->name, offset, records.error().message));
+    return make_error(Errc::Corrupt, fmt::format("{} at {}: {}", seg->name, offset, records.error().message),
+                      kRepairHint);
   }
   return records;
 }
@@ -243,6 +251,15 @@ Status open_segments(Archive::Impl& a) {
   }
   for (const auto& [id, name, key, bytes] : newest) {
     auto cut = a.snapshots->reopen(name, bytes);
+    if (!cut && cut.error().code == Errc::Corrupt) {
+      // Shorter than committed (cut by a disk or a copy): the records past its end are
+      // lost, and what follows must not take their offsets. New records go to a new
+      // segment; `fora verify --repair` drops the lost captures.
+      a.snapshots->close(name);
+      a.repairs.push_back(fmt::format("{}: {}; its last records are lost (run `fora verify --repair`),"
+                                      " new records go to a new segment", name, cut.error().message));
+      continue;
+    }
     if (!cut) return cut.error();
     if (*cut > 0) {
       a.repairs.push_back(fmt::format(
@@ -379,7 +396,11 @@ Result<Response> Archive::read_capture(std::int64_t capture_id) const {
   if (!*row) return make_error(Errc::NotFound, fmt::format("no capture {}", capture_id));
   const std::optional<std::int64_t> refers_to = (*q)->opt_int64(3);
   auto records = records_at(*impl_, (*q)->int64(0), (*q)->int64(1), (*q)->int64(2));
-  if (!records) return records.error();
+  if (!records) {
+    Error e = records.error();
+    e.message = fmt::format("capture {}: {}", capture_id, e.message);
+    return e;
+  }
   std::string request;
   for (const WarcRecord& rec : *records) {
     const std::string type = rec.type();

@@ -50,7 +50,9 @@ extract::DatePrecision precision_from_name(const std::string& name) {
   return DatePrecision::Exact;
 }
 
-Result<StoredEntry> read_entry(const Archive::Impl& a, const Statement& q) {
+// `tolerate`: words that do not decode are read as lost (the indexer goes on past them);
+// else they are an error naming the entry (show).
+Result<StoredEntry> read_entry(const Archive::Impl& a, const Statement& q, bool tolerate) {
   StoredEntry e;
   e.id = q.int64(0);
   e.change_seq = q.int64(1);
@@ -68,9 +70,16 @@ Result<StoredEntry> read_entry(const Archive::Impl& a, const Statement& q) {
   e.entry.parent_id = q.text(13);
   e.entry.url = full_url(q.text(14), e.thread_url);
   auto words = unpack_version(a, q.int64(15), q.int64(16), q.blob(17), q.blob(18));
-  if (!words) return words.error();
-  e.entry.text = std::move(words->text);
-  e.entry.quotes = std::move(words->quotes);
+  if (!words && !tolerate) {
+    return make_error(Errc::Corrupt, fmt::format("the words of {} {} are damaged in the catalog: {}", e.kind, e.id,
+                                                 words.error().message),
+                      words.error().hint);
+  }
+  if (words) {
+    e.entry.text = std::move(words->text);
+    e.entry.quotes = std::move(words->quotes);
+  }
+  e.words_lost = !words || words->lost;
   e.first_seen = q.int64(19);
   e.last_seen = q.int64(20);
   e.gone_since = q.opt_int64(21);
@@ -111,7 +120,7 @@ Status Archive::for_each_entry(std::int64_t since,
     auto row = (*q)->step();
     if (!row) return row.error();
     if (!*row) return ok();
-    auto e = read_entry(*impl_, **q);
+    auto e = read_entry(*impl_, **q, true);
     if (!e) return e.error();
     FORA_TRY(fn(*e));
   }
@@ -127,7 +136,7 @@ Result<StoredEntry> Archive::entry(std::int64_t id) const {
     return make_error(Errc::NotFound, fmt::format("no post or comment with ID {}", id),
                       "IDs are the numbers `fora search` prints");
   }
-  return read_entry(*impl_, **q);
+  return read_entry(*impl_, **q, false);
 }
 
 Result<std::vector<StoredEntry>> Archive::thread_entries(std::int64_t thread_id) const {
@@ -142,7 +151,7 @@ Result<std::vector<StoredEntry>> Archive::thread_entries(std::int64_t thread_id)
     auto row = (*q)->step();
     if (!row) return row.error();
     if (!*row) return out;
-    auto e = read_entry(*impl_, **q);
+    auto e = read_entry(*impl_, **q, false);
     if (!e) return e.error();
     out.push_back(std::move(*e));
   }
@@ -166,9 +175,13 @@ Result<std::vector<EntryVersion>> Archive::entry_versions(std::int64_t id) const
     if (!*row) return out;
     const Statement& r = **q;
     auto words = unpack_version(*impl_, r.int64(0), r.int64(1), r.blob(2), r.blob(3));
-    if (!words) return words.error();
+    if (!words) {
+      return make_error(Errc::Corrupt, fmt::format("the words of entry {} are damaged in the catalog: {}", id,
+                                                   words.error().message),
+                        words.error().hint);
+    }
     out.push_back({r.int64(4), r.int64(6), r.text(7), r.opt_int64(8), precision_from_name(r.text(9)), r.opt_int64(10),
-                   std::move(words->text), std::move(words->quotes)});
+                   std::move(words->text), std::move(words->quotes), words->lost});
   }
 }
 

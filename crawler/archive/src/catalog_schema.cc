@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <filesystem>
 #include <string>
 
@@ -21,12 +22,15 @@ namespace {
 //
 //   meta              key/value: schema_version; open_crawl (the start URLs of a crawl that
 //                     runs, or was killed or stopped, one a line, then "since T": when it
-//                     first began; empty once a crawl's frontier ran dry)
+//                     first began; empty once a crawl's frontier ran dry); text_compaction
+//                     and text_checksums (compact.cc: once set, every version's frames
+//                     carry a checksum)
 //   sites             one row per origin (host[:port]) crawled; crawl is the settings of
 //                     the latest crawl that took it in (JSON: start URLs, scope), which
 //                     `fora update` crawls it with again
 //   pages             the frontier: every in-scope URL seen, its state and why
-//                     (queued|fetched|failed|skipped); a crawl keeps only a window of each
+//                     (queued|fetched|failed|skipped; reason 'damaged': queued again by
+//                     `fora verify --repair` because what fora kept of it was lost); a crawl keeps only a window of each
 //                     site's queued pages in memory and reads the rest from here, in id
 //                     order (index pages_queued); depth is the number of links followed
 //                     from a start URL to the page, hops the number of redirects in a row
@@ -67,8 +71,10 @@ namespace {
 //                     url is relative to the thread's URL when it starts with it
 //                     (entry_text.h)
 //   comment_versions  an entry each time what its page showed changed: own words and quotes
-//                     (JSON [{author,text}]), each a zstd frame, compressed with the text
-//                     dictionary dictionary_id names (entry_text.h), and the author, date,
+//                     (JSON [{author,text}]), each a zstd frame with its checksum (none in
+//                     frames written by older fora: checked by decoding), compressed with the
+//                     text dictionary dictionary_id names (entry_text.h; words damaged and
+//                     set aside by `fora verify --repair` hold the lost mark), and the author, date,
 //                     date precision and edit time shown; seen_at is when fora first saw
 //                     it. The latest version's last_seen, author, published, date_precision
 //                     and edited are NULL: they are its comment's own columns; a version
@@ -416,7 +422,14 @@ Result<std::optional<int>> stored_version(sqlite3* db) {
   auto r = q->step();
   if (!r) return r.error();
   if (!*r) return make_error(Errc::Corrupt, "catalog has no schema_version");
-  return std::optional<int>(std::stoi(q->text(0)));
+  const std::string text = q->text(0);
+  int version = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), version);
+  if (ec != std::errc() || end != text.data() + text.size()) {
+    return make_error(Errc::Corrupt, "the catalog is damaged: its schema version does not read",
+                      "restore catalog.db from a backup");
+  }
+  return std::optional<int>(version);
 }
 
 }  // namespace

@@ -184,7 +184,13 @@ Status compact_texts(Archive::Impl& a, int level, CompactReport& report) {
   }
   auto done = text_compaction(a);
   if (!done) return done.error();
-  const std::int64_t through = done->first >= level ? done->second : 0;
+  // Versions written before their frames carried a checksum (entry_text.h) are all
+  // compressed again once, and get one.
+  auto checked = a.sql("SELECT count(*) FROM meta WHERE key = 'text_checksums'");
+  if (!checked) return checked.error();
+  FORA_TRY((*checked)->step());
+  const bool all_checked = (*checked)->int64(0) > 0;
+  const std::int64_t through = done->first >= level && all_checked ? done->second : 0;
 
   struct Row {
     std::int64_t id = 0, site = 0, dictionary = 0;
@@ -219,8 +225,9 @@ Status compact_texts(Archive::Impl& a, int level, CompactReport& report) {
     on_every_core(rows.size(), [&](std::size_t k) {
       const Row& r = rows[k];
       auto words = unpack_version(a, r.id, r.dictionary, r.text, r.quotes);
-      if (!words) {
-        packed[k] = words.error();
+      if (!words || words->lost) {
+        // Lost words stay marked lost (NotFound: passed over quietly).
+        packed[k] = words ? make_error(Errc::NotFound, "lost") : words.error();
         return;
       }
       const auto found = by_site.find(r.site);
@@ -230,6 +237,7 @@ Status compact_texts(Archive::Impl& a, int level, CompactReport& report) {
     const Status moved = [&]() -> Status {
       for (std::size_t k = 0; k < rows.size(); ++k) {
         if (!packed[k]) {
+          if (packed[k].error().code == Errc::NotFound) continue;
           report.problems.push_back(fmt::format("version {}: left as it was: {}", rows[k].id, packed[k].error().message));
           continue;
         }
@@ -251,6 +259,7 @@ Status compact_texts(Archive::Impl& a, int level, CompactReport& report) {
   auto put = a.sql("INSERT OR REPLACE INTO meta(key, value) VALUES('text_compaction', ?)");
   if (!put) return put.error();
   FORA_TRY((*put)->bind(1, fmt::format("{} {}", std::max(level, done->first), (*top)->int64(0))).run());
+  FORA_TRY(exec(a.db.get(), "INSERT OR REPLACE INTO meta(key, value) VALUES('text_checksums', '1')"));
   // The dictionaries made for `level` are the writer's from now on.
   for (const auto& [site, d] : by_site) a.site_text_dictionaries[site] = d;
   return ok();

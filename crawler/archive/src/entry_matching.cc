@@ -71,7 +71,7 @@ Status match_unidentified(const Archive::Impl& a, std::int64_t thread, std::int6
     std::string native_id = (*q)->text(0);
     if (!extract::is_content_id(native_id) || here.count(native_id)) continue;
     auto text = unpack_version(a, (*q)->int64(2), (*q)->int64(3), (*q)->blob(4), (*q)->blob(5));
-    if (!text) return text.error();
+    if (!text || text->lost) continue;  // words damaged or lost: nothing to match by
     missing.push_back({std::move(native_id), (*q)->text(1), words_of(text->text)});
   }
   for (const std::size_t i : unknown) {

@@ -28,6 +28,10 @@ Result<std::string> unpack(std::string_view packed, const Dictionary* dict) {
   return decompress_row_frame(packed, dict);
 }
 
+// What `fora verify --repair` writes in place of words that no longer decode: an empty
+// skippable frame, which no compressor writes for a row.
+constexpr std::string_view kLostWords("\x5e\x2a\x4d\x18\0\0\0\0", 8);
+
 // Saves a trained dictionary as the site's latest.
 Status save(Archive::Impl& a, std::int64_t site_id, std::string bytes, int level) {
   auto ins = a.sql("INSERT INTO text_dictionaries(site_id, created_at, dictionary) VALUES(?, ?, ?)");
@@ -79,6 +83,8 @@ void sql_pack(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 
 }  // namespace
+
+std::string lost_words() { return std::string(kLostWords); }
 
 std::string quotes_json(const std::vector<extract::Quote>& quotes) {
   if (quotes.empty()) return {};
@@ -216,13 +222,14 @@ Result<PackedVersion> pack_words(const std::string& text, const std::vector<extr
 
 Result<UnpackedVersion> unpack_version(const Archive::Impl& a, std::int64_t version_id, std::int64_t dictionary_id,
                                        std::string_view text, std::string_view quotes) {
+  if (text == kLostWords) return UnpackedVersion{{}, {}, true};
   auto dict = text_dictionary(a, dictionary_id);
   auto plain = dict ? unpack(text, dict->get()) : Result<std::string>(dict.error());
   auto quoted = plain ? unpack(quotes, dict->get()) : Result<std::string>(plain.error());
   if (!quoted) {
-    return make_error(Errc::Corrupt, fmt::format("catalog.db: version {} of a post or comment does not decode: {}",
+    return make_error(Errc::Corrupt, fmt::format("catalog.db: version {} of a post or comment is damaged ({})",
                                                  version_id, quoted.error().message),
-                      "`fora reextract` reads the posts and comments again from the snapshots");
+                      "`fora verify --repair` marks its words lost and queues its page to be read again");
   }
   return UnpackedVersion{std::move(*plain), quotes_from_json(*quoted)};
 }

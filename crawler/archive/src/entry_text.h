@@ -4,7 +4,12 @@
 //
 // comment_versions.text and .quotes (the JSON array [{author,text}]) are each a zstd frame
 // (compress_row_frame), compressed with the site's text dictionary that dictionary_id names
-// (NULL: none); an empty blob is an empty text, or no quotes. A site gets its text
+// (NULL: none); an empty blob is an empty text, or no quotes. A frame carries zstd's
+// 4-byte content checksum, which every read checks; frames written before fora kept one
+// (schema 8 and older, until a `fora compact`) have none and are checked by decoding only
+// (a flag flipped by damage leaves 4 bytes the decoder refuses, so it is caught too).
+// Words that `fora verify --repair` found damaged are replaced by lost_words() (text) and
+// '' (quotes): an empty skippable frame, which reads as UnpackedVersion::lost. A site gets its text
 // dictionary once it has stored text_train_after versions, trained from them; `fora compact`
 // trains one for a site that has none and recompresses every version with its site's
 // latest at its level. On the bench site's comments, 64 KiB trained from 2,000 texts keeps
@@ -48,7 +53,10 @@ Result<PackedVersion> pack_version(Archive::Impl& a, std::int64_t site_id, const
 struct UnpackedVersion {
   std::string text;
   std::vector<extract::Quote> quotes;
+  bool lost = false;  // repaired after damage: the words are gone (text and quotes empty)
 };
+// The text blob of a version whose words were lost to damage.
+std::string lost_words();
 Result<UnpackedVersion> unpack_version(const Archive::Impl& a, std::int64_t version_id,
                                        std::int64_t dictionary_id, std::string_view text,
                                        std::string_view quotes);

@@ -2,8 +2,11 @@
 // fora::Error. Private to fora::archive. Not thread-safe: one connection per thread.
 #pragma once
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -19,12 +22,49 @@ struct SqliteCloser {
 };
 using SqliteDb = std::unique_ptr<sqlite3, SqliteCloser>;
 
+// `what` failed on `db`: a damaged catalog says so and what to try, never the SQL.
 inline Error sqlite_error(sqlite3* db, std::string_view what) {
   const int code = sqlite3_extended_errcode(db);
+  // A catalog whose schema version checked out but lacks a table or column fora made has
+  // damage in its schema text.
+  const std::string_view said = sqlite3_errmsg(db);
+  const bool schema_damaged = said.starts_with("no such column") || said.starts_with("no such table");
+  if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB || schema_damaged) {
+    return make_error(Errc::Corrupt, fmt::format("{}: the catalog is damaged ({})", what, sqlite3_errmsg(db)),
+                      "`fora verify --repair` mends what it can (damaged SQL indexes); else restore catalog.db"
+                      " from a backup");
+  }
   Errc errc = Errc::Io;
-  if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB) errc = Errc::Corrupt;
   if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) errc = Errc::Locked;
-  return make_error(errc, std::string(what) + ": " + sqlite3_errmsg(db));
+  return make_error(errc, fmt::format("{}: {}", what, sqlite3_errmsg(db)));
+}
+
+// What a statement does, in a few words ("reading the catalog's captures"), for its errors:
+// a whole statement says nothing to the user.
+inline std::string statement_purpose(std::string_view sql) {
+  const auto starts = [&](std::string_view w) {
+    return sql.size() >= w.size() && std::equal(w.begin(), w.end(), sql.begin(), [](char a, char b) {
+             return std::toupper(static_cast<unsigned char>(a)) == b;
+           });
+  };
+  while (!sql.empty() && std::isspace(static_cast<unsigned char>(sql.front()))) sql.remove_prefix(1);
+  std::string_view verb = "running a statement on", key = " FROM ";
+  if (starts("SELECT") || starts("WITH")) verb = "reading";
+  else if (starts("INSERT") || starts("REPLACE")) verb = "writing", key = " INTO ";
+  else if (starts("UPDATE")) verb = "updating", key = "UPDATE ";
+  else if (starts("DELETE")) verb = "deleting from";
+  else if (starts("BEGIN") || starts("COMMIT") || starts("ROLLBACK")) return "starting or ending a transaction on the catalog";
+  else if (starts("PRAGMA") || starts("VACUUM")) return "maintaining the catalog";
+  else return "changing the catalog";
+  std::string table;
+  if (const auto at = sql.find(key); at != std::string_view::npos) {
+    for (std::size_t i = at + key.size(); i < sql.size(); ++i) {
+      const char c = sql[i];
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) break;
+      table += c;
+    }
+  }
+  return fmt::format("{} the catalog's {}", verb, table.empty() ? std::string("rows") : table);
 }
 
 // A prepared statement. bind() takes 1-based positions like SQLite; step() returns true
@@ -35,7 +75,7 @@ class Statement {
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                            &stmt, nullptr) != SQLITE_OK) {
-      return sqlite_error(db, "preparing SQL");
+      return sqlite_error(db, statement_purpose(sql));
     }
     return Statement(db, stmt);
   }
@@ -82,7 +122,7 @@ class Statement {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    return sqlite_error(db_, std::string("running ") + sqlite3_sql(stmt_));
+    return sqlite_error(db_, statement_purpose(sqlite3_sql(stmt_)));
   }
   // Runs a statement that returns no rows.
   Status run() {
@@ -117,7 +157,7 @@ class Statement {
 inline Status exec(sqlite3* db, const char* sql) {
   char* msg = nullptr;
   if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
-    Error e = sqlite_error(db, std::string("running ") + sql);
+    Error e = sqlite_error(db, statement_purpose(sql));
     sqlite3_free(msg);
     return e;
   }

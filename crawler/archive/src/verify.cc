@@ -164,6 +164,15 @@ Status verify_segment(const Archive::Impl& a, const SegmentRow& seg, bool deep, 
 
 }  // namespace
 
+Result<std::vector<std::string>> segment_problems(const Archive::Impl& a, std::int64_t segment_id, bool deep) {
+  auto segs = segments(a);
+  if (!segs) return segs.error();
+  VerifyReport report;
+  for (const SegmentRow& seg : *segs)
+    if (seg.id == segment_id) FORA_TRY(verify_segment(a, seg, deep, report));
+  return std::move(report.problems);
+}
+
 Result<VerifyReport> Archive::verify(bool deep) const {
   VerifyReport report;
   auto segs = segments(*impl_);

@@ -55,7 +55,7 @@ std::uint32_t Dictionary::zstd_id() const { return ZDICT_getDictID(bytes_.data()
 
 namespace {
 
-// One frame of `data`; `for_row`: without checksum and dictionary id (compress_row_frame).
+// One frame of `data`; `for_row`: without dictionary id (compress_row_frame).
 Result<std::string> compress(std::string_view data, const Dictionary* dict, int level, bool for_row) {
   if (dict != nullptr && dict->cdict() == nullptr) {
     return make_error(Errc::Internal, fmt::format("dictionary {} was loaded to decompress only", dict->id()));
@@ -67,7 +67,7 @@ Result<std::string> compress(std::string_view data, const Dictionary* dict, int 
     if (!cctx) return make_error(Errc::Internal, "zstd: cannot create a compression context");
   }
   ZSTD_CCtx_reset(cctx.get(), ZSTD_reset_session_and_parameters);
-  ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_checksumFlag, for_row ? 0 : 1);
+  ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_checksumFlag, 1);
   ZSTD_CCtx_setParameter(cctx.get(), ZSTD_c_contentSizeFlag, 1);
   if (dict != nullptr) {
     ZSTD_CCtx_refCDict(cctx.get(), dict->cdict());  // the level is the one the CDict was made at

@@ -63,10 +63,10 @@ Result<std::vector<std::string>> decompress_each(std::string_view frames, const 
 // Errors: Corrupt (naming what zstd said), a frame needing a dictionary that `dict` is not.
 Result<std::string> decompress_frames(std::string_view frames, const Dictionary* dict = nullptr);
 
-// A frame for a catalog row (comment_versions): no checksum (SQLite's own pages have none
-// either; `verify --deep` decodes every row) and no dictionary id (the row names its
-// dictionary), 8 bytes less on frames of ~150 bytes. `dict` must have been loaded for
-// compression. Thread-safe. Errors: Internal.
+// A frame for a catalog row (comment_versions): with its content checksum (4 bytes: a
+// damaged row is refused, never read as other words) and no dictionary id (the row names
+// its dictionary, 4 bytes less). `dict` must have been loaded for compression.
+// Thread-safe. Errors: Internal.
 Result<std::string> compress_row_frame(std::string_view data, const Dictionary* dict, int level);
 // Its inverse, with the dictionary the row names (null: none). Errors: Corrupt.
 Result<std::string> decompress_row_frame(std::string_view frame, const Dictionary* dict);

@@ -67,6 +67,9 @@ struct CrawlOptions {
   // Called on the calling thread after each request ends and its page is stored (or is
   // refused by robots.txt); may be empty.
   std::function<void(const FetchEvent&)> on_fetch;
+  // Called on the calling thread with a line naming a stored copy found damaged (its
+  // capture, segment and offset) and what the crawl did instead; may be empty.
+  std::function<void(const std::string&)> on_damage;
 };
 
 struct CrawlProgress {
@@ -85,6 +88,7 @@ struct CrawlProgress {
   std::int64_t signalled = 0;    // an update: pages queued because a listing or their thread changed
   std::int64_t changed = 0;      // pages that showed something new (a schedule's "changed")
   std::int64_t traps = 0;        // crawl traps met: redirect chains cut after 20 hops
+  std::int64_t damaged = 0;      // stored copies behind a 304 found damaged (the page asked for again whole)
   std::int64_t bytes = 0;        // body bytes received
   std::int64_t hosts = 0;        // hosts met so far
   std::int64_t hosts_waiting = 0;  // of them, waiting for their robots.txt

@@ -1,7 +1,11 @@
 // Archive: one directory holding everything fora keeps (DESIGN.md, "The archive"):
 //   catalog.db   SQLite (WAL): sites, pages, captures, threads, comments, comment_versions
 //   snapshots/   append-only segments of WARC/1.1 records (warcinfo, request, response,
-//                revisit), a zstd frame each, a site's compressed with its dictionary
+//                revisit), a zstd frame each with its checksum, a site's compressed with
+//                its dictionary
+//   snapshots/damaged/  segments `fora verify --repair` found damaged, moved here whole
+//                (never deleted) after their readable captures were copied into a new
+//                segment; no catalog row points here
 //   index/       Xapian generations (owned by fora::indexer; the archive only makes the folder)
 // One writer at a time (flock on <dir>/lock, taken by open(Write)); any number of readers.
 // An Archive object is used from one thread at a time (dictionary_for() excepted).
@@ -112,6 +116,9 @@ struct StoredEntry {
   std::optional<std::int64_t> gone_since;  // set when the entry vanished from its thread
   std::optional<std::int64_t> thread_gone_since;  // set when its thread's URL answered 404 or 410
   std::int64_t versions = 1;                       // how many versions fora has seen of it
+  // The catalog's copy of its words was damaged (text and quotes are empty): set aside by
+  // `fora verify --repair`, which queued its page to be read again.
+  bool words_lost = false;
 };
 
 // What Archive::verify() found.
@@ -119,6 +126,13 @@ struct VerifyReport {
   std::int64_t segments = 0, records = 0, captures = 0;
   std::int64_t bytes = 0;              // compressed bytes read
   std::vector<std::string> problems;   // one line each, naming the segment and offset
+};
+
+// What Archive::repair() did.
+struct RepairReport {
+  std::vector<std::string> found;    // the damage verify saw, one line each
+  std::vector<std::string> actions;  // what was done about it, one line each
+  std::int64_t segments_rewritten = 0, captures_lost = 0, versions_lost = 0, pages_queued = 0;
 };
 
 // What an export takes: one site (its origin, "" for all) and what was seen since a time.
@@ -136,6 +150,7 @@ struct EntryVersion {
   std::optional<std::int64_t> edited;     // the edit time shown
   std::string text;
   std::vector<extract::Quote> quotes;
+  bool words_lost = false;  // damaged, and set aside by `fora verify --repair` (text empty)
 };
 
 // One version of a thread's title, categories and tags.
@@ -313,6 +328,14 @@ class Archive {
   // dictionary against the catalog's, and SQLite's integrity_check. Damage is reported, not
   // an error; errors are for what stops the reading (Io).
   Result<VerifyReport> verify(bool deep) const;
+  // Mends what verify(true) finds: a damaged segment is written again with the captures
+  // that still read back whole, and the old file is moved to snapshots/damaged/ (never
+  // deleted); the captures lost, and the revisits of them, leave the catalog and their
+  // pages are queued to be fetched again; words of posts and comments that no longer decode
+  // are marked lost (StoredEntry::words_lost) and their pages queued; damaged SQL indexes
+  // are rebuilt. Damage to the catalog's own tables is reported, not mended (restore
+  // catalog.db). (Write)
+  Result<RepairReport> repair();
 
   // --- per-site dictionaries ---
   // The dictionary new records of the site of `url` are compressed with (give it to
@@ -353,15 +376,19 @@ class Archive {
   // --- export ---
   // Calls `fn` with each capture's URL, time and WARC records (request, response or
   // revisit; each record's bytes as stored), oldest first, of captures fetched at or
-  // after filter.since.
+  // after filter.since. A capture whose records are damaged is passed over, and
+  // `skipped` hears a line naming it, its segment and offset (without `skipped`: Corrupt).
   Status for_each_capture(const ExportFilter& filter,
                           const std::function<Status(std::string_view url, std::int64_t fetched_at,
-                                                     const std::vector<std::string>& records)>& fn) const;
+                                                     const std::vector<std::string>& records)>& fn,
+                          const std::function<void(const std::string&)>& skipped = {}) const;
   // Calls `fn` with each thread that has an entry seen at or after filter.since: its
-  // entries (thread_entries()) and, for each, every version, oldest first.
+  // entries (thread_entries()) and, for each, every version, oldest first. A thread with
+  // words damaged in the catalog is passed over, and `skipped` hears why (without: Corrupt).
   Status for_each_thread(const ExportFilter& filter,
                          const std::function<Status(const std::vector<StoredEntry>& entries,
-                                                    const std::vector<std::vector<EntryVersion>>& versions)>& fn) const;
+                                                    const std::vector<std::vector<EntryVersion>>& versions)>& fn,
+                         const std::function<void(const std::string&)>& skipped = {}) const;
   Result<Stats> stats() const;
   // Every version of entry `id`, and of thread `thread_id`, oldest first.
   Result<std::vector<EntryVersion>> entry_versions(std::int64_t id) const;
