@@ -23,13 +23,6 @@ namespace fs = std::filesystem;
 
 const fs::path kSite = fs::path(FORA_SOURCE_DIR) / "data" / "sample-site";
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void flip(const fs::path& file, std::uint64_t at) {
   std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
   f.seekg(static_cast<std::streamoff>(at));

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -17,6 +18,14 @@ inline RunResult fora(const std::filesystem::path& archive, std::vector<std::str
   std::vector<std::string> argv{FORA_BIN, "--archive", archive.string()};
   argv.insert(argv.end(), args.begin(), args.end());
   return run(argv, {{"NO_COLOR", "1"}});
+}
+
+// The bytes of the file `p` (empty when it cannot be read).
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 // One JSON value per non-empty line of `text`.

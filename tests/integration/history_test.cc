@@ -21,13 +21,6 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Replaces every `from` by `to` in every file under `root`; returns how many files changed.
 int replace_in_site(const fs::path& root, const std::string& from, const std::string& to) {
   int files = 0;

@@ -22,13 +22,6 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 RunResult write_blog(const fs::path& out, std::vector<std::string> extra) {
   std::vector<std::string> argv{FORA_BENCHSITE_BIN, "--out", out.string(), "--template",
                                 FORA_SOURCE_DIR "/data/sample-site/index.html", "--threads", "150",

@@ -28,13 +28,6 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // "GET /viewtopic.php?f=2&t=9 200" -> "/viewtopic.php?f=2&t=9"
 std::multiset<std::string> targets(const std::vector<std::string>& log) {
   std::multiset<std::string> out;

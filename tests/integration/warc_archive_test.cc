@@ -24,13 +24,6 @@ namespace fs = std::filesystem;
 
 const fs::path kSite = fs::path(FORA_SOURCE_DIR) / "data" / "sample-site";
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 std::string sha256_hex(std::string_view bytes) {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;

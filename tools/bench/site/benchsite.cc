@@ -303,6 +303,30 @@ class Site {
     if (!page.empty() || t.pages.empty()) t.pages.push_back(std::move(page));
   }
 
+  // A new thread at the top of the listings, published `when`, with 3 comments in the half
+  // hour after; their ids are appended to `added` (a comma-separated list).
+  void publish_new_thread(Random& pick, std::int64_t when, int& next_comment, std::string& added) {
+    Thread fresh = threads_.back();
+    fresh.id = static_cast<int>(threads_.size()) + 1;
+    fresh.date = when;
+    fresh.title = "A new post, a day later";
+    fresh.slug = "a-new-post-a-day-later";
+    fresh.path = "/new/" + fresh.slug + "/";
+    fresh.comments.clear();
+    for (int i = 0; i < 3; ++i) {
+      Comment c;
+      c.id = next_comment++;
+      c.author = person(pick);
+      c.date = when + 600 * (i + 1);
+      c.html = paragraph(pick, 2);
+      added += (added.empty() ? "" : ", ") + std::to_string(c.id);
+      fresh.comments.push_back(std::move(c));
+    }
+    paginate(fresh);
+    threads_.push_back(std::move(fresh));
+    last_change_.push_back(when + 1800);
+  }
+
   // The site a day after the last thread: change_percent% of the threads get a comment, an
   // edit and a deletion; one thread is new. changes.json says which.
   void change(double percent, std::int64_t when) {
@@ -342,26 +366,7 @@ class Site {
       paginate(t);
       last_change_[index] = day_after;
     }
-    // A new thread, at the top of the listings.
-    Thread fresh = threads_.back();
-    fresh.id = static_cast<int>(threads_.size()) + 1;
-    fresh.date = day_after;
-    fresh.title = "A new post, a day later";
-    fresh.slug = "a-new-post-a-day-later";
-    fresh.path = "/new/" + fresh.slug + "/";
-    fresh.comments.clear();
-    for (int i = 0; i < 3; ++i) {
-      Comment c;
-      c.id = next_comment++;
-      c.author = person(pick);
-      c.date = day_after + 600 * (i + 1);
-      c.html = paragraph(pick, 2);
-      list(added, std::to_string(c.id));
-      fresh.comments.push_back(std::move(c));
-    }
-    paginate(fresh);
-    threads_.push_back(std::move(fresh));
-    last_change_.push_back(day_after + 1800);
+    publish_new_thread(pick, day_after, next_comment, added);
     write_file(out_ / "changes.json", "{\"threads\": [" + changed + "], \"new_thread\": \"" + threads_.back().path +
                                           "\", \"new_comments\": [" + added + "], \"edited\": [" + edited +
                                           "], \"deleted\": [" + deleted + "]}\n");
@@ -409,25 +414,7 @@ class Site {
       paginate(t);
       last_change_[index] = day_after;
     }
-    Thread fresh = threads_.back();
-    fresh.id = static_cast<int>(threads_.size()) + 1;
-    fresh.date = day_after;
-    fresh.title = "A new post, a day later";
-    fresh.slug = "a-new-post-a-day-later";
-    fresh.path = "/new/" + fresh.slug + "/";
-    fresh.comments.clear();
-    for (int i = 0; i < 3; ++i) {
-      Comment c;
-      c.id = next_comment++;
-      c.author = person(pick);
-      c.date = day_after + 600 * (i + 1);
-      c.html = paragraph(pick, 2);
-      added += ", " + std::to_string(c.id);
-      fresh.comments.push_back(std::move(c));
-    }
-    paginate(fresh);
-    threads_.push_back(std::move(fresh));
-    last_change_.push_back(day_after + 1800);
+    publish_new_thread(pick, day_after, next_comment, added);
     write_file(out_ / "changes.json", "{\"new_thread\": \"" + threads_.back().path + "\", \"new_comments\": [" + added +
                                           "], \"edited\": [], \"deleted\": []}\n");
   }
