@@ -691,8 +691,8 @@ class Crawl {
     }
     if (r.html) {
       if (r.reader.empty()) ++stats_.unread;
-      if (r.read_in_part) ++stats_.read_in_part;
       else host.reader = r.reader;
+      if (r.read_in_part) ++stats_.read_in_part;
     }
     if (r.thread) {
       ++stats_.threads;
