@@ -126,8 +126,7 @@ Result<Searcher> Searcher::open(const fs::path& index_dir) {
   } catch (const Xapian::Error& e) {
     return indexer::from_xapian(e, "opening the index", *path);
   } catch (const std::exception& e) {
-    return make_error(Errc::Corrupt, fmt::format("opening the index {}: the index is damaged ({})", path->string(), e.what()),
-                      "rebuild the index with `fora index --rebuild`");
+    return damaged_index("opening the index", *path, e.what());
   }
 }
 
@@ -146,8 +145,7 @@ Result<SearchResult> Searcher::search(const SearchOptions& options) const {
       return indexer::from_xapian(e, "searching", impl_->path);
     } catch (const std::exception& e) {
       // A damaged index can make Xapian ask for absurd sizes (std::bad_alloc, length_error).
-      return make_error(Errc::Corrupt, fmt::format("searching {}: the index is damaged ({})", impl_->path.string(), e.what()),
-                        "rebuild the index with `fora index --rebuild`");
+      return damaged_index("searching", impl_->path, e.what());
     }
   }
 }
