@@ -48,7 +48,8 @@ std::string listed(const std::vector<std::string>& requests) {
 
 TEST(UpdateFeeds, WordPressCommentsFeedFindsNewCommentsOnOldPosts) {
   TempDir site, archive;
-  ASSERT_EQ(write_blog(site.path(), {}).exit_code, 0);
+  const RunResult written = write_blog(site.path(), {});
+  ASSERT_EQ(written.exit_code, 0) << written.err;
   TestServer server(site.path());
   const RunResult crawled = fora(archive.path(), {"crawl", "--delay", "0", "--quiet", server.url("/")});
   ASSERT_EQ(crawled.exit_code, 0) << crawled.err;
@@ -60,7 +61,8 @@ TEST(UpdateFeeds, WordPressCommentsFeedFindsNewCommentsOnOldPosts) {
 
   // A day later, by the site's clock (after the crawl, so the crawl cannot have seen it).
   const std::int64_t later = std::time(nullptr) + 3600 + 60;
-  ASSERT_EQ(write_blog(site.path(), {"--new-comments", "6", "--change-time", std::to_string(later)}).exit_code, 0);
+  const RunResult changed = write_blog(site.path(), {"--new-comments", "6", "--change-time", std::to_string(later)});
+  ASSERT_EQ(changed.exit_code, 0) << changed.err;
   const json changes = json::parse(slurp(site.path() / "changes.json"));
   ASSERT_EQ(changes["new_comments"].size(), 9u) << "6 on old posts, 3 on the new post";
   server.clear_requests();

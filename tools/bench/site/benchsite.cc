@@ -631,7 +631,7 @@ class Site {
                     " depth-" + std::to_string(c.depth) + "\">\n"
                     "\t\t\t<article id=\"div-comment-" + id + "\" class=\"comment-body\">\n"
                     "\t\t\t\t<footer class=\"comment-meta\">\n\t\t\t\t\t<div class=\"comment-author vcard\">\n"
-                    "\t\t\t\t\t\t<img alt='' src='http://0.gravatar.com/avatar/" + std::to_string(c.id * 7919) +
+                    "\t\t\t\t\t\t<img alt='' src='http://0.gravatar.com/avatar/" + std::to_string(static_cast<std::int64_t>(c.id) * 7919) +
                     "?s=60&#038;d=mm&#038;r=g' class='avatar avatar-60 photo' height='60' width='60' loading='lazy' decoding='async'/>"
                     "\t\t\t\t\t\t<b class=\"fn\">" + escape(c.author) + "</b> <span class=\"says\">says:</span>\t\t\t\t\t</div><!-- .comment-author -->\n\n"
                     "\t\t\t\t\t<div class=\"comment-metadata\">\n\t\t\t\t\t\t<a href=\"" + t.path + "#comment-" + id +
