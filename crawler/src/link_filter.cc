@@ -36,7 +36,9 @@ void LinkFilter::admit(const Url& url, std::vector<Url>& out) {
   // The common case is a link seen before (menus, sidebars): that is asked first, then the
   // rest, once per URL.
   if (!mark(url)) return;
-  if (scope_.in_scope(url) && !trap_reason(url.str())) out.push_back(url);
+  if (!scope_.in_scope(url) || trap_reason(url.str())) return;
+  Url page = same_page(url);
+  if (page == url || mark(page)) out.push_back(std::move(page));
 }
 
 void LinkFilter::admit_ref(const Url& base, std::string_view ref, std::vector<Url>& out) {

@@ -110,6 +110,34 @@ std::optional<std::string> query_trap(const std::vector<std::string>& keys,
   // permalinks; each repeats a page fetched under its own address. With other parameters
   // (Hacker News' item?id=N&p=2) p is a page number.
   if (keys.size() == 1 && keys.front() == "p") return std::string("?p= post shortlink (duplicates its thread page)");
+  // ?pid=N alone (MyBB's showthread.php?pid=N, vBulletin's showpost.php?postid=N): one post,
+  // shown by a page the crawl reads under its thread's address.
+  for (const char* post : {"pid", "postid", "post_id", "commentid"})
+    if (keys.size() == 1 && keys.front() == post) return std::string("?") + post + "= post permalink without its thread";
+  return std::nullopt;
+}
+
+// The print, lite and mobile views engines print of each page the crawl reads in full:
+// ?action=printpage and ;wap2 (SMF), &view=print (phpBB 3.0), ?do=print (Invision),
+// printthread.php (vBulletin, MyBB), /t/slug/N/print (Discourse), archive/index.php
+// (vBulletin's and MyBB's lite archives), lofiversion (Invision 2).
+std::optional<std::string> view_trap(const std::vector<std::string>& keys, const std::vector<std::string>& segs,
+                                     std::string_view query) {
+  for (const char* key : {"print", "printable", "printview", "wap", "wap2", "imode"})
+    if (std::find(keys.begin(), keys.end(), key) != keys.end()) return std::string("?") + key + " print or mobile view";
+  std::string lower = boost::algorithm::to_lower_copy(std::string(query));
+  std::replace(lower.begin(), lower.end(), ';', '&');
+  for (const auto& pair : split(lower, '&')) {
+    const std::string value = pair.substr(pair.find('=') + 1);
+    if (pair.find('=') != std::string::npos && (value == "print" || value == "printpage" || value == "printable"))
+      return "?" + pair + " print view";
+  }
+  auto has = [&](std::string_view name) { return std::find(segs.begin(), segs.end(), name) != segs.end(); };
+  if (has("printthread.php") || has("printthread") || has("printview") || has("lofiversion"))
+    return std::string("print or lite view");
+  if (segs.size() > 1 && segs.back() == "print") return std::string("/print view");
+  for (std::size_t i = 0; i + 1 < segs.size(); ++i)
+    if (segs[i] == "archive" && segs[i + 1] == "index.php") return std::string("archive/index.php lite view");
   return std::nullopt;
 }
 
@@ -163,6 +191,7 @@ std::optional<std::string> trap_reason(std::string_view url) {
   const std::vector<std::string> segs = path_segments(path);
   if (auto reason = growth_trap(pq, segs, keys)) return reason;
   if (auto reason = query_trap(keys, segs, query)) return reason;
+  if (auto reason = view_trap(keys, segs, query)) return reason;
   return path_trap(segs);
 }
 

@@ -153,5 +153,57 @@ TEST(Trap, AddressesThatKeepGrowingOnAnyEngine) {
   EXPECT_FALSE(trap_reason("http://example.com/viewtopic.php?f=2&t=15&start=30"));
 }
 
+// Issue 20: the print, lite and mobile copies every forum engine prints of its pages, and a
+// post permalink that names no thread.
+TEST(TrapReason, PrintLiteAndMobileViewsOfEveryEngine) {
+  EXPECT_TRUE(trap_reason("http://x.example/index.php?action=printpage;topic=5.0"));     // SMF
+  EXPECT_TRUE(trap_reason("http://x.example/index.php?topic=5.0;wap2"));                 // SMF
+  EXPECT_TRUE(trap_reason("http://x.example/viewtopic.php?f=2&t=5&view=print"));         // phpBB 3.0
+  EXPECT_TRUE(trap_reason("http://x.example/printthread.php?tid=5"));                    // MyBB
+  EXPECT_TRUE(trap_reason("http://x.example/printthread.php?t=5&pp=10&page=2"));         // vBulletin 4
+  EXPECT_TRUE(trap_reason("http://x.example/archive/index.php?thread-5.html"));          // MyBB lite
+  EXPECT_TRUE(trap_reason("http://x.example/forum/archive/index.php/t-5.html"));         // vBulletin
+  EXPECT_TRUE(trap_reason("http://x.example/t/coolant-leak/5/print"));                   // Discourse
+  EXPECT_TRUE(trap_reason("http://x.example/topic/5-leak/?do=print"));                   // Invision
+  EXPECT_TRUE(trap_reason("http://x.example/index.php/lofiversion/index.php/t5.html"));  // Invision 2
+  EXPECT_TRUE(trap_reason("http://x.example/showthread.php?pid=77"));                    // a post alone
+  EXPECT_TRUE(trap_reason("http://x.example/showpost.php?postid=77"));
+  // A blog post about printing and an archive of a mail list are pages.
+  EXPECT_FALSE(trap_reason("http://x.example/2023/01/05/print-your-own-rocket/"));
+  EXPECT_FALSE(trap_reason("http://x.example/print/"));
+  EXPECT_FALSE(trap_reason("http://x.example/archives/list/dev@example.org/2023/1/"));
+  EXPECT_FALSE(trap_reason("http://x.example/showthread.php?tid=5&pid=77"));  // same_page() takes it
+}
+
+Url url(const std::string& s) { return *Url::parse(s); }
+
+TEST(SamePage, SortOrdersDateCutsAndPageSizesAreOnePage) {
+  EXPECT_EQ(same_page(url("http://x.example/forumdisplay.php?fid=2&sortby=subject&order=asc")).str(),
+            "http://x.example/forumdisplay.php?fid=2");
+  EXPECT_EQ(same_page(url("http://x.example/forumdisplay.php?fid=2&page=3&datecut=9999&order=desc")).str(),
+            "http://x.example/forumdisplay.php?fid=2&page=3");
+  EXPECT_EQ(same_page(url("http://x.example/index.php?board=1.20;sort=subject;desc")).str(),
+            "http://x.example/index.php?board=1.20");
+  EXPECT_EQ(same_page(url("http://x.example/forums/launch.2/?order=title&direction=asc")).str(),
+            "http://x.example/forums/launch.2/");
+  EXPECT_EQ(same_page(url("http://x.example/showthread.php?t=5&pp=40&highlight=soyuz")).str(),
+            "http://x.example/showthread.php?t=5");
+}
+
+TEST(SamePage, APostPermalinkIsItsThreadsPage) {
+  EXPECT_EQ(same_page(url("http://x.example/showthread.php?tid=5&pid=77#pid77")).str(), "http://x.example/showthread.php?tid=5");
+  EXPECT_EQ(same_page(url("http://x.example/showthread.php?t=5&postcount=12")).str(), "http://x.example/showthread.php?t=5");
+}
+
+TEST(SamePage, ABareIndexFileIsItsFolder) {
+  EXPECT_EQ(same_page(url("http://x.example/index.php")).str(), "http://x.example/");
+  EXPECT_EQ(same_page(url("http://x.example/forum/index.html")).str(), "http://x.example/forum/");
+  EXPECT_EQ(same_page(url("http://x.example/index.php?sort=asc")).str(), "http://x.example/");
+  // With a query the script chooses the page; a page number, a thread or a mode is kept.
+  EXPECT_EQ(same_page(url("http://x.example/index.php?topic=5.0")).str(), "http://x.example/index.php?topic=5.0");
+  EXPECT_EQ(same_page(url("http://x.example/item?id=5&p=2")).str(), "http://x.example/item?id=5&p=2");
+  EXPECT_EQ(same_page(url("http://x.example/questions/5?tab=votes")).str(), "http://x.example/questions/5?tab=votes");
+}
+
 }  // namespace
 }  // namespace fora::crawler

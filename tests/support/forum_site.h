@@ -1,9 +1,11 @@
 // Generated forum sites for end-to-end tests: a board of forums, a subforum, paginated topic
 // lists and multi-page topics, a few hundred posts with quotes, signatures, edit notices and
-// non-ASCII names, written as static files whose markup follows the real pages in
-// ../shared/fixtures/real (phpBB 3 prosilver; XenForo 2). Every page also carries the links a
-// real board shows that are not pages to archive (reply, quote, profiles, search, login,
-// per-post permalinks, sorting, session ids): the truth lists what a crawl must never fetch.
+// non-ASCII names, written as static files whose markup follows each engine's real templates
+// (one file an engine: phpbb_board.cc, xenforo_board.cc, ...; what they share:
+// board_markup.h). Every page also carries the links a real board shows a guest that are not
+// pages to archive (reply, quote, profiles, search, login, per-post permalinks, sorting,
+// print and lite views, session ids): a crawl must fetch the minimal set (listing_pages and
+// topic_pages) and nothing else but robots.txt, sitemaps and feeds.
 // The content is deterministic (a fixed seed), so the truth is the same on every run.
 #pragma once
 
@@ -34,6 +36,11 @@ struct SiteTopic {
 struct ForumSite {
   std::vector<SiteTopic> topics;
   std::vector<std::string> topic_pages;  // every topic page's path and query, as served
+  // The front page ("/") and every page of every forum's topic list: with topic_pages, the
+  // fewest pages that reach and hold every post.
+  std::vector<std::string> listing_pages;
+  // The engine's feeds a crawl may read besides (its change signals), as path and query.
+  std::vector<std::string> feeds;
   // A request whose target contains one of these is a trap the crawl must not fetch.
   std::vector<std::string> traps;
   std::size_t post_count() const;

@@ -74,4 +74,11 @@ class Scope {
 // Assumes the site lives at the host's root (the main feed is /feed/).
 std::optional<std::string> trap_reason(std::string_view url);
 
+// The page `url` shows, spelled without its display variants: the parameters that sort,
+// cut by date, set the page size, highlight a word or open the page at one post
+// (?sortby=, &order=, ;desc, ?datecut=, &pp=, &hilit=, &pid=, ...) are dropped, and a bare
+// index.php/index.html is its folder. `url` itself when it has none. A crawl fetches each
+// page once under this spelling, whichever variant it was linked as.
+Url same_page(const Url& url);
+
 }  // namespace fora::crawler

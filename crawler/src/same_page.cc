@@ -1,0 +1,60 @@
+// same_page(): the page a link shows once its display variants are set aside (declared in
+// scope.h). Forum engines print each list and thread under many addresses: sorted by
+// subject, by date, up or down, cut to the last N days, N posts to a page, with a search
+// word highlighted, opened at one post of it. They hold the same posts; a crawl that fetched
+// them all would fetch every list once per sort order (a real MyBB board took 12x its pages).
+// The names below are the engines' own (phpBB, MyBB, SMF, vBulletin, XenForo, Invision,
+// Discourse, Vanilla, Lemmy); names with other meanings on some engine (phpBB's st is a day
+// cut, Invision 2's is the start of a page; view, mode, tab select content) are left to the
+// profiles.
+#include <algorithm>
+#include <array>
+
+#include "fora/crawler/scope.h"
+#include "fora/url/query.h"
+
+namespace fora::crawler {
+namespace {
+
+// The parameters that order, cut or highlight a page without choosing what it holds.
+constexpr std::array<std::string_view, 23> kDisplayParams = {
+    "sort", "sortby", "sort_by", "sortorder", "sort_order", "order", "orderby", "order_by",
+    "direction", "dir", "desc", "asc",  // SMF: ;sort=subject;desc
+    "datecut", "daysprune", "prunedays", "prune_day",
+    "perpage", "per_page", "pp",
+    "highlight", "hilit",
+    "postcount", "answertab"};
+
+// The parameters that name one post of the thread the rest of the address names (the page
+// opens at it); without a thread beside them they name a post alone.
+constexpr std::array<std::string_view, 4> kPostParams = {"pid", "postid", "post_id", "commentid"};
+
+bool display_or_post_param(std::string_view key, std::string_view) {
+  return std::find(kDisplayParams.begin(), kDisplayParams.end(), key) != kDisplayParams.end() ||
+         std::find(kPostParams.begin(), kPostParams.end(), key) != kPostParams.end();
+}
+
+// "/forum/index.php" shows what "/forum/" does.
+std::string without_index_file(std::string path) {
+  const std::size_t slash = path.rfind('/');
+  const std::string_view last = std::string_view(path).substr(slash + 1);
+  if (last == "index.php" || last == "index.html" || last == "index.htm") path.resize(slash + 1);
+  return path;
+}
+
+}  // namespace
+
+Url same_page(const Url& url) {
+  const std::string pq(url.path_and_query());
+  const std::size_t q = pq.find('?');
+  const std::string query = q == std::string::npos ? "" : pq.substr(q + 1);
+  const std::string kept = filter_query(query, display_or_post_param);
+  std::string path = pq.substr(0, q);
+  if (kept.empty()) path = without_index_file(std::move(path));
+  if (kept == query && path.size() == std::min(q, pq.size())) return url;
+  const std::string_view origin = std::string_view(url.str()).substr(0, url.str().size() - pq.size());
+  auto respelled = Url::parse(std::string(origin) + path + (kept.empty() ? "" : "?" + kept));
+  return respelled ? std::move(*respelled) : url;
+}
+
+}  // namespace fora::crawler

@@ -1,0 +1,53 @@
+// What every generated board shares (tests/support/forum_site.h): the forums, authors and
+// posts of one deterministic board, and the helpers each engine's markup is written with.
+// Each engine's pages live in a file of their own (phpbb_board.cc, xenforo_board.cc, ...),
+// written from that engine's real templates.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "support/forum_site.h"
+
+namespace fora::test::board {
+
+struct Forum {
+  int id;
+  std::string name;
+  std::string slug;
+  int parent;  // 0: top level
+  int topics;
+};
+
+extern const std::vector<Forum> kForums;
+extern const std::vector<std::string> kAuthors;
+constexpr int kPerPage = 10;  // posts per topic page, topics per forum page
+
+struct Board {
+  std::vector<SiteTopic> topics;
+  std::vector<int> topic_forum;  // forum id of each topic
+};
+
+Board make_board();
+// The board of `site`'s topics; throws when a topic names a forum the board lacks.
+Board board_of(const ForumSite& site);
+// The topics of forum `forum_id`, in board order.
+std::vector<const SiteTopic*> topics_in(const Board& board, int forum_id);
+const Forum& forum_by_id(int id);
+
+std::string esc(const std::string& s);  // HTML-escaped text
+// `text`'s paragraphs (split at "\n"), escaped and joined by `between`.
+std::string paras_html(const std::string& text, const char* between);
+std::string strftime_utc(std::int64_t t, const char* format);
+int user_id(const std::string& author);  // 0 for the guest
+std::string slugify(const std::string& s);
+int pages_of(std::size_t n);  // pages of kPerPage items
+
+// Writes `contents` at `relative` under `root`, making folders.
+void write_file(const std::filesystem::path& root, const std::string& relative, const std::string& contents);
+// Empties `root` (a board written again replaces what it held).
+void clear_folder(const std::filesystem::path& root);
+
+}  // namespace fora::test::board
