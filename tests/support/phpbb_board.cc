@@ -22,6 +22,10 @@ std::string phpbb_head(const std::string& title, const std::string& section) {
          "<div class=\"navbar\"><ul class=\"nav-main linklist\"><li><a href=\"./faq.php?sid=" + kSid + "\">FAQ</a></li>"
          "<li><a href=\"./ucp.php?mode=login&amp;sid=" + kSid + "\">Login</a></li><li><a href=\"./ucp.php?mode=register&amp;sid=" + kSid + "\">Register</a></li>"
          "<li><a href=\"./search.php?search_id=active_topics&amp;sid=" + kSid + "\">Active topics</a></li>"
+         "<li><a href=\"./search.php?search_id=unanswered&amp;sid=" + kSid + "\">Unanswered topics</a></li>"
+         "<li><a href=\"./search.php?sid=" + kSid + "\">Advanced search</a></li>"
+         "<li><a href=\"/app.php/help/faq?sid=" + kSid + "\">FAQ</a></li>"
+         "<li><a href=\"./app.php/feed?sid=" + kSid + "\">Feed</a></li>"
          "<li><a href=\"./memberlist.php?mode=team&amp;sid=" + kSid + "\">The team</a></li></ul>\n"
          "<ul id=\"nav-breadcrumbs\" class=\"nav-breadcrumbs linklist navlinks\"><li class=\"breadcrumbs\"><span class=\"crumb\"><a href=\"./index.php?sid=" + kSid + "\">Board index</a></span>";
 }
@@ -56,7 +60,9 @@ std::string phpbb_pagination(const std::string& base, int page, int pages, std::
 }
 
 std::string phpbb_foot() {
-  return "<div class=\"copyright\">Powered by <a href=\"https://www.phpbb.com/\">phpBB</a>&reg; Forum Software &copy; phpBB Limited</div>\n</div>\n</body>\n</html>\n";
+  return "<div class=\"navbar\"><a href=\"./ucp.php?mode=delete_cookies&amp;sid=" + kSid + "\">Delete cookies</a> <a href=\"./memberlist.php?mode=contactadmin&amp;sid=" + kSid +
+         "\">Contact us</a> <a href=\"./ucp.php?mode=privacy&amp;sid=" + kSid + "\">Privacy</a> <a href=\"./ucp.php?mode=terms&amp;sid=" + kSid + "\">Terms</a></div>\n"
+         "<div class=\"copyright\">Powered by <a href=\"https://www.phpbb.com/\">phpBB</a>&reg; Forum Software &copy; phpBB Limited</div>\n</div>\n</body>\n</html>\n";
 }
 
 std::string phpbb_user(const std::string& author) {
@@ -111,13 +117,16 @@ void phpbb_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, F
         "<h2 class=\"topic-title\"><a href=\"" + base + "&amp;sid=" + kSid + "\">" + esc(t.title) + "</a></h2>\n"
         "<div class=\"action-bar bar-top\">\n<a href=\"./posting.php?mode=reply&amp;f=" + f + "&amp;t=" + t.id + "&amp;sid=" + kSid +
         "\" class=\"button\" title=\"Post a reply\"><span>Post Reply</span></a>\n"
+        "<div class=\"dropdown-container topic-tools\"><ul><li><a href=\"./memberlist.php?mode=email&amp;t=" + t.id + "&amp;sid=" + kSid +
+        "\" title=\"E-mail friend\">E-mail friend</a></li><li><a href=\"./viewtopic.php?t=" + t.id + "&amp;sid=" + kSid +
+        "&amp;view=print\" title=\"Print view\">Print view</a></li></ul></div>\n"
         "<div class=\"search-box\"><form method=\"get\" action=\"./search.php\"><input type=\"hidden\" name=\"t\" value=\"" + t.id + "\" /></form></div>\n" +
         phpbb_pagination(base, page, pages, t.posts.size(), "posts") + "</div>\n";
     for (int k = (page - 1) * kPerPage; k < std::min<int>(page * kPerPage, static_cast<int>(t.posts.size())); ++k)
       html += phpbb_post(t, t.posts[static_cast<std::size_t>(k)], k % 2 != 0);
     html += "<div class=\"action-bar bar-bottom\">" + phpbb_pagination(base, page, pages, t.posts.size(), "posts") + "</div>\n"
             "<div class=\"action-bar actions-jump\"><a href=\"./viewtopic.php?f=" + f + "&amp;t=" + t.id + "&amp;view=previous&amp;sid=" + kSid +
-            "\">Previous topic</a> <a href=\"./viewtopic.php?f=" + f + "&amp;t=" + t.id + "&amp;view=next&amp;sid=" + kSid + "\">Next topic</a>"
+            "\">Previous topic</a> <a href=\"./download/file.php?id=" + t.id + "&amp;sid=" + kSid + "\">diagram.png</a> <a href=\"./viewtopic.php?f=" + f + "&amp;t=" + t.id + "&amp;view=next&amp;sid=" + kSid + "\">Next topic</a>"
             " <a href=\"./viewtopic.php?f=" + f + "&amp;t=" + t.id + "&amp;hilit=soyuz&amp;sid=" + kSid + "\">soyuz</a>"
             " <a href=\"./viewtopic.php?f=" + f + "&amp;t=" + t.id + "&amp;sk=t&amp;sd=a&amp;st=0\">Sort</a></div>\n</div>\n" + phpbb_foot();
     write_file(root, "viewtopic.php@" + query + ".html", html);
@@ -192,7 +201,7 @@ void rewrite_phpbb_site(const fs::path& root, ForumSite& site) {
   site.listing_pages = {"/"};
   site.feeds = {"/feed.php"};
   site.traps = {"posting.php", "memberlist.php", "ucp.php", "search.php", "mcp.php", "faq.php",
-                "viewonline.php", "viewtopic.php?p=", "view=next", "view=previous", "hilit=",
+                "viewonline.php", "viewtopic.php?p=", "view=next", "view=previous", "view=print", "hilit=", "app.php", "download/",
                 "mark=", "sk=", "sid="};
   write_file(root, "index.html", phpbb_index());
   write_file(root, "index.php.html", phpbb_index());
