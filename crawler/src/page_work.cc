@@ -127,7 +127,12 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
       } else {
         for (auto& entry : *listed) {
           filter.admit_ref(here, entry.url, out.links);
-          if (entry.modified) out.modified.push_back(std::move(entry));
+          // A feed names a post of a thread (phpBB's ?t=5&p=77#p77): what changed is the
+          // thread's page, under the address the crawl knows it by.
+          auto url = entry.modified ? Url::resolve(here, entry.url) : std::nullopt;
+          if (!url) continue;
+          entry.url = same_page(*url).str();
+          out.modified.push_back(std::move(entry));
         }
       }
     }

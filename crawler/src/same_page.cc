@@ -17,7 +17,8 @@ namespace fora::crawler {
 namespace {
 
 // The parameters that order, cut or highlight a page without choosing what it holds.
-constexpr std::array<std::string_view, 23> kDisplayParams = {
+constexpr std::array<std::string_view, 24> kDisplayParams = {
+    "goto",  // vBulletin's goto=newpost, lastpost, nextnewest: the thread's page, or another's
     "sort", "sortby", "sort_by", "sortorder", "sort_order", "order", "orderby", "order_by",
     "direction", "dir", "desc", "asc",  // SMF: ;sort=subject;desc
     "datecut", "daysprune", "prunedays", "prune_day",
@@ -29,9 +30,19 @@ constexpr std::array<std::string_view, 23> kDisplayParams = {
 // opens at it); without a thread beside them they name a post alone.
 constexpr std::array<std::string_view, 4> kPostParams = {"pid", "postid", "post_id", "commentid"};
 
-bool display_or_post_param(std::string_view key, std::string_view) {
-  return std::find(kDisplayParams.begin(), kDisplayParams.end(), key) != kDisplayParams.end() ||
-         std::find(kPostParams.begin(), kPostParams.end(), key) != kPostParams.end();
+// The parameters that name a thread: beside one, p= is a post of it (phpBB's
+// viewtopic.php?t=5&p=77, vBulletin's showthread.php?t=5&p=77), not a page number.
+constexpr std::array<std::string_view, 5> kThreadParams = {"t", "tid", "topic", "threadid", "thread"};
+
+bool contains(auto& names, std::string_view key) { return std::find(names.begin(), names.end(), key) != names.end(); }
+
+bool names_thread(std::string_view query) {
+  bool found = false;
+  filter_query(query, [&](std::string_view key, std::string_view) {
+    found = found || contains(kThreadParams, key);
+    return false;
+  });
+  return found;
 }
 
 // "/forum/index.php" shows what "/forum/" does.
@@ -48,7 +59,10 @@ Url same_page(const Url& url) {
   const std::string pq(url.path_and_query());
   const std::size_t q = pq.find('?');
   const std::string query = q == std::string::npos ? "" : pq.substr(q + 1);
-  const std::string kept = filter_query(query, display_or_post_param);
+  const bool in_thread = names_thread(query);
+  const std::string kept = filter_query(query, [&](std::string_view key, std::string_view) {
+    return contains(kDisplayParams, key) || contains(kPostParams, key) || (in_thread && key == "p");
+  });
   std::string path = pq.substr(0, q);
   if (kept.empty()) path = without_index_file(std::move(path));
   if (kept == query && path.size() == std::min(q, pq.size())) return url;

@@ -193,6 +193,9 @@ TEST(SamePage, SortOrdersDateCutsAndPageSizesAreOnePage) {
 TEST(SamePage, APostPermalinkIsItsThreadsPage) {
   EXPECT_EQ(same_page(url("http://x.example/showthread.php?tid=5&pid=77#pid77")).str(), "http://x.example/showthread.php?tid=5");
   EXPECT_EQ(same_page(url("http://x.example/showthread.php?t=5&postcount=12")).str(), "http://x.example/showthread.php?t=5");
+  EXPECT_EQ(same_page(url("http://x.example/viewtopic.php?t=5&p=77#p77")).str(), "http://x.example/viewtopic.php?t=5");
+  EXPECT_EQ(same_page(url("http://x.example/viewtopic.php?f=2&t=5&p=77")).str(), "http://x.example/viewtopic.php?f=2&t=5");
+  EXPECT_EQ(same_page(url("http://x.example/showthread.php?t=5&goto=newpost")).str(), "http://x.example/showthread.php?t=5");
 }
 
 TEST(SamePage, ABareIndexFileIsItsFolder) {
