@@ -20,6 +20,11 @@ class LinkFilter {
 
   // Appends `url` to `out` when it is admitted.
   void admit(const Url& url, std::vector<Url>& out);
+  // A feed the page's reader names (its profile's feeds and feed_links): the engine's own
+  // change signal, so not judged by the URL traps of other engines (phpBB's
+  // app.php/feed/topics_active is not WordPress's per-post /feed/), only by scope and by the
+  // growth any address can show.
+  void admit_feed(const Url& url, std::vector<Url>& out);
   // The same for a reference found on the page `base` (resolved first).
   void admit_ref(const Url& base, std::string_view ref, std::vector<Url>& out);
   bool in_scope(const Url& url) const { return scope_.in_scope(url); }

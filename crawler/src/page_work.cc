@@ -28,7 +28,7 @@ std::string read_page(const archive::Response& response, const std::string& try_
   out.reader = page->reader;
   if (follow) {
     for (const Url& link : page->links) filter.admit(link, out.links);
-    for (const Url& feed : page->feeds) filter.admit(feed, out.links);  // new threads, for updates
+    for (const Url& feed : page->feeds) filter.admit_feed(feed, out.links);  // change signals, for updates
   }
   out.reply_links = std::move(page->reply_links);
   if (follow) out.rows = std::move(page->rows);

@@ -181,18 +181,35 @@ std::optional<std::string> growth_trap(std::string_view path_and_query,
 
 }  // namespace
 
+namespace {
+
+// A URL's path and query, and their parts as the rules read them.
+struct Parts {
+  std::string path_and_query;
+  std::string_view query;
+  std::vector<std::string> segs, keys;
+  explicit Parts(std::string_view url) : path_and_query(url_path_and_query(url)) {
+    const std::size_t q = path_and_query.find('?');
+    const std::string_view pq = path_and_query;
+    query = q == std::string::npos ? std::string_view() : pq.substr(q + 1);
+    segs = path_segments(pq.substr(0, q));
+    keys = query_keys(query);
+  }
+};
+
+}  // namespace
+
+std::optional<std::string> growth_trap_reason(std::string_view url) {
+  const Parts u(url);
+  return growth_trap(u.path_and_query, u.segs, u.keys);
+}
+
 std::optional<std::string> trap_reason(std::string_view url) {
-  std::string pq = url_path_and_query(url);
-  const std::size_t q = pq.find('?');
-  std::string_view path = std::string_view(pq).substr(0, q);
-  std::string_view query =
-      q == std::string::npos ? std::string_view() : std::string_view(pq).substr(q + 1);
-  const std::vector<std::string> keys = query_keys(query);
-  const std::vector<std::string> segs = path_segments(path);
-  if (auto reason = growth_trap(pq, segs, keys)) return reason;
-  if (auto reason = query_trap(keys, segs, query)) return reason;
-  if (auto reason = view_trap(keys, segs, query)) return reason;
-  return path_trap(segs);
+  const Parts u(url);
+  if (auto reason = growth_trap(u.path_and_query, u.segs, u.keys)) return reason;
+  if (auto reason = query_trap(u.keys, u.segs, u.query)) return reason;
+  if (auto reason = view_trap(u.keys, u.segs, u.query)) return reason;
+  return path_trap(u.segs);
 }
 
 }  // namespace fora::crawler

@@ -115,8 +115,8 @@ TEST(Cli, ExtractReadsAFileAndAUrlAndSaysWhichReaderAndWhy) {
   TempDir site;
   const ForumSite board = write_phpbb_site(site.path());
   const SiteTopic& topic = board.topics.front();
-  const fs::path page = site.path() / ("viewtopic.php@f=2&t=" + topic.id + ".html");
-  const std::string url = "http://127.0.0.1/viewtopic.php?f=2&t=" + topic.id;
+  const fs::path page = site.path() / ("viewtopic.php@t=" + topic.id + ".html");
+  const std::string url = "http://127.0.0.1/viewtopic.php?t=" + topic.id;
 
   auto text = run({FORA_BIN, "extract", "--url", url, page.string()}, {{"NO_COLOR", "1"}});
   ASSERT_EQ(text.exit_code, 0) << text.err;
@@ -138,7 +138,7 @@ TEST(Cli, ExtractReadsAFileAndAUrlAndSaysWhichReaderAndWhy) {
   EXPECT_EQ(links.out.find("sid="), std::string::npos) << links.out;
 
   TestServer server(site.path());
-  auto fetched = run({FORA_BIN, "extract", "--json", server.url("/viewtopic.php?f=2&t=" + topic.id)});
+  auto fetched = run({FORA_BIN, "extract", "--json", server.url("/viewtopic.php?t=" + topic.id)});
   ASSERT_EQ(fetched.exit_code, 0) << fetched.err;
   EXPECT_EQ(json_lines(fetched.out).size(), on_page);
   EXPECT_EQ(run({FORA_BIN, "extract", server.url("/no-such-page")}).exit_code, 1);

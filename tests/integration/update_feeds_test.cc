@@ -11,8 +11,10 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "fora_run.h"
+#include "support/forum_site.h"
 #include "support/temp_dir.h"
 #include "support/test_server.h"
 
@@ -79,6 +81,97 @@ TEST(UpdateFeeds, WordPressCommentsFeedFindsNewCommentsOnOldPosts) {
   EXPECT_LE(static_cast<double>(server.requests().size()), 0.15 * static_cast<double>(crawl_requests))
       << server.requests().size() << " requests for the update, " << crawl_requests << " for the crawl:\n"
       << listed(server.requests());
+}
+
+// A generated phpBB board names its feeds in every page's head (overall_header.html): the
+// newest posts, new topics, active topics. A day after the crawl, old topics get replies
+// (one fills a new page, one lands on the third page of a long topic) and a topic is new.
+// The listings are not due again yet (the default revisit intervals), so the feeds are the
+// only signal: one update finds every new post, asking for the feeds, the changed topics'
+// pages and nothing else; the next update asks for the feeds with validators (304).
+TEST(UpdateFeeds, PhpbbFeedsLeadToEveryNewReplyOnOldTopics) {
+  TempDir site, archive;
+  ForumSite board = forum_board();
+  rewrite_phpbb_site(site.path(), board);
+  TestServer server(site.path());
+  const RunResult crawled = fora(archive.path(), {"crawl", "--delay", "0", "--quiet", server.url("/")});
+  ASSERT_EQ(crawled.exit_code, 0) << crawled.err;
+  const std::set<std::string> before = native_ids(archive.path());
+  ASSERT_EQ(before.size(), board.post_count());
+
+  SiteTopic* fills = nullptr;  // ten posts: a reply opens page 2
+  SiteTopic* longest = nullptr;
+  SiteTopic* quiet = nullptr;
+  for (SiteTopic& t : board.topics) {
+    if (t.posts.size() % 10 == 0 && !fills) {
+      fills = &t;
+    } else if (t.posts.size() > 20 && !longest) {
+      longest = &t;
+    } else if (t.posts.size() < 6 && !quiet) {
+      quiet = &t;
+    }
+  }
+  ASSERT_TRUE(fills && longest && quiet);
+  const std::int64_t later = std::time(nullptr) + 3600;  // an hour after the crawl, by the board's clock
+  std::vector<std::string> fresh;
+  int next = 95001;
+  auto reply = [&](SiteTopic& t, bool opening = false) {
+    SitePost p;
+    p.id = std::to_string(next++);
+    p.author = "Night Owl";
+    p.date = later + next % 7;
+    p.text = "Late words on topic " + t.id + ", reply " + p.id + ".";
+    p.opening = opening;
+    t.posts.push_back(p);
+    fresh.push_back("comment " + p.id);
+  };
+  reply(*fills);
+  reply(*longest);
+  reply(*longest);
+  reply(*quiet);
+  SiteTopic topic;
+  topic.id = "600";
+  topic.title = "Fresh topic about the fairing";
+  topic.forum = "Off Topic";
+  board.topics.push_back(topic);
+  reply(board.topics.back(), true);
+  reply(board.topics.back());
+  fresh[fresh.size() - 2] = "post " + board.topics.back().posts.front().id;
+  const std::set<std::string> changed_topics = {fills->id, longest->id, quiet->id, "600"};
+  rewrite_phpbb_site(site.path(), board);
+  server.clear_requests();
+
+  // The catalog counts visits in whole seconds: a page visited in the second the update
+  // begins counts as visited since it began. A nightly update comes hours later.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  const RunResult updated = fora(archive.path(), {"update", "--no-index", "--quiet", "--delay", "0"});
+  ASSERT_EQ(updated.exit_code, 0) << updated.out << updated.err;
+  const std::set<std::string> after = native_ids(archive.path());
+  for (const std::string& id : fresh)
+    EXPECT_TRUE(after.count(id)) << id << " not found by the update; it asked for:\n" << listed(server.requests());
+  EXPECT_EQ(after.size(), before.size() + fresh.size());
+  std::set<std::string> allowed = {"/robots.txt", "/"};
+  allowed.insert(board.feeds.begin(), board.feeds.end());
+  for (const std::string& page : board.topic_pages)
+    for (const std::string& id : changed_topics)
+      if (page.starts_with("/viewtopic.php?t=" + id) && (page.size() == 17 + id.size() || page[17 + id.size()] == '&'))
+        allowed.insert(page);
+  std::size_t feeds_read = 0;
+  for (const std::string& line : server.requests()) {
+    const std::string target = line.substr(line.find(' ') + 1, line.rfind(' ') - line.find(' ') - 1);
+    EXPECT_TRUE(allowed.count(target)) << "asked for " << target << ", which did not change";
+    feeds_read += std::count(board.feeds.begin(), board.feeds.end(), target);
+  }
+  EXPECT_EQ(feeds_read, board.feeds.size()) << listed(server.requests());
+
+  server.clear_requests();
+  ASSERT_EQ(fora(archive.path(), {"update", "--no-index", "--quiet", "--delay", "0"}).exit_code, 0);
+  for (const std::string& line : server.requests()) {
+    for (const std::string& feed : board.feeds) {
+      if (line.find(" " + feed + " ") == std::string::npos) continue;
+      EXPECT_TRUE(line.ends_with(" 304")) << line << ": an unchanged feed, asked with its validators";
+    }
+  }
 }
 
 }  // namespace

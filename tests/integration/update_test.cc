@@ -28,7 +28,7 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-// "GET /viewtopic.php?f=2&t=9 200" -> "/viewtopic.php?f=2&t=9"
+// "GET /viewtopic.php?t=9 200" -> "/viewtopic.php?t=9"
 std::multiset<std::string> targets(const std::vector<std::string>& log) {
   std::multiset<std::string> out;
   for (const std::string& line : log) {
@@ -43,7 +43,7 @@ std::multiset<std::string> targets(const std::vector<std::string>& log) {
 std::vector<std::string> pages_of(const ForumSite& site, const std::string& id) {
   std::vector<std::string> out;
   for (const std::string& p : site.topic_pages) {
-    const auto at = p.find("&t=" + id);
+    const auto at = p.find("?t=" + id);
     const auto end = at + 3 + id.size();
     if (at != std::string::npos && (end == p.size() || p[end] == '&')) out.push_back(p);
   }

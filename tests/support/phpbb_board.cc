@@ -1,6 +1,7 @@
 // phpBB 3.3 with its default style, prosilver, as a guest sees it (the markup of the real
 // pages in ../shared/fixtures/real/phpbb): board index, forums paged with start=, topics.
 #include <algorithm>
+#include <ctime>
 #include <stdexcept>
 
 #include "support/board_markup.h"
@@ -15,9 +16,23 @@ namespace fs = std::filesystem;
 
 const std::string kSid = "acc6afbad2e0eae5f42d5eebaae7a1b1";
 
+// overall_header.html's feed links with every feed on (3.0's feed.php; 3.1+ routes the same
+// feeds through app.php/feed/...): the newest posts, news, forums, new and active topics, and
+// the feed of the forum or topic a page shows.
+std::string phpbb_feed_links(const std::string& section) {
+  auto link = [](const std::string& title, const std::string& query) {
+    return "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Feed - " + title + "\" href=\"./feed.php" + query + "\">\n";
+  };
+  std::string out = link("Test Board", "") + link("News", "?mode=news") + link("All forums", "?mode=forums") +
+                    link("New Topics", "?mode=topics") + link("Active Topics", "?mode=topics_active");
+  if (section == "viewforum" || section == "viewtopic") out += link("Forum", "?f=2");
+  if (section == "viewtopic") out += link("Topic", "?f=2&amp;t=7");
+  return out;
+}
+
 std::string phpbb_head(const std::string& title, const std::string& section) {
   return "<!DOCTYPE html>\n<html dir=\"ltr\" lang=\"en-gb\">\n<head>\n<meta charset=\"utf-8\" />\n<title>" +
-         esc(title) + " - Test Board</title>\n<link href=\"./styles/prosilver/theme/stylesheet.css?assets_version=3\" rel=\"stylesheet\">\n</head>\n"
+         esc(title) + " - Test Board</title>\n<link href=\"./styles/prosilver/theme/stylesheet.css?assets_version=3\" rel=\"stylesheet\">\n" + phpbb_feed_links(section) + "</head>\n"
          "<body id=\"phpbb\" class=\"nojs notouch section-" + section + " ltr \">\n<div id=\"wrap\" class=\"wrap\">\n"
          "<div class=\"navbar\"><ul class=\"nav-main linklist\"><li><a href=\"./faq.php?sid=" + kSid + "\">FAQ</a></li>"
          "<li><a href=\"./ucp.php?mode=login&amp;sid=" + kSid + "\">Login</a></li><li><a href=\"./ucp.php?mode=register&amp;sid=" + kSid + "\">Register</a></li>"
@@ -109,9 +124,9 @@ std::string phpbb_post(const SiteTopic& t, const SitePost& p, bool odd) {
 void phpbb_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, ForumSite& site) {
   const int pages = pages_of(t.posts.size());
   const std::string f = std::to_string(forum_id);
-  const std::string base = "./viewtopic.php?f=" + f + "&amp;t=" + t.id;
+  const std::string base = "./viewtopic.php?t=" + t.id;
   for (int page = 1; page <= pages; ++page) {
-    const std::string query = "f=" + f + "&t=" + t.id + (page > 1 ? "&start=" + std::to_string((page - 1) * kPerPage) : "");
+    const std::string query = "t=" + t.id + (page > 1 ? "&start=" + std::to_string((page - 1) * kPerPage) : "");
     site.topic_pages.push_back("/viewtopic.php?" + query);
     std::string html = phpbb_head(t.title, "viewtopic") + phpbb_crumbs(forum_id) + "</li></ul>\n</div>\n<div id=\"page-body\" class=\"page-body\">\n"
         "<h2 class=\"topic-title\"><a href=\"" + base + "&amp;sid=" + kSid + "\">" + esc(t.title) + "</a></h2>\n"
@@ -125,10 +140,10 @@ void phpbb_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, F
     for (int k = (page - 1) * kPerPage; k < std::min<int>(page * kPerPage, static_cast<int>(t.posts.size())); ++k)
       html += phpbb_post(t, t.posts[static_cast<std::size_t>(k)], k % 2 != 0);
     html += "<div class=\"action-bar bar-bottom\">" + phpbb_pagination(base, page, pages, t.posts.size(), "posts") + "</div>\n"
-            "<div class=\"action-bar actions-jump\"><a href=\"./viewtopic.php?f=" + f + "&amp;t=" + t.id + "&amp;view=previous&amp;sid=" + kSid +
-            "\">Previous topic</a> <a href=\"./download/file.php?id=" + t.id + "&amp;sid=" + kSid + "\">diagram.png</a> <a href=\"./viewtopic.php?f=" + f + "&amp;t=" + t.id + "&amp;view=next&amp;sid=" + kSid + "\">Next topic</a>"
-            " <a href=\"./viewtopic.php?f=" + f + "&amp;t=" + t.id + "&amp;hilit=soyuz&amp;sid=" + kSid + "\">soyuz</a>"
-            " <a href=\"./viewtopic.php?f=" + f + "&amp;t=" + t.id + "&amp;sk=t&amp;sd=a&amp;st=0\">Sort</a></div>\n</div>\n" + phpbb_foot();
+            "<div class=\"action-bar actions-jump\"><a href=\"./viewtopic.php?t=" + t.id + "&amp;view=previous&amp;sid=" + kSid +
+            "\">Previous topic</a> <a href=\"./download/file.php?id=" + t.id + "&amp;sid=" + kSid + "\">diagram.png</a> <a href=\"./viewtopic.php?t=" + t.id + "&amp;view=next&amp;sid=" + kSid + "\">Next topic</a>"
+            " <a href=\"./viewtopic.php?t=" + t.id + "&amp;hilit=soyuz&amp;sid=" + kSid + "\">soyuz</a>"
+            " <a href=\"./viewtopic.php?t=" + t.id + "&amp;sk=t&amp;sd=a&amp;st=0\">Sort</a></div>\n</div>\n" + phpbb_foot();
     write_file(root, "viewtopic.php@" + query + ".html", html);
   }
 }
@@ -149,13 +164,13 @@ void phpbb_forum_pages(const fs::path& root, const Forum& forum, const Board& bo
             phpbb_pagination(base, page, pages, topics.size(), "topics") + "</div>\n<div class=\"forumbg\"><ul class=\"topiclist topics\">\n";
     for (int i = (page - 1) * kPerPage; i < std::min<int>(page * kPerPage, static_cast<int>(topics.size())); ++i) {
       const SiteTopic& t = *topics[static_cast<std::size_t>(i)];
-      html += "<li class=\"row\"><dl class=\"row-item topic_read\"><dt><div class=\"list-inner\"><a href=\"./viewtopic.php?f=" + f + "&amp;t=" + t.id +
+      html += "<li class=\"row\"><dl class=\"row-item topic_read\"><dt><div class=\"list-inner\"><a href=\"./viewtopic.php?t=" + t.id +
               "&amp;sid=" + kSid + "\" class=\"topictitle\">" + esc(t.title) + "</a><div class=\"topic-poster\">by " + phpbb_user(t.posts.front().author) + "</div>";
       const int tpages = pages_of(t.posts.size());
       if (tpages > 1) {
         html += "<div class=\"pagination\"><ul>";
         for (int p = 1; p <= tpages; ++p)
-          html += "<li><a class=\"button\" href=\"./viewtopic.php?f=" + f + "&amp;t=" + t.id + (p > 1 ? "&amp;start=" + std::to_string((p - 1) * kPerPage) : "") +
+          html += "<li><a class=\"button\" href=\"./viewtopic.php?t=" + t.id + (p > 1 ? "&amp;start=" + std::to_string((p - 1) * kPerPage) : "") +
                   "&amp;sid=" + kSid + "\">" + std::to_string(p) + "</a></li>";
         html += "</ul></div>";
       }
@@ -184,6 +199,54 @@ std::string phpbb_index() {
   return html + "</ul></div>\n<a href=\"./viewonline.php?sid=" + kSid + "\">Who is online</a>\n</div>\n" + phpbb_foot();
 }
 
+// feed.xml.twig: an Atom feed whose entries link to a post of a topic.
+struct FeedEntry {
+  const SiteTopic* topic;
+  const SitePost* post;
+};
+
+std::string phpbb_feed(const std::string& title, const std::string& self, const std::vector<FeedEntry>& entries) {
+  auto atom_date = [](std::int64_t t) { return strftime_utc(t, "%Y-%m-%dT%H:%M:%S+00:00"); };
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en-gb\">\n"
+                    "<link rel=\"self\" type=\"application/atom+xml\" href=\"" + self + "\" />\n<title>Test Board</title>\n<subtitle>" + title +
+                    "</subtitle>\n<link href=\"./index.php\" />\n<updated>" + atom_date(entries.empty() ? 0 : entries.front().post->date) +
+                    "</updated>\n<author><name><![CDATA[Test Board]]></name></author>\n<id>" + self + "</id>\n";
+  for (const FeedEntry& e : entries) {
+    const std::string link = "./viewtopic.php?t=" + e.topic->id + "&amp;p=" + e.post->id + "#p" + e.post->id;
+    out += "<entry>\n<author><name><![CDATA[" + e.post->author + "]]></name></author>\n<updated>" + atom_date(e.post->date) +
+           "</updated>\n<published>" + atom_date(e.post->date) + "</published>\n<id>" + link + "</id>\n<link href=\"" + link +
+           "\"/>\n<title type=\"html\"><![CDATA[" + e.topic->forum + " &bull; " + (e.post->opening ? "" : "Re: ") + e.topic->title +
+           "]]></title>\n<content type=\"html\" xml:base=\"" + link + "\"><![CDATA[" + paras_html(e.post->text, "<br>") +
+           "]]></content>\n</entry>\n";
+  }
+  return out + "</feed>\n";
+}
+
+// The newest posts (feed.php), the newest topics (?mode=topics) and the topics with a post in
+// the last 7 days, newest last post first (?mode=topics_active: phpbb/feed/topics_active.php),
+// 15 entries each (feed_limit).
+void phpbb_feeds(const fs::path& root, const Board& board) {
+  constexpr std::size_t kLimit = 15;
+  auto newest_first = [](std::vector<FeedEntry>& v) {
+    std::stable_sort(v.begin(), v.end(), [](const FeedEntry& a, const FeedEntry& b) { return a.post->date > b.post->date; });
+    if (v.size() > kLimit) v.resize(kLimit);
+  };
+  std::vector<FeedEntry> posts, topics, active;
+  const std::int64_t week_ago = std::time(nullptr) - 7 * 86400;
+  for (const SiteTopic& t : board.topics) {
+    if (t.posts.empty()) continue;
+    for (const SitePost& p : t.posts) posts.push_back({&t, &p});
+    topics.push_back({&t, &t.posts.front()});
+    if (t.posts.back().date > week_ago) active.push_back({&t, &t.posts.back()});
+  }
+  newest_first(posts);
+  newest_first(topics);
+  newest_first(active);
+  write_file(root, "feed.php.xml", phpbb_feed("Newest posts", "./feed.php", posts));
+  write_file(root, "feed.php@mode=topics.xml", phpbb_feed("New Topics", "./feed.php?mode=topics", topics));
+  write_file(root, "feed.php@mode=topics_active.xml", phpbb_feed("Active Topics", "./feed.php?mode=topics_active", active));
+}
+
 }  // namespace
 
 ForumSite write_phpbb_site(const fs::path& root) {
@@ -199,12 +262,13 @@ void rewrite_phpbb_site(const fs::path& root, ForumSite& site) {
   clear_folder(root);
   site.topic_pages.clear();
   site.listing_pages = {"/"};
-  site.feeds = {"/feed.php"};
+  site.feeds = {"/feed.php", "/feed.php?mode=topics", "/feed.php?mode=topics_active"};
   site.traps = {"posting.php", "memberlist.php", "ucp.php", "search.php", "mcp.php", "faq.php",
                 "viewonline.php", "viewtopic.php?p=", "view=next", "view=previous", "view=print", "hilit=", "app.php", "download/",
                 "mark=", "sk=", "sid="};
   write_file(root, "index.html", phpbb_index());
   write_file(root, "index.php.html", phpbb_index());
+  phpbb_feeds(root, board);
   for (const Forum& f : kForums) phpbb_forum_pages(root, f, board, writes, site);
   for (std::size_t i = 0; i < board.topics.size(); ++i)
     phpbb_topic_pages(root, board.topics[i], board.topic_forum[i], site);

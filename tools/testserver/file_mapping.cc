@@ -77,15 +77,18 @@ Mapping map_target(const fs::path& root, std::string_view target) {
   if (q != std::string_view::npos && q + 1 < target.size()) {
     std::string query(target.substr(q + 1));
     for (std::size_t at; (at = query.find('/')) != std::string::npos;) query.replace(at, 1, "%2F");
-    const fs::path saved = local.string() + "@" + query + ".html";
-    if (query.find('\0') == std::string::npos && fs::is_regular_file(saved, ec))
-      return Mapping{Mapping::Kind::File, saved, {}};
+    for (const char* ext : {".html", ".xml"}) {  // a page, or a feed ("feed.php@mode=topics.xml")
+      const fs::path saved = local.string() + "@" + query + ext;
+      if (query.find('\0') == std::string::npos && fs::is_regular_file(saved, ec))
+        return Mapping{Mapping::Kind::File, saved, {}};
+    }
   }
   if (fs::is_regular_file(local, ec)) return Mapping{Mapping::Kind::File, local, {}};
   // An extensionless or script address saved as a page: "/latest" is "latest.html",
   // "/index.php" is "index.php.html" (what wget --adjust-extension writes).
-  if (const fs::path page = local.string() + ".html"; fs::is_regular_file(page, ec))
-    return Mapping{Mapping::Kind::File, page, {}};
+  for (const char* ext : {".html", ".xml"})
+    if (const fs::path page = local.string() + ext; fs::is_regular_file(page, ec))
+      return Mapping{Mapping::Kind::File, page, {}};
   return not_found();
 }
 

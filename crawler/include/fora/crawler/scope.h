@@ -73,6 +73,9 @@ class Scope {
 // /category/x/, /tag/x/, the main /feed/, sitemaps.
 // Assumes the site lives at the host's root (the main feed is /feed/).
 std::optional<std::string> trap_reason(std::string_view url);
+// Of those, only the addresses that grow without end (the rule for every URL, whoever
+// names it).
+std::optional<std::string> growth_trap_reason(std::string_view url);
 
 // The page `url` shows, spelled without its display variants: the parameters that sort,
 // cut by date, set the page size, highlight a word or open the page at one post
