@@ -9,7 +9,7 @@ iterations=${1:-20000}
 seed=${2:-$(date +%s)}
 cd "$top"
 cmake --preset asan-ubsan >/dev/null
-targets=(fuzz_extract fuzz_feeds fuzz_dates fuzz_robots fuzz_query fuzz_warc fuzz_import)
+targets=(fuzz_extract fuzz_feeds fuzz_dates fuzz_robots fuzz_query fuzz_warc fuzz_import fuzz_catalog_blob)
 cmake --build build/asan -j"$(nproc)" --target "${targets[@]}" >/dev/null
 fixtures=$top/../shared/fixtures/real
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1

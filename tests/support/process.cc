@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -146,9 +147,11 @@ RunResult Subprocess::wait(std::chrono::milliseconds timeout) {
     drain(std::chrono::steady_clock::now() + std::chrono::seconds(5), false);
   }
   int status = 0;
-  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  struct rusage usage {};
+  while (wait4(pid_, &status, 0, &usage) < 0 && errno == EINTR) {
   }
   r.exit_code = exit_code_of(status);
+  r.peak_rss_kb = usage.ru_maxrss;
   r.out = out_;
   r.err = err_;
   result_ = r;

@@ -26,6 +26,7 @@ struct RunResult {
   std::string out;         // everything written to stdout
   std::string err;         // everything written to stderr
   bool timed_out = false;  // the child was killed because it outlived the timeout
+  long peak_rss_kb = 0;    // the child's peak resident memory (getrusage's ru_maxrss), in KiB
 };
 
 class Subprocess {

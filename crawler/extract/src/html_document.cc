@@ -181,7 +181,7 @@ Result<XmlDocPtr> parse_utf8_html(std::string utf8, std::string_view base,
   std::unique_ptr<htmlParserCtxt, ParserContextFree> ctxt(htmlNewParserCtxt());
   if (!ctxt || ctxt->sax == nullptr) return make_error(Errc::Internal, "cannot create an HTML parser");
   TreeWatch w;
-  w.budget = std::max(kMinTreeBytes, utf8.size() * kTreeBytesPerPageByte);
+  w.budget = std::clamp(utf8.size() * kTreeBytesPerPageByte, kMinTreeBytes, kMaxTreeBytes);
   watch(ctxt.get(), w);
   const std::string url(base);
   // The bytes are UTF-8 now; naming the encoding keeps libxml2 from switching to whatever

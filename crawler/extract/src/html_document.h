@@ -20,8 +20,12 @@ inline constexpr std::size_t kMaxTreeDepth = 20000;
 // the parse stops and keeps what it read. With the page's own copies this keeps a page's
 // reading under about 20 times its size in memory, whatever its markup.
 inline constexpr std::size_t kTreeBytesPerPageByte = 12;
-// ...and at least this much, so that a small page of tiny elements is read whole.
+// ...and at least this much, so that a small page of tiny elements is read whole...
 inline constexpr std::size_t kMinTreeBytes = 16u << 20;
+// ...and at most this much, so that no page, however hostile, takes a command past ~300 MB
+// (issue 20's goal): a page this large in nodes is 16 MiB of one-word paragraphs, none
+// that a forum prints.
+inline constexpr std::size_t kMaxTreeBytes = 128u << 20;
 
 // Decodes `bytes` (see decode_to_utf8) and parses them with libxml2's forgiving HTML
 // parser; the network is never touched. NUL bytes are dropped and a byte order mark
