@@ -90,19 +90,8 @@ class Damage : public ::testing::Test {
   static RunResult crawl_again(const fs::path& dir) {
     return fora(dir, {"crawl", "--delay", "0", server_->base_url() + "/", other_->base_url() + "/"});
   }
-  static std::vector<fs::path> segments(const fs::path& archive) {
-    std::vector<fs::path> out;
-    for (const auto& e : fs::directory_iterator(archive / "snapshots"))
-      if (e.is_regular_file()) out.push_back(e.path());
-    std::sort(out.begin(), out.end());
-    return out;
-  }
-  static fs::path copy_archive(const TempDir& into) {
-    const fs::path dir = into.path() / "archive";
-    fs::copy(archive_->path(), dir, fs::copy_options::recursive);
-    fs::remove(dir / "lock");
-    return dir;
-  }
+  // A copy of the crawled archive to damage.
+  static fs::path copy_archive(const TempDir& into) { return fora::test::copy_archive(archive_->path(), into.path()); }
   // `n` offsets spread through `size` bytes, the first and the last among them.
   static std::vector<std::uint64_t> spread(std::uint64_t size, int n) {
     std::vector<std::uint64_t> out;

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -36,6 +37,23 @@ inline std::vector<nlohmann::json> json_lines(const std::string& text) {
     if (!line.empty()) out.push_back(nlohmann::json::parse(line));
   }
   return out;
+}
+
+// The snapshot segment files of the archive at `archive`, in name order.
+inline std::vector<std::filesystem::path> segments(const std::filesystem::path& archive) {
+  std::vector<std::filesystem::path> out;
+  for (const auto& e : std::filesystem::directory_iterator(archive / "snapshots"))
+    if (e.is_regular_file()) out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A copy of the archive at `archive` in `into`/archive (without its lock), to damage.
+inline std::filesystem::path copy_archive(const std::filesystem::path& archive, const std::filesystem::path& into) {
+  const std::filesystem::path dir = into / "archive";
+  std::filesystem::copy(archive, dir, std::filesystem::copy_options::recursive);
+  std::filesystem::remove(dir / "lock");
+  return dir;
 }
 
 }  // namespace fora::test

@@ -109,19 +109,8 @@ class WarcArchive : public ::testing::Test {
     delete archive_;
     delete server_;
   }
-  static std::vector<fs::path> segments(const fs::path& archive) {
-    std::vector<fs::path> out;
-    for (const auto& e : fs::directory_iterator(archive / "snapshots")) out.push_back(e.path());
-    std::sort(out.begin(), out.end());
-    return out;
-  }
   // A copy of the crawled archive to damage.
-  static fs::path copy_archive(const TempDir& into) {
-    const fs::path dir = into.path() / "archive";
-    fs::copy(archive_->path(), dir, fs::copy_options::recursive);
-    fs::remove(dir / "lock");
-    return dir;
-  }
+  static fs::path copy_archive(const TempDir& into) { return fora::test::copy_archive(archive_->path(), into.path()); }
 
   static TestServer* server_;
   static TempDir* archive_;

@@ -140,14 +140,17 @@ std::string slugify(std::string_view s) {
   return out;
 }
 
-std::string iso(std::int64_t t) {
+// `t` in UTC as strftime's `format` writes it.
+std::string utc(std::int64_t t, const char* format) {
   std::time_t tt = static_cast<std::time_t>(t);
   std::tm tm{};
   gmtime_r(&tt, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
+  char buf[64];
+  std::strftime(buf, sizeof buf, format, &tm);
   return buf;
 }
+
+std::string iso(std::int64_t t) { return utc(t, "%Y-%m-%dT%H:%M:%S+00:00"); }
 
 // As WordPress prints dates: "August 4, 2023", "August 4, 2023 at 12:15 pm".
 std::string shown_date(std::int64_t t, bool with_time) {
@@ -429,14 +432,7 @@ class Site {
     return t.path + "#comment-" + std::to_string(c.id);
   }
 
-  static std::string rfc822(std::int64_t t) {
-    std::time_t tt = static_cast<std::time_t>(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[40];
-    std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S +0000", &tm);
-    return buf;
-  }
+  static std::string rfc822(std::int64_t t) { return utc(t, "%a, %d %b %Y %H:%M:%S +0000"); }
 
   // /comments/feed/: the 10 newest comments (posts_per_rss), newest first, as
   // wp-includes/feed-rss2-comments.php prints them for the whole site.
