@@ -60,5 +60,7 @@ ForumSite write_xenforo_site(const std::filesystem::path& root);
 // friendly URLs" on (thread-N.html).
 ForumSite write_mybb_site(const std::filesystem::path& root);
 ForumSite write_mybb_seo_site(const std::filesystem::path& root);
+// SMF 2.1 with its default theme and query-string addresses (index.php?topic=N.0).
+ForumSite write_smf_site(const std::filesystem::path& root);
 
 }  // namespace fora::test
