@@ -352,7 +352,9 @@ TEST(Refresh, AsksWithValidatorsAndStoresOnlyWhatChanged) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Generated, ForumBoard,
-                         ::testing::Values(Board{"phpbb", write_phpbb_site}, Board{"xenforo", write_xenforo_site}),
+                         ::testing::Values(Board{"phpbb", write_phpbb_site}, Board{"xenforo", write_xenforo_site},
+                                           Board{"mybb", write_mybb_site}, Board{"mybb_seo", write_mybb_seo_site},
+                                           Board{"smf", write_smf_site}),
                          [](const ::testing::TestParamInfo<Board>& board) { return std::string(board.param.name); });
 
 }  // namespace

@@ -187,6 +187,12 @@ const Forum& forum_by_id(int id) {
   throw std::runtime_error("no forum " + std::to_string(id) + " on the board");
 }
 
+std::vector<const Forum*> forum_path(int id) {
+  std::vector<const Forum*> path;
+  for (; id; id = path.front()->parent) path.insert(path.begin(), &forum_by_id(id));
+  return path;
+}
+
 void clear_folder(const fs::path& root) {
   if (fs::exists(root))
     for (const auto& entry : fs::directory_iterator(root)) fs::remove_all(entry.path());

@@ -36,6 +36,8 @@ Board board_of(const ForumSite& site);
 // The topics of forum `forum_id`, in board order.
 std::vector<const SiteTopic*> topics_in(const Board& board, int forum_id);
 const Forum& forum_by_id(int id);
+// Forum `id` and the forums above it, the top one first (a breadcrumb's forums).
+std::vector<const Forum*> forum_path(int id);
 
 std::string esc(const std::string& s);  // HTML-escaped text
 // `text`'s paragraphs (split at "\n"), escaped and joined by `between`.

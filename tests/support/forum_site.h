@@ -56,5 +56,11 @@ ForumSite forum_board();
 // board's forums. The topic lists' view counts move with every write, as readers move them.
 void rewrite_phpbb_site(const std::filesystem::path& root, ForumSite& site);
 ForumSite write_xenforo_site(const std::filesystem::path& root);
+// MyBB 1.8 with its default plain addresses (showthread.php?tid=N), and with "search engine
+// friendly URLs" on (thread-N.html).
+ForumSite write_mybb_site(const std::filesystem::path& root);
+ForumSite write_mybb_seo_site(const std::filesystem::path& root);
+// SMF 2.1 with its default theme and query-string addresses (index.php?topic=N.0).
+ForumSite write_smf_site(const std::filesystem::path& root);
 
 }  // namespace fora::test
