@@ -269,7 +269,7 @@ ForumSite write_discourse_site(const fs::path& root) {
   site.topics = board.topics;
   site.feeds = {"/latest.rss"};
   site.traps = {"/u/", "/login", "/signup", "/search", "/session/", "/about", "/faq", "/guidelines", "/privacy", "/tos", "/badges",
-                "/tag", "/raw/", "/posts/", "/print", "?u=", "/latest", "/top", ".rss", "/last"};
+                "/tag", "/raw/", "/posts/", "/print", "?u=", "/latest?", "/top", "/posts.rss", "/last"};
   // The front page: the latest topics (most recent first) and their later pages.
   std::vector<const SiteTopic*> latest;
   for (auto it = board.topics.rbegin(); it != board.topics.rend(); ++it) latest.push_back(&*it);
