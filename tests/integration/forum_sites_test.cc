@@ -40,6 +40,10 @@ std::string iso(std::int64_t t) {
   return buf;
 }
 
+// Some engines number posts within their topic (Discourse's post_N): a post is named by its
+// thread (the titles of the generated boards differ) and its id.
+std::string post_key(const std::string& thread_title, const std::string& post_id) { return thread_title + "\n" + post_id; }
+
 class ForumBoard : public ::testing::TestWithParam<Board> {
  protected:
   void SetUp() override {
@@ -51,7 +55,8 @@ class ForumBoard : public ::testing::TestWithParam<Board> {
     ASSERT_EQ(index.exit_code, 0) << index.out << index.err;
   }
 
-  // Every stored entry, by the engine's post id, as `fora show --json` prints it.
+  // Every stored entry, by its thread's title and the engine's post id (ids_in_thread below),
+  // as `fora show --json` prints it.
   std::map<std::string, json> entries() const {
     auto r = fora(archive_.path(), {"search", "--json", "--limit", "100000", "type:post OR type:comment"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -60,7 +65,7 @@ class ForumBoard : public ::testing::TestWithParam<Board> {
       auto show = fora(archive_.path(), {"show", "--json", std::to_string(hit["id"].get<long>())});
       EXPECT_EQ(show.exit_code, 0) << show.err;
       json e = json::parse(show.out);
-      out[e["native_id"].get<std::string>()] = e;
+      out[post_key(e["thread_title"].get<std::string>(), e["native_id"].get<std::string>())] = e;
     }
     return out;
   }
@@ -78,7 +83,7 @@ TEST_P(ForumBoard, EveryPostIsReadWithAuthorDateWordsQuotesAndThread) {
   for (const SiteTopic& topic : truth_.topics) {
     std::set<long> threads;
     for (const SitePost& post : topic.posts) {
-      auto it = got.find(post.id);
+      auto it = got.find(post_key(topic.title, post.id));
       if (it == got.end()) {
         ADD_FAILURE() << "post " << post.id << " of topic " << topic.id << " not found";
         continue;
@@ -354,7 +359,7 @@ TEST(Refresh, AsksWithValidatorsAndStoresOnlyWhatChanged) {
 INSTANTIATE_TEST_SUITE_P(Generated, ForumBoard,
                          ::testing::Values(Board{"phpbb", write_phpbb_site}, Board{"xenforo", write_xenforo_site},
                                            Board{"mybb", write_mybb_site}, Board{"mybb_seo", write_mybb_seo_site},
-                                           Board{"smf", write_smf_site}),
+                                           Board{"smf", write_smf_site}, Board{"discourse", write_discourse_site}),
                          [](const ::testing::TestParamInfo<Board>& board) { return std::string(board.param.name); });
 
 }  // namespace

@@ -62,5 +62,7 @@ ForumSite write_mybb_site(const std::filesystem::path& root);
 ForumSite write_mybb_seo_site(const std::filesystem::path& root);
 // SMF 2.1 with its default theme and query-string addresses (index.php?topic=N.0).
 ForumSite write_smf_site(const std::filesystem::path& root);
+// Discourse's crawler view (what a guest without JavaScript gets): /latest, categories, topics.
+ForumSite write_discourse_site(const std::filesystem::path& root);
 
 }  // namespace fora::test
