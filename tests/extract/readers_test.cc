@@ -113,30 +113,33 @@ TEST(Readers, AProfileCanLeanOnSchemaOrgAndOverrideTheTitle) {
   EXPECT_EQ(r->links[0].str(), "https://forum.example/t/2");
 }
 
-// A HyperKitty thread page as HyperKitty 1.3.7's templates render it for robots (thread.html,
-// messages/message.html, ajax/replies.html).
+// A HyperKitty thread page's ?noscript view as HyperKitty 1.3.7's templates render it
+// (thread.html, messages/message.html, ajax/replies.html): a reply's day is printed only when
+// it changes ({% ifchanged %}) and never with its year, which is in the "Sender's time"
+// tooltip; a direct reply to the first email has no reply-level class (level = depth - 1).
 TEST(Readers, HyperKittyThreadPageGivesTheThreadWithItsReplyTree) {
-  auto email = [](const std::string& hash, const std::string& name, const std::string& date,
-                  const std::string& time, const std::string& body) {
-    return "<div class=\"email email-first\"><div id=\"" + hash + "\" class=\"email-header\"><div class=\"gravatar-wrapper\">"
+  auto email = [](const std::string& hash, const std::string& name, const std::string& day,
+                  const std::string& sender_time, const std::string& time, const std::string& body) {
+    const std::string date = day.empty() ? "" : "<span class=\"date d-none d-sm-inline\">" + day + "</span><span class=\"date d-sm-none\">x</span>";
+    return "<div class=\"email\"><div id=\"" + hash + "\" class=\"email-header\"><div class=\"gravatar-wrapper\">"
            "<div class=\"gravatar circle\"><img src=\"x.png\"></div><div class=\"email-author\"><span class=\"name\">"
            "<a href=\"/hyperkitty/users/1/\" title=\"See the profile for " + name + "\">" + name + "</a></span></div></div>"
-           "<div class=\"email-date right\"><span class=\"date d-none d-sm-inline\">" + date + "</span><span class=\"date d-sm-none\">x</span>"
-           "<div class=\"time\"><span title=\"Sender's time: whenever\">" + time + "</span></div></div></div>"
+           "<div class=\"email-date right\">" + date + "<div class=\"time\"><span title=\"Sender's time: " + sender_time + "\">" + time + "</span></div></div></div>"
            "<div class=\"email-body \">" + body + "</div><div class=\"email-info\"><a href=\"/hyperkitty/list/dev@lists.example.org/message/" + hash + "/\">link</a></div></div>";
   };
   const std::string page =
       "<html><head><title>Release plans - dev - lists.example.org</title></head><body><div class=\"row view-thread\">"
       "<div class=\"thread-header\"><h3>Release plans</h3></div><div id=\"thread-content\">" +
-      email("AAAA", "Anna Müller", "3 Mar 2021", "12:26 p.m.", "<p>Shall we release?</p>") +
-      "<div class=\"replies\"><div class=\"odd reply-level-1\">" +
-      email("BBBB", "Ben", "4 Mar 2021", "9:05 a.m.",
+      email("AAAA", "Anna Müller", "3 Mar\n  2021", "March 3, 2021, 1:26 p.m.", "12:26 p.m.", "<p>Shall we release?</p>") +
+      "<div class=\"replies\"><div class=\"odd \">" +
+      email("BBBB", "Ben", "4 Mar", "March 3, 2021, 11:05 p.m.", "9:05 a.m.",
             "<p>On Wed, Mar 3, 2021, Anna Müller wrote:</p><div class=\"quoted-switch\"><a href=\"#\">...</a></div>"
             "<blockquote class=\"blockquote quoted-text\"><p>Shall we release?</p></blockquote><p>Yes.</p>") +
-      "</div><div class=\"even reply-level-2\">" + email("CCCC", "Chris", "4 Mar 2021", "10:00 a.m.", "<p>Agreed.</p>") +
-      "</div><div class=\"odd reply-level-1\">" + email("DDDD", "Dana", "5 Mar 2021", "1:00 p.m.", "<p>Not yet.</p>") +
+      "</div><div class=\"even reply-level-1\">" + email("CCCC", "Chris", "", "March 4, 2021, 10 a.m.", "10 a.m.", "<p>Agreed.</p>") +
+      "</div><div class=\"odd \">" + email("DDDD", "Dana", "5 Mar", "March 5, 2021, noon", "noon", "<p>Not yet.</p>") +
       "</div></div></div><p class=\"sort-mode\"><a href=\"/hyperkitty/list/dev@lists.example.org/thread/T5Q/?sort=date\">"
-      "Show replies by date</a></p></div></body></html>";
+      "Show replies by date</a></p><a href=\"/hyperkitty/list/dev@lists.example.org/thread/T6R/\">Next</a>"
+      "<a href=\"/accounts/login/?next=/hyperkitty/\">Sign in</a></div></body></html>";
   auto r = shipped().extract(page, "https://lists.example.org/hyperkitty/list/dev@lists.example.org/thread/T5Q/?noscript");
   ASSERT_TRUE(r && r->thread);
   EXPECT_EQ(r->reader, "profile:hyperkitty");
@@ -148,13 +151,19 @@ TEST(Readers, HyperKittyThreadPageGivesTheThreadWithItsReplyTree) {
   EXPECT_EQ(t.post->author, "Anna Müller");
   EXPECT_EQ(t.post->published, 1614774360);  // 2021-03-03T12:26Z
   ASSERT_EQ(t.comments.size(), 3u);
-  EXPECT_EQ(t.comments[0].parent_id, "AAAA");
+  EXPECT_EQ(t.comments[0].parent_id, "AAAA");  // a direct reply: no reply-level class
   EXPECT_EQ(t.comments[0].text, "Yes.");
   ASSERT_EQ(t.comments[0].quotes.size(), 1u);
   EXPECT_EQ(t.comments[0].quotes[0].author, "Anna Müller");
-  EXPECT_EQ(t.comments[0].published, 1614848700);  // 2021-03-04T09:05Z
+  EXPECT_EQ(t.comments[0].published, 1614848700);  // 2021-03-04T09:05Z (the sender's 3 March)
   EXPECT_EQ(t.comments[1].parent_id, "BBBB");
+  EXPECT_EQ(t.comments[1].published, 1614852000);  // 2021-03-04T10:00Z: the day printed before it
   EXPECT_EQ(t.comments[2].parent_id, "AAAA");
+  EXPECT_EQ(t.comments[2].published, 1614945600);  // 2021-03-05T12:00Z
+  // The next thread is fetched as its ?noscript page, the only one with its replies; the
+  // sorted view and the sign-in page are not fetched.
+  ASSERT_EQ(r->links.size(), 1u);
+  EXPECT_EQ(r->links[0].str(), "https://lists.example.org/hyperkitty/list/dev@lists.example.org/thread/T6R/?noscript");
 }
 
 // SMF 2.0's Curve theme (Display.template.php): a quick-moderation div#msg_N_quick_mod comes

@@ -5,19 +5,14 @@
 // apart from the quoted lines.
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <csignal>
-#include <ctime>
 #include <thread>
 #include <fstream>
 #include <map>
 #include <sstream>
 
 #include "fora_run.h"
+#include "mail_list.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 #include "support/test_server.h"
@@ -26,127 +21,6 @@ namespace fora::test {
 namespace {
 
 using json = nlohmann::json;
-
-struct Message {
-  std::string id, parent, root, from_name, from_addr, subject, text, quoted;
-  std::int64_t date = 0;
-};
-
-std::string rfc2822(std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S +0000", &tm);
-  return buf;
-}
-
-std::string iso(std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-// 6 threads of 1..8 messages; a reply answers an earlier message of its thread and quotes
-// its first line.
-std::vector<Message> make_list() {
-  const std::vector<std::pair<std::string, std::string>> people = {
-      {"Tobias Oberstein", "tobias@example.org"}, {"Itamar Turner-Trauring", "itamar@example.org"},
-      {"Zoë Ångström", "zoe@example.org"},        {"Jean-Paul Calderone", "exarkun@example.org"},
-      {"Phil Mayers", "phil@example.org"}};
-  const std::vector<std::string> subjects = {"Twisted/PyPy rocks!", "epoll reactor and PyPy",
-                                             "Trial on FreeBSD", "Deferred cancellation",
-                                             "TLS timeouts", "Release 12.0 plans"};
-  std::vector<Message> out;
-  std::int64_t when = 1330618740;  // 2012-03-01T16:19:00Z
-  int n = 0;
-  for (std::size_t t = 0; t < subjects.size(); ++t) {
-    const std::size_t size = 1 + (t * 5 + 3) % 8;
-    const std::size_t first = out.size();
-    for (std::size_t k = 0; k < size; ++k, ++n, when += 1800 + 60 * n) {
-      Message m;
-      m.id = "msg" + std::to_string(n) + ".fora-test@lists.example.org";
-      const auto& [name, addr] = people[(t + k * 3) % people.size()];
-      m.from_name = name;
-      m.from_addr = addr;
-      m.date = when;
-      m.text = "Message " + std::to_string(n) + " about " + subjects[t] + ".\nSecond line " + std::to_string(n) + ".";
-      if (k == 0) {
-        m.root = m.id;
-        m.subject = "[Test-List] " + subjects[t];
-      } else {
-        const Message& parent = out[first + (k - 1) / 2];
-        m.parent = parent.id;
-        m.root = out[first].id;
-        m.subject = "Re: [Test-List] " + subjects[t];
-        m.quoted = parent.text.substr(0, parent.text.find('\n'));
-      }
-      out.push_back(std::move(m));
-    }
-  }
-  return out;
-}
-
-// A display name as a header carries it: RFC 2047 (Q encoding, UTF-8) when not ASCII.
-std::string header_name(const std::string& name) {
-  bool ascii = true;
-  for (unsigned char c : name) ascii = ascii && c < 0x80;
-  if (ascii) return name;
-  std::string out = "=?UTF-8?Q?";
-  for (unsigned char c : name) {
-    if (c == ' ') out += '_';
-    else if (c < 0x80 && std::isalnum(c)) out += static_cast<char>(c);
-    else {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "=%02X", c);
-      out += hex;
-    }
-  }
-  return out + "?=";
-}
-
-// One message as RFC 5322 text (without the mbox "From " line).
-std::string message_text(const Message& m) {
-  std::string out;
-  {
-    out += "From: " + header_name(m.from_name) + " <" + m.from_addr + ">\n";
-    out += "To: Test List <list@example.org>\n";
-    out += "Date: " + rfc2822(m.date) + "\n";
-    out += "Subject: " + m.subject + "\n";
-    out += "Message-ID: <" + m.id + ">\n";
-    if (!m.parent.empty()) {
-      out += "In-Reply-To: <" + m.parent + ">\n";
-      out += "References: <" + m.root + ">" + (m.parent != m.root ? " <" + m.parent + ">" : "") + "\n";
-    }
-    out += "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n";
-    if (!m.quoted.empty()) out += "On " + rfc2822(m.date - 600) + ", Someone wrote:\n> " + m.quoted + "\n\n";
-    out += m.text + "\n";
-  }
-  return out;
-}
-
-std::string mbox(const std::vector<Message>& messages) {
-  std::string out;
-  for (const Message& m : messages) out += "From " + m.from_addr + "  Thu Mar  1 12:00:00 2012\n" + message_text(m) + "\n";
-  return out;
-}
-
-// Every post and comment of `archive`, by native id, as `fora show --json` prints it.
-std::map<std::string, json> stored_entries(const std::filesystem::path& archive) {
-  auto hits = fora(archive, {"search", "--json", "--limit", "1000", "type:post OR type:comment"});
-  EXPECT_EQ(hits.exit_code, 0) << hits.err;
-  std::map<std::string, json> got;
-  for (const json& hit : json_lines(hits.out)) {
-    auto show = fora(archive, {"show", "--json", std::to_string(hit["id"].get<long>())});
-    EXPECT_EQ(show.exit_code, 0) << show.err;
-    json e = json::parse(show.out);
-    got[e["native_id"].get<std::string>()] = e;
-  }
-  return got;
-}
 
 // Each message is stored once, by its Message-ID, with its author, date, parent, thread (its
 // root's) and own words apart from the quoted line.
@@ -179,31 +53,6 @@ void expect_every_message(const std::filesystem::path& archive, const std::vecto
       EXPECT_EQ(e["thread_id"].get<long>(), root->second) << m.id << " is in its root's thread";
     }
   }
-}
-
-// A free TCP port on 127.0.0.1 (for servers that take a port, not port 0).
-unsigned short free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof addr;
-  if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-      ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0)
-    throw std::runtime_error("no free port");
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
-bool answers(unsigned short port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(port);
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const bool ok = fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-  if (fd >= 0) ::close(fd);
-  return ok;
 }
 
 TEST(MailArchive, MhonarcArchiveCrawledFromItsIndexGivesEveryMessage) {

@@ -28,8 +28,12 @@ bool any_match(const std::vector<std::regex>& rules, const std::string& s) {
 
 std::optional<Url> apply_crawl_rules(const Profile::Crawl& rules, const Url& url) {
   std::optional<Url> link = url;
-  if (std::string stripped = strip_params(url.str(), rules.strip_params); stripped != url.str()) {
-    auto respelled = Url::parse(stripped);
+  std::string spelled = strip_params(url.str(), rules.strip_params);
+  if (spelled.size() <= kMaxRegexInput)
+    for (const UrlRewrite& rewrite : rules.url_rewrites)
+      spelled = std::regex_replace(spelled, rewrite.pattern, rewrite.replacement);
+  if (spelled != url.str()) {
+    auto respelled = Url::parse(spelled);
     if (!respelled) return std::nullopt;
     link = std::move(*respelled);
   }

@@ -10,9 +10,10 @@
 
 namespace fora::extract {
 
-// `url` without the query parameters the rules strip, or nullopt when the link is a trap or
-// noise (a `skip` match, or no `follow` match when follow rules exist). Regexes see the path
-// and query ("/viewtopic.php?t=5").
+// `url` without the query parameters the rules strip and respelled by their url_rewrite, or
+// nullopt when the link is a trap or noise (a `skip` match, or no `follow` match when follow
+// rules exist). skip and follow see the path and query ("/viewtopic.php?t=5"), url_rewrite
+// the whole URL.
 std::optional<Url> apply_crawl_rules(const Profile::Crawl& rules, const Url& url);
 
 }  // namespace fora::extract

@@ -132,19 +132,20 @@ Status read_match(const Reader& r, const toml::table& root, Profile& p) {
   return ok();
 }
 
-Status read_rewrites(const Reader& r, const toml::table& t, Profile& p) {
+// Reads `section.url_rewrite`, an array of { pattern, replace } tables, into `out`.
+Status read_rewrites(const Reader& r, const toml::table& t, std::string_view section,
+                     std::vector<UrlRewrite>& out) {
+  const std::string key = fmt::format("{}.url_rewrite", section);
   const toml::array* rewrites = t["url_rewrite"].as_array();
   if (rewrites == nullptr) return ok();
   for (const toml::node& item : *rewrites) {
     const toml::table* rule = item.as_table();
     auto pattern = rule ? (*rule)["pattern"].value<std::string>() : std::nullopt;
-    if (!pattern) return r.error("thread.url_rewrite", "each rule needs a 'pattern' string");
+    if (!pattern) return r.error(key, "each rule needs a 'pattern' string");
     try {
-      p.thread_url_rewrites.push_back(
-          {std::regex(*pattern, std::regex::ECMAScript),
-           (*rule)["replace"].value_or(std::string())});
+      out.push_back({std::regex(*pattern, std::regex::ECMAScript), (*rule)["replace"].value_or(std::string())});
     } catch (const std::regex_error& e) {
-      return r.error("thread.url_rewrite", fmt::format("bad regex: {}", e.what()));
+      return r.error(key, fmt::format("bad regex: {}", e.what()));
     }
   }
   return ok();
@@ -174,7 +175,7 @@ Status read_thread(const Reader& r, const toml::table& root, Profile& p) {
   FORA_READ_FIELD(p.next_page, t, "thread", "next_page");
   FORA_READ_XPATHS(p.later_page, t, "thread", "later_page");
   FORA_TRY(r.regexes(t, "thread", "later_page_urls", p.later_page_urls));
-  return read_rewrites(r, t, p);
+  return read_rewrites(r, t, "thread", p.thread_url_rewrites);
 }
 
 Status read_post(const Reader& r, const toml::table& root, Profile& p) {
@@ -225,7 +226,7 @@ Status read_crawl(const Reader& r, const toml::table& root, Profile& p) {
   if (!feeds) return feeds.error();
   p.crawl.feeds = std::move(*feeds);
   FORA_READ_FIELD(p.crawl.feed_links, t, "crawl", "feed_links");
-  return ok();
+  return read_rewrites(r, t, "crawl", p.crawl.url_rewrites);
 }
 
 #undef FORA_READ_FIELD

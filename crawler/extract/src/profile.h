@@ -92,12 +92,17 @@ struct Profile {
     std::vector<std::regex> follow;        // when given, only links that match lead on
     std::vector<std::regex> skip;          // traps and noise: reply, quote, login, sorting...
     std::vector<std::string> strip_params; // query parameters to drop (session ids), lowercase
+    // Applied in order to each link after strip_params, before skip and follow: the spelling
+    // of a page that holds what the linked one only loads by script (HyperKitty's ?noscript).
+    std::vector<UrlRewrite> url_rewrites;
     std::vector<std::string> feeds;        // feed paths that list new threads ("/feed.php")
     // Feeds the page names, found where it names them (a <link rel="alternate"> in its head),
     // so that a site installed under a folder or without pretty URLs is served too:
     // WordPress's comments feed, the signal of new comments on old posts.
     Field feed_links;
-    bool empty() const { return follow.empty() && skip.empty() && strip_params.empty(); }
+    bool empty() const {
+      return follow.empty() && skip.empty() && strip_params.empty() && url_rewrites.empty();
+    }
   } crawl;
 };
 
