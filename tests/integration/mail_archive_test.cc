@@ -1,14 +1,18 @@
 // Real mail archives end to end: a generated list with known Message-IDs, In-Reply-To and
-// References, rendered by Debian's `mhonarc` (served by fora-testserver) and delivered into a
+// References, rendered by Debian's `mhonarc` (served by fora-testserver) and imported into a
 // public-inbox (served by public-inbox-httpd), crawled from its index by the real binary;
 // every message is checked against the generator: author, date, parent, thread and own words
-// apart from the quoted lines.
+// apart from the quoted lines; and the servers' request logs against the fewest pages that
+// hold every message (the expected counts computed from the generated list).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <csignal>
 #include <thread>
 #include <fstream>
 #include <map>
+#include <regex>
+#include <set>
 #include <sstream>
 
 #include "fora_run.h"
@@ -70,29 +74,90 @@ TEST(MailArchive, MhonarcArchiveCrawledFromItsIndexGivesEveryMessage) {
   ASSERT_EQ(fora(archive.path(), {"index"}).exit_code, 0);
 
   expect_every_message(archive.path(), messages);
+  // MHonArc has no page of many messages: the fewest requests are the date index (the start)
+  // and each message's page once; never the thread index beside it, nor a message twice.
+  std::size_t pages = 0, robots = 0;
+  std::vector<std::string> other;
+  static const std::regex kMessagePage(R"(^GET /msg[0-9]{5}\.html 200$)");
+  for (const std::string& line : server.requests()) {
+    if (std::regex_match(line, kMessagePage)) ++pages;
+    else if (line.rfind("GET /robots.txt ", 0) == 0) ++robots;
+    else if (line != "GET /maillist.html 200") other.push_back(line);
+  }
+  EXPECT_EQ(pages, messages.size());
+  EXPECT_LE(robots, 1u);
+  EXPECT_TRUE(other.empty()) << other.size() << " requests besides the index and the messages, the first: "
+                             << (other.empty() ? "" : other.front());
 }
 
-// public-inbox (Debian's package): the same list delivered into a real inbox, served by
-// public-inbox-httpd on 127.0.0.1, crawled from the inbox's front page.
-TEST(MailArchive, PublicInboxCrawledFromItsFrontPageGivesEveryMessage) {
+// What public-inbox's own importer does with an mbox (PublicInbox::InboxWritable::import_mbox,
+// as `public-inbox-mda` per message but in one process): ARGV inbox name, mbox file.
+constexpr const char* kPublicInboxImport = R"(use v5.12;
+use PublicInbox::Config;
+use PublicInbox::InboxWritable;
+my ($name, $file) = @ARGV;
+my $ibx = PublicInbox::Config->new->lookup_name($name) or die "no inbox $name\n";
+open my $fh, '<', $file or die "$file: $!\n";
+PublicInbox::InboxWritable->new($ibx)->import_mbox($fh, 'mboxrd');
+)";
+
+// public-inbox-httpd's own application (PublicInbox::HTTPD without a .psgi) with Plack's
+// access log written to $FORA_ACCESS_LOG, one "METHOD PATH?QUERY STATUS" line per request.
+constexpr const char* kPublicInboxLoggedApp = R"(use v5.12;
+use Plack::Builder;
+use PublicInbox::WWW;
+my $www = PublicInbox::WWW->new;
+$www->preload;
+open my $log, '>>', $ENV{FORA_ACCESS_LOG} or die "access log: $!\n";
+$log->autoflush(1);
+builder {
+	enable 'AccessLog', format => '%m %U%q %>s', logger => sub { print $log @_ };
+	enable 'Head';
+	sub { $www->call(@_) };
+};
+)";
+
+// The listing pages public-inbox shows (View.pm paginate_recent): the newest 200 messages
+// first, then each older page while the one before was full.
+std::size_t listing_pages(std::size_t messages) { return messages / 200 + 1; }
+
+// The most flat thread views a crawl of the listings may fetch: a listing links each thread
+// with messages in its window once, by the thread's latest message there, so a thread that
+// spans two windows may be fetched under two messages.
+std::size_t most_thread_views(const std::vector<Message>& messages) {
+  std::vector<const Message*> newest_first;
+  for (const Message& m : messages) newest_first.push_back(&m);
+  std::sort(newest_first.begin(), newest_first.end(), [](auto* a, auto* b) { return a->date > b->date; });
+  std::set<std::pair<std::size_t, std::string>> window_threads;
+  for (std::size_t i = 0; i < newest_first.size(); ++i) window_threads.emplace(i / 200, newest_first[i]->root);
+  return window_threads.size();
+}
+
+// public-inbox (Debian's package): a list of over 200 messages imported into a real inbox,
+// served by public-inbox-httpd on 127.0.0.1, crawled from the inbox's front page. Every
+// message is read right from the threads' flat views, and the crawl asks for nothing but the
+// listing pages and one flat view per thread: never a message's own page, its raw text, the
+// nested view, mbox or Atom exports.
+TEST(MailArchive, PublicInboxCrawledFromItsFrontPageReadsEachThreadOnce) {
   if (run({"sh", "-c", "command -v public-inbox-httpd"}).exit_code != 0)
     GTEST_SKIP() << "public-inbox is not installed (tools/install-deps.sh installs it)";
-  const std::vector<Message> messages = make_list();
+  const std::vector<Message> messages = make_list({.threads = 48});
+  ASSERT_GT(messages.size(), 200u) << "the list must fill more than one listing page";
   TempDir home, archive;
   const unsigned short port = free_port();
   const std::string base = "http://127.0.0.1:" + std::to_string(port);
+  const auto log = home.path() / "access.log";
   const std::vector<std::pair<std::string, std::string>> env = {
       {"HOME", home.path().string()}, {"PI_CONFIG", (home.path() / "config").string()},
-      {"ORIGINAL_RECIPIENT", "list@example.org"}};
+      {"FORA_ACCESS_LOG", log.string()}};
   auto init = run({{"public-inbox-init", "-V2", "test", (home.path() / "inbox").string(), base + "/test", "list@example.org"}, env, {}});
   ASSERT_EQ(init.exit_code, 0) << init.err;
-  ASSERT_EQ(run({{"git", "config", "-f", (home.path() / "config").string(), "publicinboxmda.spamcheck", "none"}, env, {}}).exit_code, 0);
-  for (const Message& m : messages) {
-    const auto file = home.write("msg.eml", message_text(m));
-    auto mda = run({{"sh", "-c", "public-inbox-mda --no-precheck < '" + file.string() + "'"}, env, {}});
-    ASSERT_EQ(mda.exit_code, 0) << m.id << ": " << mda.err;
-  }
-  Subprocess httpd({{"public-inbox-httpd", "-l", base}, env, {}});
+  const auto box = home.write("list.mbox", mbox(messages));
+  const auto import = home.write("import.pl", kPublicInboxImport);
+  auto imported = run({{"perl", import.string(), "test", box.string()}, env, {}});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const auto app = home.write("logged.psgi", kPublicInboxLoggedApp);
+  Subprocess httpd({{"public-inbox-httpd", "-l", base, app.string()}, env, {}});
   for (int i = 0; i < 100 && !answers(port); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   ASSERT_TRUE(answers(port)) << "public-inbox-httpd did not start on " << base;
 
@@ -101,6 +166,40 @@ TEST(MailArchive, PublicInboxCrawledFromItsFrontPageGivesEveryMessage) {
   ASSERT_EQ(crawl.exit_code, 0) << crawl.out << crawl.err;
   ASSERT_EQ(fora(archive.path(), {"index"}).exit_code, 0);
   expect_every_message(archive.path(), messages);
+
+  // The requests by kind; a flat view "/test/MESSAGE-ID/T/" counts for its message's thread.
+  std::map<std::string, std::string> root_of;
+  for (const Message& m : messages) root_of[m.id] = m.root;
+  std::size_t listings = 0, views = 0, robots = 0;
+  std::set<std::string> threads_read, asked;
+  std::vector<std::string> other;
+  std::istringstream lines(slurp(log));
+  for (std::string line; std::getline(lines, line);) {
+    const std::string target = line.substr(line.find(' ') + 1, line.rfind(' ') - line.find(' ') - 1);
+    EXPECT_TRUE(asked.insert(target).second) << "asked twice: " << target;
+    static const std::regex kView(R"(^/test/([^/]+)/T/$)");
+    std::smatch view;
+    if (target == "/test/" || target.rfind("/test/?t=", 0) == 0) {
+      ++listings;
+    } else if (std::regex_match(target, view, kView) && root_of.count(view[1].str())) {
+      ++views;
+      threads_read.insert(root_of.at(view[1].str()));
+    } else if (target == "/robots.txt") {
+      ++robots;
+    } else {
+      other.push_back(line);
+    }
+  }
+  std::set<std::string> threads;
+  for (const Message& m : messages) threads.insert(m.root);
+  EXPECT_EQ(listings, listing_pages(messages.size()));
+  EXPECT_EQ(threads_read, threads) << "each thread's flat view was read";
+  EXPECT_LE(views, most_thread_views(messages));
+  EXPECT_LE(robots, 1u);
+  EXPECT_TRUE(other.empty()) << other.size() << " requests of no listing and no thread, the first: "
+                             << (other.empty() ? "" : other.front());
+  EXPECT_LE(static_cast<double>(listings + views + robots + other.size()),
+            1.2 * static_cast<double>(threads.size() + listing_pages(messages.size())));
 }
 
 // Real pipermail pages (../shared/fixtures/real/pipermail: three messages of one thread and
@@ -140,6 +239,24 @@ TEST(MailArchive, PipermailParentsComeFromTheThreadIndex) {
   auto r = fora(archive.path(), {"search", "--json", "replyto:\"Itamar Turner-Trauring\""});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(json_lines(r.out).size(), 1u) << r.out;
+
+  // The crawl asked for the thread index and each message it lists once (those not served
+  // answer 404), never the subject, author or date indexes beside it.
+  std::set<std::string> listed;
+  const std::string index = slurp(real / "twisted-2012-march-thread-index.html");
+  static const std::regex kListed(R"re(HREF="([0-9]{6}\.html)")re", std::regex::icase);
+  for (std::sregex_iterator it(index.begin(), index.end(), kListed), end; it != end; ++it)
+    listed.insert("/" + month + (*it)[1].str());
+  std::set<std::string> asked;
+  std::vector<std::string> other;
+  for (const std::string& line : server.requests()) {
+    const std::string target = line.substr(line.find(' ') + 1, line.rfind(' ') - line.find(' ') - 1);
+    if (listed.count(target) && asked.insert(target).second) continue;
+    if (target != "/robots.txt" && target != "/" + month + "thread.html") other.push_back(line);
+  }
+  EXPECT_EQ(asked, listed);
+  EXPECT_TRUE(other.empty()) << other.size() << " requests besides the index and its messages, the first: "
+                             << (other.empty() ? "" : other.front());
 }
 
 }  // namespace

@@ -183,6 +183,7 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
     page.thread = std::move(reading.thread);
     const std::size_t all = found.size();
     LinkList links;
+    if (reading.only_these_links) found.clear();
     for (Url& l : reader->follow(std::move(found))) links.add(std::move(l));
     page.links_dropped = all - std::min(all, links.size());
     for (Url& l : reader->follow(std::move(reading.links))) links.add(std::move(l));

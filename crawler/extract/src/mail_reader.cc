@@ -6,6 +6,8 @@
 #include <curl/curl.h>
 
 #include <cstring>
+#include <ctime>
+#include <map>
 #include <regex>
 
 #include "date_text.h"
@@ -179,6 +181,30 @@ std::string id_from_href(const std::string& href) {
   return message_id(out);
 }
 
+std::vector<xmlNode*> nodes(xmlXPathContext* ctx, xmlNode* at, const char* xpath) {
+  auto query = XPathQuery::compile(xpath);
+  if (!query) return {};
+  return select_nodes({std::move(*query)}, ctx, at);
+}
+
+std::string first_string_at(xmlXPathContext* ctx, xmlNode* at, const char* xpath) {
+  for (xmlNode* n : nodes(ctx, at, xpath)) return node_string(n);
+  return {};
+}
+
+std::string attribute(xmlNode* node, const char* name) {
+  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+  std::string out = value != nullptr ? reinterpret_cast<const char*>(value) : "";
+  xmlFree(value);
+  return out;
+}
+
+// public-inbox (lib/PublicInbox/View.pm, WwwStream.pm of 1.9) marks every page with the
+// mirroring link <a id=mirror href="…_/text/mirror/">.
+bool is_public_inbox(xmlXPathContext* ctx) {
+  return first_string(ctx, "boolean(//a[@id='mirror'][contains(@href,'_/text/mirror/')])") == "true";
+}
+
 // A message page (/LIST/MESSAGE-ID/): the headers and the body in <pre id=b>, quoted lines in
 // span.q, and the thread overview, whose first message is the thread's root.
 std::optional<ThreadPage> read_public_inbox(xmlXPathContext* ctx, const PageContext& context) {
@@ -221,6 +247,139 @@ std::optional<ThreadPage> read_public_inbox(xmlXPathContext* ctx, const PageCont
   return thread;
 }
 
+// One line of a flat thread view's overview (View.pm skel_dump, _skel_ghost):
+//   "2012-06-13 19:40   ` <a href="#mID" id=rID>Person 1</a>"       a message, level 2
+//   "     [not found] ` <a href="../../MID/">&lt;MID&gt;</a>"        a message not archived
+// Each level indents by two spaces and "` " marks a reply.
+struct OverviewLine {
+  std::string anchor;  // "ID" of href="#mID"; empty for a message not archived
+  std::string ghost;   // the Message-ID of a message not archived
+  int level = 0;
+};
+
+std::optional<int> overview_level(const std::string& line) {
+  static const std::regex kPrefix(
+      R"(^(?:[0-9]{4}-[0-9]{2}-[0-9]{2} [ 0-9][0-9]:[0-9]{2}|\s*\[not found\]) ( *)(` )?$)");
+  std::smatch m;
+  if (!std::regex_match(line, m, kPrefix)) return std::nullopt;
+  return m[2].matched ? static_cast<int>(m[1].length() / 2) + 1 : 0;
+}
+
+std::vector<OverviewLine> thread_overview(xmlXPathContext* ctx) {
+  std::vector<OverviewLine> out;
+  std::string line;  // the overview's text since its last line end
+  for (xmlNode* pre : nodes(ctx, nullptr, "//pre[b[@id='t']]"))
+    for (xmlNode* n = pre->children; n != nullptr; n = n->next) {
+      if (n->type == XML_ELEMENT_NODE && xmlStrcasecmp(n->name, BAD_CAST "a") == 0)
+        if (auto level = overview_level(line)) {
+          OverviewLine l;
+          l.level = *level;
+          const std::string href = attribute(n, "href");
+          if (href.rfind("#m", 0) == 0) l.anchor = href.substr(2);
+          else l.ghost = message_id(node_string(n));
+          if (!l.anchor.empty() || !l.ghost.empty()) out.push_back(std::move(l));
+        }
+      line += node_string(n);
+      if (auto end = line.rfind('\n'); end != std::string::npos) line.erase(0, end + 1);
+    }
+  return out;
+}
+
+// "From: Person 0 @ 2012-06-13  1:32 UTC (permalink / raw)": the names and the minute (the
+// flat view prints no seconds).
+void read_from_line(const std::string& text, Entry& e) {
+  static const std::regex kFrom(
+      R"((?:^|\n)From: ([^\n]*) @ ([0-9]{4})-([0-9]{2})-([0-9]{2}) ([ 0-9][0-9]):([0-9]{2}) UTC)");
+  std::smatch m;
+  if (!std::regex_search(text, m, kFrom)) return;
+  e.author = display_name(trim_blanks(m[1].str()));
+  std::tm tm{};
+  tm.tm_year = std::stoi(m[2].str()) - 1900;
+  tm.tm_mon = std::stoi(m[3].str()) - 1;
+  tm.tm_mday = std::stoi(m[4].str());
+  tm.tm_hour = std::stoi(trim_blanks(m[5].str()));
+  tm.tm_min = std::stoi(m[6].str());
+  e.published = static_cast<std::int64_t>(timegm(&tm));
+  e.precision = DatePrecision::Exact;
+}
+
+// One message of a flat thread view (View.pm eml_entry): "* Subject", the thread around it,
+// "From: NAME @ DATE UTC (permalink / raw)", To/Cc, a blank line, the body, and the footer
+// "^ permalink raw reply [flat|nested] N messages in thread".
+struct FlatEntry {
+  Entry entry;
+  std::string anchor;  // "ID" of its id=mID, which the overview links
+  std::string view;    // the thread's flat view under this message, as public-inbox spells it
+};
+
+std::optional<FlatEntry> read_flat_entry(xmlXPathContext* ctx, xmlNode* pre, const PageContext& context) {
+  FlatEntry out;
+  out.anchor = first_string_at(ctx, pre, "a[1]/@id");
+  const std::string permalink = first_string_at(ctx, pre, "a[.='permalink'][1]/@href");
+  Entry& e = out.entry;
+  e.native_id = id_from_href(permalink);
+  if (e.native_id.empty() || out.anchor.size() < 2) return std::nullopt;
+  out.anchor.erase(0, 1);
+  e.url = "#m" + out.anchor;  // on the thread's address, once known
+  out.view = resolve_url(context.url, permalink + "T/").value_or("");
+  const std::string text = node_string(pre);
+  read_from_line(text, e);
+  const std::size_t from = text.find("\nFrom: ");
+  const std::size_t body = from == std::string::npos ? std::string::npos : text.find("\n\n", from);
+  const std::size_t footer = text.rfind("\n^ permalink");
+  if (body != std::string::npos && footer != std::string::npos && footer > body) {
+    MailText mail = split_mail_body(text.substr(body + 2, footer - body - 2));
+    e.text = std::move(mail.text);
+    e.quotes = std::move(mail.quotes);
+  }
+  return out;
+}
+
+// A thread's flat view (/LIST/MESSAGE-ID/T/): every message of the thread with its headers,
+// and the thread's overview at the end, which gives each message's parent by its indent.
+std::optional<ThreadPage> read_public_inbox_thread(xmlXPathContext* ctx, const PageContext& context) {
+  std::map<std::string, FlatEntry> by_anchor;
+  std::string first_id, title;
+  for (xmlNode* pre : nodes(ctx, nullptr, "//pre[a[1][starts-with(@id,'m')][.='*']]")) {
+    if (auto e = read_flat_entry(ctx, pre, context)) {
+      if (first_id.empty()) {
+        first_id = e->entry.native_id;
+        title = first_string_at(ctx, pre, "(.//b)[1]");
+      }
+      by_anchor.emplace(e->anchor, std::move(*e));
+    }
+  }
+  if (by_anchor.empty()) return std::nullopt;
+  ThreadPage thread;
+  std::vector<std::pair<int, std::string>> ancestors;  // (level, Message-ID) down to here
+  for (const OverviewLine& line : thread_overview(ctx)) {
+    while (!ancestors.empty() && ancestors.back().first >= line.level) ancestors.pop_back();
+    const std::string parent = line.level > 0 && !ancestors.empty() ? ancestors.back().second : "";
+    auto it = by_anchor.find(line.anchor);
+    const std::string id = it != by_anchor.end() ? it->second.entry.native_id : line.ghost;
+    if (thread.thread_id.empty()) thread.thread_id = id;
+    ancestors.emplace_back(line.level, id);
+    if (it == by_anchor.end()) continue;
+    // The thread's address is its first archived message's flat view, whichever message's
+    // view was read: a listing links a thread by its latest message.
+    if (thread.thread_url.empty()) thread.thread_url = it->second.view;
+    Entry e = std::move(it->second.entry);
+    by_anchor.erase(it);
+    e.parent_id = parent;
+    // Later roots are the messages public-inbox matched by subject alone: top-level replies.
+    if (id == thread.thread_id) thread.post = std::move(e);
+    else thread.comments.push_back(std::move(e));
+  }
+  if (thread.thread_id.empty()) thread.thread_id = first_id;
+  if (thread.thread_url.empty()) thread.thread_url = context.url;
+  // Messages the overview left out stay in, unparented.
+  for (auto& [anchor, e] : by_anchor) thread.comments.push_back(std::move(e.entry));
+  for (Entry& e : thread.comments) e.url = thread.thread_url + e.url;
+  if (thread.post) thread.post->url = thread.thread_url + thread.post->url;
+  thread.title = thread_subject(decode_encoded_words(title));
+  return thread;
+}
+
 // ---- pipermail thread index ---------------------------------------------------------
 
 // thread.html marks each message with its chain of ancestors:
@@ -254,14 +413,50 @@ bool is_pipermail_thread_index(xmlXPathContext* ctx) {
   return first_string(ctx, "boolean(//comment()[starts-with(.,'0 ')][contains(.,'.')] and //li/a[@name])") == "true";
 }
 
+// A listing of the inbox (/LIST/, /LIST/?t=…, View.pm dump_topics, pagination_footer):
+// each thread once, by its topic's first link (the later lines of a topic, after "` ", are
+// other subjects of the same thread), and the next (older) page. The newer page is never
+// taken: the crawl starts at the newest, and "?t=…-" spells each page again.
+std::vector<Url> public_inbox_listing_links(xmlXPathContext* ctx, const PageContext& context) {
+  std::vector<Url> out;
+  auto add = [&](const std::string& href) {
+    if (auto resolved = resolve_url(context.url, href))
+      if (auto url = Url::parse(*resolved)) out.push_back(std::move(*url));
+  };
+  for (xmlNode* a : nodes(ctx, nullptr, "//pre/a[contains(@href,'/T/')]")) {
+    const std::string before = a->prev != nullptr ? node_string(a->prev) : "";
+    if (before.size() >= 2 && before.compare(before.size() - 2, 2, "` ") == 0) continue;
+    add(attribute(a, "href"));
+  }
+  for (xmlNode* a : nodes(ctx, nullptr, "//a[@rel='next'][contains(@href,'?t=')]")) add(attribute(a, "href"));
+  return out;
+}
+
+// Whether the page is pipermail's table of contents (archtoc.html): per volume, links to its
+// thread, subject, author and date indexes and its text archive.
+bool is_pipermail_toc(xmlXPathContext* ctx) {
+  return first_string(ctx, "boolean(//a[contains(@href,'/thread.html')] and //a[contains(@href,'/subject.html')]"
+                           " and //a[contains(@href,'/author.html')])") == "true";
+}
+
+// An MHonArc index page (maillist.html, threads.html and their later pages): MHonArc signs
+// every page it writes with the comment "MHonArc v2.6.19".
+bool is_mhonarc(xmlXPathContext* ctx) {
+  return first_string(ctx, "boolean(//comment()[starts-with(normalize-space(.),'MHonArc v')])") == "true";
+}
+
 class MailReader : public Reader {
  public:
   std::string name() const override { return "mail"; }
 
-  // On mail archives the raw message, mbox and Atom exports, search and the whole-thread
-  // views repeat the message pages; only message pages and indexes lead on.
+  // On mail archives the raw message, mbox and Atom exports, attachments, search, the help
+  // pages and the nested thread view repeat the message pages, and the indexes by other
+  // orders (MHonArc's thread index beside its date index, pipermail's subject, author and
+  // date indexes beside its thread index) repeat the index read.
   std::vector<Url> follow(std::vector<Url> links) const override {
-    static const std::regex kRepeats(R"((?:/raw|/T/|/t/|\.mbox\.gz|\.atom|/R/?)(?:$|[?#])|/_/|[?&]q=)");
+    static const std::regex kRepeats(
+        R"((?:/raw|/t/|\.mbox\.gz|\.atom|/R/?)(?:$|[?#])|/_/|[?&]q=|/attachments/|)"
+        R"((?:^|/)(?:threads|thrd[0-9]+|subject|author|date)\.html$|/[^/?]*\.(?!html?$)[A-Za-z0-9]{1,5}$)");
     std::vector<Url> out;
     for (Url& link : links)
       if (!std::regex_search(link.str(), kRepeats)) out.push_back(std::move(link));
@@ -270,26 +465,40 @@ class MailReader : public Reader {
 
   std::optional<Reading> read(const HtmlDocument& page,
                               const PageContext& context) const override {
-    const bool thread_index = is_pipermail_thread_index(page.xpath);
+    xmlXPathContext* ctx = page.xpath;
     Reading reading;
-    if (!comment_values(page.xpath, "X-Message-Id").empty())
+    if (!comment_values(ctx, "X-Message-Id").empty()) {
       reading.why = "MHonArc message page (X-Message-Id comment)";
-    else if (first_string(page.xpath, "boolean(//comment()[.='beginarticle'])") == "true")
+      reading.thread = read_mhonarc(ctx, context);
+    } else if (first_string(ctx, "boolean(//comment()[.='beginarticle'])") == "true") {
       reading.why = "pipermail message page (<!--beginarticle--> comment)";
-    else if (first_string(page.xpath, "boolean(//pre[@id='b'][starts-with(normalize-space(.),'From:')][contains(.,'Message-ID:')])") == "true")
+      reading.thread = read_pipermail(ctx, context);
+    } else if (first_string(ctx, "boolean(//pre[@id='b'][starts-with(normalize-space(.),'From:')][contains(.,'Message-ID:')])") == "true") {
       reading.why = "public-inbox message page (<pre id=b> with its headers)";
-    else if (thread_index)
+      reading.thread = read_public_inbox(ctx, context);
+      // The rest of its thread is on the thread's flat view, one request for all of it.
+      if (auto flat = resolve_url(context.url, "T/"))
+        if (auto url = Url::parse(*flat)) reading.links.push_back(std::move(*url));
+      reading.only_these_links = true;
+    } else if (is_public_inbox(ctx)) {
+      reading.thread = read_public_inbox_thread(ctx, context);
+      if (reading.thread) {
+        reading.why = "public-inbox thread, flat view (every message with its headers)";
+      } else {
+        reading.why = "public-inbox listing (id=mirror link): each thread's flat view and the older page";
+        reading.links = public_inbox_listing_links(ctx, context);
+      }
+      reading.only_these_links = true;
+    } else if (is_pipermail_thread_index(ctx)) {
       reading.why = "pipermail thread index (<!--N ancestors--> comments): replies among its messages";
-    else
+      reading.reply_links = pipermail_reply_links(ctx, context);
+    } else if (is_mhonarc(ctx)) {
+      reading.why = "MHonArc index (<!--MHonArc--> comment)";
+    } else if (is_pipermail_toc(ctx)) {
+      reading.why = "pipermail table of contents (each volume's thread.html)";
+    } else {
       return std::nullopt;
-    if (thread_index) {
-      reading.reply_links = pipermail_reply_links(page.xpath, context);
-      return reading;
     }
-    reading.thread = read_mhonarc(page.xpath, context);
-    if (!reading.thread && first_string(page.xpath, "boolean(//pre[@id='b'])") == "true")
-      reading.thread = read_public_inbox(page.xpath, context);
-    if (!reading.thread) reading.thread = read_pipermail(page.xpath, context);
     return reading;
   }
 };

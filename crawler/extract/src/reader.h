@@ -38,6 +38,9 @@ struct Reading {
   std::vector<Url> links;
   std::vector<Url> feeds;              // change feeds the page names (a profile's feed_links)
   std::vector<ReplyLink> reply_links;  // replies among other pages this page tells of
+  // True when `links` are all that lead on from the page (a mail archive's listing: one view
+  // per thread and its next page): the page's other <a href>s are not followed.
+  bool only_these_links = false;
 };
 
 class Reader {
