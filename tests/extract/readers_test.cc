@@ -3,8 +3,10 @@
 // Expected values are read off the hand-written pages below.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "fora/extract/extractor.h"
 #include "mail_text.h"
@@ -214,6 +216,77 @@ TEST(MailText, SplitsQuotedBlocksWithTheirAttribution) {
   EXPECT_EQ(mail_attribution("exarkun@twistedmatrix.com wrote:"), "exarkun@twistedmatrix.com");
   EXPECT_EQ(mail_attribution("Am 25.11.2024 um 15:14 schrieb Anna Müller:"), "Anna Müller");
   EXPECT_EQ(mail_attribution("Thanks, that helps."), "");
+}
+
+// vBulletin 6.0.6 thread pages, written from vB 6's templates (tests/extract/pages/SOURCES.md):
+// what the gold test of these pages does not look at. Expected values are read off the pages.
+std::string own_page(const std::string& name) {
+  std::ifstream in(fs::path(FORA_SOURCE_DIR "/tests/extract/pages/vbulletin") / name, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+const std::string kVb6Thread =
+    "https://forum.allotment-talk.example/forum/growing/sheds-and-structures/4812-garden-shed-roof-felt-or-epdm";
+
+const Entry* entry_with_id(const ThreadPage& t, const std::string& id) {
+  for (const Entry& e : t.comments)
+    if (e.native_id == id) return &e;
+  return nullptr;
+}
+
+TEST(Readers, VBulletin6ThreadPageGivesItsThreadQuotesAndEdits) {
+  auto r = shipped().extract(own_page("vb6-allotment-shed-roof.html"), kVb6Thread);
+  ASSERT_TRUE(r && r->thread) << (r ? "no thread" : r.error().message);
+  EXPECT_EQ(r->reader, "profile:vbulletin");
+  const ThreadPage& t = *r->thread;
+  EXPECT_EQ(t.thread_id, "4812");
+  EXPECT_EQ(t.thread_url, kVb6Thread);
+  EXPECT_EQ(t.title, "Garden shed roof: felt or EPDM?");
+  EXPECT_EQ(t.categories, (std::vector<std::string>{"Growing", "Sheds & Structures"}));
+  ASSERT_TRUE(t.post);
+  EXPECT_EQ(t.post->author, "Hedgerow_Harry");
+  const Entry* sig = entry_with_id(t, "4815");
+  ASSERT_TRUE(sig);
+  EXPECT_EQ(sig->text.find("Grow what you eat"), std::string::npos) << "a signature is not the post";
+  const Entry* quoting = entry_with_id(t, "4830");
+  ASSERT_TRUE(quoting);
+  ASSERT_EQ(quoting->quotes.size(), 1u);
+  EXPECT_EQ(quoting->quotes[0].author, "marigold");
+  EXPECT_EQ(quoting->quotes[0].text.rfind("EPDM every time.", 0), 0u) << quoting->quotes[0].text;
+  EXPECT_EQ(quoting->text.rfind("Thanks, EPDM it is.", 0), 0u) << quoting->text;
+  EXPECT_EQ(quoting->edited, 1709436000);  // "03-03-2024, 03:20 AM", board time
+  const Entry* comment = entry_with_id(t, "4823");
+  ASSERT_TRUE(comment);
+  EXPECT_EQ(comment->parent_id, "4821");
+  EXPECT_EQ(entry_with_id(t, "4821")->text.find("battens"), std::string::npos) << "its comment is not the reply";
+}
+
+TEST(Readers, VBulletin6LaterPageHasNoOpeningPostUnderAnyAddress) {
+  const std::string page = own_page("vb6-allotment-shed-roof-page2.html");
+  for (const std::string& url : {kVb6Thread + "/page2", kVb6Thread + "?p=4840"}) {
+    auto r = shipped().extract(page, url);
+    ASSERT_TRUE(r && r->thread) << url;
+    EXPECT_EQ(r->thread->thread_id, "4812") << url;
+    EXPECT_EQ(r->thread->thread_url, kVb6Thread) << url;
+    EXPECT_FALSE(r->thread->post) << url << ": the page shows reply #6 first, not the opening post";
+    EXPECT_EQ(r->thread->comments.size(), 2u) << url;
+  }
+}
+
+TEST(Readers, VBulletin6PagesLeadToForumsAndTopicPagesOnly) {
+  auto r = shipped().extract(own_page("vb6-allotment-shed-roof.html"), kVb6Thread);
+  ASSERT_TRUE(r);
+  std::vector<std::string> links;
+  for (const Url& u : r->links) links.push_back(u.str());
+  auto has = [&](const std::string& url) { return std::find(links.begin(), links.end(), url) != links.end(); };
+  const std::string site = "https://forum.allotment-talk.example";
+  EXPECT_TRUE(has(site + "/forum"));
+  EXPECT_TRUE(has(site + "/forum/growing"));
+  EXPECT_TRUE(has(site + "/forum/growing/sheds-and-structures"));
+  EXPECT_TRUE(has(kVb6Thread + "/page2"));
+  for (const std::string& l : links)
+    for (const char* noise : {"/member/", "/auth/", "/register", "/search", "view=", "?p=", "/help", "/contact-us"})
+      EXPECT_EQ(l.find(noise), std::string::npos) << l;
 }
 
 }  // namespace
