@@ -352,7 +352,8 @@ TEST(Refresh, AsksWithValidatorsAndStoresOnlyWhatChanged) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Generated, ForumBoard,
-                         ::testing::Values(Board{"phpbb", write_phpbb_site}, Board{"xenforo", write_xenforo_site}),
+                         ::testing::Values(Board{"phpbb", write_phpbb_site}, Board{"xenforo", write_xenforo_site},
+                                           Board{"vbulletin", write_vbulletin_site}),
                          [](const ::testing::TestParamInfo<Board>& board) { return std::string(board.param.name); });
 
 }  // namespace

@@ -56,5 +56,6 @@ ForumSite forum_board();
 // board's forums. The topic lists' view counts move with every write, as readers move them.
 void rewrite_phpbb_site(const std::filesystem::path& root, ForumSite& site);
 ForumSite write_xenforo_site(const std::filesystem::path& root);
+ForumSite write_vbulletin_site(const std::filesystem::path& root);
 
 }  // namespace fora::test
