@@ -353,7 +353,8 @@ TEST(Refresh, AsksWithValidatorsAndStoresOnlyWhatChanged) {
 
 INSTANTIATE_TEST_SUITE_P(Generated, ForumBoard,
                          ::testing::Values(Board{"phpbb", write_phpbb_site}, Board{"xenforo", write_xenforo_site},
-                                           Board{"vbulletin", write_vbulletin_site}),
+                                           Board{"vbulletin", write_vbulletin_site},
+                                           Board{"invision", write_invision_site}),
                          [](const ::testing::TestParamInfo<Board>& board) { return std::string(board.param.name); });
 
 }  // namespace

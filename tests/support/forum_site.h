@@ -57,5 +57,6 @@ ForumSite forum_board();
 void rewrite_phpbb_site(const std::filesystem::path& root, ForumSite& site);
 ForumSite write_xenforo_site(const std::filesystem::path& root);
 ForumSite write_vbulletin_site(const std::filesystem::path& root);
+ForumSite write_invision_site(const std::filesystem::path& root);
 
 }  // namespace fora::test
