@@ -359,7 +359,9 @@ TEST(Refresh, AsksWithValidatorsAndStoresOnlyWhatChanged) {
 INSTANTIATE_TEST_SUITE_P(Generated, ForumBoard,
                          ::testing::Values(Board{"phpbb", write_phpbb_site}, Board{"xenforo", write_xenforo_site},
                                            Board{"mybb", write_mybb_site}, Board{"mybb_seo", write_mybb_seo_site},
-                                           Board{"smf", write_smf_site}, Board{"discourse", write_discourse_site}),
+                                           Board{"smf", write_smf_site}, Board{"discourse", write_discourse_site},
+                                           Board{"vbulletin", write_vbulletin_site},
+                                           Board{"invision", write_invision_site}),
                          [](const ::testing::TestParamInfo<Board>& board) { return std::string(board.param.name); });
 
 }  // namespace

@@ -64,5 +64,9 @@ ForumSite write_mybb_seo_site(const std::filesystem::path& root);
 ForumSite write_smf_site(const std::filesystem::path& root);
 // Discourse's crawler view (what a guest without JavaScript gets): /latest, categories, topics.
 ForumSite write_discourse_site(const std::filesystem::path& root);
+// vBulletin 4.2 with plain addresses (showthread.php?t=N) and a session id in every link.
+ForumSite write_vbulletin_site(const std::filesystem::path& root);
+// Invision Community 4 with friendly addresses (/topic/N-slug/).
+ForumSite write_invision_site(const std::filesystem::path& root);
 
 }  // namespace fora::test
