@@ -20,7 +20,7 @@ namespace {
 constexpr std::array<std::string_view, 24> kDisplayParams = {
     "goto",  // vBulletin's goto=newpost, lastpost, nextnewest: the thread's page, or another's
     "sort", "sortby", "sort_by", "sortorder", "sort_order", "order", "orderby", "order_by",
-    "direction", "dir", "desc", "asc",  // SMF: ;sort=subject;desc
+    "direction", "sortdirection", "desc", "asc",  // SMF: ;sort=subject;desc
     "datecut", "daysprune", "prunedays", "prune_day",
     "perpage", "per_page", "pp",
     "highlight", "hilit",
