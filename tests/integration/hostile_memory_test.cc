@@ -29,8 +29,18 @@ std::string tiny_paragraphs(std::size_t bytes) {
   return html + "</body></html>";
 }
 
-#define EXPECT_UNDER_LIMIT(r) \
-  EXPECT_LE((r).peak_rss_kb, kLimitKb) << "peak " << (r).peak_rss_kb / 1000 << " MB; " << (r).err.substr(0, 400)
+// Under AddressSanitizer (the asan-ubsan preset builds fora and the tests alike) memory is
+// shadowed and freed blocks are held in quarantine: the peak says nothing of a release build,
+// so there the inputs are only checked to be answered as said.
+#ifdef __SANITIZE_ADDRESS__
+constexpr bool kMeasured = false;
+#else
+constexpr bool kMeasured = true;
+#endif
+
+#define EXPECT_UNDER_LIMIT(r)                                                                          \
+  EXPECT_TRUE(!kMeasured || (r).peak_rss_kb <= kLimitKb) << "peak " << (r).peak_rss_kb / 1000 << " MB; " \
+                                                         << (r).err.substr(0, 400)
 
 TEST(HostileMemory, APageOfTinyElementsUnderTheCapIsReadInPart) {
   TempDir dir;
