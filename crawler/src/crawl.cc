@@ -104,6 +104,11 @@ class Crawl {
     if (resuming_ || options_.update) FORA_TRY(requeue_unfinished());
     for (const Url& url : scope_.start_urls())
       if (filter_.mark(url)) FORA_TRY(queue_new(url));  // depth 0
+    // The pages this crawl could reach that the archive holds: the same bytes under a new URL
+    // are a copy of those too. (Another site's are not: a crawl of a mirror reads it whole.)
+    FORA_TRY(archive_.for_each_first_payload([this](std::string_view sha256, std::string_view url) {
+      if (auto page = Url::parse(url); page && scope_.in_scope(*page)) copies_.seen_elsewhere(url, sha256);
+    }));
     // From here on only the writer touches the archive.
     writer_.emplace(archive_);
     poll_stop();

@@ -76,6 +76,8 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
   out.link_depth = redirect || job.robots_txt ? job.depth : job.depth + 1;
   out.link_hops = redirect ? job.hops + 1 : 0;
   const bool too_deep = job.max_depth > 0 && out.link_depth > job.max_depth;
+  // The capture first: its digest also tells whether the bytes were seen under another URL.
+  if (!job.not_modified) out.capture = archive::prepare_capture(response, std::move(job.dictionary));
   // An exception (an --include regex that gives up, memory) must not escape a worker thread:
   // it would end the process. The page is still archived, for a later reading.
   try {
@@ -114,7 +116,8 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
       // archived as it came, and not unpacked to be read.
       out.outcome = "content-encoded (" + encoding + ") though not asked for: archived, not read";
     } else if (response.status == 200 && is_html(response.content_type)) {
-      const bool copy = !job.not_modified && copies.seen_elsewhere(response.url, response.body);
+      const bool copy =
+          !job.not_modified && out.capture && copies.seen_elsewhere(response.url, out.capture->payload_sha256);
       out.outcome = read_page(response, job.try_first, extractor, filter, out, !too_deep && !copy);
       if (copy) out.outcome += ", a copy of a page seen under another URL: links not followed";
     } else if (response.status == 200 && (is_xml(response.content_type) || is_gzip_file(response, job.url))) {
@@ -146,8 +149,6 @@ PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFi
   if (job.not_modified) {
     out.outcome = "not modified (304): " + out.outcome;
     out.bytes = 0;
-  } else {
-    out.capture = archive::prepare_capture(response, std::move(job.dictionary));
   }
   return out;
 }

@@ -102,5 +102,17 @@ TEST(Discovery, CopiesOfAPageDoNotGrowTheCrawl) {
       << copy[0];
 }
 
+// A copy found by a later run is a copy too: the archive holds the first one's bytes. A
+// second crawl that starts at another address of the soft 404 asks for it and nothing more.
+TEST(Discovery, ACopyOfAPageAnEarlierRunFetchedIsACopy) {
+  TempDir site, archive;
+  site.write("index.html", page("<a href='/fault/soft-404/'>missing</a>"));
+  TestServer server(site.path(), {"--faults"});
+  ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", server.url("/")}).exit_code, 0);
+  server.clear_requests();
+  ASSERT_EQ(fora(archive.path(), {"crawl", "--delay", "0", server.url("/fault/soft-404/elsewhere/")}).exit_code, 0);
+  EXPECT_EQ(fetched(server), (std::vector<std::string>{"/fault/soft-404/elsewhere/"}));
+}
+
 }  // namespace
 }  // namespace fora::test

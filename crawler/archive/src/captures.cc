@@ -331,6 +331,22 @@ Result<std::int64_t> Archive::store_capture(const Response& response) {
   return store_capture(*prepared);
 }
 
+Status Archive::for_each_first_payload(
+    const std::function<void(std::string_view sha256, std::string_view url)>& fn) const {
+  // In the table's order: read through captures_by_payload, a million rows took 13 s, not
+  // 0.35 s (each a random read of the table).
+  auto q = impl_->sql(
+      "SELECT c.payload_sha256, p.url FROM captures c NOT INDEXED JOIN pages p ON p.id = c.page_id"
+      " WHERE c.refers_to IS NULL AND c.status = 200 ORDER BY c.id");
+  if (!q) return q.error();
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) return ok();
+    fn((*q)->blob(0), (*q)->text(1));
+  }
+}
+
 Result<std::int64_t> Archive::store_capture(const PreparedCapture& capture) {
   FORA_TRY(begin_batch());
   auto id = [&]() -> Result<std::int64_t> {

@@ -280,6 +280,11 @@ class Archive {
   Result<std::int64_t> store_capture(const PreparedCapture& capture);
   // The response of a capture, decompressed (a revisit's body is the one it refers to).
   Result<Response> read_capture(std::int64_t capture_id) const;
+  // Calls `fn` with the SHA-256 of each payload stored whole (not as a revisit) from a 200
+  // answer, and the URL of the page that answered it first: what a crawl knows as seen, so
+  // the same bytes under another URL are a copy in every run, not only in the one that
+  // fetched them first.
+  Status for_each_first_payload(const std::function<void(std::string_view sha256, std::string_view url)>& fn) const;
   // The latest capture of `url` that answered 200, with its validators; nullopt when none.
   struct LastCapture {
     std::int64_t id = 0;
