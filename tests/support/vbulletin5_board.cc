@@ -191,7 +191,7 @@ std::string vb5_forum_list(const Board& board, int parent) {
   if (parent == 0)
     out += "<tr class=\"category-header\" id=\"forum" + std::to_string(kCategory.id) + "\"><td colspan=\"4\"><a class=\"category\" data-nodeid=\"" +
            std::to_string(kCategory.id) + "\" href=\"" + channel_path(kCategory.id) + "\">" + esc(kCategory.name) + "</a></td></tr>\n";
-  const int level_of = parent == 0 ? 0 : parent == kCategory.id ? 0 : parent;
+  const int level_of = parent == kCategory.id ? 0 : parent;  // the category's forums are the top level
   for (const Forum& f : kForums) {
     if (f.parent != level_of) continue;
     out += vb5_forum_row(board, f, level_of ? "sub" : "main");
