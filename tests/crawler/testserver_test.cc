@@ -82,6 +82,13 @@ TEST_F(TestServerTest, RedirectsAFolderToItsSlashForm) {
   EXPECT_NE(r.find("Location: /feed/?x=1\r\n"), std::string::npos) << r;
 }
 
+TEST_F(TestServerTest, ServesAPageThatIsAlsoAFolderFromItsHtmlFile) {
+  site_.write("forum/channel.html", "channel");
+  site_.write("forum/channel/12-topic.html", "topic");
+  EXPECT_TRUE(get("/forum/channel").ends_with("channel"));
+  EXPECT_TRUE(get("/forum/channel/12-topic").ends_with("topic"));
+}
+
 TEST_F(TestServerTest, IgnoresTheQueryAndDecodesThePath) {
   const std::string r = get("/a%20b/page.html?replytocom=5");
   EXPECT_TRUE(r.ends_with("spaced")) << r;

@@ -364,6 +364,7 @@ INSTANTIATE_TEST_SUITE_P(Generated, ForumBoard,
                                            Board{"mybb", write_mybb_site}, Board{"mybb_seo", write_mybb_seo_site},
                                            Board{"smf", write_smf_site}, Board{"discourse", write_discourse_site},
                                            Board{"vbulletin", write_vbulletin_site},
+                                           Board{"vbulletin5", write_vbulletin5_site},
                                            Board{"invision", write_invision_site}),
                          [](const ::testing::TestParamInfo<Board>& board) { return std::string(board.param.name); });
 

@@ -66,6 +66,8 @@ ForumSite write_smf_site(const std::filesystem::path& root);
 ForumSite write_discourse_site(const std::filesystem::path& root);
 // vBulletin 4.2 with plain addresses (showthread.php?t=N) and a session id in every link.
 ForumSite write_vbulletin_site(const std::filesystem::path& root);
+// vBulletin 5 Connect / 6 with its default friendly addresses (/forum/channel/N-slug).
+ForumSite write_vbulletin5_site(const std::filesystem::path& root);
 // Invision Community 4 with friendly addresses (/topic/N-slug/).
 ForumSite write_invision_site(const std::filesystem::path& root);
 

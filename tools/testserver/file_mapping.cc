@@ -66,7 +66,10 @@ Mapping map_target(const fs::path& root, std::string_view target) {
     }
     return not_found();
   }
-  if (fs::is_directory(local, ec)) {
+  // A page that is also a folder (vBulletin 5's /forum/channel beside its topics under
+  // /forum/channel/...) is saved as "channel.html" beside the folder, as wget
+  // --adjust-extension writes it; a folder without one answers with its slash form.
+  if (fs::is_directory(local, ec) && !fs::is_regular_file(local.string() + ".html", ec)) {
     std::string location(raw_path);
     location += '/';
     if (q != std::string_view::npos) location += target.substr(q);
