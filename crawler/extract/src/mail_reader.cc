@@ -452,10 +452,13 @@ class MailReader : public Reader {
   // On mail archives the raw message, mbox and Atom exports, attachments, search, the help
   // pages and the nested thread view repeat the message pages, and the indexes by other
   // orders (MHonArc's thread index beside its date index, pipermail's subject, author and
-  // date indexes beside its thread index) repeat the index read.
+  // date indexes beside its thread index) repeat the index read. Mailman 2's pages for
+  // people (listinfo, options, roster, subscribe: /mailman/… or /cgi-bin/mailman/…, which
+  // every pipermail page links) hold no mail.
   std::vector<Url> follow(std::vector<Url> links) const override {
     static const std::regex kRepeats(
         R"((?:/raw|/t/|\.mbox\.gz|\.atom|/R/?)(?:$|[?#])|/_/|[?&]q=|/attachments/|)"
+        R"(/mailman/(?:listinfo|options|roster|subscribe|admin|admindb|private|confirm|create)(?:/|$)|)"
         R"((?:^|/)(?:threads|thrd[0-9]+|subject|author|date)\.html$|/[^/?]*\.(?!html?$)[A-Za-z0-9]{1,5}$)");
     std::vector<Url> out;
     for (Url& link : links)
