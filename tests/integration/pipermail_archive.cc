@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 #include <set>
+
+#include "support/board_markup.h"
 
 namespace fora::test {
 namespace {
@@ -12,21 +13,11 @@ namespace {
 namespace fs = std::filesystem;
 
 void write(const fs::path& file, const std::string& text) {
-  fs::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << text;
-}
-
-std::string utc(std::int64_t t, const char* format) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, format, &tm);
-  return buf;
+  board::write_file(file.parent_path(), file.filename().string(), text);
 }
 
 // i18n.ctime() in the server's zone (UTC here): "Thu Mar  1 16:19:00 UTC 2012".
-std::string ctime_utc(std::int64_t t) { return utc(t, "%a %b %e %H:%M:%S UTC %Y"); }
+std::string ctime_utc(std::int64_t t) { return board::strftime_utc(t, "%a %b %e %H:%M:%S UTC %Y"); }
 
 // HyperArch.html_quote() and Utils.uncanonstr() for an English list (us-ascii): &, <, >, "
 // escaped, every other character past ASCII written as a character reference.
@@ -70,8 +61,8 @@ std::string trimmed_subject(const std::string& subject) {
 }
 
 // pipermail's volume of a message (HyperArchive.dateToVolName, monthly: "%Y-%B") and its label.
-std::string volume(std::int64_t t) { return utc(t, "%Y-%B"); }
-std::string volume_label(std::int64_t t) { return utc(t, "%B %Y"); }
+std::string volume(std::int64_t t) { return board::strftime_utc(t, "%Y-%B"); }
+std::string volume_label(std::int64_t t) { return board::strftime_utc(t, "%B %Y"); }
 
 struct Article {
   const Message* m = nullptr;
@@ -213,7 +204,7 @@ std::string article_page(const Volume& v, std::size_t i, const std::string& body
 std::string article_text(const Message& m, const std::string& body) {
   std::string email = m.from_addr;
   email.replace(email.find('@'), 1, " at ");
-  std::string out = "From " + email + "  " + utc(m.date, "%a %b %e %H:%M:%S %Y") + "\nFrom: " + email + " (" +
+  std::string out = "From " + email + "  " + board::strftime_utc(m.date, "%a %b %e %H:%M:%S %Y") + "\nFrom: " + email + " (" +
                     m.from_name + ")\nDate: " + rfc2822(m.date, m.zone) + "\nSubject: " + m.subject + "\n";
   if (!m.parent.empty()) out += "In-Reply-To: <" + m.parent + ">\nReferences: <" + m.root + ">\n";
   return out + "Message-ID: <" + m.id + ">\n\n" + body + "\n";
@@ -250,9 +241,9 @@ PipermailArchive write_pipermail_archive(const fs::path& root, const std::string
     std::string text = m.quoted.empty() ? "" : "On " + rfc2822(m.date - 600) + ", Someone wrote:\n> " + m.quoted + "\n\n";
     text += m.text + "\n";
     if (n % 7 == 3) {
-      char hash[16];
+      char hash[32];
       std::snprintf(hash, sizeof hash, "%08zx", n * 2654435761u % 0xffffffffu);
-      const std::string attachment = "attachments/" + utc(m.date, "%Y%m%d") + "/" + hash + "/attachment.html";
+      const std::string attachment = "attachments/" + board::strftime_utc(m.date, "%Y%m%d") + "/" + hash + "/attachment.html";
       text += "-------------- next part --------------\nAn HTML attachment was scrubbed...\nURL: <" + base_url + dir +
               attachment + ">\n";
       write(folder / attachment, "<html><body><p>" + m.text + "</p></body></html>\n");
@@ -265,7 +256,7 @@ PipermailArchive write_pipermail_archive(const fs::path& root, const std::string
     Article a;
     a.m = &m;
     a.sequence = n;
-    char file[16];
+    char file[32];
     std::snprintf(file, sizeof file, "%06zu.html", n);
     a.file = file;
     // Database.addArticle: a parent archived in the same month gives its key as a prefix.
