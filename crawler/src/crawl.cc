@@ -559,26 +559,46 @@ class Crawl {
     if (r.status == 404 || r.status == 410) {
       if (auto gone = a.mark_thread_gone(r.url, now); !gone) return gone.error();
     }
-    auto told = listing_news(a, r);
+    // A newest-first index (read at every update, as a feed is) shows each new entry under
+    // an address of its own: its rows add nothing, and its older pages (its own address with
+    // another query, which new entries shift) are walked only when all it shows is new.
+    const bool newest_first = options_.update && r.feed && r.html;
+    auto told = newest_first ? Result<std::vector<std::string>>(std::vector<std::string>{}) : listing_news(a, r);
     if (!told) return told.error();
     // A thread's pages go together: when one changed, or something said its thread did (a
     // sitemap, a listing row), the others are looked at too (a new comment on the last page
     // of a thread changes nothing on its first but the count).
-    if (options_.update && r.thread && (r.changed || told_changed)) {
+    if (options_.update && r.thread && !r.thread->stands_alone && (r.changed || told_changed)) {
       auto siblings = a.thread_pages(r.origin, r.thread->thread_id, r.url);
       if (!siblings) return siblings.error();
       told->insert(told->end(), siblings->begin(), siblings->end());
     }
     Admitted admitted(window_, r);
-    for (Url& url : r.links) {
+    bool all_new = true;
+    std::vector<Url> older;
+    const auto queue_link = [&](Url& url) -> Status {
       Pending validators;
       auto fetch = queue_in_catalog(a, url.str(), now, r.link_depth, r.link_hops,
                                     admitted.full() ? nullptr : &validators);
       if (!fetch) return fetch.error();
       if (*fetch == Queued::New && !r.thread) r.changed = true;  // a listing shows a page never seen
+      all_new = all_new && *fetch == Queued::New;
       if (*fetch != Queued::No) admitted.add(std::move(url), std::move(validators));
+      return ok();
+    };
+    const auto here = Url::parse(r.url);
+    for (Url& url : r.links) {
+      if (newest_first && here && same_listing(url, *here)) {
+        older.push_back(std::move(url));
+        continue;
+      }
+      FORA_TRY(queue_link(url));
     }
-    if (!r.rows.empty()) {
+    if (all_new)
+      for (Url& url : older) FORA_TRY(queue_link(url));
+    // Entries leave a newest-first index as new ones come, which says nothing of them: what
+    // it lists is not noted, so an update does not look again at what it no longer shows.
+    if (!r.rows.empty() && !(r.feed && r.html)) {
       std::vector<std::string> listed;
       for (const auto& row : r.rows) listed.push_back(row.url.str());
       FORA_TRY(a.note_listed(r.url, listed, now));  // after the links: new ones are pages now
@@ -622,6 +642,12 @@ class Crawl {
     PageResult& r_;
     std::vector<PageResult::Queued> queued_;
   };
+
+  // Whether `link` is `page` under another query: another page of the same listing.
+  static bool same_listing(const Url& link, const Url& page) {
+    const auto path = [](const Url& u) { return u.path_and_query().substr(0, u.path_and_query().find('?')); };
+    return link.origin() == page.origin() && path(link) == path(page) && link.str() != page.str();
+  }
 
   // A listing's rows never seen before: the pages they link to changed. Returns their URLs.
   Result<std::vector<std::string>> listing_news(archive::Archive& a, PageResult& r) const {

@@ -31,6 +31,7 @@ std::string read_page(const archive::Response& response, const std::string& try_
     for (const Url& feed : page->feeds) filter.admit_feed(feed, out.links);  // change signals, for updates
   }
   out.reply_links = std::move(page->reply_links);
+  out.feed = page->every_update;  // a newest-first index: read at every update, as a feed is
   if (follow) out.rows = std::move(page->rows);
   out.newest_date = page->newest_date;
   // What was not read goes to the fetch log with what the page was.

@@ -7,9 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <csignal>
-#include <thread>
 #include <fstream>
+#include <iostream>
 #include <map>
 #include <regex>
 #include <set>
@@ -17,6 +16,8 @@
 
 #include "fora_run.h"
 #include "mail_list.h"
+#include "pipermail_archive.h"
+#include "public_inbox.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
 #include "support/test_server.h"
@@ -90,33 +91,6 @@ TEST(MailArchive, MhonarcArchiveCrawledFromItsIndexGivesEveryMessage) {
                              << (other.empty() ? "" : other.front());
 }
 
-// What public-inbox's own importer does with an mbox (PublicInbox::InboxWritable::import_mbox,
-// as `public-inbox-mda` per message but in one process): ARGV inbox name, mbox file.
-constexpr const char* kPublicInboxImport = R"(use v5.12;
-use PublicInbox::Config;
-use PublicInbox::InboxWritable;
-my ($name, $file) = @ARGV;
-my $ibx = PublicInbox::Config->new->lookup_name($name) or die "no inbox $name\n";
-open my $fh, '<', $file or die "$file: $!\n";
-PublicInbox::InboxWritable->new($ibx)->import_mbox($fh, 'mboxrd');
-)";
-
-// public-inbox-httpd's own application (PublicInbox::HTTPD without a .psgi) with Plack's
-// access log written to $FORA_ACCESS_LOG, one "METHOD PATH?QUERY STATUS" line per request.
-constexpr const char* kPublicInboxLoggedApp = R"(use v5.12;
-use Plack::Builder;
-use PublicInbox::WWW;
-my $www = PublicInbox::WWW->new;
-$www->preload;
-open my $log, '>>', $ENV{FORA_ACCESS_LOG} or die "access log: $!\n";
-$log->autoflush(1);
-builder {
-	enable 'AccessLog', format => '%m %U%q %>s', logger => sub { print $log @_ };
-	enable 'Head';
-	sub { $www->call(@_) };
-};
-)";
-
 // The listing pages public-inbox shows (View.pm paginate_recent): the newest 200 messages
 // first, then each older page while the one before was full.
 std::size_t listing_pages(std::size_t messages) { return messages / 200 + 1; }
@@ -139,30 +113,17 @@ std::size_t most_thread_views(const std::vector<Message>& messages) {
 // listing pages and one flat view per thread: never a message's own page, its raw text, the
 // nested view, mbox or Atom exports.
 TEST(MailArchive, PublicInboxCrawledFromItsFrontPageReadsEachThreadOnce) {
-  if (run({"sh", "-c", "command -v public-inbox-httpd"}).exit_code != 0)
-    GTEST_SKIP() << "public-inbox is not installed (tools/install-deps.sh installs it)";
+  if (!PublicInbox::installed()) GTEST_SKIP() << "public-inbox is not installed (tools/install-deps.sh installs it)";
   const std::vector<Message> messages = make_list({.threads = 48});
   ASSERT_GT(messages.size(), 200u) << "the list must fill more than one listing page";
-  TempDir home, archive;
-  const unsigned short port = free_port();
-  const std::string base = "http://127.0.0.1:" + std::to_string(port);
-  const auto log = home.path() / "access.log";
-  const std::vector<std::pair<std::string, std::string>> env = {
-      {"HOME", home.path().string()}, {"PI_CONFIG", (home.path() / "config").string()},
-      {"FORA_ACCESS_LOG", log.string()}};
-  auto init = run({{"public-inbox-init", "-V2", "test", (home.path() / "inbox").string(), base + "/test", "list@example.org"}, env, {}});
-  ASSERT_EQ(init.exit_code, 0) << init.err;
-  const auto box = home.write("list.mbox", mbox(messages));
-  const auto import = home.write("import.pl", kPublicInboxImport);
-  auto imported = run({{"perl", import.string(), "test", box.string()}, env, {}});
+  TempDir archive;
+  PublicInbox inbox;
+  const RunResult imported = inbox.add(messages);
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
-  const auto app = home.write("logged.psgi", kPublicInboxLoggedApp);
-  Subprocess httpd({{"public-inbox-httpd", "-l", base, app.string()}, env, {}});
-  for (int i = 0; i < 100 && !answers(port); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  ASSERT_TRUE(answers(port)) << "public-inbox-httpd did not start on " << base;
+  ASSERT_TRUE(inbox.serve()) << "public-inbox-httpd did not start on " << inbox.base();
 
-  const RunResult crawl = fora(archive.path(), {"crawl", "--delay", "0", base + "/test/"});
-  httpd.send_signal(SIGTERM);
+  const RunResult crawl = fora(archive.path(), {"crawl", "--delay", "0", inbox.base() + "/test/"});
+  inbox.stop();
   ASSERT_EQ(crawl.exit_code, 0) << crawl.out << crawl.err;
   ASSERT_EQ(fora(archive.path(), {"index"}).exit_code, 0);
   expect_every_message(archive.path(), messages);
@@ -173,9 +134,7 @@ TEST(MailArchive, PublicInboxCrawledFromItsFrontPageReadsEachThreadOnce) {
   std::size_t listings = 0, views = 0, robots = 0;
   std::set<std::string> threads_read, asked;
   std::vector<std::string> other;
-  std::istringstream lines(slurp(log));
-  for (std::string line; std::getline(lines, line);) {
-    const std::string target = line.substr(line.find(' ') + 1, line.rfind(' ') - line.find(' ') - 1);
+  for (const std::string& target : inbox.requests()) {
     EXPECT_TRUE(asked.insert(target).second) << "asked twice: " << target;
     static const std::regex kView(R"(^/test/([^/]+)/T/$)");
     std::smatch view;
@@ -187,7 +146,7 @@ TEST(MailArchive, PublicInboxCrawledFromItsFrontPageReadsEachThreadOnce) {
     } else if (target == "/robots.txt") {
       ++robots;
     } else {
-      other.push_back(line);
+      other.push_back(target);
     }
   }
   std::set<std::string> threads;
@@ -200,6 +159,70 @@ TEST(MailArchive, PublicInboxCrawledFromItsFrontPageReadsEachThreadOnce) {
                              << (other.empty() ? "" : other.front());
   EXPECT_LE(static_cast<double>(listings + views + robots + other.size()),
             1.2 * static_cast<double>(threads.size() + listing_pages(messages.size())));
+}
+
+// The target of a request log line "GET /path 200".
+std::string target_of(const std::string& line) {
+  return line.substr(line.find(' ') + 1, line.rfind(' ') - line.find(' ') - 1);
+}
+
+// A generated Mailman 2.1 archive (pipermail_archive.h) of a list over two months, crawled
+// from the list's table of contents. Each message is read from its own page (the only page
+// with its headers), its parent from its month's thread index (a parent in another month is
+// in no page); the crawl asks for the table of contents, each month's thread index once and
+// each message's page once: never the subject, author or date indexes, the text archives,
+// the raw mbox, the attachments or the list's info pages.
+TEST(MailArchive, PipermailArchiveCrawledFromItsIndexReadsEachMessagePageOnce) {
+  // From 2012-03-27: the list runs into April, and threads cross the month's end.
+  const std::vector<Message> messages = make_list({.threads = 30, .start = 1332856740});
+  TempDir site, archive;
+  TestServer server(site.path());
+  const PipermailArchive pm = write_pipermail_archive(site.path(), server.base_url(), messages);
+  ASSERT_EQ(pm.thread_indexes.size(), 2u);
+  std::size_t cut = 0;  // replies whose parent is in the other month
+  for (const Message& m : messages) cut += !m.parent.empty() && !pipermail_shows_parent(pm, m);
+  ASSERT_GT(cut, 0u) << "a thread must cross the month's end";
+
+  const RunResult crawl = fora(archive.path(), {"crawl", "--delay", "0", server.url(pm.toc)});
+  ASSERT_EQ(crawl.exit_code, 0) << crawl.out << crawl.err;
+  ASSERT_EQ(fora(archive.path(), {"index"}).exit_code, 0);
+  const std::map<std::string, json> got = stored_entries(archive.path());
+  EXPECT_EQ(got.size(), messages.size());
+  for (const Message& m : messages) {
+    auto it = got.find(m.id);
+    if (it == got.end()) {
+      ADD_FAILURE() << m.id << " not found";
+      continue;
+    }
+    const json& e = it->second;
+    EXPECT_EQ(e["author"], m.from_name) << m.id;
+    EXPECT_EQ(e["date"], iso(m.date)) << m.id;
+    EXPECT_EQ(e["parent_id"], pipermail_shows_parent(pm, m) ? m.parent : "") << m.id;
+    EXPECT_EQ(e["text"].get<std::string>().rfind(m.text, 0), 0u) << m.id << ": " << e["text"];
+    const std::string subject = m.subject.substr(m.subject.find("] ") + 2);
+    EXPECT_EQ(e["thread_title"], subject) << m.id;
+    if (!m.quoted.empty() && e["quotes"].size() == 1) EXPECT_EQ(e["quotes"][0]["text"], m.quoted) << m.id;
+  }
+
+  // The request log against the fewest pages: the contents, the thread indexes, the messages.
+  std::set<std::string> minimal = {pm.toc};
+  minimal.insert(pm.thread_indexes.begin(), pm.thread_indexes.end());
+  for (const auto& [id, page] : pm.page) minimal.insert(page);
+  std::set<std::string> asked;
+  std::vector<std::string> other;
+  std::size_t requests = 0;
+  for (const std::string& line : server.requests()) {
+    const std::string target = target_of(line);
+    if (target == "/robots.txt") continue;
+    ++requests;
+    EXPECT_TRUE(asked.insert(target).second) << "asked twice: " << target;
+    if (!minimal.count(target)) other.push_back(line);
+  }
+  EXPECT_EQ(asked.size() - other.size(), minimal.size()) << "every page of the minimal set was read";
+  EXPECT_TRUE(other.empty()) << other.size() << " requests outside the minimal set, the first: "
+                             << (other.empty() ? "" : other.front());
+  EXPECT_LE(static_cast<double>(requests), 1.2 * static_cast<double>(minimal.size()));
+  std::cout << "pipermail: " << minimal.size() << " pages in the minimal set, " << requests << " requests\n";
 }
 
 // Real pipermail pages (../shared/fixtures/real/pipermail: three messages of one thread and

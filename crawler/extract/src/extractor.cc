@@ -191,6 +191,7 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
     page.feeds = as_urls(reader->feeds(context));
     for (Url& feed : reading.feeds) page.feeds.push_back(std::move(feed));
     page.reply_links = std::move(reading.reply_links);
+    page.every_update = reading.every_update;
     break;
   }
   page.links = std::move(found);

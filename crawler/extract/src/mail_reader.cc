@@ -120,6 +120,7 @@ std::optional<ThreadPage> read_mhonarc(xmlXPathContext* ctx, const PageContext& 
   e.url = context.url;
 
   ThreadPage thread;
+  thread.stands_alone = true;
   thread.title = thread_subject(subjects.empty() ? "" : decode_encoded_words(decode_entities(subjects.front())));
   thread.thread_id = refs.empty() ? e.native_id : message_id(refs.front());
   thread.thread_url = context.url;
@@ -156,6 +157,7 @@ std::optional<ThreadPage> read_pipermail(xmlXPathContext* ctx, const PageContext
   if (e.native_id.empty()) e.native_id = context.url;
 
   ThreadPage thread;
+  thread.stands_alone = true;
   thread.title = thread_subject(subject);
   // The list is the folder above the month: .../pipermail/LIST/2012-March/057769.html
   std::string list = context.url;
@@ -232,6 +234,7 @@ std::optional<ThreadPage> read_public_inbox(xmlXPathContext* ctx, const PageCont
   e.url = context.url;
 
   ThreadPage thread;
+  thread.stands_alone = true;
   thread.title = thread_subject(decode_encoded_words(header("Subject")));
   // The overview lists the thread from its root; "[this message]" (a#r) when that is us.
   const std::string root = first_string(
@@ -351,6 +354,7 @@ std::optional<ThreadPage> read_public_inbox_thread(xmlXPathContext* ctx, const P
   }
   if (by_anchor.empty()) return std::nullopt;
   ThreadPage thread;
+  thread.stands_alone = true;
   std::vector<std::pair<int, std::string>> ancestors;  // (level, Message-ID) down to here
   for (const OverviewLine& line : thread_overview(ctx)) {
     while (!ancestors.empty() && ancestors.back().first >= line.level) ancestors.pop_back();
@@ -384,12 +388,18 @@ std::optional<ThreadPage> read_public_inbox_thread(xmlXPathContext* ctx, const P
 
 // thread.html marks each message with its chain of ancestors:
 // <!--2 01330618740.57767-01330621503.57769-01330625742.57771- --> is message 57771, a reply
-// to 57769 in the thread of 57767; message N's page is 0N.html (six digits) beside the index.
-std::vector<ReplyLink> pipermail_reply_links(xmlXPathContext* ctx, const PageContext& context) {
+// to 57769 in the thread of 57767, sent at 1330625742 (Unix seconds); message N's page is
+// 0N.html (six digits) beside the index.
+struct ThreadIndex {
+  std::vector<ReplyLink> replies;      // which message page replies to which
+  std::optional<std::int64_t> newest;  // the latest message's date
+};
+
+ThreadIndex pipermail_thread_index(xmlXPathContext* ctx, const PageContext& context) {
   static const std::regex kChain(R"(^[0-9]+ ((?:[0-9]+\.[0-9]+-)+) ?$)");
-  static const std::regex kLink(R"([0-9]+\.([0-9]+)-)");
+  static const std::regex kLink(R"(([0-9]+)\.([0-9]+)-)");
   static const Result<XPathQuery> kComments = XPathQuery::compile("//comment()");
-  std::vector<ReplyLink> out;
+  ThreadIndex out;
   if (!kComments) return out;
   auto page_of = [&](const std::string& number) -> std::optional<std::string> {
     if (number.size() > 6) return std::nullopt;
@@ -400,13 +410,28 @@ std::vector<ReplyLink> pipermail_reply_links(xmlXPathContext* ctx, const PageCon
     if (comment.size() > 4096 || !std::regex_match(comment, m, kChain)) continue;
     const std::string chain = m[1].str();
     std::vector<std::string> numbers;
-    for (std::sregex_iterator it(chain.begin(), chain.end(), kLink), end; it != end; ++it)
-      numbers.push_back((*it)[1].str());
+    std::string date;
+    for (std::sregex_iterator it(chain.begin(), chain.end(), kLink), end; it != end; ++it) {
+      date = (*it)[1].str();
+      numbers.push_back((*it)[2].str());
+    }
+    if (date.size() <= 12) {
+      const std::int64_t sent = std::stoll(date);
+      if (!out.newest || sent > *out.newest) out.newest = sent;
+    }
     if (numbers.size() < 2) continue;
     auto child = page_of(numbers.back()), parent = page_of(numbers[numbers.size() - 2]);
-    if (child && parent) out.push_back({*child, *parent});
+    if (child && parent) out.replies.push_back({*child, *parent});
   }
   return out;
+}
+
+// A month's index still grows while its month may get mail: its latest message is less than
+// a month older than the page. (A list quiet for longer gets a new month's index for its
+// next message, which the table of contents then lists.)
+bool is_growing(const ThreadIndex& index, const PageContext& context) {
+  constexpr std::int64_t kMonth = 31 * 86400;
+  return index.newest && context.captured_at && *context.captured_at - *index.newest < kMonth;
 }
 
 bool is_pipermail_thread_index(xmlXPathContext* ctx) {
@@ -452,10 +477,13 @@ class MailReader : public Reader {
   // On mail archives the raw message, mbox and Atom exports, attachments, search, the help
   // pages and the nested thread view repeat the message pages, and the indexes by other
   // orders (MHonArc's thread index beside its date index, pipermail's subject, author and
-  // date indexes beside its thread index) repeat the index read.
+  // date indexes beside its thread index) repeat the index read. Mailman 2's pages for
+  // people (listinfo, options, roster, subscribe: /mailman/… or /cgi-bin/mailman/…, which
+  // every pipermail page links) hold no mail.
   std::vector<Url> follow(std::vector<Url> links) const override {
     static const std::regex kRepeats(
         R"((?:/raw|/t/|\.mbox\.gz|\.atom|/R/?)(?:$|[?#])|/_/|[?&]q=|/attachments/|)"
+        R"(/mailman/(?:listinfo|options|roster|subscribe|admin|admindb|private|confirm|create)(?:/|$)|)"
         R"((?:^|/)(?:threads|thrd[0-9]+|subject|author|date)\.html$|/[^/?]*\.(?!html?$)[A-Za-z0-9]{1,5}$)");
     std::vector<Url> out;
     for (Url& link : links)
@@ -487,15 +515,21 @@ class MailReader : public Reader {
       } else {
         reading.why = "public-inbox listing (id=mirror link): each thread's flat view and the older page";
         reading.links = public_inbox_listing_links(ctx, context);
+        // The front page lists the threads by their latest message, newest first.
+        reading.every_update = context.url.find("?t=") == std::string::npos;
       }
       reading.only_these_links = true;
     } else if (is_pipermail_thread_index(ctx)) {
+      ThreadIndex index = pipermail_thread_index(ctx, context);
       reading.why = "pipermail thread index (<!--N ancestors--> comments): replies among its messages";
-      reading.reply_links = pipermail_reply_links(ctx, context);
+      reading.reply_links = std::move(index.replies);
+      reading.every_update = is_growing(index, context);
     } else if (is_mhonarc(ctx)) {
       reading.why = "MHonArc index (<!--MHonArc--> comment)";
+      reading.every_update = true;  // where new mail is listed
     } else if (is_pipermail_toc(ctx)) {
       reading.why = "pipermail table of contents (each volume's thread.html)";
+      reading.every_update = true;  // a new month's indexes are listed here first
     } else {
       return std::nullopt;
     }

@@ -41,6 +41,10 @@ struct Reading {
   // True when `links` are all that lead on from the page (a mail archive's listing: one view
   // per thread and its next page): the page's other <a href>s are not followed.
   bool only_these_links = false;
+  // True when the page is where the site shows what is new, newest first (a mail archive's
+  // front page, its current month's index): read at every update, with validators, as a
+  // feed is, whatever its schedule.
+  bool every_update = false;
 };
 
 class Reader {

@@ -61,6 +61,10 @@ struct ThreadPage {
   std::vector<std::string> tags;
   std::optional<Entry> post;       // the opening post, when this page shows it
   std::vector<Entry> comments;     // in page order
+  // True when no other page of the thread changes with this one (a mail archive's page of
+  // one message, a thread's flat view of every message): an update that finds it changed
+  // does not look at the thread's other pages.
+  bool stands_alone = false;
 };
 
 // "The page at child_url replies to the page at parent_url": what a mail archive's thread
@@ -89,6 +93,7 @@ struct Page {
   std::vector<LinkRow> rows;          // when no thread was read: each of `links` with its row
   std::optional<std::int64_t> newest_date;  // when no thread was read: its latest <time datetime>
   std::vector<ReplyLink> reply_links; // replies among other pages (a thread index)
+  bool every_update = false;          // read at every update, as a feed is (Reading::every_update)
   std::string reader;                 // what read the thread: "profile:phpbb", "schema.org", ...
                                       // (empty when no reader matched)
   std::string profile;                // name of the profile that matched ("wordpress"), if any
