@@ -201,7 +201,10 @@ TEST(MailArchive, PipermailArchiveCrawledFromItsIndexReadsEachMessagePageOnce) {
     EXPECT_EQ(e["text"].get<std::string>().rfind(m.text, 0), 0u) << m.id << ": " << e["text"];
     const std::string subject = m.subject.substr(m.subject.find("] ") + 2);
     EXPECT_EQ(e["thread_title"], subject) << m.id;
-    if (!m.quoted.empty() && e["quotes"].size() == 1) EXPECT_EQ(e["quotes"][0]["text"], m.quoted) << m.id;
+    if (!m.quoted.empty()) {
+      ASSERT_EQ(e["quotes"].size(), 1u) << m.id << ": " << e["quotes"];
+      EXPECT_EQ(e["quotes"][0]["text"], m.quoted) << m.id;
+    }
   }
 
   // The request log against the fewest pages: the contents, the thread indexes, the messages.
