@@ -210,7 +210,8 @@ TEST_P(UpdateBoardFeeds, FeedsLeadToEveryNewReplyOnOldTopics) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Boards, UpdateBoardFeeds,
-                         ::testing::Values(UpdatedBoard{"phpbb", rewrite_phpbb_site}, UpdatedBoard{"smf", rewrite_smf_site}),
+                         ::testing::Values(UpdatedBoard{"phpbb", rewrite_phpbb_site}, UpdatedBoard{"smf", rewrite_smf_site},
+                                           UpdatedBoard{"vbulletin", rewrite_vbulletin_site}),
                          [](const ::testing::TestParamInfo<UpdatedBoard>& tested) { return std::string(tested.param.name); });
 
 }  // namespace
