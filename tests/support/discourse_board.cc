@@ -283,12 +283,7 @@ std::string dc_posts_feed(const Board& board) {
 
 }  // namespace
 
-ForumSite write_discourse_site(const fs::path& root) {
-  ForumSite site;
-  site.topics = make_board().topics;
-  rewrite_discourse_site(root, site);
-  return site;
-}
+ForumSite write_discourse_site(const fs::path& root) { return write_board(root, rewrite_discourse_site); }
 
 void rewrite_discourse_site(const fs::path& root, ForumSite& site) {
   // Discourse names a post by its number in the topic (post_N, /t/slug/ID/N). The words of
@@ -301,10 +296,7 @@ void rewrite_discourse_site(const fs::path& root, ForumSite& site) {
       if (!words.empty() && p.text.ends_with("\n" + words)) p.text.resize(p.text.size() - words.size() - 1);
       p.id = std::to_string(k + 1);
     }
-  const Board board = board_of(site);
-  clear_folder(root);
-  site.topic_pages.clear();
-  site.topic_page_ids.clear();
+  const Board board = start_writing(root, site);
   site.feeds = {"/posts.rss"};
   site.traps = {"/u/", "/login", "/signup", "/search", "/session/", "/about", "/faq", "/guidelines", "/privacy", "/tos", "/badges",
                 "/tag", "/raw/", "/posts/", "/print", "?u=", "/latest?", "/top", "/latest.rss", "/last"};

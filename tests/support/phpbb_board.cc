@@ -251,20 +251,12 @@ void phpbb_feeds(const fs::path& root, const Board& board) {
 
 }  // namespace
 
-ForumSite write_phpbb_site(const fs::path& root) {
-  ForumSite site = forum_board();
-  rewrite_phpbb_site(root, site);
-  return site;
-}
+ForumSite write_phpbb_site(const fs::path& root) { return write_board(root, rewrite_phpbb_site); }
 
 void rewrite_phpbb_site(const fs::path& root, ForumSite& site) {
   static int writes = 0;
   ++writes;
-  const Board board = board_of(site);
-  clear_folder(root);
-  site.topic_pages.clear();
-  site.topic_page_ids.clear();
-  site.listing_pages = {"/"};
+  const Board board = start_writing(root, site);
   site.feeds = {"/feed.php", "/feed.php?mode=topics", "/feed.php?mode=topics_active"};
   site.traps = {"posting.php", "memberlist.php", "ucp.php", "search.php", "mcp.php", "faq.php",
                 "viewonline.php", "viewtopic.php?p=", "view=next", "view=previous", "view=print", "hilit=", "app.php", "download/",

@@ -296,19 +296,10 @@ std::string smf_feed(const Board& board, const std::string& query, std::size_t l
 
 }  // namespace
 
-ForumSite write_smf_site(const fs::path& root) {
-  ForumSite site;
-  site.topics = make_board().topics;
-  rewrite_smf_site(root, site);
-  return site;
-}
+ForumSite write_smf_site(const fs::path& root) { return write_board(root, rewrite_smf_site); }
 
 void rewrite_smf_site(const fs::path& root, ForumSite& site) {
-  const Board board = board_of(site);
-  clear_folder(root);
-  site.topic_pages.clear();
-  site.topic_page_ids.clear();
-  site.listing_pages = {"/"};
+  const Board board = start_writing(root, site);
   // The head's RSS feed (the board's own when a page shows a board is left: one a board),
   // asked for with 50 items (data/profiles/smf.toml says why).
   site.feeds = {"/index.php?action=.xml;type=rss2;limit=50"};

@@ -362,19 +362,10 @@ std::string vb_feed(const Board& board, bool lastpost) {
 
 }  // namespace
 
-ForumSite write_vbulletin_site(const fs::path& root) {
-  ForumSite site;
-  site.topics = make_board().topics;
-  rewrite_vbulletin_site(root, site);
-  return site;
-}
+ForumSite write_vbulletin_site(const fs::path& root) { return write_board(root, rewrite_vbulletin_site); }
 
 void rewrite_vbulletin_site(const fs::path& root, ForumSite& site) {
-  const Board board = board_of(site);
-  clear_folder(root);
-  site.topic_pages.clear();
-  site.topic_page_ids.clear();
-  site.listing_pages = {"/"};
+  const Board board = start_writing(root, site);
   // The head's feed of the whole board, asked for by last post (data/profiles/vbulletin.toml).
   site.feeds = {"/external.php?type=RSS2&lastpost=1"};
   write_file(root, "external.php@type=RSS2.xml", vb_feed(board, false));

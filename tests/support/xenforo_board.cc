@@ -287,19 +287,10 @@ std::string xf_feed(const Board& board) {
 
 }  // namespace
 
-ForumSite write_xenforo_site(const fs::path& root) {
-  ForumSite site;
-  site.topics = make_board().topics;
-  rewrite_xenforo_site(root, site);
-  return site;
-}
+ForumSite write_xenforo_site(const fs::path& root) { return write_board(root, rewrite_xenforo_site); }
 
 void rewrite_xenforo_site(const fs::path& root, ForumSite& site) {
-  const Board board = board_of(site);
-  clear_folder(root);
-  site.topic_pages.clear();
-  site.topic_page_ids.clear();
-  site.listing_pages = {"/"};
+  const Board board = start_writing(root, site);
   site.feeds = {"/forums/-/index.rss"};
   write_file(root, "forums/-/index.rss.xml", xf_feed(board));
   site.traps = {"/members/", "/search/", "/login/", "/register/", "/lost-password/", "/account/", "/posts/", "/post-", "reply",
