@@ -9,6 +9,7 @@
 // profiles.
 #include <algorithm>
 #include <array>
+#include <regex>
 
 #include "fora/crawler/scope.h"
 #include "fora/url/query.h"
@@ -45,6 +46,20 @@ bool names_thread(std::string_view query) {
   return found;
 }
 
+// SMF's topic=5.msg77 opens topic 5 at its message 77 (the links of its feed and of its
+// quotes' headers): like phpBB's t=5&p=77, the topic, under its first page's address.
+std::string without_message_start(const std::string& query) {
+  static const std::regex msg("(^|[&;])topic=([0-9]+)\\.msg[0-9]+(?=[&;]|$)");
+  return std::regex_replace(query, msg, "$1topic=$2.0");
+}
+
+// Discourse's /t/slug/ID/N opens topic ID at its post number N (its posts feed's links, its
+// "reply to" and share links): the topic, under its first page's address, /t/slug/ID.
+std::string without_post_number(const std::string& path) {
+  static const std::regex numbered("^((?:/[^/]+)?/t/[^/]+/[0-9]+)/[0-9]+/?$");
+  return std::regex_replace(path, numbered, "$1");
+}
+
 // "/forum/index.php" shows what "/forum/" does.
 std::string without_index_file(std::string path) {
   const std::size_t slash = path.rfind('/');
@@ -60,10 +75,10 @@ Url same_page(const Url& url) {
   const std::size_t q = pq.find('?');
   const std::string query = q == std::string::npos ? "" : pq.substr(q + 1);
   const bool in_thread = names_thread(query);
-  const std::string kept = filter_query(query, [&](std::string_view key, std::string_view) {
+  const std::string kept = without_message_start(filter_query(query, [&](std::string_view key, std::string_view) {
     return contains(kDisplayParams, key) || contains(kPostParams, key) || (in_thread && key == "p");
-  });
-  std::string path = pq.substr(0, q);
+  }));
+  std::string path = without_post_number(pq.substr(0, q));
   if (kept.empty()) path = without_index_file(std::move(path));
   if (kept == query && path.size() == std::min(q, pq.size())) return url;
   const std::string_view origin = std::string_view(url.str()).substr(0, url.str().size() - pq.size());

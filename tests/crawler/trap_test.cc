@@ -196,6 +196,14 @@ TEST(SamePage, APostPermalinkIsItsThreadsPage) {
   EXPECT_EQ(same_page(url("http://x.example/viewtopic.php?t=5&p=77#p77")).str(), "http://x.example/viewtopic.php?t=5");
   EXPECT_EQ(same_page(url("http://x.example/viewtopic.php?f=2&t=5&p=77")).str(), "http://x.example/viewtopic.php?f=2&t=5");
   EXPECT_EQ(same_page(url("http://x.example/showthread.php?t=5&goto=newpost")).str(), "http://x.example/showthread.php?t=5");
+  // Discourse's posts feed: topic 5 opened at its post number 12.
+  EXPECT_EQ(same_page(url("http://x.example/t/coolant-leak/5/12")).str(), "http://x.example/t/coolant-leak/5");
+  EXPECT_EQ(same_page(url("http://x.example/forum/t/coolant-leak/5/12?u=ed")).str(), "http://x.example/forum/t/coolant-leak/5?u=ed");
+  EXPECT_EQ(same_page(url("http://x.example/t/coolant-leak/5?page=2")).str(), "http://x.example/t/coolant-leak/5?page=2");
+  // SMF's feed and quote headers: topic 5 opened at message 77.
+  EXPECT_EQ(same_page(url("http://x.example/index.php?topic=5.msg77#msg77")).str(), "http://x.example/index.php?topic=5.0");
+  EXPECT_EQ(same_page(url("http://x.example/index.php?PHPSESSID=ab;topic=5.msg77")).str(), "http://x.example/index.php?topic=5.0");
+  EXPECT_EQ(same_page(url("http://x.example/index.php?topic=5.msg77;topicseen")).str(), "http://x.example/index.php?topic=5.0;topicseen");
 }
 
 TEST(SamePage, ABareIndexFileIsItsFolder) {

@@ -180,6 +180,22 @@ TEST(PageFeeds, WordPressPagesNameTheirCommentsFeed) {
   EXPECT_EQ(spellings(page->feeds), std::vector<std::string>{"http://blog.example/?feed=comments-rss2"});
 }
 
+// A board's feed is respelled as its links are: SMF names its feed with the guest's
+// PHPSESSID, and its profile asks for 50 items (url_rewrite) where the head asks for 5;
+// the board's own feed (;board=N) is not the site's.
+TEST(PageFeeds, SmfFeedIsAskedForWithoutSessionAndWithFiftyItems) {
+  const Extractor extractor = open_extractor();
+  const std::string page_html =
+      "<!DOCTYPE html><html><head><script>var smf_scripturl = \"/index.php\";</script>"
+      "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Forum - RSS\" href=\"/index.php?PHPSESSID=04de800e92cfd8c87b20137dae7f687f&amp;action=.xml;type=rss2;board=2\">"
+      "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Forum - RSS\" href=\"/index.php?PHPSESSID=04de800e92cfd8c87b20137dae7f687f&amp;action=.xml;type=rss2\">"
+      "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Forum - Atom\" href=\"/index.php?PHPSESSID=04de800e92cfd8c87b20137dae7f687f&amp;action=.xml;type=atom\">"
+      "</head><body><p>Hello</p></body></html>";
+  auto page = extractor.extract(page_html, "http://forum.example/index.php?board=2.0", "text/html", std::nullopt);
+  ASSERT_TRUE(page) << page.error().message;
+  EXPECT_EQ(spellings(page->feeds), std::vector<std::string>{"http://forum.example/index.php?action=.xml;type=rss2;limit=50"});
+}
+
 TEST(FilterQuery, KeepsOrderAndSeparatorsOfWhatStays) {
   auto drop_session = [](std::string_view key, std::string_view) { return key == "phpsessid" || key == "sid"; };
   EXPECT_EQ(filter_query("topic=5.0;PHPSESSID=04de;start=15", drop_session), "topic=5.0;start=15");

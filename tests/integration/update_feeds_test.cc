@@ -7,13 +7,16 @@
 // post. One update must find every new comment, with a small share of a crawl's requests.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <ctime>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <thread>
 
 #include "fora_run.h"
+#include "support/board_markup.h"
 #include "support/forum_site.h"
 #include "support/temp_dir.h"
 #include "support/test_server.h"
@@ -39,6 +42,18 @@ std::set<std::string> native_ids(const fs::path& archive) {
   if (fora(archive, {"export", "--jsonl", file.string(), "--quiet"}).exit_code != 0) return ids;
   for (const json& line : json_lines(slurp(file)))
     if (line.value("type", "") != "thread") ids.insert(line.value("type", "") + " " + line.value("native_id", ""));
+  return ids;
+}
+
+// "comment Title of the thread #12": the posts of a board's archive, by thread and engine id
+// (Discourse numbers posts within their topic).
+std::set<std::string> board_ids(const fs::path& archive) {
+  const fs::path file = archive / "all.jsonl";
+  std::set<std::string> ids;
+  if (fora(archive, {"export", "--jsonl", file.string(), "--quiet"}).exit_code != 0) return ids;
+  for (const json& line : json_lines(slurp(file)))
+    if (line.value("type", "") != "thread")
+      ids.insert(line.value("type", "") + " " + line.value("thread_title", "") + " #" + line.value("native_id", ""));
   return ids;
 }
 
@@ -83,20 +98,29 @@ TEST(UpdateFeeds, WordPressCommentsFeedFindsNewCommentsOnOldPosts) {
       << listed(server.requests());
 }
 
-// A generated phpBB board names its feeds in every page's head (overall_header.html): the
-// newest posts, new topics, active topics. A day after the crawl, old topics get replies
-// (one fills a new page, one lands on the third page of a long topic) and a topic is new.
-// The listings are not due again yet (the default revisit intervals), so the feeds are the
-// only signal: one update finds every new post, asking for the feeds, the changed topics'
-// pages and nothing else; the next update asks for the feeds with validators (304).
-TEST(UpdateFeeds, PhpbbFeedsLeadToEveryNewReplyOnOldTopics) {
+// A generated board of each engine names its change feeds in every page's head. A day after
+// the crawl, old topics get replies (one fills a new page, two land on the third page of a
+// long topic, one on a short topic) and a topic is new. The listings are not due again yet
+// (the default revisit intervals), so the feeds are the only signal: one update finds every
+// new post, asking for the feeds, the changed topics' pages and nothing else; the next
+// update asks for the feeds with validators (304).
+struct UpdatedBoard {
+  const char* name;
+  void (*write)(const fs::path& root, ForumSite& site);
+};
+
+std::ostream& operator<<(std::ostream& os, const UpdatedBoard& b) { return os << b.name; }
+
+class UpdateBoardFeeds : public ::testing::TestWithParam<UpdatedBoard> {};
+
+TEST_P(UpdateBoardFeeds, FeedsLeadToEveryNewReplyOnOldTopics) {
   TempDir site, archive;
   ForumSite board = forum_board();
-  rewrite_phpbb_site(site.path(), board);
+  GetParam().write(site.path(), board);
   TestServer server(site.path());
   const RunResult crawled = fora(archive.path(), {"crawl", "--delay", "0", "--quiet", server.url("/")});
   ASSERT_EQ(crawled.exit_code, 0) << crawled.err;
-  const std::set<std::string> before = native_ids(archive.path());
+  const std::set<std::string> before = board_ids(archive.path());
   ASSERT_EQ(before.size(), board.post_count());
 
   SiteTopic* fills = nullptr;  // ten posts: a reply opens page 2
@@ -113,9 +137,10 @@ TEST(UpdateFeeds, PhpbbFeedsLeadToEveryNewReplyOnOldTopics) {
   }
   ASSERT_TRUE(fills && longest && quiet);
   const std::int64_t later = std::time(nullptr) + 3600;  // an hour after the crawl, by the board's clock
-  std::vector<std::string> fresh;
+  std::map<std::string, std::size_t> known;  // each changed topic's posts before the change
   int next = 95001;
   auto reply = [&](SiteTopic& t, bool opening = false) {
+    known.emplace(t.id, t.posts.size());
     SitePost p;
     p.id = std::to_string(next++);
     p.author = "Night Owl";
@@ -123,7 +148,6 @@ TEST(UpdateFeeds, PhpbbFeedsLeadToEveryNewReplyOnOldTopics) {
     p.text = "Late words on topic " + t.id + ", reply " + p.id + ".";
     p.opening = opening;
     t.posts.push_back(p);
-    fresh.push_back("comment " + p.id);
   };
   reply(*fills);
   reply(*longest);
@@ -136,9 +160,14 @@ TEST(UpdateFeeds, PhpbbFeedsLeadToEveryNewReplyOnOldTopics) {
   board.topics.push_back(topic);
   reply(board.topics.back(), true);
   reply(board.topics.back());
-  fresh[fresh.size() - 2] = "post " + board.topics.back().posts.front().id;
-  const std::set<std::string> changed_topics = {fills->id, longest->id, quiet->id, "600"};
-  rewrite_phpbb_site(site.path(), board);
+  GetParam().write(site.path(), board);
+  // The new posts as the board numbers them (written: Discourse numbers them in their topic).
+  std::vector<std::string> fresh;
+  for (const SiteTopic& t : board.topics)
+    if (known.count(t.id))
+      for (std::size_t k = known[t.id]; k < t.posts.size(); ++k)
+        fresh.push_back((k ? "comment " : "post ") + t.title + " #" + t.posts[k].id);
+  ASSERT_EQ(fresh.size(), 6u);
   server.clear_requests();
 
   // The catalog counts visits in whole seconds: a page visited in the second the update
@@ -146,16 +175,22 @@ TEST(UpdateFeeds, PhpbbFeedsLeadToEveryNewReplyOnOldTopics) {
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));
   const RunResult updated = fora(archive.path(), {"update", "--no-index", "--quiet", "--delay", "0"});
   ASSERT_EQ(updated.exit_code, 0) << updated.out << updated.err;
-  const std::set<std::string> after = native_ids(archive.path());
+  const std::set<std::string> after = board_ids(archive.path());
   for (const std::string& id : fresh)
     EXPECT_TRUE(after.count(id)) << id << " not found by the update; it asked for:\n" << listed(server.requests());
   EXPECT_EQ(after.size(), before.size() + fresh.size());
   std::set<std::string> allowed = {"/robots.txt", "/"};
   allowed.insert(board.feeds.begin(), board.feeds.end());
-  for (const std::string& page : board.topic_pages)
-    for (const std::string& id : changed_topics)
-      if (page.starts_with("/viewtopic.php?t=" + id) && (page.size() == 17 + id.size() || page[17 + id.size()] == '&'))
-        allowed.insert(page);
+  ASSERT_EQ(board.topic_page_ids.size(), board.topic_pages.size());
+  for (std::size_t i = 0; i < board.topic_pages.size(); ++i)
+    if (known.count(board.topic_page_ids[i])) allowed.insert(board.topic_pages[i]);
+  // The front page, read at every update, lists the forums with their last post or topic
+  // count (SMF, vBulletin, XenForo, Discourse; phpBB's generated index does not): a forum
+  // whose row changed is asked for too, its first page, and a parent's for its subforum.
+  for (const SiteTopic& t : board.topics)
+    if (known.count(t.id))
+      for (const board::Forum* f : board::forum_path(board::board_of(board).topic_forum[&t - board.topics.data()]))
+        if (board.forum_pages.count(f->name)) allowed.insert(board.forum_pages.at(f->name));
   std::size_t feeds_read = 0;
   for (const std::string& line : server.requests()) {
     const std::string target = line.substr(line.find(' ') + 1, line.rfind(' ') - line.find(' ') - 1);
@@ -173,6 +208,12 @@ TEST(UpdateFeeds, PhpbbFeedsLeadToEveryNewReplyOnOldTopics) {
     }
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Boards, UpdateBoardFeeds,
+                         ::testing::Values(UpdatedBoard{"phpbb", rewrite_phpbb_site}, UpdatedBoard{"smf", rewrite_smf_site},
+                                           UpdatedBoard{"vbulletin", rewrite_vbulletin_site}, UpdatedBoard{"xenforo", rewrite_xenforo_site},
+                                           UpdatedBoard{"discourse", rewrite_discourse_site}),
+                         [](const ::testing::TestParamInfo<UpdatedBoard>& tested) { return std::string(tested.param.name); });
 
 }  // namespace
 }  // namespace fora::test

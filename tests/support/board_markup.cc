@@ -193,6 +193,22 @@ std::vector<const Forum*> forum_path(int id) {
   return path;
 }
 
+Board start_writing(const fs::path& root, ForumSite& site) {
+  Board board = board_of(site);
+  clear_folder(root);
+  site.topic_pages.clear();
+  site.topic_page_ids.clear();
+  site.listing_pages = {"/"};
+  site.forum_pages.clear();
+  return board;
+}
+
+ForumSite write_board(const fs::path& root, void (*rewrite)(const fs::path&, ForumSite&)) {
+  ForumSite site = forum_board();
+  rewrite(root, site);
+  return site;
+}
+
 void clear_folder(const fs::path& root) {
   if (fs::exists(root))
     for (const auto& entry : fs::directory_iterator(root)) fs::remove_all(entry.path());

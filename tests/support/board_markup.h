@@ -51,5 +51,10 @@ int pages_of(std::size_t n);  // pages of kPerPage items
 void write_file(const std::filesystem::path& root, const std::string& relative, const std::string& contents);
 // Empties `root` (a board written again replaces what it held).
 void clear_folder(const std::filesystem::path& root);
+// A board written again: `root` emptied, `site`'s pages forgotten (the front page "/" is its
+// first listing page), its topics as a Board.
+Board start_writing(const std::filesystem::path& root, ForumSite& site);
+// The generated board, written by `rewrite` under `root`.
+ForumSite write_board(const std::filesystem::path& root, void (*rewrite)(const std::filesystem::path&, ForumSite&));
 
 }  // namespace fora::test::board

@@ -141,6 +141,7 @@ void dc_topic_pages(const fs::path& root, const Board& board, std::size_t index,
   for (int page = 1; page <= pages; ++page) {
     const std::string here = page_path(page);
     site.topic_pages.push_back(here);
+    site.topic_page_ids.push_back(t.id);
     std::string head_links = "<link rel=\"alternate nofollow\" type=\"application/rss+xml\" title=\"RSS feed of &#39;" + esc(t.title) + "&#39;\" href=\"" +
                              path + ".rss\" />\n";
     if (page > 1) head_links += "<link rel=\"prev\" href=\"" + page_path(page - 1) + "\">\n";
@@ -258,18 +259,48 @@ std::string dc_categories() {
   return html + "</div>\n" + dc_foot();
 }
 
+// /posts.rss, the "Latest posts" feed the crawler layout names in a list's head:
+// PostsController#latest (the 50 newest public posts, newest first) in
+// app/views/posts/latest.rss.erb, each linked as post.url, /t/slug/ID/N (the topic's page;
+// same_page() takes it), dated by its creation.
+std::string dc_posts_feed(const Board& board) {
+  std::vector<std::pair<const SiteTopic*, const SitePost*>> posts;
+  for (const SiteTopic& t : board.topics)
+    for (const SitePost& p : t.posts) posts.emplace_back(&t, &p);
+  std::stable_sort(posts.begin(), posts.end(), [](const auto& a, const auto& b) { return a.second->date > b.second->date; });
+  if (posts.size() > 50) posts.resize(50);
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<rss version=\"2.0\" xmlns:discourse=\"http://www.discourse.org/\" "
+                    "xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n  <channel>\n"
+                    "    <title>Test Community - Latest posts</title>\n    <link>/</link>\n    <description>Latest posts</description>\n";
+  for (const auto& [t, p] : posts) {
+    out += "      <item>\n        <title>" + esc(t->title) + "</title>\n        <dc:creator><![CDATA[@" + dc_username(p->author) + "]]></dc:creator>\n"
+           "        <description><![CDATA[ " + dc_cooked(*t, *p, post_number(*p)) + " ]]></description>\n        <link>" + dc_topic_path(*t) + "/" + p->id +
+           "</link>\n        <pubDate>" + strftime_utc(p->date, "%a, %d %b %Y %H:%M:%S +0000") + "</pubDate>\n"
+           "        <guid isPermaLink=\"false\">127.0.0.1-post-" + std::to_string(std::stoi(t->id) * 100 + post_number(*p)) + "</guid>\n      </item>\n";
+  }
+  return out + "  </channel>\n</rss>\n";
+}
+
 }  // namespace
 
-ForumSite write_discourse_site(const fs::path& root) {
-  Board board = make_board();
-  // Discourse names a post by its number in the topic (post_N, /t/slug/ID/N).
-  for (SiteTopic& t : board.topics)
-    for (std::size_t k = 0; k < t.posts.size(); ++k) t.posts[k].id = std::to_string(k + 1);
-  ForumSite site;
-  site.topics = board.topics;
-  site.feeds = {"/latest.rss"};
+ForumSite write_discourse_site(const fs::path& root) { return write_board(root, rewrite_discourse_site); }
+
+void rewrite_discourse_site(const fs::path& root, ForumSite& site) {
+  // Discourse names a post by its number in the topic (post_N, /t/slug/ID/N). The words of
+  // the links paragraphs a write added to the truth are taken off again first.
+  for (SiteTopic& t : site.topics)
+    for (std::size_t k = 0; k < t.posts.size(); ++k) {
+      SitePost& p = t.posts[k];
+      std::string words;
+      if (post_number(p) == static_cast<int>(k + 1)) dc_links_paragraph(t, post_number(p), &words);
+      if (!words.empty() && p.text.ends_with("\n" + words)) p.text.resize(p.text.size() - words.size() - 1);
+      p.id = std::to_string(k + 1);
+    }
+  const Board board = start_writing(root, site);
+  site.feeds = {"/posts.rss"};
   site.traps = {"/u/", "/login", "/signup", "/search", "/session/", "/about", "/faq", "/guidelines", "/privacy", "/tos", "/badges",
-                "/tag", "/raw/", "/posts/", "/print", "?u=", "/latest?", "/top", "/posts.rss", "/last"};
+                "/tag", "/raw/", "/posts/", "/print", "?u=", "/latest?", "/top", "/latest.rss", "/last"};
+  write_file(root, "posts.rss.xml", dc_posts_feed(board));
   // The front page: the latest topics (most recent first) and their later pages.
   std::vector<const SiteTopic*> latest;
   for (auto it = board.topics.rbegin(); it != board.topics.rend(); ++it) latest.push_back(&*it);
@@ -287,6 +318,7 @@ ForumSite write_discourse_site(const fs::path& root) {
         for (const SiteTopic* t : topics_in(board, sub.id)) topics.push_back(t);
       }
     dc_list_pages(root, f.name, dc_category_path(f), dc_category_path(f), intro, dc_category_path(f) + ".rss", topics, board, &site.listing_pages);
+    site.forum_pages[f.name] = dc_category_path(f);
   }
   for (std::size_t i = 0; i < board.topics.size(); ++i) dc_topic_pages(root, board, i, site);
   for (SiteTopic& t : site.topics)
@@ -295,7 +327,6 @@ ForumSite write_discourse_site(const fs::path& root) {
       dc_links_paragraph(t, post_number(p), &words);
       if (!words.empty()) p.text += "\n" + words;
     }
-  return site;
 }
 
 }  // namespace fora::test

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,9 +37,11 @@ struct SiteTopic {
 struct ForumSite {
   std::vector<SiteTopic> topics;
   std::vector<std::string> topic_pages;  // every topic page's path and query, as served
+  std::vector<std::string> topic_page_ids;  // the SiteTopic::id of each of topic_pages
   // The front page ("/") and every page of every forum's topic list: with topic_pages, the
   // fewest pages that reach and hold every post.
   std::vector<std::string> listing_pages;
+  std::map<std::string, std::string> forum_pages;  // SiteTopic::forum -> its topic list's first page
   // The engine's feeds a crawl may read besides (its change signals), as path and query.
   std::vector<std::string> feeds;
   // A request whose target contains one of these is a trap the crawl must not fetch.
@@ -56,16 +59,21 @@ ForumSite forum_board();
 // board's forums. The topic lists' view counts move with every write, as readers move them.
 void rewrite_phpbb_site(const std::filesystem::path& root, ForumSite& site);
 ForumSite write_xenforo_site(const std::filesystem::path& root);
+void rewrite_xenforo_site(const std::filesystem::path& root, ForumSite& site);
 // MyBB 1.8 with its default plain addresses (showthread.php?tid=N), and with "search engine
 // friendly URLs" on (thread-N.html).
 ForumSite write_mybb_site(const std::filesystem::path& root);
 ForumSite write_mybb_seo_site(const std::filesystem::path& root);
+void rewrite_mybb_site(const std::filesystem::path& root, ForumSite& site);
 // SMF 2.1 with its default theme and query-string addresses (index.php?topic=N.0).
 ForumSite write_smf_site(const std::filesystem::path& root);
+void rewrite_smf_site(const std::filesystem::path& root, ForumSite& site);
 // Discourse's crawler view (what a guest without JavaScript gets): /latest, categories, topics.
 ForumSite write_discourse_site(const std::filesystem::path& root);
+void rewrite_discourse_site(const std::filesystem::path& root, ForumSite& site);
 // vBulletin 4.2 with plain addresses (showthread.php?t=N) and a session id in every link.
 ForumSite write_vbulletin_site(const std::filesystem::path& root);
+void rewrite_vbulletin_site(const std::filesystem::path& root, ForumSite& site);
 // vBulletin 5 Connect / 6 with its default friendly addresses (/forum/channel/N-slug).
 ForumSite write_vbulletin5_site(const std::filesystem::path& root);
 // Invision Community 4 with friendly addresses (/topic/N-slug/).

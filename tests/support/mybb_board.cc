@@ -59,6 +59,25 @@ std::string file_of(const std::string& url) {
 
 std::string mybb_date(std::int64_t t) { return strftime_utc(t, "%m-%d-%Y, %I:%M %p"); }
 
+// A forum's threads as forumdisplay lists them by default: newest last post first.
+std::vector<const SiteTopic*> threads_by_last_post(const Board& board, int fid) {
+  std::vector<const SiteTopic*> topics = topics_in(board, fid);
+  std::stable_sort(topics.begin(), topics.end(), [](const SiteTopic* a, const SiteTopic* b) { return a->posts.back().date > b->posts.back().date; });
+  return topics;
+}
+
+// The thread with the forum's newest post, its subforums' included (the forum's lastpost
+// columns, which MyBB keeps up to date with every post); null for an empty forum.
+const SiteTopic* newest_in(const Board& board, int fid) {
+  const SiteTopic* newest = nullptr;
+  for (std::size_t i = 0; i < board.topics.size(); ++i) {
+    const std::vector<const Forum*> path = forum_path(board.topic_forum[i]);
+    const bool inside = std::any_of(path.begin(), path.end(), [&](const Forum* f) { return f->id == fid; });
+    if (inside && (!newest || board.topics[i].posts.back().date > newest->posts.back().date)) newest = &board.topics[i];
+  }
+  return newest;
+}
+
 // headerinclude, header, header_menu_*, header_welcomeblock_guest, nav.
 std::string mybb_head(const std::string& title, const std::string& extra_head, const std::string& nav) {
   return "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
@@ -179,6 +198,7 @@ void mybb_thread_pages(const fs::path& root, const MybbUrls& u, const SiteTopic&
   for (int page = 1; page <= pages; ++page) {
     const std::string here = u.thread(t.id, page);
     site.topic_pages.push_back("/" + here);
+    site.topic_page_ids.push_back(t.id);
     const std::size_t first = static_cast<std::size_t>((page - 1) * kPerPage);
     const std::string first_pid = t.posts[first].id;
     std::string html = mybb_head(t.title, "", mybb_nav(u, fid, false) + " &rsaquo; <span class=\"active\">" + esc(t.title) + "</span>") +
@@ -214,8 +234,8 @@ std::string mybb_forumbit(const MybbUrls& u, const Forum& f, const Board& board)
       subforums += "<br />Sub Forums: <a href=\"" + href(u.forum(sub.id)) + "\" title=\"\">" + esc(sub.name) + "</a>";
   std::string lastpost = "<div style=\"text-align: center;\">Never</div>";
   const auto topics = topics_in(board, f.id);
-  if (!topics.empty()) {
-    const SiteTopic& t = *topics.back();
+  if (const SiteTopic* newest = newest_in(board, f.id)) {
+    const SiteTopic& t = *newest;
     lastpost = "<span class=\"smalltext\">\n<a href=\"" + href(u.thread_action(t.id, "lastpost")) + "\" title=\"" + esc(t.title) + "\"><strong>" +
                esc(t.title) + "</strong></a>\n<br />" + mybb_date(t.posts.back().date) + "<br />by " + mybb_profile_link(u, t.posts.back().author) + "</span>";
   }
@@ -242,7 +262,7 @@ std::string mybb_category(const MybbUrls& u, const Board& board) {
 // forumdisplay with forumdisplay_subforums, forumdisplay_threadlist (its sort links and
 // sort form), forumdisplay_thread (who posted, last post, its pages).
 void mybb_forum_pages(const fs::path& root, const MybbUrls& u, const Forum& forum, const Board& board, ForumSite& site) {
-  const std::vector<const SiteTopic*> topics = topics_in(board, forum.id);
+  const std::vector<const SiteTopic*> topics = threads_by_last_post(board, forum.id);
   const std::string fid = std::to_string(forum.id);
   const int pages = pages_of(topics.size());
   const std::string rss = "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Latest Threads in " + esc(forum.name) +
@@ -252,6 +272,7 @@ void mybb_forum_pages(const fs::path& root, const MybbUrls& u, const Forum& foru
   for (int page = 1; page <= pages; ++page) {
     const std::string here = u.forum(forum.id, page);
     site.listing_pages.push_back("/" + here);
+    if (page == 1) site.forum_pages[forum.name] = site.listing_pages.back();
     // $sorturl: the forum's address at this page, then datecut and prefix.
     const std::string sorturl = href(u.forum(forum.id, page)) + (u.seo ? "?" : "&amp;") + "datecut=9999&amp;prefix=0";
     std::string html = mybb_head("Test Board - " + forum.name, rss, mybb_nav(u, forum.id, true));
@@ -328,13 +349,31 @@ void mybb_category_page(const fs::path& root, const MybbUrls& u, const Board& bo
                  mybb_category(u, board) + mybb_foot("archive/index.php?forum-1.html"));
 }
 
-ForumSite write_mybb(const fs::path& root, bool seo) {
+// syndication.php (mybb/mybb; 1.8's is 1.2's with get_input): RSS 2.0 of the newest threads,
+// ORDER BY t.dateline DESC, 20 unless &limit= asks for up to 50, each linked as
+// get_thread_link (showthread.php?tid=N, thread-N.html) and dated by the thread's start
+// (class_feedgeneration.php). It names
+// new threads only: a reply on an old one shows in the forum list's last post columns.
+std::string mybb_feed(const MybbUrls& u, const Board& board) {
+  std::vector<const SiteTopic*> threads;
+  for (const SiteTopic& t : board.topics) threads.push_back(&t);
+  std::stable_sort(threads.begin(), threads.end(), [](const SiteTopic* a, const SiteTopic* b) { return a->posts.front().date > b->posts.front().date; });
+  if (threads.size() > 20) threads.resize(20);
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n\t<channel>\n"
+                    "\t\t<title><![CDATA[Test Board - All Forums]]></title>\n\t\t<link><![CDATA[/]]></link>\n"
+                    "\t\t<description><![CDATA[Test Board - /]]></description>\n\t\t<generator><![CDATA[MyBB]]></generator>\n";
+  for (const SiteTopic* t : threads)
+    out += "\t\t<item>\n\t\t\t<title><![CDATA[" + t->title + "]]></title>\n\t\t\t<link>/" + u.thread(t->id) + "</link>\n\t\t\t<pubDate>" +
+           strftime_utc(t->posts.front().date, "%a, %d %b %Y %H:%M:%S +0000") + "</pubDate>\n\t\t\t<guid isPermaLink=\"false\">/" + u.thread(t->id) +
+           "</guid>\n\t\t\t<description><![CDATA[" + paras_html(t->posts.front().text, "<br />") + "]]></description>\n\t\t</item>\n";
+  return out + "\t</channel>\n</rss>\n";
+}
+
+void write_mybb(const fs::path& root, bool seo, ForumSite& site) {
   const MybbUrls u{seo};
-  const Board board = make_board();
-  ForumSite site;
-  site.topics = board.topics;
-  site.listing_pages = {"/"};
+  const Board board = start_writing(root, site);
   site.feeds = {"/syndication.php"};
+  write_file(root, "syndication.php.xml", mybb_feed(u, board));
   site.traps = {"member.php", "reputation.php", "search.php", "misc.php", "newreply.php", "newthread.php", "printthread.php",
                 "sendthread.php", "report.php", "archive/", "memberlist.php", "calendar", "private.php", "online.php", "stats.php",
                 "showteam.php", "portal.php", "contact.php", "usercp.php", "ratethread.php", "pid=", "action=", "sortby=",
@@ -345,12 +384,14 @@ ForumSite write_mybb(const fs::path& root, bool seo) {
   mybb_category_page(root, u, board, site);
   for (const Forum& f : kForums) mybb_forum_pages(root, u, f, board, site);
   for (std::size_t i = 0; i < board.topics.size(); ++i) mybb_thread_pages(root, u, board.topics[i], board.topic_forum[i], site);
-  return site;
 }
+
+void rewrite_mybb_seo_site(const fs::path& root, ForumSite& site) { write_mybb(root, true, site); }
 
 }  // namespace
 
-ForumSite write_mybb_site(const fs::path& root) { return write_mybb(root, false); }
-ForumSite write_mybb_seo_site(const fs::path& root) { return write_mybb(root, true); }
+void rewrite_mybb_site(const fs::path& root, ForumSite& site) { write_mybb(root, false, site); }
+ForumSite write_mybb_site(const fs::path& root) { return write_board(root, rewrite_mybb_site); }
+ForumSite write_mybb_seo_site(const fs::path& root) { return write_board(root, rewrite_mybb_seo_site); }
 
 }  // namespace fora::test

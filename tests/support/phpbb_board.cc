@@ -128,6 +128,7 @@ void phpbb_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, F
   for (int page = 1; page <= pages; ++page) {
     const std::string query = "t=" + t.id + (page > 1 ? "&start=" + std::to_string((page - 1) * kPerPage) : "");
     site.topic_pages.push_back("/viewtopic.php?" + query);
+    site.topic_page_ids.push_back(t.id);
     std::string html = phpbb_head(t.title, "viewtopic") + phpbb_crumbs(forum_id) + "</li></ul>\n</div>\n<div id=\"page-body\" class=\"page-body\">\n"
         "<h2 class=\"topic-title\"><a href=\"" + base + "&amp;sid=" + kSid + "\">" + esc(t.title) + "</a></h2>\n"
         "<div class=\"action-bar bar-top\">\n<a href=\"./posting.php?mode=reply&amp;f=" + f + "&amp;t=" + t.id + "&amp;sid=" + kSid +
@@ -185,6 +186,7 @@ void phpbb_forum_pages(const fs::path& root, const Forum& forum, const Board& bo
             "<form method=\"get\" action=\"./viewforum.php\"><a href=\"./viewforum.php?f=" + f + "&amp;st=0&amp;sk=t&amp;sd=d\">Sort</a></form>\n</div>\n" + phpbb_foot();
     const std::string query = "f=" + f + (page > 1 ? "&start=" + std::to_string((page - 1) * kPerPage) : "");
     site.listing_pages.push_back("/viewforum.php?" + query);
+    if (page == 1) site.forum_pages[forum.name] = site.listing_pages.back();
     write_file(root, "viewforum.php@" + query + ".html", html);
   }
 }
@@ -249,19 +251,12 @@ void phpbb_feeds(const fs::path& root, const Board& board) {
 
 }  // namespace
 
-ForumSite write_phpbb_site(const fs::path& root) {
-  ForumSite site = forum_board();
-  rewrite_phpbb_site(root, site);
-  return site;
-}
+ForumSite write_phpbb_site(const fs::path& root) { return write_board(root, rewrite_phpbb_site); }
 
 void rewrite_phpbb_site(const fs::path& root, ForumSite& site) {
   static int writes = 0;
   ++writes;
-  const Board board = board_of(site);
-  clear_folder(root);
-  site.topic_pages.clear();
-  site.listing_pages = {"/"};
+  const Board board = start_writing(root, site);
   site.feeds = {"/feed.php", "/feed.php?mode=topics", "/feed.php?mode=topics_active"};
   site.traps = {"posting.php", "memberlist.php", "ucp.php", "search.php", "mcp.php", "faq.php",
                 "viewonline.php", "viewtopic.php?p=", "view=next", "view=previous", "view=print", "hilit=", "app.php", "download/",

@@ -151,6 +151,7 @@ void smf_topic_pages(const fs::path& root, const SiteTopic& t, int board_id, For
     const int start = (page - 1) * kPerPage;
     const std::string query = "topic=" + t.id + "." + std::to_string(start);
     site.topic_pages.push_back("/index.php?" + query);
+    site.topic_page_ids.push_back(t.id);
     const std::string buttons =
         "<div class=\"buttonlist floatright\"><a class=\"button button_strip_reply active\" href=\"" +
         smf_url("action=post;topic=" + t.id + "." + std::to_string(start) + ";last_msg=" + t.posts.back().id) + "\">Reply</a>"
@@ -207,6 +208,7 @@ void smf_board_pages(const fs::path& root, const Forum& forum, const Board& boar
     const int start = (page - 1) * kPerPage;
     const std::string query = "board=" + b + "." + std::to_string(start);
     site.listing_pages.push_back("/index.php?" + query);
+    if (page == 1) site.forum_pages[forum.name] = site.listing_pages.back();
     std::string html = smf_head(forum.name, "/index.php?" + query, ";board=" + b, smf_crumbs(forum.id));
     std::string children;
     for (const Forum& sub : kForums)
@@ -269,24 +271,51 @@ std::string smf_index(const Board& board) {
          "</div>\n" + smf_foot("");
 }
 
+// Sources/News.php (release-2.1) ShowXmlFeed with its default sub-action, getXmlRecent, in
+// RSS 2: the newest messages, ORDER BY m.id_msg DESC, `limit` of them (5 unless ;limit=N
+// asks for up to 255), each linked as topic=T.msgM#msgM and dated by its pubDate. Written
+// with no PHPSESSID: the feed's output skips ob_sessrewrite.
+std::string smf_feed(const Board& board, const std::string& query, std::size_t limit) {
+  std::vector<std::pair<const SiteTopic*, const SitePost*>> posts;
+  for (const SiteTopic& t : board.topics)
+    for (const SitePost& p : t.posts) posts.emplace_back(&t, &p);
+  std::stable_sort(posts.begin(), posts.end(), [](const auto& a, const auto& b) { return std::stoi(a.second->id) > std::stoi(b.second->id); });
+  if (posts.size() > limit) posts.resize(limit);
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xml:lang=\"en-US\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n\t<channel>\n"
+                    "\t\t<title>Test Forum</title>\n\t\t<link>/index.php</link>\n\t\t<description><![CDATA[Live information from Test Forum]]></description>\n"
+                    "\t\t<language>en-US</language>\n\t\t<atom:link rel=\"self\" type=\"application/rss+xml\" href=\"/index.php?" + esc(query) + "\" />\n";
+  for (const auto& [t, p] : posts) {
+    const std::string link = "/index.php?topic=" + t->id + ".msg" + p->id + "#msg" + p->id;
+    out += "\t\t<item>\n\t\t\t<title>" + esc((p->opening ? "" : "Re: ") + t->title) + "</title>\n\t\t\t<link>" + esc(link) + "</link>\n"
+           "\t\t\t<description><![CDATA[" + paras_html(p->text, "<br><br>") + "]]></description>\n\t\t\t<category>" + esc(t->forum) + "</category>\n"
+           "\t\t\t<comments>/index.php?action=post;topic=" + t->id + ".0</comments>\n\t\t\t<pubDate>" + strftime_utc(p->date, "%a, %d %b %Y %H:%M:%S GMT") +
+           "</pubDate>\n\t\t\t<guid isPermaLink=\"false\">tag:127.0.0.1," + strftime_utc(p->date, "%Y-%m-%d") + ":msg=" + p->id + "</guid>\n\t\t</item>\n";
+  }
+  return out + "\t</channel>\n</rss>\n";
+}
+
 }  // namespace
 
-ForumSite write_smf_site(const fs::path& root) {
-  const Board board = make_board();
-  ForumSite site;
-  site.topics = board.topics;
-  site.listing_pages = {"/"};
-  site.feeds = {"/index.php?action=.xml;type=rss"};
+ForumSite write_smf_site(const fs::path& root) { return write_board(root, rewrite_smf_site); }
+
+void rewrite_smf_site(const fs::path& root, ForumSite& site) {
+  const Board board = start_writing(root, site);
+  // The head's RSS feed (the board's own when a page shows a board is left: one a board),
+  // asked for with 50 items (data/profiles/smf.toml says why).
+  site.feeds = {"/index.php?action=.xml;type=rss2;limit=50"};
   site.traps = {"action=profile", "action=help", "action=search", "action=post", "action=printpage", "action=login", "action=signup",
                 "action=calendar", "action=recent", "action=stats", "action=who", "action=markasread", "action=reporttm", "action=likes",
-                "action=credits", "action=agreement", "action=quickmod", "type=atom", "type=rss2", "?msg=", ".msg", "sort=", ";desc",
+                "action=credits", "action=agreement", "action=quickmod", "type=atom", "type=rss2;board", "?msg=", ".msg", "sort=", ";desc",
                 "prev_next", ";all", "wap2", "imode", "PHPSESSID"};
+  for (const std::size_t limit : {std::size_t{5}, std::size_t{50}}) {
+    const std::string query = "action=.xml;type=rss2" + (limit == 5 ? std::string() : ";limit=" + std::to_string(limit));
+    write_file(root, "index.php@" + query + ".xml", smf_feed(board, query, limit));
+  }
   const std::string index = smf_index(board);
   write_file(root, "index.html", index);
   write_file(root, "index.php.html", index);
   for (const Forum& f : kForums) smf_board_pages(root, f, board, site);
   for (std::size_t i = 0; i < board.topics.size(); ++i) smf_topic_pages(root, board.topics[i], board.topic_forum[i], site);
-  return site;
 }
 
 }  // namespace fora::test

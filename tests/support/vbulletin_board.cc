@@ -188,6 +188,7 @@ void vb_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, cons
   for (int page = 1; page <= pages; ++page) {
     const std::string query = "t=" + t.id + (page > 1 ? "&page=" + std::to_string(page) : "");
     site.topic_pages.push_back("/showthread.php?" + query);
+    site.topic_page_ids.push_back(t.id);
     std::string html = vb_head(t.title + (page > 1 ? " - Page " + std::to_string(page) : ""), "showthread", vb_thread_link(t, page), forum_id) +
         vb_breadcrumb(forum_id, t.title) + "<div id=\"above_postlist\" class=\"above_postlist\">\n"
         "<a href=\"" + vb_link("newreply.php?do=newreply&amp;noquote=1&amp;p=" + t.posts.back().id) + "\" class=\"newcontent_textcontrol\" id=\"newreplylink_top\"><span>+</span> Reply to Thread</a>\n" +
@@ -248,6 +249,7 @@ void vb_forum_pages(const fs::path& root, const Forum& forum, const Board& board
   for (int page = 1; page <= pages; ++page) {
     const std::string query = "f=" + f + (page > 1 ? "&page=" + std::to_string(page) : "");
     site.listing_pages.push_back("/forumdisplay.php?" + query);
+    if (page == 1) site.forum_pages[forum.name] = site.listing_pages.back();
     std::string html = vb_head(forum.name + (page > 1 ? " - Page " + std::to_string(page) : ""), "forumdisplay",
                                base + (page > 1 ? "&amp;page=" + std::to_string(page) : ""), forum.id) +
                        vb_breadcrumb(forum.parent, forum.name) + "<div id=\"pagetitle\"><h1 class=\"pagetitle\">Forum: <a href=\"" + vb_link(base) + "\">" +
@@ -333,14 +335,41 @@ std::string vb_index(const Board& board) {
   return html + vb_foot(0);
 }
 
+// external.php (vBulletin 4.2.1, as PHPSocialNetwork/phpfastcache keeps it in support/):
+// RSS 2 of the threads of every forum a guest sees, `externalcount` (15) of them, newest
+// thread first (ORDER BY thread.dateline DESC) or, with &lastpost=1, newest last post first
+// and dated by it. Each item links the thread's first unread post,
+// showthread.php?t=N&goto=newpost, without a session id.
+std::string vb_feed(const Board& board, bool lastpost) {
+  std::vector<std::size_t> threads;
+  for (std::size_t i = 0; i < board.topics.size(); ++i) threads.push_back(i);
+  auto dated = [&](std::size_t i) { return lastpost ? board.topics[i].posts.back().date : board.topics[i].posts.front().date; };
+  std::stable_sort(threads.begin(), threads.end(), [&](std::size_t a, std::size_t b) { return dated(a) > dated(b); });
+  if (threads.size() > 15) threads.resize(15);
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n\r\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                    "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\r\n\t<channel>\r\n\t\t<title>Test Board</title>\r\n\t\t<link>/</link>\r\n"
+                    "\t\t<description>A board about spaceflight</description>\r\n\t\t<language>en</language>\r\n";
+  for (const std::size_t i : threads) {
+    const SiteTopic* t = &board.topics[i];
+    const SitePost& p = lastpost ? t->posts.back() : t->posts.front();
+    out += "\t\t<item>\r\n\t\t\t<title>" + esc(t->title) + "</title>\r\n\t\t\t<link>/showthread.php?t=" + t->id + "&amp;goto=newpost</link>\r\n"
+           "\t\t\t<pubDate>" + strftime_utc(dated(i), "%a, %d %b %Y %H:%M:%S") + " GMT</pubDate>\r\n\t\t\t<description>" + esc(t->posts.front().text) + "</description>\r\n"
+           "\t\t\t<category domain=\"/forumdisplay.php?f=" + std::to_string(board.topic_forum[i]) + "\">" + esc(t->forum) + "</category>\r\n"
+           "\t\t\t<dc:creator>" + esc(p.author) + "</dc:creator>\r\n\t\t\t<guid isPermaLink=\"true\">/showthread.php?t=" + t->id + "</guid>\r\n\t\t</item>\r\n";
+  }
+  return out + "\t</channel>\r\n</rss>\r\n";
+}
+
 }  // namespace
 
-ForumSite write_vbulletin_site(const fs::path& root) {
-  const Board board = make_board();
-  ForumSite site;
-  site.topics = board.topics;
-  site.listing_pages = {"/"};
-  site.feeds = {"/external.php?type=RSS2"};
+ForumSite write_vbulletin_site(const fs::path& root) { return write_board(root, rewrite_vbulletin_site); }
+
+void rewrite_vbulletin_site(const fs::path& root, ForumSite& site) {
+  const Board board = start_writing(root, site);
+  // The head's feed of the whole board, asked for by last post (data/profiles/vbulletin.toml).
+  site.feeds = {"/external.php?type=RSS2&lastpost=1"};
+  write_file(root, "external.php@type=RSS2.xml", vb_feed(board, false));
+  write_file(root, "external.php@type=RSS2&lastpost=1.xml", vb_feed(board, true));
   site.traps = {"forum.php", "index.php", "member.php", "memberlist.php", "search.php", "newreply.php", "newthread.php", "report.php",
                 "reputation.php", "showpost.php", "printthread.php", "archive/", "misc.php", "sendmessage.php", "subscription.php",
                 "calendar.php", "faq.php", "online.php", "private.php", "login.php", "register.php", "goto=", "p=", "mode=", "sort=",
@@ -355,7 +384,6 @@ ForumSite write_vbulletin_site(const fs::path& root) {
     for (std::size_t i = 0; i < topics.size(); ++i)
       vb_topic_pages(root, *topics[i], f.id, i ? topics[i - 1] : nullptr, i + 1 < topics.size() ? topics[i + 1] : nullptr, site);
   }
-  return site;
 }
 
 }  // namespace fora::test

@@ -8,6 +8,7 @@
 // filters and sort orders, last-post and unread links, feeds, style and language choosers
 // with their _xfToken. Friendly URLs (the default since 2.0) without index.php.
 #include <algorithm>
+#include <ctime>
 #include <stdexcept>
 
 #include "support/board_markup.h"
@@ -149,6 +150,7 @@ void xf_topic_pages(const fs::path& root, const Board& board, std::size_t index,
   for (int page = 1; page <= pages; ++page) {
     const std::string here = path + (page > 1 ? "page-" + std::to_string(page) : "");
     site.topic_pages.push_back(here);
+    site.topic_page_ids.push_back(t.id);
     std::string html = xf_head(t.title, here, xf_crumbs(forum, true)) +
         "<div class=\"p-body-header\"><div class=\"p-title \"><h1 class=\"p-title-value\">" + esc(t.title) + "</h1></div>"
         "<div class=\"p-description\"><ul class=\"listInline listInline--bullet\"><li>" + xf_member(t.posts.front().author) + "</li>"
@@ -184,6 +186,7 @@ void xf_forum_pages(const fs::path& root, const Forum& forum, const Board& board
   for (int page = 1; page <= pages; ++page) {
     const std::string here = path + (page > 1 ? "page-" + std::to_string(page) : "");
     site.listing_pages.push_back(here);
+    if (page == 1) site.forum_pages[forum.name] = here;
     std::string html = xf_head(forum.name, here, xf_crumbs(forum, false)) + "<h1 class=\"p-title-value\">" + esc(forum.name) + "</h1>\n"
         "<div class=\"p-title-pageAction\"><a href=\"" + path + "post-thread\" class=\"button--cta button\">Post thread</a></div>\n"
         "<div class=\"block-outer\"><a href=\"" + path + "watch\" data-xf-click=\"switch\">Watch</a> <a href=\"" + path +
@@ -252,21 +255,50 @@ std::string xf_index(const Board& board) {
   return html + xf_foot();
 }
 
+// forums/-/index.rss, the feed PAGE_CONTAINER names in every head: XF\Pub\Controller\Forum's
+// getForumRss with no forum (XF\Repository\Thread::findThreadsForRssFeed: the threads with
+// a post since the read-marking cut-off, 30 days), ordered by last_post_date, the first
+// discussionsPerPage (20); XF\Pub\View\FeedHelper::setupEntryForThread dates each by its
+// last post and links the thread (canonical:threads), Laminas's RSS writer prints them.
+std::string xf_feed(const Board& board) {
+  const std::int64_t cutoff = std::time(nullptr) - 30 * 86400;
+  std::vector<std::size_t> threads;
+  for (std::size_t i = 0; i < board.topics.size(); ++i)
+    if (board.topics[i].posts.back().date > cutoff) threads.push_back(i);
+  auto last = [&](std::size_t i) { return board.topics[i].posts.back().date; };
+  std::stable_sort(threads.begin(), threads.end(), [&](std::size_t a, std::size_t b) { return last(a) > last(b); });
+  if (threads.size() > 20) threads.resize(20);
+  auto rfc822 = [](std::int64_t t) { return strftime_utc(t, "%a, %d %b %Y %H:%M:%S +0000"); };
+  std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" "
+                    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
+                    "xmlns:slash=\"http://purl.org/rss/1.0/modules/slash/\">\n  <channel>\n    <title>Test Community</title>\n"
+                    "    <description>Test Community</description>\n    <generator>Test Community</generator>\n    <link>/</link>\n"
+                    "    <atom:link rel=\"self\" type=\"application/rss+xml\" href=\"/forums/-/index.rss\"/>\n";
+  for (const std::size_t i : threads) {
+    const SiteTopic& t = board.topics[i];
+    out += "    <item>\n      <title>" + esc(t.title) + "</title>\n      <pubDate>" + rfc822(last(i)) + "</pubDate>\n      <link>" + xf_thread_path(t) +
+           "</link>\n      <guid isPermaLink=\"false\">" + t.id + "</guid>\n      <author>invalid@example.com (" + esc(t.posts.front().author) + ")</author>\n"
+           "      <category domain=\"" + xf_forum_path(forum_by_id(board.topic_forum[i])) + "\"><![CDATA[" + t.forum + "]]></category>\n"
+           "      <dc:creator>" + esc(t.posts.front().author) + "</dc:creator>\n      <content:encoded><![CDATA[" + paras_html(t.posts.front().text, "<br />") +
+           "]]></content:encoded>\n      <slash:comments>" + std::to_string(t.posts.size() - 1) + "</slash:comments>\n    </item>\n";
+  }
+  return out + "  </channel>\n</rss>\n";
+}
+
 }  // namespace
 
-ForumSite write_xenforo_site(const fs::path& root) {
-  const Board board = make_board();
-  ForumSite site;
-  site.topics = board.topics;
-  site.listing_pages = {"/"};
+ForumSite write_xenforo_site(const fs::path& root) { return write_board(root, rewrite_xenforo_site); }
+
+void rewrite_xenforo_site(const fs::path& root, ForumSite& site) {
+  const Board board = start_writing(root, site);
   site.feeds = {"/forums/-/index.rss"};
+  write_file(root, "forums/-/index.rss.xml", xf_feed(board));
   site.traps = {"/members/", "/search/", "/login/", "/register/", "/lost-password/", "/account/", "/posts/", "/post-", "reply",
                 "/latest", "order=", "direction=", "prefix_id=", "starter_id=", "last_days=", "_xfToken", "/goto/", "/whats-new/",
                 "/misc/", "/unread", "/watch", "/online/", "/help/", "/categories/", "/tags/", "mark-read", "/filters", "post-thread"};
   write_file(root, "index.html", xf_index(board));
   for (const Forum& f : kForums) xf_forum_pages(root, f, board, site);
   for (std::size_t i = 0; i < board.topics.size(); ++i) xf_topic_pages(root, board, i, site);
-  return site;
 }
 
 }  // namespace fora::test

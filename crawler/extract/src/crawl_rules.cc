@@ -26,17 +26,20 @@ bool any_match(const std::vector<std::regex>& rules, const std::string& s) {
 
 }  // namespace
 
-std::optional<Url> apply_crawl_rules(const Profile::Crawl& rules, const Url& url) {
-  std::optional<Url> link = url;
+std::optional<Url> respell_link(const Profile::Crawl& rules, const Url& url) {
   std::string spelled = strip_params(url.str(), rules.strip_params);
   if (spelled.size() <= kMaxRegexInput)
     for (const UrlRewrite& rewrite : rules.url_rewrites)
       spelled = std::regex_replace(spelled, rewrite.pattern, rewrite.replacement);
-  if (spelled != url.str()) {
-    auto respelled = Url::parse(spelled);
-    if (!respelled) return std::nullopt;
-    link = std::move(*respelled);
-  }
+  if (spelled == url.str()) return url;
+  auto respelled = Url::parse(spelled);
+  if (!respelled) return std::nullopt;
+  return std::move(*respelled);
+}
+
+std::optional<Url> apply_crawl_rules(const Profile::Crawl& rules, const Url& url) {
+  std::optional<Url> link = respell_link(rules, url);
+  if (!link) return std::nullopt;
   const std::string target(link->path_and_query().substr(0, kMaxRegexInput));
   if (any_match(rules.skip, target)) return std::nullopt;
   if (!rules.follow.empty() && !any_match(rules.follow, target)) return std::nullopt;

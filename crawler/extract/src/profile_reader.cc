@@ -47,7 +47,8 @@ class ProfileReader : public Reader {
     FieldReader fields(page.xpath);
     for (const std::string& href : fields.all(profile_.crawl.feed_links, nullptr))
       if (auto resolved = resolve_url(context.url, href))
-        if (auto url = Url::parse(*resolved)) reading.feeds.push_back(std::move(*url));
+        if (auto url = Url::parse(*resolved))
+          if (auto feed = respell_link(profile_.crawl, *url)) reading.feeds.push_back(std::move(*feed));
     if (profile_.schema_org_base) {
       if (auto schema_org = schema_org_->read(page, context)) {
         reading.thread = std::move(schema_org->thread);
