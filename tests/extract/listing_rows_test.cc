@@ -75,6 +75,41 @@ TEST(ListingRows, ARowMovedToAnotherPageOrAloneOnIsTheSameRow) {
   EXPECT_EQ(full.at(t3), later.at(t3));
 }
 
+// A board index as MyBB's forumbit templates print it: a table.tborder for each category,
+// its forums one <tr> each (the forum, a subforum, the last post's thread and poster). Few
+// enough links for the category's table to pass for one row, yet each forum is its own.
+std::string board_index(const std::string& last_in_forum_2) {
+  auto forum = [](const std::string& fid, const std::string& sub, const std::string& tid, const std::string& when) {
+    return "<tr><td class=\"trow1\"><strong><a href=\"forumdisplay.php?fid=" + fid + "\">Forum " + fid +
+           "</a></strong><div class=\"smalltext\"><strong>Sub Forums:</strong> <a href=\"forumdisplay.php?fid=" + sub +
+           "\">Sub " + sub + "</a></div></td><td class=\"trow1\">12</td><td class=\"trow1\"><span class=\"smalltext\">"
+           "<a href=\"showthread.php?tid=" + tid + "&amp;action=lastpost\">Thread " + tid + "</a><br />" + when +
+           "<br />by <a href=\"member.php?action=profile&amp;uid=3\">Anna</a></span></td></tr>";
+  };
+  auto category = [](const std::string& cid, const std::string& rows) {
+    return "<table class=\"tborder\"><thead><tr><td class=\"thead\"><strong><a href=\"forumdisplay.php?fid=" + cid +
+           "\">Category " + cid + "</a></strong></td></tr></thead><tbody>" + rows + "</tbody></table>";
+  };
+  return "<html><body><div id=\"content\">" +
+         category("1", forum("2", "5", last_in_forum_2, "Today, 10:00") + forum("3", "6", "31", "01-02-2024")) +
+         category("4", forum("7", "8", "71", "03-04-2024")) + "</div></body></html>";
+}
+
+TEST(ListingRows, EachForumOfABoardIndexIsARowOfItsOwn) {
+  const Extractor x = open_extractor();
+  const auto before = rows_of(x, board_index("21"));
+  const auto after = rows_of(x, board_index("22"));  // a reply in forum 2's thread 22
+  const std::string base = "http://forum.example/";
+  ASSERT_TRUE(before.count(base + "forumdisplay.php?fid=3"));
+  EXPECT_NE(before.at(base + "forumdisplay.php?fid=2"), after.at(base + "forumdisplay.php?fid=2"));
+  EXPECT_EQ(before.at(base + "forumdisplay.php?fid=3"), after.at(base + "forumdisplay.php?fid=3"))
+      << "a forum whose row did not change";
+  EXPECT_EQ(before.at(base + "forumdisplay.php?fid=6"), after.at(base + "forumdisplay.php?fid=6"));
+  EXPECT_EQ(before.at(base + "forumdisplay.php?fid=1"), after.at(base + "forumdisplay.php?fid=1"))
+      << "the category's own link";
+  EXPECT_EQ(before.at(base + "forumdisplay.php?fid=7"), after.at(base + "forumdisplay.php?fid=7"));
+}
+
 TEST(ListingRows, AThreadPageHasNoneAListingPageHasThem) {
   const Extractor x = open_extractor();
   const auto read = [&](const std::string& path, const std::string& url) {

@@ -50,15 +50,52 @@ int links_under(const xmlNode* n, int limit) {
   return count;
 }
 
+// Whether `n` is a listed thing of its own: a list item, table row or article with two links
+// or more, beside another of its shape with two or more (a forum's row with its subforums and
+// last post, among the other forums' rows). A page link alone in its <li> is not: the
+// pages of a topic are part of the topic's row.
+bool listed_item(const xmlNode* n) {
+  const std::string_view name = name_of(n);
+  if ((name != "li" && name != "tr" && name != "article") || links_under(n, 2) < 2) return false;
+  // The nearest few elements on each side: a page of a thousand rows costs no more a row.
+  const auto like_it = [n](const xmlNode* c) { return same_shape(c, n) && links_under(c, 2) >= 2; };
+  int looked = 0;
+  for (const xmlNode* c = n->prev; c != nullptr && looked < 4; c = c->prev)
+    if (c->type == XML_ELEMENT_NODE && (++looked, like_it(c))) return true;
+  looked = 0;
+  for (const xmlNode* c = n->next; c != nullptr && looked < 4; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && (++looked, like_it(c))) return true;
+  return false;
+}
+
+// Whether a listed item lies under `n` (not `n` itself): then `n` is a list, not a row.
+bool holds_listed_item(const xmlNode* n) {
+  bool found = false;
+  walk_tree(n, [&](const xmlNode* c) {
+    if (c->type != XML_ELEMENT_NODE) return Walk::Over;
+    if (c != n && listed_item(c)) {
+      found = true;
+      return Walk::Stop;
+    }
+    return Walk::Into;
+  });
+  return found;
+}
+
 // What row_of() learns of an element once.
 struct Shape {
   bool repeats = false;
   bool small = false;  // holds at most kMaxRowLinks links
+  bool item = false;   // listed_item()
+  bool list = false;   // holds_listed_item(), when small
 };
 
 // The row around link `a`: its outermost repeating ancestor that is small enough to be one
-// row (or the link itself), at most 12 levels up and never <body> or above. Outermost,
-// because rows nest: a topic row holds the topic's own page links, each in a repeating <li>.
+// row (or the link itself), at most 12 levels up and never <body> or above, and never above
+// a listed item nor a list of them. Outermost, because rows nest: a topic row holds the topic's own page links,
+// each in a repeating <li>. Never above a listed item, because lists nest too: MyBB's board
+// index is a table of forum rows for each category, few enough links to pass for one row,
+// and a new post in one forum would send an update to every forum of the category.
 const xmlNode* row_of(const xmlNode* a, std::unordered_map<const xmlNode*, Shape>& shapes) {
   const xmlNode* row = a;
   const xmlNode* n = a;
@@ -67,11 +104,14 @@ const xmlNode* row_of(const xmlNode* a, std::unordered_map<const xmlNode*, Shape
     if (name == "body" || name == "html") break;
     auto [it, fresh] = shapes.try_emplace(n);
     // A list item, a table row or an article is a row even when alone (the last page).
-    if (fresh)
-      it->second = {name == "li" || name == "tr" || name == "article" || repeats(n),
-                    links_under(n, kMaxRowLinks) <= kMaxRowLinks};
-    if (!it->second.small) break;
+    if (fresh) {
+      const bool small = links_under(n, kMaxRowLinks) <= kMaxRowLinks;
+      it->second = {name == "li" || name == "tr" || name == "article" || repeats(n), small, listed_item(n),
+                    small && holds_listed_item(n)};
+    }
+    if (!it->second.small || it->second.list) break;
     if (it->second.repeats) row = n;
+    if (it->second.item) break;
   }
   return row;
 }
