@@ -9,7 +9,8 @@
 // profiles.
 #include <algorithm>
 #include <array>
-#include <regex>
+#include <string>
+#include <vector>
 
 #include "fora/crawler/scope.h"
 #include "fora/url/query.h"
@@ -46,18 +47,45 @@ bool names_thread(std::string_view query) {
   return found;
 }
 
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 // SMF's topic=5.msg77 opens topic 5 at its message 77 (the links of its feed and of its
 // quotes' headers): like phpBB's t=5&p=77, the topic, under its first page's address.
-std::string without_message_start(const std::string& query) {
-  static const std::regex msg("(^|[&;])topic=([0-9]+)\\.msg[0-9]+(?=[&;]|$)");
-  return std::regex_replace(query, msg, "$1topic=$2.0");
+// (Plain string work, not std::regex: its matcher recurses a level a character, and a
+// feed's entry may be a megabyte long.)
+std::string without_message_start(std::string query) {
+  for (std::size_t at = query.find("topic="); at != std::string::npos; at = query.find("topic=", at + 1)) {
+    if (at > 0 && query[at - 1] != '&' && query[at - 1] != ';') continue;
+    const std::size_t id = at + 6;
+    const std::size_t dot = query.find('.', id);
+    const std::size_t end = std::min(query.find('&', id), query.find(';', id));
+    if (dot == std::string::npos || dot >= end || !all_digits(std::string_view(query).substr(id, dot - id))) continue;
+    const std::string_view start = std::string_view(query).substr(dot + 1, std::min(end, query.size()) - dot - 1);
+    if (start.starts_with("msg") && all_digits(start.substr(3))) query.replace(dot + 1, start.size(), "0");
+  }
+  return query;
 }
 
 // Discourse's /t/slug/ID/N opens topic ID at its post number N (its posts feed's links, its
-// "reply to" and share links): the topic, under its first page's address, /t/slug/ID.
-std::string without_post_number(const std::string& path) {
-  static const std::regex numbered("^((?:/[^/]+)?/t/[^/]+/[0-9]+)/[0-9]+/?$");
-  return std::regex_replace(path, numbered, "$1");
+// "reply to" and share links): the topic, under its first page's address, /t/slug/ID. A
+// Discourse in a folder has one segment before /t/.
+std::string without_post_number(std::string path) {
+  std::vector<std::string_view> parts;  // the segments, without the slashes
+  std::string_view rest(path);
+  if (rest.ends_with('/')) rest.remove_suffix(1);
+  if (!rest.starts_with('/')) return path;
+  for (std::size_t at = 1; at <= rest.size();) {
+    const std::size_t slash = std::min(rest.find('/', at), rest.size());
+    parts.push_back(rest.substr(at, slash - at));
+    at = slash + 1;
+  }
+  const std::size_t t = parts.size() == 4 ? 0 : parts.size() == 5 ? 1 : parts.size();
+  if (t == parts.size() || parts[t] != "t" || parts[t + 1].empty() || !all_digits(parts[t + 2]) ||
+      !all_digits(parts[t + 3]))
+    return path;
+  return path.substr(0, static_cast<std::size_t>(parts[t + 3].data() - path.data()) - 1);
 }
 
 // "/forum/index.php" shows what "/forum/" does.

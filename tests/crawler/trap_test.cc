@@ -206,6 +206,20 @@ TEST(SamePage, APostPermalinkIsItsThreadsPage) {
   EXPECT_EQ(same_page(url("http://x.example/index.php?topic=5.msg77;topicseen")).str(), "http://x.example/index.php?topic=5.0;topicseen");
 }
 
+// A feed's entry is not bounded as a page's links are (a hostile one was a megabyte long and
+// crashed std::regex, which recursed a level a character): it is read in one pass.
+TEST(SamePage, AMegabyteAddressIsReadAndSimilarOnesAreLeft) {
+  const std::string slug(1 << 20, 'a');
+  EXPECT_EQ(same_page(url("http://x.example/t/" + slug + "/5/12")).str(), "http://x.example/t/" + slug + "/5");
+  const std::string msg(1 << 20, '7');
+  EXPECT_EQ(same_page(url("http://x.example/index.php?topic=5.msg" + msg)).str(), "http://x.example/index.php?topic=5.0");
+  // Not a topic opened at a post: left as they are.
+  for (const char* kept : {"http://x.example/t/slug/5", "http://x.example/a/b/t/slug/5/12", "http://x.example/t/slug/x/12",
+                           "http://x.example/index.php?topic=5.20", "http://x.example/index.php?mytopic=5.msg7",
+                           "http://x.example/index.php?topic=5.msg7x"})
+    EXPECT_EQ(same_page(url(kept)).str(), kept);
+}
+
 TEST(SamePage, ABareIndexFileIsItsFolder) {
   EXPECT_EQ(same_page(url("http://x.example/index.php")).str(), "http://x.example/");
   EXPECT_EQ(same_page(url("http://x.example/forum/index.html")).str(), "http://x.example/forum/");
