@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "fora_run.h"
 #include "support/hostile_pages.h"
@@ -81,6 +83,30 @@ TEST(HostilePages, ExtractSaysABinaryFileIsNoWebPage) {
   auto r = run({FORA_BIN, "extract", (dir.path() / "x.jpg").string()});
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find("not a web page"), std::string::npos) << r.err;
+}
+
+// Mail archive pages whose header line, reply link or index link is a megabyte long:
+// std::regex, which recurses a level a character, overflowed the stack on each. They are
+// read like any other (the message's own words), and the link is left as a trap.
+TEST(HostilePages, MailPagesWithAMegabyteLineAreReadWithoutACrash) {
+  TempDir dir;
+  const std::string big(1 << 20, 'x');
+  const std::string message = "Message-ID: &lt;m1@example.org&gt;\n\nThe words of the message.";
+  const std::vector<std::pair<std::string, std::string>> pages = {
+      {"public-inbox.html", "<html><body><pre id=\"b\">From: " + big + " &lt;a@b&gt;\nSubject: " + big +
+                                "\nDate: Mon, 7 Dec 2026 01:00:00 +0000\n" + message + "</pre><pre>From: " + big +
+                                " @ 2026-12-07  1:00 UTC (permalink / raw)</pre></body></html>"},
+      {"pipermail.html", "<html><head><link rel=\"made\" href=\"mailto:a@b?In-Reply-To=" + big + "\"></head><body><h1>" +
+                             big + "</h1><!--beginarticle--><pre>The words of the message.</pre><!--endarticle--></body></html>"},
+      {"mhonarc.html", "<html><head><!-- MHonArc v2.6.19 --></head><body><a href=\"/" + big + ".html\">x</a></body></html>"}};
+  for (const auto& [name, html] : pages) {
+    write_file(dir.path() / name, html);
+    auto r = run({FORA_BIN, "extract", "--url", "http://127.0.0.1/list/" + name, (dir.path() / name).string()});
+    EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err.substr(0, 400);
+    if (name != "mhonarc.html") {
+      EXPECT_NE(r.out.find("The words of the message."), std::string::npos) << name;
+    }
+  }
 }
 
 // A crawl reads the deep page whole, archives every comment and says in its log and its

@@ -19,6 +19,8 @@
 namespace fora::extract {
 namespace {
 
+constexpr std::size_t kMaxRegexInput = 4096;  // see profile_match.cc
+
 // Entities in MHonArc's header comments ("&#45;" for '-').
 std::string decode_entities(std::string s) {
   static const std::regex kNumeric("&#([0-9]{1,6});");
@@ -138,7 +140,7 @@ std::optional<ThreadPage> read_pipermail(xmlXPathContext* ctx, const PageContext
   Entry e;
   static const std::regex kInReplyTo(R"(In-Reply-To=([^&]+))");
   std::smatch m;
-  if (std::regex_search(reply, m, kInReplyTo)) {
+  if (reply.size() <= kMaxRegexInput && std::regex_search(reply, m, kInReplyTo)) {
     char* decoded = curl_unescape(m[1].str().c_str(), 0);
     if (decoded != nullptr) {
       e.native_id = message_id(decoded);
@@ -213,10 +215,18 @@ std::optional<ThreadPage> read_public_inbox(xmlXPathContext* ctx, const PageCont
   const std::string pre = first_string(ctx, "//pre[@id='b']");
   const std::size_t blank = pre.find("\n\n");
   const std::string head = pre.substr(0, blank);
-  auto header = [&](const char* name) {
-    const std::regex re(std::string("(?:^|\n)") + name + ":[ \t]*([^\n]*)", std::regex::icase);
-    std::smatch m;
-    return std::regex_search(head, m, re) ? trim_blanks(m[1].str()) : std::string();
+  // The first line "Name: value" (the name in any case), by plain string work: a header
+  // line may be a megabyte long, and std::regex recurses a level a character.
+  auto header = [&](std::string_view name) {
+    for (std::size_t at = 0; at < head.size();) {
+      const std::size_t end = std::min(head.find('\n', at), head.size());
+      const std::string_view line = std::string_view(head).substr(at, end - at);
+      if (line.size() > name.size() && line[name.size()] == ':' &&
+          boost::algorithm::iequals(line.substr(0, name.size()), name))
+        return trim_blanks(std::string(line.substr(name.size() + 1)));
+      at = end + 1;
+    }
+    return std::string();
   };
   Entry e;
   const std::string message_id_header = header("Message-ID");
@@ -294,7 +304,16 @@ void read_from_line(const std::string& text, Entry& e) {
   static const std::regex kFrom(
       R"((?:^|\n)From: ([^\n]*) @ ([0-9]{4})-([0-9]{2})-([0-9]{2}) ([ 0-9][0-9]):([0-9]{2}) UTC)");
   std::smatch m;
-  if (!std::regex_search(text, m, kFrom)) return;
+  // Line by line, each cut to kMaxRegexInput: std::regex recurses a level a character.
+  bool found = false;
+  std::string line;
+  for (std::size_t at = 0; !found && at < text.size();) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    line.assign(text, at, std::min(end - at, kMaxRegexInput));
+    found = line.starts_with("From: ") && std::regex_search(line, m, kFrom);
+    at = end + 1;
+  }
+  if (!found) return;
   e.author = display_name(trim_blanks(m[1].str()));
   std::tm tm{};
   tm.tm_year = std::stoi(m[2].str()) - 1900;
@@ -485,9 +504,12 @@ class MailReader : public Reader {
         R"((?:/raw|/t/|\.mbox\.gz|\.atom|/R/?)(?:$|[?#])|/_/|[?&]q=|/attachments/|)"
         R"(/mailman/(?:listinfo|options|roster|subscribe|admin|admindb|private|confirm|create)(?:/|$)|)"
         R"((?:^|/)(?:threads|thrd[0-9]+|subject|author|date)\.html$|/[^/?]*\.(?!html?$)[A-Za-z0-9]{1,5}$)");
+    // A link longer than kMaxRegexInput is a trap whatever it names (the crawl stops
+    // addresses over 1024 characters) and is left here: std::regex's matcher recurses a
+    // level a character, and a page's megabyte-long link overflowed the stack.
     std::vector<Url> out;
     for (Url& link : links)
-      if (!std::regex_search(link.str(), kRepeats)) out.push_back(std::move(link));
+      if (link.str().size() <= kMaxRegexInput && !std::regex_search(link.str(), kRepeats)) out.push_back(std::move(link));
     return out;
   }
 

@@ -74,7 +74,8 @@ std::string decode_encoded_words(const std::string& header) {
 
 // "tobias.oberstein at tavendo.de (Tobias Oberstein)", "Tobias <t@x>" -> "Tobias Oberstein"
 std::string display_name(const std::string& encoded) {
-  const std::string from = decode_encoded_words(encoded);
+  // No name is 4 KiB long; std::regex recurses a level a character of what it matches.
+  const std::string from = decode_encoded_words(encoded.substr(0, 4096));
   static const std::regex kParen(R"(\(([^()]+)\)\s*$)");
   static const std::regex kAngle(R"re(^\s*"?([^"<]+?)"?\s*<[^>]*>\s*$)re");
   std::smatch m;
