@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "fora/extract/page_limits.h"
 #include "fora/url/url.h"
 
 namespace fora::crawler {
@@ -15,12 +16,8 @@ std::string host_of(std::string_view origin) {
   return std::string(origin);
 }
 
-// A URL long enough to make std::regex recurse deep is cut: the patterns look at hosts and
-// paths, which come first.
-constexpr std::size_t kMaxRegexInput = 4096;
-
 bool any_match(const std::vector<std::regex>& patterns, std::string_view url) {
-  const std::string s(url.substr(0, kMaxRegexInput));
+  const std::string s(url.substr(0, extract::kMaxRegexInput));
   return std::any_of(patterns.begin(), patterns.end(),
                      [&](const std::regex& re) { return std::regex_search(s, re); });
 }

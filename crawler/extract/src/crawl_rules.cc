@@ -2,12 +2,11 @@
 
 #include <algorithm>
 
+#include "fora/extract/page_limits.h"
 #include "fora/url/query.h"
 
 namespace fora::extract {
 namespace {
-
-constexpr std::size_t kMaxRegexInput = 4096;  // see profile_match.cc
 
 // Drops the parameters named in `names` (lowercase) from the query of `url`.
 std::string strip_params(const std::string& url, const std::vector<std::string>& names) {

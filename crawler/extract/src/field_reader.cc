@@ -1,11 +1,8 @@
 #include "field_reader.h"
 
+#include "fora/extract/page_limits.h"
+
 namespace fora::extract {
-namespace {
-
-constexpr std::size_t kMaxRegexInput = 4096;  // see profile_match.cc
-
-}  // namespace
 
 std::vector<std::string> FieldReader::candidates(const XPathQuery& query, xmlNode* node,
                                                  const Scope& scope) const {

@@ -11,6 +11,7 @@
 #include <regex>
 
 #include "date_text.h"
+#include "fora/extract/page_limits.h"
 #include "links.h"
 #include "mail_text.h"
 #include "sanitize.h"
@@ -18,8 +19,6 @@
 
 namespace fora::extract {
 namespace {
-
-constexpr std::size_t kMaxRegexInput = 4096;  // see profile_match.cc
 
 // Entities in MHonArc's header comments ("&#45;" for '-').
 std::string decode_entities(std::string s) {

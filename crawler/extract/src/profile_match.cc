@@ -2,12 +2,10 @@
 
 #include <string>
 
+#include "fora/extract/page_limits.h"
+
 namespace fora::extract {
 namespace {
-
-// Attribute values are short, but bound the regex input anyway: std::regex recurses per
-// character and a hostile page could otherwise exhaust the stack.
-constexpr std::size_t kMaxRegexInput = 4096;
 
 bool search(const std::regex& re, std::string s) {
   if (s.size() > kMaxRegexInput) s.resize(kMaxRegexInput);
