@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <regex>
@@ -27,37 +28,48 @@ namespace {
 
 using json = nlohmann::json;
 
-// Each message is stored once, by its Message-ID, with its author, date, parent, thread (its
-// root's) and own words apart from the quoted line.
-void expect_every_message(const std::filesystem::path& archive, const std::vector<Message>& messages) {
+// Each message is stored once, by its Message-ID: `check` is called with each and its entry.
+void for_each_stored(const std::filesystem::path& archive, const std::vector<Message>& messages,
+                     const std::function<void(const json&, const Message&)>& check) {
   const std::map<std::string, json> got = stored_entries(archive);
   EXPECT_EQ(got.size(), messages.size());
-  std::map<std::string, long> thread_of_root;
   for (const Message& m : messages) {
     auto it = got.find(m.id);
     if (it == got.end()) {
       ADD_FAILURE() << m.id << " not found";
       continue;
     }
-    const json& e = it->second;
-    EXPECT_EQ(e["author"], m.from_name) << m.id;
-    EXPECT_EQ(e["date"], iso(m.date)) << m.id;
-    EXPECT_EQ(e["parent_id"], m.parent) << m.id;
+    check(it->second, m);
+  }
+}
+
+// The message's author, date, parent (as the archive shows it) and the line it quotes.
+void expect_headers_and_quote(const json& e, const Message& m, const std::string& parent) {
+  EXPECT_EQ(e["author"], m.from_name) << m.id;
+  EXPECT_EQ(e["date"], iso(m.date)) << m.id;
+  EXPECT_EQ(e["parent_id"], parent) << m.id;
+  if (m.quoted.empty()) {
+    EXPECT_TRUE(e["quotes"].empty()) << m.id;
+  } else if (e["quotes"].size() != 1) {
+    ADD_FAILURE() << m.id << " quotes one line: " << e["quotes"];
+  } else {
+    EXPECT_EQ(e["quotes"][0]["text"], m.quoted) << m.id;
+  }
+}
+
+// Each message with its author, date, parent, thread (its root's) and own words apart from
+// the quoted line.
+void expect_every_message(const std::filesystem::path& archive, const std::vector<Message>& messages) {
+  std::map<std::string, long> thread_of_root;
+  for_each_stored(archive, messages, [&](const json& e, const Message& m) {
+    expect_headers_and_quote(e, m, m.parent);
     EXPECT_EQ(e["type"], m.parent.empty() ? "post" : "comment") << m.id;
     EXPECT_EQ(e["text"], m.text) << m.id;
-    if (m.quoted.empty()) {
-      EXPECT_TRUE(e["quotes"].empty()) << m.id;
-    } else {
-      EXPECT_EQ(e["quotes"].size(), 1u) << m.id;
-      if (e["quotes"].size() == 1) {
-        EXPECT_EQ(e["quotes"][0]["text"], m.quoted) << m.id;
-      }
-    }
     auto [root, fresh] = thread_of_root.try_emplace(m.root, e["thread_id"].get<long>());
     if (!fresh) {
       EXPECT_EQ(e["thread_id"].get<long>(), root->second) << m.id << " is in its root's thread";
     }
-  }
+  });
 }
 
 TEST(MailArchive, MhonarcArchiveCrawledFromItsIndexGivesEveryMessage) {
@@ -186,26 +198,11 @@ TEST(MailArchive, PipermailArchiveCrawledFromItsIndexReadsEachMessagePageOnce) {
   const RunResult crawl = fora(archive.path(), {"crawl", "--delay", "0", server.url(pm.toc)});
   ASSERT_EQ(crawl.exit_code, 0) << crawl.out << crawl.err;
   ASSERT_EQ(fora(archive.path(), {"index"}).exit_code, 0);
-  const std::map<std::string, json> got = stored_entries(archive.path());
-  EXPECT_EQ(got.size(), messages.size());
-  for (const Message& m : messages) {
-    auto it = got.find(m.id);
-    if (it == got.end()) {
-      ADD_FAILURE() << m.id << " not found";
-      continue;
-    }
-    const json& e = it->second;
-    EXPECT_EQ(e["author"], m.from_name) << m.id;
-    EXPECT_EQ(e["date"], iso(m.date)) << m.id;
-    EXPECT_EQ(e["parent_id"], pipermail_shows_parent(pm, m) ? m.parent : "") << m.id;
+  for_each_stored(archive.path(), messages, [&](const json& e, const Message& m) {
+    expect_headers_and_quote(e, m, pipermail_shows_parent(pm, m) ? m.parent : "");
     EXPECT_EQ(e["text"].get<std::string>().rfind(m.text, 0), 0u) << m.id << ": " << e["text"];
-    const std::string subject = m.subject.substr(m.subject.find("] ") + 2);
-    EXPECT_EQ(e["thread_title"], subject) << m.id;
-    if (!m.quoted.empty()) {
-      ASSERT_EQ(e["quotes"].size(), 1u) << m.id << ": " << e["quotes"];
-      EXPECT_EQ(e["quotes"][0]["text"], m.quoted) << m.id;
-    }
-  }
+    EXPECT_EQ(e["thread_title"], m.subject.substr(m.subject.find("] ") + 2)) << m.id;
+  });
 
   // The request log against the fewest pages: the contents, the thread indexes, the messages.
   std::set<std::string> minimal = {pm.toc};
