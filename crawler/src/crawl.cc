@@ -559,11 +559,11 @@ class Crawl {
     if (r.status == 404 || r.status == 410) {
       if (auto gone = a.mark_thread_gone(r.url, now); !gone) return gone.error();
     }
-    // A newest-first index (read at every update, as a feed is) shows each new entry under
-    // an address of its own: its rows add nothing, and its older pages (its own address with
-    // another query, which new entries shift) are walked only when all it shows is new.
-    const bool newest_first = options_.update && r.feed && r.html;
-    auto told = newest_first ? Result<std::vector<std::string>>(std::vector<std::string>{}) : listing_news(a, r);
+    // A newest-first index shows each new entry under an address of its own: in an update
+    // its rows add nothing, and its older pages (its own address with another query, which
+    // new entries shift) are walked only when all it shows is new.
+    const bool walk_newest_first = options_.update && r.newest_first();
+    auto told = walk_newest_first ? Result<std::vector<std::string>>(std::vector<std::string>{}) : listing_news(a, r);
     if (!told) return told.error();
     // A thread's pages go together: when one changed, or something said its thread did (a
     // sitemap, a listing row), the others are looked at too (a new comment on the last page
@@ -588,7 +588,7 @@ class Crawl {
     };
     const auto here = Url::parse(r.url);
     for (Url& url : r.links) {
-      if (newest_first && here && same_listing(url, *here)) {
+      if (walk_newest_first && here && same_listing(url, *here)) {
         older.push_back(std::move(url));
         continue;
       }
@@ -598,7 +598,7 @@ class Crawl {
       for (Url& url : older) FORA_TRY(queue_link(url));
     // Entries leave a newest-first index as new ones come, which says nothing of them: what
     // it lists is not noted, so an update does not look again at what it no longer shows.
-    if (!r.rows.empty() && !(r.feed && r.html)) {
+    if (!r.rows.empty() && !r.newest_first()) {
       std::vector<std::string> listed;
       for (const auto& row : r.rows) listed.push_back(row.url.str());
       FORA_TRY(a.note_listed(r.url, listed, now));  // after the links: new ones are pages now

@@ -71,6 +71,10 @@ struct PageResult {
   bool robots_txt = false;                        // the host's /robots.txt
   bool changed = false;                           // the page showed something new (the writer says)
   std::int64_t signalled = 0;                     // known pages the writer queued because of it
+
+  // An HTML index newest first (a mail archive's front page), read at every update as a
+  // feed is: each new entry shows under an address of its own, and old ones leave it.
+  bool newest_first() const { return feed && html; }
 };
 
 // Whether a Content-Type is a page (HTML or XHTML).
