@@ -31,7 +31,9 @@ std::string read_page(const archive::Response& response, const std::string& try_
     for (const Url& feed : page->feeds) filter.admit_feed(feed, out.links);  // change signals, for updates
   }
   out.reply_links = std::move(page->reply_links);
-  out.feed = page->every_update;  // a newest-first index: read at every update, as a feed is
+  // A newest-first index: read at every update, as a feed is, while it is one at this visit
+  // (for a 304, now, not when the stored copy was fetched).
+  out.feed = page->every_update_until > out.seen_at;
   if (follow) out.rows = std::move(page->rows);
   out.newest_date = page->newest_date;
   // What was not read goes to the fetch log with what the page was.

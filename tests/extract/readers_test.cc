@@ -289,5 +289,24 @@ TEST(Readers, VBulletin6PagesLeadToForumsAndTopicPagesOnly) {
       EXPECT_EQ(l.find(noise), std::string::npos) << l;
 }
 
+// A pipermail month's thread index (real: Twisted-Python, March 2012) is where new mail of
+// its month shows, until a month after its last message: the reader says until when, the
+// same whenever the page was captured, so that a revisit answered 304 long after the
+// capture compares it with the revisit, not with the stored copy's date. The page's own
+// "Ending:" line names its last message: Sat Mar 31 22:05:28 MDT 2012.
+TEST(Readers, APipermailMonthIndexIsReadAtEveryUpdateUntilAMonthAfterItsLastMessage) {
+  const fs::path file = FORA_FIXTURES_DIR "/pipermail/twisted-2012-march-thread-index.html";
+  if (!fs::exists(file)) GTEST_SKIP() << "fixture absent: " << file << " (real pages are not shipped with fora)";
+  std::ifstream in(file, std::ios::binary);
+  const std::string page{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const std::int64_t last = 1333253128;  // 2012-03-31 22:05:28 -0600
+  const std::string url = "https://twistedmatrix.com/pipermail/twisted-python/2012-March/thread.html";
+  for (const std::int64_t captured : {last + 3600, last + 40 * 86400, std::int64_t{1796000000}}) {
+    auto r = shipped().extract(page, url, "text/html", captured);
+    ASSERT_TRUE(r) << r.error().message;
+    EXPECT_EQ(r->every_update_until, last + 31 * 86400) << "captured at " << captured;
+  }
+}
+
 }  // namespace
 }  // namespace fora::extract

@@ -191,7 +191,7 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
     page.feeds = as_urls(reader->feeds(context));
     for (Url& feed : reading.feeds) page.feeds.push_back(std::move(feed));
     page.reply_links = std::move(reading.reply_links);
-    page.every_update = reading.every_update;
+    page.every_update_until = reading.every_update_until;
     break;
   }
   page.links = std::move(found);

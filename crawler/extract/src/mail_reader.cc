@@ -444,12 +444,12 @@ ThreadIndex pipermail_thread_index(xmlXPathContext* ctx, const PageContext& cont
   return out;
 }
 
-// A month's index still grows while its month may get mail: its latest message is less than
-// a month older than the page. (A list quiet for longer gets a new month's index for its
-// next message, which the table of contents then lists.)
-bool is_growing(const ThreadIndex& index, const PageContext& context) {
+// A month's index grows while its month may get mail: until a month after its latest
+// message. (A list quiet for longer gets a new month's index for its next message, which the
+// table of contents then lists.)
+std::int64_t growing_until(const ThreadIndex& index) {
   constexpr std::int64_t kMonth = 31 * 86400;
-  return index.newest && context.captured_at && *context.captured_at - *index.newest < kMonth;
+  return index.newest ? *index.newest + kMonth : 0;
 }
 
 bool is_pipermail_thread_index(xmlXPathContext* ctx) {
@@ -537,20 +537,20 @@ class MailReader : public Reader {
         reading.why = "public-inbox listing (id=mirror link): each thread's flat view and the older page";
         reading.links = public_inbox_listing_links(ctx, context);
         // The front page lists the threads by their latest message, newest first.
-        reading.every_update = context.url.find("?t=") == std::string::npos;
+        if (context.url.find("?t=") == std::string::npos) reading.every_update_until = kEveryUpdate;
       }
       reading.only_these_links = true;
     } else if (is_pipermail_thread_index(ctx)) {
       ThreadIndex index = pipermail_thread_index(ctx, context);
       reading.why = "pipermail thread index (<!--N ancestors--> comments): replies among its messages";
       reading.reply_links = std::move(index.replies);
-      reading.every_update = is_growing(index, context);
+      reading.every_update_until = growing_until(index);
     } else if (is_mhonarc(ctx)) {
       reading.why = "MHonArc index (<!--MHonArc--> comment)";
-      reading.every_update = true;  // where new mail is listed
+      reading.every_update_until = kEveryUpdate;  // where new mail is listed
     } else if (is_pipermail_toc(ctx)) {
       reading.why = "pipermail table of contents (each volume's thread.html)";
-      reading.every_update = true;  // a new month's indexes are listed here first
+      reading.every_update_until = kEveryUpdate;  // a new month's indexes are listed here first
     } else {
       return std::nullopt;
     }

@@ -41,10 +41,12 @@ struct Reading {
   // True when `links` are all that lead on from the page (a mail archive's listing: one view
   // per thread and its next page): the page's other <a href>s are not followed.
   bool only_these_links = false;
-  // True when the page is where the site shows what is new, newest first (a mail archive's
-  // front page, its current month's index): read at every update, with validators, as a
-  // feed is, whatever its schedule.
-  bool every_update = false;
+  // Until when (Unix seconds) the page is where the site shows what is new, newest first: a
+  // mail archive's front page always (kEveryUpdate), its current month's index while the
+  // month may still get mail. Till then it is read at every update, with validators, as a
+  // feed is, whatever its schedule. The reader says until when; the crawl compares it with
+  // its visit, which a 304 makes later than the stored copy's capture.
+  std::int64_t every_update_until = 0;
 };
 
 class Reader {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -82,6 +83,9 @@ struct LinkRow {
   std::uint64_t hash = 0;
 };
 
+// Page::every_update_until of a page that always shows what is new first.
+inline constexpr std::int64_t kEveryUpdate = std::numeric_limits<std::int64_t>::max();
+
 // Everything extracted from one HTML page.
 struct Page {
   std::optional<ThreadPage> thread;   // empty for pages that are not a thread (home, archives)
@@ -93,7 +97,7 @@ struct Page {
   std::vector<LinkRow> rows;          // when no thread was read: each of `links` with its row
   std::optional<std::int64_t> newest_date;  // when no thread was read: its latest <time datetime>
   std::vector<ReplyLink> reply_links; // replies among other pages (a thread index)
-  bool every_update = false;          // read at every update, as a feed is (Reading::every_update)
+  std::int64_t every_update_until = 0;  // read at every update, as a feed is, until then (Reading)
   std::string reader;                 // what read the thread: "profile:phpbb", "schema.org", ...
                                       // (empty when no reader matched)
   std::string profile;                // name of the profile that matched ("wordpress"), if any
