@@ -65,6 +65,7 @@ void rewrite_xenforo_site(const std::filesystem::path& root, ForumSite& site);
 ForumSite write_mybb_site(const std::filesystem::path& root);
 ForumSite write_mybb_seo_site(const std::filesystem::path& root);
 void rewrite_mybb_site(const std::filesystem::path& root, ForumSite& site);
+void rewrite_mybb_seo_site(const std::filesystem::path& root, ForumSite& site);
 // SMF 2.1 with its default theme and query-string addresses (index.php?topic=N.0).
 ForumSite write_smf_site(const std::filesystem::path& root);
 void rewrite_smf_site(const std::filesystem::path& root, ForumSite& site);
