@@ -213,7 +213,7 @@ TEST_P(UpdateBoardFeeds, FeedsLeadToEveryNewReplyOnOldTopics) {
 INSTANTIATE_TEST_SUITE_P(Boards, UpdateBoardFeeds,
                          ::testing::Values(UpdatedBoard{"phpbb", rewrite_phpbb_site}, UpdatedBoard{"mybb", rewrite_mybb_site},
                                            UpdatedBoard{"mybb_seo", rewrite_mybb_seo_site}, UpdatedBoard{"smf", rewrite_smf_site},
-                                           UpdatedBoard{"vbulletin", rewrite_vbulletin_site},
+                                           UpdatedBoard{"vbulletin", rewrite_vbulletin_site}, UpdatedBoard{"vbulletin5", rewrite_vbulletin5_site},
                                            UpdatedBoard{"xenforo", rewrite_xenforo_site}, UpdatedBoard{"discourse", rewrite_discourse_site}),
                          [](const ::testing::TestParamInfo<UpdatedBoard>& tested) { return std::string(tested.param.name); });
 

@@ -77,6 +77,7 @@ ForumSite write_vbulletin_site(const std::filesystem::path& root);
 void rewrite_vbulletin_site(const std::filesystem::path& root, ForumSite& site);
 // vBulletin 5 Connect / 6 with its default friendly addresses (/forum/channel/N-slug).
 ForumSite write_vbulletin5_site(const std::filesystem::path& root);
+void rewrite_vbulletin5_site(const std::filesystem::path& root, ForumSite& site);
 // Invision Community 4 with friendly addresses (/topic/N-slug/).
 ForumSite write_invision_site(const std::filesystem::path& root);
 
