@@ -399,8 +399,11 @@ void vb5_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, For
   }
 }
 
-// vB 5/6's feed, /external (vB5_Frontend_Controller_External, core/vb/external/export/rss/2.php
-// as vB 5.2.3's copy shows it: vB_External_Export::getItemList and vB_External_Export_Rss_2):
+// vB 5/6's feed, /external (vB 6.0.6's vB5_Frontend_Controller_External, Codefollows/vb666
+// includes/vb5/frontend/controller/external.php, which answers 304 to If-None-Match with
+// If-Modified-Since; the lists are vB_External_Export::getItemList and formatItems and
+// vB_External_Export_Rss_2, read in a public copy of vB 5.2.3's classes, whose repository
+// the code search does not name; the vb666 snapshot holds no core/vb/):
 // type=rss2 lists topic starters, newest first (starter_only, sort publishdate); with
 // &lastpost=1 it lists the activity view by last post instead (sort last_post DESC), each
 // item the topic's starter node (formatItems: external_nodeid = starter), linked by its
