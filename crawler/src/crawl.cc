@@ -601,7 +601,15 @@ class Crawl {
     if (!r.rows.empty() && !r.newest_first()) {
       std::vector<std::string> listed;
       for (const auto& row : r.rows) listed.push_back(row.url.str());
-      FORA_TRY(a.note_listed(r.url, listed, now));  // after the links: new ones are pages now
+      auto newly = a.note_listed(r.url, listed, now);  // after the links: new ones are pages now
+      if (!newly) return newly.error();
+      // A listing ordered by activity shows a thread that comes to it (a new one, or one with
+      // a new reply from further on) in a row never seen, and pushes its last threads on
+      // to its next page: they are listed still, not removed, and are not looked at again.
+      const std::set<std::string> fresh(told->begin(), told->end());
+      bool came = false;
+      for (std::size_t i = 0; i < listed.size(); ++i) came = came || ((*newly)[i] && fresh.count(listed[i]));
+      if (options_.update && came) FORA_TRY(a.keep_listed(r.url, now));
     }
     if (options_.update) {
       // Each is asked for when not visited since this run began, or since the sitemap's date.

@@ -185,8 +185,9 @@ TEST_P(UpdateBoardFeeds, FeedsLeadToEveryNewReplyOnOldTopics) {
   for (std::size_t i = 0; i < board.topic_pages.size(); ++i)
     if (known.count(board.topic_page_ids[i])) allowed.insert(board.topic_pages[i]);
   // The front page, read at every update, lists the forums with their last post or topic
-  // count (SMF, vBulletin, XenForo, Discourse; phpBB's generated index does not): a forum
-  // whose row changed is asked for too, its first page, and a parent's for its subforum.
+  // count (MyBB, SMF, vBulletin, XenForo, Discourse; phpBB's generated index does not): a
+  // forum whose row changed is asked for too, its first page, and a parent's for its
+  // subforum. MyBB's feed names new threads only: its forum rows are its sign of a reply.
   for (const SiteTopic& t : board.topics)
     if (known.count(t.id))
       for (const board::Forum* f : board::forum_path(board::board_of(board).topic_forum[&t - board.topics.data()]))
@@ -210,9 +211,10 @@ TEST_P(UpdateBoardFeeds, FeedsLeadToEveryNewReplyOnOldTopics) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Boards, UpdateBoardFeeds,
-                         ::testing::Values(UpdatedBoard{"phpbb", rewrite_phpbb_site}, UpdatedBoard{"smf", rewrite_smf_site},
-                                           UpdatedBoard{"vbulletin", rewrite_vbulletin_site}, UpdatedBoard{"xenforo", rewrite_xenforo_site},
-                                           UpdatedBoard{"discourse", rewrite_discourse_site}),
+                         ::testing::Values(UpdatedBoard{"phpbb", rewrite_phpbb_site}, UpdatedBoard{"mybb", rewrite_mybb_site},
+                                           UpdatedBoard{"mybb_seo", rewrite_mybb_seo_site}, UpdatedBoard{"smf", rewrite_smf_site},
+                                           UpdatedBoard{"vbulletin", rewrite_vbulletin_site}, UpdatedBoard{"vbulletin5", rewrite_vbulletin5_site},
+                                           UpdatedBoard{"xenforo", rewrite_xenforo_site}, UpdatedBoard{"discourse", rewrite_discourse_site}),
                          [](const ::testing::TestParamInfo<UpdatedBoard>& tested) { return std::string(tested.param.name); });
 
 }  // namespace

@@ -181,6 +181,16 @@ std::vector<const SiteTopic*> topics_in(const Board& board, int forum_id) {
   return topics;
 }
 
+const SiteTopic* newest_in(const Board& board, int forum_id) {
+  const SiteTopic* newest = nullptr;
+  for (std::size_t i = 0; i < board.topics.size(); ++i) {
+    const std::vector<const Forum*> path = forum_path(board.topic_forum[i]);
+    const bool inside = std::any_of(path.begin(), path.end(), [&](const Forum* f) { return f->id == forum_id; });
+    if (inside && (!newest || board.topics[i].posts.back().date > newest->posts.back().date)) newest = &board.topics[i];
+  }
+  return newest;
+}
+
 const Forum& forum_by_id(int id) {
   for (const Forum& f : kForums)
     if (f.id == id) return f;

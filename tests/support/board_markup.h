@@ -36,6 +36,9 @@ Board board_of(const ForumSite& site);
 // The topics of forum `forum_id`, in board order.
 std::vector<const SiteTopic*> topics_in(const Board& board, int forum_id);
 const Forum& forum_by_id(int id);
+// The topic with the newest post in forum `forum_id` or its subforums (a forum row's "last
+// post", which the engines keep for the forum and every forum above it); null when empty.
+const SiteTopic* newest_in(const Board& board, int forum_id);
 // Forum `id` and the forums above it, the top one first (a breadcrumb's forums).
 std::vector<const Forum*> forum_path(int id);
 

@@ -65,6 +65,7 @@ void rewrite_xenforo_site(const std::filesystem::path& root, ForumSite& site);
 ForumSite write_mybb_site(const std::filesystem::path& root);
 ForumSite write_mybb_seo_site(const std::filesystem::path& root);
 void rewrite_mybb_site(const std::filesystem::path& root, ForumSite& site);
+void rewrite_mybb_seo_site(const std::filesystem::path& root, ForumSite& site);
 // SMF 2.1 with its default theme and query-string addresses (index.php?topic=N.0).
 ForumSite write_smf_site(const std::filesystem::path& root);
 void rewrite_smf_site(const std::filesystem::path& root, ForumSite& site);
@@ -76,6 +77,7 @@ ForumSite write_vbulletin_site(const std::filesystem::path& root);
 void rewrite_vbulletin_site(const std::filesystem::path& root, ForumSite& site);
 // vBulletin 5 Connect / 6 with its default friendly addresses (/forum/channel/N-slug).
 ForumSite write_vbulletin5_site(const std::filesystem::path& root);
+void rewrite_vbulletin5_site(const std::filesystem::path& root, ForumSite& site);
 // Invision Community 4 with friendly addresses (/topic/N-slug/).
 ForumSite write_invision_site(const std::filesystem::path& root);
 

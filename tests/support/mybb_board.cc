@@ -66,18 +66,6 @@ std::vector<const SiteTopic*> threads_by_last_post(const Board& board, int fid) 
   return topics;
 }
 
-// The thread with the forum's newest post, its subforums' included (the forum's lastpost
-// columns, which MyBB keeps up to date with every post); null for an empty forum.
-const SiteTopic* newest_in(const Board& board, int fid) {
-  const SiteTopic* newest = nullptr;
-  for (std::size_t i = 0; i < board.topics.size(); ++i) {
-    const std::vector<const Forum*> path = forum_path(board.topic_forum[i]);
-    const bool inside = std::any_of(path.begin(), path.end(), [&](const Forum* f) { return f->id == fid; });
-    if (inside && (!newest || board.topics[i].posts.back().date > newest->posts.back().date)) newest = &board.topics[i];
-  }
-  return newest;
-}
-
 // headerinclude, header, header_menu_*, header_welcomeblock_guest, nav.
 std::string mybb_head(const std::string& title, const std::string& extra_head, const std::string& nav) {
   return "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
@@ -386,11 +374,10 @@ void write_mybb(const fs::path& root, bool seo, ForumSite& site) {
   for (std::size_t i = 0; i < board.topics.size(); ++i) mybb_thread_pages(root, u, board.topics[i], board.topic_forum[i], site);
 }
 
-void rewrite_mybb_seo_site(const fs::path& root, ForumSite& site) { write_mybb(root, true, site); }
-
 }  // namespace
 
 void rewrite_mybb_site(const fs::path& root, ForumSite& site) { write_mybb(root, false, site); }
+void rewrite_mybb_seo_site(const fs::path& root, ForumSite& site) { write_mybb(root, true, site); }
 ForumSite write_mybb_site(const fs::path& root) { return write_board(root, rewrite_mybb_site); }
 ForumSite write_mybb_seo_site(const fs::path& root) { return write_board(root, rewrite_mybb_seo_site); }
 

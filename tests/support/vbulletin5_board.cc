@@ -41,7 +41,10 @@ std::string channel_path(int forum_id) {
   return out;
 }
 
-std::string topic_path(const SiteTopic& t, int forum_id) { return channel_path(forum_id) + "/" + t.id + "-" + slugify(t.title); }
+// A topic is its starter node: its id is the first post's.
+const std::string& node_of(const SiteTopic& t) { return t.posts.front().id; }
+
+std::string topic_path(const SiteTopic& t, int forum_id) { return channel_path(forum_id) + "/" + node_of(t) + "-" + slugify(t.title); }
 
 // vB's "searchJSON" addresses: the JSON, URL-encoded as vb:urlencode writes it.
 std::string search_json(const std::string& json) {
@@ -156,10 +159,16 @@ std::string vb5_pagenav(const std::string& base, int page, int pages, bool hrefs
 // display_Forums_item: a channel's row (title, its feed, counts, newest post with its
 // starter's address and ?p= of the post).
 std::string vb5_forum_row(const Board& board, const Forum& f, const char* level) {
-  const std::vector<const SiteTopic*> topics = topics_in(board, f.id);
+  // A channel's counts and last post are its subchannels' too (node.totalcount and
+  // lastcontent, which vB carries up to every parent with each new post).
+  std::size_t count = 0, posts = 0;
+  for (std::size_t i = 0; i < board.topics.size(); ++i) {
+    const std::vector<const Forum*> path = forum_path(board.topic_forum[i]);
+    if (std::none_of(path.begin(), path.end(), [&](const Forum* above) { return above->id == f.id; })) continue;
+    ++count;
+    posts += board.topics[i].posts.size();
+  }
   const std::string id = std::to_string(f.id);
-  std::size_t posts = 0;
-  for (const SiteTopic* t : topics) posts += t->posts.size();
   bool has_sub = false;
   for (const Forum& sub : kForums) has_sub = has_sub || sub.parent == f.id;
   std::string out = "<tr class=\"forum-item " + std::string(level) + (has_sub ? " has-subchannels" : "") + "\" id=\"forum" + id + "\" data-channel-id=\"" + id +
@@ -168,12 +177,12 @@ std::string vb5_forum_row(const Board& board, const Forum& f, const char* level)
                     "<a href=\"" + channel_path(f.id) + "\" class=\"forum-title\">" + esc(f.name) + "</a><div class=\"forum-desc\">All about " + esc(f.name) +
                     "</div></div><a href=\"/external?type=rss2&amp;nodeid=" + id + "\" title=\"View this forum's RSS feed\" class=\"h-right\">"
                     "<span class=\"b-icon b-icon__rss\"></span></a></div></td>\n"
-                    "<td class=\"topics-count\">" + std::to_string(topics.size()) + "</td><td class=\"posts-count\">" + std::to_string(posts) + "</td>\n<td class=\"lastpost\"><div class=\"lastpost-wrapper\">";
-  if (!topics.empty()) {
-    const SiteTopic& last = *topics.back();
+                    "<td class=\"topics-count\">" + std::to_string(count) + "</td><td class=\"posts-count\">" + std::to_string(posts) + "</td>\n<td class=\"lastpost\"><div class=\"lastpost-wrapper\">";
+  if (const SiteTopic* newest = newest_in(board, f.id)) {
+    const SiteTopic& last = *newest;
     const SitePost& p = last.posts.back();
     const std::string by = user_id(p.author) ? "by <a href=\"" + member_path(p.author) + "\">" + esc(p.author) + "</a>" : "by Guest";
-    out += vb5_avatar(p.author, "avatar") + "<div class=\"lastpost-info\"><div class=\"lastpost-title-wrapper ellipsis\"><a href=\"" + topic_path(last, f.id) + "?p=" +
+    out += vb5_avatar(p.author, "avatar") + "<div class=\"lastpost-info\"><div class=\"lastpost-title-wrapper ellipsis\"><a href=\"" + topic_path(last, board.topic_forum[static_cast<std::size_t>(newest - board.topics.data())]) + "?p=" +
            p.id + "#post" + p.id + "\" class=\"lastpost-title\">" + esc(last.title) + "</a></div><div class=\"lastpost-by\">" + by +
            "</div><div class=\"lastpost-date post-date\">" + vb5_date(p.date) + "</div></div>";
   }
@@ -246,10 +255,10 @@ std::string vb5_topic_row(const SiteTopic& t, int forum_id) {
     return user_id(author) ? "by <a href=\"" + member_path(author) + "\" data-vbnamecard=\"" + std::to_string(user_id(author)) + "\">" + esc(author) + "</a>"
                            : "by " + esc(author);
   };
-  std::string out = "<tr class=\"topic-item unread js-topic-item\" data-lastcontent=\"" + std::to_string(last.date) + "\" data-node-id=\"" + t.id +
+  std::string out = "<tr class=\"topic-item unread js-topic-item\" data-lastcontent=\"" + std::to_string(last.date) + "\" data-node-id=\"" + node_of(t) +
                     "\" data-channel-id=\"" + std::to_string(forum_id) + "\">\n<td class=\"cell-topic-image js-full-height\"><div class=\"topic-avatar\">" +
                     vb5_avatar(first.author, "avatar") + "</div></td>\n<td class=\"cell-topic js-cell-topic\"><div class=\"topic-wrapper js-topic-wrapper h-wordwrap\">";
-  if (std::stoi(t.id) % 5 == 0)
+  if (std::stoi(node_of(t)) % 5 == 0)
     out += "<a class=\"topic-prefix js-topic-prefix\" href=\"" + search_json("{\"prefix\":[\"question\"]}") + "\">Question</a> ";
   out += "<a href=\"" + url + "\" class=\"topic-title js-topic-title\">" + esc(t.title) + "</a><div class=\"topic-by h-hide-on-large\">" + by(first.author) +
          "</div></div>\n<div class=\"topic-info h-clear h-hide-on-small\">Started by " +
@@ -267,7 +276,9 @@ std::string vb5_topic_row(const SiteTopic& t, int forum_id) {
 // (its toolbar with the filter menu and the pagenav with addresses, the topics, the pagenav
 // without them, "mark this channel read").
 void vb5_channel_pages(const fs::path& root, const Board& board, const Forum& forum, ForumSite& site) {
-  const std::vector<const SiteTopic*> topics = topics_in(board, forum.id);
+  // The default order, filter_sort=lastcontent, newest first.
+  std::vector<const SiteTopic*> topics = topics_in(board, forum.id);
+  std::stable_sort(topics.begin(), topics.end(), [](const SiteTopic* a, const SiteTopic* b) { return a->posts.back().date > b->posts.back().date; });
   const std::string base = channel_path(forum.id);
   std::vector<std::pair<std::string, std::string>> crumbs = {{"/forum", "Forum"}, {channel_path(kCategory.id), kCategory.name}};
   for (const Forum* f : forum_path(forum.parent)) crumbs.emplace_back(channel_path(f->id), f->name);
@@ -276,6 +287,7 @@ void vb5_channel_pages(const fs::path& root, const Board& board, const Forum& fo
   auto address = [&](int p) { return p > 1 ? base + "/page" + std::to_string(p) : base; };
   for (int page = 1; page <= pages; ++page) {
     site.listing_pages.push_back(address(page));
+    if (page == 1) site.forum_pages[forum.name] = address(page);
     std::string html = vb5_head(forum.name + (page > 1 ? " - Page " + std::to_string(page) : ""), address(page), crumbs, forum.id,
                                 page > 1 ? address(page - 1) : "", page < pages ? address(page + 1) : "");
     bool has_sub = false;
@@ -367,6 +379,7 @@ void vb5_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, For
   auto address = [&](int p) { return p > 1 ? url + "/page" + std::to_string(p) : url; };
   for (int page = 1; page <= pages; ++page) {
     site.topic_pages.push_back(address(page));
+    site.topic_page_ids.push_back(t.id);
     std::string html = vb5_head(t.title + (page > 1 ? " - Page " + std::to_string(page) : ""), address(page), crumbs, forum_id,
                                 page > 1 ? address(page - 1) : "", page < pages ? address(page + 1) : "") +
         "<div class=\"b-module canvas-widget default-widget conversation-content-widget forum-conversation-content-widget widget-tabs widget-no-border\" id=\"widget_5\">\n"
@@ -386,18 +399,50 @@ void vb5_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, For
   }
 }
 
+// vB 5/6's feed, /external (vB 6.0.6's vB5_Frontend_Controller_External, Codefollows/vb666
+// includes/vb5/frontend/controller/external.php, which answers 304 to If-None-Match with
+// If-Modified-Since; the lists are vB_External_Export::getItemList and formatItems and
+// vB_External_Export_Rss_2, read in a public copy of vB 5.2.3's classes, whose repository
+// the code search does not name; the vb666 snapshot holds no core/vb/):
+// type=rss2 lists topic starters, newest first (starter_only, sort publishdate); with
+// &lastpost=1 it lists the activity view by last post instead (sort last_post DESC), each
+// item the topic's starter node (formatItems: external_nodeid = starter), linked by its
+// absolute address (getAbsoluteNodeUrl: the topic's first page) and dated by its newest post.
+// The count defaults to 500 (setOptionsData).
+std::string vb5_feed(const Board& board, bool lastpost) {
+  std::vector<std::size_t> topics;
+  for (std::size_t i = 0; i < board.topics.size(); ++i) topics.push_back(i);
+  auto dated = [&](std::size_t i) { return lastpost ? board.topics[i].posts.back().date : board.topics[i].posts.front().date; };
+  std::stable_sort(topics.begin(), topics.end(), [&](std::size_t a, std::size_t b) { return dated(a) > dated(b); });
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                    "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n\t<channel>\n\t\t<title>Test Board</title>\n\t\t<link><![CDATA[/]]></link>\n"
+                    "\t\t<description>A board about spaceflight</description>\n\t\t<language>en</language>\n\t\t<generator>vBulletin</generator>\n\t\t<ttl>60</ttl>\n";
+  for (const std::size_t i : topics) {
+    const SiteTopic& t = board.topics[i];
+    const SitePost& p = lastpost ? t.posts.back() : t.posts.front();
+    const std::string url = topic_path(t, board.topic_forum[i]);
+    out += "\t\t<item>\n\t\t\t<title>" + esc(t.title) + "</title>\n\t\t\t<link><![CDATA[" + url + "]]></link>\n\t\t\t<pubDate>" +
+           strftime_utc(dated(i), "%a, %d %b %Y %H:%M:%S") + " GMT</pubDate>\n\t\t\t<description>" + esc(p.text) + "</description>\n"
+           "\t\t\t<category domain=\"" + channel_path(board.topic_forum[i]) + "\">" + esc(t.forum) + "</category>\n\t\t\t<dc:creator>" + esc(p.author) +
+           "</dc:creator>\n\t\t\t<guid isPermaLink=\"true\">" + url + "</guid>\n\t\t</item>\n";
+  }
+  return out + "\t</channel>\n</rss>\n";
+}
+
 }  // namespace
 
-ForumSite write_vbulletin5_site(const fs::path& root) {
-  Board board = make_board();
-  for (SiteTopic& t : board.topics) t.id = t.posts.front().id;  // a topic is its starter node
-  ForumSite site;
-  site.topics = board.topics;
+ForumSite write_vbulletin5_site(const fs::path& root) { return write_board(root, rewrite_vbulletin5_site); }
+
+void rewrite_vbulletin5_site(const fs::path& root, ForumSite& site) {
+  const Board board = start_writing(root, site);
   // The home page and the root channel both list the channels (an administrator may give
   // the home page other widgets, so neither can be left aside); the category lists its
   // forums under an address like theirs.
   site.listing_pages = {"/", "/forum", channel_path(kCategory.id)};
-  site.feeds = {"/external?type=rss2"};
+  // The head's feed, asked for by last post (data/profiles/vbulletin.toml).
+  site.feeds = {"/external?type=rss2&lastpost=1"};
+  write_file(root, "external@type=rss2.xml", vb5_feed(board, false));
+  write_file(root, "external@type=rss2&lastpost=1.xml", vb5_feed(board, true));
   site.traps = {"/member/", "/search", "/advanced_search", "/auth/", "/register", "/lostpw", "/help", "/contact-us", "/privacy", "/terms-of-service",
                 "/online", "/memberlist", "/calendar", "/activity", "/privatemessage", "/node/", "/filedata/", "/css.php", "/js/", "/core/image.php",
                 "/images/", "?p=", "view=", "filter_", "goto=", "nodeid="};
@@ -407,7 +452,6 @@ ForumSite write_vbulletin5_site(const fs::path& root) {
              vb5_forum_home(board, channel_path(kCategory.id), {{"/forum", "Forum"}, {"", kCategory.name}}, kCategory.id));
   for (const Forum& f : kForums) vb5_channel_pages(root, board, f, site);
   for (std::size_t i = 0; i < board.topics.size(); ++i) vb5_topic_pages(root, board.topics[i], board.topic_forum[i], site);
-  return site;
 }
 
 }  // namespace fora::test

@@ -60,17 +60,32 @@ Result<std::vector<bool>> Archive::remember_listing_rows(const std::vector<std::
   return fresh;
 }
 
-Status Archive::note_listed(std::string_view listing, const std::vector<std::string>& urls, std::int64_t now) {
+Result<std::vector<bool>> Archive::note_listed(std::string_view listing, const std::vector<std::string>& urls,
+                                               std::int64_t now) {
+  std::vector<bool> newly(urls.size(), false);
   auto id = impl_->sql("SELECT id FROM pages WHERE url = ?");
   if (!id) return id.error();
   auto row = (*id)->bind(1, listing).step();
   if (!row) return row.error();
-  if (!*row) return ok();  // a listing is a page: it is stored before its links are noted
+  if (!*row) return newly;  // a listing is a page: it is stored before its links are noted
   const std::int64_t listing_id = (*id)->int64(0);
-  auto up = impl_->sql("UPDATE pages SET listed_on = ?1, listed_at = ?3 WHERE url = ?2");
+  auto moved = impl_->sql("UPDATE pages SET listed_on = ?1, listed_at = ?3 WHERE url = ?2 AND listed_on IS NOT ?1");
+  if (!moved) return moved.error();
+  auto stayed = impl_->sql("UPDATE pages SET listed_at = ?2 WHERE url = ?1");
+  if (!stayed) return stayed.error();
+  for (std::size_t i = 0; i < urls.size(); ++i) {
+    FORA_TRY((*moved)->reset().bind(1, listing_id).bind(2, urls[i]).bind(3, now).run());
+    newly[i] = sqlite3_changes(impl_->db.get()) > 0;
+    if (!newly[i]) FORA_TRY((*stayed)->reset().bind(1, urls[i]).bind(2, now).run());
+  }
+  return newly;
+}
+
+Status Archive::keep_listed(std::string_view listing, std::int64_t now) {
+  auto up = impl_->sql(
+      "UPDATE pages SET listed_at = ?2 WHERE listed_on = (SELECT id FROM pages WHERE url = ?1) AND listed_at < ?2");
   if (!up) return up.error();
-  for (const std::string& url : urls) FORA_TRY((*up)->reset().bind(1, listing_id).bind(2, url).bind(3, now).run());
-  return ok();
+  return (*up)->bind(1, listing).bind(2, now).run();
 }
 
 Result<std::vector<std::string>> Archive::requeue_unlisted(std::string_view origin, std::int64_t since,

@@ -244,7 +244,11 @@ class Archive {
   // now on it knows them all.
   Result<std::vector<bool>> remember_listing_rows(const std::vector<std::uint64_t>& hashes);
   // Notes that the listing page `listing` showed links to `urls` (known pages) at `now`.
-  Status note_listed(std::string_view listing, const std::vector<std::string>& urls, std::int64_t now);
+  // Returns, for each, whether it is a known page that `listing` did not show before.
+  Result<std::vector<bool>> note_listed(std::string_view listing, const std::vector<std::string>& urls, std::int64_t now);
+  // Notes the pages `listing` showed before and shows no more as listed still at `now`: they
+  // moved on to its next page (see crawl.cc, store()).
+  Status keep_listed(std::string_view listing, std::int64_t now);
   // Queues the pages of `origin` whose listing was fetched since `since` without showing
   // them, and that were not visited since then either, unless their last answer was 404 or
   // 410 (they are known to be gone); returns their URLs.
