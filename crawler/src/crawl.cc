@@ -803,7 +803,8 @@ class Crawl {
 
   // An update whose frontier ran dry looks, once, at the pages that a listing it fetched
   // showed before and shows no more (a removed thread answers 404; one moved to a later
-  // listing page answers as before).
+  // listing page answers as before). Not at those a listing by activity pushed on to its
+  // next page when threads came to its top (store(): keep_listed).
   void sweep_unlisted() {
     swept_ = true;
     ++refills_;  // the crawl waits for the answer as for a refill
