@@ -126,6 +126,22 @@ json crawl_then_comment_busy_post(const TempDir& site, const TempDir& archive, T
   return json::parse(slurp(site.path() / "changes.json"));
 }
 
+// Runs `fora update`; expects it to find the new comments of `changes` and nothing else
+// besides what the archive held `before`. Returns the paths it asked for.
+std::set<std::string> update_finding_new_comments(const TempDir& archive, const TestServer& server, const json& changes,
+                                                  const std::set<std::string>& before) {
+  const RunResult updated = fora(archive.path(), {"update", "--no-index", "--quiet"});
+  EXPECT_EQ(updated.exit_code, 0) << updated.out << updated.err;
+  const std::set<std::string> after = native_ids(archive.path());
+  for (const json& id : changes["new_comments"])
+    EXPECT_TRUE(after.count("comment " + std::to_string(id.get<int>())))
+        << id << " not found by the update; it asked for:\n" << listed(server.requests());
+  EXPECT_EQ(after.size(), before.size() + changes["new_comments"].size());
+  std::set<std::string> asked;
+  for (const std::string& line : server.requests()) asked.insert(target_of(line));
+  return asked;
+}
+
 // A popular old post of many comment pages gets a new comment on its last page and a reply
 // on a middle page. The site's comments feed names both pages; one update asks for them and
 // for the post's own comments feed (named in the head of each of its pages; it shows that
@@ -145,15 +161,7 @@ TEST(UpdateFeeds, WordPressPostFeedLeadsToOnlyTheChangedCommentPages) {
   ASSERT_EQ(changed_pages.size(), 2u) << "its last page and a middle one";
   ASSERT_GE(changes["post_pages"].size(), 6u) << "a post of several comment pages";
 
-  const RunResult updated = fora(archive.path(), {"update", "--no-index", "--quiet"});
-  ASSERT_EQ(updated.exit_code, 0) << updated.out << updated.err;
-  const std::set<std::string> after = native_ids(archive.path());
-  for (const json& id : changes["new_comments"])
-    EXPECT_TRUE(after.count("comment " + std::to_string(id.get<int>())))
-        << id << " not found by the update; it asked for:\n" << listed(server.requests());
-  EXPECT_EQ(after.size(), before.size() + 2);
-  std::set<std::string> asked;
-  for (const std::string& line : server.requests()) asked.insert(target_of(line));
+  const std::set<std::string> asked = update_finding_new_comments(archive, server, changes, before);
   EXPECT_TRUE(asked.count("/comments/feed/")) << listed(server.requests());
   EXPECT_TRUE(asked.count(post + "feed/")) << "the post's own feed\n" << listed(server.requests());
   for (const json& page : changes["post_pages"]) {
@@ -191,15 +199,7 @@ TEST(UpdateFeeds, WordPressPostFeedOfOnlyNewCommentsSendsTheUpdateToEveryPage) {
   const json changes = crawl_then_comment_busy_post(site, archive, server, 12, before);
   ASSERT_EQ(changes["new_comments"].size(), 12u);
 
-  const RunResult updated = fora(archive.path(), {"update", "--no-index", "--quiet"});
-  ASSERT_EQ(updated.exit_code, 0) << updated.out << updated.err;
-  const std::set<std::string> after = native_ids(archive.path());
-  for (const json& id : changes["new_comments"])
-    EXPECT_TRUE(after.count("comment " + std::to_string(id.get<int>())))
-        << id << " not found by the update; it asked for:\n" << listed(server.requests());
-  EXPECT_EQ(after.size(), before.size() + 12);
-  std::set<std::string> asked;
-  for (const std::string& line : server.requests()) asked.insert(target_of(line));
+  const std::set<std::string> asked = update_finding_new_comments(archive, server, changes, before);
   EXPECT_TRUE(asked.count(changes["busy_post"].get<std::string>() + "feed/")) << listed(server.requests());
 }
 
