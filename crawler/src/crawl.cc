@@ -634,11 +634,13 @@ class Crawl {
     r.queued = admitted.take();
     if (r.robots_txt) return ok();
     // Sitemaps and feeds are read at every update: they are made to say what changed. A
-    // thread's own feed is read when its thread changed, else only as seldom as any page.
+    // thread's own feed is read when its thread changed, else no more often than any page:
+    // it keeps the longest interval it was given (a feed that once failed has the shortest).
     if (r.feed) {
       auto before = a.page_schedule(r.url);
       if (!before) return before.error();
-      const bool own = r.own_feed || (*before && (*before)->interval > 0);
+      const bool own = r.own_feed || (*before && (*before)->interval >= options_.revisit.max_seconds &&
+                                      options_.revisit.max_seconds > options_.revisit.min_seconds);
       return a.set_page_schedule(r.url, own ? archive::Archive::Schedule{options_.revisit.max_seconds,
                                                                         now + options_.revisit.max_seconds}
                                             : archive::Archive::Schedule{0, now});
