@@ -15,6 +15,7 @@
 #include <deque>
 #include <fmt/format.h>
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <memory>
 #include <random>
@@ -544,6 +545,14 @@ class Crawl {
       if (!told) return told.error();
       told_changed = *told;
     }
+    // Before this visit is stored: when the page was read before, should its thread's own
+    // feed be asked which of its pages hold new entries.
+    std::optional<std::int64_t> read_before;
+    if (options_.update && r.thread && !r.thread->feed.empty()) {
+      auto last = a.last_capture(r.url);
+      if (!last) return last.error();
+      if (*last) read_before = (*last)->fetched_at;
+    }
     if (!r.not_modified) {
       if (!r.capture) return r.capture.error();
       if (auto stored = a.store_capture(*r.capture); !stored) return stored.error();
@@ -567,13 +576,24 @@ class Crawl {
     if (!told) return told.error();
     // A thread's pages go together: when one changed, or something said its thread did (a
     // sitemap, a listing row), the others are looked at too (a new comment on the last page
-    // of a thread changes nothing on its first but the count).
+    // of a thread changes nothing on its first but the count). Where the thread has a feed
+    // of its own, that is asked instead which of them hold new entries (own_feed_read).
+    bool ask_own_feed = false;
     if (options_.update && r.thread && !r.thread->stands_alone && (r.changed || told_changed)) {
       auto siblings = a.thread_pages(r.origin, r.thread->thread_id, r.url);
       if (!siblings) return siblings.error();
-      told->insert(told->end(), siblings->begin(), siblings->end());
+      if (r.thread->feed.empty() || siblings->empty()) {
+        told->insert(told->end(), siblings->begin(), siblings->end());
+      } else {
+        auto since = thread_read_since(a, *siblings, read_before);
+        if (!since) return since.error();
+        ask_own_feed = note_own_feed(r, *since);
+        if (!ask_own_feed) told->insert(told->end(), siblings->begin(), siblings->end());
+      }
     }
+    if (options_.update && !r.html) FORA_TRY(own_feed_read(a, r, *told));
     Admitted admitted(window_, r);
+    if (ask_own_feed) FORA_TRY(ask_for(a, r, r.thread->feed, now, admitted));
     bool all_new = true;
     std::vector<Url> older;
     const auto queue_link = [&](Url& url) -> Status {
@@ -621,8 +641,18 @@ class Crawl {
     r.links.clear();
     r.queued = admitted.take();
     if (r.robots_txt) return ok();
-    // Sitemaps and feeds are read at every update: they are made to say what changed.
-    if (r.feed) return a.set_page_schedule(r.url, {0, now});
+    // Sitemaps and feeds are read at every update: they are made to say what changed. A
+    // thread's own feed is read when its thread changed, else no more often than any page:
+    // it keeps the longest interval it was given (a feed that once failed has the shortest).
+    if (r.feed) {
+      auto before = a.page_schedule(r.url);
+      if (!before) return before.error();
+      const bool own = r.own_feed || (*before && (*before)->interval >= options_.revisit.max_seconds &&
+                                      options_.revisit.max_seconds > options_.revisit.min_seconds);
+      return a.set_page_schedule(r.url, own ? archive::Archive::Schedule{options_.revisit.max_seconds,
+                                                                        now + options_.revisit.max_seconds}
+                                            : archive::Archive::Schedule{0, now});
+    }
     const bool failed_answer = r.status >= 500 || r.status == 429;
     return schedule(a, r.url, failed_answer ? Visit::Failed : r.changed ? Visit::Changed : Visit::Unchanged,
                     r.thread ? latest_entry(r.thread) : r.newest_date, now);
@@ -687,6 +717,62 @@ class Crawl {
     if (!last) return last.error();
     if (*last) validators.etag = (*last)->etag, validators.last_modified = (*last)->last_modified;
     admitted.add(std::move(*url), std::move(validators));
+    return ok();
+  }
+
+  // The time before which every page of a thread was read, as far as the archive knows: the
+  // oldest last capture of `pages` and `read_before` (the page just read, before this visit).
+  static Result<std::int64_t> thread_read_since(archive::Archive& a, const std::vector<std::string>& pages,
+                                                std::optional<std::int64_t> read_before) {
+    std::int64_t since = read_before.value_or(std::numeric_limits<std::int64_t>::max());
+    for (const std::string& page : pages) {
+      auto last = a.last_capture(page);
+      if (!last) return last.error();
+      if (*last) since = std::min(since, (*last)->fetched_at);
+    }
+    return since == std::numeric_limits<std::int64_t>::max() ? 0 : since;
+  }
+
+  // Notes that the thread of `r` is to be told of by its own feed, whose entries after
+  // `since` are new; false when the feed is out of scope (its pages are then looked at).
+  bool note_own_feed(const PageResult& r, std::int64_t since) {
+    auto url = Url::parse(r.thread->feed);
+    if (!url || !filter_.in_scope(*url)) return false;
+    auto [it, fresh] = own_feeds_.try_emplace(url->str(), OwnFeed{r.origin, r.thread->thread_id, since});
+    if (!fresh) it->second.since = std::min(it->second.since, since);
+    return true;
+  }
+
+  // An update: queues `page`, which is to be read now, never seen before or not visited in
+  // this run.
+  Status ask_for(archive::Archive& a, PageResult& r, const std::string& page, std::int64_t now, Admitted& admitted) {
+    auto url = Url::parse(page);
+    if (!url) return ok();
+    auto added = a.add_page(page, now, r.link_depth, 0);
+    if (!added) return added.error();
+    if (!*added) return queue_told(a, r, page, run_since_, now, admitted);
+    ++r.signalled;
+    admitted.add(std::move(*url), {});
+    return ok();
+  }
+
+  // An update read a thread's own feed (note_own_feed): its entries lead to the pages with
+  // new entries, as any feed's do. When it lists nothing but new entries, so that there may
+  // be more than it shows (WordPress's lists a post's newest posts_per_rss comments and takes
+  // no page number), or when it could not be read, every page of the thread is looked at.
+  Status own_feed_read(archive::Archive& a, PageResult& r, std::vector<std::string>& told) {
+    auto asked = own_feeds_.find(r.url);
+    if (asked == own_feeds_.end()) return ok();
+    const OwnFeed feed = std::move(asked->second);
+    own_feeds_.erase(asked);
+    r.own_feed = true;
+    const bool overflowed = r.modified.empty() || std::all_of(r.modified.begin(), r.modified.end(), [&](const auto& e) {
+                              return *e.modified > feed.since;
+                            });
+    if (!overflowed) return ok();
+    auto pages = a.thread_pages(feed.origin, feed.thread_id, "");
+    if (!pages) return pages.error();
+    told.insert(told.end(), pages->begin(), pages->end());
     return ok();
   }
 
@@ -884,6 +970,12 @@ class Crawl {
   bool resuming_ = false;  // the crawl before this one, of the same start URLs, did not end
   bool swept_ = false;     // an update looked at the pages its listings no longer show
   std::set<std::string> update_origins_;  // the sites an update looks at (queue_due)
+  // The threads' own feeds an update asked for and has not read yet, by URL (writer thread).
+  struct OwnFeed {
+    std::string origin, thread_id;
+    std::int64_t since = 0;  // every page of the thread was read before this: later entries are new
+  };
+  std::map<std::string, OwnFeed> own_feeds_;
   bool cancelled_ = false;
   bool finished_ = false;
   std::optional<Error> error_;

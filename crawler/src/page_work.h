@@ -54,6 +54,7 @@ struct PageResult {
   std::vector<extract::LinkRow> rows;             // a listing's links with their rows (any admitted or not)
   std::optional<std::int64_t> newest_date;        // a listing's latest date shown
   bool feed = false;                              // a sitemap, a feed or a newest-first index: read at every update
+  bool own_feed = false;                          // a thread's own feed, read because its thread changed (writer)
   std::vector<extract::ListedUrl> modified;       // of its URLs, those it dates (when they last changed)
   int link_depth = 0;                             // their depth (a redirect is no step deeper)
   int link_hops = 0;                              // their redirects in a row (a redirect's target: one more)

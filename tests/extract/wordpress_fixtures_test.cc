@@ -176,5 +176,40 @@ TEST_F(WordpressFixture, LinksAreAbsoluteHttpWithoutFragments) {
   EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end());
 }
 
+// feed_links_extra() names a singular post's own comments feed after feed_links()' site
+// feeds; the hrefs below were read from each page's head. It is the thread's feed, not one of
+// the site's feeds (the comments feed stays the one change feed) and no link to follow.
+TEST_F(WordpressFixture, EachPostNamesItsOwnCommentsFeed) {
+  struct Case {
+    const char *file, *folder, *url, *own, *site;
+  };
+  const Case cases[] = {
+      {"gormulus-wpcom-sagen-duerfen.html", "wordpress-classic",
+       "https://gormulus.wordpress.com/2012/12/11/das-wird-man-ja-wohl-noch-sagen-durfen/",
+       "https://gormulus.wordpress.com/2012/12/11/das-wird-man-ja-wohl-noch-sagen-durfen/feed/",
+       "https://gormulus.wordpress.com/comments/feed/"},
+      {"scalzi-whatever-comfort-watches.html", "wordpress-classic",
+       "https://whatever.scalzi.com/2025/12/18/the-december-comfort-watches-2025-day-eighteen-starship-troopers/",
+       "https://whatever.scalzi.com/2025/12/18/the-december-comfort-watches-2025-day-eighteen-starship-troopers/feed/",
+       "https://whatever.scalzi.com/comments/feed/"},
+      {"spektrum-scilogs-gendersprache.html", "wordpress-classic",
+       "https://scilogs.spektrum.de/engelbart-galaxis/die-ablehnung-der-gendersprache/",
+       "https://scilogs.spektrum.de/engelbart-galaxis/die-ablehnung-der-gendersprache/feed/",
+       "https://scilogs.spektrum.de/engelbart-galaxis/comments/feed/"},
+      {"houseplanthouse-low-light.html", "wordpress-block",
+       "https://houseplanthouse.com/2021/02/27/a-hph-guide-to-low-light-tolerant-houseplants/",
+       "https://houseplanthouse.com/2021/02/27/a-hph-guide-to-low-light-tolerant-houseplants/feed/",
+       "https://houseplanthouse.com/comments/feed/"},
+  };
+  for (const Case& c : cases) {
+    Page page = extract(c.file, c.url, c.folder);
+    EXPECT_EQ(page.thread->feed, c.own) << c.file;
+    std::vector<std::string> feeds;
+    for (const Url& feed : page.feeds) feeds.push_back(feed.str());
+    EXPECT_EQ(feeds, std::vector<std::string>{c.site}) << c.file;
+    for (const Url& link : page.links) EXPECT_NE(link.str(), c.own) << c.file;
+  }
+}
+
 }  // namespace
 }  // namespace fora::extract

@@ -98,6 +98,111 @@ TEST(UpdateFeeds, WordPressCommentsFeedFindsNewCommentsOnOldPosts) {
       << listed(server.requests());
 }
 
+// The path a request log line asks for: "GET /a/b/ 200" is "/a/b/".
+std::string target_of(const std::string& line) {
+  const auto a = line.find(' '), b = line.rfind(' ');
+  return a == std::string::npos || b <= a ? line : line.substr(a + 1, b - a - 1);
+}
+
+// Crawls the generated blog `site` (served by `server`) into `archive`, checks that no
+// post's own feed was crawled, then gives its post of most comment pages `n` new comments
+// (fora-benchsite --busy-post-comments), dated after every visit of the crawl and before
+// those of the updates (the catalog counts visits in whole seconds), as a nightly update
+// finds them. Returns changes.json; `before` gets the archive's entries.
+json crawl_then_comment_busy_post(const TempDir& site, const TempDir& archive, TestServer& server, int n,
+                                  std::set<std::string>& before) {
+  const RunResult crawled = fora(archive.path(), {"crawl", "--delay", "0", "--quiet", server.url("/")});
+  EXPECT_EQ(crawled.exit_code, 0) << crawled.err;
+  for (const std::string& line : server.requests())
+    EXPECT_TRUE(!target_of(line).ends_with("/feed/") || target_of(line) == "/comments/feed/")
+        << line << ": a post's own feed is read by an update, on demand, not crawled";
+  before = native_ids(archive.path());
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  const RunResult changed = write_blog(site.path(), {"--busy-post-comments", std::to_string(n), "--change-time",
+                                                     std::to_string(std::time(nullptr))});
+  EXPECT_EQ(changed.exit_code, 0) << changed.err;
+  server.clear_requests();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  return json::parse(slurp(site.path() / "changes.json"));
+}
+
+// Runs `fora update`; expects it to find the new comments of `changes` and nothing else
+// besides what the archive held `before`. Returns the paths it asked for.
+std::set<std::string> update_finding_new_comments(const TempDir& archive, const TestServer& server, const json& changes,
+                                                  const std::set<std::string>& before) {
+  const RunResult updated = fora(archive.path(), {"update", "--no-index", "--quiet"});
+  EXPECT_EQ(updated.exit_code, 0) << updated.out << updated.err;
+  const std::set<std::string> after = native_ids(archive.path());
+  for (const json& id : changes["new_comments"])
+    EXPECT_TRUE(after.count("comment " + std::to_string(id.get<int>())))
+        << id << " not found by the update; it asked for:\n" << listed(server.requests());
+  EXPECT_EQ(after.size(), before.size() + changes["new_comments"].size());
+  std::set<std::string> asked;
+  for (const std::string& line : server.requests()) asked.insert(target_of(line));
+  return asked;
+}
+
+// A popular old post of many comment pages gets a new comment on its last page and a reply
+// on a middle page. The site's comments feed names both pages; one update asks for them and
+// for the post's own comments feed (named in the head of each of its pages; it shows that
+// no other page holds a new comment), and for no other page of the post. The post's feed is
+// not crawled, and the next update asks for the site's feed with its validators (304) and
+// for nothing of the post: its own feed is read only when the post changed.
+TEST(UpdateFeeds, WordPressPostFeedLeadsToOnlyTheChangedCommentPages) {
+  TempDir site, archive;
+  const RunResult written = write_blog(site.path(), {});
+  ASSERT_EQ(written.exit_code, 0) << written.err;
+  TestServer server(site.path());
+  std::set<std::string> before;
+  const json changes = crawl_then_comment_busy_post(site, archive, server, 2, before);
+  const std::string post = changes["busy_post"];
+  const std::set<std::string> changed_pages(changes["changed_pages"].begin(), changes["changed_pages"].end());
+  ASSERT_EQ(changes["new_comments"].size(), 2u);
+  ASSERT_EQ(changed_pages.size(), 2u) << "its last page and a middle one";
+  ASSERT_GE(changes["post_pages"].size(), 6u) << "a post of several comment pages";
+
+  const std::set<std::string> asked = update_finding_new_comments(archive, server, changes, before);
+  EXPECT_TRUE(asked.count("/comments/feed/")) << listed(server.requests());
+  EXPECT_TRUE(asked.count(post + "feed/")) << "the post's own feed\n" << listed(server.requests());
+  for (const json& page : changes["post_pages"]) {
+    const std::string path = page;
+    EXPECT_EQ(asked.count(path), changed_pages.count(path))
+        << path << (changed_pages.count(path) ? " has a new comment" : " did not change") << "; the update asked for:\n"
+        << listed(server.requests());
+  }
+
+  server.clear_requests();
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  ASSERT_EQ(fora(archive.path(), {"update", "--no-index", "--quiet"}).exit_code, 0);
+  bool site_feed = false;
+  for (const std::string& line : server.requests()) {
+    if (target_of(line) == "/comments/feed/") {
+      site_feed = true;
+      EXPECT_TRUE(line.ends_with(" 304")) << line << ": an unchanged feed, asked with its validators";
+    }
+    EXPECT_FALSE(target_of(line).starts_with(post)) << line << ": nothing of the post changed";
+  }
+  EXPECT_TRUE(site_feed) << listed(server.requests());
+}
+
+// 12 new comments on the popular post, on its last page and on six others: the site's feed
+// and the post's own show only new ones (10 each, WordPress's posts_per_rss), so there may
+// be more than they list, and there are (the oldest reply is on a page neither names): the
+// update looks at every page of the post, as it would without the post's feed, and finds
+// all 12.
+TEST(UpdateFeeds, WordPressPostFeedOfOnlyNewCommentsSendsTheUpdateToEveryPage) {
+  TempDir site, archive;
+  const RunResult written = write_blog(site.path(), {});
+  ASSERT_EQ(written.exit_code, 0) << written.err;
+  TestServer server(site.path());
+  std::set<std::string> before;
+  const json changes = crawl_then_comment_busy_post(site, archive, server, 12, before);
+  ASSERT_EQ(changes["new_comments"].size(), 12u);
+
+  const std::set<std::string> asked = update_finding_new_comments(archive, server, changes, before);
+  EXPECT_TRUE(asked.count(changes["busy_post"].get<std::string>() + "feed/")) << listed(server.requests());
+}
+
 // A generated board of each engine names its change feeds in every page's head. A day after
 // the crawl, old topics get replies (one fills a new page, two land on the third page of a
 // long topic, one on a short topic) and a topic is new. The listings are not due again yet

@@ -1,7 +1,8 @@
 <?php
 /* Makes the sample blog a blog with a past: N more posts (argv[1], default 150) spread over
- * 2010-2018, each with 0 to 24 comments, a third of them replies, some replies to replies,
- * so that many posts run to several comment pages (5 to a page on this site). Fixed seed:
+ * 2010-2018, each with 0 to 24 comments (one in fifty: 90 to 130), a third of them replies,
+ * some replies to replies, so that many posts run to several comment pages (5 to a page on
+ * this site), and a few to many. Fixed seed:
  * the same blog every run. Run after tools/sample-site/generate.sh set the site up. */
 require dirname( __DIR__ ) . '/sample-site/bootstrap.php';
 require '/usr/share/wordpress/wp-load.php';
@@ -40,7 +41,8 @@ for ( $i = 0; $i < $n; $i++ ) {
 	}
 	$ids = array();
 	$t   = $when;
-	for ( $k = mt_rand( 0, 24 ); $k > 0; $k-- ) {
+	/* One post in fifty is a popular one, of 12 to 20 comment pages. */
+	for ( $k = 25 === $i % 50 ? mt_rand( 90, 130 ) : mt_rand( 0, 24 ); $k > 0; $k-- ) {
 		$t     += mt_rand( 600, 86400 );
 		$parent = ( ! empty( $ids ) && mt_rand( 0, 2 ) === 0 ) ? $ids[ mt_rand( 0, count( $ids ) - 1 ) ] : 0;
 		$who    = $people[ mt_rand( 0, count( $people ) - 1 ) ];

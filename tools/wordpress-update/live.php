@@ -1,6 +1,8 @@
 <?php
-/* A day in the life of the blog, after fora crawled it (the case of issue 20): 2 new
- * comments on the last comment page of an old post, 2 replies deep in another old post's
+/* A day in the life of the blog, after fora crawled it (the case of issue 20): a new
+ * comment on the last comment page of the old post of most comment pages and a reply on one
+ * of its middle pages
+ * (its other pages unchanged but for the count), 2 replies deep in another old post's
  * thread (to a reply on one of its middle pages), 2 on a third old post, and a new post
  * with 3 comments. Prints what it added as JSON: {"new_comments": [ids], "new_post": url}. */
 require dirname( __DIR__ ) . '/sample-site/bootstrap.php';
@@ -44,12 +46,21 @@ if ( count( $paged ) < 2 || count( $others ) < 1 ) {
 	fwrite( STDERR, "live.php: the blog needs two old posts of three comment pages (run grow.php)\n" );
 	exit( 1 );
 }
+/* The post of the most comment pages gets the comments on its last and a middle page. */
+$counts = array();
+foreach ( $paged as $k => $p ) {
+	$counts[ $k ] = (int) get_comments( array( 'post_id' => $p->ID, 'parent' => 0, 'count' => true, 'status' => 'approve' ) );
+}
+arsort( $counts );
+$last  = $paged[ array_key_first( $counts ) ];
+$paged = array_values( array_filter( $paged, static function ( $p ) use ( $last ) { return $p->ID !== $last->ID; } ) );
 $added = array();
-$last  = $paged[0];
-$deep  = $paged[1];
+$deep  = $paged[0];
 $third = $others[ intdiv( count( $others ), 2 ) ];
 $added[] = add_comment( $last->ID, 0, 'Late Reader', 'Coming back to this years later: the booster recovery held up.' );
-$added[] = add_comment( $last->ID, 0, 'Edward', 'Same here, the parachute data aged well.' );
+/* The same post, a reply on one of its middle pages. */
+$tops    = get_comments( array( 'post_id' => $last->ID, 'parent' => 0, 'status' => 'approve', 'orderby' => 'comment_date_gmt', 'order' => 'ASC' ) );
+$added[] = add_comment( $last->ID, $tops[ intdiv( count( $tops ), 2 ) ]->comment_ID, 'Edward', 'Same here, the parachute data aged well.' );
 /* A reply on a middle page, and a reply to that reply. */
 $tops   = get_comments( array( 'post_id' => $deep->ID, 'parent' => 0, 'status' => 'approve', 'orderby' => 'comment_date_gmt', 'order' => 'ASC' ) );
 $middle = $tops[ intdiv( count( $tops ), 2 ) ];

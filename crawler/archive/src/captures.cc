@@ -362,13 +362,13 @@ Result<std::int64_t> Archive::store_capture(const PreparedCapture& capture) {
 
 Result<std::optional<Archive::LastCapture>> Archive::last_capture(std::string_view url) const {
   auto q = impl_->sql(
-      "SELECT c.id, c.etag, c.last_modified FROM captures c JOIN pages p ON p.id = c.page_id"
+      "SELECT c.id, c.etag, c.last_modified, c.fetched_at FROM captures c JOIN pages p ON p.id = c.page_id"
       " WHERE p.url = ? AND c.status = 200 ORDER BY c.id DESC LIMIT 1");
   if (!q) return q.error();
   auto row = (*q)->bind(1, url).step();
   if (!row) return row.error();
   if (!*row) return std::optional<LastCapture>();
-  return std::optional<LastCapture>(LastCapture{(*q)->int64(0), (*q)->text(1), (*q)->text(2)});
+  return std::optional<LastCapture>(LastCapture{(*q)->int64(0), (*q)->text(1), (*q)->text(2), (*q)->int64(3)});
 }
 
 Result<std::optional<std::int64_t>> Archive::find_capture(std::string_view url, std::int64_t fetched_at) const {

@@ -226,6 +226,7 @@ Status read_crawl(const Reader& r, const toml::table& root, Profile& p) {
   if (!feeds) return feeds.error();
   p.crawl.feeds = std::move(*feeds);
   FORA_READ_FIELD(p.crawl.feed_links, t, "crawl", "feed_links");
+  FORA_READ_FIELD(p.crawl.thread_feed, t, "crawl", "thread_feed");
   return read_rewrites(r, t, "crawl", p.crawl.url_rewrites);
 }
 

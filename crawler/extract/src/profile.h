@@ -100,6 +100,10 @@ struct Profile {
     // so that a site installed under a folder or without pretty URLs is served too:
     // WordPress's comments feed, the signal of new comments on old posts.
     Field feed_links;
+    // The href of a thread page's own feed of its newest entries (WordPress's post comments
+    // feed, named by feed_links_extra() on a singular page): ThreadPage::feed. Read on
+    // demand by an update, never followed as a link.
+    Field thread_feed;
     bool empty() const {
       return follow.empty() && skip.empty() && strip_params.empty() && url_rewrites.empty();
     }

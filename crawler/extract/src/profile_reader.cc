@@ -44,11 +44,7 @@ class ProfileReader : public Reader {
     } else {
       return std::nullopt;
     }
-    FieldReader fields(page.xpath);
-    for (const std::string& href : fields.all(profile_.crawl.feed_links, nullptr))
-      if (auto resolved = resolve_url(context.url, href))
-        if (auto url = Url::parse(*resolved))
-          if (auto feed = respell_link(profile_.crawl, *url)) reading.feeds.push_back(std::move(*feed));
+    reading.feeds = named_feeds(page, context, profile_.crawl.feed_links);
     if (profile_.schema_org_base) {
       if (auto schema_org = schema_org_->read(page, context)) {
         reading.thread = std::move(schema_org->thread);
@@ -58,6 +54,8 @@ class ProfileReader : public Reader {
     }
     reading.thread = extract_thread(profile_, page.xpath, context);
     if (reading.thread) {
+      if (auto own = named_feeds(page, context, profile_.crawl.thread_feed); !own.empty())
+        reading.thread->feed = own.front().str();
       // The next comment page is a link the crawler must follow even when the theme
       // offers it only through a rel or data attribute.
       FieldReader reader(page.xpath);
@@ -69,6 +67,17 @@ class ProfileReader : public Reader {
   }
 
  private:
+  // The feeds `field` names on the page, absolute and respelled by the [crawl] rules.
+  std::vector<Url> named_feeds(const HtmlDocument& page, const PageContext& context, const Field& field) const {
+    std::vector<Url> out;
+    FieldReader fields(page.xpath);
+    for (const std::string& href : fields.all(field, nullptr))
+      if (auto resolved = resolve_url(context.url, href))
+        if (auto url = Url::parse(*resolved))
+          if (auto feed = respell_link(profile_.crawl, *url)) out.push_back(std::move(*feed));
+    return out;
+  }
+
   Profile profile_;
   bool forced_;
   std::unique_ptr<Reader> schema_org_;  // for profiles that lean on schema.org

@@ -19,8 +19,12 @@
 // --new-comments N writes it a day later as a living blog changes: N new comments on old
 // posts (on a post's last comment page, and replies to comments on middle pages) and a new
 // post with 3 comments; nothing edited or deleted.
+// --busy-post-comments N writes it a day later with N new comments on the post with the most
+// comment pages, alternately on its last page and replies on a middle page (then on the
+// pages before it), all at the change time.
 // Every page names the comments feed (/comments/feed/: the 10 newest comments, as WordPress's
-// feed-rss2-comments.php prints them, each linking to its comment page). --sitemap-lastmod
+// feed-rss2-comments.php prints them, each linking to its comment page), and a post's pages
+// name the post's own (/slug/feed/: its 10 newest comments). --sitemap-lastmod
 // publish prints each post's publication date as its <lastmod> (WordPress core's sitemaps,
 // which no comment moves), instead of when its thread last changed.
 #include <algorithm>
@@ -239,6 +243,7 @@ class Site {
     std::uint64_t seed = 1;
     double change_percent = 0;
     int new_comments = 0;
+    int busy_post_comments = 0;
     std::int64_t change_time = 0;
     bool lastmod_is_publish = false;
   };
@@ -250,12 +255,14 @@ class Site {
     for (const Thread& t : threads_) last_change_.push_back(o.lastmod_is_publish ? t.date : last_comment_date(t));
     if (o.change_percent > 0) change(o.change_percent, o.change_time);
     if (o.new_comments > 0) live(o.new_comments, o.change_time);
+    if (o.busy_post_comments > 0) live_on_busy_post(o.busy_post_comments, o.change_time);
     if (o.lastmod_is_publish)
       for (std::size_t i = 0; i < threads_.size(); ++i) last_change_[i] = threads_[i].date;
   }
 
   void write() {
     for (std::size_t i = 0; i < threads_.size(); ++i) write_thread(i);
+    for (const Thread& t : threads_) write_post_comments_feed(t);
     write_listing("/", "", all_thread_indexes());
     for (std::size_t c = 0; c < kCategories.size(); ++c)
       write_listing("/category/" + kCategories[c].slug + "/", "Category: " + kCategories[c].name,
@@ -422,6 +429,61 @@ class Site {
                                           "], \"edited\": [], \"deleted\": []}\n");
   }
 
+  // A day later, on the post with the most comment pages: `n` new comments at `when`,
+  // alternately on its last page and replies on its middle page (the first
+  // one), the page before (the next), and so on. changes.json names the post, the
+  // new comments, the pages they are on and every page of the post.
+  void live_on_busy_post(int n, std::int64_t when) {
+    Random pick{0xb05e + static_cast<std::uint64_t>(threads_.size())};
+    const std::int64_t day_after = when > 0 ? when : threads_.back().date + 86400;
+    const auto busiest = std::max_element(threads_.begin(), threads_.end(), [](const Thread& a, const Thread& b) {
+      return a.pages.size() < b.pages.size();
+    });
+    Thread& t = *busiest;
+    const std::size_t pages_before = t.pages.size();
+    std::vector<int> added;
+    for (int k = 0; k < n; ++k) {
+      Comment c;
+      c.id = 70'000'000 + k;
+      c.author = person(pick);
+      c.date = day_after;  // the feeds list comments of one second newest id first
+      c.html = paragraph(pick, 2);
+      auto at = t.comments.end();
+      if (k % 2 == 1) {
+        // The first on the middle page, each next on the page before.
+        const std::size_t page = (pages_before / 2 + pages_before - static_cast<std::size_t>(k / 2) % pages_before) % pages_before;
+        const Comment& parent = t.pages[page][0];
+        c.parent = parent.id;
+        c.depth = 2;
+        at = std::find_if(t.comments.begin(), t.comments.end(), [&](const Comment& x) { return x.id == parent.id; });
+        while (at + 1 != t.comments.end() && (at + 1)->parent == parent.id) ++at;
+        ++at;
+      }
+      added.push_back(c.id);
+      t.comments.insert(at, std::move(c));
+      paginate(t);
+    }
+    last_change_[static_cast<std::size_t>(busiest - threads_.begin())] = day_after;
+    const auto list = [](const std::vector<std::string>& items) {
+      std::string out;
+      for (const auto& item : items) out += (out.empty() ? "\"" : ", \"") + item + "\"";
+      return "[" + out + "]";
+    };
+    std::string ids;
+    std::vector<std::string> changed, pages;
+    for (int id : added) {
+      ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+      const auto c = std::find_if(t.comments.begin(), t.comments.end(), [&](const Comment& x) { return x.id == id; });
+      std::string link = comment_link(t, *c);
+      link.erase(link.find('#'));
+      if (std::find(changed.begin(), changed.end(), link) == changed.end()) changed.push_back(link);
+    }
+    pages.push_back(t.path);
+    for (std::size_t p = 1; p <= t.pages.size(); ++p) pages.push_back(t.path + "comment-page-" + std::to_string(p) + "/");
+    write_file(out_ / "changes.json", "{\"busy_post\": \"" + t.path + "\", \"new_comments\": [" + ids + "]" +
+                                          ", \"changed_pages\": " + list(changed) + ", \"post_pages\": " + list(pages) + "}\n");
+  }
+
   // Where WordPress's get_comment_link() points: the comment's page (page 1 is the post's
   // own address when the first page is shown first) and its anchor.
   static std::string comment_link(const Thread& t, const Comment& c) {
@@ -434,12 +496,13 @@ class Site {
 
   static std::string rfc822(std::int64_t t) { return utc(t, "%a, %d %b %Y %H:%M:%S +0000"); }
 
-  // /comments/feed/: the 10 newest comments (posts_per_rss), newest first, as
-  // wp-includes/feed-rss2-comments.php prints them for the whole site.
-  void write_comments_feed() {
-    std::vector<std::pair<const Thread*, const Comment*>> all;
-    for (const Thread& t : threads_)
-      for (const Comment& c : t.comments) all.emplace_back(&t, &c);
+  using Commented = std::pair<const Thread*, const Comment*>;
+
+  // A comments feed as wp-includes/feed-rss2-comments.php prints it: the 10 newest of
+  // `all` (posts_per_rss; the query takes no page number, class-wp-query.php), newest first,
+  // each linking to its comment page (get_comment_link()). `post` is the post of a singular
+  // feed (its title and items read "By: NAME"), else null for the whole site's.
+  std::string comments_feed(std::vector<Commented> all, const std::string& self, const Thread* post) const {
     const std::size_t n = std::min<std::size_t>(10, all.size());
     std::partial_sort(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n), all.end(), [](const auto& a, const auto& b) {
       return a.second->date != b.second->date ? a.second->date > b.second->date : a.second->id > b.second->id;
@@ -447,22 +510,50 @@ class Site {
     std::string rss =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"\n\txmlns:content=\"http://purl.org/rss/1.0/modules/content/\"\n"
         "\txmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n\txmlns:atom=\"http://www.w3.org/2005/Atom\"\n"
-        "\txmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\"\n\t>\n<channel>\n\t<title>\n\tComments for Orbital Notes\t</title>\n"
-        "\t<atom:link href=\"/comments/feed/\" rel=\"self\" type=\"application/rss+xml\" />\n\t<link>/</link>\n"
+        "\txmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\"\n\t>\n<channel>\n\t<title>\n\t" +
+        (post ? "Comments on: " + escape(post->title) : std::string("Comments for Orbital Notes")) + "\t</title>\n"
+        "\t<atom:link href=\"" + self + "\" rel=\"self\" type=\"application/rss+xml\" />\n\t<link>" + (post ? post->path : "/") + "</link>\n"
         "\t<description>Notes on spaceflight</description>\n\t<lastBuildDate>" +
-        (n ? rfc822(all.front().second->date) : rfc822(threads_.back().date)) +
+        (n ? rfc822(all.front().second->date) : rfc822(post ? post->date : threads_.back().date)) +
         "</lastBuildDate>\n\t<sy:updatePeriod>\n\thourly\t</sy:updatePeriod>\n\t<sy:updateFrequency>\n\t1\t</sy:updateFrequency>\n";
     for (std::size_t i = 0; i < n; ++i) {
       const Thread& t = *all[i].first;
       const Comment& c = *all[i].second;
       const std::string link = comment_link(t, c);
-      rss += "\t\t<item>\n\t\t\t<title>\n\t\t\t\tComment on " + escape(t.title) + " by " + escape(c.author) +
+      rss += "\t\t<item>\n\t\t\t<title>\n\t\t\t\t" + (post ? "By: " + escape(c.author) : "Comment on " + escape(t.title) + " by " + escape(c.author)) +
              "\t\t\t</title>\n\t\t\t<link>" + link + "</link>\n\n\t\t\t<dc:creator><![CDATA[" + c.author +
              "]]></dc:creator>\n\t\t\t<pubDate>" + rfc822(c.date) + "</pubDate>\n\t\t\t<guid isPermaLink=\"false\">" + link +
-             "</guid>\n\t\t\t\t\t<description><![CDATA[" + words(random_, 20) + "]]></description>\n\t\t<content:encoded><![CDATA[" +
+             "</guid>\n\t\t\t\t\t<description><![CDATA[" + excerpt_of(c) + "]]></description>\n\t\t<content:encoded><![CDATA[" +
              c.html + "]]></content:encoded>\n\n\t\t</item>\n";
     }
-    write_file(out_ / "comments/feed/index.xml", rss + "\t</channel>\n</rss>\n");
+    return rss + "\t</channel>\n</rss>\n";
+  }
+
+  // comment_text_rss(): the comment's text without its markup.
+  static std::string excerpt_of(const Comment& c) {
+    std::string text;
+    bool in_tag = false;
+    for (char ch : c.html) {
+      if (ch == '<') in_tag = true;
+      else if (ch == '>') in_tag = false;
+      else if (!in_tag && ch != '\n') text += ch;
+    }
+    return text;
+  }
+
+  // /comments/feed/: the site's newest comments.
+  void write_comments_feed() {
+    std::vector<Commented> all;
+    for (const Thread& t : threads_)
+      for (const Comment& c : t.comments) all.emplace_back(&t, &c);
+    write_file(out_ / "comments/feed/index.xml", comments_feed(std::move(all), "/comments/feed/", nullptr));
+  }
+
+  // /slug/feed/: the post's own newest comments, which each of its pages names in its head.
+  void write_post_comments_feed(const Thread& t) {
+    std::vector<Commented> all;
+    for (const Comment& c : t.comments) all.emplace_back(&t, &c);
+    write_file(out_ / (t.path.substr(1) + "feed/index.xml"), comments_feed(std::move(all), t.path + "feed/", &t));
   }
 
   void write_sitemaps() {
@@ -517,8 +608,11 @@ class Site {
         if (std::find(t.tags.begin(), t.tags.end(), tag) == t.tags.end()) t.tags.push_back(tag);
       }
       for (int p = random_.between(3, 7); p > 0; --p) t.content += paragraph(random_, random_.between(2, 5));
-      // About half the threads run past one comment page, a few past several.
-      const int groups = random_.below(4) == 0 ? random_.between(0, 4) : random_.between(4, 70);
+      // About half the threads run past one comment page, a few past several, and one in
+      // forty is a popular post of 6 to 12 comment pages.
+      const int groups = i % 40 == 20          ? random_.between(130, 300)
+                         : random_.below(4) == 0 ? random_.between(0, 4)
+                                                 : random_.between(4, 70);
       std::int64_t when = date;
       int on_page = 0;
       std::vector<Comment> page;
@@ -607,11 +701,16 @@ class Site {
     return s + "</p></section>\t";
   }
 
-  std::string page(const std::string& title, const std::string& main) const {
+  // A page of the site; `own_feed`, on a post's pages, is the post's comments feed, which
+  // feed_links_extra() names after feed_links()' (wp-includes/general-template.php).
+  std::string page(const std::string& title, const std::string& main, const std::string& own_feed = "") const {
     std::string head = shell_.before_main;
     const auto a = head.find("<title>"), b = head.find("</title>");
     if (a != std::string::npos && b != std::string::npos)
       head.replace(a + 7, b - a - 7, escape(title) + " &#8211; Orbital Notes");
+    if (const auto end = head.find("</head>"); !own_feed.empty() && end != std::string::npos)
+      head.insert(end, "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Orbital Notes &raquo; " + escape(title) +
+                           " Comments Feed\" href=\"" + own_feed + "\" />\n");
     return head + "\n" + main + shell_.between_main_and_aside + aside() + shell_.after_aside;
   }
 
@@ -698,7 +797,7 @@ class Site {
       if (index + 1 < threads_.size())
         main += "<div class=\"nav-next\"><a href=\"" + threads_[index + 1].path + "\" rel=\"next\"><p class=\"meta-nav\">Next post</p><p class=\"post-title\">" + escape(threads_[index + 1].title) + "</p></a></div>";
       main += "</div>\n\t</nav>";
-      const std::string html = page(t.title, main);
+      const std::string html = page(t.title, main, t.path + "feed/");
       if (p == 1) emit(t.path, html);
       // Page 1 is also served as comment-page-1/, which page 2 links to.
       if (p > 1 || t.pages.size() > 1) emit(t.path + "comment-page-" + std::to_string(p) + "/", html);
@@ -749,7 +848,8 @@ class Site {
 int usage(const std::string& why) {
   std::cerr << "fora-benchsite: " << why
             << "\nusage: fora-benchsite --out DIR --template PAGE [--threads N] [--seed S]\n"
-               "                      [--change-percent P | --new-comments N] [--change-time T] [--sitemap-lastmod changed|publish]\n";
+               "                      [--change-percent P | --new-comments N | --busy-post-comments N] [--change-time T]\n"
+               "                      [--sitemap-lastmod changed|publish]\n";
   return 2;
 }
 
@@ -768,6 +868,7 @@ int main(int argc, char** argv) {
     else if (arg == "--seed") o.seed = std::strtoull(value.c_str(), nullptr, 10);
     else if (arg == "--change-percent") o.change_percent = std::atof(value.c_str());
     else if (arg == "--new-comments") o.new_comments = std::atoi(value.c_str());
+    else if (arg == "--busy-post-comments") o.busy_post_comments = std::atoi(value.c_str());
     else if (arg == "--change-time") o.change_time = std::atoll(value.c_str());
     else if (arg == "--sitemap-lastmod" && (value == "changed" || value == "publish")) o.lastmod_is_publish = value == "publish";
     else return usage("unknown option or value " + arg + " " + value);
@@ -775,7 +876,8 @@ int main(int argc, char** argv) {
   if (out.empty() || shell_page.empty() || o.threads < 1) return usage("--out and --template are needed");
   try {
     if (o.change_percent < 0 || o.change_percent > 100) return usage("--change-percent is between 0 and 100");
-    if (o.change_percent > 0 && o.new_comments > 0) return usage("--change-percent or --new-comments, not both");
+    if ((o.change_percent > 0) + (o.new_comments > 0) + (o.busy_post_comments > 0) > 1)
+      return usage("one of --change-percent, --new-comments and --busy-post-comments");
     Site site(out, read_shell(shell_page), o);
     site.write();
   } catch (const std::exception& e) {

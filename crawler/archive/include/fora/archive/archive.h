@@ -293,6 +293,7 @@ class Archive {
   struct LastCapture {
     std::int64_t id = 0;
     std::string etag, last_modified;
+    std::int64_t fetched_at = 0;  // when these bytes were fetched (a 304 since does not move it)
   };
   Result<std::optional<LastCapture>> last_capture(std::string_view url) const;
   // The capture of `url` fetched at `fetched_at`, else its latest, whatever it answered;

@@ -66,6 +66,10 @@ struct ThreadPage {
   // one message, a thread's flat view of every message): an update that finds it changed
   // does not look at the thread's other pages.
   bool stands_alone = false;
+  // The thread's own feed of its newest entries, where the engine prints one (WordPress's
+  // post comments feed, a profile's `thread_feed`); "" when none. An update that finds a
+  // thread of several pages changed reads it to learn which of its pages hold new entries.
+  std::string feed;
 };
 
 // "The page at child_url replies to the page at parent_url": what a mail archive's thread
