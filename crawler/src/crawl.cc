@@ -641,21 +641,18 @@ class Crawl {
     r.links.clear();
     r.queued = admitted.take();
     if (r.robots_txt) return ok();
-    // Sitemaps and feeds are read at every update: they are made to say what changed. A
-    // thread's own feed is read when its thread changed, else no more often than any page:
-    // it keeps the longest interval it was given (a feed that once failed has the shortest).
-    if (r.feed) {
-      auto before = a.page_schedule(r.url);
-      if (!before) return before.error();
-      const bool own = r.own_feed || (*before && (*before)->interval >= options_.revisit.max_seconds &&
-                                      options_.revisit.max_seconds > options_.revisit.min_seconds);
-      return a.set_page_schedule(r.url, own ? archive::Archive::Schedule{options_.revisit.max_seconds,
-                                                                        now + options_.revisit.max_seconds}
-                                            : archive::Archive::Schedule{0, now});
-    }
+    auto before = a.page_schedule(r.url);
+    if (!before) return before.error();
+    // A thread's own feed is read when its thread changed, and else as seldom as any page
+    // (kOnDemand, which its later visits keep, whatever they find).
+    if (r.own_feed) return a.set_page_schedule(r.url, {kOnDemand, now + options_.revisit.max_seconds});
+    // Sitemaps and feeds are read at every update: they are made to say what changed.
+    const bool on_demand = *before && (*before)->interval == kOnDemand;
+    if (r.feed && !on_demand) return a.set_page_schedule(r.url, {0, now});
     const bool failed_answer = r.status >= 500 || r.status == 429;
-    return schedule(a, r.url, failed_answer ? Visit::Failed : r.changed ? Visit::Changed : Visit::Unchanged,
-                    r.thread ? latest_entry(r.thread) : r.newest_date, now);
+    return a.set_page_schedule(
+        r.url, next_schedule(*before, failed_answer ? Visit::Failed : r.changed ? Visit::Changed : Visit::Unchanged,
+                             r.thread ? latest_entry(r.thread) : r.newest_date, now, options_.revisit));
   }
 
   // The links a page passes on to the loop: at most a window per host in memory; the rest

@@ -11,6 +11,7 @@ archive::Archive::Schedule next_schedule(const std::optional<archive::Archive::S
                                          const RevisitBounds& bounds) {
   const std::int64_t lo = std::max<std::int64_t>(0, bounds.min_seconds);
   const std::int64_t hi = std::max(lo, bounds.max_seconds);
+  if (before && before->interval == kOnDemand) return {kOnDemand, now + hi};
   std::int64_t interval = lo;
   if (!before) {
     if (latest_entry) interval = std::clamp((now - *latest_entry) / 4, lo, hi);

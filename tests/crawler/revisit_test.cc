@@ -40,6 +40,17 @@ TEST(Revisit, AFailedVisitKeepsTheIntervalAndTriesAtTheNextUpdate) {
   EXPECT_EQ(due_until(now, kBounds), now + 6 * kHour / 8);
 }
 
+// A thread's own feed is read when its thread changed; a visit that comes due (at the upper
+// bound, as the quietest page's) keeps it so, whether it found a change, none or a failure.
+TEST(Revisit, APageReadOnDemandStaysSoAndComesDueAtTheUpperBound) {
+  const std::int64_t now = 1'800'000'000;
+  for (const Visit visit : {Visit::Changed, Visit::Unchanged, Visit::Failed}) {
+    const Schedule next = next_schedule(Schedule{kOnDemand, now - kDay}, visit, now - kHour, now, kBounds);
+    EXPECT_EQ(next.interval, kOnDemand);
+    EXPECT_EQ(next.next_visit, now + 30 * kDay);
+  }
+}
+
 TEST(Revisit, DurationsReadAsUsersWriteThem) {
   EXPECT_EQ(*parse_duration("90"), 90);
   EXPECT_EQ(*parse_duration("90s"), 90);

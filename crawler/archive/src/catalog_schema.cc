@@ -35,7 +35,8 @@ namespace {
 //                     order (index pages_queued); depth is the number of links followed
 //                     from a start URL to the page, hops the number of redirects in a row
 //                     that led to it (a chain is followed so far, crawl.cc); whole_at is when a reader last took a
-//                     thread page from it; revisit_interval (seconds) and next_visit are
+//                     thread page from it; revisit_interval (seconds; -1 for a page read
+//                     on demand, a thread's own feed) and next_visit are
 //                     its schedule for `fora update` (revisit.h), NULL before its first
 //                     visit; listed_on is the listing page (a page no thread was read
 //                     from) that last linked to it, at listed_at: a page that listing no

@@ -25,6 +25,11 @@ struct RevisitBounds {
 
 enum class Visit { Changed, Unchanged, Failed };
 
+// The interval of a page read when something asks for it (a thread's own feed, when its
+// thread changed), else only as often as the quietest page (the upper bound). next_schedule
+// keeps it, whatever a visit found.
+inline constexpr std::int64_t kOnDemand = -1;
+
 // The schedule after a visit at `now` that found `visit`. `before` is the page's schedule
 // (nullopt at its first visit); `latest_entry` the newest date it showed (nullopt when none).
 archive::Archive::Schedule next_schedule(const std::optional<archive::Archive::Schedule>& before, Visit visit,
