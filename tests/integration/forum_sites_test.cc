@@ -126,7 +126,7 @@ TEST_P(ForumBoard, FetchesTheMinimalSetOnceAndNothingElse) {
   std::map<std::string, int> fetched;
   std::size_t requests = 0;
   for (const std::string& line : server_->requests()) {
-    const std::string target = line.substr(line.find(' ') + 1, line.rfind(' ') - line.find(' ') - 1);
+    const std::string target = target_of(line);
     ++fetched[target];
     ++requests;
     EXPECT_TRUE(minimal.count(target) || allowed_extra(target)) << "fetched " << target << ", outside the minimal set";

@@ -173,11 +173,6 @@ TEST(MailArchive, PublicInboxCrawledFromItsFrontPageReadsEachThreadOnce) {
             1.2 * static_cast<double>(threads.size() + listing_pages(messages.size())));
 }
 
-// The target of a request log line "GET /path 200".
-std::string target_of(const std::string& line) {
-  return line.substr(line.find(' ') + 1, line.rfind(' ') - line.find(' ') - 1);
-}
-
 // A generated Mailman 2.1 archive (pipermail_archive.h) of a list over two months, crawled
 // from the list's table of contents. Each message is read from its own page (the only page
 // with its headers), its parent from its month's thread index (a parent in another month is
@@ -273,7 +268,7 @@ TEST(MailArchive, PipermailParentsComeFromTheThreadIndex) {
   std::set<std::string> asked;
   std::vector<std::string> other;
   for (const std::string& line : server.requests()) {
-    const std::string target = line.substr(line.find(' ') + 1, line.rfind(' ') - line.find(' ') - 1);
+    const std::string target = target_of(line);
     if (listed.count(target) && asked.insert(target).second) continue;
     if (target != "/robots.txt" && target != "/" + month + "thread.html") other.push_back(line);
   }

@@ -199,7 +199,7 @@ TEST(MailUpdate, PipermailCurrentMonthLeadsToEveryNewMessage) {
   for (const Message& m : later) allowed.insert(after.page.at(m.id));
   std::set<std::string> asked;
   for (const std::string& line : requests) {
-    const std::string target = line.substr(line.find(' ') + 1, line.rfind(' ') - line.find(' ') - 1);
+    const std::string target = target_of(line);
     EXPECT_TRUE(allowed.count(target)) << "asked for " << target << ", which is no index and no new message";
     EXPECT_TRUE(asked.insert(target).second) << "asked twice: " << target;
   }
@@ -248,7 +248,7 @@ TEST(MailUpdate, MhonarcIndexLeadsToEveryNewMessage) {
   }
   std::set<std::string> asked;
   for (const std::string& line : requests) {
-    const std::string target = line.substr(line.find(' ') + 1, line.rfind(' ') - line.find(' ') - 1);
+    const std::string target = target_of(line);
     EXPECT_TRUE(allowed.count(target)) << "asked for " << target << ", which is no index and no new message";
     EXPECT_TRUE(asked.insert(target).second) << "asked twice: " << target;
   }

@@ -98,12 +98,6 @@ TEST(UpdateFeeds, WordPressCommentsFeedFindsNewCommentsOnOldPosts) {
       << listed(server.requests());
 }
 
-// The path a request log line asks for: "GET /a/b/ 200" is "/a/b/".
-std::string target_of(const std::string& line) {
-  const auto a = line.find(' '), b = line.rfind(' ');
-  return a == std::string::npos || b <= a ? line : line.substr(a + 1, b - a - 1);
-}
-
 // Crawls the generated blog `site` (served by `server`) into `archive`, checks that no
 // post's own feed was crawled, then gives its post of most comment pages `n` new comments
 // (fora-benchsite --busy-post-comments), dated after every visit of the crawl and before
@@ -299,7 +293,7 @@ TEST_P(UpdateBoardFeeds, FeedsLeadToEveryNewReplyOnOldTopics) {
         if (board.forum_pages.count(f->name)) allowed.insert(board.forum_pages.at(f->name));
   std::size_t feeds_read = 0;
   for (const std::string& line : server.requests()) {
-    const std::string target = line.substr(line.find(' ') + 1, line.rfind(' ') - line.find(' ') - 1);
+    const std::string target = target_of(line);
     EXPECT_TRUE(allowed.count(target)) << "asked for " << target << ", which did not change";
     feeds_read += std::count(board.feeds.begin(), board.feeds.end(), target);
   }

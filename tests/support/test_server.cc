@@ -45,4 +45,9 @@ RunResult TestServer::stop() {
   return *stopped_;
 }
 
+std::string target_of(const std::string& line) {
+  const auto a = line.find(' '), b = line.rfind(' ');
+  return a == std::string::npos || b <= a ? line : line.substr(a + 1, b - a - 1);
+}
+
 }  // namespace fora::test

@@ -43,4 +43,7 @@ class TestServer {
   std::optional<RunResult> stopped_;
 };
 
+// The path a request log line asks for: "GET /a/b/?x=1 200" is "/a/b/?x=1".
+std::string target_of(const std::string& line);
+
 }  // namespace fora::test
