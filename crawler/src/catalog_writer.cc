@@ -20,7 +20,7 @@ void CatalogWriter::post(Job job) {
       open_ = true;
       batch_start_ = std::chrono::steady_clock::now();
     }
-    Status s = job(archive_, failed || error().has_value());
+    Status s = job(failed || error().has_value());
     if (!s) fail(s.error());
     --backlog_;
     after_job();

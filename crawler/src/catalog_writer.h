@@ -33,7 +33,7 @@ class CatalogWriter {
   // Runs `job` on the writer thread, within the open batch. A job that fails ends the
   // writing: its error is kept (error()), later jobs run with `failed` set and must not
   // write.
-  using Job = std::function<Status(archive::Archive&, bool failed)>;
+  using Job = std::function<Status(bool failed)>;
   void post(Job job);
 
   // Jobs posted and not yet run.

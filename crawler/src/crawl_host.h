@@ -40,9 +40,10 @@ class Politeness {
   bool slowed_ = false;
 };
 
-// A URL in memory: how deep it was found, the validators of its stored copy, and how many
+// What the loop knows of a URL it is to fetch: how deep it was found, the validators of its
+// stored copy (a refresh asks with them: If-None-Match, If-Modified-Since), and how many
 // redirects in a row led to it.
-struct Pending {
+struct ToFetch {
   int depth = 0;
   std::string etag, last_modified;
   int hops = 0;
@@ -59,7 +60,7 @@ struct CrawlHost {
   // The host's URLs in memory: queued in the frontier or on their way through the
   // pipeline. At most the crawl's window; the rest wait in the catalog (state 'queued')
   // until the window has room (overflow), so a frontier of millions of URLs costs little.
-  std::unordered_map<std::string, Pending> held;
+  std::unordered_map<std::string, ToFetch> in_memory;
   bool overflow = false;   // queued URLs of this host wait in the catalog
   bool refilling = false;  // the writer is reading some of them
   Politeness politeness;

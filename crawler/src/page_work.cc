@@ -20,7 +20,7 @@ bool is_gzip_file(const archive::Response& response, const Url& url) {
 
 // Returns what the page was, for the fetch log.
 std::string read_page(const archive::Response& response, const std::string& try_first,
-                      const extract::Extractor& extractor, LinkFilter& filter, PageResult& out,
+                      const extract::Extractor& extractor, LinkFilter& filter, PageRead& out,
                       bool follow) {
   auto page = extract_response(extractor, response, try_first);
   if (!page) return "not HTML";  // the capture is kept for a later extractor
@@ -62,10 +62,10 @@ Result<extract::Page> extract_response(const extract::Extractor& extractor, cons
                            try_first);
 }
 
-PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFilter& filter,
+PageRead process_page(PageJob job, const extract::Extractor& extractor, LinkFilter& filter,
                         Copies& copies) {
   const archive::Response& response = job.response;
-  PageResult out;
+  PageRead out;
   out.url = response.url;
   out.origin = std::move(job.origin);
   out.status = response.status;

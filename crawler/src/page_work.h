@@ -1,7 +1,9 @@
 // What a worker thread does with one response, away from the event loop: read robots.txt,
 // or parse the page once and extract its thread and links, or list a sitemap's or feed's
-// URLs; admit the links found (LinkFilter); build and compress the WARC record. The result
-// goes to the catalog writer, then back to the event loop.
+// URLs; admit the links found (LinkFilter); build and compress the WARC record. Runs on the
+// worker threads (process_page is thread-safe); what it gives, a PageRead, is not changed
+// after: the page store reads it on the writer thread (page_store.h), then the fetch loop
+// on the io thread (fetch_loop.h).
 #pragma once
 
 #include <cstdint>
@@ -36,7 +38,8 @@ struct PageJob {
 // reached by this many redirects in a row that redirects again is a crawl trap.
 inline constexpr int kMaxRedirectHops = 20;
 
-struct PageResult {
+// What a worker read from one response: made by process_page, then only read.
+struct PageRead {
   std::string url;
   std::string origin;
   int status = 0;
@@ -54,24 +57,13 @@ struct PageResult {
   std::vector<extract::LinkRow> rows;             // a listing's links with their rows (any admitted or not)
   std::optional<std::int64_t> newest_date;        // a listing's latest date shown
   bool feed = false;                              // a sitemap, a feed or a newest-first index: read at every update
-  bool own_feed = false;                          // a thread's own feed, read because its thread changed (writer)
   std::vector<extract::ListedUrl> modified;       // of its URLs, those it dates (when they last changed)
   int link_depth = 0;                             // their depth (a redirect is no step deeper)
   int link_hops = 0;                              // their redirects in a row (a redirect's target: one more)
   bool trap = false;                              // a crawl trap was met (the outcome says which)
   bool not_modified = false;                      // read from the stored copy: nothing new to store
   std::int64_t seen_at = 0;                       // when the page was seen (fetched or revalidated)
-  // The links the writer passes on, with the validators of their stored copy (a refresh
-  // asks with them: If-None-Match, If-Modified-Since).
-  struct Queued {
-    Url url;
-    std::string etag, last_modified;
-  };
-  std::vector<Queued> queued;
-  std::vector<Url> overflowed;                    // a link per host the writer left links of in the catalog
   bool robots_txt = false;                        // the host's /robots.txt
-  bool changed = false;                           // the page showed something new (the writer says)
-  std::int64_t signalled = 0;                     // known pages the writer queued because of it
 
   // An HTML index newest first (a mail archive's front page), read at every update as a
   // feed is: each new entry shows under an address of its own, and old ones leave it.
@@ -88,7 +80,7 @@ Result<extract::Page> extract_response(const extract::Extractor& extractor, cons
                                        const std::string& try_first = {});
 
 // Thread-safe; `extractor`, `filter` and `copies` are shared by all workers.
-PageResult process_page(PageJob job, const extract::Extractor& extractor, LinkFilter& filter,
+PageRead process_page(PageJob job, const extract::Extractor& extractor, LinkFilter& filter,
                         Copies& copies);
 
 }  // namespace fora::crawler::detail

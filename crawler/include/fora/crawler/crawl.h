@@ -70,6 +70,9 @@ struct CrawlOptions {
   // Called on the calling thread with a line naming a stored copy found damaged (its
   // capture, segment and offset) and what the crawl did instead; may be empty.
   std::function<void(const std::string&)> on_damage;
+  // Unix seconds now, for what the catalog records and schedules; empty: the system's clock.
+  // (Tests fix it; requests are still paced by the steady clock.)
+  std::function<std::int64_t()> clock;
 };
 
 struct CrawlProgress {

@@ -1,0 +1,102 @@
+// FetchLoop: a crawl's event loop, on the io thread (the caller's): a Boost.Asio io_context
+// driving libcurl's multi interface (Fetcher), the hosts' windows and politeness
+// (HostWindows), robots.txt first, retries, conditional requests and their 304s. It only
+// moves bytes and decisions: a response goes by value to a worker (process_page, on the
+// worker pool), what the worker read (PageRead) to the page store on the catalog writer's
+// thread (PageStore), and what the store decided (StoreDecision) back here, where its links
+// join the frontier. Its own state is touched only on the io thread, so it needs no locks.
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <set>
+#include <string>
+
+#include "catalog_writer.h"
+#include "copies.h"
+#include "fora/crawler/crawl.h"
+#include "fora/crawler/fetcher.h"
+#include "host_windows.h"
+#include "link_filter.h"
+#include "page_store.h"
+#include "page_work.h"
+
+namespace fora::crawler::detail {
+
+class FetchLoop {
+ public:
+  FetchLoop(archive::Archive& archive, const extract::Extractor& extractor, const CrawlOptions& options,
+            const Scope& scope, const std::function<void(const CrawlProgress&)>& progress,
+            const std::atomic<bool>& stop);
+
+  // Runs the crawl to its end (see crawl()). `since()` is then when it began.
+  Result<CrawlProgress> run();
+  std::int64_t since() const { return store_.since(); }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+
+  void pump();
+  void refill(const std::string& origin);
+  void start(const Url& address, const std::string& origin, bool robots_txt);
+  void fetched(const Url& address, const std::string& origin, bool robots_txt, Clock::time_point started,
+               Result<archive::Response> r);
+  void not_modified(const Url& address, const std::string& origin, FetchEvent event);
+  bool retry_later(const Url& address, const std::string& origin, bool robots_txt,
+                   const Result<archive::Response>& r, FetchEvent event);
+  void failed_fetch(const std::string& url, const std::string& origin, bool robots_txt, const Error& error,
+                    FetchEvent event);
+  void dispatch(const Url& address, archive::Response response, const std::string& origin, bool robots_txt,
+                const FetchEvent& event);
+  void read(PageJob job, const FetchEvent& event);
+  void stored(const PageRead& page, StoreDecision decision, FetchEvent event);
+  void finished(const FetchEvent& event);
+  void check_writer();
+  void cancel();
+  bool busy() const;
+  bool stopping() const { return error_.has_value() || cancelled_; }
+  bool limit_reached() const { return options_.max_pages > 0 && started_ >= options_.max_pages; }
+  void poll_stop();
+  void sweep_unlisted();
+  void finish_if_idle();
+
+  const extract::Extractor& extractor_;
+  const CrawlOptions& options_;
+  LinkFilter filter_;
+  Copies copies_;  // pages already seen under another URL
+  const std::function<void(const CrawlProgress&)>& progress_;
+  const std::atomic<bool>& stop_;
+  archive::Archive& archive_;
+  PageStore store_;  // caller's thread before and after writer_ runs; writer thread while it does
+  boost::asio::io_context io_;
+  Fetcher fetcher_;
+  HostWindows hosts_;
+  boost::asio::steady_timer wake_;       // fires when the frontier's next host may be fetched
+  boost::asio::steady_timer stop_poll_;  // checks `stop` (set from a signal handler thread)
+  boost::asio::thread_pool workers_;
+  std::optional<CatalogWriter> writer_;
+  std::size_t max_pending_;
+  std::size_t pending_ = 0;        // responses handed to the workers, not yet back
+  std::size_t pending_bytes_ = 0;  // their bodies' bytes
+  std::size_t refills_ = 0;        // window refills the writer has not answered
+  std::map<std::string, int> attempts_;                                 // URL -> retries so far
+  std::set<std::shared_ptr<boost::asio::steady_timer>> retry_timers_;  // retries waiting
+  std::minstd_rand random_{std::random_device{}()};                    // retry jitter
+  CrawlProgress stats_;
+  std::int64_t started_ = 0;  // requests started (robots.txt aside)
+  bool swept_ = false;        // an update looked at the pages its listings no longer show
+  bool cancelled_ = false;
+  bool finished_ = false;
+  std::optional<Error> error_;
+};
+
+}  // namespace fora::crawler::detail

@@ -1,0 +1,317 @@
+#include "page_store.h"
+
+#include <charconv>
+
+#include "fora/crawler/revisit.h"
+
+namespace fora::crawler::detail {
+namespace {
+
+// Whether `link` is `page` under another query: another page of the same listing.
+bool same_listing(const Url& link, const Url& page) {
+  const auto path = [](const Url& u) { return u.path_and_query().substr(0, u.path_and_query().find('?')); };
+  return link.origin() == page.origin() && path(link) == path(page) && link.str() != page.str();
+}
+
+// The newest date a thread page showed (an entry's, or an edit's).
+std::optional<std::int64_t> latest_entry(const std::optional<extract::ThreadPage>& page) {
+  if (!page) return std::nullopt;
+  std::optional<std::int64_t> latest;
+  const auto see = [&](const extract::Entry& e) {
+    for (const auto& when : {e.published, e.edited})
+      if (when && (!latest || *when > *latest)) latest = when;
+  };
+  if (page->post) see(*page->post);
+  for (const auto& c : page->comments) see(c);
+  return latest;
+}
+
+}  // namespace
+
+Result<bool> keep_page(archive::Archive& a, const std::string& url, const std::string& origin, int status,
+                       const std::optional<extract::ThreadPage>& thread,
+                       const std::vector<extract::ReplyLink>& reply_links, std::int64_t seen_at, std::int64_t now) {
+  if (!reply_links.empty()) FORA_TRY(a.store_reply_links(reply_links, seen_at));
+  bool changed = false;
+  if (thread) {
+    auto stored = a.store_thread_page(origin, *thread, seen_at, url);
+    if (!stored) return stored.error();
+    changed = *stored;
+  }
+  if (status == 404 || status == 410) {
+    if (auto gone = a.mark_thread_gone(url, now); !gone) return gone.error();
+  }
+  return changed;
+}
+
+PageStore::PageStore(archive::Archive& archive, const CrawlOptions& options, const Scope& scope, LinkFilter& filter,
+                     std::size_t window)
+    : archive_(archive), options_(options), scope_(scope), filter_(filter), window_(window), signals_(archive, filter) {}
+
+Result<PageStore::Opening> PageStore::open(Copies& copies) {
+  std::string key;
+  for (const Url& url : scope_.start_urls()) key += url.str() + "\n";
+  auto open = archive_.open_crawl();
+  if (!open) return open.error();
+  // The mark names the crawl (its start URLs) and when it first began ("since T"; an older
+  // fora's mark has no such line): one that resumes it counts from then, in what it marks
+  // gone and what it takes as visited already.
+  const std::string_view mark = *open;
+  const std::string_view rest = mark.substr(0, key.size()) == key ? mark.substr(key.size()) : "-";
+  resuming_ = rest.empty() || rest.starts_with("since ");
+  if (std::int64_t since = 0; !rest.empty() && resuming_ &&
+                              std::from_chars(rest.data() + 6, rest.data() + rest.size(), since).ec == std::errc() &&
+                              since > 0)
+    since_ = since;
+  FORA_TRY(archive_.set_open_crawl(key + "since " + std::to_string(since_)));
+  Opening opening;
+  if (options_.update) FORA_TRY(queue_due(opening));
+  if (resuming_ || options_.update) FORA_TRY(requeue_unfinished(opening));
+  for (const Url& url : scope_.start_urls()) {
+    if (!filter_.mark(url)) continue;
+    ToFetch how;  // depth 0
+    auto fetch = queue_in_catalog(url.str(), now(), 0, 0, &how, true);
+    if (!fetch) return fetch.error();
+    if (*fetch != Queued::No) opening.first.emplace_back(url, std::move(how));
+  }
+  // The pages this crawl could reach that the archive holds: the same bytes under a new URL
+  // are a copy of those too. (Another site's are not: a crawl of a mirror reads it whole.)
+  FORA_TRY(archive_.for_each_first_payload([&](std::string_view sha256, std::string_view url) {
+    if (auto page = Url::parse(url); page && scope_.in_scope(*page)) copies.seen_elsewhere(url, sha256);
+  }));
+  return opening;
+}
+
+Status PageStore::close(bool complete) { return complete ? archive_.set_open_crawl("") : ok(); }
+
+// An update: finds the sites it looks at (those of its start URLs, and every other site of
+// the archive within its scope: a --scope domain crawl takes in more hosts), and queues
+// their pages whose schedule says they are due.
+Status PageStore::queue_due(Opening& opening) {
+  for (const Url& url : scope_.start_urls()) update_origins_.emplace(url.origin());
+  auto sites = archive_.site_crawls();
+  if (!sites) return sites.error();
+  for (const auto& site : *sites)
+    for (const char* scheme : {"http://", "https://"})
+      if (auto root = Url::parse(scheme + site.origin + "/"); root && scope_.in_scope(*root))
+        update_origins_.insert(site.origin);
+  for (const std::string& origin : update_origins_) {
+    auto due = archive_.queue_due_pages(origin, due_until(started_at_, options_.revisit), options_.revisit.min_seconds,
+                                        options_.revisit.max_seconds);
+    if (!due) return due.error();
+    opening.due += *due;
+  }
+  return ok();
+}
+
+// Takes up what an interrupted crawl had found but not fetched: each site's first window
+// now, the rest as the window empties.
+Status PageStore::requeue_unfinished(Opening& opening) {
+  auto count = archive_.count_queued();
+  if (!count) return count.error();
+  opening.resumed = *count - opening.due;
+  auto sites = archive_.sites_with_queued_pages();
+  if (!sites) return sites.error();
+  for (const std::string& origin : *sites) {
+    auto queued = archive_.queued_pages(origin, window_);
+    if (!queued) return queued.error();
+    for (const auto& page : *queued) {
+      auto url = Url::parse(page.url);
+      if (!url || !scope_.in_scope(*url)) continue;
+      filter_.mark(*url);
+      if (queued->size() >= window_) opening.overflowing.push_back(*url);
+      opening.first.emplace_back(std::move(*url), ToFetch{page.depth, page.etag, page.last_modified, page.hops});
+    }
+  }
+  return ok();
+}
+
+// Puts `url` (found `depth` links from a start URL) in the catalog's queue; false when it
+// is not to be fetched: the interrupted crawl this one resumes fetched it, or this is an
+// update and the page is not due. A page known from a complete crawl is queued again (a
+// refresh); with `validators` the validators of its stored copy are read into it, to ask
+// only whether it changed. A start URL is always asked for (`start`).
+Result<PageStore::Queued> PageStore::queue_in_catalog(const std::string& url, std::int64_t now, int depth, int hops,
+                                                      ToFetch* validators, bool start) const {
+  auto added = archive_.add_page(url, now, depth, hops);
+  if (!added) return added.error();
+  if (*added) return Queued::New;
+  auto state = archive_.page_state(url);
+  if (!state) return state.error();
+  if (!*state || **state != archive::PageState::Queued) {
+    if ((resuming_ || options_.update) && !start) return Queued::No;
+    FORA_TRY(archive_.set_page_state(url, archive::PageState::Queued, "", now));
+  }
+  if (validators != nullptr) {
+    auto last = archive_.last_capture(url);
+    if (!last) return last.error();
+    if (*last) {
+      validators->etag = (*last)->etag;
+      validators->last_modified = (*last)->last_modified;
+    }
+  }
+  return Queued::Again;
+}
+
+Result<StoreDecision> PageStore::store(const PageRead& page) {
+  const std::int64_t now = this->now();
+  ChangeSignals::Before before;
+  if (options_.update) {
+    auto known = signals_.before_visit(page);
+    if (!known) return known.error();
+    before = *known;
+  }
+  if (!page.not_modified) {
+    if (!page.capture) return page.capture.error();
+    if (auto stored = archive_.store_capture(*page.capture); !stored) return stored.error();
+  }
+  FORA_TRY(archive_.set_page_state(page.url, archive::PageState::Fetched,
+                                   page.not_modified ? "304" : std::to_string(page.status), now));
+  auto kept = keep_page(archive_, page.url, page.origin, page.status, page.thread, page.reply_links, page.seen_at, now);
+  if (!kept) return kept.error();
+  LinksForLoop links(window_, page.link_depth, page.link_hops);
+  links.decision().changed = *kept;
+  // A newest-first index shows each new entry under an address of its own: in an update
+  // its rows add nothing (its older pages are walked only when all it shows is new).
+  auto news = options_.update && page.newest_first() ? Result<std::vector<std::string>>(std::vector<std::string>{})
+                                                     : listing_news(page);
+  if (!news) return news.error();
+  if (!news->empty()) links.decision().changed = true;
+  std::vector<std::string> said_changed = *news;
+  bool own_feed = false;
+  if (options_.update) {
+    auto read = signals_.after_page(page, before, links.decision().changed, since_, now, said_changed, links);
+    if (!read) return read.error();
+    own_feed = *read;
+  }
+  FORA_TRY(queue_links(page, now, links));
+  FORA_TRY(note_listing(page, *news, now));
+  if (options_.update) FORA_TRY(signals_.queue_said_changed(page, said_changed, since_, now, links));
+  if (!page.robots_txt) FORA_TRY(schedule(page, links.decision().changed, own_feed, now));
+  return links.take();
+}
+
+// The page's links go to the catalog's queue, and those to fetch now to the loop. In an
+// update, a newest-first index's older pages (its own address with another query, which new
+// entries shift) are walked only when all it links to is new.
+Status PageStore::queue_links(const PageRead& page, std::int64_t now, LinksForLoop& links) {
+  const bool walk_newest_first = options_.update && page.newest_first();
+  bool all_new = true;
+  std::vector<const Url*> older;
+  const auto queue_link = [&](const Url& url) -> Status {
+    ToFetch validators;
+    auto fetch = queue_in_catalog(url.str(), now, page.link_depth, page.link_hops, links.full() ? nullptr : &validators);
+    if (!fetch) return fetch.error();
+    if (*fetch == Queued::New && !page.thread) links.decision().changed = true;  // a listing shows a page never seen
+    all_new = all_new && *fetch == Queued::New;
+    if (*fetch != Queued::No) links.add(url, std::move(validators.etag), std::move(validators.last_modified));
+    return ok();
+  };
+  const auto here = Url::parse(page.url);
+  for (const Url& url : page.links) {
+    if (walk_newest_first && here && same_listing(url, *here)) {
+      older.push_back(&url);
+      continue;
+    }
+    FORA_TRY(queue_link(url));
+  }
+  if (all_new)
+    for (const Url* url : older) FORA_TRY(queue_link(*url));
+  return ok();
+}
+
+// A listing's rows never seen before: the pages they link to changed. Returns their URLs.
+Result<std::vector<std::string>> PageStore::listing_news(const PageRead& page) const {
+  std::vector<std::string> news;
+  if (page.rows.empty()) return news;
+  std::vector<std::uint64_t> hashes;
+  hashes.reserve(page.rows.size());
+  for (const auto& row : page.rows) hashes.push_back(row.hash);
+  auto fresh = archive_.remember_listing_rows(hashes);
+  if (!fresh) return fresh.error();
+  for (std::size_t i = 0; i < page.rows.size(); ++i)
+    if ((*fresh)[i]) news.push_back(page.rows[i].url.str());
+  return news;
+}
+
+// What a listing shows is noted, after its links are queued (new ones are pages now).
+// Entries leave a newest-first index as new ones come, which says nothing of them: what it
+// lists is not noted, so an update does not look again at what it no longer shows.
+Status PageStore::note_listing(const PageRead& page, const std::vector<std::string>& news, std::int64_t now) {
+  if (page.rows.empty() || page.newest_first()) return ok();
+  std::vector<std::string> listed;
+  for (const auto& row : page.rows) listed.push_back(row.url.str());
+  auto newly = archive_.note_listed(page.url, listed, now);
+  if (!newly) return newly.error();
+  // A listing ordered by activity shows a thread that comes to it (a new one, or one with
+  // a new reply from further on) in a row never seen, and pushes its last threads on to its
+  // next page: they are listed still, not removed, and are not looked at again.
+  const std::set<std::string> fresh(news.begin(), news.end());
+  bool came = false;
+  for (std::size_t i = 0; i < listed.size(); ++i) came = came || ((*newly)[i] && fresh.count(listed[i]));
+  return options_.update && came ? archive_.keep_listed(page.url, now) : ok();
+}
+
+// The page's next visit (revisit.h).
+Status PageStore::schedule(const PageRead& page, bool changed, bool own_feed, std::int64_t now) {
+  auto before = archive_.page_schedule(page.url);
+  if (!before) return before.error();
+  // A thread's own feed is read when its thread changed, and else as seldom as any page
+  // (kOnDemand, which its later visits keep, whatever they find).
+  if (own_feed) return archive_.set_page_schedule(page.url, {kOnDemand, now + options_.revisit.max_seconds});
+  // Sitemaps and feeds are read at every update: they are made to say what changed.
+  const bool on_demand = *before && (*before)->interval == kOnDemand;
+  if (page.feed && !on_demand) return archive_.set_page_schedule(page.url, {0, now});
+  const bool failed_answer = page.status >= 500 || page.status == 429;
+  return archive_.set_page_schedule(
+      page.url, next_schedule(*before, failed_answer ? Visit::Failed : changed ? Visit::Changed : Visit::Unchanged,
+                              page.thread ? latest_entry(page.thread) : page.newest_date, now, options_.revisit));
+}
+
+Status PageStore::refused(const std::string& url) {
+  return archive_.set_page_state(url, archive::PageState::Skipped, "robots.txt", now());
+}
+
+Status PageStore::failed(const std::string& url, const std::string& reason, bool robots_txt) {
+  const std::int64_t now = this->now();
+  FORA_TRY(archive_.set_page_state(url, archive::PageState::Failed, reason, now));
+  if (robots_txt) return ok();
+  auto before = archive_.page_schedule(url);
+  if (!before) return before.error();
+  return archive_.set_page_schedule(url, next_schedule(*before, Visit::Failed, std::nullopt, now, options_.revisit));
+}
+
+Result<archive::Response> PageStore::stored_copy(const std::string& url) {
+  auto last = archive_.last_capture(url);
+  if (!last) return last.error();
+  if (!*last) return make_error(Errc::NotFound, url + ": 304 Not Modified, but no copy is stored");
+  const std::int64_t now = this->now();
+  FORA_TRY(archive_.touch_capture((*last)->id, now));
+  auto copy = archive_.read_capture((*last)->id);
+  if (copy) copy->fetched_at = now;
+  return copy;
+}
+
+Result<std::vector<archive::Archive::QueuedPage>> PageStore::queued_pages(const std::string& origin,
+                                                                          std::size_t want) {
+  return archive_.queued_pages(origin, want);
+}
+
+Result<std::vector<archive::Archive::QueuedPage>> PageStore::unlisted_pages() {
+  std::vector<archive::Archive::QueuedPage> pages;
+  for (const std::string& origin : update_origins_) {
+    auto urls = archive_.requeue_unlisted(origin, since_, now());
+    if (!urls) return urls.error();
+    for (std::string& page : *urls) {
+      auto url = Url::parse(page);
+      if (!url || !scope_.in_scope(*url)) continue;
+      filter_.mark(*url);
+      auto last = archive_.last_capture(page);
+      if (!last) return last.error();
+      pages.push_back({std::move(page), 1, *last ? (*last)->etag : "", *last ? (*last)->last_modified : ""});
+    }
+  }
+  return pages;
+}
+
+}  // namespace fora::crawler::detail
