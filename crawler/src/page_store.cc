@@ -44,6 +44,18 @@ Result<bool> keep_page(archive::Archive& a, const std::string& url, const std::s
   return changed;
 }
 
+Result<bool> reread_page(archive::Archive& a, const extract::Extractor& extractor, const archive::Response& r,
+                         std::int64_t seen_at) {
+  if (r.status != 200 || !is_html(r.content_type)) return false;
+  auto page = extract_response(extractor, r);
+  if (!page) return false;
+  auto url = Url::parse(r.url);
+  if (!url) return url.error();
+  auto kept = keep_page(a, r.url, std::string(url->origin()), r.status, page->thread, page->reply_links, seen_at, seen_at);
+  if (!kept) return kept.error();
+  return page->thread.has_value();
+}
+
 PageStore::PageStore(archive::Archive& archive, const CrawlOptions& options, const Scope& scope, LinkFilter& filter,
                      std::size_t window)
     : archive_(archive), options_(options), scope_(scope), filter_(filter), window_(window), signals_(archive, filter) {}

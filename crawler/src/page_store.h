@@ -36,6 +36,12 @@ Result<bool> keep_page(archive::Archive& archive, const std::string& url, const 
                        const std::optional<extract::ThreadPage>& thread,
                        const std::vector<extract::ReplyLink>& reply_links, std::int64_t seen_at, std::int64_t now);
 
+// Reads a stored response again as a crawl reads a page it fetched (an HTML page that
+// answered 200), and keeps what that gives (keep_page). Returns whether a reader took a
+// thread from it. For import and reextract.
+Result<bool> reread_page(archive::Archive& archive, const extract::Extractor& extractor,
+                         const archive::Response& response, std::int64_t seen_at);
+
 class PageStore {
  public:
   PageStore(archive::Archive& archive, const CrawlOptions& options, const Scope& scope, LinkFilter& filter,

@@ -75,7 +75,7 @@ bool is_html(std::string_view content_type);
 
 // What `extractor` reads from a response: its thread, links and reply links, with relative
 // dates read against the server's Date header (else the fetch time). Also used for pages
-// read again (reread.cc).
+// read again (import_warc.cc, reextract.cc).
 Result<extract::Page> extract_response(const extract::Extractor& extractor, const archive::Response& response,
                                        const std::string& try_first = {});
 

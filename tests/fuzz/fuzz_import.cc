@@ -11,7 +11,7 @@
 #include <string>
 
 #include "fora/archive/archive.h"
-#include "fora/crawler/reread.h"
+#include "fora/crawler/import_warc.h"
 #include "fora/extract/extractor.h"
 
 namespace {

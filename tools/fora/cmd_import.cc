@@ -5,7 +5,8 @@
 
 #include "commands.h"
 #include "printer.h"
-#include "fora/crawler/reread.h"
+#include "fora/crawler/import_warc.h"
+#include "fora/crawler/reextract.h"
 
 namespace fora::cli {
 

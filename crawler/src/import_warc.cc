@@ -1,4 +1,4 @@
-#include "fora/crawler/reread.h"
+#include "fora/crawler/import_warc.h"
 
 #include <fmt/format.h>
 
@@ -6,10 +6,9 @@
 
 #include "fora/archive/warc.h"
 #include "fora/archive/warc_file.h"
-#include "fora/crawler/fetcher.h"
 #include "fora/extract/page_limits.h"
 #include "fora/url/url.h"
-#include "page_work.h"
+#include "page_store.h"
 
 namespace fora::crawler {
 namespace {
@@ -17,21 +16,6 @@ namespace {
 // The largest record block taken: a response the crawl would keep (its body cap), with
 // room for its HTTP header. A larger record is passed over as it is read, never held.
 constexpr std::size_t kMaxBlock = extract::kMaxPageBytes + (1u << 20);
-
-// Reads one stored response as a crawl reads a page it fetched: its thread page and reply
-// links go to the catalog. Returns whether a reader took a thread from it.
-Result<bool> read_into_catalog(archive::Archive& a, const extract::Extractor& extractor,
-                               const archive::Response& r, std::int64_t seen_at) {
-  if (r.status != 200 || !detail::is_html(r.content_type)) return false;
-  auto page = detail::extract_response(extractor, r);
-  if (!page) return false;
-  if (!page->reply_links.empty()) FORA_TRY(a.store_reply_links(page->reply_links, seen_at));
-  if (!page->thread) return false;
-  auto url = Url::parse(r.url);
-  if (!url) return url.error();
-  FORA_TRY(a.store_thread_page(url->origin(), *page->thread, seen_at, r.url));
-  return true;
-}
 
 // A response or revisit record made into the Response it stands for, with its request.
 // A revisit takes the body of the capture it refers to (the archive's latest of that URL).
@@ -113,7 +97,7 @@ Result<ImportReport> import_warc(archive::Archive& a, const extract::Extractor& 
         if (!prepared) return prepared.error();
         FORA_TRY(a.store_capture(*prepared));
         FORA_TRY(a.set_page_state(r->url, archive::PageState::Fetched, std::to_string(r->status), r->fetched_at));
-        auto thread = read_into_catalog(a, extractor, *r, r->fetched_at);
+        auto thread = detail::reread_page(a, extractor, *r, r->fetched_at);
         if (!thread) return thread.error();
         if (*thread) ++report.thread_pages;
         return ok();
@@ -154,41 +138,6 @@ Result<ImportReport> import_warc(archive::Archive& a, const extract::Extractor& 
   auto after = a.stats();
   if (!after) return after.error();
   report.added = after->captures - before->captures;
-  return report;
-}
-
-Result<ReextractReport> reextract(archive::Archive& a, const extract::Extractor& extractor, const std::string& site) {
-  ReextractReport report;
-  auto ids = a.latest_captures(site);
-  if (!ids) return ids.error();
-  auto seq = a.max_change_seq();
-  if (!seq) return seq.error();
-  FORA_TRY(a.begin_batch());
-  const Status read = [&]() -> Status {
-    for (const std::int64_t id : *ids) {
-      auto r = a.read_capture(id);
-      if (!r) {
-        report.problems.push_back(fmt::format("capture {}: {}", id, r.error().message));
-        continue;
-      }
-      ++report.pages;
-      auto thread = read_into_catalog(a, extractor, *r, r->fetched_at);
-      if (!thread) return thread.error();
-      if (*thread) ++report.thread_pages;
-      if (report.pages % 500 == 0) {  // a batch a few hundred pages long
-        FORA_TRY(a.commit_batch());
-        FORA_TRY(a.begin_batch());
-      }
-    }
-    return ok();
-  }();
-  const Status committed = a.commit_batch();  // what was read before an error is kept
-  FORA_TRY(read);
-  FORA_TRY(committed);
-  FORA_TRY(a.for_each_entry(*seq, [&](const archive::StoredEntry&) -> Status {
-    ++report.changed;
-    return ok();
-  }));
   return report;
 }
 

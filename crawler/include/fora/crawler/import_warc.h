@@ -1,7 +1,6 @@
-// Pages that are not fetched from the web but read again: WARC files other tools wrote
-// (`fora import`), and the archive's own snapshots with today's readers (`fora reextract`).
-// Both store what they read the way a crawl does: the capture, the page's state, the
-// thread page and its reply links.
+// `fora import`: WARC files other tools wrote, read into the archive. What it reads is stored
+// the way a crawl stores a page it fetched (page_store.h): the capture, the page's state,
+// the thread page and its reply links.
 #pragma once
 
 #include <cstdint>
@@ -37,19 +36,5 @@ struct ImportReport {
 Result<ImportReport> import_warc(archive::Archive& archive, const extract::Extractor& extractor,
                                  const std::vector<std::filesystem::path>& files,
                                  const std::function<void(const std::filesystem::path&)>& progress = {});
-
-struct ReextractReport {
-  std::int64_t pages = 0;          // pages whose latest capture was read again
-  std::int64_t thread_pages = 0;   // of them, pages a reader took a thread from
-  std::int64_t changed = 0;        // entries added or given a new version
-  std::vector<std::string> problems;
-};
-
-// Reads the latest stored capture (status 200, HTML) of every page of `site` (an origin as
-// the catalog keys it, "" for all) again with `extractor` and merges what it finds: entries
-// it newly finds are added, entries whose text differs get a new version. The next
-// `fora index` picks the changes up.
-Result<ReextractReport> reextract(archive::Archive& archive, const extract::Extractor& extractor,
-                                  const std::string& site);
 
 }  // namespace fora::crawler
