@@ -9,19 +9,14 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/thread_pool.hpp>
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <memory>
 #include <optional>
-#include <random>
-#include <set>
 #include <string>
 
-#include "catalog_writer.h"
 #include "copies.h"
 #include "fora/crawler/crawl.h"
 #include "fora/crawler/fetcher.h"
@@ -29,6 +24,9 @@
 #include "link_filter.h"
 #include "page_store.h"
 #include "page_work.h"
+#include "pipeline.h"
+#include "retry_timers.h"
+#include "stop_poll.h"
 
 namespace fora::crawler::detail {
 
@@ -57,7 +55,8 @@ class FetchLoop {
                     FetchEvent event);
   void dispatch(const Url& address, archive::Response response, const std::string& origin, bool robots_txt,
                 const FetchEvent& event);
-  void read(PageJob job, const FetchEvent& event);
+  PageJob page_job(const Url& address, const std::string& origin, bool robots_txt, archive::Response response,
+                   bool revalidated = false) const;
   void stored(const PageRead& page, StoreDecision decision, FetchEvent event);
   void finished(const FetchEvent& event);
   void check_writer();
@@ -65,37 +64,30 @@ class FetchLoop {
   bool busy() const;
   bool stopping() const { return error_.has_value() || cancelled_; }
   bool limit_reached() const { return options_.max_pages > 0 && started_ >= options_.max_pages; }
-  void poll_stop();
   void sweep_unlisted();
   void finish_if_idle();
 
-  const extract::Extractor& extractor_;
   const CrawlOptions& options_;
+  const Scope& scope_;
   LinkFilter filter_;
   Copies copies_;  // pages already seen under another URL
   const std::function<void(const CrawlProgress&)>& progress_;
-  const std::atomic<bool>& stop_;
   archive::Archive& archive_;
-  PageStore store_;  // caller's thread before and after writer_ runs; writer thread while it does
+  PageStore store_;  // on the pipeline's writer thread
   boost::asio::io_context io_;
   Fetcher fetcher_;
   HostWindows hosts_;
+  RetryTimers retries_;
   boost::asio::steady_timer wake_;       // fires when the frontier's next host may be fetched
-  boost::asio::steady_timer stop_poll_;  // checks `stop` (set from a signal handler thread)
-  boost::asio::thread_pool workers_;
-  std::optional<CatalogWriter> writer_;
+  StopPoll stop_poll_;
+  Pipeline pipeline_;
   std::size_t max_pending_;
   std::size_t pending_ = 0;        // responses handed to the workers, not yet back
   std::size_t pending_bytes_ = 0;  // their bodies' bytes
-  std::size_t refills_ = 0;        // window refills the writer has not answered
-  std::map<std::string, int> attempts_;                                 // URL -> retries so far
-  std::set<std::shared_ptr<boost::asio::steady_timer>> retry_timers_;  // retries waiting
-  std::minstd_rand random_{std::random_device{}()};                    // retry jitter
   CrawlProgress stats_;
   std::int64_t started_ = 0;  // requests started (robots.txt aside)
   bool swept_ = false;        // an update looked at the pages its listings no longer show
   bool cancelled_ = false;
-  bool finished_ = false;
   std::optional<Error> error_;
 };
 

@@ -20,6 +20,17 @@ void HostWindows::push(const Url& url, ToFetch how) {
   if (host.in_memory.emplace(url.str(), std::move(how)).second) frontier_.push(url);
 }
 
+void HostWindows::take(std::vector<std::pair<Url, ToFetch>> urls, const std::vector<Url>& left_in_catalog) {
+  for (auto& [url, how] : urls) push(url, std::move(how));
+  for (const Url& url : left_in_catalog) host_of(url).overflow = true;
+}
+
+void HostWindows::page_read(const PageRead& page) {
+  if (page.robots) robots_known(page.origin, *page.robots);
+  if (page.robots_moved) robots_moved(page.origin, *page.robots_moved);
+  if (page.html && !page.reader.empty()) hosts_.at(page.origin).reader = page.reader;
+}
+
 CrawlHost& HostWindows::host_of(const Url& url) {
   const std::string origin(url.origin());
   auto [it, fresh] = hosts_.try_emplace(origin, delay_);
@@ -35,6 +46,12 @@ const ToFetch* HostWindows::in_memory(const std::string& origin, const std::stri
   const auto& urls = hosts_.at(origin).in_memory;
   const auto found = urls.find(url);
   return found == urls.end() ? nullptr : &found->second;
+}
+
+void HostWindows::ask_again_whole(const Url& url) {
+  auto& urls = hosts_.at(std::string(url.origin())).in_memory;
+  if (auto found = urls.find(url.str()); found != urls.end()) found->second.etag.clear(), found->second.last_modified.clear();
+  frontier_.push(url);  // still in memory: the window counts it
 }
 
 void HostWindows::forget(const std::string& url) {
@@ -66,12 +83,31 @@ void HostWindows::robots_known(const std::string& origin, Robots robots) {
   frontier_.release(origin);
 }
 
-bool HostWindows::robots_stale(const CrawlHost& host, double max_age_seconds) const {
-  if (!host.robots) return false;
-  double seconds = max_age_seconds;
-  if (host.robots->is_unreachable()) seconds = std::min(seconds, 300.0);
-  return Clock::now() - host.robots_at >
-         std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+void HostWindows::robots_moved(const std::string& origin, const Url& url) {
+  CrawlHost& host = hosts_.at(origin);
+  if (++host.robots_hops <= 5) {
+    host.robots_url = url;
+    robots_due_.push_back(origin);
+  } else {
+    robots_known(origin, Robots::allow_all());
+  }
+}
+
+HostWindows::Gate HostWindows::gate(const std::string& origin, const Url& url, double max_age_seconds) {
+  CrawlHost& host = hosts_.at(origin);
+  if (!host.robots) return Gate::Open;
+  const double seconds = host.robots->is_unreachable() ? std::min(max_age_seconds, 300.0) : max_age_seconds;
+  if (Clock::now() - host.robots_at > std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds))) {
+    frontier_.done(origin, Clock::now());
+    frontier_.push(url);
+    ask_robots_first(host, url);
+    return Gate::AskAgain;
+  }
+  if (host.robots->is_unreachable() || !host.robots->allowed(url.path_and_query())) {
+    frontier_.done(origin, Clock::now());
+    return host.robots->is_unreachable() ? Gate::Unreachable : Gate::Disallowed;
+  }
+  return Gate::Open;
 }
 
 void HostWindows::pace(const std::string& origin, double response_ms) {
@@ -89,6 +125,12 @@ std::vector<std::string> HostWindows::to_refill() const {
   for (const auto& [origin, host] : hosts_)
     if (waits_in_catalog(host) && !host.refilling && host.in_memory.size() < window_ / 2) origins.push_back(origin);
   return origins;
+}
+
+std::size_t HostWindows::start_refill(const std::string& origin) {
+  CrawlHost& host = hosts_.at(origin);
+  host.refilling = true;
+  return window_ + host.in_memory.size();
 }
 
 bool HostWindows::any_waits_in_catalog() const {

@@ -16,6 +16,7 @@
 #include "fora/crawler/robots.h"
 #include "fora/url/url.h"
 #include "link_filter.h"
+#include "page_work.h"
 
 namespace fora::crawler::detail {
 
@@ -34,11 +35,18 @@ class HostWindows {
   // Puts an admitted URL in the frontier, or leaves it in the catalog when its host's window
   // is full.
   void push(const Url& url, ToFetch how);
+  // Pushes `urls`, and notes that the hosts of `left_in_catalog` have more in the catalog.
+  void take(std::vector<std::pair<Url, ToFetch>> urls, const std::vector<Url>& left_in_catalog);
+  // What a worker read of a page of the host: its robots.txt (or where that moved), its reader.
+  void page_read(const PageRead& page);
   // The host of `url`; a new one is held until its robots.txt, which is fetched first.
   CrawlHost& host_of(const Url& url);
   CrawlHost& at(const std::string& origin) { return hosts_.at(origin); }
+  const CrawlHost& at(const std::string& origin) const { return hosts_.at(origin); }
   // What the loop knows of `url`, a URL of `origin` in memory (nullptr when it is not).
   const ToFetch* in_memory(const std::string& origin, const std::string& url) const;
+  // `url`, in memory, is asked for again without validators (its stored copy is damaged).
+  void ask_again_whole(const Url& url);
   // `url`'s way through the pipeline ended: it leaves its host's window.
   void forget(const std::string& url);
 
@@ -53,9 +61,19 @@ class HostWindows {
   // robots.txt of `origin` was read (or found unreachable): its rules and Crawl-delay apply,
   // and the host is released.
   void robots_known(const std::string& origin, Robots robots);
-  // Whether `host`'s robots.txt is past its age limit (--robots-max-age; at most 5 minutes
-  // when it could not be reached), and is to be read again before its next page.
-  bool robots_stale(const CrawlHost& host, double max_age_seconds) const;
+  // robots.txt of `origin` redirected to `url`: asked for there (RFC 9309: up to five
+  // redirects are followed; past them robots.txt is unavailable, and everything allowed).
+  void robots_moved(const std::string& origin, const Url& url);
+  // What robots.txt says of fetching `url` of `origin` now, a URL popped from the frontier
+  // (which counts it done but for Open).
+  enum class Gate {
+    Open,        // fetch it
+    AskAgain,    // robots.txt is past its age limit (`max_age_seconds`; at most 5 minutes when
+                 // it could not be reached): the host waits, `url` queued, while it is read again
+    Unreachable, // robots.txt cannot be reached: nothing is fetched, nothing refused (RFC 9309 §2.3.1.4)
+    Disallowed,  // refused
+  };
+  Gate gate(const std::string& origin, const Url& url, double max_age_seconds);
 
   // The host's spacing after a response that took `response_ms` (Politeness), or after a 429
   // or 503 (slow_down).
@@ -69,6 +87,9 @@ class HostWindows {
   }
   // The hosts whose windows are to be refilled from the catalog now.
   std::vector<std::string> to_refill() const;
+  // A refill of `origin` starts: returns how many URLs to ask the catalog for (those in
+  // memory come first, so they are asked for too).
+  std::size_t start_refill(const std::string& origin);
   // A refill of `origin` asked for `want` URLs and got `pages`: they join its window.
   template <typename Pages>
   void refilled(const std::string& origin, std::size_t want, const Pages& pages);

@@ -1,7 +1,5 @@
 #include "page_store.h"
 
-#include <charconv>
-
 #include "fora/crawler/revisit.h"
 
 namespace fora::crawler::detail {
@@ -60,109 +58,10 @@ PageStore::PageStore(archive::Archive& archive, const CrawlOptions& options, con
                      std::size_t window)
     : archive_(archive), options_(options), scope_(scope), filter_(filter), window_(window), signals_(archive, filter) {}
 
-Result<PageStore::Opening> PageStore::open(Copies& copies) {
-  std::string key;
-  for (const Url& url : scope_.start_urls()) key += url.str() + "\n";
-  auto open = archive_.open_crawl();
-  if (!open) return open.error();
-  // The mark names the crawl (its start URLs) and when it first began ("since T"; an older
-  // fora's mark has no such line): one that resumes it counts from then, in what it marks
-  // gone and what it takes as visited already.
-  const std::string_view mark = *open;
-  const std::string_view rest = mark.substr(0, key.size()) == key ? mark.substr(key.size()) : "-";
-  resuming_ = rest.empty() || rest.starts_with("since ");
-  if (std::int64_t since = 0; !rest.empty() && resuming_ &&
-                              std::from_chars(rest.data() + 6, rest.data() + rest.size(), since).ec == std::errc() &&
-                              since > 0)
-    since_ = since;
-  FORA_TRY(archive_.set_open_crawl(key + "since " + std::to_string(since_)));
-  Opening opening;
-  if (options_.update) FORA_TRY(queue_due(opening));
-  if (resuming_ || options_.update) FORA_TRY(requeue_unfinished(opening));
-  for (const Url& url : scope_.start_urls()) {
-    if (!filter_.mark(url)) continue;
-    ToFetch how;  // depth 0
-    auto fetch = queue_in_catalog(url.str(), now(), 0, 0, &how, true);
-    if (!fetch) return fetch.error();
-    if (*fetch != Queued::No) opening.first.emplace_back(url, std::move(how));
-  }
-  // The pages this crawl could reach that the archive holds: the same bytes under a new URL
-  // are a copy of those too. (Another site's are not: a crawl of a mirror reads it whole.)
-  FORA_TRY(archive_.for_each_first_payload([&](std::string_view sha256, std::string_view url) {
-    if (auto page = Url::parse(url); page && scope_.in_scope(*page)) copies.seen_elsewhere(url, sha256);
-  }));
-  return opening;
-}
-
-Status PageStore::close(bool complete) { return complete ? archive_.set_open_crawl("") : ok(); }
-
-// An update: finds the sites it looks at (those of its start URLs, and every other site of
-// the archive within its scope: a --scope domain crawl takes in more hosts), and queues
-// their pages whose schedule says they are due.
-Status PageStore::queue_due(Opening& opening) {
-  for (const Url& url : scope_.start_urls()) update_origins_.emplace(url.origin());
-  auto sites = archive_.site_crawls();
-  if (!sites) return sites.error();
-  for (const auto& site : *sites)
-    for (const char* scheme : {"http://", "https://"})
-      if (auto root = Url::parse(scheme + site.origin + "/"); root && scope_.in_scope(*root))
-        update_origins_.insert(site.origin);
-  for (const std::string& origin : update_origins_) {
-    auto due = archive_.queue_due_pages(origin, due_until(started_at_, options_.revisit), options_.revisit.min_seconds,
-                                        options_.revisit.max_seconds);
-    if (!due) return due.error();
-    opening.due += *due;
-  }
-  return ok();
-}
-
-// Takes up what an interrupted crawl had found but not fetched: each site's first window
-// now, the rest as the window empties.
-Status PageStore::requeue_unfinished(Opening& opening) {
-  auto count = archive_.count_queued();
-  if (!count) return count.error();
-  opening.resumed = *count - opening.due;
-  auto sites = archive_.sites_with_queued_pages();
-  if (!sites) return sites.error();
-  for (const std::string& origin : *sites) {
-    auto queued = archive_.queued_pages(origin, window_);
-    if (!queued) return queued.error();
-    for (const auto& page : *queued) {
-      auto url = Url::parse(page.url);
-      if (!url || !scope_.in_scope(*url)) continue;
-      filter_.mark(*url);
-      if (queued->size() >= window_) opening.overflowing.push_back(*url);
-      opening.first.emplace_back(std::move(*url), ToFetch{page.depth, page.etag, page.last_modified, page.hops});
-    }
-  }
-  return ok();
-}
-
-// Puts `url` (found `depth` links from a start URL) in the catalog's queue; false when it
-// is not to be fetched: the interrupted crawl this one resumes fetched it, or this is an
-// update and the page is not due. A page known from a complete crawl is queued again (a
-// refresh); with `validators` the validators of its stored copy are read into it, to ask
-// only whether it changed. A start URL is always asked for (`start`).
-Result<PageStore::Queued> PageStore::queue_in_catalog(const std::string& url, std::int64_t now, int depth, int hops,
-                                                      ToFetch* validators, bool start) const {
-  auto added = archive_.add_page(url, now, depth, hops);
-  if (!added) return added.error();
-  if (*added) return Queued::New;
-  auto state = archive_.page_state(url);
-  if (!state) return state.error();
-  if (!*state || **state != archive::PageState::Queued) {
-    if ((resuming_ || options_.update) && !start) return Queued::No;
-    FORA_TRY(archive_.set_page_state(url, archive::PageState::Queued, "", now));
-  }
-  if (validators != nullptr) {
-    auto last = archive_.last_capture(url);
-    if (!last) return last.error();
-    if (*last) {
-      validators->etag = (*last)->etag;
-      validators->last_modified = (*last)->last_modified;
-    }
-  }
-  return Queued::Again;
+void PageStore::begin(const Opening& opening) {
+  since_ = opening.since;
+  resuming_ = opening.resuming;
+  update_origins_ = opening.update_origins;
 }
 
 Result<StoreDecision> PageStore::store(const PageRead& page) {
@@ -212,7 +111,8 @@ Status PageStore::queue_links(const PageRead& page, std::int64_t now, LinksForLo
   std::vector<const Url*> older;
   const auto queue_link = [&](const Url& url) -> Status {
     ToFetch validators;
-    auto fetch = queue_in_catalog(url.str(), now, page.link_depth, page.link_hops, links.full() ? nullptr : &validators);
+    auto fetch = queue_page(archive_, url.str(), now, page.link_depth, page.link_hops, links.full() ? nullptr : &validators,
+                            resuming_ || options_.update);
     if (!fetch) return fetch.error();
     if (*fetch == Queued::New && !page.thread) links.decision().changed = true;  // a listing shows a page never seen
     all_new = all_new && *fetch == Queued::New;

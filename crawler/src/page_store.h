@@ -1,7 +1,5 @@
-// PageStore: everything a crawl does with the archive. Before the catalog writer starts and
-// after it stops it runs on the caller's thread (the crawl mark, what is due, what an
-// interrupted crawl left queued); in between only on the writer's thread (catalog_writer.h),
-// in the jobs the fetch loop posts: it stores what a worker read from a page (PageRead) and
+// PageStore: everything a crawl does with the archive while it runs, on the catalog writer's
+// thread (catalog_writer.h), in the jobs the fetch loop posts through the pipeline: it stores what a worker read from a page (PageRead) and
 // decides which links the loop fetches now (StoreDecision), records refusals and failures,
 // reads stored copies for 304s and queued pages for the hosts' windows, and, at the end of an
 // update, finds the pages its listings no longer show. Import and reextract store what they
@@ -16,7 +14,7 @@
 #include <vector>
 
 #include "change_signals.h"
-#include "copies.h"
+#include "crawl_start.h"
 #include "crawl_host.h"
 #include "fora/archive/archive.h"
 #include "fora/crawler/crawl.h"
@@ -47,22 +45,10 @@ class PageStore {
   PageStore(archive::Archive& archive, const CrawlOptions& options, const Scope& scope, LinkFilter& filter,
             std::size_t window);
 
-  // --- on the caller's thread, before the writer starts ---
-  // What the loop starts with, in order: each site's first window of the pages an
-  // interrupted crawl (or an update's schedules) left queued, then the start URLs.
-  struct Opening {
-    std::vector<std::pair<Url, ToFetch>> first;
-    std::vector<Url> overflowing;  // a URL of each host with more queued pages than a window
-    std::int64_t due = 0, resumed = 0;
-  };
-  // Marks the crawl open (durably, before anything is fetched, so a kill at any instant
-  // leaves it set), resuming the one it follows if that did not end; queues what an update
-  // finds due; tells `copies` the payloads the archive holds of pages in scope.
-  Result<Opening> open(Copies& copies);
+  // Before the writer starts: what the crawl started with (crawl_start.h).
+  void begin(const Opening& opening);
   // When the crawl began: this run's start, or that of the interrupted run it resumes.
   std::int64_t since() const { return since_; }
-  // After the writer stopped: a crawl whose frontier ran dry (`complete`) is marked closed.
-  Status close(bool complete);
 
   // --- on the writer's thread ---
   // The capture, the page's state, its thread, and the new links (those an interrupted
@@ -85,15 +71,10 @@ class PageStore {
   Result<std::vector<archive::Archive::QueuedPage>> unlisted_pages();
 
  private:
-  enum class Queued { No, New, Again };  // not to fetch; never seen before; known
-  Result<Queued> queue_in_catalog(const std::string& url, std::int64_t now, int depth, int hops, ToFetch* validators,
-                                  bool start = false) const;
   Status queue_links(const PageRead& page, std::int64_t now, LinksForLoop& links);
   Result<std::vector<std::string>> listing_news(const PageRead& page) const;
   Status note_listing(const PageRead& page, const std::vector<std::string>& news, std::int64_t now);
   Status schedule(const PageRead& page, bool changed, bool own_feed, std::int64_t now);
-  Status queue_due(Opening& opening);
-  Status requeue_unfinished(Opening& opening);
   std::int64_t now() const { return options_.clock(); }
 
   archive::Archive& archive_;
@@ -102,10 +83,9 @@ class PageStore {
   LinkFilter& filter_;
   const std::size_t window_;
   ChangeSignals signals_;
-  const std::int64_t started_at_ = options_.clock();  // when the run began (an update's clock)
-  std::int64_t since_ = started_at_;  // when the crawl began, in the run it resumes if any
+  std::int64_t since_ = 0;  // when the crawl began, in the run it resumes if any
   bool resuming_ = false;  // the crawl before this one, of the same start URLs, did not end
-  std::set<std::string> update_origins_;  // the sites an update looks at (queue_due)
+  std::set<std::string> update_origins_;  // the sites an update looks at
 };
 
 }  // namespace fora::crawler::detail
