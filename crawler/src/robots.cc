@@ -6,18 +6,14 @@
 #include <charconv>
 #include <cmath>
 
+#include "fora/ascii_space.h"
+
 namespace fora::crawler {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // "fora/0.1 (+https://...)" -> "fora": the product token robots.txt groups name.
 std::string product_token(std::string_view ua) {
-  ua = trim(ua);
+  ua = trim_ascii_space(ua);
   return boost::algorithm::to_lower_copy(std::string(ua.substr(0, ua.find_first_of("/ \t"))));
 }
 
@@ -129,8 +125,8 @@ Parsed parse_groups(std::string_view text) {
     line = line.substr(0, line.find('#'));
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key = boost::algorithm::to_lower_copy(std::string(trim(line.substr(0, colon))));
-    const std::string_view value = trim(line.substr(colon + 1));
+    const std::string key = boost::algorithm::to_lower_copy(std::string(trim_ascii_space(line.substr(0, colon))));
+    const std::string_view value = trim_ascii_space(line.substr(colon + 1));
     if (key == "user-agent") {
       if (!in_agent_lines) out.groups.emplace_back();
       in_agent_lines = true;

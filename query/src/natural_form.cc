@@ -5,7 +5,8 @@
 #include <vector>
 
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
+
+#include "fora/extract/lower_case.h"
 
 namespace fora::query {
 namespace {
@@ -18,14 +19,6 @@ constexpr std::array<std::string_view, 46> kFiller{
     "to", "for", "at", "written", "wrote", "writes", "say", "said", "says", "saying", "show",
     "me", "find", "list", "is", "are", "was", "were", "where", "who", "regarding",
     "concerning", "containing", "discussing"};
-
-std::string lower(std::string_view word) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
-      .toLower()
-      .toUTF8String(out);
-  return out;
-}
 
 bool is_filler(std::string_view lowered) {
   for (auto f : kFiller)
@@ -101,7 +94,7 @@ Reading read_natural(std::string_view query,
   std::optional<std::string_view> type;
   bool mixed_types = false;
   for (std::size_t i = 0; i < words.size();) {
-    std::string lowered = lower(words[i]);
+    std::string lowered = extract::lower_case(words[i]);
     if (auto t = type_word(lowered)) {
       mixed_types = mixed_types || (type && *type != *t);
       type = t;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "iso_date.h"
+#include "fora/extract/lower_case.h"
 #include "sanitize.h"
 
 namespace fora::extract {
@@ -26,16 +27,8 @@ struct Token {
 
 bool word_byte(unsigned char c) { return std::isalpha(c) != 0 || c >= 0x80 || c == '\''; }
 
-std::string lower(std::string_view s) {
-  std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())))
-      .toLower()
-      .toUTF8String(out);
-  return out;
-}
-
 std::vector<Token> tokenize(std::string_view text) {
-  std::string s = lower(text);
+  std::string s = lower_case(text);
   std::vector<Token> out;
   std::size_t i = 0;
   while (i < s.size() && out.size() < 64) {

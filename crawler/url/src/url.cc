@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "fora/url/curl_global.h"
+#include "fora/ascii_space.h"
 #include "fora/url/query.h"
 
 namespace fora {
@@ -21,15 +22,6 @@ struct CurlStringFree {
 };
 using CurlUrl = std::unique_ptr<CURLU, CurlUrlFree>;
 using CurlString = std::unique_ptr<char, CurlStringFree>;
-
-std::string_view trim(std::string_view s) {
-  auto is_space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-  };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 // Links in HTML often carry bytes curl's parser rejects (spaces, raw UTF-8, a tab or newline
 // inside an attribute). Browsers drop tabs/newlines and percent-encode the rest; so do we.
@@ -124,7 +116,7 @@ std::optional<std::string> canonical(CURLU* h) {
 CurlUrl parse_absolute(std::string_view url) {
   auto h = make_url();
   if (!h) return nullptr;
-  std::string escaped = escape_for_parser(trim(url));
+  std::string escaped = escape_for_parser(trim_ascii_space(url));
   if (curl_url_set(h.get(), CURLUPART_URL, escaped.c_str(), 0) != CURLUE_OK) return nullptr;
   return h;
 }
@@ -256,14 +248,14 @@ Result<std::string> normalize_url(std::string_view url) {
 }
 
 std::optional<std::string> resolve_url(std::string_view base, std::string_view ref) {
-  ref = trim(ref);
+  ref = trim_ascii_space(ref);
   if (ref.empty() || ref.front() == '#') return std::nullopt;  // the page itself
   if (auto plain = resolve_plain(base, ref)) return plain;
   return detail::resolve_url_with_curl(base, ref);
 }
 
 std::optional<std::string> detail::resolve_url_with_curl(std::string_view base, std::string_view ref) {
-  ref = trim(ref);
+  ref = trim_ascii_space(ref);
   if (ref.empty() || ref.front() == '#') return std::nullopt;
   auto h = parse_absolute(base);
   if (!h) return std::nullopt;
