@@ -82,7 +82,7 @@ Result<SearchResult> Searcher::Impl::run(const SearchOptions& options) {
   result.reading = reading.query;
   result.rewritten = reading.rewritten;
 
-  QueryLanguage language(db, static_cast<std::int64_t>(std::time(nullptr)));
+  QueryLanguage language(db, options.now != 0 ? options.now : static_cast<std::int64_t>(std::time(nullptr)));
   auto query = language.parse(reading.query);
   if (!query) return query.error();
 

@@ -20,10 +20,14 @@ namespace {
 
 using Ids = std::set<std::int64_t>;
 
+// "Now" for the sample's relative dates and the searcher's reading of "date:30d..": fixed, so
+// the results do not depend on the day the test runs (2026-01-01T00:00:00Z).
+constexpr std::int64_t kNow = 1767225600;
+
 class SearcherTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    testing::write_index(dir_.path() / "index", testing::sample_entries(std::time(nullptr)));
+    testing::write_index(dir_.path() / "index", testing::sample_entries(kNow));
     auto s = Searcher::open(dir_.path() / "index");
     ASSERT_TRUE(s) << s.error().message;
     searcher_ = std::make_unique<Searcher>(std::move(*s));
@@ -36,6 +40,7 @@ class SearcherTest : public ::testing::Test {
     o.limit = 100;
     o.sort = sort;
     o.natural = natural;
+    o.now = kNow;
     return searcher_->search(o);
   }
 
@@ -315,7 +320,7 @@ TEST(SearcherWildcards, AWildcardForTooManyWordsIsTooBroad) {
   test::TempDir dir;
   std::string text;
   for (unsigned k = 0; k <= kMaxExpansion; ++k) text += fmt::format("zq{:05} ", k);
-  auto entries = testing::sample_entries(std::time(nullptr));
+  auto entries = testing::sample_entries(kNow);
   entries[0].entry.text = text;
   testing::write_index(dir.path() / "index", entries);
   auto searcher = Searcher::open(dir.path() / "index");

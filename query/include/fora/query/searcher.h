@@ -21,6 +21,9 @@ struct SearchOptions {
   std::size_t offset = 0;  // results to skip
   Sort sort = Sort::Relevance;
   bool natural = true;     // allow the natural-language reading
+  // Unix seconds "now", against which relative dates ("date:7d", "last week") are read;
+  // 0: the system's clock.
+  std::int64_t now = 0;
 };
 
 // A byte range of Snippet::text that matched the query.
