@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "fora/ascii_space.h"
 #include "iso_date.h"
 #include "fora/extract/lower_case.h"
 #include "sanitize.h"
@@ -373,7 +374,7 @@ bool all_digits(std::string_view s) {
 std::optional<ParsedDate> parse_date_text(std::string_view text,
                                           std::optional<std::int64_t> captured_at,
                                           DateOrder order) {
-  std::string_view s = trim_space(text);
+  std::string_view s = trim_ascii_space(text);
   if (s.empty() || s.size() > 300) return std::nullopt;
   if (auto iso = parse_iso8601(s)) {
     const bool has_time = s.size() > 10;

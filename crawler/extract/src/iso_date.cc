@@ -3,6 +3,7 @@
 #include <cctype>
 #include <chrono>
 
+#include "fora/ascii_space.h"
 #include "sanitize.h"
 
 namespace fora::extract {
@@ -52,7 +53,7 @@ std::optional<int> parse_offset(std::string_view s, std::size_t pos) {
 }  // namespace
 
 std::optional<std::int64_t> parse_iso8601(std::string_view text) {
-  std::string_view s = trim_space(text);
+  std::string_view s = trim_ascii_space(text);
   std::size_t pos = 0;
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (!read_digits(s, pos, 4, year) || !expect(s, pos, '-') || !read_digits(s, pos, 2, month) ||

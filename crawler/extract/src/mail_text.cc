@@ -5,6 +5,7 @@
 #include <boost/algorithm/string/classification.hpp>
 #include <boost/algorithm/string/trim.hpp>
 
+#include "fora/ascii_space.h"
 #include "charset.h"
 #include "sanitize.h"
 
@@ -24,10 +25,6 @@ std::string unquote(const std::string& line) {
 }
 
 }  // namespace
-
-std::string trim_blanks(const std::string& s) {
-  return boost::algorithm::trim_copy_if(s, boost::algorithm::is_any_of(" \t\r\n"));
-}
 
 // RFC 2047 encoded words in a header ("=?UTF-8?Q?Zo=C3=AB?=", "=?iso-8859-1?B?...?=")
 // decoded to UTF-8; whitespace between two encoded words goes, as the RFC says.
@@ -129,7 +126,7 @@ MailText split_mail_body(const std::string& body) {
     std::string quoted;
     while (i < lines.size() && is_quoted(lines[i])) quoted += unquote(lines[i++]) + "\n";
     // The attribution: the last own line, or the last two when a name wraps.
-    while (!own.empty() && trim_blanks(own.back()).empty()) own.pop_back();
+    while (!own.empty() && trim_ascii_space(own.back()).empty()) own.pop_back();
     Quote q{{}, normalize_paragraphs(quoted)};
     if (!own.empty()) {
       q.author = mail_attribution(own.back());

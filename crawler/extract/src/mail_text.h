@@ -10,9 +10,6 @@
 
 namespace fora::extract {
 
-// `s` without the spaces, tabs and line ends around it (header values, comment values).
-std::string trim_blanks(const std::string& s);
-
 // A plain-text mail body split into own words and quoted blocks (exposed for tests).
 struct MailText {
   std::string text;

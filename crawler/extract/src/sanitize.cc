@@ -83,10 +83,4 @@ std::string normalize_paragraphs(std::string_view utf8) { return collapse(utf8, 
 
 std::string normalize_line(std::string_view utf8) { return collapse(utf8, false); }
 
-std::string_view trim_space(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace fora::extract

@@ -11,9 +11,6 @@ namespace fora::extract {
 // embedding/override/isolate/mark characters. Input must be valid UTF-8.
 std::string strip_controls(std::string_view utf8);
 
-// `s` without the ASCII whitespace (std::isspace) around it.
-std::string_view trim_space(std::string_view s);
-
 // Text made of lines: whitespace runs (tab, CR, NBSP, ...) inside a line become one space,
 // lines are trimmed, empty lines dropped, lines joined by "\n". Also strips controls.
 std::string normalize_paragraphs(std::string_view utf8);
