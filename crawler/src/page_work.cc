@@ -2,6 +2,7 @@
 
 #include <boost/algorithm/string/predicate.hpp>
 
+#include "fora/archive/http_date.h"
 #include "fora/url/url.h"
 
 namespace fora::crawler::detail {
@@ -57,7 +58,7 @@ bool is_html(std::string_view content_type) {
 Result<extract::Page> extract_response(const extract::Extractor& extractor, const archive::Response& response,
                                        const std::string& try_first) {
   // Relative dates ("3 hours ago") are read against the server's clock when it sent one.
-  const auto sent = extract::parse_timestamp(archive::header_value(response.headers, "Date"));
+  const auto sent = archive::parse_http_date(archive::header_value(response.headers, "Date"), response.fetched_at);
   return extractor.extract(response.body, response.url, response.content_type, sent.value_or(response.fetched_at),
                            try_first);
 }

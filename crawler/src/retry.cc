@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "fora/extract/extractor.h"
+#include "fora/archive/http_date.h"
 
 namespace fora::crawler::detail {
 
@@ -18,7 +18,7 @@ std::optional<double> retry_after_seconds(std::string_view value, std::int64_t n
   char* end = nullptr;
   const double seconds = std::strtod(text.c_str(), &end);
   if (end != text.c_str() && *end == '\0') return std::max(0.0, seconds);
-  if (auto when = extract::parse_timestamp(text)) return std::max<double>(0.0, static_cast<double>(*when - now));
+  if (auto when = archive::parse_http_date(text, now)) return std::max<double>(0.0, static_cast<double>(*when - now));
   return std::nullopt;
 }
 

@@ -1,8 +1,9 @@
 // Fuzz target: WARC files (plain, gzip, zstd), their records, the HTTP messages inside them
-// and chunked bodies; the reader must end, and report damage rather than crash.
+// and chunked bodies, HTTP dates; the reader must end, and report damage rather than crash.
 #include <cstdint>
 #include <string>
 
+#include "fora/archive/http_date.h"
 #include "fora/archive/http_message.h"
 #include "fora/archive/warc.h"
 #include "fora/archive/warc_file.h"
@@ -20,5 +21,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   bool more = false;
   (void)fora::archive::parse_warc_record(bytes, &used, &more);
   (void)fora::archive::parse_warc_date(bytes);
+  (void)fora::archive::parse_http_date(bytes, 1767225600);
   return 0;
 }
