@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "crawl_run.h"
+#include "number_option.h"
 #include "fora/crawler/crawl.h"
 #include "fora/url/url.h"
 
@@ -106,5 +107,40 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   ctx.out.write(fmt::format("archive: {}\n", ctx.archive_dir.string()));
   return ok();
 }
+
+
+namespace {
+
+Command::Run add_crawl_options(CLI::App& c) {
+  auto crawl = std::make_shared<CrawlCommand>();
+  c.add_option("url", crawl->urls, "Start URL(s), e.g. https://example.com/");
+  c.add_option("--from", crawl->from, "Read more start URLs from FILE, one a line ('#' starts a comment); each site gets its own queue and politeness");
+  c.add_option("--delay", crawl->delay, "Seconds between two requests to one host")->transform(decimal_fraction())->capture_default_str();
+  c.add_option("--max-pages", crawl->max_pages, "Stop after this many requests (0: no limit)")->transform(decimal<decltype(crawl->max_pages)>())->capture_default_str();
+  c.add_option("--max-depth", crawl->max_depth, "Follow links at most this many hops from a start URL (0: no limit)")->transform(decimal<decltype(crawl->max_depth)>())->capture_default_str()->check(CLI::NonNegativeNumber);
+  c.add_option("--robots-max-age", crawl->robots_max_age, "Seconds a host's robots.txt is trusted before it is read again (RFC 9309: at most a day)")->transform(decimal_fraction())->capture_default_str()->check(CLI::Range(1.0, 86400.0));
+  c.add_option("--timeout", crawl->timeout, "Seconds before a request is abandoned")->transform(decimal<decltype(crawl->timeout)>())->capture_default_str();
+  c.add_option("--user-agent", crawl->user_agent, "User-Agent sent, and matched in robots.txt")->capture_default_str();
+  c.add_option("--jobs,-j", crawl->jobs, "Threads that read and compress pages (0: one per core)")->transform(decimal<decltype(crawl->jobs)>())->capture_default_str();
+  c.add_option("--connections", crawl->connections, "Requests in flight in all")->transform(decimal<decltype(crawl->connections)>())->capture_default_str()->check(CLI::PositiveNumber);
+  c.add_option("--per-host", crawl->per_host, "Requests in flight to one host (--delay still spaces their starts)")->transform(decimal<decltype(crawl->per_host)>())->capture_default_str()->check(CLI::PositiveNumber);
+  c.add_option("--retries", crawl->retries, "Tries again after a timeout, reset, 5xx or 429 (waiting 1 s, 2 s, ... or Retry-After)")->transform(decimal<decltype(crawl->retries)>())->capture_default_str()->check(CLI::Range(0, 10));
+  c.add_option("--frontier-window", crawl->window, "URLs of one host kept in memory; the rest wait in the catalog")->transform(decimal<decltype(crawl->window)>())->capture_default_str()->check(CLI::Range(2, 10000000));
+  c.add_option("--scope", crawl->scope, "How far from the start URLs: host (their scheme, host and port), domain (their hosts and every host under them), prefix (URLs under a start URL's folder)")->capture_default_str()->check(CLI::IsMember({"host", "domain", "prefix"}));
+  c.add_option("--include", crawl->include, "Follow only URLs this regex finds something in (repeatable)")->allow_extra_args(false);
+  c.add_option("--exclude", crawl->exclude, "Never follow URLs this regex finds something in (repeatable)")->allow_extra_args(false);
+  c.add_flag("--quiet,-q", crawl->quiet, "No progress line and no summary");
+  c.add_flag("--json", crawl->json, "Print the summary as one JSON object (counts per outcome and per host)");
+  c.add_option("--segment-size", crawl->segment_size, "Start a new snapshot segment once one holds this much (e.g. 256MB, 1GB)")->capture_default_str()->transform(CLI::AsSizeValue(false))->check(CLI::Range(std::int64_t{1} << 16, std::int64_t{1} << 40));
+  c.add_option("--dictionary-after", crawl->dictionary_after, "Train a site's compression dictionary once this many of its pages are stored (0: never)")->transform(decimal<decltype(crawl->dictionary_after)>())->capture_default_str()->check(CLI::NonNegativeNumber);
+  c.add_option("--min-interval", crawl->min_interval, "`fora update` visits a page at most this often, however often it changes (e.g. 6h, 1d)")->capture_default_str();
+  c.add_option("--max-interval", crawl->max_interval, "`fora update` visits a page at least this often, however quiet it is (e.g. 30d, 2w)")->capture_default_str();
+  c.add_option("--log", crawl->log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");
+  return [crawl](const Context& ctx) { return run_crawl(ctx, *crawl); };
+}
+
+}  // namespace
+
+const Command crawl_command{"crawl", "Fetch sites into the archive: follows links within each start URL's host, obeys robots.txt", add_crawl_options};
 
 }  // namespace fora::cli

@@ -6,6 +6,10 @@
 #include "interrupt.h"
 
 namespace fora::cli {
+
+struct IndexCommand {
+  bool rebuild = false;
+};
 Status run_index(const Context& ctx, const IndexCommand& cmd) {
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);  // the writer's lock
   if (!archive) return archive.error();
@@ -22,5 +26,17 @@ Status run_index(const Context& ctx, const IndexCommand& cmd) {
                             summary->updated, summary->documents, summary->generation));
   return ok();
 }
+
+namespace {
+
+Command::Run add_index_options(CLI::App& i) {
+  auto index = std::make_shared<IndexCommand>();
+  i.add_flag("--rebuild", index->rebuild, "Build a new index from scratch and switch to it atomically");
+  return [index](const Context& ctx) { return run_index(ctx, *index); };
+}
+
+}  // namespace
+
+const Command index_command{"index", "Bring the search index up to date with the archive (incremental)", add_index_options};
 
 }  // namespace fora::cli

@@ -11,11 +11,25 @@
 #include <set>
 
 #include "commands.h"
+#include "number_option.h"
 #include "crawl_run.h"
 #include "fora/indexer/index_writer.h"
 #include "interrupt.h"
 
 namespace fora::cli {
+
+struct UpdateCommand {
+  std::vector<std::string> sites;  // --site: only these (default: every site crawled)
+  bool no_index = false;           // leave the index as it is
+  bool quiet = false;              // print nothing but errors
+  bool json = false;               // the summary as one JSON object
+  std::optional<std::string> min_interval;  // a page is visited at most this often (default: the crawl's)
+  std::optional<std::string> max_interval;  // ...and at least this often (default: the crawl's)
+  std::optional<double> delay;     // seconds between two requests to one host (default: the crawl's)
+  std::string log;                 // --log FILE: one line per request
+  unsigned jobs = 0;               // worker threads; 0 = one per core
+};
+
 namespace {
 
 // The crawls an update runs: one per distinct crawl settings among the sites asked for (a
@@ -133,5 +147,25 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
                               indexed.updated, indexed.documents, indexed.generation));
   return ok();
 }
+
+namespace {
+
+Command::Run add_update_options(CLI::App& up) {
+  auto update = std::make_shared<UpdateCommand>();
+  up.add_option("--site", update->sites, "Only this site (repeatable; e.g. example.com)")->allow_extra_args(false);
+  up.add_flag("--no-index", update->no_index, "Leave the index as it is (run `fora index` later)");
+  up.add_option("--min-interval", update->min_interval, "Visit a page at most this often, however often it changes (e.g. 6h, 1d; default: the crawl's)");
+  up.add_option("--max-interval", update->max_interval, "Visit a page at least this often, however quiet it is (e.g. 30d, 2w; default: the crawl's)");
+  up.add_option("--delay", update->delay, "Seconds between two requests to one host (default: what the site was crawled with)")->transform(decimal_fraction());
+  up.add_option("--jobs,-j", update->jobs, "Threads that read and compress pages (0: one per core)")->transform(decimal<decltype(update->jobs)>())->capture_default_str();
+  up.add_option("--log", update->log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");
+  up.add_flag("--quiet,-q", update->quiet, "Print nothing but errors (for cron)");
+  up.add_flag("--json", update->json, "Print the summary as one JSON object");
+  return [update](const Context& ctx) { return run_update(ctx, *update); };
+}
+
+}  // namespace
+
+const Command update_command{"update", "Visit again what is due on every site crawled before (new threads, new comments, edits, deletions), then update the index", add_update_options};
 
 }  // namespace fora::cli

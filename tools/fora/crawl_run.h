@@ -9,10 +9,36 @@
 #include <string>
 #include <string_view>
 
-#include "commands.h"
+#include "context.h"
 #include "fora/crawler/crawl.h"
 
 namespace fora::cli {
+
+// What `fora crawl` is given.
+struct CrawlCommand {
+  std::vector<std::string> urls;
+  std::string from;           // --from FILE: more start URLs, one a line
+  double delay = 1.0;         // seconds between two requests to one host
+  std::int64_t max_pages = 0; // 0 = no limit
+  int max_depth = 0;          // 0 = no limit
+  double robots_max_age = 86400;  // seconds a robots.txt is trusted
+  long timeout = 30;          // seconds per request
+  std::string user_agent = "fora/" FORA_VERSION_STRING;
+  bool quiet = false;     // no progress line, no summary (errors still go to stderr)
+  bool json = false;      // the summary as one JSON object
+  std::string log;        // --log FILE: one line per request
+  unsigned jobs = 0;              // worker threads; 0 = one per core
+  std::size_t connections = 16;   // requests in flight in all
+  std::size_t per_host = 4;       // requests in flight to one host
+  int retries = 2;                // more tries after a timeout, reset, 5xx or 429
+  std::size_t window = 1000;      // URLs of one host in memory; the rest wait in the catalog
+  std::string scope = "host";     // host | domain | prefix
+  std::vector<std::string> include, exclude;  // regexes over whole URLs
+  std::int64_t segment_size = std::int64_t{1} << 30;  // snapshot segments roll over at this size
+  std::int64_t dictionary_after = 256;  // pages of a site before its zstd dictionary is trained; 0: never
+  std::string min_interval = "6h";  // `fora update` visits a page at most this often...
+  std::string max_interval = "30d"; // ...and at least this often (revisit.h)
+};
 
 // Errors: InvalidArgument (a revisit interval that is no duration, or bounds the wrong way round).
 Result<crawler::CrawlOptions> crawl_options(const CrawlCommand& cmd);
