@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "fora/url/curl_global.h"
-#include "fora/url/query.h"
+#include "fora/url/query_string.h"
 
 namespace fora {
 namespace {
