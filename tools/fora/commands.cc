@@ -7,6 +7,7 @@ std::span<const Command* const> commands() {
       &crawl_command,   &update_command,    &index_command,  &search_command,  &show_command,
       &stats_command,   &extract_command,   &import_command, &reextract_command, &export_command,
       &compact_command, &verify_command,    &log_command,    &profiles_command,
+      &manpage_command, &completion_command, &complete_command,
   };
   return table;
 }

@@ -48,5 +48,8 @@ extern const Command compact_command;
 extern const Command verify_command;
 extern const Command log_command;
 extern const Command profiles_command;
+extern const Command manpage_command;     // hidden: for the build (cmd_manual.cc)
+extern const Command completion_command;  // hidden: for the build
+extern const Command complete_command;    // hidden: for the shell
 
 }  // namespace fora::cli
