@@ -52,6 +52,11 @@ grep -qx "example.com" <<< "$sites" || fail "--site ex does not offer example.co
 grep -q 'ex\\$\\(touch' <<< "$sites" || fail "--site ex does not offer the odd name quoted: $sites"
 ! grep -q "other.org" <<< "$sites" || fail "--site ex offers other.org"
 
+# The zsh completion at least parses, where zsh is installed.
+if command -v zsh >/dev/null; then
+  zsh -n "$share/zsh/vendor-completions/_fora" || fail "the zsh completion does not parse"
+fi
+
 # 3. The .deb: built by cpack, its Depends name Debian's libraries, and the fora it holds runs.
 (cd "$scratch" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$scratch/deb" > cpack.log 2>&1) ||
   fail "cpack -G DEB: $(tail -20 "$scratch/cpack.log")"

@@ -16,7 +16,8 @@ bool takes_path(const CLI::Option& opt) {
   return false;
 }
 
-bool takes_value(const CLI::Option& opt) { return opt.get_type_size() != 0; }
+// A flag expects no value (CLI11 gives it a type size all the same).
+bool takes_value(const CLI::Option& opt) { return opt.get_expected_max() != 0; }
 
 std::vector<std::string> names_of(const CLI::Option& opt) {
   std::vector<std::string> names;
