@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "fora/crawler/scope.h"
-#include "fora/url/query.h"
+#include "fora/url/query_string.h"
 
 namespace fora::crawler {
 namespace {

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "fora/extract/extractor.h"
-#include "fora/url/query.h"
 #include "links.h"
 
 namespace fora::extract {
@@ -194,15 +193,6 @@ TEST(PageFeeds, SmfFeedIsAskedForWithoutSessionAndWithFiftyItems) {
   auto page = extractor.extract(page_html, "http://forum.example/index.php?board=2.0", "text/html", std::nullopt);
   ASSERT_TRUE(page) << page.error().message;
   EXPECT_EQ(spellings(page->feeds), std::vector<std::string>{"http://forum.example/index.php?action=.xml;type=rss2;limit=50"});
-}
-
-TEST(FilterQuery, KeepsOrderAndSeparatorsOfWhatStays) {
-  auto drop_session = [](std::string_view key, std::string_view) { return key == "phpsessid" || key == "sid"; };
-  EXPECT_EQ(filter_query("topic=5.0;PHPSESSID=04de;start=15", drop_session), "topic=5.0;start=15");
-  EXPECT_EQ(filter_query("f=5&t=82202&sid=acc6", drop_session), "f=5&t=82202");
-  EXPECT_EQ(filter_query("SID=1", drop_session), "");
-  EXPECT_EQ(filter_query("a=1&&b=2", drop_session), "a=1&b=2");
-  EXPECT_EQ(filter_query("", drop_session), "");
 }
 
 }  // namespace

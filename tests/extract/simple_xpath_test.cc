@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "html_document.h"
-#include "node_index.h"
+#include "xpath/node_index.h"
 #include "profile.h"
-#include "xpath_query.h"
+#include "xpath/xpath_query.h"
 
 namespace fora::extract {
 namespace {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "html_document.h"
-#include "xpath_query.h"
+#include "xpath/xpath_query.h"
 
 namespace fora::extract {
 namespace {

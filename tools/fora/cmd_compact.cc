@@ -3,9 +3,16 @@
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "number_option.h"
 #include "printer.h"
 
 namespace fora::cli {
+
+struct CompactCommand {
+  int level = 19;                       // zstd level the records are compressed again at
+  std::int64_t dictionary_after = 256;  // a site with this many records and no dictionary gets one
+  bool quiet = false;
+};
 
 Status run_compact(const Context& ctx, const CompactCommand& cmd) {
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);
@@ -37,5 +44,19 @@ Status run_compact(const Context& ctx, const CompactCommand& cmd) {
   }
   return ok();
 }
+
+namespace {
+
+Command::Run add_compact_options(CLI::App& co) {
+  auto compact = std::make_shared<CompactCommand>();
+  co.add_option("--level", compact->level, "zstd level (1-19): 19 stores least and takes longest")->transform(decimal<decltype(compact->level)>())->capture_default_str()->check(CLI::Range(1, 19));
+  co.add_option("--dictionary-after", compact->dictionary_after, "A site with this many pages and no dictionary gets one first (0: never)")->transform(decimal<decltype(compact->dictionary_after)>())->capture_default_str()->check(CLI::NonNegativeNumber);
+  add_quiet_flag(co, compact->quiet);
+  return [compact](const Context& ctx) { return run_compact(ctx, *compact); };
+}
+
+}  // namespace
+
+const Command compact_command{"compact", "Compress the snapshots again with each site's dictionary, at a higher level; removes emptied segments", add_compact_options};
 
 }  // namespace fora::cli

@@ -13,6 +13,15 @@
 #include "fora/extract/extractor.h"
 
 namespace fora::cli {
+
+struct ExportCommand {
+  std::string warc;   // --warc FILE.warc.gz
+  std::string jsonl;  // --jsonl FILE
+  std::string site;   // only this site ("example.com")
+  std::string since;  // only what was fetched or seen since this time
+  bool quiet = false;
+};
+
 namespace {
 
 using json = nlohmann::json;
@@ -131,5 +140,21 @@ Status run_export(const Context& ctx, const ExportCommand& cmd) {
   }
   return ok();
 }
+
+namespace {
+
+Command::Run add_export_options(CLI::App& ex) {
+  auto exp = std::make_shared<ExportCommand>();
+  ex.add_option("--warc", exp->warc, "Every capture's records (request, response, revisit) to FILE.warc.gz, a gzip member per record");
+  ex.add_option("--jsonl", exp->jsonl, "Threads, posts and comments with every version and its dates to FILE, one JSON object a line");
+  ex.add_option("--site", exp->site, "Only this site (e.g. example.com)");
+  ex.add_option("--since", exp->since, "Only captures fetched, and entries seen, since this time (e.g. 2024-01-31)");
+  add_quiet_flag(ex, exp->quiet);
+  return [exp](const Context& ctx) { return run_export(ctx, *exp); };
+}
+
+}  // namespace
+
+const Command export_command{"export", "Write the archive out: the captures as a .warc.gz, the threads as JSON lines", add_export_options};
 
 }  // namespace fora::cli

@@ -12,6 +12,17 @@
 #include "fora/extract/page_limits.h"
 
 namespace fora::cli {
+
+struct ExtractCommand {
+  std::string target;     // a file or an http(s) URL
+  std::string url;        // --url: the page's address (links, ids); default: the target
+  std::string captured;   // --captured: capture time for relative dates
+  std::string profile;    // --profile: apply this profile file, whatever it matches
+  bool json = false;
+  bool links = false;     // --links: print the links that lead on instead of the thread
+  std::string user_agent = "fora/" FORA_VERSION_STRING;
+};
+
 namespace {
 
 bool is_url(const std::string& s) { return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0; }
@@ -159,5 +170,25 @@ Status run_profiles(const Context& ctx) {
   ctx.out.write("then: schema.org (JSON-LD and microdata) for pages no profile claims\n");
   return ok();
 }
+
+namespace {
+
+Command::Run add_extract_options(CLI::App& x) {
+  auto extract = std::make_shared<ExtractCommand>();
+  x.add_option("target", extract->target, "An HTML file or an http(s) URL")->required();
+  x.add_option("--url", extract->url, "The page's address, for its links and ids (default: the target)");
+  x.add_option("--captured", extract->captured, "When the page was captured (ISO 8601), for relative dates");
+  x.add_option("--profile", extract->profile, "Apply this profile file (*.toml), whatever its [match] says");
+  x.add_flag("--json", extract->json, "One JSON object per post/comment per line (the format of show --json)");
+  x.add_flag("--links", extract->links, "Print the links a crawl would follow from this page");
+  return [extract](const Context& ctx) { return run_extract(ctx, *extract); };
+}
+
+Command::Run add_profiles_options(CLI::App&) { return run_profiles; }
+
+}  // namespace
+
+const Command extract_command{"extract", "Show what fora reads from one page (a file or a URL); archives nothing", add_extract_options};
+const Command profiles_command{"profiles", "List the extraction profiles, where each was loaded from, and its match rules", add_profiles_options};
 
 }  // namespace fora::cli

@@ -1,14 +1,17 @@
 // fora import FILE...: WARC files from wget, Heritrix, warcio/Browsertrix or fora into the
-// archive, read and ready to index. fora reextract [--site S]: the stored pages read again
-// with today's readers.
+// archive, read and ready to index.
 #include <fmt/format.h>
 
 #include "commands.h"
 #include "printer.h"
 #include "fora/crawler/import_warc.h"
-#include "fora/crawler/reextract.h"
 
 namespace fora::cli {
+
+struct ImportCommand {
+  std::vector<std::string> files;  // .warc, .warc.gz, .warc.zst
+  bool quiet = false;
+};
 
 Status run_import(const Context& ctx, const ImportCommand& cmd) {
   auto extractor = ctx.open_extractor();
@@ -44,29 +47,17 @@ Status run_import(const Context& ctx, const ImportCommand& cmd) {
   return run->finish(outcome, 0, static_cast<std::int64_t>(report->problems.size()));
 }
 
-Status run_reextract(const Context& ctx, const ReextractCommand& cmd) {
-  auto extractor = ctx.open_extractor();
-  if (!extractor) return extractor.error();
-  std::string site;
-  if (!cmd.site.empty()) {
-    auto key = site_option(cmd.site);
-    if (!key) return key.error();
-    site = std::move(*key);
-  }
-  auto archive = ctx.open_archive(archive::Archive::Mode::Write);
-  if (!archive) return archive.error();
-  auto run = RunLog::start(**archive, ctx);
-  if (!run) return run.error();
-  auto report = crawler::reextract(**archive, *extractor, site);
-  if (!report) return run->finish(report.error());
-  FORA_TRY(run->finish(ok(), 0, static_cast<std::int64_t>(report->problems.size())));
-  for (const std::string& p : report->problems) ctx.err.write("fora: " + clean(p) + "\n");
-  if (!cmd.quiet) {
-    ctx.out.write(fmt::format("{} pages read again, {} with a thread; {} posts and comments new or changed"
-                              " (run `fora index` to search them)\n",
-                              report->pages, report->thread_pages, report->changed));
-  }
-  return ok();
+namespace {
+
+Command::Run add_import_options(CLI::App& im) {
+  auto imp = std::make_shared<ImportCommand>();
+  im.add_option("file", imp->files, "WARC files")->required()->check(CLI::ExistingFile);
+  add_quiet_flag(im, imp->quiet);
+  return [imp](const Context& ctx) { return run_import(ctx, *imp); };
 }
+
+}  // namespace
+
+const Command import_command{"import", "Read WARC files (wget, Heritrix, warcio/Browsertrix, fora; .warc, .warc.gz, .warc.zst) into the archive", add_import_options};
 
 }  // namespace fora::cli

@@ -6,21 +6,41 @@
 #include "interrupt.h"
 
 namespace fora::cli {
+
+struct IndexCommand {
+  bool rebuild = false;
+  bool quiet = false;  // no progress line, no summary
+};
 Status run_index(const Context& ctx, const IndexCommand& cmd) {
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);  // the writer's lock
   if (!archive) return archive.error();
   auto run = RunLog::start(**archive, ctx);
   if (!run) return run.error();
   StopOnSignal stop;
-  const auto progress = [&ctx](const indexer::IndexProgress& p) {
-    if (ctx.err.is_tty() && p.done % 1000 == 0) ctx.err.write(fmt::format("\r\x1b[Kindexed {}", p.done));
+  const bool live = ctx.err.is_tty() && !cmd.quiet;
+  const auto progress = [&ctx, live](const indexer::IndexProgress& p) {
+    if (live && p.done % 1000 == 0) ctx.err.write(fmt::format("\r\x1b[Kindexed {}", p.done));
   };
   auto summary = indexer::update_index(**archive, indexer::IndexOptions{cmd.rebuild}, progress, stop.requested());
-  if (ctx.err.is_tty()) ctx.err.write("\r\x1b[K");
+  if (live) ctx.err.write("\r\x1b[K");
   FORA_TRY(run->finish(summary ? ok() : Status(summary.error())));
+  if (cmd.quiet) return ok();
   ctx.out.write(fmt::format("indexed: {} added, {} updated; {} documents (generation {})\n", summary->added,
                             summary->updated, summary->documents, summary->generation));
   return ok();
 }
+
+namespace {
+
+Command::Run add_index_options(CLI::App& i) {
+  auto index = std::make_shared<IndexCommand>();
+  i.add_flag("--rebuild", index->rebuild, "Build a new index from scratch and switch to it atomically");
+  add_quiet_flag(i, index->quiet);
+  return [index](const Context& ctx) { return run_index(ctx, *index); };
+}
+
+}  // namespace
+
+const Command index_command{"index", "Bring the search index up to date with the archive (incremental)", add_index_options};
 
 }  // namespace fora::cli

@@ -3,9 +3,16 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "number_option.h"
 #include "printer.h"
 
 namespace fora::cli {
+
+struct LogCommand {
+  std::size_t limit = 20;
+  bool json = false;
+};
+
 namespace {
 
 std::string took(const archive::RunRecord& r) {
@@ -60,5 +67,18 @@ Status run_log(const Context& ctx, const LogCommand& cmd) {
   }
   return ok();
 }
+
+namespace {
+
+Command::Run add_log_options(CLI::App& lg) {
+  auto log = std::make_shared<LogCommand>();
+  lg.add_option("--limit,-n", log->limit, "Runs to list, newest first")->transform(decimal<decltype(log->limit)>())->capture_default_str()->check(CLI::PositiveNumber);
+  lg.add_flag("--json", log->json, "One JSON object per run per line");
+  return [log](const Context& ctx) { return run_log(ctx, *log); };
+}
+
+}  // namespace
+
+const Command log_command{"log", "List past runs that wrote to the archive: command, start, end, pages, new/edited/gone, errors", add_log_options};
 
 }  // namespace fora::cli

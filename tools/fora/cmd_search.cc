@@ -2,10 +2,21 @@
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "number_option.h"
 #include "fora/query/searcher.h"
 #include "printer.h"
 
 namespace fora::cli {
+
+struct SearchCommand {
+  std::vector<std::string> words;  // joined with spaces into the query
+  std::size_t limit = 20;
+  std::size_t offset = 0;
+  std::string sort = "relevance";  // relevance | date | -date
+  std::string format = "text";     // text | json | csv
+  bool count = false;
+  bool literal = false;            // no natural-language reading
+};
 
 Status run_search(const Context& ctx, const SearchCommand& cmd) {
   std::string text;
@@ -41,5 +52,30 @@ Status run_search(const Context& ctx, const SearchCommand& cmd) {
   printer->end(*result);
   return ok();
 }
+
+namespace {
+
+Command::Run add_search_options(CLI::App& s) {
+  auto search = std::make_shared<SearchCommand>();
+  s.footer(
+      "Query syntax: author:Edward  author:\"David Eastman\"  type:comment|post  topic:soyuz\n"
+      "  tag:Soyuz  category:Space  date:2022-12-16  date:2022-12  date:2019..2021  date:30d..\n"
+      "  \"exact phrase\"  own:word  quote:word  replyto:Chris  is:edited  is:gone  AND OR NOT ( )\n"
+      "Natural form: fora search every Edward comment on Soyuz  (prints how it was read)");
+  s.add_option("query", search->words, "The query (several words are joined)")->required();
+  s.add_option("--limit,-n", search->limit, "Results to show")->transform(decimal<decltype(search->limit)>())->capture_default_str();
+  s.add_option("--offset", search->offset, "Results to skip")->transform(decimal<decltype(search->offset)>())->capture_default_str();
+  s.add_option("--sort", search->sort, "relevance, date or -date")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}))->capture_default_str();
+  s.add_flag_callback("--json", [search] { search->format = "json"; }, "One JSON object per result per line");
+  s.add_flag_callback("--csv", [search] { search->format = "csv"; }, "CSV with a header row");
+  s.add_flag("--count", search->count, "Print only the number of results");
+  s.add_flag("--literal", search->literal, "Do not read the query as natural language");
+  return [search](const Context& ctx) { return run_search(ctx, *search); };
+}
+
+}  // namespace
+
+const Command search_command{"search", "Search posts and comments", add_search_options};
 
 }  // namespace fora::cli

@@ -3,11 +3,19 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "number_option.h"
 #include "entry_json.h"
 #include "printer.h"
 #include "word_diff.h"
 
 namespace fora::cli {
+
+struct ShowCommand {
+  std::int64_t id = 0;
+  bool json = false;
+  bool history = false;  // every version, with a word diff to the one before
+};
+
 namespace {
 
 nlohmann::json stored_entry_json(const archive::StoredEntry& e) {
@@ -149,5 +157,19 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
   if (cmd.history) print_history(out, versions, thread, gone);
   return ok();
 }
+
+namespace {
+
+Command::Run add_show_options(CLI::App& sh) {
+  auto show = std::make_shared<ShowCommand>();
+  sh.add_option("id", show->id, "The ID that search prints in [brackets]")->transform(decimal<decltype(show->id)>())->required();
+  sh.add_flag("--json", show->json, "As one JSON object");
+  sh.add_flag("--history", show->history, "Every version fora saw, when it was first and last seen, and a word diff to the one before ([-removed-] {+added+}); with --json, \"versions\" and \"thread_versions\"");
+  return [show](const Context& ctx) { return run_show(ctx, *show); };
+}
+
+}  // namespace
+
+const Command show_command{"show", "Print one post or comment in full, with its thread", add_show_options};
 
 }  // namespace fora::cli

@@ -6,6 +6,10 @@
 
 namespace fora::cli {
 
+struct StatsCommand {
+  bool json = false;
+};
+
 Status run_stats(const Context& ctx, const StatsCommand& cmd) {
   auto archive = ctx.open_archive(archive::Archive::Mode::Read);
   if (!archive) return archive.error();
@@ -46,5 +50,17 @@ Status run_stats(const Context& ctx, const StatsCommand& cmd) {
   }
   return ok();
 }
+
+namespace {
+
+Command::Run add_stats_options(CLI::App& st) {
+  auto stats = std::make_shared<StatsCommand>();
+  st.add_flag("--json", stats->json, "As one JSON object");
+  return [stats](const Context& ctx) { return run_stats(ctx, *stats); };
+}
+
+}  // namespace
+
+const Command stats_command{"stats", "Counts of what the archive holds", add_stats_options};
 
 }  // namespace fora::cli

@@ -16,11 +16,18 @@
 #include "interrupt.h"
 
 namespace fora::cli {
+
+struct UpdateCommand {
+  std::vector<std::string> sites;  // --site: only these (default: every site crawled)
+  bool no_index = false;           // leave the index as it is
+  RunOptions run;                  // delay and intervals: default, what each site was crawled with
+};
+
 namespace {
 
 // The crawls an update runs: one per distinct crawl settings among the sites asked for (a
 // crawl of several start URLs took in several sites).
-Result<std::vector<CrawlCommand>> crawls_to_run(const archive::Archive& archive, const UpdateCommand& cmd) {
+Result<std::vector<crawler::CrawlSettings>> crawls_to_run(const archive::Archive& archive, const UpdateCommand& cmd) {
   auto sites = archive.site_crawls();
   if (!sites) return sites.error();
   std::set<std::string> wanted;
@@ -31,16 +38,21 @@ Result<std::vector<CrawlCommand>> crawls_to_run(const archive::Archive& archive,
     if (!known) return make_error(Errc::NotFound, "--site " + s + ": the archive holds no such site", "`fora stats` lists its sites");
     wanted.insert(*origin);
   }
-  std::vector<CrawlCommand> crawls;
+  std::vector<crawler::CrawlSettings> crawls;
   std::set<std::string> taken;
   for (const auto& site : *sites) {
     if (!wanted.empty() && !wanted.count(site.origin)) continue;
     const std::string key = site.settings.empty() ? "site " + site.origin : site.settings;
     if (!taken.insert(key).second) continue;
-    CrawlCommand crawl;
-    if (!site.settings.empty()) FORA_TRY(apply_crawl_settings(site.settings, crawl));
-    else crawl.urls = site.start_urls;  // crawled before settings were kept: its depth-0 pages
-    if (crawl.urls.empty()) continue;   // pages imported from WARC files, never crawled
+    crawler::CrawlSettings crawl;
+    if (!site.settings.empty()) {
+      auto kept = crawler::CrawlSettings::from_json(site.settings);
+      if (!kept) return kept.error();
+      crawl = std::move(*kept);
+    } else {
+      crawl.start_urls = site.start_urls;  // crawled before settings were kept: its depth-0 pages
+    }
+    if (crawl.start_urls.empty()) continue;  // pages imported from WARC files, never crawled
     crawls.push_back(std::move(crawl));
   }
   if (crawls.empty())
@@ -52,14 +64,10 @@ Result<std::vector<CrawlCommand>> crawls_to_run(const archive::Archive& archive,
 }  // namespace
 
 Status run_update(const Context& ctx, const UpdateCommand& cmd) {
-  if (cmd.delay && *cmd.delay < 0) return make_error(Errc::InvalidArgument, "--delay must be 0 or more seconds");
   auto extractor = ctx.open_extractor();
   if (!extractor) return extractor.error();
   std::ofstream log;
-  if (!cmd.log.empty()) {
-    log.open(cmd.log, std::ios::app);
-    if (!log) return make_error(Errc::Io, "cannot write the log file " + cmd.log);
-  }
+  FORA_TRY(open_log(cmd.run, log));
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);
   if (!archive) return archive.error();
   auto run = RunLog::start(**archive, ctx);
@@ -70,16 +78,13 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
   Tally tally;
   crawler::CrawlProgress total;
   std::string lines;  // one per crawl, printed at the end
-  for (CrawlCommand& crawl : *crawls) {
-    if (cmd.delay) crawl.delay = *cmd.delay;
-    if (cmd.min_interval) crawl.min_interval = *cmd.min_interval;
-    if (cmd.max_interval) crawl.max_interval = *cmd.max_interval;
-    crawl.jobs = cmd.jobs;
-    auto options = crawl_options(crawl);
-    if (!options) return run->finish(options.error());
-    options->update = true;
+  for (crawler::CrawlSettings& crawl : *crawls) {
+    if (Status applied = apply_run_options(cmd.run, crawl); !applied) return run->finish(applied.error());
+    crawler::CrawlOptions options = crawl.options();
+    options.jobs = cmd.run.jobs;
+    options.update = true;
     crawler::CrawlProgress seen;
-    auto result = run_one_crawl(ctx, **archive, *extractor, *options, cmd.quiet || cmd.json, log, tally, seen);
+    auto result = run_one_crawl(ctx, **archive, *extractor, options, cmd.run.quiet || cmd.run.json, log, tally, seen);
     total.fetched += seen.fetched;
     total.failed += seen.failed;
     total.due += seen.due;
@@ -89,10 +94,10 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
     total.gone += seen.gone;
     total.threads += seen.threads;
     if (!result) return run->finish(result.error(), total.fetched, total.failed);
-    const std::string more = crawl.urls.size() > 1 ? fmt::format(" and {} more", crawl.urls.size() - 1) : "";
+    const std::string more = crawl.start_urls.size() > 1 ? fmt::format(" and {} more", crawl.start_urls.size() - 1) : "";
     lines += fmt::format("{}{}: {} pages asked for ({} failed): {} due by their schedule, {} pointed at by a change; "
                          "{} showed something new\n",
-                         clean(crawl.urls.front()), more, seen.fetched, seen.failed, seen.due, seen.signalled, seen.changed);
+                         clean(crawl.start_urls.front()), more, seen.fetched, seen.failed, seen.due, seen.signalled, seen.changed);
   }
   if (total.fetched == 0)
     return run->finish(make_error(Errc::Network, "nothing could be fetched: no site answered",
@@ -108,7 +113,7 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
   }
   const archive::Archive::RunCounts counts = (*archive)->run_counts();
   FORA_TRY(run->finish(ok(), total.fetched, total.failed));
-  if (cmd.json) {
+  if (cmd.run.json) {
     nlohmann::json j = {{"crawls", crawls->size()},      {"fetched", total.fetched},
                         {"failed", total.failed},        {"due", total.due},
                         {"signalled", total.signalled},  {"changed_pages", total.changed},
@@ -121,7 +126,7 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
     ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     return ok();
   }
-  if (cmd.quiet) return ok();
+  if (cmd.run.quiet) return ok();
   ctx.out.write(lines);
   if (total.damaged > 0)
     ctx.out.write(fmt::format("stored copies found damaged: {} (asked for again whole; `fora verify --repair` sets them aside)\n",
@@ -133,5 +138,19 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
                               indexed.updated, indexed.documents, indexed.generation));
   return ok();
 }
+
+namespace {
+
+Command::Run add_update_options(CLI::App& up) {
+  auto update = std::make_shared<UpdateCommand>();
+  up.add_option("--site", update->sites, "Only this site (repeatable; e.g. example.com)")->allow_extra_args(false);
+  up.add_flag("--no-index", update->no_index, "Leave the index as it is (run `fora index` later)");
+  add_run_options(up, update->run, nullptr);
+  return [update](const Context& ctx) { return run_update(ctx, *update); };
+}
+
+}  // namespace
+
+const Command update_command{"update", "Visit again what is due on every site crawled before (new threads, new comments, edits, deletions), then update the index", add_update_options};
 
 }  // namespace fora::cli

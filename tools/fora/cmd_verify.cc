@@ -7,6 +7,12 @@
 
 namespace fora::cli {
 
+struct VerifyCommand {
+  bool deep = false;  // recompute every digest too
+  bool json = false;
+  bool repair = false;  // mend what is damaged first (Archive::repair), then check deeply
+};
+
 Status run_verify(const Context& ctx, const VerifyCommand& cmd) {
   // Opened for writing: the lock keeps a crawl from appending while the segments are read,
   // and opening cuts a torn tail (which context.cc reports as mended).
@@ -64,5 +70,19 @@ Status run_verify(const Context& ctx, const VerifyCommand& cmd) {
   }
   return ok();
 }
+
+namespace {
+
+Command::Run add_verify_options(CLI::App& v) {
+  auto verify = std::make_shared<VerifyCommand>();
+  v.add_flag("--deep", verify->deep, "Also recompute every payload digest and check the catalog database");
+  v.add_flag("--json", verify->json, "As one JSON object");
+  v.add_flag("--repair", verify->repair, "Mend the damage found: move damaged segment bytes to snapshots/damaged/, drop the captures and words lost, queue their pages for the next crawl or update; then check deeply");
+  return [verify](const Context& ctx) { return run_verify(ctx, *verify); };
+}
+
+}  // namespace
+
+const Command verify_command{"verify", "Check the archive is whole: every record decodes and is where the catalog says; exit 1 on damage", add_verify_options};
 
 }  // namespace fora::cli

@@ -1,7 +1,6 @@
 #include "crawl_run.h"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <ctime>
@@ -9,6 +8,7 @@
 #include "fora/crawler/revisit.h"
 #include "fora/url/url.h"
 #include "interrupt.h"
+#include "number_option.h"
 
 namespace fora::cli {
 namespace {
@@ -21,68 +21,57 @@ std::string log_line(const crawler::FetchEvent& e) {
 
 }  // namespace
 
-Result<crawler::CrawlOptions> crawl_options(const CrawlCommand& cmd) {
-  crawler::CrawlOptions options;
-  auto lo = crawler::parse_duration(cmd.min_interval);
-  if (!lo) return make_error(Errc::InvalidArgument, "--min-interval: " + lo.error().message, lo.error().hint);
-  auto hi = crawler::parse_duration(cmd.max_interval);
-  if (!hi) return make_error(Errc::InvalidArgument, "--max-interval: " + hi.error().message, hi.error().hint);
-  if (*lo > *hi)
+void add_run_options(CLI::App& sub, RunOptions& run, const crawler::CrawlSettings* first_crawl) {
+  // A crawl shows its defaults; an update's are what each site was crawled with.
+  const auto defaults = [first_crawl](CLI::Option* opt, const std::string& first) {
+    if (first_crawl) opt->default_str(first);
+  };
+  const std::string kept = first_crawl ? "" : "; default: the crawl's";
+  defaults(sub.add_option("--delay", run.delay,
+                          std::string("Seconds between two requests to one host") +
+                              (first_crawl ? "" : " (default: what the site was crawled with)"))
+               ->transform(decimal_fraction()),
+           first_crawl ? fmt::format("{}", first_crawl->delay_seconds) : "");
+  sub.add_option("--jobs,-j", run.jobs, "Threads that read and compress pages (0: one per core)")
+      ->transform(decimal<decltype(run.jobs)>())->capture_default_str();
+  sub.add_flag("--quiet,-q", run.quiet, "No progress line and no summary: nothing but errors (for cron)");
+  sub.add_flag("--json", run.json, "Print the summary as one JSON object (counts per outcome and per host)");
+  defaults(sub.add_option("--min-interval", run.min_interval,
+                          "`fora update` visits a page at most this often, however often it changes (e.g. 6h, 1d" + kept + ")"),
+           first_crawl ? crawler::format_duration(first_crawl->revisit.min_seconds) : "");
+  defaults(sub.add_option("--max-interval", run.max_interval,
+                          "`fora update` visits a page at least this often, however quiet it is (e.g. 30d, 2w" + kept + ")"),
+           first_crawl ? crawler::format_duration(first_crawl->revisit.max_seconds) : "");
+  sub.add_option("--log", run.log, "Append one line per request to FILE: time, status, bytes, ms, URL, outcome");
+}
+
+Status apply_run_options(const RunOptions& run, crawler::CrawlSettings& settings) {
+  if (run.delay) {
+    if (*run.delay < 0) return make_error(Errc::InvalidArgument, "--delay must be 0 or more seconds");
+    settings.delay_seconds = *run.delay;
+  }
+  crawler::RevisitBounds bounds = settings.revisit;
+  if (run.min_interval) {
+    auto lo = crawler::parse_duration(*run.min_interval);
+    if (!lo) return make_error(Errc::InvalidArgument, "--min-interval: " + lo.error().message, lo.error().hint);
+    bounds.min_seconds = *lo;
+  }
+  if (run.max_interval) {
+    auto hi = crawler::parse_duration(*run.max_interval);
+    if (!hi) return make_error(Errc::InvalidArgument, "--max-interval: " + hi.error().message, hi.error().hint);
+    bounds.max_seconds = *hi;
+  }
+  if (bounds.min_seconds > bounds.max_seconds)
     return make_error(Errc::InvalidArgument, "--min-interval is longer than --max-interval",
                       "e.g. --min-interval 6h --max-interval 30d");
-  options.revisit = {*lo, *hi};
-  options.start_urls = cmd.urls;
-  options.delay_seconds = cmd.delay;
-  options.max_pages = cmd.max_pages;
-  options.max_depth = cmd.max_depth;
-  options.robots_max_age_seconds = cmd.robots_max_age;
-  options.timeout_seconds = cmd.timeout;
-  options.user_agent = cmd.user_agent;
-  options.jobs = cmd.jobs;
-  options.connections = cmd.connections;
-  options.per_host = cmd.per_host;
-  options.retries = cmd.retries;
-  options.frontier_window = cmd.window;
-  options.scope.kind = cmd.scope == "domain"   ? crawler::ScopeRules::Kind::Domain
-                       : cmd.scope == "prefix" ? crawler::ScopeRules::Kind::Prefix
-                                               : crawler::ScopeRules::Kind::Host;
-  options.scope.include = cmd.include;
-  options.scope.exclude = cmd.exclude;
-  return options;
+  settings.revisit = bounds;
+  return ok();
 }
 
-std::string crawl_settings(const CrawlCommand& cmd) {
-  const nlohmann::json j = {{"start_urls", cmd.urls},     {"scope", cmd.scope},
-                            {"include", cmd.include},     {"exclude", cmd.exclude},
-                            {"max_depth", cmd.max_depth}, {"delay", cmd.delay},
-                            {"user_agent", cmd.user_agent}, {"timeout", cmd.timeout},
-                            {"connections", cmd.connections}, {"per_host", cmd.per_host},
-                            {"retries", cmd.retries},     {"robots_max_age", cmd.robots_max_age},
-                            {"min_interval", cmd.min_interval}, {"max_interval", cmd.max_interval}};
-  return j.dump();
-}
-
-Status apply_crawl_settings(std::string_view settings, CrawlCommand& cmd) {
-  try {
-    const nlohmann::json j = nlohmann::json::parse(settings);
-    cmd.urls = j.value("start_urls", cmd.urls);
-    cmd.scope = j.value("scope", cmd.scope);
-    cmd.include = j.value("include", cmd.include);
-    cmd.exclude = j.value("exclude", cmd.exclude);
-    cmd.max_depth = j.value("max_depth", cmd.max_depth);
-    cmd.delay = j.value("delay", cmd.delay);
-    cmd.user_agent = j.value("user_agent", cmd.user_agent);
-    cmd.timeout = j.value("timeout", cmd.timeout);
-    cmd.connections = j.value("connections", cmd.connections);
-    cmd.per_host = j.value("per_host", cmd.per_host);
-    cmd.retries = j.value("retries", cmd.retries);
-    cmd.robots_max_age = j.value("robots_max_age", cmd.robots_max_age);
-    cmd.min_interval = j.value("min_interval", cmd.min_interval);
-    cmd.max_interval = j.value("max_interval", cmd.max_interval);
-  } catch (const nlohmann::json::exception& e) {
-    return make_error(Errc::Corrupt, std::string("a site's crawl settings in the catalog do not read: ") + e.what(),
-                      "crawl the site again with `fora crawl URL`: that records them anew");
-  }
+Status open_log(const RunOptions& run, std::ofstream& log) {
+  if (run.log.empty()) return ok();
+  log.open(run.log, std::ios::app);
+  if (!log) return make_error(Errc::Io, "cannot write the log file " + run.log);
   return ok();
 }
 

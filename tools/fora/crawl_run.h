@@ -1,27 +1,46 @@
-// What `fora crawl` and `fora update` share: the crawler's options from the command's, the
-// crawl settings kept per site (so an update crawls a site the way it was crawled), and one
-// crawl run with its progress line, its per-request log and its tally.
+// What `fora crawl` and `fora update` share: their common options, and one crawl run with its
+// progress line, its per-request log and its tally. The settings a site was crawled with
+// are the crawler's (fora/crawler/crawl_settings.h): crawl stores them, update reads them
+// back and applies its own options over them.
 #pragma once
 
 #include <cstdint>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <string>
-#include <string_view>
 
-#include "commands.h"
+#include <CLI/CLI.hpp>
+
+#include "context.h"
 #include "fora/crawler/crawl.h"
+#include "fora/crawler/crawl_settings.h"
 
 namespace fora::cli {
 
-// Errors: InvalidArgument (a revisit interval that is no duration, or bounds the wrong way round).
-Result<crawler::CrawlOptions> crawl_options(const CrawlCommand& cmd);
+// The options `fora crawl` and `fora update` both take, defined once: the delay and revisit
+// bounds (a crawl's are stored with its sites; an update's override what each site was
+// crawled with) and how the run goes and what it prints.
+struct RunOptions {
+  std::optional<double> delay;              // --delay: seconds between two requests to one host
+  std::optional<std::string> min_interval;  // --min-interval: a page is visited at most this often...
+  std::optional<std::string> max_interval;  // --max-interval: ...and at least this often (revisit.h)
+  unsigned jobs = 0;                        // --jobs: worker threads; 0 = one per core
+  std::string log;                          // --log FILE: one line per request
+  bool quiet = false;                       // no progress line, no summary (errors still go to stderr)
+  bool json = false;                        // the summary as one JSON object
+};
 
-// The settings of `cmd` an update crawls with again, as JSON: start URLs, scope, include,
-// exclude, depth, delay, user agent, timeout, connections, retries, revisit bounds.
-std::string crawl_settings(const CrawlCommand& cmd);
-// Reads crawl_settings() back into `cmd`. Errors: Corrupt (not such JSON).
-Status apply_crawl_settings(std::string_view settings, CrawlCommand& cmd);
+// Adds the options to `sub`. A crawl passes the settings a first crawl takes, shown as the
+// defaults; an update passes none: its defaults are what each site was crawled with.
+void add_run_options(CLI::App& sub, RunOptions& run, const crawler::CrawlSettings* first_crawl);
+
+// `settings` with the delay and revisit bounds `run` gives. Errors: InvalidArgument (a
+// negative delay, an interval that is no duration, or bounds the wrong way round).
+Status apply_run_options(const RunOptions& run, crawler::CrawlSettings& settings);
+
+// Opens --log FILE to append to; leaves `log` closed when none is given. Errors: Io.
+Status open_log(const RunOptions& run, std::ofstream& log);
 
 // What the crawl did, per outcome and per host, for --json.
 struct Tally {

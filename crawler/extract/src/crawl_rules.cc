@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "fora/extract/page_limits.h"
-#include "fora/url/query.h"
+#include "fora/url/query_string.h"
 
 namespace fora::extract {
 namespace {

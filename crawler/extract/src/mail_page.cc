@@ -8,7 +8,7 @@
 #include "fora/ascii_space.h"
 #include "mail_text.h"
 #include "sanitize.h"
-#include "xpath_query.h"
+#include "xpath/xpath_query.h"
 
 namespace fora::extract {
 

@@ -15,7 +15,7 @@
 #include "links.h"
 #include "mail_text.h"
 #include "sanitize.h"
-#include "xpath_query.h"
+#include "xpath/xpath_query.h"
 #include "mail_page.h"
 #include "public_inbox.h"
 

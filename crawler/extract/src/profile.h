@@ -12,7 +12,7 @@
 
 #include "date_text.h"
 #include "fora/result.h"
-#include "xpath_query.h"
+#include "xpath/xpath_query.h"
 
 namespace fora::extract {
 

@@ -16,7 +16,7 @@
 #include "links.h"
 #include "mail_text.h"
 #include "sanitize.h"
-#include "xpath_query.h"
+#include "xpath/xpath_query.h"
 #include "mail_page.h"
 
 namespace fora::extract {

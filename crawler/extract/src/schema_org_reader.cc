@@ -16,7 +16,7 @@
 #include "text_render.h"
 #include "thread_extract.h"
 #include "tree_walk.h"
-#include "xpath_query.h"
+#include "xpath/xpath_query.h"
 
 
 namespace fora::extract {

@@ -9,7 +9,7 @@
 
 #include "fora/url/curl_global.h"
 #include "fora/ascii_space.h"
-#include "fora/url/query.h"
+#include "fora/url/query_string.h"
 
 namespace fora {
 namespace {

@@ -1,4 +1,4 @@
-#include "node_index.h"
+#include "xpath/node_index.h"
 
 #include <libxml/xpath.h>
 

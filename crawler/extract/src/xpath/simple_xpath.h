@@ -19,7 +19,7 @@
 #include <string_view>
 #include <vector>
 
-#include "node_index.h"
+#include "xpath/node_index.h"
 
 namespace fora::extract {
 

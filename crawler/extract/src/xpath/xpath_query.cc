@@ -1,12 +1,12 @@
-#include "xpath_query.h"
+#include "xpath/xpath_query.h"
 
 #include <libxml/xmlerror.h>
 #include <libxml/xpathInternals.h>
 
 #include <regex>
 
-#include "node_index.h"
-#include "simple_xpath.h"
+#include "xpath/node_index.h"
+#include "xpath/simple_xpath.h"
 
 namespace fora::extract {
 namespace {

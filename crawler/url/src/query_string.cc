@@ -1,4 +1,4 @@
-#include "fora/url/query.h"
+#include "fora/url/query_string.h"
 
 #include <boost/algorithm/string/case_conv.hpp>
 

@@ -1,4 +1,4 @@
-#include "simple_xpath.h"
+#include "xpath/simple_xpath.h"
 
 #include <algorithm>
 #include <cstdint>
