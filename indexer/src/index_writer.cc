@@ -60,7 +60,7 @@ Result<RunOutcome> index_into(const archive::Archive& archive, const fs::path& p
     auto since = indexed_seq(db, path);
     if (!since) return since.error();
     IndexRun run(db, path, *since, progress);
-    Status walked = archive.for_each_entry(*since, [&](const archive::StoredEntry& e) -> Status {
+    Status walked = archive.threads().for_each_entry(*since, [&](const archive::StoredEntry& e) -> Status {
       if (stop.load(std::memory_order_relaxed))
         return make_error(Errc::Cancelled, "indexing stopped");
       return run.apply(e);

@@ -142,41 +142,41 @@ class UpgradeTest : public ::testing::Test {
     auto a = Archive::open(dir_, Archive::Mode::Write);
     ASSERT_TRUE(a) << a.error().message;
     EXPECT_TRUE(fs::exists(dir_ / backup_name));
-    auto back = (*a)->read_capture(1);
+    auto back = (*a)->captures().read_capture(1);
     ASSERT_TRUE(back) << back.error().message;
     EXPECT_EQ(back->body, "<p>hello</p>");
     EXPECT_EQ(back->fetched_at, 1671210300);
     // The same payload again under the same URL is still known as the same.
     fora::archive::Response same = *back;
     same.fetched_at += 100;
-    EXPECT_EQ(*(*a)->store_capture(same), 1);
-    auto queued = (*a)->queued_pages("example.com", 10);
+    EXPECT_EQ(*(*a)->captures().store_capture(same), 1);
+    auto queued = (*a)->queue().queued_pages("example.com", 10);
     ASSERT_TRUE(queued);
     ASSERT_EQ(queued->size(), 1u);
     EXPECT_EQ((*queued)[0].url, "http://example.com/b");
     EXPECT_EQ((*queued)[0].hops, 0);  // queued before redirects were counted: none
-    ASSERT_TRUE((*a)->add_page("http://example.com/c", 1700000000, 1, 3));
-    queued = (*a)->queued_pages("example.com", 10);
+    ASSERT_TRUE((*a)->queue().add_page("http://example.com/c", 1700000000, 1, 3));
+    queued = (*a)->queue().queued_pages("example.com", 10);
     ASSERT_TRUE(queued);
     ASSERT_EQ(queued->size(), 2u);
     EXPECT_EQ((*queued)[1].hops, 3);
     // New captures are appended after the old one.
     same.body = "<p>edited</p>";
-    EXPECT_EQ(*(*a)->store_capture(same), 2);
-    EXPECT_EQ((*a)->read_capture(2)->body, "<p>edited</p>");
-    EXPECT_EQ((*a)->read_capture(1)->body, "<p>hello</p>");
+    EXPECT_EQ(*(*a)->captures().store_capture(same), 2);
+    EXPECT_EQ((*a)->captures().read_capture(2)->body, "<p>edited</p>");
+    EXPECT_EQ((*a)->captures().read_capture(1)->body, "<p>hello</p>");
 
     // Runs are recorded from now on.
-    ASSERT_TRUE((*a)->start_run("import x.warc", 1700000000));
-    ASSERT_TRUE((*a)->finish_run(3, 0, 0, "ok", 1700000060));
-    auto runs = (*a)->runs(10);
+    ASSERT_TRUE((*a)->runs().start_run("import x.warc", 1700000000));
+    ASSERT_TRUE((*a)->runs().finish_run(3, 0, 0, "ok", 1700000060));
+    auto runs = (*a)->runs().latest(10);
     ASSERT_TRUE(runs);
     ASSERT_EQ(runs->size(), 1u);
     EXPECT_EQ((*runs)[0].command, "import x.warc");
     EXPECT_EQ((*runs)[0].ended_at, 1700000060);
 
     // Posts and comments read as they were written, each at its latest version.
-    auto entries = (*a)->thread_entries(1);
+    auto entries = (*a)->threads().thread_entries(1);
     ASSERT_TRUE(entries) << entries.error().message;
     ASSERT_EQ(entries->size(), 3u);
     EXPECT_EQ((*entries)[0].entry.text, "The launch went well.");
@@ -191,7 +191,7 @@ class UpgradeTest : public ::testing::Test {
     EXPECT_EQ((*entries)[2].entry.url, "http://mirror.example.org/a#c2");
     EXPECT_EQ((*entries)[2].parent_author, "Edward");
     auto versions = std::vector<std::vector<fora::archive::EntryVersion>>();
-    ASSERT_TRUE((*a)->for_each_thread({}, [&](const auto&, const auto& v) {
+    ASSERT_TRUE((*a)->threads().for_each_thread({}, [&](const auto&, const auto& v) {
       versions = v;
       return fora::ok();
     }));
@@ -202,14 +202,14 @@ class UpgradeTest : public ::testing::Test {
     EXPECT_EQ(versions[1][1].text, "Soyuz is reliable.");
     // The older version takes its entry's author and date, and is last seen when the next
     // was first seen; the thread has its one version.
-    auto history = (*a)->entry_versions(2);
+    auto history = (*a)->threads().entry_versions(2);
     ASSERT_TRUE(history) << history.error().message;
     ASSERT_EQ(history->size(), 2u);
     EXPECT_EQ((*history)[0].author, "Edward");
     EXPECT_EQ((*history)[0].published, 200);
     EXPECT_EQ((*history)[0].last_seen, 2);
     EXPECT_EQ((*history)[1].author, "Edward");
-    auto thread = (*a)->thread_versions(1);
+    auto thread = (*a)->threads().thread_versions(1);
     ASSERT_TRUE(thread);
     ASSERT_EQ(thread->size(), 1u);
     EXPECT_EQ((*thread)[0].title, "Soyuz");
@@ -252,7 +252,7 @@ TEST_F(UpgradeTest, Version3CatalogIsUpgradedToo) {
   expect_upgraded("catalog.db.v3-backup");
 }
 
-// Version 8 had no pages.hops (redirects in a row to a page): the column is added, 0 for
+// Version 8 had no pages.hops (redirects in a row to a page), nor open_crawl: the column is added, 0 for
 // the pages queued before.
 TEST_F(UpgradeTest, Version8CatalogGainsRedirectHops) {
   write_version4();
@@ -260,11 +260,44 @@ TEST_F(UpgradeTest, Version8CatalogGainsRedirectHops) {
   fs::remove(dir_ / "catalog.db.v4-backup");
   sqlite3* db = nullptr;
   sqlite3_open((dir_ / "catalog.db").c_str(), &db);
-  ASSERT_EQ(sqlite3_exec(db, "ALTER TABLE pages DROP COLUMN hops; UPDATE meta SET value = '8' WHERE key = 'schema_version'",
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE open_crawl; ALTER TABLE pages DROP COLUMN hops; UPDATE meta SET value = '8' WHERE key = 'schema_version'",
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
   expect_upgraded("catalog.db.v8-backup");
+}
+
+// Version 9 kept the crawl mark as text in meta ("URL\n...since T"): it moves into
+// open_crawl's columns, and a crawl killed before the upgrade resumes after it.
+TEST_F(UpgradeTest, Version9CatalogKeepsItsCrawlMarkAsColumns) {
+  write_version4();
+  ASSERT_TRUE(Archive::open(dir_, Archive::Mode::Write));  // up to today's version
+  fs::remove(dir_ / "catalog.db.v4-backup");
+  sqlite3* db = nullptr;
+  sqlite3_open((dir_ / "catalog.db").c_str(), &db);
+  ASSERT_EQ(sqlite3_exec(db,
+                         "DROP TABLE open_crawl; UPDATE meta SET value = '9' WHERE key = 'schema_version';"
+                         " INSERT INTO meta(key, value) VALUES('open_crawl',"
+                         " 'http://example.com/' || char(10) || 'http://example.com/b' || char(10) || 'since 1700000000')",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto a = Archive::open(dir_, Archive::Mode::Write);
+  ASSERT_TRUE(a) << a.error().message;
+  EXPECT_TRUE(fs::exists(dir_ / "catalog.db.v9-backup"));
+  auto mark = (*a)->queue().crawl_mark();
+  ASSERT_TRUE(mark) << mark.error().message;
+  ASSERT_TRUE(*mark);
+  EXPECT_EQ((*mark)->start_urls, (std::vector<std::string>{"http://example.com/", "http://example.com/b"}));
+  EXPECT_EQ((*mark)->since, 1700000000);
+  a->reset();
+  sqlite3_open((dir_ / "catalog.db").c_str(), &db);
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(db, "SELECT count(*) FROM meta WHERE key = 'open_crawl'", -1, &q, nullptr);
+  ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(q, 0), 0);  // moved, not copied
+  sqlite3_finalize(q);
+  sqlite3_close(db);
 }
 
 }  // namespace

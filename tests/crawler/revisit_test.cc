@@ -6,7 +6,7 @@
 namespace fora::crawler {
 namespace {
 
-using Schedule = archive::Archive::Schedule;
+using Schedule = archive::PageQueue::Schedule;
 constexpr std::int64_t kHour = 3600, kDay = 86400;
 const RevisitBounds kBounds{6 * kHour, 30 * kDay};
 

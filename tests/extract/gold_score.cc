@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "fora/archive/archive.h"
+#include "fora/archive/http_response.h"
 
 namespace fora::extract::gold {
 namespace {

@@ -30,7 +30,7 @@ class IndexWriterTest : public ::testing::Test {
 
   void store(const extract::ThreadPage& page, int thread) {
     now_ += 60;
-    auto st = archive_->store_thread_page(testing::site_of(thread), page, now_);
+    auto st = archive_->threads().store_thread_page(testing::site_of(thread), page, now_);
     ASSERT_TRUE(st) << st.error().message;
   }
 

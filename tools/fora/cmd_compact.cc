@@ -17,11 +17,11 @@ struct CompactCommand {
 Status run_compact(const Context& ctx, const CompactCommand& cmd) {
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);
   if (!archive) return archive.error();
-  (*archive)->set_dictionary_policy(cmd.dictionary_after);
+  (*archive)->captures().set_dictionary_policy(cmd.dictionary_after);
   auto run = RunLog::start(**archive, ctx);
   if (!run) return run.error();
   const bool live = ctx.err.is_tty() && !cmd.quiet;
-  auto report = (*archive)->compact(cmd.level, [&](std::int64_t done, std::int64_t total) {
+  auto report = (*archive)->captures().compact(cmd.level, [&](std::int64_t done, std::int64_t total) {
     if (live) ctx.err.write(fmt::format("\r\x1b[Kcompressed {} of {} captures again", done, total));
   });
   if (live) ctx.err.write("\r\x1b[K");

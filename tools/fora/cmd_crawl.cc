@@ -71,8 +71,8 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   FORA_TRY(open_log(cmd.run, log));
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);
   if (!archive) return archive.error();
-  (*archive)->set_segment_limit(cmd.segment_size);
-  (*archive)->set_dictionary_policy(cmd.dictionary_after);
+  (*archive)->captures().set_segment_limit(cmd.segment_size);
+  (*archive)->captures().set_dictionary_policy(cmd.dictionary_after);
   auto run = RunLog::start(**archive, ctx);
   if (!run) return run.error();
 
@@ -80,7 +80,7 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   const std::string kept = settings.to_json();
   const std::int64_t now = std::time(nullptr);
   for (const std::string& url : cmd.urls)
-    if (auto origin = normalize_url(url)) FORA_TRY((*archive)->set_site_crawl(url_origin(*origin), kept, now));
+    if (auto origin = normalize_url(url)) FORA_TRY((*archive)->queue().set_site_crawl(url_origin(*origin), kept, now));
 
   Tally tally;
   crawler::CrawlProgress seen;  // the latest counts, for the run's record if the crawl fails

@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "entry_json.h"
+#include "fora/archive/http_response.h"
 #include "fora/archive/warc.h"
 #include "fora/archive/warc_file.h"
 #include "fora/extract/extractor.h"
@@ -51,7 +52,7 @@ Result<std::int64_t> export_warc(const Context& ctx, const archive::Archive& a, 
     ++captures;
     return ok();
   };
-  FORA_TRY(a.for_each_capture(filter, write, warn_skipped(ctx, skipped)));
+  FORA_TRY(a.captures().for_each_capture(filter, write, warn_skipped(ctx, skipped)));
   FORA_TRY(out->close());
   return captures;
 }
@@ -62,7 +63,7 @@ Result<std::int64_t> export_jsonl(const Context& ctx, const archive::Archive& a,
   std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
   if (!out) return make_error(Errc::Io, "cannot write " + tmp);
   std::int64_t threads = 0;
-  FORA_TRY(a.for_each_thread(filter, [&](const std::vector<archive::StoredEntry>& entries,
+  FORA_TRY(a.threads().for_each_thread(filter, [&](const std::vector<archive::StoredEntry>& entries,
                                          const std::vector<std::vector<archive::EntryVersion>>& versions) -> Status {
     if (entries.empty()) return ok();
     const archive::StoredEntry& first = entries.front();

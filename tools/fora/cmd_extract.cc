@@ -7,7 +7,7 @@
 #include "commands.h"
 #include "entry_json.h"
 #include "printer.h"
-#include "fora/archive/archive.h"
+#include "fora/archive/http_response.h"
 #include "fora/crawler/fetcher.h"
 #include "fora/extract/page_limits.h"
 

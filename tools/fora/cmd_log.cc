@@ -34,7 +34,7 @@ std::string outcome(const archive::RunRecord& r) {
 Status run_log(const Context& ctx, const LogCommand& cmd) {
   auto archive = ctx.open_archive(archive::Archive::Mode::Read);
   if (!archive) return archive.error();
-  auto runs = (*archive)->runs(cmd.limit);
+  auto runs = (*archive)->runs().latest(cmd.limit);
   if (!runs) return runs.error();
   if (cmd.json) {
     for (const auto& r : *runs) {

@@ -33,7 +33,7 @@ Command::Run add_completion_options(CLI::App& sub) {
 Status complete_sites(const Context& ctx) {
   auto archive = archive::Archive::open(ctx.archive_dir, archive::Archive::Mode::Read);
   if (!archive) return ok();
-  auto sites = (*archive)->site_crawls();
+  auto sites = (*archive)->queue().site_crawls();
   if (!sites) return ok();
   std::string out;
   for (const auto& site : *sites) {

@@ -31,7 +31,7 @@ Status run_search(const Context& ctx, const SearchCommand& cmd) {
   if (cmd.sort == "date") options.sort = query::Sort::Date;
   if (cmd.sort == "-date") options.sort = query::Sort::DateDesc;
 
-  auto searcher = query::Searcher::open(ctx.archive_dir / "index");
+  auto searcher = query::Searcher::open(ctx.archive_dir / archive::kIndexFolder);
   if (!searcher) return searcher.error();
   auto result = searcher->search(options);
   if (!result) return result.error();

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "number_option.h"
 #include "entry_json.h"
+#include "fora/archive/http_response.h"
 #include "printer.h"
 #include "word_diff.h"
 
@@ -58,7 +59,7 @@ std::string quoted(const std::vector<extract::Quote>& quotes) {
 // first in full, the others as a word diff to the one before).
 void print_history(const Terminal& out, const std::vector<archive::EntryVersion>& versions,
                    const std::vector<archive::ThreadVersion>& thread,
-                   const std::vector<archive::Archive::GoneMark>& gone) {
+                   const std::vector<archive::ThreadStore::GoneMark>& gone) {
   out.write("\n" + out.bold(counted(static_cast<std::int64_t>(versions.size()), "version")) + "\n");
   for (std::size_t k = 0; k < versions.size(); ++k) {
     const auto& v = versions[k];
@@ -93,18 +94,18 @@ void print_history(const Terminal& out, const std::vector<archive::EntryVersion>
 Status run_show(const Context& ctx, const ShowCommand& cmd) {
   auto archive = ctx.open_archive(archive::Archive::Mode::Read);
   if (!archive) return archive.error();
-  auto e = (*archive)->entry(cmd.id);
+  auto e = (*archive)->threads().entry(cmd.id);
   if (!e) return e.error();
   std::vector<archive::EntryVersion> versions;
   std::vector<archive::ThreadVersion> thread;
-  std::vector<archive::Archive::GoneMark> gone;
+  std::vector<archive::ThreadStore::GoneMark> gone;
   if (cmd.history) {
-    auto g = (*archive)->gone_marks(cmd.id);
+    auto g = (*archive)->threads().gone_marks(cmd.id);
     if (!g) return g.error();
     gone = std::move(*g);
-    auto v = (*archive)->entry_versions(cmd.id);
+    auto v = (*archive)->threads().entry_versions(cmd.id);
     if (!v) return v.error();
-    auto t = (*archive)->thread_versions(e->thread_id);
+    auto t = (*archive)->threads().thread_versions(e->thread_id);
     if (!t) return t.error();
     versions = std::move(*v);
     thread = std::move(*t);

@@ -28,7 +28,7 @@ namespace {
 // The crawls an update runs: one per distinct crawl settings among the sites asked for (a
 // crawl of several start URLs took in several sites).
 Result<std::vector<crawler::CrawlSettings>> crawls_to_run(const archive::Archive& archive, const UpdateCommand& cmd) {
-  auto sites = archive.site_crawls();
+  auto sites = archive.queue().site_crawls();
   if (!sites) return sites.error();
   std::set<std::string> wanted;
   for (const std::string& s : cmd.sites) {
@@ -111,7 +111,7 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
     if (!summary) return run->finish(summary.error(), total.fetched, total.failed);
     indexed = *summary;
   }
-  const archive::Archive::RunCounts counts = (*archive)->run_counts();
+  const archive::RunCounts counts = (*archive)->runs().counts();
   FORA_TRY(run->finish(ok(), total.fetched, total.failed));
   if (cmd.run.json) {
     nlohmann::json j = {{"crawls", crawls->size()},      {"fetched", total.fetched},

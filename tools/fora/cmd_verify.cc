@@ -22,7 +22,7 @@ Status run_verify(const Context& ctx, const VerifyCommand& cmd) {
   if (cmd.repair) {
     auto run = RunLog::start(**archive, ctx);
     if (!run) return run.error();
-    auto r = (*archive)->repair();
+    auto r = (*archive)->captures().repair();
     if (!r) return run->finish(r.error());
     FORA_TRY(run->finish(ok(), 0, static_cast<std::int64_t>(r->found.size())));
     repaired = std::move(*r);
@@ -37,7 +37,7 @@ Status run_verify(const Context& ctx, const VerifyCommand& cmd) {
     }
   }
   const bool deep = cmd.deep || cmd.repair;
-  auto report = (*archive)->verify(deep);
+  auto report = (*archive)->captures().verify(deep);
   if (!report) return report.error();
   if (cmd.json) {
     nlohmann::json j = {{"segments", report->segments}, {"records", report->records},

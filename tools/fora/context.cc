@@ -28,14 +28,14 @@ int exit_code(Errc code) {
 }
 
 Result<RunLog> RunLog::start(archive::Archive& archive, const Context& ctx) {
-  FORA_TRY(archive.start_run(ctx.command_line, std::time(nullptr)));
+  FORA_TRY(archive.runs().start_run(ctx.command_line, std::time(nullptr)));
   return RunLog(archive);
 }
 
 Status RunLog::finish(Status status, std::int64_t pages_fetched, std::int64_t errors) {
   const int code = status ? 0 : exit_code(status.error().code);
   const std::string outcome = status ? "ok" : code == 130 ? "interrupted" : status.error().message;
-  Status recorded = archive_->finish_run(pages_fetched, errors, code, outcome, std::time(nullptr));
+  Status recorded = archive_->runs().finish_run(pages_fetched, errors, code, outcome, std::time(nullptr));
   if (!status) return status;
   return recorded;
 }
@@ -81,6 +81,20 @@ Result<extract::Extractor> Context::open_extractor() const {
   std::vector<std::filesystem::path> dirs{shipped_profiles(profiles_dir)};
   if (auto user = user_profiles(); !user.empty()) dirs.push_back(user);
   return extract::Extractor::open(dirs);
+}
+
+std::filesystem::path default_location(const std::optional<std::filesystem::path>& explicit_dir) {
+  if (explicit_dir && !explicit_dir->empty()) return *explicit_dir;
+  const auto env = [](const char* name) -> std::string {
+    const char* v = std::getenv(name);
+    return v ? v : "";
+  };
+  if (auto dir = env("FORA_ARCHIVE"); !dir.empty()) return dir;
+  if (auto xdg = env("XDG_DATA_HOME"); !xdg.empty()) return std::filesystem::path(xdg) / "fora";
+  if (auto home = env("HOME"); !home.empty()) {
+    return std::filesystem::path(home) / ".local" / "share" / "fora";
+  }
+  return std::filesystem::path(".fora");
 }
 
 }  // namespace fora::cli

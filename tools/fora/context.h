@@ -28,6 +28,10 @@ struct Context {
   Result<extract::Extractor> open_extractor() const;
 };
 
+// Where the archive lives: `explicit_dir` (--archive) if given, else $FORA_ARCHIVE, else
+// $XDG_DATA_HOME/fora, else ~/.local/share/fora. Only the CLI reads the environment.
+std::filesystem::path default_location(const std::optional<std::filesystem::path>& explicit_dir);
+
 // Exit codes, fit for cron: 0 success, 1 failure, 2 bad usage or malformed query, 3 not
 // found, 4 archive locked by another fora, 130 interrupted.
 // Damage in the archive (a record or a catalog row that fails its checksum) costs only

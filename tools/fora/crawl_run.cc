@@ -5,6 +5,7 @@
 #include <chrono>
 #include <ctime>
 
+#include "fora/archive/http_response.h"
 #include "fora/crawler/revisit.h"
 #include "fora/url/url.h"
 #include "interrupt.h"

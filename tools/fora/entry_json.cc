@@ -1,6 +1,7 @@
 #include "entry_json.h"
 
-#include "fora/archive/archive.h"
+#include "fora/archive/thread_store.h"
+#include "fora/archive/http_response.h"
 
 namespace fora::cli {
 namespace {

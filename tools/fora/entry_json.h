@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "fora/archive/archive.h"
+#include "fora/archive/thread_store.h"
 #include "fora/extract/thread.h"
 
 namespace fora::cli {

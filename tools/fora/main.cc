@@ -60,7 +60,7 @@ int main(int argc, char** argv) {
     if (!ctx.command_line.empty()) ctx.command_line += ' ';
     ctx.command_line += arg.find_first_of(" \t'\"") == std::string::npos ? arg : "'" + arg + "'";
   }
-  ctx.archive_dir = fora::archive::default_location(
+  ctx.archive_dir = fora::cli::default_location(
       archive_opt.empty() ? std::nullopt : std::optional<std::filesystem::path>(archive_opt));
   if (!profiles_opt.empty()) ctx.profiles_dir = profiles_opt;
 

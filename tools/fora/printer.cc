@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "fora/archive/archive.h"
+#include "fora/archive/http_response.h"
 
 namespace fora::cli {
 namespace {

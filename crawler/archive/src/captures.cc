@@ -4,7 +4,9 @@
 
 #include <regex>
 
-#include "archive_impl.h"
+#include "captures_internal.h"
+#include "fora/url/url.h"
+#include "page_rows.h"
 #include "digest.h"
 #include "fora/archive/warc.h"
 
@@ -22,19 +24,19 @@ std::pair<std::int64_t, int> key_of(const std::shared_ptr<const Dictionary>& d, 
 
 }  // namespace
 
-Result<Archive::Impl::SegmentRow> segment_row(const Archive::Impl& a, std::int64_t id) {
+Result<Captures::Internal::SegmentRow> segment_row(const Captures::Internal& a, std::int64_t id) {
   if (auto found = a.segment_rows.find(id); found != a.segment_rows.end()) return found->second;
   auto q = a.sql("SELECT name, coalesce(dictionary_id, 0) FROM segments WHERE id = ?");
   if (!q) return q.error();
   auto row = (*q)->bind(1, id).step();
   if (!row) return row.error();
   if (!*row) return make_error(Errc::Corrupt, fmt::format("the catalog names segment {}, which it does not list", id));
-  Archive::Impl::SegmentRow r{(*q)->text(0), (*q)->int64(1)};
+  Captures::Internal::SegmentRow r{(*q)->text(0), (*q)->int64(1)};
   a.segment_rows.emplace(id, r);
   return r;
 }
 
-Result<std::shared_ptr<const Dictionary>> record_dictionary(const Archive::Impl& a, std::int64_t id) {
+Result<std::shared_ptr<const Dictionary>> record_dictionary(const Captures::Internal& a, std::int64_t id) {
   if (id == 0) return std::shared_ptr<const Dictionary>();
   if (auto found = a.dictionaries.find(id); found != a.dictionaries.end()) return found->second;
   auto q = a.sql("SELECT dictionary FROM dictionaries WHERE id = ?");
@@ -51,7 +53,7 @@ Result<std::shared_ptr<const Dictionary>> record_dictionary(const Archive::Impl&
 namespace {
 
 // Records in the catalog how many bytes of `seg` are written (committed with the batch).
-Status record_size(Archive::Impl& a, Archive::Impl::OpenSegment& seg) {
+Status record_size(Captures::Internal& a, Captures::Internal::OpenSegment& seg) {
   auto up = a.sql("UPDATE segments SET bytes = ? WHERE id = ?");
   if (!up) return up.error();
   FORA_TRY((*up)->bind(1, a.snapshots->size(seg.name)).bind(2, seg.id).run());
@@ -61,7 +63,7 @@ Status record_size(Archive::Impl& a, Archive::Impl::OpenSegment& seg) {
 
 }  // namespace
 
-Result<Archive::Impl::OpenSegment*> start_segment(Archive::Impl& a, const std::shared_ptr<const Dictionary>& dict,
+Result<Captures::Internal::OpenSegment*> start_segment(Captures::Internal& a, const std::shared_ptr<const Dictionary>& dict,
                                                   std::pair<std::int64_t, int> key, std::int64_t now) {
   auto next = a.sql("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'segments'), 0) + 1");
   if (!next) return next.error();
@@ -82,7 +84,7 @@ Result<Archive::Impl::OpenSegment*> start_segment(Archive::Impl& a, const std::s
   (*ins)->bind(1, number).bind(2, name).bind(4, key.second);
   if (dict) (*ins)->bind(3, dict->id());
   FORA_TRY((*ins)->run());
-  const std::int64_t id = sqlite3_last_insert_rowid(a.db.get());
+  const std::int64_t id = sqlite3_last_insert_rowid(a.db());
   FORA_TRY(a.snapshots->create(name, header));
   a.segment_rows[id] = {name, key.first};
   auto& open = a.open_segments[key];
@@ -91,11 +93,11 @@ Result<Archive::Impl::OpenSegment*> start_segment(Archive::Impl& a, const std::s
   return &open;
 }
 
-Result<std::pair<std::int64_t, std::int64_t>> place_frames(Archive::Impl& a, std::string_view frames,
+Result<std::pair<std::int64_t, std::int64_t>> place_frames(Captures::Internal& a, std::string_view frames,
                                                           const std::shared_ptr<const Dictionary>& dict, int level,
                                                           std::int64_t now) {
   auto found = a.open_segments.find(key_of(dict, level));
-  Archive::Impl::OpenSegment* seg = found == a.open_segments.end() ? nullptr : &found->second;
+  Captures::Internal::OpenSegment* seg = found == a.open_segments.end() ? nullptr : &found->second;
   if (seg == nullptr ||
       (seg->holds_records && a.snapshots->size(seg->name) + static_cast<std::int64_t>(frames.size()) > a.segment_limit)) {
     auto started = start_segment(a, dict, key_of(dict, level), now);
@@ -112,7 +114,7 @@ Result<std::pair<std::int64_t, std::int64_t>> place_frames(Archive::Impl& a, std
 namespace {
 
 // The records in a capture's frames, parsed.
-Result<std::vector<WarcRecord>> records_at(const Archive::Impl& a, std::int64_t segment_id, std::int64_t offset,
+Result<std::vector<WarcRecord>> records_at(const Captures::Internal& a, std::int64_t segment_id, std::int64_t offset,
                                            std::int64_t length) {
   auto bytes = capture_records(a, segment_id, offset, length);
   if (!bytes) return bytes.error();
@@ -131,7 +133,7 @@ Result<std::vector<WarcRecord>> records_at(const Archive::Impl& a, std::int64_t 
   return out;
 }
 
-Status store_frames(Archive::Impl& a, std::int64_t page_id, const PreparedCapture& c, std::string_view frames,
+Status store_frames(Captures::Internal& a, std::int64_t page_id, const PreparedCapture& c, std::string_view frames,
                     std::optional<std::int64_t> refers_to, std::int64_t* id) {
   auto placed = place_frames(a, frames, c.dictionary, kRecordLevel, c.fetched_at);
   if (!placed) return placed.error();
@@ -153,13 +155,13 @@ Status store_frames(Archive::Impl& a, std::int64_t page_id, const PreparedCaptur
                .bind(11, c.etag)
                .bind(12, c.last_modified)
                .run());
-  *id = sqlite3_last_insert_rowid(a.db.get());
+  *id = sqlite3_last_insert_rowid(a.db());
   return ok();
 }
 
 // The capture, stored as a revisit of `original` (an earlier capture of the same payload
 // under another URL, at `original_url`, `original_date`).
-Status store_revisit(Archive::Impl& a, std::int64_t page_id, const PreparedCapture& c, std::int64_t original,
+Status store_revisit(Captures::Internal& a, std::int64_t page_id, const PreparedCapture& c, std::int64_t original,
                      const std::string& original_url, std::int64_t original_date, std::int64_t* id) {
   Response head;
   head.url = c.url;
@@ -173,7 +175,7 @@ Status store_revisit(Archive::Impl& a, std::int64_t page_id, const PreparedCaptu
   return store_frames(a, page_id, c, c.request_frame + *frame, original, id);
 }
 
-Result<std::int64_t> store_prepared(Archive::Impl& a, const PageRow& page, const PreparedCapture& c) {
+Result<std::int64_t> store_prepared(Captures::Internal& a, const PageRow& page, const PreparedCapture& c) {
   const std::int64_t page_id = page.id;
   auto last = a.sql("SELECT id, payload_sha256, status FROM captures WHERE page_id = ? ORDER BY id DESC LIMIT 1");
   if (!last) return last.error();
@@ -195,7 +197,7 @@ Result<std::int64_t> store_prepared(Archive::Impl& a, const PageRow& page, const
     if (!seen) return seen.error();
     if (*seen) return (*same_fetch)->int64(0);
   }
-  FORA_TRY(after_capture(a, origin_of(c.url), page.site_id, c.dictionary != nullptr));
+  FORA_TRY(after_capture(a, url_origin(c.url), page.site_id, c.dictionary != nullptr));
   std::int64_t id = 0;
   if (c.payload_size > 0) {
     auto same = a.sql(
@@ -215,7 +217,7 @@ Result<std::int64_t> store_prepared(Archive::Impl& a, const PageRow& page, const
 
 }  // namespace
 
-Result<std::vector<std::string>> capture_records(const Archive::Impl& a, std::int64_t segment_id, std::int64_t offset,
+Result<std::vector<std::string>> capture_records(const Captures::Internal& a, std::int64_t segment_id, std::int64_t offset,
                                                  std::int64_t length) {
   auto seg = segment_row(a, segment_id);
   if (!seg) return seg.error();
@@ -236,7 +238,7 @@ Result<std::vector<std::string>> capture_records(const Archive::Impl& a, std::in
   return records;
 }
 
-Status open_segments(Archive::Impl& a) {
+Status open_segments(Captures::Internal& a) {
   auto q = a.sql(
       "SELECT id, name, coalesce(dictionary_id, 0), level, bytes FROM segments"
       " WHERE id IN (SELECT max(id) FROM segments GROUP BY dictionary_id, level)");
@@ -291,14 +293,31 @@ Status open_segments(Archive::Impl& a) {
   return ok();
 }
 
-Status record_segment_sizes(Archive::Impl& a) {
+Status record_segment_sizes(Captures::Internal& a) {
   for (auto& [dict, seg] : a.open_segments)
     if (seg.grown) FORA_TRY(record_size(a, seg));
   return ok();
 }
 
-void Archive::set_segment_limit(std::int64_t bytes) { impl_->segment_limit = bytes; }
-const std::vector<std::string>& Archive::repairs() const { return impl_->repairs; }
+void Captures::set_segment_limit(std::int64_t bytes) { in_->segment_limit = bytes; }
+
+Captures::Captures(Catalog& catalog, EntryWords& words, std::int64_t& change_seq)
+    : in_(std::make_unique<Internal>(catalog, words, change_seq)) {}
+
+Captures::~Captures() {
+  if (in_->catalog.writable()) (void)finish_training(*in_);  // a dictionary trained is kept
+}
+
+Status open_captures(Captures::Internal& a) {
+  auto store = SnapshotStore::open(a.catalog.dir() / "snapshots", a.catalog.writable());
+  if (!store) return store.error();
+  a.snapshots.emplace(std::move(*store));
+  if (!a.catalog.writable()) return ok();
+  // Readers load a dictionary when a segment they read needs it; a writer hands each
+  // site's latest to the records it compresses.
+  FORA_TRY(load_site_dictionaries(a));
+  return open_segments(a);
+}
 
 Result<PreparedCapture> prepare_capture(const Response& response, std::shared_ptr<const Dictionary> dictionary) {
   PreparedCapture c;
@@ -325,17 +344,17 @@ Result<PreparedCapture> prepare_capture(const Response& response, std::shared_pt
   return c;
 }
 
-Result<std::int64_t> Archive::store_capture(const Response& response) {
+Result<std::int64_t> Captures::store_capture(const Response& response) {
   auto prepared = prepare_capture(response);
   if (!prepared) return prepared.error();
   return store_capture(*prepared);
 }
 
-Status Archive::for_each_first_payload(
+Status Captures::for_each_first_payload(
     const std::function<void(std::string_view sha256, std::string_view url)>& fn) const {
   // In the table's order: read through captures_by_payload, a million rows took 13 s, not
   // 0.35 s (each a random read of the table).
-  auto q = impl_->sql(
+  auto q = in_->sql(
       "SELECT c.payload_sha256, p.url FROM captures c NOT INDEXED JOIN pages p ON p.id = c.page_id"
       " WHERE c.refers_to IS NULL AND c.status = 200 ORDER BY c.id");
   if (!q) return q.error();
@@ -347,21 +366,21 @@ Status Archive::for_each_first_payload(
   }
 }
 
-Result<std::int64_t> Archive::store_capture(const PreparedCapture& capture) {
-  FORA_TRY(begin_batch());
+Result<std::int64_t> Captures::store_capture(const PreparedCapture& capture) {
+  FORA_TRY(in_->catalog.begin_batch());
   auto id = [&]() -> Result<std::int64_t> {
-    auto page = ensure_page(*impl_, capture.url, capture.fetched_at);
+    auto page = ensure_page(in_->catalog, capture.url, capture.fetched_at);
     if (!page) return page.error();
-    return store_prepared(*impl_, *page, capture);
+    return store_prepared(*in_, *page, capture);
   }();
-  Status committed = commit_batch();
+  Status committed = in_->catalog.commit_batch();
   if (!id) return id.error();
   if (!committed) return committed.error();
   return id;
 }
 
-Result<std::optional<Archive::LastCapture>> Archive::last_capture(std::string_view url) const {
-  auto q = impl_->sql(
+Result<std::optional<Captures::LastCapture>> Captures::last_capture(std::string_view url) const {
+  auto q = in_->sql(
       "SELECT c.id, c.etag, c.last_modified, c.fetched_at FROM captures c JOIN pages p ON p.id = c.page_id"
       " WHERE p.url = ? AND c.status = 200 ORDER BY c.id DESC LIMIT 1");
   if (!q) return q.error();
@@ -371,8 +390,8 @@ Result<std::optional<Archive::LastCapture>> Archive::last_capture(std::string_vi
   return std::optional<LastCapture>(LastCapture{(*q)->int64(0), (*q)->text(1), (*q)->text(2), (*q)->int64(3)});
 }
 
-Result<std::optional<std::int64_t>> Archive::find_capture(std::string_view url, std::int64_t fetched_at) const {
-  auto q = impl_->sql(
+Result<std::optional<std::int64_t>> Captures::find_capture(std::string_view url, std::int64_t fetched_at) const {
+  auto q = in_->sql(
       "SELECT c.id FROM captures c JOIN pages p ON p.id = c.page_id WHERE p.url = ?"
       " ORDER BY c.fetched_at = ? DESC, c.id DESC LIMIT 1");
   if (!q) return q.error();
@@ -382,8 +401,8 @@ Result<std::optional<std::int64_t>> Archive::find_capture(std::string_view url, 
   return std::optional<std::int64_t>((*q)->int64(0));
 }
 
-Result<std::vector<std::int64_t>> Archive::latest_captures(const std::string& site) const {
-  auto q = impl_->sql(
+Result<std::vector<std::int64_t>> Captures::latest_captures(const std::string& site) const {
+  auto q = in_->sql(
       "SELECT (SELECT max(c.id) FROM captures c WHERE c.page_id = p.id AND c.status = 200) AS latest"
       " FROM pages p JOIN sites s ON s.id = p.site_id WHERE (?1 = '' OR s.origin = ?1) AND latest IS NOT NULL"
       " ORDER BY p.id");
@@ -398,20 +417,20 @@ Result<std::vector<std::int64_t>> Archive::latest_captures(const std::string& si
   }
 }
 
-Status Archive::touch_capture(std::int64_t capture_id, std::int64_t checked_at) {
-  auto touch = impl_->sql("UPDATE captures SET last_checked = ? WHERE id = ?");
+Status Captures::touch_capture(std::int64_t capture_id, std::int64_t checked_at) {
+  auto touch = in_->sql("UPDATE captures SET last_checked = ? WHERE id = ?");
   if (!touch) return touch.error();
   return (*touch)->bind(1, checked_at).bind(2, capture_id).run();
 }
 
-Result<Response> Archive::read_capture(std::int64_t capture_id) const {
-  auto q = impl_->sql("SELECT segment_id, offset, length, refers_to FROM captures WHERE id = ?");
+Result<Response> Captures::read_capture(std::int64_t capture_id) const {
+  auto q = in_->sql("SELECT segment_id, offset, length, refers_to FROM captures WHERE id = ?");
   if (!q) return q.error();
   auto row = (*q)->bind(1, capture_id).step();
   if (!row) return row.error();
   if (!*row) return make_error(Errc::NotFound, fmt::format("no capture {}", capture_id));
   const std::optional<std::int64_t> refers_to = (*q)->opt_int64(3);
-  auto records = records_at(*impl_, (*q)->int64(0), (*q)->int64(1), (*q)->int64(2));
+  auto records = records_at(*in_, (*q)->int64(0), (*q)->int64(1), (*q)->int64(2));
   if (!records) {
     Error e = records.error();
     e.message = fmt::format("capture {}: {}", capture_id, e.message);
@@ -434,6 +453,30 @@ Result<Response> Archive::read_capture(std::int64_t capture_id) const {
     return r;
   }
   return make_error(Errc::Corrupt, fmt::format("capture {} holds no response record", capture_id));
+}
+
+Status Captures::for_each_capture(
+    const ExportFilter& filter,
+    const std::function<Status(std::string_view, std::int64_t, const std::vector<std::string>&)>& fn,
+    const std::function<void(const std::string&)>& skipped) const {
+  auto q = in_->sql(
+      "SELECT c.segment_id, c.offset, c.length, p.url, c.fetched_at, c.id FROM captures c"
+      " JOIN pages p ON p.id = c.page_id JOIN sites s ON s.id = p.site_id"
+      " WHERE (?1 = '' OR s.origin = ?1) AND c.fetched_at >= ?2 ORDER BY c.id");
+  if (!q) return q.error();
+  (*q)->bind(1, filter.site).bind(2, filter.since);
+  for (;;) {
+    auto row = (*q)->step();
+    if (!row) return row.error();
+    if (!*row) return ok();
+    auto records = capture_records(*in_, (*q)->int64(0), (*q)->int64(1), (*q)->int64(2));
+    if (!records && records.error().code == Errc::Corrupt && skipped) {
+      skipped(fmt::format("capture {} ({}): {}", (*q)->int64(5), (*q)->text(3), records.error().message));
+      continue;
+    }
+    if (!records) return records.error();
+    FORA_TRY(fn((*q)->text(3), (*q)->int64(4), *records));
+  }
 }
 
 }  // namespace fora::archive

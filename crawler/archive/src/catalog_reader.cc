@@ -1,9 +1,8 @@
-// Archive: the reading side (indexer, show, stats).
+// ThreadStore: the reading side (indexer, show).
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "archive_impl.h"
-#include "entry_text.h"
+#include "thread_store_internal.h"
 
 namespace fora::archive {
 namespace {
@@ -52,7 +51,7 @@ extract::DatePrecision precision_from_name(const std::string& name) {
 
 // `tolerate`: words that do not decode are read as lost (the indexer goes on past them);
 // else they are an error naming the entry (show).
-Result<StoredEntry> read_entry(const Archive::Impl& a, const Statement& q, bool tolerate) {
+Result<StoredEntry> read_entry(const EntryWords& a, const Statement& q, bool tolerate) {
   StoredEntry e;
   e.id = q.int64(0);
   e.change_seq = q.int64(1);
@@ -91,44 +90,34 @@ Result<StoredEntry> read_entry(const Archive::Impl& a, const Statement& q, bool 
   return e;
 }
 
-Result<std::int64_t> scalar(const Archive::Impl& a, const char* sql) {
+Result<std::int64_t> scalar(const ThreadStore::Internal& a, const char* sql) {
   auto q = a.sql(sql);
   if (!q) return q.error();
   FORA_TRY((*q)->step());
   return (*q)->int64(0);
 }
 
-std::int64_t folder_bytes(const std::filesystem::path& dir) {
-  std::int64_t total = 0;
-  std::error_code ec;
-  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec);
-       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec)) total += static_cast<std::int64_t>(it->file_size(ec));
-  }
-  return total;
-}
-
 }  // namespace
 
-Status Archive::for_each_entry(std::int64_t since,
+Status ThreadStore::for_each_entry(std::int64_t since,
                                const std::function<Status(const StoredEntry&)>& fn) const {
   static const std::string sql = std::string(kEntrySelect) + " WHERE c.change_seq > ? ORDER BY c.change_seq";
-  auto q = impl_->sql(sql.c_str());
+  auto q = in_->sql(sql.c_str());
   if (!q) return q.error();
   (*q)->bind(1, since);
   for (;;) {
     auto row = (*q)->step();
     if (!row) return row.error();
     if (!*row) return ok();
-    auto e = read_entry(*impl_, **q, true);
+    auto e = read_entry(in_->words, **q, true);
     if (!e) return e.error();
     FORA_TRY(fn(*e));
   }
 }
 
-Result<StoredEntry> Archive::entry(std::int64_t id) const {
+Result<StoredEntry> ThreadStore::entry(std::int64_t id) const {
   static const std::string sql = std::string(kEntrySelect) + " WHERE c.id = ?";
-  auto q = impl_->sql(sql.c_str());
+  auto q = in_->sql(sql.c_str());
   if (!q) return q.error();
   auto row = (*q)->bind(1, id).step();
   if (!row) return row.error();
@@ -136,14 +125,14 @@ Result<StoredEntry> Archive::entry(std::int64_t id) const {
     return make_error(Errc::NotFound, fmt::format("no post or comment with ID {}", id),
                       "IDs are the numbers `fora search` prints");
   }
-  return read_entry(*impl_, **q, false);
+  return read_entry(in_->words, **q, false);
 }
 
-Result<std::vector<StoredEntry>> Archive::thread_entries(std::int64_t thread_id) const {
+Result<std::vector<StoredEntry>> ThreadStore::thread_entries(std::int64_t thread_id) const {
   static const std::string sql = std::string(kEntrySelect) +
                                  " WHERE c.thread_id = ? ORDER BY c.kind = 'comment',"
                                  " c.published, c.id";
-  auto q = impl_->sql(sql.c_str());
+  auto q = in_->sql(sql.c_str());
   if (!q) return q.error();
   (*q)->bind(1, thread_id);
   std::vector<StoredEntry> out;
@@ -151,15 +140,15 @@ Result<std::vector<StoredEntry>> Archive::thread_entries(std::int64_t thread_id)
     auto row = (*q)->step();
     if (!row) return row.error();
     if (!*row) return out;
-    auto e = read_entry(*impl_, **q, false);
+    auto e = read_entry(in_->words, **q, false);
     if (!e) return e.error();
     out.push_back(std::move(*e));
   }
 }
 
-Result<std::vector<EntryVersion>> Archive::entry_versions(std::int64_t id) const {
+Result<std::vector<EntryVersion>> ThreadStore::entry_versions(std::int64_t id) const {
   // The latest version's shown fields are its entry's own (NULL in the version).
-  auto q = impl_->sql(
+  auto q = in_->sql(
       "SELECT v.id, coalesce(v.dictionary_id, 0), v.text, v.quotes, v.seen_at, v.last_seen IS NULL,"
       " coalesce(v.last_seen, c.last_seen), coalesce(v.author, c.author),"
       " CASE WHEN v.last_seen IS NULL THEN c.published ELSE v.published END,"
@@ -174,7 +163,7 @@ Result<std::vector<EntryVersion>> Archive::entry_versions(std::int64_t id) const
     if (!row) return row.error();
     if (!*row) return out;
     const Statement& r = **q;
-    auto words = unpack_version(*impl_, r.int64(0), r.int64(1), r.blob(2), r.blob(3));
+    auto words = unpack_version(in_->words, r.int64(0), r.int64(1), r.blob(2), r.blob(3));
     if (!words) {
       return make_error(Errc::Corrupt, fmt::format("the words of entry {} are damaged in the catalog: {}", id,
                                                    words.error().message),
@@ -185,8 +174,8 @@ Result<std::vector<EntryVersion>> Archive::entry_versions(std::int64_t id) const
   }
 }
 
-Result<std::vector<ThreadVersion>> Archive::thread_versions(std::int64_t thread_id) const {
-  auto q = impl_->sql(
+Result<std::vector<ThreadVersion>> ThreadStore::thread_versions(std::int64_t thread_id) const {
+  auto q = in_->sql(
       "SELECT v.seen_at, coalesce(v.last_seen, t.last_seen), v.title, v.categories, v.tags FROM thread_versions v"
       " JOIN threads t ON t.id = v.thread_id WHERE v.thread_id = ? ORDER BY v.id");
   if (!q) return q.error();
@@ -201,8 +190,8 @@ Result<std::vector<ThreadVersion>> Archive::thread_versions(std::int64_t thread_
   }
 }
 
-Result<std::vector<Archive::GoneMark>> Archive::gone_marks(std::int64_t id) const {
-  auto q = impl_->sql("SELECT gone_at, back_at FROM gone_marks WHERE comment_id = ? ORDER BY id");
+Result<std::vector<ThreadStore::GoneMark>> ThreadStore::gone_marks(std::int64_t id) const {
+  auto q = in_->sql("SELECT gone_at, back_at FROM gone_marks WHERE comment_id = ? ORDER BY id");
   if (!q) return q.error();
   (*q)->bind(1, id);
   std::vector<GoneMark> out;
@@ -214,56 +203,8 @@ Result<std::vector<Archive::GoneMark>> Archive::gone_marks(std::int64_t id) cons
   }
 }
 
-Result<std::int64_t> Archive::max_change_seq() const {
-  return scalar(*impl_, "SELECT coalesce(max(change_seq), 0) FROM comments");
-}
-
-Result<Stats> Archive::stats() const {
-  Stats s;
-  struct Count {
-    std::int64_t* into;
-    const char* sql;
-  };
-  const Count counts[] = {
-      {&s.sites, "SELECT count(*) FROM sites"},
-      {&s.pages, "SELECT count(*) FROM pages"},
-      {&s.captures, "SELECT count(*) FROM captures"},
-      {&s.threads, "SELECT count(*) FROM threads"},
-      {&s.posts, "SELECT count(*) FROM comments WHERE kind = 'post'"},
-      {&s.comments, "SELECT count(*) FROM comments WHERE kind = 'comment'"},
-      {&s.comment_versions, "SELECT count(*) FROM comment_versions"},
-      {&s.authors, "SELECT count(DISTINCT author) FROM comments WHERE author <> ''"},
-  };
-  for (const auto& c : counts) {
-    auto n = scalar(*impl_, c.sql);
-    if (!n) return n.error();
-    *c.into = *n;
-  }
-  // Per site: threads, entries, entries edited (more than one version), entries gone.
-  auto q = impl_->sql(
-      "SELECT s.origin, (SELECT count(*) FROM threads t WHERE t.site_id = s.id),"
-      " count(c.id), coalesce(sum(c.id IN (SELECT comment_id FROM comment_versions GROUP BY comment_id"
-      "   HAVING count(*) > 1)), 0), coalesce(sum(c.gone_since IS NOT NULL), 0)"
-      " FROM sites s LEFT JOIN threads t ON t.site_id = s.id LEFT JOIN comments c ON c.thread_id = t.id"
-      " GROUP BY s.id ORDER BY s.origin");
-  if (!q) return q.error();
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    const Statement& r = **q;
-    s.per_site.push_back({r.text(0), r.int64(1), r.int64(2), r.int64(3), r.int64(4)});
-    s.edited += r.int64(3);
-    s.gone += r.int64(4);
-  }
-  s.snapshot_bytes = impl_->snapshots->bytes();
-  s.index_bytes = folder_bytes(impl_->dir / "index");
-  std::error_code ec;
-  for (const char* f : {"catalog.db", "catalog.db-wal"}) {
-    const auto n = std::filesystem::file_size(impl_->dir / f, ec);
-    if (!ec) s.catalog_bytes += static_cast<std::int64_t>(n);
-  }
-  return s;
+Result<std::int64_t> ThreadStore::max_change_seq() const {
+  return scalar(*in_, "SELECT coalesce(max(change_seq), 0) FROM comments");
 }
 
 }  // namespace fora::archive

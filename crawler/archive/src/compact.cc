@@ -1,4 +1,4 @@
-// Archive::compact: records stored before their site had a dictionary, or at a lower level,
+// Captures::compact: records stored before their site had a dictionary, or at a lower level,
 // are compressed again with the site's latest dictionary at the level asked for, into new
 // segments; a segment no capture points into any more is then removed. The records' bytes
 // do not change, only their compression, so digests, revisits and the catalog's rows stay.
@@ -8,7 +8,7 @@
 
 #include <thread>
 
-#include "archive_impl.h"
+#include "captures_internal.h"
 #include "entry_text.h"
 
 namespace fora::archive {
@@ -26,7 +26,7 @@ constexpr std::size_t kCompactionDictionaryBytes = 1 << 20;
 
 // Sites with enough records get a compaction's dictionary now: those with none (a crawl
 // that ended before its training did, or an import), and those whose latest is a crawl's.
-Status train_for_compaction(Archive::Impl& a) {
+Status train_for_compaction(Captures::Internal& a) {
   auto q = a.sql(
       "SELECT s.origin, s.id, count(*), coalesce((SELECT length(d.dictionary) FROM dictionaries d"
       "   WHERE d.id = (SELECT max(id) FROM dictionaries WHERE site_id = s.id)), 0)"
@@ -55,7 +55,7 @@ Status train_for_compaction(Archive::Impl& a) {
 }
 
 // The captures not yet where compaction puts them, oldest first.
-Result<std::vector<Pending>> pending(const Archive::Impl& a, int level) {
+Result<std::vector<Pending>> pending(const Captures::Internal& a, int level) {
   auto q = a.sql(
       "SELECT c.id, c.segment_id, c.offset, c.length, s.origin, coalesce(g.dictionary_id, 0), g.level,"
       " (SELECT max(d.id) FROM dictionaries d WHERE d.site_id = s.id)"
@@ -75,7 +75,7 @@ Result<std::vector<Pending>> pending(const Archive::Impl& a, int level) {
 
 // Segments no capture points into (one open for appending is closed first; the next
 // record starts a new one).
-Status remove_empty_segments(Archive::Impl& a, CompactReport& report) {
+Status remove_empty_segments(Captures::Internal& a, CompactReport& report) {
   auto q = a.sql("SELECT id, name FROM segments s WHERE NOT EXISTS (SELECT 1 FROM captures c WHERE c.segment_id = s.id)");
   if (!q) return q.error();
   std::vector<std::pair<std::int64_t, std::string>> empty;
@@ -86,7 +86,7 @@ Status remove_empty_segments(Archive::Impl& a, CompactReport& report) {
     empty.emplace_back((*q)->int64(0), (*q)->text(1));
   }
   if (empty.empty()) return ok();
-  FORA_TRY(exec(a.db.get(), "BEGIN IMMEDIATE"));
+  FORA_TRY(exec(a.db(), "BEGIN IMMEDIATE"));
   for (const auto& [id, name] : empty) {
     auto del = a.sql("DELETE FROM segments WHERE id = ?");
     if (!del) return del.error();
@@ -94,7 +94,7 @@ Status remove_empty_segments(Archive::Impl& a, CompactReport& report) {
     a.segment_rows.erase(id);
     std::erase_if(a.open_segments, [id = id](const auto& kv) { return kv.second.id == id; });
   }
-  FORA_TRY(exec(a.db.get(), "COMMIT"));
+  FORA_TRY(exec(a.db(), "COMMIT"));
   // Only once the catalog no longer lists them (a crash before this leaves files that the
   // next open sets aside).
   for (const auto& [id, name] : empty) {
@@ -120,19 +120,9 @@ void on_every_core(std::size_t n, Fn fn) {
   for (auto& t : pool) t.join();
 }
 
-std::int64_t catalog_bytes(const Archive::Impl& a) {
-  std::int64_t total = 0;
-  std::error_code ec;
-  for (const char* f : {"catalog.db", "catalog.db-wal"}) {
-    const auto n = std::filesystem::file_size(a.dir / f, ec);
-    if (!ec) total += static_cast<std::int64_t>(n);
-  }
-  return total;
-}
-
 // meta's text_compaction: "<level> <last version id>", the versions a compaction left at
 // that level with their site's latest text dictionary.
-Result<std::pair<int, std::int64_t>> text_compaction(const Archive::Impl& a) {
+Result<std::pair<int, std::int64_t>> text_compaction(const Captures::Internal& a) {
   auto q = a.sql("SELECT value FROM meta WHERE key = 'text_compaction'");
   if (!q) return q.error();
   auto row = (*q)->step();
@@ -146,7 +136,7 @@ Result<std::pair<int, std::int64_t>> text_compaction(const Archive::Impl& a) {
 // The entries' words, compressed again with each site's latest text dictionary (trained
 // first where a site has none) at `level`: versions added since the last compaction at this
 // level or higher, and those of an older dictionary.
-Status compact_texts(Archive::Impl& a, int level, CompactReport& report) {
+Status compact_texts(Captures::Internal& a, int level, CompactReport& report) {
   std::vector<std::int64_t> sites;
   {
     auto q = a.sql("SELECT id FROM sites s WHERE NOT EXISTS (SELECT 1 FROM text_dictionaries d WHERE d.site_id = s.id)");
@@ -158,14 +148,14 @@ Status compact_texts(Archive::Impl& a, int level, CompactReport& report) {
       sites.push_back((*q)->int64(0));
     }
   }
-  FORA_TRY(exec(a.db.get(), "BEGIN IMMEDIATE"));
+  FORA_TRY(exec(a.db(), "BEGIN IMMEDIATE"));
   for (const std::int64_t site : sites) {
-    if (auto trained = train_text_dictionary(a, site, level); !trained) {
-      (void)exec(a.db.get(), "ROLLBACK");
+    if (auto trained = train_text_dictionary(a.words, site, level, a.catalog.now()); !trained) {
+      (void)exec(a.db(), "ROLLBACK");
       return trained.error();
     }
   }
-  FORA_TRY(exec(a.db.get(), "COMMIT"));
+  FORA_TRY(exec(a.db(), "COMMIT"));
   // Each site's latest, made for `level`.
   std::unordered_map<std::int64_t, std::shared_ptr<const Dictionary>> by_site;
   {
@@ -219,12 +209,12 @@ Status compact_texts(Archive::Impl& a, int level, CompactReport& report) {
     after = rows.back().id;
     // Each dictionary a row names, loaded before the threads share the cache.
     for (const Row& r : rows) {
-      if (auto d = text_dictionary(a, r.dictionary); !d) return d.error();
+      if (auto d = text_dictionary(a.words, r.dictionary); !d) return d.error();
     }
     std::vector<Result<PackedVersion>> packed(rows.size(), PackedVersion());
     on_every_core(rows.size(), [&](std::size_t k) {
       const Row& r = rows[k];
-      auto words = unpack_version(a, r.id, r.dictionary, r.text, r.quotes);
+      auto words = unpack_version(a.words, r.id, r.dictionary, r.text, r.quotes);
       if (!words || words->lost) {
         // Lost words stay marked lost (NotFound: passed over quietly).
         packed[k] = words ? make_error(Errc::NotFound, "lost") : words.error();
@@ -233,7 +223,7 @@ Status compact_texts(Archive::Impl& a, int level, CompactReport& report) {
       const auto found = by_site.find(r.site);
       packed[k] = pack_words(words->text, words->quotes, found == by_site.end() ? nullptr : found->second.get(), level);
     });
-    FORA_TRY(exec(a.db.get(), "BEGIN IMMEDIATE"));
+    FORA_TRY(exec(a.db(), "BEGIN IMMEDIATE"));
     const Status moved = [&]() -> Status {
       for (std::size_t k = 0; k < rows.size(); ++k) {
         if (!packed[k]) {
@@ -249,7 +239,7 @@ Status compact_texts(Archive::Impl& a, int level, CompactReport& report) {
       }
       return ok();
     }();
-    const Status committed = exec(a.db.get(), moved ? "COMMIT" : "ROLLBACK");
+    const Status committed = exec(a.db(), moved ? "COMMIT" : "ROLLBACK");
     FORA_TRY(moved);
     FORA_TRY(committed);
   }
@@ -259,16 +249,16 @@ Status compact_texts(Archive::Impl& a, int level, CompactReport& report) {
   auto put = a.sql("INSERT OR REPLACE INTO meta(key, value) VALUES('text_compaction', ?)");
   if (!put) return put.error();
   FORA_TRY((*put)->bind(1, fmt::format("{} {}", std::max(level, done->first), (*top)->int64(0))).run());
-  FORA_TRY(exec(a.db.get(), "INSERT OR REPLACE INTO meta(key, value) VALUES('text_checksums', '1')"));
+  FORA_TRY(exec(a.db(), "INSERT OR REPLACE INTO meta(key, value) VALUES('text_checksums', '1')"));
   // The dictionaries made for `level` are the writer's from now on.
-  for (const auto& [site, d] : by_site) a.site_text_dictionaries[site] = d;
+  for (const auto& [site, d] : by_site) a.words.site_text_dictionaries[site] = d;
   return ok();
 }
 
 }  // namespace
 
-Result<CompactReport> Archive::compact(int level, const std::function<void(std::int64_t, std::int64_t)>& progress) {
-  Impl& a = *impl_;
+Result<CompactReport> Captures::compact(int level, const std::function<void(std::int64_t, std::int64_t)>& progress) {
+  Internal& a = *in_;
   CompactReport report;
   report.bytes_before = a.snapshots->bytes();
   FORA_TRY(train_for_compaction(a));
@@ -316,7 +306,7 @@ Result<CompactReport> Archive::compact(int level, const std::function<void(std::
       frames[k] = std::move(joined);
     });
 
-    FORA_TRY(begin_batch());
+    FORA_TRY(a.catalog.begin_batch());
     const Status moved = [&]() -> Status {
       for (std::size_t k = 0; k < frames.size(); ++k) {
         const Pending& p = (*todo)[start + k];
@@ -326,7 +316,7 @@ Result<CompactReport> Archive::compact(int level, const std::function<void(std::
         }
         const auto found = by_site.find(p.origin);
         auto placed = place_frames(a, *frames[k], found == by_site.end() ? nullptr : found->second,
-                                   found == by_site.end() ? level : found->second->level(), std::time(nullptr));
+                                   found == by_site.end() ? level : found->second->level(), a.catalog.now());
         if (!placed) return placed.error();
         auto move = a.sql("UPDATE captures SET segment_id = ?, offset = ?, length = ? WHERE id = ?");
         if (!move) return move.error();
@@ -337,20 +327,20 @@ Result<CompactReport> Archive::compact(int level, const std::function<void(std::
       return ok();
     }();
     // A batch moved halfway is committed as far as it went: its rows point at frames written.
-    const Status committed = commit_batch();
+    const Status committed = a.catalog.commit_batch();
     FORA_TRY(moved);
     FORA_TRY(committed);
     if (progress) progress(static_cast<std::int64_t>(end), static_cast<std::int64_t>(todo->size()));
   }
   FORA_TRY(remove_empty_segments(a, report));
   report.bytes_after = a.snapshots->bytes();
-  report.catalog_before = catalog_bytes(a);
+  report.catalog_before = a.catalog.bytes();
   FORA_TRY(compact_texts(a, level, report));
   // Give the pages the smaller rows left free back, and fold the WAL in (no statement may
   // be halfway through a read for that).
-  for (auto& [sql, statement] : a.statements) statement->reset();
-  FORA_TRY(exec(a.db.get(), "VACUUM; PRAGMA wal_checkpoint(TRUNCATE)"));
-  report.catalog_after = catalog_bytes(a);
+  a.catalog.reset_statements();
+  FORA_TRY(exec(a.db(), "VACUUM; PRAGMA wal_checkpoint(TRUNCATE)"));
+  report.catalog_after = a.catalog.bytes();
   return report;
 }
 

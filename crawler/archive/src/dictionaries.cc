@@ -4,7 +4,8 @@
 // raw bytes against 0.179 without (tools/bench/archive).
 #include <fmt/format.h>
 
-#include "archive_impl.h"
+#include "captures_internal.h"
+#include "fora/url/url.h"
 
 namespace fora::archive {
 namespace {
@@ -16,7 +17,7 @@ namespace {
 constexpr std::size_t kSampleCaptures = 1000;
 constexpr std::size_t kSampleBytes = 64 << 20;
 
-Result<std::vector<std::string>> samples_of(const Archive::Impl& a, std::int64_t site_id) {
+Result<std::vector<std::string>> samples_of(const Captures::Internal& a, std::int64_t site_id) {
   static const std::string sql =
       "SELECT c.segment_id, c.offset, c.length FROM captures c JOIN pages p ON p.id = c.page_id"
       " WHERE p.site_id = ? AND c.refers_to IS NULL ORDER BY " + spread_order("c.id") + " LIMIT ?";
@@ -45,11 +46,11 @@ Result<std::vector<std::string>> samples_of(const Archive::Impl& a, std::int64_t
 }
 
 // Saves a trained dictionary and hands it out for the site's next records.
-Status save(Archive::Impl& a, const std::string& origin, std::int64_t site_id, std::string bytes, std::int64_t now) {
+Status save(Captures::Internal& a, const std::string& origin, std::int64_t site_id, std::string bytes, std::int64_t now) {
   auto ins = a.sql("INSERT INTO dictionaries(site_id, created_at, dictionary) VALUES(?, ?, ?)");
   if (!ins) return ins.error();
   FORA_TRY((*ins)->bind(1, site_id).bind(2, now).bind_blob(3, bytes).run());
-  const std::int64_t id = sqlite3_last_insert_rowid(a.db.get());
+  const std::int64_t id = sqlite3_last_insert_rowid(a.db());
   auto dict = Dictionary::load(id, std::move(bytes), kRecordLevel);
   if (!dict) return dict.error();
   a.dictionaries[id] = *dict;
@@ -58,7 +59,7 @@ Status save(Archive::Impl& a, const std::string& origin, std::int64_t site_id, s
   return ok();
 }
 
-Status collect(Archive::Impl& a, bool wait) {
+Status collect(Captures::Internal& a, bool wait) {
   if (!a.training) return ok();
   auto& t = *a.training;
   if (!wait && t.dictionary.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return ok();
@@ -72,12 +73,12 @@ Status collect(Archive::Impl& a, bool wait) {
     return ok();
   }
   if (trained->size() <= replaces) return ok();
-  return save(a, origin, site_id, std::move(*trained), std::time(nullptr));
+  return save(a, origin, site_id, std::move(*trained), a.catalog.now());
 }
 
 }  // namespace
 
-Status load_site_dictionaries(Archive::Impl& a) {
+Status load_site_dictionaries(Captures::Internal& a) {
   auto q = a.sql(
       "SELECT s.origin, d.id, d.dictionary FROM dictionaries d JOIN sites s ON s.id = d.site_id"
       " WHERE d.id IN (SELECT max(id) FROM dictionaries GROUP BY site_id)");
@@ -94,7 +95,7 @@ Status load_site_dictionaries(Archive::Impl& a) {
   }
 }
 
-Status after_capture(Archive::Impl& a, const std::string& origin, std::int64_t site_id, bool had_dictionary) {
+Status after_capture(Captures::Internal& a, const std::string& origin, std::int64_t site_id, bool had_dictionary) {
   FORA_TRY(collect(a, false));
   if (a.train_after <= 0 || had_dictionary || a.training || a.untrainable.count(origin)) return ok();
   {
@@ -115,7 +116,7 @@ Status after_capture(Archive::Impl& a, const std::string& origin, std::int64_t s
   return start_training(a, origin, site_id);
 }
 
-Status start_training(Archive::Impl& a, const std::string& origin, std::int64_t site_id, std::size_t capacity,
+Status start_training(Captures::Internal& a, const std::string& origin, std::int64_t site_id, std::size_t capacity,
                       std::size_t replaces) {
   auto samples = samples_of(a, site_id);
   if (!samples) return samples.error();
@@ -124,7 +125,7 @@ Status start_training(Archive::Impl& a, const std::string& origin, std::int64_t 
   if (capacity == 0) capacity = a.dictionary_bytes;
   capacity = std::min(capacity, std::max(bytes / 10, a.dictionary_bytes));
   if (capacity <= replaces) return ok();  // too few samples for a larger one
-  a.training = Archive::Impl::Training{origin, site_id,
+  a.training = Captures::Internal::Training{origin, site_id,
                                        std::async(std::launch::async, [samples = std::move(*samples), capacity] {
                                          return train_dictionary(samples, capacity);
                                        }),
@@ -132,20 +133,20 @@ Status start_training(Archive::Impl& a, const std::string& origin, std::int64_t 
   return ok();
 }
 
-Status finish_training(Archive::Impl& a) { return collect(a, true); }
+Status finish_training(Captures::Internal& a) { return collect(a, true); }
 
-std::shared_ptr<const Dictionary> Archive::dictionary_for(std::string_view url) const {
-  const std::string origin = origin_of(url);
-  std::lock_guard lock(impl_->site_dictionaries_mutex);
-  const auto found = impl_->site_dictionaries.find(origin);
-  return found == impl_->site_dictionaries.end() ? nullptr : found->second;
+std::shared_ptr<const Dictionary> Captures::dictionary_for(std::string_view url) const {
+  const std::string origin = url_origin(url);
+  std::lock_guard lock(in_->site_dictionaries_mutex);
+  const auto found = in_->site_dictionaries.find(origin);
+  return found == in_->site_dictionaries.end() ? nullptr : found->second;
 }
 
-void Archive::set_dictionary_policy(std::int64_t train_after, std::size_t bytes) {
-  impl_->train_after = train_after;
-  impl_->dictionary_bytes = bytes;
+void Captures::set_dictionary_policy(std::int64_t train_after, std::size_t bytes) {
+  in_->train_after = train_after;
+  in_->dictionary_bytes = bytes;
 }
 
-void Archive::set_text_dictionary_policy(std::int64_t train_after) { impl_->text_train_after = train_after; }
+void Captures::set_text_dictionary_policy(std::int64_t train_after) { in_->words.text_train_after = train_after; }
 
 }  // namespace fora::archive

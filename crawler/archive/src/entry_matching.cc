@@ -41,7 +41,7 @@ double overlap(const std::set<std::string>& x, const std::set<std::string>& y) {
 
 }  // namespace
 
-Status match_unidentified(const Archive::Impl& a, std::int64_t thread, std::int64_t page_id,
+Status match_unidentified(const EntryWords& a, std::int64_t thread, std::int64_t page_id,
                           std::vector<extract::Entry>& comments) {
   if (page_id == 0) return ok();
   auto known = a.sql("SELECT 1 FROM comments WHERE thread_id = ? AND kind = 'comment' AND native_id = ?");

@@ -9,14 +9,14 @@
 #include <cstdint>
 #include <vector>
 
-#include "archive_impl.h"
+#include "entry_text.h"
 #include "fora/extract/thread.h"
 
 namespace fora::archive {
 
 // Renames, in `comments`, the content ids that match a stored entry of `thread` last seen
 // on page `page_id` (0: the page is not read whole, nothing is matched).
-Status match_unidentified(const Archive::Impl& a, std::int64_t thread, std::int64_t page_id,
+Status match_unidentified(const EntryWords& a, std::int64_t thread, std::int64_t page_id,
                           std::vector<extract::Entry>& comments);
 
 }  // namespace fora::archive

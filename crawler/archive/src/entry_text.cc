@@ -3,8 +3,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <ctime>
-
 namespace fora::archive {
 namespace {
 
@@ -33,11 +31,11 @@ Result<std::string> unpack(std::string_view packed, const Dictionary* dict) {
 constexpr std::string_view kLostWords("\x5e\x2a\x4d\x18\0\0\0\0", 8);
 
 // Saves a trained dictionary as the site's latest.
-Status save(Archive::Impl& a, std::int64_t site_id, std::string bytes, int level) {
+Status save(EntryWords& a, std::int64_t site_id, std::string bytes, int level, std::int64_t now) {
   auto ins = a.sql("INSERT INTO text_dictionaries(site_id, created_at, dictionary) VALUES(?, ?, ?)");
   if (!ins) return ins.error();
-  FORA_TRY((*ins)->bind(1, site_id).bind(2, static_cast<std::int64_t>(std::time(nullptr))).bind_blob(3, bytes).run());
-  const std::int64_t id = sqlite3_last_insert_rowid(a.db.get());
+  FORA_TRY((*ins)->bind(1, site_id).bind(2, now).bind_blob(3, bytes).run());
+  const std::int64_t id = sqlite3_last_insert_rowid(a.db());
   auto dict = Dictionary::load(id, std::move(bytes), level);
   if (!dict) return dict.error();
   a.text_dictionaries[id] = *dict;
@@ -46,7 +44,7 @@ Status save(Archive::Impl& a, std::int64_t site_id, std::string bytes, int level
 }
 
 // How many versions of the site are stored without a text dictionary.
-Result<std::int64_t> count_without(const Archive::Impl& a, std::int64_t site_id) {
+Result<std::int64_t> count_without(const EntryWords& a, std::int64_t site_id) {
   auto q = a.sql(
       "SELECT count(*) FROM comment_versions v JOIN comments c ON c.id = v.comment_id"
       " JOIN threads t ON t.id = c.thread_id WHERE t.site_id = ? AND v.dictionary_id IS NULL");
@@ -126,7 +124,7 @@ Status register_catalog_functions(sqlite3* db) {
   return ok();
 }
 
-Result<std::shared_ptr<const Dictionary>> text_dictionary(const Archive::Impl& a, std::int64_t id) {
+Result<std::shared_ptr<const Dictionary>> text_dictionary(const EntryWords& a, std::int64_t id) {
   if (id == 0) return std::shared_ptr<const Dictionary>();
   if (auto found = a.text_dictionaries.find(id); found != a.text_dictionaries.end()) return found->second;
   auto q = a.sql("SELECT dictionary FROM text_dictionaries WHERE id = ?");
@@ -140,7 +138,7 @@ Result<std::shared_ptr<const Dictionary>> text_dictionary(const Archive::Impl& a
   return *d;
 }
 
-Status load_site_text_dictionaries(Archive::Impl& a) {
+Status load_site_text_dictionaries(EntryWords& a) {
   auto q = a.sql(
       "SELECT site_id, id, dictionary FROM text_dictionaries"
       " WHERE id IN (SELECT max(id) FROM text_dictionaries GROUP BY site_id)");
@@ -156,7 +154,7 @@ Status load_site_text_dictionaries(Archive::Impl& a) {
   }
 }
 
-Result<bool> train_text_dictionary(Archive::Impl& a, std::int64_t site_id, int level) {
+Result<bool> train_text_dictionary(EntryWords& a, std::int64_t site_id, int level, std::int64_t now) {
   static const std::string sql =
       "SELECT v.id, coalesce(v.dictionary_id, 0), v.text FROM comment_versions v"
       " JOIN comments c ON c.id = v.comment_id JOIN threads t ON t.id = c.thread_id"
@@ -182,11 +180,11 @@ Result<bool> train_text_dictionary(Archive::Impl& a, std::int64_t site_id, int l
   if (bytes < 10 * kTextDictionaryBytes) return false;
   auto trained = train_dictionary(samples, kTextDictionaryBytes);
   if (!trained) return false;  // too alike to learn from: the site's texts go without
-  FORA_TRY(save(a, site_id, std::move(*trained), level));
+  FORA_TRY(save(a, site_id, std::move(*trained), level, now));
   return true;
 }
 
-Result<PackedVersion> pack_version(Archive::Impl& a, std::int64_t site_id, const extract::Entry& e) {
+Result<PackedVersion> pack_version(EntryWords& a, std::int64_t site_id, const extract::Entry& e, std::int64_t now) {
   auto found = a.site_text_dictionaries.find(site_id);
   if (found == a.site_text_dictionaries.end() && a.text_train_after > 0) {
     auto [count, first] = a.texts_without_dictionary.try_emplace(site_id, 0);
@@ -196,7 +194,7 @@ Result<PackedVersion> pack_version(Archive::Impl& a, std::int64_t site_id, const
       count->second = *n;
     }
     if (++count->second >= a.text_train_after) {
-      auto trained = train_text_dictionary(a, site_id, kTextLevel);
+      auto trained = train_text_dictionary(a, site_id, kTextLevel, now);
       if (!trained) return trained.error();
       // Untrainable: try again once as many more versions are stored.
       count->second = *trained ? 0 : -count->second;
@@ -220,7 +218,7 @@ Result<PackedVersion> pack_words(const std::string& text, const std::vector<extr
   return out;
 }
 
-Result<UnpackedVersion> unpack_version(const Archive::Impl& a, std::int64_t version_id, std::int64_t dictionary_id,
+Result<UnpackedVersion> unpack_version(const EntryWords& a, std::int64_t version_id, std::int64_t dictionary_id,
                                        std::string_view text, std::string_view quotes) {
   if (text == kLostWords) return UnpackedVersion{{}, {}, true};
   auto dict = text_dictionary(a, dictionary_id);

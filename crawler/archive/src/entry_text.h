@@ -25,14 +25,27 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
 #include "fora/extract/thread.h"
 #include "fora/result.h"
-#include "archive_impl.h"
+#include "catalog.h"
+#include "zstd_frames.h"
 
 namespace fora::archive {
+
+// The text dictionaries (text_dictionaries): by id, loaded on first use (readers too); each
+// site's latest, by site id, and how many versions each site stored without one (writer).
+// Part of the thread store's state; the captures' compaction and repair use it too.
+struct EntryWords : OnCatalog {
+  explicit EntryWords(Catalog& c) : OnCatalog{c} {}
+  mutable std::unordered_map<std::int64_t, std::shared_ptr<const Dictionary>> text_dictionaries;
+  std::unordered_map<std::int64_t, std::shared_ptr<const Dictionary>> site_text_dictionaries;
+  std::unordered_map<std::int64_t, std::int64_t> texts_without_dictionary;
+  std::int64_t text_train_after = 2000;  // versions a site stores before its text dictionary is trained
+};
 
 // comment_versions' columns for one version.
 struct PackedVersion {
@@ -47,7 +60,7 @@ Result<PackedVersion> pack_words(const std::string& text, const std::vector<extr
 
 // The words of an entry of site `site_id` as a new version stores them: with the site's
 // text dictionary, training one first when the site has stored enough versions (writer).
-Result<PackedVersion> pack_version(Archive::Impl& a, std::int64_t site_id, const extract::Entry& e);
+Result<PackedVersion> pack_version(EntryWords& a, std::int64_t site_id, const extract::Entry& e, std::int64_t now);
 
 // The text and quotes a stored version holds. Errors: Corrupt (naming the version).
 struct UnpackedVersion {
@@ -57,17 +70,17 @@ struct UnpackedVersion {
 };
 // The text blob of a version whose words were lost to damage.
 std::string lost_words();
-Result<UnpackedVersion> unpack_version(const Archive::Impl& a, std::int64_t version_id,
+Result<UnpackedVersion> unpack_version(const EntryWords& a, std::int64_t version_id,
                                        std::int64_t dictionary_id, std::string_view text,
                                        std::string_view quotes);
 
 // Text dictionaries of the writer: each site's latest loaded on open.
-Status load_site_text_dictionaries(Archive::Impl& a);
+Status load_site_text_dictionaries(EntryWords& a);
 // Trains a text dictionary for `site_id` from versions drawn from all of its, and makes it the site's
-// latest (compressing at `level`). False when the site has too few texts to train on.
-Result<bool> train_text_dictionary(Archive::Impl& a, std::int64_t site_id, int level);
+// latest (compressing at `level`), created at `now`. False when the site has too few texts to train on.
+Result<bool> train_text_dictionary(EntryWords& a, std::int64_t site_id, int level, std::int64_t now);
 // Text dictionary `id`, loaded to decompress on first use.
-Result<std::shared_ptr<const Dictionary>> text_dictionary(const Archive::Impl& a, std::int64_t id);
+Result<std::shared_ptr<const Dictionary>> text_dictionary(const EntryWords& a, std::int64_t id);
 
 // The quotes as the JSON comment_versions.quotes holds ("" when there are none), and back.
 std::string quotes_json(const std::vector<extract::Quote>& quotes);

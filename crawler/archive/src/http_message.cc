@@ -3,7 +3,7 @@
 #include <boost/algorithm/string/predicate.hpp>
 #include <fmt/format.h>
 
-#include "fora/archive/archive.h"
+#include "fora/archive/http_response.h"
 
 namespace fora::archive {
 

@@ -1,4 +1,4 @@
-// Archive::repair: makes a damaged archive whole again, losing only what the damage holds.
+// Captures::repair: makes a damaged archive whole again, losing only what the damage holds.
 //
 // A segment that verify finds anything wrong with is written again: its captures that
 // still read back whole (every frame's checksum holds, every record parses, the payload
@@ -13,10 +13,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <ctime>
 #include <set>
 
-#include "archive_impl.h"
+#include "captures_internal.h"
+#include "page_rows.h"
 #include "digest.h"
 #include "entry_text.h"
 #include "fora/archive/warc.h"
@@ -39,7 +39,7 @@ struct Capture {
   std::string sha256;
 };
 
-Result<std::vector<Segment>> all_segments(const Archive::Impl& a) {
+Result<std::vector<Segment>> all_segments(const Captures::Internal& a) {
   auto q = a.sql("SELECT id, name, coalesce(dictionary_id, 0), level FROM segments ORDER BY id");
   if (!q) return q.error();
   std::vector<Segment> out;
@@ -51,7 +51,7 @@ Result<std::vector<Segment>> all_segments(const Archive::Impl& a) {
   }
 }
 
-Result<std::vector<Capture>> captures_of(const Archive::Impl& a, std::int64_t segment) {
+Result<std::vector<Capture>> captures_of(const Captures::Internal& a, std::int64_t segment) {
   auto q = a.sql(
       "SELECT id, page_id, offset, length, refers_to, payload_sha256 FROM captures WHERE segment_id = ? ORDER BY offset");
   if (!q) return q.error();
@@ -66,7 +66,7 @@ Result<std::vector<Capture>> captures_of(const Archive::Impl& a, std::int64_t se
 }
 
 // Whether the capture's records read back whole.
-bool readable(const Archive::Impl& a, std::int64_t segment, const Capture& c) {
+bool readable(const Captures::Internal& a, std::int64_t segment, const Capture& c) {
   auto records = capture_records(a, segment, c.offset, c.length);
   if (!records || records->empty()) return false;
   for (const std::string& bytes : *records) {
@@ -81,16 +81,15 @@ bool readable(const Archive::Impl& a, std::int64_t segment, const Capture& c) {
 }
 
 // Queues page `page_id` to be fetched again, because what fora kept of it was damaged.
-Status queue_again(Archive::Impl& a, std::int64_t page_id, RepairReport& report) {
-  auto up = a.sql("UPDATE pages SET state = 'queued', reason = 'damaged' WHERE id = ? AND state <> 'queued'");
-  if (!up) return up.error();
-  FORA_TRY((*up)->bind(1, page_id).run());
-  report.pages_queued += sqlite3_changes(a.db.get());
+Status queue_again(Captures::Internal& a, std::int64_t page_id, RepairReport& report) {
+  auto queued = queue_damaged(a.catalog, page_id);
+  if (!queued) return queued.error();
+  report.pages_queued += *queued ? 1 : 0;
   return ok();
 }
 
 // Moves segment file `name` into snapshots/damaged/, under a name not taken yet.
-Result<std::string> set_aside(const Archive::Impl& a, const std::string& name) {
+Result<std::string> set_aside(const Captures::Internal& a, const std::string& name) {
   const fs::path from = a.snapshots->dir() / name;
   const fs::path folder = a.snapshots->dir() / "damaged";
   std::error_code ec;
@@ -101,13 +100,13 @@ Result<std::string> set_aside(const Archive::Impl& a, const std::string& name) {
   for (int n = 2; fs::exists(to, ec); ++n) to = folder / fmt::format("{}.{}", name, n);
   fs::rename(from, to, ec);
   if (ec) return make_error(Errc::Io, fmt::format("moving {} aside: {}", from.string(), ec.message()));
-  return fs::relative(to, a.dir, ec).string();
+  return fs::relative(to, a.catalog.dir(), ec).string();
 }
 
 // A record dictionary damaged in the catalog (whose blob has no checksum) is taken back from
 // the leading frame of a segment compressed with it, when that frame holds (its inner zstd
 // frame's checksum does): else every record of the site would read as damaged.
-Status restore_dictionaries(Archive::Impl& a, const std::vector<Segment>& segments, RepairReport& report) {
+Status restore_dictionaries(Captures::Internal& a, const std::vector<Segment>& segments, RepairReport& report) {
   std::set<std::int64_t> done;
   for (const Segment& seg : segments) {
     if (seg.dictionary_id == 0 || done.count(seg.dictionary_id)) continue;
@@ -151,7 +150,7 @@ Status restore_dictionaries(Archive::Impl& a, const std::vector<Segment>& segmen
 
 // The segments to write again, and the captures lost: those of damaged segments that do not
 // read back, and the revisits of those.
-Status find_losses(const Archive::Impl& a, const std::vector<Segment>& segments, std::set<std::int64_t>& rewrite,
+Status find_losses(const Captures::Internal& a, const std::vector<Segment>& segments, std::set<std::int64_t>& rewrite,
                    std::set<std::int64_t>& lost, std::vector<std::string>& found) {
   for (const Segment& seg : segments) {
     auto problems = segment_problems(a, seg.id, true);
@@ -182,11 +181,11 @@ Status find_losses(const Archive::Impl& a, const std::vector<Segment>& segments,
 
 // Copies the captures of `seg` not lost into a new segment, and adds the lost ones to
 // `dropped`. Within the caller's batch.
-Status rewrite_segment(Archive::Impl& a, const Segment& seg, const std::set<std::int64_t>& lost,
+Status rewrite_segment(Captures::Internal& a, const Segment& seg, const std::set<std::int64_t>& lost,
                        std::vector<Capture>& dropped, RepairReport& report) {
   auto dict = record_dictionary(a, seg.dictionary_id);
   if (!dict) return dict.error();
-  auto fresh = start_segment(a, *dict, {seg.dictionary_id, seg.level}, std::time(nullptr));
+  auto fresh = start_segment(a, *dict, {seg.dictionary_id, seg.level}, a.catalog.now());
   if (!fresh) return fresh.error();
   auto caps = captures_of(a, seg.id);
   if (!caps) return caps.error();
@@ -214,7 +213,7 @@ Status rewrite_segment(Archive::Impl& a, const Segment& seg, const std::set<std:
 }
 
 // Marks lost the words of every version that no longer decodes, and queues their pages.
-Status repair_versions(Archive::Impl& a, RepairReport& report) {
+Status repair_versions(Captures::Internal& a, RepairReport& report) {
   std::vector<std::pair<std::int64_t, std::int64_t>> damaged;  // version, comment
   {
     auto q = a.sql("SELECT id, coalesce(dictionary_id, 0), text, quotes, comment_id FROM comment_versions ORDER BY id");
@@ -223,7 +222,7 @@ Status repair_versions(Archive::Impl& a, RepairReport& report) {
       auto row = (*q)->step();
       if (!row) return row.error();
       if (!*row) break;
-      auto words = unpack_version(a, (*q)->int64(0), (*q)->int64(1), (*q)->blob(2), (*q)->blob(3));
+      auto words = unpack_version(a.words, (*q)->int64(0), (*q)->int64(1), (*q)->blob(2), (*q)->blob(3));
       if (!words) damaged.emplace_back((*q)->int64(0), (*q)->int64(4));
     }
   }
@@ -251,7 +250,7 @@ Status repair_versions(Archive::Impl& a, RepairReport& report) {
 }
 
 // SQLite's own damage that an index rebuild mends (a row missing from an index).
-Status repair_indexes(Archive::Impl& a, RepairReport& report) {
+Status repair_indexes(Captures::Internal& a, RepairReport& report) {
   const auto healthy = [&]() -> Result<bool> {
     auto check = a.sql("PRAGMA integrity_check");
     if (!check) return check.error();
@@ -264,7 +263,7 @@ Status repair_indexes(Archive::Impl& a, RepairReport& report) {
   auto before = healthy();
   if (!before) return before.error();
   if (*before) return ok();
-  FORA_TRY(exec(a.db.get(), "REINDEX"));
+  FORA_TRY(exec(a.db(), "REINDEX"));
   auto after = healthy();
   if (!after) return after.error();
   report.actions.push_back(*after ? "catalog.db: its SQL indexes were damaged: rebuilt"
@@ -274,23 +273,23 @@ Status repair_indexes(Archive::Impl& a, RepairReport& report) {
 
 }  // namespace
 
-Result<RepairReport> Archive::repair() {
-  Impl& a = *impl_;
+Result<RepairReport> Captures::repair() {
+  Internal& a = *in_;
   RepairReport report;
   auto segments = all_segments(a);
   if (!segments) return segments.error();
   // First what the rest reads through: the SQL indexes (a damaged one hides rows from the
   // queries below), and the record dictionaries.
-  FORA_TRY(begin_batch());
+  FORA_TRY(a.catalog.begin_batch());
   Status restored = repair_indexes(a, report);
   if (restored) restored = restore_dictionaries(a, *segments, report);
-  FORA_TRY(commit_batch());
+  FORA_TRY(a.catalog.commit_batch());
   FORA_TRY(restored);
   std::set<std::int64_t> rewrite, lost;
   FORA_TRY(find_losses(a, *segments, rewrite, lost, report.found));
 
   std::vector<std::string> aside;  // the files to move once the catalog no longer lists them
-  FORA_TRY(begin_batch());
+  FORA_TRY(a.catalog.begin_batch());
   const Status mended = [&]() -> Status {
     std::vector<Capture> dropped;
     for (const Segment& seg : *segments) {
@@ -318,11 +317,10 @@ Result<RepairReport> Archive::repair() {
     return repair_versions(a, report);
   }();
   if (!mended) {
-    --a.batch_depth;
-    (void)exec(a.db.get(), "ROLLBACK");
+    a.catalog.rollback_batch();
     return mended.error();
   }
-  FORA_TRY(commit_batch());
+  FORA_TRY(a.catalog.commit_batch());
   for (const std::string& name : aside) {
     a.snapshots->close(name);
     auto moved = set_aside(a, name);

@@ -1,11 +1,12 @@
-// The archive's side of `fora update`: each page's revisit schedule, pages queued out of
+// PageQueue: the side of `fora update`: each page's revisit schedule, pages queued out of
 // turn, the listing rows seen, and each site's crawl settings.
-#include "archive_impl.h"
+#include "catalog.h"
+#include "fora/archive/page_queue.h"
 
 namespace fora::archive {
 
-Result<std::optional<Archive::Schedule>> Archive::page_schedule(std::string_view url) const {
-  auto q = impl_->sql("SELECT revisit_interval, next_visit FROM pages WHERE url = ?");
+Result<std::optional<PageQueue::Schedule>> PageQueue::page_schedule(std::string_view url) const {
+  auto q = catalog_.sql("SELECT revisit_interval, next_visit FROM pages WHERE url = ?");
   if (!q) return q.error();
   auto row = (*q)->bind(1, url).step();
   if (!row) return row.error();
@@ -13,84 +14,84 @@ Result<std::optional<Archive::Schedule>> Archive::page_schedule(std::string_view
   return std::optional<Schedule>(Schedule{(*q)->int64(0), (*q)->int64(1)});
 }
 
-Status Archive::set_page_schedule(std::string_view url, const Schedule& schedule) {
-  auto up = impl_->sql("UPDATE pages SET revisit_interval = ?2, next_visit = ?3 WHERE url = ?1");
+Status PageQueue::set_page_schedule(std::string_view url, const Schedule& schedule) {
+  auto up = catalog_.sql("UPDATE pages SET revisit_interval = ?2, next_visit = ?3 WHERE url = ?1");
   if (!up) return up.error();
   return (*up)->bind(1, url).bind(2, schedule.interval).bind(3, schedule.next_visit).run();
 }
 
-Result<std::int64_t> Archive::queue_due_pages(std::string_view origin, std::int64_t until,
+Result<std::int64_t> PageQueue::queue_due_pages(std::string_view origin, std::int64_t until,
                                               std::int64_t min_interval, std::int64_t max_interval) {
-  auto up = impl_->sql(
+  auto up = catalog_.sql(
       "UPDATE pages SET state = 'queued' WHERE site_id = (SELECT id FROM sites WHERE origin = ?1)"
       " AND state IN ('fetched', 'failed') AND (next_visit IS NULL OR min(next_visit, updated_at + ?4) <= ?2)"
       " AND (updated_at + ?3 <= ?2 OR revisit_interval = 0)"
       " AND url NOT LIKE '%/robots.txt'");  // read first for each host anyway
   if (!up) return up.error();
   FORA_TRY((*up)->bind(1, origin).bind(2, until).bind(3, min_interval).bind(4, max_interval).run());
-  return static_cast<std::int64_t>(sqlite3_changes(impl_->db.get()));
+  return static_cast<std::int64_t>(sqlite3_changes(catalog_.db()));
 }
 
-Result<bool> Archive::requeue_page(std::string_view url, std::int64_t before, std::int64_t now) {
-  auto up = impl_->sql(
+Result<bool> PageQueue::requeue_page(std::string_view url, std::int64_t before, std::int64_t now) {
+  auto up = catalog_.sql(
       "UPDATE pages SET state = 'queued', reason = 'out of turn', updated_at = ?3 WHERE url = ?1"
       " AND state IN ('fetched', 'failed') AND updated_at < ?2");
   if (!up) return up.error();
   FORA_TRY((*up)->bind(1, url).bind(2, before).bind(3, now).run());
-  return sqlite3_changes(impl_->db.get()) > 0;
+  return sqlite3_changes(catalog_.db()) > 0;
 }
 
-Result<bool> Archive::page_queued_out_of_turn(std::string_view url) const {
-  auto q = impl_->sql("SELECT 1 FROM pages WHERE url = ? AND state = 'queued' AND reason = 'out of turn'");
+Result<bool> PageQueue::page_queued_out_of_turn(std::string_view url) const {
+  auto q = catalog_.sql("SELECT 1 FROM pages WHERE url = ? AND state = 'queued' AND reason = 'out of turn'");
   if (!q) return q.error();
   auto row = (*q)->bind(1, url).step();
   if (!row) return row.error();
   return *row;
 }
 
-Result<std::vector<bool>> Archive::remember_listing_rows(const std::vector<std::uint64_t>& hashes) {
-  auto ins = impl_->sql("INSERT INTO listing_rows(hash) VALUES(?) ON CONFLICT DO NOTHING");
+Result<std::vector<bool>> PageQueue::remember_listing_rows(const std::vector<std::uint64_t>& hashes) {
+  auto ins = catalog_.sql("INSERT INTO listing_rows(hash) VALUES(?) ON CONFLICT DO NOTHING");
   if (!ins) return ins.error();
   std::vector<bool> fresh;
   fresh.reserve(hashes.size());
   for (const std::uint64_t hash : hashes) {
     FORA_TRY((*ins)->reset().bind(1, static_cast<std::int64_t>(hash)).run());
-    fresh.push_back(sqlite3_changes(impl_->db.get()) > 0);
+    fresh.push_back(sqlite3_changes(catalog_.db()) > 0);
   }
   return fresh;
 }
 
-Result<std::vector<bool>> Archive::note_listed(std::string_view listing, const std::vector<std::string>& urls,
+Result<std::vector<bool>> PageQueue::note_listed(std::string_view listing, const std::vector<std::string>& urls,
                                                std::int64_t now) {
   std::vector<bool> newly(urls.size(), false);
-  auto id = impl_->sql("SELECT id FROM pages WHERE url = ?");
+  auto id = catalog_.sql("SELECT id FROM pages WHERE url = ?");
   if (!id) return id.error();
   auto row = (*id)->bind(1, listing).step();
   if (!row) return row.error();
   if (!*row) return newly;  // a listing is a page: it is stored before its links are noted
   const std::int64_t listing_id = (*id)->int64(0);
-  auto moved = impl_->sql("UPDATE pages SET listed_on = ?1, listed_at = ?3 WHERE url = ?2 AND listed_on IS NOT ?1");
+  auto moved = catalog_.sql("UPDATE pages SET listed_on = ?1, listed_at = ?3 WHERE url = ?2 AND listed_on IS NOT ?1");
   if (!moved) return moved.error();
-  auto stayed = impl_->sql("UPDATE pages SET listed_at = ?2 WHERE url = ?1");
+  auto stayed = catalog_.sql("UPDATE pages SET listed_at = ?2 WHERE url = ?1");
   if (!stayed) return stayed.error();
   for (std::size_t i = 0; i < urls.size(); ++i) {
     FORA_TRY((*moved)->reset().bind(1, listing_id).bind(2, urls[i]).bind(3, now).run());
-    newly[i] = sqlite3_changes(impl_->db.get()) > 0;
+    newly[i] = sqlite3_changes(catalog_.db()) > 0;
     if (!newly[i]) FORA_TRY((*stayed)->reset().bind(1, urls[i]).bind(2, now).run());
   }
   return newly;
 }
 
-Status Archive::keep_listed(std::string_view listing, std::int64_t now) {
-  auto up = impl_->sql(
+Status PageQueue::keep_listed(std::string_view listing, std::int64_t now) {
+  auto up = catalog_.sql(
       "UPDATE pages SET listed_at = ?2 WHERE listed_on = (SELECT id FROM pages WHERE url = ?1) AND listed_at < ?2");
   if (!up) return up.error();
   return (*up)->bind(1, listing).bind(2, now).run();
 }
 
-Result<std::vector<std::string>> Archive::requeue_unlisted(std::string_view origin, std::int64_t since,
+Result<std::vector<std::string>> PageQueue::requeue_unlisted(std::string_view origin, std::int64_t since,
                                                            std::int64_t now) {
-  auto up = impl_->sql(
+  auto up = catalog_.sql(
       "UPDATE pages SET state = 'queued', updated_at = ?3 WHERE id IN ("
       " SELECT p.id FROM pages p JOIN pages listing ON listing.id = p.listed_on"
       " WHERE p.site_id = (SELECT id FROM sites WHERE origin = ?1) AND p.state IN ('fetched', 'failed')"
@@ -108,35 +109,16 @@ Result<std::vector<std::string>> Archive::requeue_unlisted(std::string_view orig
   }
 }
 
-Result<std::vector<std::string>> Archive::thread_pages(std::string_view site, std::string_view thread_native_id,
-                                                       std::string_view except) const {
-  // By the thread's entries (comments are keyed by thread): no scan of all comments.
-  auto q = impl_->sql(
-      "SELECT DISTINCT p.id, p.url FROM comments c JOIN pages p ON p.id = c.page_id"
-      " WHERE c.thread_id = (SELECT t.id FROM threads t JOIN sites s ON s.id = t.site_id"
-      "                      WHERE s.origin = ?1 AND t.native_id = ?2)"
-      " AND p.url != ?3 ORDER BY p.id");
-  if (!q) return q.error();
-  (*q)->bind(1, site).bind(2, thread_native_id).bind(3, except);
-  std::vector<std::string> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back((*q)->text(1));
-  }
-}
-
-Status Archive::set_site_crawl(std::string_view origin, std::string_view settings, std::int64_t now) {
-  auto up = impl_->sql(
+Status PageQueue::set_site_crawl(std::string_view origin, std::string_view settings, std::int64_t now) {
+  auto up = catalog_.sql(
       "INSERT INTO sites(origin, first_seen, crawl) VALUES(?1, ?2, ?3)"
       " ON CONFLICT(origin) DO UPDATE SET crawl = excluded.crawl");
   if (!up) return up.error();
   return (*up)->bind(1, origin).bind(2, now).bind(3, settings).run();
 }
 
-Result<std::vector<Archive::SiteCrawl>> Archive::site_crawls() const {
-  auto q = impl_->sql(
+Result<std::vector<PageQueue::SiteCrawl>> PageQueue::site_crawls() const {
+  auto q = catalog_.sql(
       "SELECT s.origin, s.crawl, (SELECT group_concat(url, char(10)) FROM"
       "  (SELECT url FROM pages WHERE site_id = s.id AND depth = 0 AND state != 'skipped'"
       "   AND url NOT LIKE '%/robots.txt' ORDER BY id))"

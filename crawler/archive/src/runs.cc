@@ -1,38 +1,34 @@
-// Archive: the runs table, what each command that wrote to the archive did (`fora log`).
-#include "archive_impl.h"
+// RunLog: the runs table, what each command that wrote to the archive did (`fora log`).
+#include "catalog.h"
+#include "fora/archive/run_log.h"
 
 namespace fora::archive {
 
-Status Archive::start_run(std::string_view command, std::int64_t now) {
-  Impl& a = *impl_;
-  auto ins = a.sql("INSERT INTO runs(command, started_at) VALUES(?, ?)");
+Status RunLog::start_run(std::string_view command, std::int64_t now) {
+  auto ins = catalog_.sql("INSERT INTO runs(command, started_at) VALUES(?, ?)");
   if (!ins) return ins.error();
   FORA_TRY((*ins)->bind(1, command).bind(2, now).run());
-  a.run_id = sqlite3_last_insert_rowid(a.db.get());
-  a.entries_new = a.entries_edited = a.entries_gone = 0;
+  run_id_ = sqlite3_last_insert_rowid(catalog_.db());
+  counts_ = {};
   return ok();
 }
 
-Status Archive::finish_run(std::int64_t pages_fetched, std::int64_t errors, int exit_code, std::string_view outcome,
-                           std::int64_t now) {
-  Impl& a = *impl_;
-  if (a.run_id == 0) return make_error(Errc::Internal, "finish_run without start_run");
-  auto up = a.sql(
+Status RunLog::finish_run(std::int64_t pages_fetched, std::int64_t errors, int exit_code, std::string_view outcome,
+                          std::int64_t now) {
+  if (run_id_ == 0) return make_error(Errc::Internal, "finish_run without start_run");
+  auto up = catalog_.sql(
       "UPDATE runs SET ended_at = ?2, pages_fetched = ?3, errors = ?4, entries_new = ?5, entries_edited = ?6,"
       " exit_code = ?7, outcome = ?8, entries_gone = ?9 WHERE id = ?1");
   if (!up) return up.error();
-  FORA_TRY((*up)->bind(1, a.run_id).bind(2, now).bind(3, pages_fetched).bind(4, errors).bind(5, a.entries_new)
-               .bind(6, a.entries_edited).bind(7, static_cast<std::int64_t>(exit_code)).bind(8, outcome).bind(9, a.entries_gone).run());
-  a.run_id = 0;
+  FORA_TRY((*up)->bind(1, run_id_).bind(2, now).bind(3, pages_fetched).bind(4, errors).bind(5, counts_.entries_new)
+               .bind(6, counts_.entries_edited).bind(7, static_cast<std::int64_t>(exit_code)).bind(8, outcome)
+               .bind(9, counts_.entries_gone).run());
+  run_id_ = 0;
   return ok();
 }
 
-Archive::RunCounts Archive::run_counts() const {
-  return {impl_->entries_new, impl_->entries_edited, impl_->entries_gone};
-}
-
-Result<std::vector<RunRecord>> Archive::runs(std::size_t limit) const {
-  auto q = impl_->sql(
+Result<std::vector<RunRecord>> RunLog::latest(std::size_t limit) const {
+  auto q = catalog_.sql(
       "SELECT id, command, started_at, ended_at, pages_fetched, errors, entries_new, entries_edited, entries_gone,"
       " exit_code, outcome FROM runs ORDER BY id DESC LIMIT ?");
   if (!q) return q.error();

@@ -1,7 +1,7 @@
-// Archive::verify: the snapshots against themselves and against the catalog.
+// Captures::verify: the snapshots against themselves and against the catalog.
 #include <fmt/format.h>
 
-#include "archive_impl.h"
+#include "captures_internal.h"
 #include "entry_text.h"
 #include "digest.h"
 #include "fora/archive/warc_file.h"
@@ -24,7 +24,7 @@ struct CaptureRow {
   bool started = false;  // a record starts at its offset
 };
 
-Result<std::vector<SegmentRow>> segments(const Archive::Impl& a) {
+Result<std::vector<SegmentRow>> segments(const Captures::Internal& a) {
   auto q = a.sql("SELECT id, name, coalesce(dictionary_id, 0), bytes FROM segments ORDER BY id");
   if (!q) return q.error();
   std::vector<SegmentRow> out;
@@ -36,7 +36,7 @@ Result<std::vector<SegmentRow>> segments(const Archive::Impl& a) {
   }
 }
 
-Result<std::vector<CaptureRow>> captures_in(const Archive::Impl& a, std::int64_t segment) {
+Result<std::vector<CaptureRow>> captures_in(const Captures::Internal& a, std::int64_t segment) {
   auto q = a.sql(
       "SELECT c.id, c.offset, c.length, c.refers_to, c.payload_sha256, p.url FROM captures c"
       " JOIN pages p ON p.id = c.page_id WHERE c.segment_id = ? ORDER BY c.offset");
@@ -52,7 +52,7 @@ Result<std::vector<CaptureRow>> captures_in(const Archive::Impl& a, std::int64_t
 }
 
 // The deep checks of one response or revisit record against its capture.
-void check_payload(const Archive::Impl& a, const WarcRecord& rec, const CaptureRow& c, const std::string& where,
+void check_payload(const Captures::Internal& a, const WarcRecord& rec, const CaptureRow& c, const std::string& where,
                    std::vector<std::string>& problems) {
   const std::string type = rec.type();
   if (type == "revisit") {
@@ -85,7 +85,7 @@ void check_payload(const Archive::Impl& a, const WarcRecord& rec, const CaptureR
   }
 }
 
-Status verify_segment(const Archive::Impl& a, const SegmentRow& seg, bool deep, VerifyReport& report) {
+Status verify_segment(const Captures::Internal& a, const SegmentRow& seg, bool deep, VerifyReport& report) {
   auto& problems = report.problems;
   const auto path = a.snapshots->dir() / seg.name;
   std::error_code ec;
@@ -164,7 +164,7 @@ Status verify_segment(const Archive::Impl& a, const SegmentRow& seg, bool deep, 
 
 }  // namespace
 
-Result<std::vector<std::string>> segment_problems(const Archive::Impl& a, std::int64_t segment_id, bool deep) {
+Result<std::vector<std::string>> segment_problems(const Captures::Internal& a, std::int64_t segment_id, bool deep) {
   auto segs = segments(a);
   if (!segs) return segs.error();
   VerifyReport report;
@@ -173,15 +173,15 @@ Result<std::vector<std::string>> segment_problems(const Archive::Impl& a, std::i
   return std::move(report.problems);
 }
 
-Result<VerifyReport> Archive::verify(bool deep) const {
+Result<VerifyReport> Captures::verify(bool deep) const {
   VerifyReport report;
-  auto segs = segments(*impl_);
+  auto segs = segments(*in_);
   if (!segs) return segs.error();
   for (const SegmentRow& seg : *segs) {
     ++report.segments;
-    FORA_TRY(verify_segment(*impl_, seg, deep, report));
+    FORA_TRY(verify_segment(*in_, seg, deep, report));
   }
-  auto orphans = impl_->sql("SELECT count(*) FROM captures WHERE segment_id NOT IN (SELECT id FROM segments)");
+  auto orphans = in_->sql("SELECT count(*) FROM captures WHERE segment_id NOT IN (SELECT id FROM segments)");
   if (!orphans) return orphans.error();
   FORA_TRY((*orphans)->step());
   if (const auto n = (*orphans)->int64(0); n > 0) {
@@ -189,19 +189,19 @@ Result<VerifyReport> Archive::verify(bool deep) const {
   }
   if (deep) {
     // Every version of every post and comment decodes.
-    auto versions = impl_->sql("SELECT id, coalesce(dictionary_id, 0), text, quotes FROM comment_versions ORDER BY id");
+    auto versions = in_->sql("SELECT id, coalesce(dictionary_id, 0), text, quotes FROM comment_versions ORDER BY id");
     if (!versions) return versions.error();
     std::int64_t damaged = 0;
     for (;;) {
       auto row = (*versions)->step();
       if (!row) return row.error();
       if (!*row) break;
-      auto words = unpack_version(*impl_, (*versions)->int64(0), (*versions)->int64(1), (*versions)->blob(2),
+      auto words = unpack_version(in_->words, (*versions)->int64(0), (*versions)->int64(1), (*versions)->blob(2),
                                   (*versions)->blob(3));
       if (!words && ++damaged <= 10) report.problems.push_back(words.error().message);
     }
     if (damaged > 10) report.problems.push_back(fmt::format("catalog.db: {} more versions do not decode", damaged - 10));
-    auto check = impl_->sql("PRAGMA integrity_check");
+    auto check = in_->sql("PRAGMA integrity_check");
     if (!check) return check.error();
     for (;;) {
       auto row = (*check)->step();

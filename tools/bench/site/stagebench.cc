@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "fora/archive/archive.h"
+#include "fora/archive/captures.h"
 #include "fora/extract/extractor.h"
 
 namespace {

@@ -4,12 +4,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include "fora/archive/archive.h"
+#include "fora/archive/http_response.h"
 #include "fora/result.h"
 
 namespace fora::archive {

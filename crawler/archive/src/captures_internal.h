@@ -1,30 +1,33 @@
-// The state behind fora::archive::Archive, shared by its .cc files. Private.
+// The state behind Captures (captures.h), shared by its .cc files (captures.cc,
+// dictionaries.cc, compact.cc, verify.cc, repair.cc). Private.
 #pragma once
 
 #include <cstdint>
-#include <filesystem>
-#include <memory>
 #include <future>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <vector>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
-#include "fora/archive/archive.h"
+#include "catalog.h"
+#include "entry_text.h"
+#include "fora/archive/captures.h"
 #include "snapshot_store.h"
 #include "zstd_frames.h"
-#include "sqlite.h"
 
 namespace fora::archive {
 
-struct Archive::Impl {
-  std::filesystem::path dir;
-  bool writable = false;
-  int lock_fd = -1;             // flock'ed <dir>/lock while writable
-  SqliteDb db;
+struct Captures::Internal : OnCatalog {
+  Internal(Catalog& c, EntryWords& thread_words, std::int64_t& thread_change_seq)
+      : OnCatalog{c}, words(thread_words), change_seq(thread_change_seq) {}
+  // The thread store's: compaction and repair rewrite entries' words, and repair marks the
+  // entries it touches changed.
+  EntryWords& words;
+  std::int64_t& change_seq;
   std::optional<SnapshotStore> snapshots;
   std::int64_t segment_limit = std::int64_t{1} << 30;
   // The segment each dictionary's records are appended to (key 0: no dictionary), and
@@ -61,100 +64,55 @@ struct Archive::Impl {
     std::size_t replaces = 0;  // the size of the dictionary it replaces (kept only when larger)
   };
   std::optional<Training> training;  // at most one at a time, on its own thread
-
-  // Text dictionaries (entry_text.cc): by id, loaded on first use (readers too); each
-  // site's latest, by site id, and how many versions each site stored without one (writer).
-  mutable std::unordered_map<std::int64_t, std::shared_ptr<const Dictionary>> text_dictionaries;
-  std::unordered_map<std::int64_t, std::shared_ptr<const Dictionary>> site_text_dictionaries;
-  std::unordered_map<std::int64_t, std::int64_t> texts_without_dictionary;
-  std::int64_t text_train_after = 2000;  // versions a site stores before its text dictionary is trained
-  int batch_depth = 0;
-  std::int64_t change_seq = 0;  // last change_seq handed out (writer only)
-  // The run under way (runs.cc; 0: none) and the posts and comments it stored new, or
-  // with a new version (writer only).
-  std::int64_t run_id = 0;
-  std::int64_t entries_new = 0, entries_edited = 0, entries_gone = 0;
-  // Whether reply_links holds a row: only mail archives write any, and until one does, a
-  // new entry has no children to look for (writer only).
-  bool any_reply_links = true;
-
-  ~Impl();
-  // Statements prepared once per connection, keyed by their SQL literal's address.
-  mutable std::unordered_map<const char*, std::unique_ptr<Statement>> statements;
-
-  // The cached statement for `sql` (a string literal), reset and ready to bind.
-  Result<Statement*> sql(const char* sql) const {
-    auto& slot = statements[sql];
-    if (!slot) {
-      auto s = Statement::prepare(db.get(), sql);
-      if (!s) return s.error();
-      slot = std::make_unique<Statement>(std::move(*s));
-    }
-    return &slot->reset();
-  }
 };
 
-// An ORDER BY term that shuffles rows by their id, the same way every time: LIMIT then
-// takes a sample drawn from all of them (dictionaries' training samples).
-inline std::string spread_order(std::string_view id) {
-  return "(" + std::string(id) + " * 2654435761) % 1000003";
-}
-
-// "http://127.0.0.1:8080/x" -> "127.0.0.1:8080": the site a page belongs to.
-std::string origin_of(std::string_view url);
-
-// The page row of `url`, created (state 'queued', with its site) when missing.
-struct PageRow {
-  std::int64_t id = 0;
-  bool created = false;
-  std::int64_t site_id = 0;
-};
-Result<PageRow> ensure_page(const Archive::Impl& a, std::string_view url, std::int64_t now, int depth = 0,
-                            int hops = 0);
+// Opens snapshots/ and, for a writer, each site's latest dictionary and the segments it
+// appends to (open_segments()).
+Status open_captures(Captures::Internal& a);
 
 // captures.cc: the segments a writer appends to, checked and mended on open (a torn tail
 // cut, a file no committed record is in removed), and their committed sizes recorded
 // before each commit.
-Status open_segments(Archive::Impl& a);
-Status record_segment_sizes(Archive::Impl& a);
+Status open_segments(Captures::Internal& a);
+Status record_segment_sizes(Captures::Internal& a);
 // Appends `frames` (compressed with `dict`, or without one at `level`) to the segment of
 // records compressed alike, starting a new one when it would pass the size limit; returns
 // (segment id, offset).
-Result<std::pair<std::int64_t, std::int64_t>> place_frames(Archive::Impl& a, std::string_view frames,
+Result<std::pair<std::int64_t, std::int64_t>> place_frames(Captures::Internal& a, std::string_view frames,
                                                           const std::shared_ptr<const Dictionary>& dict, int level,
                                                           std::int64_t now);
 // What to try when stored bytes are damaged.
 inline constexpr const char* kRepairHint =
     "`fora verify --repair` sets the damaged bytes aside and queues their pages to be fetched again";
 // Segment `id`'s name and dictionary. Errors: Corrupt (the catalog does not list it).
-Result<Archive::Impl::SegmentRow> segment_row(const Archive::Impl& a, std::int64_t id);
+Result<Captures::Internal::SegmentRow> segment_row(const Captures::Internal& a, std::int64_t id);
 // Records' dictionary `id` (0: none, null), loaded to decompress on first use.
-Result<std::shared_ptr<const Dictionary>> record_dictionary(const Archive::Impl& a, std::int64_t id);
+Result<std::shared_ptr<const Dictionary>> record_dictionary(const Captures::Internal& a, std::int64_t id);
 // Starts a new segment for records compressed with `dict` (null: none) and keyed `key`
 // (dictionary id, level): its row, and a file holding the dictionary frame and a
 // warcinfo record; it is the one such records are appended to from now on.
-Result<Archive::Impl::OpenSegment*> start_segment(Archive::Impl& a, const std::shared_ptr<const Dictionary>& dict,
+Result<Captures::Internal::OpenSegment*> start_segment(Captures::Internal& a, const std::shared_ptr<const Dictionary>& dict,
                                                   std::pair<std::int64_t, int> key, std::int64_t now);
 // The records (request, response...) of a capture's frames, each decompressed on its own.
 // Errors: Corrupt (naming segment and offset) when they are damaged, cut short or missing.
-Result<std::vector<std::string>> capture_records(const Archive::Impl& a, std::int64_t segment_id,
+Result<std::vector<std::string>> capture_records(const Captures::Internal& a, std::int64_t segment_id,
                                                  std::int64_t offset, std::int64_t length);
 
 // verify.cc: what Archive::verify(deep) finds wrong in segment `segment_id`, one line each.
-Result<std::vector<std::string>> segment_problems(const Archive::Impl& a, std::int64_t segment_id, bool deep);
+Result<std::vector<std::string>> segment_problems(const Captures::Internal& a, std::int64_t segment_id, bool deep);
 
 // dictionaries.cc: each site's latest dictionary loaded on open; after a capture of `origin`
 // is stored, its count moves, and once it reaches train_after a dictionary is trained from
 // the site's records on another thread and, when ready, saved and handed out.
-Status load_site_dictionaries(Archive::Impl& a);
-Status after_capture(Archive::Impl& a, const std::string& origin, std::int64_t site_id, bool had_dictionary);
+Status load_site_dictionaries(Captures::Internal& a);
+Status after_capture(Captures::Internal& a, const std::string& origin, std::int64_t site_id, bool had_dictionary);
 // Trains a dictionary for the site from its records, on another thread: of at most
 // `capacity` bytes (0: dictionary_bytes); above dictionary_bytes only as far as a tenth of
 // the samples (ZDICT learns from ten times its output at least). A dictionary to replace
 // one of `replaces` bytes is trained only when it may be larger, and kept only when it is.
-Status start_training(Archive::Impl& a, const std::string& origin, std::int64_t site_id, std::size_t capacity = 0,
+Status start_training(Captures::Internal& a, const std::string& origin, std::int64_t site_id, std::size_t capacity = 0,
                       std::size_t replaces = 0);
 // Waits for a training under way and saves its dictionary (on close).
-Status finish_training(Archive::Impl& a);
+Status finish_training(Captures::Internal& a);
 
 }  // namespace fora::archive
