@@ -9,13 +9,13 @@ Result<ChangeSignals::Before> ChangeSignals::before_visit(const PageRead& page) 
   Before before;
   if (!page.thread) return before;
   // Kept in the catalog, so a resumed update knows it too.
-  auto out_of_turn = archive_.page_queued_out_of_turn(page.url);
+  auto out_of_turn = archive_.queue().page_queued_out_of_turn(page.url);
   if (!out_of_turn) return out_of_turn.error();
   before.queued_as_changed = *out_of_turn;
   // Before this visit is stored: when the page was read before, should its thread's own
   // feed be asked which of its pages hold new entries.
   if (!page.thread->feed.empty()) {
-    auto last = archive_.last_capture(page.url);
+    auto last = archive_.captures().last_capture(page.url);
     if (!last) return last.error();
     if (*last) before.read_at = (*last)->fetched_at;
   }
@@ -30,7 +30,7 @@ Result<bool> ChangeSignals::after_page(const PageRead& page, const Before& befor
   // of its own, that is asked instead which of them hold new entries (own_feed_read).
   bool ask_own_feed = false;
   if (page.thread && !page.thread->stands_alone && (changed || before.queued_as_changed)) {
-    auto siblings = archive_.thread_pages(page.origin, page.thread->thread_id, page.url);
+    auto siblings = archive_.threads().thread_pages(page.origin, page.thread->thread_id, page.url);
     if (!siblings) return siblings.error();
     if (page.thread->feed.empty() || siblings->empty()) {
       said_changed.insert(said_changed.end(), siblings->begin(), siblings->end());
@@ -64,10 +64,10 @@ Status ChangeSignals::queue_said_changed(const PageRead& page, const std::vector
 Status ChangeSignals::queue_known(const std::string& page, std::int64_t before, std::int64_t now, LinksForLoop& links) {
   auto url = Url::parse(page);
   if (!url || !filter_.in_scope(*url)) return ok();
-  auto queued = archive_.requeue_page(page, before, now);
+  auto queued = archive_.queue().requeue_page(page, before, now);
   if (!queued) return queued.error();
   if (!*queued) return ok();
-  auto last = archive_.last_capture(page);
+  auto last = archive_.captures().last_capture(page);
   if (!last) return last.error();
   if (*last) links.add_requeued(std::move(*url), (*last)->etag, (*last)->last_modified);
   else links.add_requeued(std::move(*url));
@@ -79,7 +79,7 @@ Status ChangeSignals::ask_for(const std::string& page, int depth, std::int64_t s
                               LinksForLoop& links) {
   auto url = Url::parse(page);
   if (!url) return ok();
-  auto added = archive_.add_page(page, now, depth, 0);
+  auto added = archive_.queue().add_page(page, now, depth, 0);
   if (!added) return added.error();
   if (!*added) return queue_known(page, since, now, links);
   links.add_requeued(std::move(*url));
@@ -92,7 +92,7 @@ Result<std::int64_t> ChangeSignals::thread_read_since(const std::vector<std::str
                                                       std::optional<std::int64_t> read_before) const {
   std::int64_t since = read_before.value_or(std::numeric_limits<std::int64_t>::max());
   for (const std::string& page : pages) {
-    auto last = archive_.last_capture(page);
+    auto last = archive_.captures().last_capture(page);
     if (!last) return last.error();
     if (*last) since = std::min(since, (*last)->fetched_at);
   }
@@ -122,7 +122,7 @@ Result<bool> ChangeSignals::own_feed_read(const PageRead& page, std::vector<std:
   const bool overflowed = page.modified.empty() || std::all_of(page.modified.begin(), page.modified.end(),
                                                                [&](const auto& e) { return *e.modified > feed.since; });
   if (!overflowed) return true;
-  auto pages = archive_.thread_pages(feed.origin, feed.thread_id, "");
+  auto pages = archive_.threads().thread_pages(feed.origin, feed.thread_id, "");
   if (!pages) return pages.error();
   said_changed.insert(said_changed.end(), pages->begin(), pages->end());
   return true;

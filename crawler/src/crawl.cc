@@ -37,7 +37,7 @@ Result<CrawlProgress> crawl(archive::Archive& archive, const extract::Extractor&
   // Only once the crawl has stored what it fetched: an entry that moved to a later page
   // of its thread is seen there before anything is called gone. Pages read whole by the
   // interrupted runs it resumed count too.
-  auto gone = archive.mark_missing_gone(loop.since(), with_clock.clock());
+  auto gone = archive.threads().mark_missing_gone(loop.since(), with_clock.clock());
   if (!gone) return gone.error();
   done->gone = *gone;
   return done;

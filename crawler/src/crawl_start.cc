@@ -1,7 +1,5 @@
 #include "crawl_start.h"
 
-#include <charconv>
-
 #include "fora/crawler/revisit.h"
 
 namespace fora::crawler::detail {
@@ -13,14 +11,14 @@ namespace {
 Status queue_due(archive::Archive& archive, const CrawlOptions& options, const Scope& scope, std::int64_t now,
                  Opening& opening) {
   for (const Url& url : scope.start_urls()) opening.update_origins.emplace(url.origin());
-  auto sites = archive.site_crawls();
+  auto sites = archive.queue().site_crawls();
   if (!sites) return sites.error();
   for (const auto& site : *sites)
     for (const char* scheme : {"http://", "https://"})
       if (auto root = Url::parse(scheme + site.origin + "/"); root && scope.in_scope(*root))
         opening.update_origins.insert(site.origin);
   for (const std::string& origin : opening.update_origins) {
-    auto due = archive.queue_due_pages(origin, due_until(now, options.revisit), options.revisit.min_seconds,
+    auto due = archive.queue().queue_due_pages(origin, due_until(now, options.revisit), options.revisit.min_seconds,
                                         options.revisit.max_seconds);
     if (!due) return due.error();
     opening.due += *due;
@@ -32,13 +30,13 @@ Status queue_due(archive::Archive& archive, const CrawlOptions& options, const S
 // now, the rest as the window empties.
 Status requeue_unfinished(archive::Archive& archive, const Scope& scope, LinkFilter& filter, std::size_t window,
                           Opening& opening) {
-  auto count = archive.count_queued();
+  auto count = archive.queue().count_queued();
   if (!count) return count.error();
   opening.resumed = *count - opening.due;
-  auto sites = archive.sites_with_queued_pages();
+  auto sites = archive.queue().sites_with_queued_pages();
   if (!sites) return sites.error();
   for (const std::string& origin : *sites) {
-    auto queued = archive.queued_pages(origin, window);
+    auto queued = archive.queue().queued_pages(origin, window);
     if (!queued) return queued.error();
     for (const auto& page : *queued) {
       auto url = Url::parse(page.url);
@@ -55,17 +53,17 @@ Status requeue_unfinished(archive::Archive& archive, const Scope& scope, LinkFil
 
 Result<Queued> queue_page(archive::Archive& archive, const std::string& url, std::int64_t now, int depth, int hops,
                           ToFetch* validators, bool only_new) {
-  auto added = archive.add_page(url, now, depth, hops);
+  auto added = archive.queue().add_page(url, now, depth, hops);
   if (!added) return added.error();
   if (*added) return Queued::New;
-  auto state = archive.page_state(url);
+  auto state = archive.queue().page_state(url);
   if (!state) return state.error();
   if (!*state || **state != archive::PageState::Queued) {
     if (only_new) return Queued::No;
-    FORA_TRY(archive.set_page_state(url, archive::PageState::Queued, "", now));
+    FORA_TRY(archive.queue().set_page_state(url, archive::PageState::Queued, "", now));
   }
   if (validators != nullptr) {
-    auto last = archive.last_capture(url);
+    auto last = archive.captures().last_capture(url);
     if (!last) return last.error();
     if (*last) {
       validators->etag = (*last)->etag;
@@ -79,21 +77,16 @@ Result<Opening> open_crawl(archive::Archive& archive, const CrawlOptions& option
                            LinkFilter& filter, std::size_t window, Copies& copies, std::int64_t now) {
   Opening opening;
   opening.since = now;
-  std::string key;
-  for (const Url& url : scope.start_urls()) key += url.str() + "\n";
-  auto open = archive.open_crawl();
-  if (!open) return open.error();
-  // The mark names the crawl (its start URLs) and when it first began ("since T"; an older
-  // fora's mark has no such line): one that resumes it counts from then, in what it marks
-  // gone and what it takes as visited already.
-  const std::string_view mark = *open;
-  const std::string_view rest = mark.substr(0, key.size()) == key ? mark.substr(key.size()) : "-";
-  opening.resuming = rest.empty() || rest.starts_with("since ");
-  if (std::int64_t since = 0; !rest.empty() && opening.resuming &&
-                              std::from_chars(rest.data() + 6, rest.data() + rest.size(), since).ec == std::errc() &&
-                              since > 0)
-    opening.since = since;
-  FORA_TRY(archive.set_open_crawl(key + "since " + std::to_string(opening.since)));
+  std::vector<std::string> start_urls;
+  for (const Url& url : scope.start_urls()) start_urls.push_back(url.str());
+  auto mark = archive.queue().crawl_mark();
+  if (!mark) return mark.error();
+  // A mark of the same start URLs is a crawl this one resumes: it counts from when that one
+  // first began (when known: an older fora's mark has no time), in what it marks gone and
+  // what it takes as visited already.
+  opening.resuming = *mark && (*mark)->start_urls == start_urls;
+  if (opening.resuming && (*mark)->since > 0) opening.since = (*mark)->since;
+  FORA_TRY(archive.queue().mark_crawl_open({start_urls, opening.since}));
   if (options.update) FORA_TRY(queue_due(archive, options, scope, now, opening));
   if (opening.resuming || options.update) FORA_TRY(requeue_unfinished(archive, scope, filter, window, opening));
   for (const Url& url : scope.start_urls()) {
@@ -105,12 +98,12 @@ Result<Opening> open_crawl(archive::Archive& archive, const CrawlOptions& option
   }
   // The pages this crawl could reach that the archive holds: the same bytes under a new URL
   // are a copy of those too. (Another site's are not: a crawl of a mirror reads it whole.)
-  FORA_TRY(archive.for_each_first_payload([&](std::string_view sha256, std::string_view url) {
+  FORA_TRY(archive.captures().for_each_first_payload([&](std::string_view sha256, std::string_view url) {
     if (auto page = Url::parse(url); page && scope.in_scope(*page)) copies.seen_elsewhere(url, sha256);
   }));
   return opening;
 }
 
-Status close_crawl(archive::Archive& archive, bool complete) { return complete ? archive.set_open_crawl("") : ok(); }
+Status close_crawl(archive::Archive& archive, bool complete) { return complete ? archive.queue().mark_crawl_closed() : ok(); }
 
 }  // namespace fora::crawler::detail

@@ -257,7 +257,7 @@ PageJob FetchLoop::page_job(const Url& address, const std::string& origin, bool 
   if (revalidated) response.url = address.str();
   return PageJob{std::move(response), origin, robots_txt, hosts_.at(origin).reader, options_.user_agent,
                  how ? how->depth : 0, options_.max_depth, revalidated, address,
-                 revalidated ? nullptr : archive_.dictionary_for(address.str()), how ? how->hops : 0};
+                 revalidated ? nullptr : archive_.captures().dictionary_for(address.str()), how ? how->hops : 0};
 }
 
 // A response goes to a worker, then to the writer, then back here.

@@ -28,13 +28,13 @@ Result<archive::Response> response_for(archive::Archive& a, const archive::WarcR
   if (original.size() > 2 && original.front() == '<' && original.back() == '>') original = original.substr(1, original.size() - 2);
   auto normal = Url::parse(original);
   const auto date = archive::parse_warc_date(rec.field("WARC-Refers-To-Date"));
-  auto last = a.find_capture(normal ? normal->str() : original, date.value_or(0));
+  auto last = a.captures().find_capture(normal ? normal->str() : original, date.value_or(0));
   if (!last) return last.error();
   if (!*last) {
     return make_error(Errc::NotFound, fmt::format("a revisit of {}, which neither the archive nor the file before it holds",
                                                   original.empty() ? "an unnamed page" : original));
   }
-  auto stored = a.read_capture(**last);
+  auto stored = a.captures().read_capture(**last);
   if (!stored) return stored.error();
   r->body = std::move(stored->body);
   r->body_as_received = std::move(stored->body_as_received);
@@ -93,10 +93,10 @@ Result<ImportReport> import_warc(archive::Archive& a, const extract::Extractor& 
       // The capture, the page's state and its thread in one transaction.
       FORA_TRY(a.begin_batch());
       const Status stored = [&]() -> Status {
-        auto prepared = archive::prepare_capture(*r, a.dictionary_for(r->url));
+        auto prepared = archive::prepare_capture(*r, a.captures().dictionary_for(r->url));
         if (!prepared) return prepared.error();
-        FORA_TRY(a.store_capture(*prepared));
-        FORA_TRY(a.set_page_state(r->url, archive::PageState::Fetched, std::to_string(r->status), r->fetched_at));
+        FORA_TRY(a.captures().store_capture(*prepared));
+        FORA_TRY(a.queue().set_page_state(r->url, archive::PageState::Fetched, std::to_string(r->status), r->fetched_at));
         auto thread = detail::reread_page(a, extractor, *r, r->fetched_at);
         if (!thread) return thread.error();
         if (*thread) ++report.thread_pages;

@@ -29,15 +29,15 @@ std::optional<std::int64_t> latest_entry(const std::optional<extract::ThreadPage
 Result<bool> keep_page(archive::Archive& a, const std::string& url, const std::string& origin, int status,
                        const std::optional<extract::ThreadPage>& thread,
                        const std::vector<extract::ReplyLink>& reply_links, std::int64_t seen_at, std::int64_t now) {
-  if (!reply_links.empty()) FORA_TRY(a.store_reply_links(reply_links, seen_at));
+  if (!reply_links.empty()) FORA_TRY(a.threads().store_reply_links(reply_links, seen_at));
   bool changed = false;
   if (thread) {
-    auto stored = a.store_thread_page(origin, *thread, seen_at, url);
+    auto stored = a.threads().store_thread_page(origin, *thread, seen_at, url);
     if (!stored) return stored.error();
     changed = *stored;
   }
   if (status == 404 || status == 410) {
-    if (auto gone = a.mark_thread_gone(url, now); !gone) return gone.error();
+    if (auto gone = a.threads().mark_thread_gone(url, now); !gone) return gone.error();
   }
   return changed;
 }
@@ -74,9 +74,9 @@ Result<StoreDecision> PageStore::store(const PageRead& page) {
   }
   if (!page.not_modified) {
     if (!page.capture) return page.capture.error();
-    if (auto stored = archive_.store_capture(*page.capture); !stored) return stored.error();
+    if (auto stored = archive_.captures().store_capture(*page.capture); !stored) return stored.error();
   }
-  FORA_TRY(archive_.set_page_state(page.url, archive::PageState::Fetched,
+  FORA_TRY(archive_.queue().set_page_state(page.url, archive::PageState::Fetched,
                                    page.not_modified ? "304" : std::to_string(page.status), now));
   auto kept = keep_page(archive_, page.url, page.origin, page.status, page.thread, page.reply_links, page.seen_at, now);
   if (!kept) return kept.error();
@@ -139,7 +139,7 @@ Result<std::vector<std::string>> PageStore::listing_news(const PageRead& page) c
   std::vector<std::uint64_t> hashes;
   hashes.reserve(page.rows.size());
   for (const auto& row : page.rows) hashes.push_back(row.hash);
-  auto fresh = archive_.remember_listing_rows(hashes);
+  auto fresh = archive_.queue().remember_listing_rows(hashes);
   if (!fresh) return fresh.error();
   for (std::size_t i = 0; i < page.rows.size(); ++i)
     if ((*fresh)[i]) news.push_back(page.rows[i].url.str());
@@ -153,7 +153,7 @@ Status PageStore::note_listing(const PageRead& page, const std::vector<std::stri
   if (page.rows.empty() || page.newest_first()) return ok();
   std::vector<std::string> listed;
   for (const auto& row : page.rows) listed.push_back(row.url.str());
-  auto newly = archive_.note_listed(page.url, listed, now);
+  auto newly = archive_.queue().note_listed(page.url, listed, now);
   if (!newly) return newly.error();
   // A listing ordered by activity shows a thread that comes to it (a new one, or one with
   // a new reply from further on) in a row never seen, and pushes its last threads on to its
@@ -161,64 +161,64 @@ Status PageStore::note_listing(const PageRead& page, const std::vector<std::stri
   const std::set<std::string> fresh(news.begin(), news.end());
   bool came = false;
   for (std::size_t i = 0; i < listed.size(); ++i) came = came || ((*newly)[i] && fresh.count(listed[i]));
-  return options_.update && came ? archive_.keep_listed(page.url, now) : ok();
+  return options_.update && came ? archive_.queue().keep_listed(page.url, now) : ok();
 }
 
 // The page's next visit (revisit.h).
 Status PageStore::schedule(const PageRead& page, bool changed, bool own_feed, std::int64_t now) {
-  auto before = archive_.page_schedule(page.url);
+  auto before = archive_.queue().page_schedule(page.url);
   if (!before) return before.error();
   // A thread's own feed is read when its thread changed, and else as seldom as any page
   // (kOnDemand, which its later visits keep, whatever they find).
-  if (own_feed) return archive_.set_page_schedule(page.url, {kOnDemand, now + options_.revisit.max_seconds});
+  if (own_feed) return archive_.queue().set_page_schedule(page.url, {kOnDemand, now + options_.revisit.max_seconds});
   // Sitemaps and feeds are read at every update: they are made to say what changed.
   const bool on_demand = *before && (*before)->interval == kOnDemand;
-  if (page.feed && !on_demand) return archive_.set_page_schedule(page.url, {0, now});
+  if (page.feed && !on_demand) return archive_.queue().set_page_schedule(page.url, {0, now});
   const bool failed_answer = page.status >= 500 || page.status == 429;
-  return archive_.set_page_schedule(
+  return archive_.queue().set_page_schedule(
       page.url, next_schedule(*before, failed_answer ? Visit::Failed : changed ? Visit::Changed : Visit::Unchanged,
                               page.thread ? latest_entry(page.thread) : page.newest_date, now, options_.revisit));
 }
 
 Status PageStore::refused(const std::string& url) {
-  return archive_.set_page_state(url, archive::PageState::Skipped, "robots.txt", now());
+  return archive_.queue().set_page_state(url, archive::PageState::Skipped, "robots.txt", now());
 }
 
 Status PageStore::failed(const std::string& url, const std::string& reason, bool robots_txt) {
   const std::int64_t now = this->now();
-  FORA_TRY(archive_.set_page_state(url, archive::PageState::Failed, reason, now));
+  FORA_TRY(archive_.queue().set_page_state(url, archive::PageState::Failed, reason, now));
   if (robots_txt) return ok();
-  auto before = archive_.page_schedule(url);
+  auto before = archive_.queue().page_schedule(url);
   if (!before) return before.error();
-  return archive_.set_page_schedule(url, next_schedule(*before, Visit::Failed, std::nullopt, now, options_.revisit));
+  return archive_.queue().set_page_schedule(url, next_schedule(*before, Visit::Failed, std::nullopt, now, options_.revisit));
 }
 
 Result<archive::Response> PageStore::stored_copy(const std::string& url) {
-  auto last = archive_.last_capture(url);
+  auto last = archive_.captures().last_capture(url);
   if (!last) return last.error();
   if (!*last) return make_error(Errc::NotFound, url + ": 304 Not Modified, but no copy is stored");
   const std::int64_t now = this->now();
-  FORA_TRY(archive_.touch_capture((*last)->id, now));
-  auto copy = archive_.read_capture((*last)->id);
+  FORA_TRY(archive_.captures().touch_capture((*last)->id, now));
+  auto copy = archive_.captures().read_capture((*last)->id);
   if (copy) copy->fetched_at = now;
   return copy;
 }
 
-Result<std::vector<archive::Archive::QueuedPage>> PageStore::queued_pages(const std::string& origin,
+Result<std::vector<archive::PageQueue::QueuedPage>> PageStore::queued_pages(const std::string& origin,
                                                                           std::size_t want) {
-  return archive_.queued_pages(origin, want);
+  return archive_.queue().queued_pages(origin, want);
 }
 
-Result<std::vector<archive::Archive::QueuedPage>> PageStore::unlisted_pages() {
-  std::vector<archive::Archive::QueuedPage> pages;
+Result<std::vector<archive::PageQueue::QueuedPage>> PageStore::unlisted_pages() {
+  std::vector<archive::PageQueue::QueuedPage> pages;
   for (const std::string& origin : update_origins_) {
-    auto urls = archive_.requeue_unlisted(origin, since_, now());
+    auto urls = archive_.queue().requeue_unlisted(origin, since_, now());
     if (!urls) return urls.error();
     for (std::string& page : *urls) {
       auto url = Url::parse(page);
       if (!url || !scope_.in_scope(*url)) continue;
       filter_.mark(*url);
-      auto last = archive_.last_capture(page);
+      auto last = archive_.captures().last_capture(page);
       if (!last) return last.error();
       pages.push_back({std::move(page), 1, *last ? (*last)->etag : "", *last ? (*last)->last_modified : ""});
     }

@@ -63,12 +63,12 @@ class PageStore {
   // damaged: the page is then asked for again whole).
   Result<archive::Response> stored_copy(const std::string& url);
   // Up to `want` of `origin`'s queued pages, for its window.
-  Result<std::vector<archive::Archive::QueuedPage>> queued_pages(const std::string& origin, std::size_t want);
+  Result<std::vector<archive::PageQueue::QueuedPage>> queued_pages(const std::string& origin, std::size_t want);
   // An update whose frontier ran dry: the pages in scope that a listing it fetched showed
   // before and shows no more, queued (a removed thread answers 404; one moved to a later
   // listing page answers as before). Not those a listing by activity pushed on to its next
   // page when threads came to its top (keep_listed).
-  Result<std::vector<archive::Archive::QueuedPage>> unlisted_pages();
+  Result<std::vector<archive::PageQueue::QueuedPage>> unlisted_pages();
 
  private:
   Status queue_links(const PageRead& page, std::int64_t now, LinksForLoop& links);

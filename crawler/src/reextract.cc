@@ -8,14 +8,14 @@ namespace fora::crawler {
 
 Result<ReextractReport> reextract(archive::Archive& a, const extract::Extractor& extractor, const std::string& site) {
   ReextractReport report;
-  auto ids = a.latest_captures(site);
+  auto ids = a.captures().latest_captures(site);
   if (!ids) return ids.error();
-  auto seq = a.max_change_seq();
+  auto seq = a.threads().max_change_seq();
   if (!seq) return seq.error();
   FORA_TRY(a.begin_batch());
   const Status read = [&]() -> Status {
     for (const std::int64_t id : *ids) {
-      auto r = a.read_capture(id);
+      auto r = a.captures().read_capture(id);
       if (!r) {
         report.problems.push_back(fmt::format("capture {}: {}", id, r.error().message));
         continue;
@@ -34,7 +34,7 @@ Result<ReextractReport> reextract(archive::Archive& a, const extract::Extractor&
   const Status committed = a.commit_batch();  // what was read before an error is kept
   FORA_TRY(read);
   FORA_TRY(committed);
-  FORA_TRY(a.for_each_entry(*seq, [&](const archive::StoredEntry&) -> Status {
+  FORA_TRY(a.threads().for_each_entry(*seq, [&](const archive::StoredEntry&) -> Status {
     ++report.changed;
     return ok();
   }));

@@ -6,7 +6,7 @@
 
 namespace fora::crawler {
 
-archive::Archive::Schedule next_schedule(const std::optional<archive::Archive::Schedule>& before, Visit visit,
+archive::PageQueue::Schedule next_schedule(const std::optional<archive::PageQueue::Schedule>& before, Visit visit,
                                          std::optional<std::int64_t> latest_entry, std::int64_t now,
                                          const RevisitBounds& bounds) {
   const std::int64_t lo = std::max<std::int64_t>(0, bounds.min_seconds);

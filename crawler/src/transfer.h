@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "curl_handles.h"
-#include "fora/archive/archive.h"
+#include "fora/archive/http_response.h"
 #include "fora/crawler/fetcher.h"
 #include "fora/result.h"
 

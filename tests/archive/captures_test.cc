@@ -185,7 +185,7 @@ TEST_F(CapturesTest, ASiteGetsADictionaryItsLaterRecordsUse) {
   a.reset();
   auto reader = Archive::open(dir_, Archive::Mode::Read);
   ASSERT_TRUE(reader);
-  EXPECT_EQ((*reader)->read_capture(ids.back())->body, page(49));
+  EXPECT_EQ((*reader)->captures().read_capture(ids.back())->body, page(49));
 }
 
 TEST_F(CapturesTest, CompactRecompressesWithTheSitesDictionaryAndRemovesEmptiedSegments) {

@@ -30,20 +30,4 @@ TEST_F(PageQueueTest, TheCrawlMarkKeepsItsStartUrlsAndSince) {
   EXPECT_FALSE(*a->queue().crawl_mark());
 }
 
-// crawl.cc reads and writes the mark in its old text form until it takes the typed one.
-TEST_F(PageQueueTest, TheCrawlMarkInItsTextFormReadsBackAsWritten) {
-  auto a = open_write();
-  ASSERT_TRUE(a->set_open_crawl("http://example.com/\nhttp://example.com/b\nsince 1700000000"));
-  EXPECT_EQ(*a->open_crawl(), "http://example.com/\nhttp://example.com/b\nsince 1700000000");
-  const fora::archive::PageQueue::CrawlMark mark{{"http://example.com/", "http://example.com/b"}, 1700000000};
-  EXPECT_EQ(**a->queue().crawl_mark(), mark);
-  // An older fora's mark had no "since" line.
-  ASSERT_TRUE(a->set_open_crawl("http://example.com/\n"));
-  EXPECT_EQ(*a->open_crawl(), "http://example.com/\n");
-  EXPECT_EQ((*a->queue().crawl_mark())->since, 0);
-  ASSERT_TRUE(a->set_open_crawl(""));
-  EXPECT_EQ(*a->open_crawl(), "");
-  EXPECT_FALSE(*a->queue().crawl_mark());
-}
-
 }  // namespace

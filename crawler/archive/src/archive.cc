@@ -89,17 +89,6 @@ Result<std::unique_ptr<Archive>> Archive::open(const fs::path& dir, Mode mode, C
   return a;
 }
 
-Result<std::string> Archive::open_crawl() const {
-  auto mark = queue_->crawl_mark();
-  if (!mark) return mark.error();
-  return crawl_mark_text(*mark);
-}
-
-Status Archive::set_open_crawl(std::string_view key) {
-  if (key.empty()) return queue_->mark_crawl_closed();
-  return queue_->mark_crawl_open(crawl_mark_from_text(key));
-}
-
 Status Archive::begin_batch() { return catalog_->begin_batch(); }
 Status Archive::commit_batch() { return catalog_->commit_batch(); }
 

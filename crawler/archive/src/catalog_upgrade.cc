@@ -2,6 +2,7 @@
 // (catalog_schema.cc has today's schema and its description).
 #include <fmt/format.h>
 
+#include <charconv>
 #include <filesystem>
 #include <string>
 
@@ -11,6 +12,25 @@
 
 namespace fora::archive {
 namespace {
+
+// The crawl mark in the text form schema 9 kept in meta: the start URLs one a line, then
+// "since T" when known.
+PageQueue::CrawlMark crawl_mark_from_text(std::string_view text) {
+  PageQueue::CrawlMark mark;
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t end = std::min(text.find('\n', at), text.size());
+    const std::string_view line = text.substr(at, end - at);
+    at = end + 1;
+    if (line.starts_with("since ") && at >= text.size()) {
+      std::int64_t since = 0;
+      if (std::from_chars(line.data() + 6, line.data() + line.size(), since).ec == std::errc()) mark.since = since;
+    } else if (!line.empty()) {
+      mark.start_urls.push_back(std::string(line));
+    }
+  }
+  return mark;
+}
+
 
 // Version 9 -> 10: the crawl mark as columns (upgrade_catalog() moves meta's 'open_crawl' text
 // into them).

@@ -158,30 +158,6 @@ Status PageQueue::mark_crawl_closed() {
   return (*del)->run();
 }
 
-PageQueue::CrawlMark crawl_mark_from_text(std::string_view text) {
-  PageQueue::CrawlMark mark;
-  for (std::size_t at = 0; at < text.size();) {
-    const std::size_t end = std::min(text.find('\n', at), text.size());
-    const std::string_view line = text.substr(at, end - at);
-    at = end + 1;
-    if (line.starts_with("since ") && at >= text.size()) {
-      std::int64_t since = 0;
-      if (std::from_chars(line.data() + 6, line.data() + line.size(), since).ec == std::errc()) mark.since = since;
-    } else if (!line.empty()) {
-      mark.start_urls.push_back(std::string(line));
-    }
-  }
-  return mark;
-}
-
-std::string crawl_mark_text(const std::optional<PageQueue::CrawlMark>& mark) {
-  if (!mark) return {};
-  std::string text;
-  for (const std::string& url : mark->start_urls) text += url + "\n";
-  if (mark->since > 0) text += "since " + std::to_string(mark->since);
-  return text;
-}
-
 Status note_read_whole(const Catalog& catalog, std::int64_t page_id, std::int64_t seen_at) {
   auto whole = catalog.sql("UPDATE pages SET whole_at = max(coalesce(whole_at, 0), ?2) WHERE id = ?1");
   if (!whole) return whole.error();

@@ -29,10 +29,4 @@ Status note_read_whole(const Catalog& catalog, std::int64_t page_id, std::int64_
 // whether it was not queued already.
 Result<bool> queue_damaged(const Catalog& catalog, std::int64_t page_id);
 
-// The crawl mark in the text form schema 9 kept in meta (the start URLs one a line, then
-// "since T" when known; "" for none), which crawl.cc still reads through
-// Archive::open_crawl() until it takes the typed mark.
-PageQueue::CrawlMark crawl_mark_from_text(std::string_view text);
-std::string crawl_mark_text(const std::optional<PageQueue::CrawlMark>& mark);
-
 }  // namespace fora::archive

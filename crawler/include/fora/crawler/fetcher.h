@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "fora/archive/archive.h"
+#include "fora/archive/http_response.h"
 #include "fora/extract/page_limits.h"
 #include "fora/result.h"
 

@@ -32,7 +32,7 @@ inline constexpr std::int64_t kOnDemand = -1;
 
 // The schedule after a visit at `now` that found `visit`. `before` is the page's schedule
 // (nullopt at its first visit); `latest_entry` the newest date it showed (nullopt when none).
-archive::Archive::Schedule next_schedule(const std::optional<archive::Archive::Schedule>& before, Visit visit,
+archive::PageQueue::Schedule next_schedule(const std::optional<archive::PageQueue::Schedule>& before, Visit visit,
                                          std::optional<std::int64_t> latest_entry, std::int64_t now,
                                          const RevisitBounds& bounds);
 

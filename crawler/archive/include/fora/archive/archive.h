@@ -97,46 +97,6 @@ class Archive {
   // Counts over every part's tables and the archive's folders (archive_stats.cc).
   Result<Stats> stats() const;
 
-  // Forwarders kept while crawler/src is reshaped (issue 21); the lead removes them.
-  using QueuedPage = PageQueue::QueuedPage;
-  using Schedule = PageQueue::Schedule;
-  using SiteCrawl = PageQueue::SiteCrawl;
-  using LastCapture = Captures::LastCapture;
-  Result<bool> add_page(std::string_view url, std::int64_t now, int depth = 0, int hops = 0) { return queue_->add_page(url, now, depth, hops); }
-  Status set_page_state(std::string_view url, PageState state, std::string_view reason, std::int64_t now) { return queue_->set_page_state(url, state, reason, now); }
-  Result<std::optional<PageState>> page_state(std::string_view url) const { return queue_->page_state(url); }
-  Result<std::vector<QueuedPage>> queued_pages(std::string_view origin, std::size_t limit) const { return queue_->queued_pages(origin, limit); }
-  Result<std::vector<std::string>> sites_with_queued_pages() const { return queue_->sites_with_queued_pages(); }
-  Result<std::int64_t> count_queued() const { return queue_->count_queued(); }
-  Result<std::optional<Schedule>> page_schedule(std::string_view url) const { return queue_->page_schedule(url); }
-  Status set_page_schedule(std::string_view url, const Schedule& schedule) { return queue_->set_page_schedule(url, schedule); }
-  Result<std::int64_t> queue_due_pages(std::string_view origin, std::int64_t until, std::int64_t min_interval, std::int64_t max_interval) { return queue_->queue_due_pages(origin, until, min_interval, max_interval); }
-  Result<bool> requeue_page(std::string_view url, std::int64_t before, std::int64_t now) { return queue_->requeue_page(url, before, now); }
-  Result<bool> page_queued_out_of_turn(std::string_view url) const { return queue_->page_queued_out_of_turn(url); }
-  Result<std::vector<bool>> remember_listing_rows(const std::vector<std::uint64_t>& hashes) { return queue_->remember_listing_rows(hashes); }
-  Result<std::vector<bool>> note_listed(std::string_view listing, const std::vector<std::string>& urls, std::int64_t now) { return queue_->note_listed(listing, urls, now); }
-  Status keep_listed(std::string_view listing, std::int64_t now) { return queue_->keep_listed(listing, now); }
-  Result<std::vector<std::string>> requeue_unlisted(std::string_view origin, std::int64_t since, std::int64_t now) { return queue_->requeue_unlisted(origin, since, now); }
-  Result<std::vector<SiteCrawl>> site_crawls() const { return queue_->site_crawls(); }
-  Result<std::string> open_crawl() const;  // the crawl mark in schema 9's text form, both ways (archive.cc)
-  Status set_open_crawl(std::string_view key);
-  Result<std::int64_t> store_capture(const Response& response) { return captures_->store_capture(response); }
-  Result<std::int64_t> store_capture(const PreparedCapture& capture) { return captures_->store_capture(capture); }
-  Result<Response> read_capture(std::int64_t capture_id) const { return captures_->read_capture(capture_id); }
-  Status for_each_first_payload(const std::function<void(std::string_view, std::string_view)>& fn) const { return captures_->for_each_first_payload(fn); }
-  Result<std::optional<LastCapture>> last_capture(std::string_view url) const { return captures_->last_capture(url); }
-  Result<std::optional<std::int64_t>> find_capture(std::string_view url, std::int64_t fetched_at) const { return captures_->find_capture(url, fetched_at); }
-  Result<std::vector<std::int64_t>> latest_captures(const std::string& site) const { return captures_->latest_captures(site); }
-  Status touch_capture(std::int64_t capture_id, std::int64_t checked_at) { return captures_->touch_capture(capture_id, checked_at); }
-  std::shared_ptr<const Dictionary> dictionary_for(std::string_view url) const { return captures_->dictionary_for(url); }
-  Result<bool> store_thread_page(std::string_view site, const extract::ThreadPage& page, std::int64_t seen_at, std::string_view page_url = {}) { return threads_->store_thread_page(site, page, seen_at, page_url); }
-  Result<std::vector<std::string>> thread_pages(std::string_view site, std::string_view thread_native_id, std::string_view except) const { return threads_->thread_pages(site, thread_native_id, except); }
-  Result<std::int64_t> mark_missing_gone(std::int64_t since, std::int64_t now) { return threads_->mark_missing_gone(since, now); }
-  Result<std::int64_t> mark_thread_gone(std::string_view url, std::int64_t now) { return threads_->mark_thread_gone(url, now); }
-  Status store_reply_links(const std::vector<extract::ReplyLink>& links, std::int64_t seen_at) { return threads_->store_reply_links(links, seen_at); }
-  Status for_each_entry(std::int64_t since, const std::function<Status(const StoredEntry&)>& fn) const { return threads_->for_each_entry(since, fn); }
-  Result<std::int64_t> max_change_seq() const { return threads_->max_change_seq(); }
-
  private:
   Archive() = default;
   // Declared in the order they are made; destroyed in reverse, the catalog last.
