@@ -176,12 +176,21 @@ void FetchLoop::fetched(const Url& address, const std::string& origin, bool robo
   if (!r && r.error().code == Errc::Cancelled) return pump();
   if (!stopping() && retry_later(address, origin, robots_txt, r, event)) return pump();
   retries_.forget(url);
-  if (r && r->status == 304 && !robots_txt) {
+  ++pending_;
+  if (!r) {  // no answer: robots.txt's makes its host unreachable, a page's is visited again by its schedule
+    ++stats_.failed;
+    if (robots_txt) hosts_.robots_known(origin, Robots::unreachable());
+    event.outcome = "error: " + r.error().message;
+    pipeline_.write([this, url, robots_txt, reason = r.error().message] { return store_.failed(url, reason, robots_txt); },
+                    [this, event] { finished(event); });
+  } else if (r->status == 304 && !robots_txt) {
     not_modified(address, origin, event);
-  } else if (r) {
-    dispatch(address, std::move(*r), origin, robots_txt, event);
-  } else {
-    failed_fetch(url, origin, robots_txt, r.error(), event);
+  } else {  // to a worker, then to the writer, then back here
+    pending_bytes_ += r->body.size();
+    ++stats_.fetched;
+    if (r->status >= 400) ++stats_.failed;
+    pipeline_.read(page_job(address, origin, robots_txt, std::move(*r)),
+                   [this, event](const PageRead& page, StoreDecision decision) { stored(page, std::move(decision), event); });
   }
   pump();
 }
@@ -190,7 +199,6 @@ void FetchLoop::fetched(const Url& address, const std::string& origin, bool robo
 // copy back, a worker reads it as if just fetched (its thread is seen again, its links
 // lead on), and the writer stores what that gives, without a new capture.
 void FetchLoop::not_modified(const Url& address, const std::string& origin, FetchEvent event) {
-  ++pending_;
   ++stats_.fetched;
   event.status = 304;
   pipeline_.revalidated(
@@ -239,16 +247,6 @@ bool FetchLoop::retry_later(const Url& address, const std::string& origin, bool 
   return true;
 }
 
-void FetchLoop::failed_fetch(const std::string& url, const std::string& origin, bool robots_txt, const Error& error,
-                             FetchEvent event) {
-  ++stats_.failed;
-  if (robots_txt) hosts_.robots_known(origin, Robots::unreachable());
-  event.outcome = "error: " + error.message;
-  ++pending_;
-  pipeline_.write([this, url, robots_txt, reason = error.message] { return store_.failed(url, reason, robots_txt); },
-                  [this, event] { finished(event); });
-}
-
 // What a worker is given to read a response of `origin` (for a 304, `revalidated`: the
 // stored copy, not known yet, of which nothing new is stored, so no record is compressed).
 PageJob FetchLoop::page_job(const Url& address, const std::string& origin, bool robots_txt, archive::Response response,
@@ -258,17 +256,6 @@ PageJob FetchLoop::page_job(const Url& address, const std::string& origin, bool 
   return PageJob{std::move(response), origin, robots_txt, hosts_.at(origin).reader, options_.user_agent,
                  how ? how->depth : 0, options_.max_depth, revalidated, address,
                  revalidated ? nullptr : archive_.captures().dictionary_for(address.str()), how ? how->hops : 0};
-}
-
-// A response goes to a worker, then to the writer, then back here.
-void FetchLoop::dispatch(const Url& address, archive::Response response, const std::string& origin, bool robots_txt,
-                         const FetchEvent& event) {
-  ++pending_;
-  pending_bytes_ += response.body.size();
-  ++stats_.fetched;
-  if (response.status >= 400) ++stats_.failed;
-  pipeline_.read(page_job(address, origin, robots_txt, std::move(response)),
-                 [this, event](const PageRead& page, StoreDecision decision) { stored(page, std::move(decision), event); });
 }
 
 // Back on the loop: robots.txt takes effect, new links are queued, the fetch is told.

@@ -51,10 +51,6 @@ class FetchLoop {
   void not_modified(const Url& address, const std::string& origin, FetchEvent event);
   bool retry_later(const Url& address, const std::string& origin, bool robots_txt,
                    const Result<archive::Response>& r, FetchEvent event);
-  void failed_fetch(const std::string& url, const std::string& origin, bool robots_txt, const Error& error,
-                    FetchEvent event);
-  void dispatch(const Url& address, archive::Response response, const std::string& origin, bool robots_txt,
-                const FetchEvent& event);
   PageJob page_job(const Url& address, const std::string& origin, bool robots_txt, archive::Response response,
                    bool revalidated = false) const;
   void stored(const PageRead& page, StoreDecision decision, FetchEvent event);
