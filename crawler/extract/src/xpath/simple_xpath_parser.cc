@@ -155,30 +155,21 @@ class Parser {
     return step;
   }
 
-  std::optional<Expr> parse_or() {
-    auto left = parse_and();
-    if (!left) return std::nullopt;
-    if (!peek("or")) return left;
-    Expr e;
-    e.kind = Expr::Kind::Or;
-    e.args.push_back(std::move(*left));
-    while (eat_word("or")) {
-      auto right = parse_and();
-      if (!right) return std::nullopt;
-      e.args.push_back(std::move(*right));
-    }
-    return e;
-  }
+  std::optional<Expr> parse_or() { return parse_chain("or", Expr::Kind::Or, &Parser::parse_and); }
+  std::optional<Expr> parse_and() { return parse_chain("and", Expr::Kind::And, &Parser::parse_unary); }
 
-  std::optional<Expr> parse_and() {
-    auto left = parse_unary();
+  // `operand (word operand)*`: the operand alone when `word` does not follow it, else one
+  // node of `kind` over all the operands.
+  std::optional<Expr> parse_chain(std::string_view word, Expr::Kind kind,
+                                  std::optional<Expr> (Parser::*operand)()) {
+    auto left = (this->*operand)();
     if (!left) return std::nullopt;
-    if (!peek("and")) return left;
+    if (!peek(word)) return left;
     Expr e;
-    e.kind = Expr::Kind::And;
+    e.kind = kind;
     e.args.push_back(std::move(*left));
-    while (eat_word("and")) {
-      auto right = parse_unary();
+    while (eat_word(word)) {
+      auto right = (this->*operand)();
       if (!right) return std::nullopt;
       e.args.push_back(std::move(*right));
     }
