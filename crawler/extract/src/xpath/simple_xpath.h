@@ -23,6 +23,10 @@
 
 namespace fora::extract {
 
+namespace simple_xpath {
+struct Union;  // the parsed expression (simple_xpath_tree.h)
+}
+
 class SimpleXPath {
  public:
   // nullopt when `expression` reaches outside the subset above.
@@ -33,11 +37,9 @@ class SimpleXPath {
   // or the document. nullopt when `context` is not a node of `index` (a text node, say).
   std::optional<std::vector<xmlNode*>> select(const NodeIndex& index, xmlNode* context) const;
 
-  struct Union;  // the parsed expression (simple_xpath.cc)
-
  private:
-  explicit SimpleXPath(std::shared_ptr<const Union> expr) : expr_(std::move(expr)) {}
-  std::shared_ptr<const Union> expr_;
+  explicit SimpleXPath(std::shared_ptr<const simple_xpath::Union> expr) : expr_(std::move(expr)) {}
+  std::shared_ptr<const simple_xpath::Union> expr_;
 };
 
 }  // namespace fora::extract
