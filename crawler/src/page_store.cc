@@ -139,7 +139,7 @@ Result<std::vector<std::string>> PageStore::listing_news(const PageRead& page) c
   std::vector<std::uint64_t> hashes;
   hashes.reserve(page.rows.size());
   for (const auto& row : page.rows) hashes.push_back(row.hash);
-  auto fresh = archive_.queue().remember_listing_rows(hashes);
+  auto fresh = archive_.queue().listings().remember_listing_rows(hashes);
   if (!fresh) return fresh.error();
   for (std::size_t i = 0; i < page.rows.size(); ++i)
     if ((*fresh)[i]) news.push_back(page.rows[i].url.str());
@@ -153,7 +153,7 @@ Status PageStore::note_listing(const PageRead& page, const std::vector<std::stri
   if (page.rows.empty() || page.newest_first()) return ok();
   std::vector<std::string> listed;
   for (const auto& row : page.rows) listed.push_back(row.url.str());
-  auto newly = archive_.queue().note_listed(page.url, listed, now);
+  auto newly = archive_.queue().listings().note_listed(page.url, listed, now);
   if (!newly) return newly.error();
   // A listing ordered by activity shows a thread that comes to it (a new one, or one with
   // a new reply from further on) in a row never seen, and pushes its last threads on to its
@@ -161,7 +161,7 @@ Status PageStore::note_listing(const PageRead& page, const std::vector<std::stri
   const std::set<std::string> fresh(news.begin(), news.end());
   bool came = false;
   for (std::size_t i = 0; i < listed.size(); ++i) came = came || ((*newly)[i] && fresh.count(listed[i]));
-  return options_.update && came ? archive_.queue().keep_listed(page.url, now) : ok();
+  return options_.update && came ? archive_.queue().listings().keep_listed(page.url, now) : ok();
 }
 
 // The page's next visit (revisit.h).
@@ -212,7 +212,7 @@ Result<std::vector<archive::PageQueue::QueuedPage>> PageStore::queued_pages(cons
 Result<std::vector<archive::PageQueue::QueuedPage>> PageStore::unlisted_pages() {
   std::vector<archive::PageQueue::QueuedPage> pages;
   for (const std::string& origin : update_origins_) {
-    auto urls = archive_.queue().requeue_unlisted(origin, since_, now());
+    auto urls = archive_.queue().listings().requeue_unlisted(origin, since_, now());
     if (!urls) return urls.error();
     for (std::string& page : *urls) {
       auto url = Url::parse(page);

@@ -1,5 +1,7 @@
-// Tests of Captures: storing and reading responses, segments, dictionaries, compaction, verify and repair.
+// Tests of Captures: storing and reading responses, segments, dictionaries. Compaction,
+// verify and repair have their own (compact_test.cc, verify_test.cc, repair_test.cc).
 #include "archive_test_support.h"
+#include "fora/archive/verify.h"
 
 using namespace fora::archive::test_support;
 
@@ -32,60 +34,6 @@ TEST_F(CapturesTest, CaptureRoundTripsAndIdenticalPayloadIsStoredOnce) {
   auto changed = a->captures().store_capture(response("http://example.com/a", "<p>edited</p>", 3000));
   EXPECT_NE(*changed, *id);
   EXPECT_EQ(a->stats()->captures, 2);
-}
-
-TEST_F(CapturesTest, ADamagedRecordCostsOnlyItsCaptureAndRepairSetsItAside) {
-  std::vector<std::int64_t> ids;
-  {
-    auto a = open_write();
-    for (const char* page : {"a", "b", "c"})
-      ids.push_back(*a->captures().store_capture(response(std::string("http://example.com/") + page, std::string(300, *page))));
-  }
-  const fs::path seg = dir_ / "snapshots" / "seg-000001.warc.zst";
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open((dir_ / "catalog.db").c_str(), &db), SQLITE_OK);
-    sqlite3_stmt* q = nullptr;
-    sqlite3_prepare_v2(db, "SELECT offset + length - 10 FROM captures WHERE id = ?", -1, &q, nullptr);
-    sqlite3_bind_int64(q, 1, ids[1]);
-    ASSERT_EQ(sqlite3_step(q), SQLITE_ROW);
-    const auto at = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    sqlite3_close(db);
-    std::fstream f(seg, std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(at);
-    f.put('\x5a');
-  }
-  auto a = open_write();
-  auto damaged = a->captures().read_capture(ids[1]);
-  ASSERT_FALSE(damaged);
-  EXPECT_EQ(damaged.error().code, Errc::Corrupt);
-  EXPECT_NE(damaged.error().message.find("seg-000001.warc.zst at "), std::string::npos) << damaged.error().message;
-  std::vector<std::string> read, skipped;
-  ASSERT_TRUE(a->captures().for_each_capture({}, [&](std::string_view url, std::int64_t, const std::vector<std::string>&) {
-    read.emplace_back(url);
-    return fora::ok();
-  }, [&](const std::string& line) { skipped.push_back(line); }));
-  EXPECT_EQ(read, (std::vector<std::string>{"http://example.com/a", "http://example.com/c"}));
-  ASSERT_EQ(skipped.size(), 1u);
-  EXPECT_NE(skipped[0].find("http://example.com/b"), std::string::npos) << skipped[0];
-
-  auto repaired = a->captures().repair();
-  ASSERT_TRUE(repaired) << repaired.error().message;
-  EXPECT_EQ(repaired->captures_lost, 1);
-  EXPECT_EQ(repaired->segments_rewritten, 1);
-  EXPECT_TRUE(a->captures().verify(true)->problems.empty());
-  EXPECT_TRUE(fs::exists(dir_ / "snapshots" / "damaged" / "seg-000001.warc.zst"));
-  EXPECT_FALSE(fs::exists(seg));
-  EXPECT_EQ(a->captures().read_capture(ids[0])->body, std::string(300, 'a'));
-  EXPECT_EQ(a->captures().read_capture(ids[2])->body, std::string(300, 'c'));
-  EXPECT_EQ(a->captures().read_capture(ids[1]).error().code, Errc::NotFound);
-  EXPECT_EQ(**a->queue().page_state("http://example.com/b"), fora::archive::PageState::Queued);
-  // New records still go somewhere whole.
-  auto next = a->captures().store_capture(response("http://example.com/b", std::string(300, 'b'), 2000));
-  ASSERT_TRUE(next);
-  EXPECT_EQ(a->captures().read_capture(*next)->body, std::string(300, 'b'));
-  EXPECT_TRUE(a->captures().verify(true)->problems.empty());
 }
 
 TEST_F(CapturesTest, SamePayloadUnderAnotherUrlIsARevisit) {
@@ -129,7 +77,7 @@ TEST_F(CapturesTest, SegmentsRollOverAtTheirLimit) {
   a.reset();
   a = open_write();
   EXPECT_TRUE(a->repairs().empty()) << a->repairs().front();
-  auto report = a->captures().verify(true);
+  auto report = verify(a->captures(), true);
   ASSERT_TRUE(report);
   EXPECT_TRUE(report->problems.empty()) << report->problems.front();
   EXPECT_EQ(report->captures, 20);
@@ -177,7 +125,7 @@ TEST_F(CapturesTest, ASiteGetsADictionaryItsLaterRecordsUse) {
     if (std::string(magic, 4) == std::string("\x5d\x2a\x4d\x18", 4)) ++with_dictionary;
   }
   EXPECT_EQ(with_dictionary, 1u);
-  auto report = a->captures().verify(true);
+  auto report = verify(a->captures(), true);
   ASSERT_TRUE(report);
   EXPECT_TRUE(report->problems.empty()) << report->problems.front();
   EXPECT_EQ(report->captures, 50);
@@ -186,106 +134,6 @@ TEST_F(CapturesTest, ASiteGetsADictionaryItsLaterRecordsUse) {
   auto reader = Archive::open(dir_, Archive::Mode::Read);
   ASSERT_TRUE(reader);
   EXPECT_EQ((*reader)->captures().read_capture(ids.back())->body, page(49));
-}
-
-TEST_F(CapturesTest, CompactRecompressesWithTheSitesDictionaryAndRemovesEmptiedSegments) {
-  const auto page = [](int i) {
-    std::string body = "<html><head><style>.comment{margin:0 0 1em}.author{font-weight:700}</style></head><body>";
-    for (int c = 0; c < 30; ++c)
-      body += "<div class=\"comment\" id=\"comment-" + std::to_string(i * 100 + c) +
-              "\"><span class=\"author\">Edward</span><p>About Soyuz, number " + std::to_string(i * c) + "</p></div>";
-    return body + "</body></html>";
-  };
-  std::vector<std::int64_t> ids;
-  {
-    auto a = open_write();
-    a->captures().set_dictionary_policy(0);  // none while crawling
-    for (int i = 0; i < 60; ++i)
-      ids.push_back(*a->captures().store_capture(response("http://example.com/t/" + std::to_string(i), page(i))));
-    ids.push_back(*a->captures().store_capture(response("http://small.example/", "<p>one page</p>")));
-  }
-  auto a = open_write();
-  a->captures().set_dictionary_policy(50, 8192);
-  const auto before = a->stats()->snapshot_bytes;
-  auto report = a->captures().compact(19);
-  ASSERT_TRUE(report) << report.error().message;
-  EXPECT_TRUE(report->problems.empty());
-  EXPECT_EQ(report->captures_moved, 61);  // the small site's page too, at level 19 without one
-  EXPECT_EQ(report->segments_removed, 1);
-  EXPECT_LT(report->bytes_after, before / 2) << before;
-  EXPECT_FALSE(fs::exists(dir_ / "snapshots" / "seg-000001.warc.zst"));
-  EXPECT_NE(a->captures().dictionary_for("http://example.com/"), nullptr);
-  for (int i = 0; i < 60; ++i) EXPECT_EQ(a->captures().read_capture(ids[static_cast<std::size_t>(i)])->body, page(i));
-  auto check = a->captures().verify(true);
-  ASSERT_TRUE(check);
-  EXPECT_TRUE(check->problems.empty()) << check->problems.front();
-  // Done once: a second run has nothing to do.
-  auto again = a->captures().compact(19);
-  ASSERT_TRUE(again);
-  EXPECT_EQ(again->captures_moved, 0);
-}
-
-TEST_F(CapturesTest, CompactCompressesTheWordsAgainWithTheSitesTextDictionary) {
-  std::mt19937 rng(11);
-  std::vector<ThreadPage> pages;
-  for (int t = 0; t < 30; ++t) pages.push_back(talk_page(t, 50, rng));
-  pages[3].comments[2].quotes = {{"Chris", "the valve was open"}};
-  {
-    auto a = open_write();
-    a->captures().set_text_dictionary_policy(0);  // none while crawling
-    for (const auto& p : pages) ASSERT_TRUE(a->threads().store_thread_page("example.com", p, 10));
-  }
-  const auto before = stored_versions(dir_);
-  auto a = open_write();
-  auto report = a->captures().compact(19);
-  ASSERT_TRUE(report) << report.error().message;
-  EXPECT_TRUE(report->problems.empty());
-  EXPECT_EQ(report->versions_moved, 1500);
-  EXPECT_LT(report->catalog_after, report->catalog_before);
-  const auto after = stored_versions(dir_);
-  ASSERT_EQ(after.size(), before.size());
-  std::int64_t bytes_before = 0, bytes_after = 0;
-  for (std::size_t i = 0; i < after.size(); ++i) {
-    EXPECT_TRUE(after[i].first);
-    bytes_before += before[i].second;
-    bytes_after += after[i].second;
-  }
-  EXPECT_LT(bytes_after, bytes_before * 3 / 4);
-  auto entries = a->threads().thread_entries(4);
-  ASSERT_TRUE(entries);
-  EXPECT_EQ((*entries)[2].entry.text, pages[3].comments[2].text);
-  ASSERT_EQ((*entries)[2].entry.quotes.size(), 1u);
-  EXPECT_EQ((*entries)[2].entry.quotes[0].text, "the valve was open");
-  auto check = a->captures().verify(true);
-  ASSERT_TRUE(check);
-  EXPECT_TRUE(check->problems.empty()) << check->problems.front();
-  // Done once; a version added later is the only one the next run compresses.
-  EXPECT_EQ(a->captures().compact(19)->versions_moved, 0);
-  pages[0].comments[0].text = "edited after the compaction";
-  ASSERT_TRUE(a->threads().store_thread_page("example.com", pages[0], 12));
-  EXPECT_EQ(a->captures().compact(19)->versions_moved, 1);
-  EXPECT_EQ(a->threads().thread_entries(1)->front().entry.text, "edited after the compaction");
-}
-
-TEST_F(CapturesTest, DamagedWordsAreReportedByVerifyAndByTheReader) {
-  {
-    auto a = open_write();
-    ASSERT_TRUE(a->threads().store_thread_page("example.com", thread_page({{"1", "first words"}, {"2", "second"}}), 10));
-  }
-  sqlite3* db = nullptr;
-  sqlite3_open((dir_ / "catalog.db").c_str(), &db);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE comment_versions SET text = x'28b52ffd0000' WHERE id = 2", nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
-  auto a = open_write();
-  auto check = a->captures().verify(true);
-  ASSERT_TRUE(check);
-  ASSERT_EQ(check->problems.size(), 1u);
-  EXPECT_NE(check->problems[0].find("version 2 "), std::string::npos) << check->problems[0];
-  auto e = a->threads().entry(2);
-  ASSERT_FALSE(e);
-  EXPECT_EQ(e.error().code, Errc::Corrupt);
-  EXPECT_EQ(a->threads().entry(3)->entry.text, "second");
 }
 
 }  // namespace

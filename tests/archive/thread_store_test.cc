@@ -1,5 +1,7 @@
 // Tests of ThreadStore: merging thread pages, versions, matching, gone marks, reading back.
 #include "archive_test_support.h"
+#include "fora/archive/repair.h"
+#include "fora/archive/verify.h"
 
 using namespace fora::archive::test_support;
 
@@ -23,13 +25,13 @@ TEST_F(ThreadStoreTest, AFlippedByteInStoredWordsIsRefusedNotReadAsOtherWords) {
   EXPECT_EQ(e.error().code, Errc::Corrupt);
   EXPECT_NE(e.error().message.find("comment 2"), std::string::npos) << e.error().message;
   EXPECT_NE(e.error().hint.find("fora verify --repair"), std::string::npos) << e.error().hint;
-  ASSERT_EQ(a->captures().verify(true)->problems.size(), 1u);
+  ASSERT_EQ(verify(a->captures(), true)->problems.size(), 1u);
 
   // Repair marks the words lost and queues the page that showed them.
-  auto repaired = a->captures().repair();
+  auto repaired = repair(a->captures());
   ASSERT_TRUE(repaired) << repaired.error().message;
   EXPECT_EQ(repaired->versions_lost, 1);
-  EXPECT_TRUE(a->captures().verify(true)->problems.empty());
+  EXPECT_TRUE(verify(a->captures(), true)->problems.empty());
   auto lost = a->threads().entry(2);
   ASSERT_TRUE(lost) << lost.error().message;
   EXPECT_TRUE(lost->words_lost);

@@ -10,6 +10,7 @@
 
 #include "digest.h"
 #include "fora/archive/archive.h"
+#include "fora/archive/thread_export.h"
 
 namespace fs = std::filesystem;
 using fora::archive::Archive;
@@ -191,7 +192,7 @@ class UpgradeTest : public ::testing::Test {
     EXPECT_EQ((*entries)[2].entry.url, "http://mirror.example.org/a#c2");
     EXPECT_EQ((*entries)[2].parent_author, "Edward");
     auto versions = std::vector<std::vector<fora::archive::EntryVersion>>();
-    ASSERT_TRUE((*a)->threads().for_each_thread({}, [&](const auto&, const auto& v) {
+    ASSERT_TRUE(for_each_thread((*a)->threads(), {}, [&](const auto&, const auto& v) {
       versions = v;
       return fora::ok();
     }));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "fora/archive/compact.h"
 #include "number_option.h"
 #include "printer.h"
 
@@ -21,7 +22,7 @@ Status run_compact(const Context& ctx, const CompactCommand& cmd) {
   auto run = RunLog::start(**archive, ctx);
   if (!run) return run.error();
   const bool live = ctx.err.is_tty() && !cmd.quiet;
-  auto report = (*archive)->captures().compact(cmd.level, [&](std::int64_t done, std::int64_t total) {
+  auto report = archive::compact((*archive)->captures(), cmd.level, [&](std::int64_t done, std::int64_t total) {
     if (live) ctx.err.write(fmt::format("\r\x1b[Kcompressed {} of {} captures again", done, total));
   });
   if (live) ctx.err.write("\r\x1b[K");

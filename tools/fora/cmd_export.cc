@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "entry_json.h"
 #include "fora/archive/http_response.h"
+#include "fora/archive/thread_export.h"
 #include "fora/archive/warc.h"
 #include "fora/archive/warc_file.h"
 #include "fora/extract/extractor.h"
@@ -63,8 +64,9 @@ Result<std::int64_t> export_jsonl(const Context& ctx, const archive::Archive& a,
   std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
   if (!out) return make_error(Errc::Io, "cannot write " + tmp);
   std::int64_t threads = 0;
-  FORA_TRY(a.threads().for_each_thread(filter, [&](const std::vector<archive::StoredEntry>& entries,
-                                         const std::vector<std::vector<archive::EntryVersion>>& versions) -> Status {
+  FORA_TRY(archive::for_each_thread(a.threads(), filter,
+                                    [&](const std::vector<archive::StoredEntry>& entries,
+                                        const std::vector<std::vector<archive::EntryVersion>>& versions) -> Status {
     if (entries.empty()) return ok();
     const archive::StoredEntry& first = entries.front();
     std::int64_t first_seen = first.first_seen, last_seen = first.last_seen;

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "fora/archive/repair.h"
+#include "fora/archive/verify.h"
 #include "printer.h"
 
 namespace fora::cli {
@@ -10,7 +12,7 @@ namespace fora::cli {
 struct VerifyCommand {
   bool deep = false;  // recompute every digest too
   bool json = false;
-  bool repair = false;  // mend what is damaged first (Archive::repair), then check deeply
+  bool repair = false;  // mend what is damaged first (archive::repair), then check deeply
 };
 
 Status run_verify(const Context& ctx, const VerifyCommand& cmd) {
@@ -22,7 +24,7 @@ Status run_verify(const Context& ctx, const VerifyCommand& cmd) {
   if (cmd.repair) {
     auto run = RunLog::start(**archive, ctx);
     if (!run) return run.error();
-    auto r = (*archive)->captures().repair();
+    auto r = archive::repair((*archive)->captures());
     if (!r) return run->finish(r.error());
     FORA_TRY(run->finish(ok(), 0, static_cast<std::int64_t>(r->found.size())));
     repaired = std::move(*r);
@@ -37,7 +39,7 @@ Status run_verify(const Context& ctx, const VerifyCommand& cmd) {
     }
   }
   const bool deep = cmd.deep || cmd.repair;
-  auto report = (*archive)->captures().verify(deep);
+  auto report = archive::verify((*archive)->captures(), deep);
   if (!report) return report.error();
   if (cmd.json) {
     nlohmann::json j = {{"segments", report->segments}, {"records", report->records},

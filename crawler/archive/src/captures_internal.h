@@ -98,7 +98,7 @@ Result<Captures::Internal::OpenSegment*> start_segment(Captures::Internal& a, co
 Result<std::vector<std::string>> capture_records(const Captures::Internal& a, std::int64_t segment_id,
                                                  std::int64_t offset, std::int64_t length);
 
-// verify.cc: what Archive::verify(deep) finds wrong in segment `segment_id`, one line each.
+// verify.cc: what verify(captures, deep) finds wrong in segment `segment_id`, one line each.
 Result<std::vector<std::string>> segment_problems(const Captures::Internal& a, std::int64_t segment_id, bool deep);
 
 // dictionaries.cc: each site's latest dictionary loaded on open; after a capture of `origin`

@@ -1,4 +1,4 @@
-// Captures::compact: records stored before their site had a dictionary, or at a lower level,
+// compact(): records stored before their site had a dictionary, or at a lower level,
 // are compressed again with the site's latest dictionary at the level asked for, into new
 // segments; a segment no capture points into any more is then removed. The records' bytes
 // do not change, only their compression, so digests, revisits and the catalog's rows stay.
@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "captures_internal.h"
+#include "fora/archive/compact.h"
 #include "entry_text.h"
 
 namespace fora::archive {
@@ -257,8 +258,9 @@ Status compact_texts(Captures::Internal& a, int level, CompactReport& report) {
 
 }  // namespace
 
-Result<CompactReport> Captures::compact(int level, const std::function<void(std::int64_t, std::int64_t)>& progress) {
-  Internal& a = *in_;
+Result<CompactReport> compact(Captures& captures, int level,
+                              const std::function<void(std::int64_t, std::int64_t)>& progress) {
+  Captures::Internal& a = *captures.in_;
   CompactReport report;
   report.bytes_before = a.snapshots->bytes();
   FORA_TRY(train_for_compaction(a));

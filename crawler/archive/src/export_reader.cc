@@ -1,16 +1,16 @@
-// ThreadStore: reading every thread out for `fora export`, filtered by site and time. The
-// captures' side is Captures::for_each_capture (captures.cc).
+// for_each_thread(): reading every thread out for `fora export` (thread_export.h).
 #include <fmt/format.h>
 
+#include "fora/archive/thread_export.h"
 #include "thread_store_internal.h"
 
 namespace fora::archive {
 
-Status ThreadStore::for_each_thread(
-    const ExportFilter& filter,
+Status for_each_thread(
+    const ThreadStore& store, const ExportFilter& filter,
     const std::function<Status(const std::vector<StoredEntry>&, const std::vector<std::vector<EntryVersion>>&)>& fn,
-    const std::function<void(const std::string&)>& skipped) const {
-  auto q = in_->sql(
+    const std::function<void(const std::string&)>& skipped) {
+  auto q = store.in_->sql(
       "SELECT t.id FROM threads t JOIN sites s ON s.id = t.site_id WHERE (?1 = '' OR s.origin = ?1)"
       " AND EXISTS (SELECT 1 FROM comments c WHERE c.thread_id = t.id AND c.last_seen >= ?2) ORDER BY t.id");
   if (!q) return q.error();
@@ -23,10 +23,10 @@ Status ThreadStore::for_each_thread(
     threads.push_back((*q)->int64(0));
   }
   for (const std::int64_t thread : threads) {
-    auto entries = thread_entries(thread);
+    auto entries = store.thread_entries(thread);
     std::vector<std::vector<EntryVersion>> versions;
     for (std::size_t i = 0; entries && i < entries->size(); ++i) {
-      auto v = entry_versions((*entries)[i].id);
+      auto v = store.entry_versions((*entries)[i].id);
       if (!v) entries = v.error();
       else versions.push_back(std::move(*v));
     }

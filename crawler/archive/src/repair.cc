@@ -1,4 +1,4 @@
-// Captures::repair: makes a damaged archive whole again, losing only what the damage holds.
+// repair(): makes a damaged archive whole again, losing only what the damage holds.
 //
 // A segment that verify finds anything wrong with is written again: its captures that
 // still read back whole (every frame's checksum holds, every record parses, the payload
@@ -16,6 +16,7 @@
 #include <set>
 
 #include "captures_internal.h"
+#include "fora/archive/repair.h"
 #include "page_rows.h"
 #include "digest.h"
 #include "entry_text.h"
@@ -273,8 +274,8 @@ Status repair_indexes(Captures::Internal& a, RepairReport& report) {
 
 }  // namespace
 
-Result<RepairReport> Captures::repair() {
-  Internal& a = *in_;
+Result<RepairReport> repair(Captures& captures) {
+  Captures::Internal& a = *captures.in_;
   RepairReport report;
   auto segments = all_segments(a);
   if (!segments) return segments.error();

@@ -1,7 +1,8 @@
-// Captures::verify: the snapshots against themselves and against the catalog.
+// verify(): the snapshots against themselves and against the catalog.
 #include <fmt/format.h>
 
 #include "captures_internal.h"
+#include "fora/archive/verify.h"
 #include "entry_text.h"
 #include "digest.h"
 #include "fora/archive/warc_file.h"
@@ -173,15 +174,16 @@ Result<std::vector<std::string>> segment_problems(const Captures::Internal& a, s
   return std::move(report.problems);
 }
 
-Result<VerifyReport> Captures::verify(bool deep) const {
+Result<VerifyReport> verify(const Captures& captures, bool deep) {
+  const Captures::Internal& a = *captures.in_;
   VerifyReport report;
-  auto segs = segments(*in_);
+  auto segs = segments(a);
   if (!segs) return segs.error();
   for (const SegmentRow& seg : *segs) {
     ++report.segments;
-    FORA_TRY(verify_segment(*in_, seg, deep, report));
+    FORA_TRY(verify_segment(a, seg, deep, report));
   }
-  auto orphans = in_->sql("SELECT count(*) FROM captures WHERE segment_id NOT IN (SELECT id FROM segments)");
+  auto orphans = a.sql("SELECT count(*) FROM captures WHERE segment_id NOT IN (SELECT id FROM segments)");
   if (!orphans) return orphans.error();
   FORA_TRY((*orphans)->step());
   if (const auto n = (*orphans)->int64(0); n > 0) {
@@ -189,19 +191,19 @@ Result<VerifyReport> Captures::verify(bool deep) const {
   }
   if (deep) {
     // Every version of every post and comment decodes.
-    auto versions = in_->sql("SELECT id, coalesce(dictionary_id, 0), text, quotes FROM comment_versions ORDER BY id");
+    auto versions = a.sql("SELECT id, coalesce(dictionary_id, 0), text, quotes FROM comment_versions ORDER BY id");
     if (!versions) return versions.error();
     std::int64_t damaged = 0;
     for (;;) {
       auto row = (*versions)->step();
       if (!row) return row.error();
       if (!*row) break;
-      auto words = unpack_version(in_->words, (*versions)->int64(0), (*versions)->int64(1), (*versions)->blob(2),
+      auto words = unpack_version(a.words, (*versions)->int64(0), (*versions)->int64(1), (*versions)->blob(2),
                                   (*versions)->blob(3));
       if (!words && ++damaged <= 10) report.problems.push_back(words.error().message);
     }
     if (damaged > 10) report.problems.push_back(fmt::format("catalog.db: {} more versions do not decode", damaged - 10));
-    auto check = in_->sql("PRAGMA integrity_check");
+    auto check = a.sql("PRAGMA integrity_check");
     if (!check) return check.error();
     for (;;) {
       auto row = (*check)->step();

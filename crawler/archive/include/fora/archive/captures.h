@@ -1,8 +1,8 @@
 // Captures: the responses the archive keeps, a part of Archive (archive.captures()). Each
 // is a request and a response (or revisit) record, a zstd frame each, appended to a segment
 // of snapshots/ (DESIGN.md "The archive"); a site's records are compressed with its trained
-// dictionary. Also: reading them back, exporting them, recompressing them (compact),
-// checking every byte (verify) and mending what is damaged (repair).
+// dictionary. Also: reading them back and exporting them. Recompressing them, checking every
+// byte and mending what is damaged are jobs over them: compact.h, verify.h, repair.h.
 // Catalog tables it owns: captures, segments, dictionaries; and the files of snapshots/
 // (snapshot_store.h). It adds pages through the page queue's rows, and its compaction and
 // repair also rewrite the thread store's words (comment_versions) with their dictionaries.
@@ -52,28 +52,10 @@ struct PreparedCapture {
 Result<PreparedCapture> prepare_capture(const Response& response,
                                         std::shared_ptr<const Dictionary> dictionary = nullptr);
 
-// What Captures::verify() found.
-struct VerifyReport {
-  std::int64_t segments = 0, records = 0, captures = 0;
-  std::int64_t bytes = 0;              // compressed bytes read
-  std::vector<std::string> problems;   // one line each, naming the segment and offset
-};
-
-// What Captures::repair() did.
-struct RepairReport {
-  std::vector<std::string> found;    // the damage verify saw, one line each
-  std::vector<std::string> actions;  // what was done about it, one line each
-  std::int64_t segments_rewritten = 0, captures_lost = 0, versions_lost = 0, pages_queued = 0;
-};
-
-// What Captures::compact() did.
-struct CompactReport {
-  std::int64_t captures_moved = 0, segments_removed = 0;
-  std::int64_t bytes_before = 0, bytes_after = 0, bytes_freed = 0;  // of snapshots/
-  std::int64_t versions_moved = 0;                       // entries' words compressed again
-  std::int64_t catalog_before = 0, catalog_after = 0;    // catalog.db's bytes
-  std::vector<std::string> problems;  // captures left as they were, and why
-};
+// What the jobs over the captures report (compact.h, verify.h, repair.h).
+struct CompactReport;
+struct VerifyReport;
+struct RepairReport;
 
 class Captures {
  public:
@@ -126,30 +108,6 @@ class Captures {
   // dictionary (0: never; default 2000), one is trained from them for its later versions.
   void set_text_dictionary_policy(std::int64_t train_after);
 
-  // --- upkeep (compact.cc, verify.cc, repair.cc) ---
-  // Compresses again, with their site's latest dictionary (trained now for a site that has
-  // enough records and none) at `level`, the records stored without it or at a lower
-  // level, into new segments, and removes the segments left empty. `progress` (may be
-  // empty) hears (done, total) after each batch.
-  Result<CompactReport> compact(int level, const std::function<void(std::int64_t, std::int64_t)>& progress = {});
-  // Reads every segment: every frame decodes (its checksum holds), every capture the
-  // catalog lists starts and ends on a record of its segment, every record but a segment's
-  // warcinfo belongs to a capture, no segment has bytes past what the catalog committed.
-  // `deep` also recomputes every payload digest (against the record's
-  // WARC-Payload-Digest and the catalog's), checks each revisit's original, each segment's
-  // dictionary against the catalog's, every post's and comment's words, and SQLite's
-  // integrity_check. Damage is reported, not an error; errors are for what stops the
-  // reading (Io).
-  Result<VerifyReport> verify(bool deep) const;
-  // Mends what verify(true) finds: a damaged segment is written again with the captures
-  // that still read back whole, and the old file is moved to snapshots/damaged/ (never
-  // deleted); the captures lost, and the revisits of them, leave the catalog and their
-  // pages are queued to be fetched again; words of posts and comments that no longer decode
-  // are marked lost (StoredEntry::words_lost) and their pages queued; damaged SQL indexes
-  // are rebuilt. Damage to the catalog's own tables is reported, not mended (restore
-  // catalog.db).
-  Result<RepairReport> repair();
-
   // --- export (captures.cc) ---
   // Calls `fn` with each capture's URL, time and WARC records (request, response or
   // revisit; each record's bytes as stored), oldest first, of captures fetched at or
@@ -166,6 +124,11 @@ class Captures {
 
  private:
   friend class Archive;
+  // The jobs over the captures, which work on their internals.
+  friend Result<CompactReport> compact(Captures& captures, int level,
+                                       const std::function<void(std::int64_t, std::int64_t)>& progress);
+  friend Result<VerifyReport> verify(const Captures& captures, bool deep);
+  friend Result<RepairReport> repair(Captures& captures);
   // `words` and `change_seq` are the thread store's: compaction and repair rewrite words
   // and mark the entries they touch changed.
   Captures(Catalog& catalog, EntryWords& words, std::int64_t& change_seq);

@@ -1,7 +1,7 @@
 // PageQueue: the crawl's frontier as the archive keeps it, a part of Archive
 // (archive.queue()). Every URL a crawl found, its state, when `fora update` visits it
-// again, which listing page last showed it, each site's crawl settings, and the mark an
-// unfinished crawl leaves.
+// again, which listing page last showed it (its listings(), listings.h), each site's crawl
+// settings, and the mark an unfinished crawl leaves.
 // Catalog tables it owns: sites (a row per origin; its crawl settings), pages (the
 // frontier: state, depth, hops, revisit schedule, listing), listing_rows, open_crawl (the
 // crawl mark). The captures and the thread store add pages and sites through it.
@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fora/archive/listings.h"
 #include "fora/result.h"
 
 namespace fora::archive {
@@ -69,21 +70,9 @@ class PageQueue {
   // Whether `url` waits in the queue because requeue_page() put it there.
   Result<bool> page_queued_out_of_turn(std::string_view url) const;
 
-  // --- listings (revisits.cc) ---
-  // Of `hashes` (listing rows, listing_rows.h), which the catalog never saw before; from
-  // now on it knows them all.
-  Result<std::vector<bool>> remember_listing_rows(const std::vector<std::uint64_t>& hashes);
-  // Notes that the listing page `listing` showed links to `urls` (known pages) at `now`.
-  // Returns, for each, whether it is a known page that `listing` did not show before.
-  Result<std::vector<bool>> note_listed(std::string_view listing, const std::vector<std::string>& urls,
-                                        std::int64_t now);
-  // Notes the pages `listing` showed before and shows no more as listed still at `now`: they
-  // moved on to its next page.
-  Status keep_listed(std::string_view listing, std::int64_t now);
-  // Queues the pages of `origin` whose listing was fetched since `since` without showing
-  // them, and that were not visited since then either, unless their last answer was 404 or
-  // 410 (they are known to be gone); returns their URLs.
-  Result<std::vector<std::string>> requeue_unlisted(std::string_view origin, std::int64_t since, std::int64_t now);
+  // --- listings (listings.h) ---
+  // Which listing page last showed each page, and the listing rows seen.
+  Listings& listings() { return listings_; }
 
   // --- each site's crawl settings (revisits.cc) ---
   // What `fora update` crawls a site with again: the settings of the crawl that took it in
@@ -113,8 +102,9 @@ class PageQueue {
 
  private:
   friend class Archive;
-  explicit PageQueue(Catalog& catalog) : catalog_(catalog) {}
+  explicit PageQueue(Catalog& catalog) : catalog_(catalog), listings_(catalog) {}
   Catalog& catalog_;
+  Listings listings_;
 };
 
 }  // namespace fora::archive

@@ -1,7 +1,8 @@
 // ThreadStore: the threads the archive read from pages, a part of Archive
 // (archive.threads()). A thread's posts and comments ("entries") with every version of what
 // their page showed, matched across pages and edits; the marks of what went missing; the
-// reply links of mail archives; reading them back (indexer, `show`) and exporting them.
+// reply links of mail archives; reading them back (indexer, `show`). Exporting them is a
+// job over it (thread_export.h).
 // Catalog tables it owns: threads, thread_versions, comments (the entries), comment_versions,
 // gone_marks, reply_links, text_dictionaries, the page_entries view, and meta's
 // 'text_compaction' and 'text_checksums' keys. It notes in pages which page it read whole
@@ -116,21 +117,17 @@ class ThreadStore {
   };
   Result<std::vector<GoneMark>> gone_marks(std::int64_t id) const;
 
-  // --- export (export_reader.cc) ---
-  // Calls `fn` with each thread that has an entry seen at or after filter.since: its
-  // entries (thread_entries()) and, for each, every version, oldest first. A thread with
-  // words damaged in the catalog is passed over, and `skipped` hears why (without: Corrupt).
-  Status for_each_thread(const ExportFilter& filter,
-                         const std::function<Status(const std::vector<StoredEntry>& entries,
-                                                    const std::vector<std::vector<EntryVersion>>& versions)>& fn,
-                         const std::function<void(const std::string&)>& skipped = {}) const;
-
   // The state behind it (thread_store_internal.h); named here only so the archive's own
   // sources can.
   struct Internal;
 
  private:
   friend class Archive;
+  // Export reads the threads out through their internals (thread_export.h).
+  friend Status for_each_thread(const ThreadStore& threads, const ExportFilter& filter,
+                                const std::function<Status(const std::vector<StoredEntry>& entries,
+                                                           const std::vector<std::vector<EntryVersion>>& versions)>& fn,
+                                const std::function<void(const std::string&)>& skipped);
   ThreadStore(Catalog& catalog, RunCounts& tally);
   std::unique_ptr<Internal> in_;
 };
