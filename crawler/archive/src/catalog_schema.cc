@@ -36,7 +36,7 @@ namespace {
 //                     site's queued pages in memory and reads the rest from here, in id
 //                     order (index pages_queued); depth is the number of links followed
 //                     from a start URL to the page, hops the number of redirects in a row
-//                     that led to it (a chain is followed so far, crawl.cc); whole_at is when a reader last took a
+//                     that led to it (a chain is followed so far, page_work.h); whole_at is when a reader last took a
 //                     thread page from it; revisit_interval (seconds; -1 for a page read
 //                     on demand, a thread's own feed) and next_visit are
 //                     its schedule for `fora update` (revisit.h), NULL before its first

@@ -1,7 +1,7 @@
 // CrawlSettings: how a site was crawled (its start URLs, how far from them, politeness and
 // the revisit bounds), kept in the catalog beside the site so that `fora update` crawls it
 // again the same way. The catalog stores the JSON form below; the archive holds it as an
-// opaque string (Archive::set_site_crawl, Archive::site_crawls), so the crawler alone owns
+// opaque string (PageQueue::set_site_crawl, PageQueue::site_crawls), so the crawler alone owns
 // its format. Every JSON form fora has written reads back: keys added later take their
 // defaults when absent. A value type; its functions are pure and thread-safe.
 #pragma once
