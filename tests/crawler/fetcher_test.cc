@@ -111,7 +111,10 @@ TEST_F(FetcherTest, ReturnsStatusHeadersAndBody) {
   EXPECT_NE(r->headers.find("\r\nContent-Length: 32\r\n"), std::string::npos) << r->headers;
   EXPECT_TRUE(r->headers.ends_with("\r\n\r\n"));
   EXPECT_GE(r->fetched_at, before);
-  EXPECT_LE(r->fetched_at, std::time(nullptr));
+  // The fetcher reads the system clock as std::chrono does; std::time() may read a coarser
+  // one that lags it by a tick across a second's edge, so "now" is read the same way here.
+  EXPECT_LE(r->fetched_at, std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch()).count());
   EXPECT_EQ(server_->requests(), std::vector<std::string>{"GET /page.html 200"});  // GET, not HEAD
 }
 
