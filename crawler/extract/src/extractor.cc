@@ -20,8 +20,7 @@ namespace fora::extract {
 struct Extractor::Impl {
   std::vector<Profile> profiles;                 // for profiles(); the readers hold copies
   std::vector<std::unique_ptr<Reader>> readers;  // match order
-  XPathQuery base_href;
-  XPathQuery link_hrefs;
+  XPathQuery hrefs;  // <base href> and the links (page_links)
 };
 
 namespace {
@@ -69,29 +68,45 @@ Result<std::vector<Profile>> load_profiles(const std::vector<std::filesystem::pa
   return profiles;
 }
 
-// What the page's relative links resolve against: its <base href>, else its own address;
-// nullopt when that is no http(s) URL (a file read by `fora extract`).
-std::optional<Url> page_base(const XPathQuery& base_href, xmlXPathContext* ctx, const std::string& page_url) {
-  auto page = Url::parse(page_url);
-  if (!page) return std::nullopt;
-  std::vector<std::string> declared = eval_strings(base_href, ctx, nullptr);
-  if (!declared.empty())
-    if (auto resolved = Url::resolve(*page, declared.front())) return resolved;
-  return std::optional<Url>(std::move(*page));
-}
+struct PageLinks {
+  // What the page's relative links resolve against: its first <base href>, else its own
+  // address; nullopt when that is no http(s) URL (a file read by `fora extract`).
+  std::optional<Url> base;
+  // Every <a href>, <area href> and <link rel=next/prev/canonical>, resolved, in page
+  // order, without duplicates. Only the absolute ones without a `base`.
+  std::vector<Url> links;
+};
 
-// Every <a href>, <area href> and <link rel=next/prev/canonical>, resolved, in page order,
-// without duplicates. Only the absolute ones without a `base`.
-std::vector<Url> page_links(const XPathQuery& link_hrefs, xmlXPathContext* ctx, const std::optional<Url>& base) {
+// One pass over the page's href attributes (`hrefs` selects the <base>'s with the links').
+PageLinks page_links(const XPathQuery& hrefs, xmlXPathContext* ctx, const std::string& page_url) {
+  std::optional<std::string> declared_base;
+  std::vector<std::string> found;
+  XPathObjectPtr selected = hrefs.eval(ctx, nullptr);
+  if (selected && selected->type == XPATH_NODESET && selected->nodesetval != nullptr) {
+    const xmlNodeSet& nodes = *selected->nodesetval;
+    for (int i = 0; i < nodes.nodeNr; ++i) {
+      std::string href = node_string(nodes.nodeTab[i]);
+      if (href.empty()) continue;
+      const xmlNode* element = nodes.nodeTab[i]->parent;
+      if (element == nullptr || !xmlStrEqual(element->name, BAD_CAST "base")) found.push_back(std::move(href));
+      else if (!declared_base) declared_base = std::move(href);
+    }
+  }
+  PageLinks out;
+  if (auto page = Url::parse(page_url)) {
+    out.base = declared_base ? Url::resolve(*page, *declared_base) : std::nullopt;
+    if (!out.base) out.base = std::move(*page);
+  }
   LinkList links;
-  for (const std::string& href : eval_strings(link_hrefs, ctx, nullptr)) {
-    if (base) {
-      if (auto resolved = Url::resolve(*base, href)) links.add(std::move(*resolved));
+  for (const std::string& href : found) {
+    if (out.base) {
+      if (auto resolved = Url::resolve(*out.base, href)) links.add(std::move(*resolved));
     } else if (auto absolute = Url::parse(href)) {
       links.add(std::move(*absolute));
     }
   }
-  return links.take();
+  out.links = links.take();
+  return out;
 }
 
 // Absolute URLs (a profile's feeds, resolved) as Url values.
@@ -105,13 +120,11 @@ std::vector<Url> as_urls(std::vector<std::string> spellings) {
 
 Result<std::unique_ptr<Extractor::Impl>> new_impl(std::vector<Profile> profiles) {
   xmlInitParser();  // once, before any thread parses (libxml2's global state)
-  auto base = XPathQuery::compile("//base/@href");  // page_base() takes the first
   auto hrefs = XPathQuery::compile(
-      "//a/@href | //area/@href | //link[@rel='next' or @rel='prev' or @rel='Next' or "
+      "//base/@href | //a/@href | //area/@href | //link[@rel='next' or @rel='prev' or @rel='Next' or "
       "@rel='Prev' or @rel='canonical']/@href");
-  if (!base || !hrefs) return make_error(Errc::Internal, "built-in XPath does not compile");
-  return std::make_unique<Extractor::Impl>(
-      Extractor::Impl{std::move(profiles), {}, std::move(*base), std::move(*hrefs)});
+  if (!hrefs) return make_error(Errc::Internal, "built-in XPath does not compile");
+  return std::make_unique<Extractor::Impl>(Extractor::Impl{std::move(profiles), {}, std::move(*hrefs)});
 }
 
 }  // namespace
@@ -166,8 +179,7 @@ Result<Page> Extractor::extract(std::string_view html, std::string_view url,
   if (!ctx) return make_error(Errc::Internal, "cannot create an XPath context");
   HtmlDocument page_doc{doc->get(), ctx.get()};
 
-  const std::optional<Url> base = page_base(impl_->base_href, ctx.get(), context.url);
-  std::vector<Url> found = page_links(impl_->link_hrefs, ctx.get(), base);
+  auto [base, found] = page_links(impl_->hrefs, ctx.get(), context.url);
   std::vector<const Reader*> order;
   order.reserve(impl_->readers.size());
   for (const auto& reader : impl_->readers)
