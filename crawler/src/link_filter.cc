@@ -46,9 +46,4 @@ void LinkFilter::admit_feed(const Url& url, std::vector<Url>& out) {
   if (scope_.in_scope(url) && !growth_trap_reason(url.str())) out.push_back(url);
 }
 
-void LinkFilter::admit_ref(const Url& base, std::string_view ref, std::vector<Url>& out) {
-  if (ref.empty()) return;
-  if (auto url = Url::resolve(base, ref)) admit(*url, out);
-}
-
 }  // namespace fora::crawler::detail

@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <mutex>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "fora/crawler/scope.h"
@@ -25,8 +24,6 @@ class LinkFilter {
   // app.php/feed/topics_active is not WordPress's per-post /feed/), only by scope and by the
   // growth any address can show.
   void admit_feed(const Url& url, std::vector<Url>& out);
-  // The same for a reference found on the page `base` (resolved first).
-  void admit_ref(const Url& base, std::string_view ref, std::vector<Url>& out);
   bool in_scope(const Url& url) const { return scope_.in_scope(url); }
 
   // Marks a URL as admitted (start URLs, a resumed crawl's queue); true when it was not

@@ -2,11 +2,13 @@
 
 #include <boost/algorithm/string/predicate.hpp>
 
-#include "fora/archive/http_date.h"
 #include "fora/url/url.h"
 
 namespace fora::crawler::detail {
 namespace {
+
+// What a response is, told from its status and headers alone: which reading it gets.
+enum class Kind { robots_txt, redirect, gone, encoded, html, url_list, other };
 
 bool is_xml(std::string_view content_type) {
   return content_type.find("xml") != std::string_view::npos;
@@ -19,11 +21,64 @@ bool is_gzip_file(const archive::Response& response, const Url& url) {
          (url.path_and_query().ends_with(".gz") && response.content_type.find("octet-stream") != std::string::npos);
 }
 
+bool is_redirect(int status) { return status >= 300 && status < 400; }
+
+Kind kind_of(const PageJob& job, const std::string& encoding) {
+  const archive::Response& response = job.response;
+  if (job.robots_txt) return Kind::robots_txt;
+  if (is_redirect(response.status)) return Kind::redirect;
+  if (response.status == 404 || response.status == 410) return Kind::gone;
+  // fora asks for no encoding; a server that sends one anyway (a gzip bomb, say) is
+  // archived as it came, and not unpacked to be read.
+  if (!encoding.empty() && encoding != "identity") return Kind::encoded;
+  if (response.status != 200) return Kind::other;
+  if (is_html(response.content_type)) return Kind::html;
+  if (is_xml(response.content_type) || is_gzip_file(response, job.url)) return Kind::url_list;
+  return Kind::other;
+}
+
+Kind kind_of(const PageJob& job) { return kind_of(job, archive::header_value(job.response.headers, "Content-Encoding")); }
+
+// A redirect's target, resolved against the address asked for.
+std::optional<Url> redirect_target(const PageJob& job, const std::string& location) {
+  return is_redirect(job.response.status) ? Url::resolve(job.url, location) : std::nullopt;
+}
+
+// robots.txt: its rules and sitemaps, or where it moved (RFC 9309 §2.3.1.2: a robots.txt
+// redirect is followed; the loop counts the hops).
+void read_robots(const PageJob& job, const std::string& location, LinkFilter& filter, PageRead& out) {
+  out.outcome = "robots.txt";
+  const std::optional<Url> moved = redirect_target(job, location);
+  if (moved) {
+    out.robots_moved = *moved;
+    out.outcome = "robots.txt moved: " + moved->str();
+    return;
+  }
+  out.robots = Robots::from_response(job.response.status, job.response.body, job.user_agent);
+  for (const auto& sitemap : out.robots->sitemaps())
+    if (auto url = Url::resolve(job.url, sitemap)) filter.admit(*url, out.links);
+}
+
+void follow_redirect(const PageJob& job, const std::string& location, LinkFilter& filter, PageRead& out) {
+  const std::optional<Url> target = redirect_target(job, location);
+  if (!target) {
+    out.outcome = "redirect off the web, not followed: " + location;
+  } else if (!filter.in_scope(*target)) {
+    out.outcome = "redirect out of scope, not followed: " + target->str();
+  } else if (job.hops >= kMaxRedirectHops) {
+    out.outcome = "trap: a redirect chain longer than " + std::to_string(kMaxRedirectHops) +
+                  " hops, not followed: " + target->str();
+    out.trap = true;
+  } else {
+    out.outcome = "redirect";
+    filter.admit(*target, out.links);
+  }
+}
+
 // Returns what the page was, for the fetch log.
-std::string read_page(const archive::Response& response, const std::string& try_first,
-                      const extract::Extractor& extractor, LinkFilter& filter, PageRead& out,
+std::string read_page(const PageJob& job, const extract::Extractor& extractor, LinkFilter& filter, PageRead& out,
                       bool follow) {
-  auto page = extract_response(extractor, response, try_first);
+  auto page = extract_response(extractor, job.response, job.try_first);
   if (!page) return "not HTML";  // the capture is kept for a later extractor
   out.html = true;
   out.reader = page->reader;
@@ -48,6 +103,28 @@ std::string read_page(const archive::Response& response, const std::string& try_
   return (page->reader.empty() ? "no reader" : "page (" + page->reader + ")") + cut;
 }
 
+// A sitemap's or feed's URLs (resolved by the list's reader).
+void read_url_list(const PageJob& job, bool follow, LinkFilter& filter, PageRead& out) {
+  out.outcome = "sitemap or feed";
+  out.feed = true;
+  if (!follow) return;
+  auto listed = extract::feed_or_sitemap_entries(job.response.body, job.response.url);
+  if (!listed) {
+    out.outcome = "sitemap or feed not read: " + listed.error().message;
+    return;
+  }
+  for (auto& entry : *listed) {
+    auto url = Url::parse(entry.url);
+    if (!url) continue;
+    filter.admit(*url, out.links);
+    // A feed names a post of a thread (phpBB's ?t=5&p=77#p77): what changed is the
+    // thread's page, under the address the crawl knows it by.
+    if (!entry.modified) continue;
+    entry.url = same_page(*url).str();
+    out.modified.push_back(std::move(entry));
+  }
+}
+
 }  // namespace
 
 bool is_html(std::string_view content_type) {
@@ -58,13 +135,19 @@ bool is_html(std::string_view content_type) {
 Result<extract::Page> extract_response(const extract::Extractor& extractor, const archive::Response& response,
                                        const std::string& try_first) {
   // Relative dates ("3 hours ago") are read against the server's clock when it sent one.
-  const auto sent = archive::parse_http_date(archive::header_value(response.headers, "Date"), response.fetched_at);
-  return extractor.extract(response.body, response.url, response.content_type, sent.value_or(response.fetched_at),
-                           try_first);
+  return extractor.extract(response.body, response.url, response.content_type,
+                           response.sent_at.value_or(response.fetched_at), try_first);
 }
 
-PageRead process_page(PageJob job, const extract::Extractor& extractor, LinkFilter& filter,
-                        Copies& copies) {
+PageCapture capture_page(const PageJob& job, Copies& copies) {
+  if (job.not_modified) return {};  // the stored copy is the capture
+  PageCapture capture{archive::prepare_capture(job.response, job.dictionary)};
+  capture.copy = capture.record && kind_of(job) == Kind::html &&
+                 copies.seen_elsewhere(job.response.url, capture.record->payload_sha256);
+  return capture;
+}
+
+PageRead process_page(PageJob job, PageCapture capture, const extract::Extractor& extractor, LinkFilter& filter) {
   const archive::Response& response = job.response;
   PageRead out;
   out.url = response.url;
@@ -75,73 +158,29 @@ PageRead process_page(PageJob job, const extract::Extractor& extractor, LinkFilt
   out.not_modified = job.not_modified;
   out.seen_at = response.fetched_at;
   out.robots_txt = job.robots_txt;
+  out.capture = std::move(capture.record);
   const std::string encoding = archive::header_value(response.headers, "Content-Encoding");
-  const bool redirect = response.status >= 300 && response.status < 400;
+  const std::string location = archive::header_value(response.headers, "Location");
+  const bool redirect = is_redirect(response.status);
   out.link_depth = redirect || job.robots_txt ? job.depth : job.depth + 1;
   out.link_hops = redirect ? job.hops + 1 : 0;
   const bool too_deep = job.max_depth > 0 && out.link_depth > job.max_depth;
-  // The capture first: its digest also tells whether the bytes were seen under another URL.
-  if (!job.not_modified) out.capture = archive::prepare_capture(response, std::move(job.dictionary));
   // An exception (an --include regex that gives up, memory) must not escape a worker thread:
   // it would end the process. The page is still archived, for a later reading.
   try {
-    const Url& here = job.url;
-    if (job.robots_txt) {
-      out.outcome = "robots.txt";
-      // RFC 9309 §2.3.1.2: a robots.txt redirect is followed (the loop counts the hops).
-      auto moved = redirect ? Url::resolve(here, archive::header_value(response.headers, "Location"))
-                            : std::nullopt;
-      if (moved) {
-        out.robots_moved = *moved;
-        out.outcome = "robots.txt moved: " + moved->str();
-      } else {
-        out.robots = Robots::from_response(response.status, response.body, job.user_agent);
-        for (const auto& sitemap : out.robots->sitemaps()) filter.admit_ref(here, sitemap, out.links);
-      }
-    } else if (redirect) {
-      const std::string location = archive::header_value(response.headers, "Location");
-      auto target = Url::resolve(here, location);
-      if (!target) {
-        out.outcome = "redirect off the web, not followed: " + location;
-      } else if (!filter.in_scope(*target)) {
-        out.outcome = "redirect out of scope, not followed: " + target->str();
-      } else if (job.hops >= kMaxRedirectHops) {
-        out.outcome = "trap: a redirect chain longer than " + std::to_string(kMaxRedirectHops) +
-                      " hops, not followed: " + target->str();
-        out.trap = true;
-      } else {
-        out.outcome = "redirect";
-        filter.admit(*target, out.links);
-      }
-    } else if (response.status == 404 || response.status == 410) {
-      out.outcome = "gone (HTTP " + std::to_string(response.status) + ")";
-    } else if (!encoding.empty() && encoding != "identity") {
-      // fora asks for no encoding; a server that sends one anyway (a gzip bomb, say) is
-      // archived as it came, and not unpacked to be read.
-      out.outcome = "content-encoded (" + encoding + ") though not asked for: archived, not read";
-    } else if (response.status == 200 && is_html(response.content_type)) {
-      const bool copy =
-          !job.not_modified && out.capture && copies.seen_elsewhere(response.url, out.capture->payload_sha256);
-      out.outcome = read_page(response, job.try_first, extractor, filter, out, !too_deep && !copy);
-      if (copy) out.outcome += ", a copy of a page seen under another URL: links not followed";
-    } else if (response.status == 200 && (is_xml(response.content_type) || is_gzip_file(response, job.url))) {
-      out.outcome = "sitemap or feed";
-      out.feed = true;
-      auto listed = too_deep ? Result<std::vector<extract::ListedUrl>>(std::vector<extract::ListedUrl>{})
-                             : extract::feed_or_sitemap_entries(response.body, response.url);
-      if (!listed) {
-        out.outcome = "sitemap or feed not read: " + listed.error().message;
-      } else {
-        for (auto& entry : *listed) {
-          filter.admit_ref(here, entry.url, out.links);
-          // A feed names a post of a thread (phpBB's ?t=5&p=77#p77): what changed is the
-          // thread's page, under the address the crawl knows it by.
-          auto url = entry.modified ? Url::resolve(here, entry.url) : std::nullopt;
-          if (!url) continue;
-          entry.url = same_page(*url).str();
-          out.modified.push_back(std::move(entry));
-        }
-      }
+    switch (kind_of(job, encoding)) {
+      case Kind::robots_txt: read_robots(job, location, filter, out); break;
+      case Kind::redirect: follow_redirect(job, location, filter, out); break;
+      case Kind::gone: out.outcome = "gone (HTTP " + std::to_string(response.status) + ")"; break;
+      case Kind::encoded:
+        out.outcome = "content-encoded (" + encoding + ") though not asked for: archived, not read";
+        break;
+      case Kind::html:
+        out.outcome = read_page(job, extractor, filter, out, !too_deep && !capture.copy);
+        if (capture.copy) out.outcome += ", a copy of a page seen under another URL: links not followed";
+        break;
+      case Kind::url_list: read_url_list(job, !too_deep, filter, out); break;
+      case Kind::other: break;
     }
   } catch (const std::exception& e) {
     out.thread.reset();

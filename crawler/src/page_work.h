@@ -1,9 +1,10 @@
-// What a worker thread does with one response, away from the event loop: read robots.txt,
-// or parse the page once and extract its thread and links, or list a sitemap's or feed's
-// URLs; admit the links found (LinkFilter); build and compress the WARC record. Runs on the
-// worker threads (process_page is thread-safe); what it gives, a PageRead, is not changed
-// after: the page store reads it on the writer thread (page_store.h), then the fetch loop
-// on the io thread (fetch_loop.h).
+// What a worker thread does with one response, away from the event loop, in two steps:
+// capture_page builds and compresses its WARC record (and tells whether another URL answered
+// the same bytes); process_page reads it: robots.txt, or the page parsed once for its thread
+// and links, or a sitemap's or feed's URLs, and admits the links found (LinkFilter). Both
+// run on the worker threads (they are thread-safe); what they give, a PageRead, is not
+// changed after: the page store reads it on the writer thread (page_store.h), then the
+// fetch loop on the io thread (fetch_loop.h).
 #pragma once
 
 #include <cstdint>
@@ -79,8 +80,17 @@ bool is_html(std::string_view content_type);
 Result<extract::Page> extract_response(const extract::Extractor& extractor, const archive::Response& response,
                                        const std::string& try_first = {});
 
-// Thread-safe; `extractor`, `filter` and `copies` are shared by all workers.
-PageRead process_page(PageJob job, const extract::Extractor& extractor, LinkFilter& filter,
-                        Copies& copies);
+// A response's record for the archive, made before it is read: its digest also tells whether
+// the bytes were seen under another URL.
+struct PageCapture {
+  Result<archive::PreparedCapture> record = archive::PreparedCapture{};  // empty for a 304
+  bool copy = false;  // an HTML page another URL answered first (Copies): its links are not followed
+};
+
+// Thread-safe; `copies` is shared by all workers.
+PageCapture capture_page(const PageJob& job, Copies& copies);
+
+// Thread-safe; `extractor` and `filter` are shared by all workers.
+PageRead process_page(PageJob job, PageCapture capture, const extract::Extractor& extractor, LinkFilter& filter);
 
 }  // namespace fora::crawler::detail

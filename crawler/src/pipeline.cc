@@ -18,7 +18,8 @@ Status Pipeline::finish() {
 
 void Pipeline::read(PageJob job, Stored then) {
   asio::post(workers_, [this, job = std::move(job), then = std::move(then)]() mutable {
-    auto page = std::make_shared<const PageRead>(process_page(std::move(job), extractor_, filter_, copies_));
+    PageCapture capture = capture_page(job, copies_);
+    auto page = std::make_shared<const PageRead>(process_page(std::move(job), std::move(capture), extractor_, filter_));
     writer_->post([this, page, then = std::move(then)](bool failed) mutable -> Status {
       auto decision = failed ? Result<StoreDecision>(StoreDecision{}) : store_.store(*page);
       Status status = decision ? ok() : Status(decision.error());

@@ -150,7 +150,7 @@ Parsed parse_groups(std::string_view text) {
 }
 
 bool names(const Group& g, const std::string& token) {
-  return std::find(g.agents.begin(), g.agents.end(), token) != g.agents.end();
+  return std::ranges::count(g.agents, token) > 0;
 }
 
 }  // namespace
@@ -161,8 +161,7 @@ Robots Robots::parse(std::string_view text, std::string_view user_agent) {
   robots.sitemaps_ = std::move(parsed.sitemaps);
 
   std::string token = product_token(user_agent);
-  const bool any_specific = std::any_of(parsed.groups.begin(), parsed.groups.end(),
-                                        [&](const Group& g) { return names(g, token); });
+  const bool any_specific = std::ranges::any_of(parsed.groups, [&](const Group& g) { return names(g, token); });
   if (!any_specific) token = "*";
   for (const Group& g : parsed.groups) {
     if (!names(g, token)) continue;  // RFC 9309 §2.2.1: all matching groups are combined

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "fora/archive/http_date.h"
 #include "fora/archive/http_message.h"
 #include "fora/url/url.h"
 
@@ -161,6 +162,7 @@ Result<archive::Response> finish_transfer(Transfer& t, CURLcode code) {
   r.fetched_at = std::chrono::duration_cast<std::chrono::seconds>(
                      std::chrono::system_clock::now().time_since_epoch())
                      .count();
+  r.sent_at = archive::parse_http_date(archive::header_value(r.headers, "Date"), r.fetched_at);
   return r;
 }
 

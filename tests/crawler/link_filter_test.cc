@@ -30,10 +30,10 @@ TEST(LinkFilter, AdmitsEachUrlOnceInScopeAndOffTheTraps) {
   filter.admit(url("http://127.0.0.1:8080/a"), out);
   filter.admit(url("http://127.0.0.1:9090/a"), out);                   // another port: out of scope
   filter.admit(url("http://127.0.0.1:8080/post/?replytocom=3"), out);  // a trap
+  // References found on a page are resolved against it first.
   const Url page = url("http://127.0.0.1:8080/x/");
-  filter.admit_ref(page, "../b#frag", out);
-  filter.admit_ref(page, "#top", out);  // the page itself
-  filter.admit_ref(page, "mailto:a@b", out);
+  for (const char* ref : {"../b#frag", "#top" /* the page itself */, "mailto:a@b"})
+    if (auto resolved = Url::resolve(page, ref)) filter.admit(*resolved, out);
   EXPECT_EQ(spellings(out), (std::vector<std::string>{"http://127.0.0.1:8080/a", "http://127.0.0.1:8080/b"}));
   EXPECT_FALSE(filter.mark(url("http://127.0.0.1:8080/b")));
   EXPECT_TRUE(filter.mark(url("http://127.0.0.1:8080/c")));

@@ -7,6 +7,7 @@
 #include <ctime>
 #include <random>
 
+#include "fora/archive/http_date.h"
 #include "fora/archive/http_message.h"
 
 namespace fora::archive {
@@ -254,6 +255,7 @@ Result<Response> response_of(const WarcRecord& rec) {
   const std::size_t sp = r.headers.find(' ');
   if (sp != std::string::npos) std::from_chars(r.headers.data() + sp + 1, r.headers.data() + r.headers.size(), r.status);
   r.fetched_at = parse_warc_date(rec.field("WARC-Date")).value_or(0);
+  r.sent_at = parse_http_date(header_value(r.headers, "Date"), r.fetched_at);
   const std::string_view wire = block.substr(head_end);
   if (is_chunked(r.headers)) {
     auto body = dechunk(wire);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,9 @@ struct Response {
   std::string body;          // entity body (transfer-decoded: de-chunked, content coding kept)
   std::string content_type;  // Content-Type header value, may be empty
   std::int64_t fetched_at = 0;  // Unix seconds UTC
+  // The server's Date header (RFC 9110 §6.6.1), read once where the response is made (the
+  // fetcher, a WARC record): relative dates on the page ("3 hours ago") count from it.
+  std::optional<std::int64_t> sent_at;
   // The body as received when it came with a transfer coding (chunked), so the archive
   // keeps the bytes as they were; empty when they are `body`.
   std::string body_as_received;
