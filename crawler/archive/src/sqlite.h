@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -161,6 +162,12 @@ inline Status exec(sqlite3* db, const char* sql) {
     sqlite3_free(msg);
     return e;
   }
+  return ok();
+}
+
+// Runs each of `sql` in turn (each may hold several statements); stops at the first error.
+inline Status exec_each(sqlite3* db, std::span<const char* const> sql) {
+  for (const char* one : sql) FORA_TRY(exec(db, one));
   return ok();
 }
 
