@@ -13,6 +13,9 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "fora/result.h"
 
@@ -124,6 +127,27 @@ class Statement {
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
     return sqlite_error(db_, statement_purpose(sqlite3_sql(stmt_)));
+  }
+  // Calls `on_row(*this)` for each row left, reading its columns; stops at the first error,
+  // the statement's or one `on_row` returns (when it returns a Status rather than nothing).
+  template <class OnRow>
+  Status each(OnRow&& on_row) {
+    for (;;) {
+      auto row = step();
+      if (!row) return row.error();
+      if (!*row) return ok();
+      if constexpr (std::is_void_v<std::invoke_result_t<OnRow&, const Statement&>>) {
+        on_row(std::as_const(*this));
+      } else {
+        FORA_TRY(on_row(std::as_const(*this)));
+      }
+    }
+  }
+  // Column `col`'s text of each row left.
+  Result<std::vector<std::string>> texts(int col) {
+    std::vector<std::string> out;
+    FORA_TRY(each([&](const Statement& r) { out.push_back(r.text(col)); }));
+    return out;
   }
   // Runs a statement that returns no rows.
   Status run() {
