@@ -10,6 +10,7 @@
 #include "sqlite.h"
 
 namespace fora::archive {
+
 // Schema version 10 (version 1 lacked comments.date_precision and comments.edited, version 2
 // reply_links, version 3 pages.depth, version 4 segments and dictionaries, version 5 kept
 // the words of entries raw and their URLs whole, version 6 had no runs and overwrote what a
