@@ -103,4 +103,14 @@ inline std::vector<std::pair<bool, std::int64_t>> stored_versions(const fs::path
   return out;
 }
 
+// Page `i` of a site whose pages share their template, with `comments` comments: alike, as a
+// site's pages are, so a dictionary trained on some compresses the others well.
+inline std::string templated_page(int i, int comments) {
+  std::string body = "<html><head><style>.comment{margin:0 0 1em}.author{font-weight:700}</style></head><body>";
+  for (int c = 0; c < comments; ++c)
+    body += "<div class=\"comment\" id=\"comment-" + std::to_string(i * 100 + c) +
+            "\"><span class=\"author\">Edward</span><p>About Soyuz, number " + std::to_string(i * c) + "</p></div>";
+  return body + "</body></html>";
+}
+
 }  // namespace fora::archive::test_support

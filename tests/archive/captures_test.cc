@@ -92,14 +92,7 @@ TEST_F(CapturesTest, SegmentsRollOverAtTheirLimit) {
 }
 
 TEST_F(CapturesTest, ASiteGetsADictionaryItsLaterRecordsUse) {
-  // Pages alike in their template, as a site's are.
-  const auto page = [](int i) {
-    std::string body = "<html><head><style>.comment{margin:0 0 1em}.author{font-weight:700}</style></head><body>";
-    for (int c = 0; c < 20; ++c)
-      body += "<div class=\"comment\" id=\"comment-" + std::to_string(i * 100 + c) +
-              "\"><span class=\"author\">Edward</span><p>About Soyuz, number " + std::to_string(i * c) + "</p></div>";
-    return body + "</body></html>";
-  };
+  const auto page = [](int i) { return templated_page(i, 20); };
   {
     auto a = open_write();
     a->captures().set_dictionary_policy(30, 4096);

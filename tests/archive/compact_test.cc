@@ -10,13 +10,7 @@ namespace {
 class CompactTest : public ArchiveTest {};
 
 TEST_F(CompactTest, CompactRecompressesWithTheSitesDictionaryAndRemovesEmptiedSegments) {
-  const auto page = [](int i) {
-    std::string body = "<html><head><style>.comment{margin:0 0 1em}.author{font-weight:700}</style></head><body>";
-    for (int c = 0; c < 30; ++c)
-      body += "<div class=\"comment\" id=\"comment-" + std::to_string(i * 100 + c) +
-              "\"><span class=\"author\">Edward</span><p>About Soyuz, number " + std::to_string(i * c) + "</p></div>";
-    return body + "</body></html>";
-  };
+  const auto page = [](int i) { return templated_page(i, 30); };
   std::vector<std::int64_t> ids;
   {
     auto a = open_write();

@@ -8,12 +8,14 @@
 #include <fstream>
 #include <random>
 
+#include "archive_test_support.h"
 #include "digest.h"
 #include "fora/archive/archive.h"
 #include "fora/archive/thread_export.h"
 
 namespace fs = std::filesystem;
 using fora::archive::Archive;
+using fora::archive::test_support::poke_catalog;
 
 namespace {
 
@@ -231,6 +233,13 @@ class UpgradeTest : public ::testing::Test {
     sqlite3_close(db);
   }
 
+  // The catalog of write_version4() upgraded to today's version, without its backup.
+  void write_current() {
+    write_version4();
+    ASSERT_TRUE(Archive::open(dir_, Archive::Mode::Write));
+    fs::remove(dir_ / "catalog.db.v4-backup");
+  }
+
   fs::path dir_;
 };
 
@@ -241,48 +250,31 @@ TEST_F(UpgradeTest, Version4CatalogIsBackedUpAndUpgraded) {
 
 TEST_F(UpgradeTest, Version3CatalogIsUpgradedToo) {
   write_version4();
-  sqlite3* db = nullptr;
-  sqlite3_open((dir_ / "catalog.db").c_str(), &db);
-  ASSERT_EQ(sqlite3_exec(db,
-                         "DROP INDEX pages_queued; ALTER TABLE pages DROP COLUMN depth;"
-                         " ALTER TABLE captures DROP COLUMN etag; ALTER TABLE captures DROP COLUMN last_modified;"
-                         " UPDATE meta SET value = '3' WHERE key = 'schema_version'",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  ASSERT_NO_FATAL_FAILURE(poke_catalog(
+      dir_, "DROP INDEX pages_queued; ALTER TABLE pages DROP COLUMN depth;"
+            " ALTER TABLE captures DROP COLUMN etag; ALTER TABLE captures DROP COLUMN last_modified;"
+            " UPDATE meta SET value = '3' WHERE key = 'schema_version'"));
   expect_upgraded("catalog.db.v3-backup");
 }
 
 // Version 8 had no pages.hops (redirects in a row to a page), nor open_crawl: the column is added, 0 for
 // the pages queued before.
 TEST_F(UpgradeTest, Version8CatalogGainsRedirectHops) {
-  write_version4();
-  ASSERT_TRUE(Archive::open(dir_, Archive::Mode::Write));  // up to today's version
-  fs::remove(dir_ / "catalog.db.v4-backup");
-  sqlite3* db = nullptr;
-  sqlite3_open((dir_ / "catalog.db").c_str(), &db);
-  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE open_crawl; ALTER TABLE pages DROP COLUMN hops; UPDATE meta SET value = '8' WHERE key = 'schema_version'",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  ASSERT_NO_FATAL_FAILURE(write_current());
+  ASSERT_NO_FATAL_FAILURE(poke_catalog(
+      dir_, "DROP TABLE open_crawl; ALTER TABLE pages DROP COLUMN hops;"
+            " UPDATE meta SET value = '8' WHERE key = 'schema_version'"));
   expect_upgraded("catalog.db.v8-backup");
 }
 
 // Version 9 kept the crawl mark as text in meta ("URL\n...since T"): it moves into
 // open_crawl's columns, and a crawl killed before the upgrade resumes after it.
 TEST_F(UpgradeTest, Version9CatalogKeepsItsCrawlMarkAsColumns) {
-  write_version4();
-  ASSERT_TRUE(Archive::open(dir_, Archive::Mode::Write));  // up to today's version
-  fs::remove(dir_ / "catalog.db.v4-backup");
-  sqlite3* db = nullptr;
-  sqlite3_open((dir_ / "catalog.db").c_str(), &db);
-  ASSERT_EQ(sqlite3_exec(db,
-                         "DROP TABLE open_crawl; UPDATE meta SET value = '9' WHERE key = 'schema_version';"
-                         " INSERT INTO meta(key, value) VALUES('open_crawl',"
-                         " 'http://example.com/' || char(10) || 'http://example.com/b' || char(10) || 'since 1700000000')",
-                         nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
+  ASSERT_NO_FATAL_FAILURE(write_current());
+  ASSERT_NO_FATAL_FAILURE(poke_catalog(
+      dir_, "DROP TABLE open_crawl; UPDATE meta SET value = '9' WHERE key = 'schema_version';"
+            " INSERT INTO meta(key, value) VALUES('open_crawl',"
+            " 'http://example.com/' || char(10) || 'http://example.com/b' || char(10) || 'since 1700000000')"));
   auto a = Archive::open(dir_, Archive::Mode::Write);
   ASSERT_TRUE(a) << a.error().message;
   EXPECT_TRUE(fs::exists(dir_ / "catalog.db.v9-backup"));
@@ -292,6 +284,7 @@ TEST_F(UpgradeTest, Version9CatalogKeepsItsCrawlMarkAsColumns) {
   EXPECT_EQ((*mark)->start_urls, (std::vector<std::string>{"http://example.com/", "http://example.com/b"}));
   EXPECT_EQ((*mark)->since, 1700000000);
   a->reset();
+  sqlite3* db = nullptr;
   sqlite3_open((dir_ / "catalog.db").c_str(), &db);
   sqlite3_stmt* q = nullptr;
   sqlite3_prepare_v2(db, "SELECT count(*) FROM meta WHERE key = 'open_crawl'", -1, &q, nullptr);

@@ -26,7 +26,10 @@ CrawlSettings unusual() {
   return s;
 }
 
-void expect_same(const CrawlSettings& a, const CrawlSettings& b) {
+// Every setting of `a` (CrawlSettings, or the CrawlOptions made of them: the fields share
+// their names) equals `b`'s.
+template <class Settings>
+void expect_same(const Settings& a, const CrawlSettings& b) {
   EXPECT_EQ(a.start_urls, b.start_urls);
   EXPECT_EQ(a.scope.kind, b.scope.kind);
   EXPECT_EQ(a.scope.include, b.scope.include);
@@ -114,20 +117,7 @@ TEST(CrawlSettings, DurationsAreWrittenInTheLargestUnitThatDividesThem) {
 TEST(CrawlSettings, CrawlOptionsCarryEverySetting) {
   const CrawlSettings s = unusual();
   const CrawlOptions o = s.options();
-  EXPECT_EQ(o.start_urls, s.start_urls);
-  EXPECT_EQ(o.scope.kind, s.scope.kind);
-  EXPECT_EQ(o.scope.include, s.scope.include);
-  EXPECT_EQ(o.scope.exclude, s.scope.exclude);
-  EXPECT_EQ(o.max_depth, s.max_depth);
-  EXPECT_EQ(o.delay_seconds, s.delay_seconds);
-  EXPECT_EQ(o.user_agent, s.user_agent);
-  EXPECT_EQ(o.timeout_seconds, s.timeout_seconds);
-  EXPECT_EQ(o.connections, s.connections);
-  EXPECT_EQ(o.per_host, s.per_host);
-  EXPECT_EQ(o.retries, s.retries);
-  EXPECT_EQ(o.robots_max_age_seconds, s.robots_max_age_seconds);
-  EXPECT_EQ(o.revisit.min_seconds, s.revisit.min_seconds);
-  EXPECT_EQ(o.revisit.max_seconds, s.revisit.max_seconds);
+  expect_same(o, s);
   EXPECT_FALSE(o.update);
 }
 

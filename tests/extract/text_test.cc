@@ -18,6 +18,16 @@ RenderedText render_body(const std::string& html, QuoteMode mode = QuoteMode::Se
   return render_text(body, mode);
 }
 
+// `html`'s body renders to `own` words and one quote: `quoted`, by `author`.
+void expect_one_quote(const std::string& html, std::string_view own, std::string_view author,
+                      std::string_view quoted) {
+  RenderedText r = render_body(html);
+  EXPECT_EQ(r.text, own);
+  ASSERT_EQ(r.quotes.size(), 1u);
+  EXPECT_EQ(r.quotes[0].author, author);
+  EXPECT_EQ(r.quotes[0].text, quoted);
+}
+
 TEST(Sanitize, RemovesControlAndBidiCharacters) {
   // ESC, BEL, DEL, C1 CSI (U+009B), RLO (U+202E), LRI (U+2066) and RLM go; newline stays.
   std::string hostile = "a\x1b[31mb\x07" "c\x7f" "d\xC2\x9B" "e\xE2\x80\xAE" "f\xE2\x81\xA6" "g\xE2\x80\x8F\nh";
@@ -37,13 +47,10 @@ TEST(TextRender, BlocksBreakLinesAndScriptsVanish) {
 }
 
 TEST(TextRender, AttributedBlockquoteBecomesQuoteAndAttributionLineGoes) {
-  RenderedText r = render_body(
+  expect_one_quote(
       "<body><p>David Eastman wrote:</p><blockquote><p>But we are indeed far past the "
-      "point.</p></blockquote><p>I think this is a correct analysis.</p></body>");
-  EXPECT_EQ(r.text, "I think this is a correct analysis.");
-  ASSERT_EQ(r.quotes.size(), 1u);
-  EXPECT_EQ(r.quotes[0].author, "David Eastman");
-  EXPECT_EQ(r.quotes[0].text, "But we are indeed far past the point.");
+      "point.</p></blockquote><p>I think this is a correct analysis.</p></body>",
+      "I think this is a correct analysis.", "David Eastman", "But we are indeed far past the point.");
 }
 
 TEST(TextRender, RecognisesAskedSaidQuotingAndOnDateForms) {
@@ -56,12 +63,8 @@ TEST(TextRender, RecognisesAskedSaidQuotingAndOnDateForms) {
 }
 
 TEST(TextRender, CiteNamesTheQuotedAuthorWhenNoLineDoes) {
-  RenderedText r = render_body(
-      "<body><blockquote><p>Quoted words.</p><cite>Edward</cite></blockquote><p>Reply.</p></body>");
-  EXPECT_EQ(r.text, "Reply.");
-  ASSERT_EQ(r.quotes.size(), 1u);
-  EXPECT_EQ(r.quotes[0].author, "Edward");
-  EXPECT_EQ(r.quotes[0].text, "Quoted words.");
+  expect_one_quote("<body><blockquote><p>Quoted words.</p><cite>Edward</cite></blockquote><p>Reply.</p></body>",
+                   "Reply.", "Edward", "Quoted words.");
 }
 
 TEST(TextRender, UnattributedQuoteKeepsPrecedingText) {

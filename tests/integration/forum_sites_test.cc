@@ -15,6 +15,7 @@
 #include <set>
 
 #include "fora_run.h"
+#include "site_text.h"
 #include "support/forum_site.h"
 #include "support/process.h"
 #include "support/temp_dir.h"
@@ -32,13 +33,27 @@ struct Board {
 
 void PrintTo(const Board& board, std::ostream* os) { *os << board.name; }
 
-std::string iso(std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
+std::string iso(std::int64_t t) { return site::utc(t, "%Y-%m-%dT%H:%M:%SZ"); }
+
+// The pages `server` has served, robots.txt aside.
+std::size_t pages_served(const TestServer& server) {
+  std::size_t n = 0;
+  for (const std::string& line : server.requests())
+    if (line.find("/robots.txt") == std::string::npos) ++n;
+  return n;
+}
+
+// Runs fora with `args` and kills it (SIGKILL) once `server` has served `until` pages, or
+// when `patience` has passed.
+void kill_crawl_after(const TestServer& server, std::size_t until, std::vector<std::string> args,
+                      std::chrono::milliseconds patience = std::chrono::seconds(10)) {
+  args.insert(args.begin(), FORA_BIN);
+  Subprocess crawl({std::move(args), {}, {}});
+  const auto step = std::chrono::milliseconds(25);
+  for (auto waited = step * 0; waited < patience && pages_served(server) < until; waited += step)
+    std::this_thread::sleep_for(step);
+  crawl.send_signal(SIGKILL);
+  crawl.wait();
 }
 
 // Some engines number posts within their topic (Discourse's post_N): a post is named by its
@@ -180,32 +195,23 @@ TEST(KilledCrawl, ResumesAndEndsWithTheArchiveOfAnUninterruptedOne) {
   TempDir site, clean, killed;
   write_phpbb_site(site.path());
   TestServer server(site.path());
-  auto pages_fetched = [&] {
-    std::size_t n = 0;
-    for (const std::string& line : server.requests())
-      if (line.find("/robots.txt") == std::string::npos) ++n;
-    return n;
-  };
   ASSERT_EQ(fora(clean.path(), {"crawl", "--delay", "0", server.url("/")}).exit_code, 0);
-  const std::size_t one_crawl = pages_fetched();
+  const std::size_t one_crawl = pages_served(server);
   server.clear_requests();
 
   int kills = 0;
   for (std::size_t until : {15u, 35u}) {
-    Subprocess crawl({{FORA_BIN, "--archive", killed.path().string(), "crawl", "--delay", "0.02", server.url("/")}, {}, {}});
-    for (int i = 0; i < 400 && pages_fetched() < until; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    crawl.send_signal(SIGKILL);
-    crawl.wait();
+    kill_crawl_after(server, until, {"--archive", killed.path().string(), "crawl", "--delay", "0.02", server.url("/")});
     ++kills;
   }
-  const std::size_t before_last = pages_fetched();
+  const std::size_t before_last = pages_served(server);
   ASSERT_LT(before_last, one_crawl) << "the kills came after the crawl had ended";
   const RunResult last = fora(killed.path(), {"crawl", "--delay", "0", server.url("/")});
   ASSERT_EQ(last.exit_code, 0) << last.out << last.err;
   EXPECT_NE(last.out.find("resumed an interrupted crawl"), std::string::npos) << last.out;
   // A crawl that started over would fetch every page again in its last run.
-  EXPECT_LT(pages_fetched() - before_last, one_crawl) << "the last run started over";
-  EXPECT_LE(pages_fetched(), one_crawl + 25u * kills) << "fetched " << pages_fetched() << ", one crawl is " << one_crawl;
+  EXPECT_LT(pages_served(server) - before_last, one_crawl) << "the last run started over";
+  EXPECT_LE(pages_served(server), one_crawl + 25u * kills) << "fetched " << pages_served(server) << ", one crawl is " << one_crawl;
 
   EXPECT_EQ(archive_contents(killed), archive_contents(clean));
   const RunResult verify = fora(killed.path(), {"verify", "--deep"});
@@ -228,27 +234,19 @@ TEST(KilledCrawl, OnALargerSiteRefetchesAtMostFivePercent) {
   ASSERT_EQ(run({FORA_BENCHSITE_BIN, "--out", site.path().string(), "--template",
                  FORA_SOURCE_DIR "/data/sample-site/index.html", "--threads", "300"}).exit_code, 0);
   TestServer server(site.path());
-  auto pages_fetched = [&] {
-    std::size_t n = 0;
-    for (const std::string& line : server.requests())
-      if (line.find("/robots.txt") == std::string::npos) ++n;
-    return n;
-  };
   ASSERT_EQ(fora(clean.path(), {"crawl", "--delay", "0", server.url("/")}).exit_code, 0);
-  const std::size_t one_crawl = pages_fetched();
+  const std::size_t one_crawl = pages_served(server);
   ASSERT_GT(one_crawl, 800u);
   server.clear_requests();
   for (std::size_t until : {one_crawl / 5, one_crawl / 2, one_crawl * 4 / 5}) {
-    Subprocess crawl({{FORA_BIN, "--archive", killed.path().string(), "crawl", "--delay", "0.02", server.url("/")}, {}, {}});
-    for (int i = 0; i < 2400 && pages_fetched() < until; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    crawl.send_signal(SIGKILL);
-    crawl.wait();
+    kill_crawl_after(server, until, {"--archive", killed.path().string(), "crawl", "--delay", "0.02", server.url("/")},
+                     std::chrono::seconds(60));
   }
-  ASSERT_LT(pages_fetched(), one_crawl) << "the kills came after the crawl had ended";
+  ASSERT_LT(pages_served(server), one_crawl) << "the kills came after the crawl had ended";
   const RunResult last = fora(killed.path(), {"crawl", "--delay", "0", server.url("/")});
   ASSERT_EQ(last.exit_code, 0) << last.out << last.err;
-  EXPECT_LE(static_cast<double>(pages_fetched()), 1.05 * static_cast<double>(one_crawl))
-      << "fetched " << pages_fetched() << " over the killed runs; one crawl is " << one_crawl;
+  EXPECT_LE(static_cast<double>(pages_served(server)), 1.05 * static_cast<double>(one_crawl))
+      << "fetched " << pages_served(server) << " over the killed runs; one crawl is " << one_crawl;
   EXPECT_EQ(archive_contents(killed), archive_contents(clean));
   // The snapshots too are whole: every frame decodes, every capture is where the catalog
   // says, and nothing is stored that the catalog does not know (tools/killloop kills 20
@@ -264,29 +262,21 @@ TEST(FrontierWindow, KeepsTheQueueInTheCatalogAndLosesNothing) {
   TempDir site, whole, windowed, killed;
   write_phpbb_site(site.path());
   TestServer server(site.path());
-  auto pages_fetched = [&] {
-    std::size_t n = 0;
-    for (const std::string& line : server.requests())
-      if (line.find("/robots.txt") == std::string::npos) ++n;
-    return n;
-  };
   ASSERT_EQ(fora(whole.path(), {"crawl", "--delay", "0", server.url("/")}).exit_code, 0);
-  const std::size_t one_crawl = pages_fetched();
+  const std::size_t one_crawl = pages_served(server);
   server.clear_requests();
   const RunResult small = fora(windowed.path(), {"crawl", "--delay", "0", "--frontier-window", "3", server.url("/")});
   ASSERT_EQ(small.exit_code, 0) << small.out << small.err;
   std::map<std::string, int> fetched;
   for (const std::string& line : server.requests()) ++fetched[line];
   for (const auto& [request, n] : fetched) EXPECT_EQ(n, 1) << request;
-  EXPECT_EQ(pages_fetched(), one_crawl);
+  EXPECT_EQ(pages_served(server), one_crawl);
 
   server.clear_requests();
   for (std::size_t until : {10u, 30u}) {
-    Subprocess crawl({{FORA_BIN, "--archive", killed.path().string(), "crawl", "--delay", "0.02",
-                       "--frontier-window", "3", server.url("/")}, {}, {}});
-    for (int i = 0; i < 400 && pages_fetched() < until; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
-    crawl.send_signal(SIGKILL);
-    crawl.wait();
+    kill_crawl_after(server, until,
+                     {"--archive", killed.path().string(), "crawl", "--delay", "0.02", "--frontier-window", "3",
+                      server.url("/")});
   }
   const RunResult last = fora(killed.path(), {"crawl", "--delay", "0", "--frontier-window", "3", server.url("/")});
   ASSERT_EQ(last.exit_code, 0) << last.out << last.err;

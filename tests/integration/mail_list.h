@@ -11,7 +11,6 @@
 #include <cctype>
 #include <cstdint>
 #include <cstdio>
-#include <ctime>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -21,6 +20,7 @@
 #include <gtest/gtest.h>
 
 #include "fora_run.h"
+#include "site_text.h"
 
 namespace fora::test {
 
@@ -32,25 +32,13 @@ struct Message {
 
 // `t` as a Date header writes it, in the zone `zone` minutes east of UTC.
 inline std::string rfc2822(std::int64_t t, int zone = 0) {
-  std::time_t tt = static_cast<std::time_t>(t + std::int64_t{zone} * 60);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "%a, %d %b %Y %H:%M:%S", &tm);
   const int off = zone < 0 ? -zone : zone;
   char sign[16];
   std::snprintf(sign, sizeof sign, " %c%02d%02d", zone < 0 ? '-' : '+', off / 60, off % 60);
-  return std::string(buf) + sign;
+  return site::utc(t + std::int64_t{zone} * 60, "%a, %d %b %Y %H:%M:%S") + sign;
 }
 
-inline std::string iso(std::int64_t t) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
+inline std::string iso(std::int64_t t) { return site::utc(t, "%Y-%m-%dT%H:%M:%SZ"); }
 
 // What make_list() generates. The defaults are the small list of the mail-archive tests.
 struct ListShape {

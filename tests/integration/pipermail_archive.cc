@@ -17,7 +17,7 @@ void write(const fs::path& file, const std::string& text) {
 }
 
 // i18n.ctime() in the server's zone (UTC here): "Thu Mar  1 16:19:00 UTC 2012".
-std::string ctime_utc(std::int64_t t) { return board::strftime_utc(t, "%a %b %e %H:%M:%S UTC %Y"); }
+std::string ctime_utc(std::int64_t t) { return board::utc(t, "%a %b %e %H:%M:%S UTC %Y"); }
 
 // HyperArch.html_quote() and Utils.uncanonstr() for an English list (us-ascii): &, <, >, "
 // escaped, every other character past ASCII written as a character reference.
@@ -61,8 +61,8 @@ std::string trimmed_subject(const std::string& subject) {
 }
 
 // pipermail's volume of a message (HyperArchive.dateToVolName, monthly: "%Y-%B") and its label.
-std::string volume(std::int64_t t) { return board::strftime_utc(t, "%Y-%B"); }
-std::string volume_label(std::int64_t t) { return board::strftime_utc(t, "%B %Y"); }
+std::string volume(std::int64_t t) { return board::utc(t, "%Y-%B"); }
+std::string volume_label(std::int64_t t) { return board::utc(t, "%B %Y"); }
 
 struct Article {
   const Message* m = nullptr;
@@ -204,7 +204,7 @@ std::string article_page(const Volume& v, std::size_t i, const std::string& body
 std::string article_text(const Message& m, const std::string& body) {
   std::string email = m.from_addr;
   email.replace(email.find('@'), 1, " at ");
-  std::string out = "From " + email + "  " + board::strftime_utc(m.date, "%a %b %e %H:%M:%S %Y") + "\nFrom: " + email + " (" +
+  std::string out = "From " + email + "  " + board::utc(m.date, "%a %b %e %H:%M:%S %Y") + "\nFrom: " + email + " (" +
                     m.from_name + ")\nDate: " + rfc2822(m.date, m.zone) + "\nSubject: " + m.subject + "\n";
   if (!m.parent.empty()) out += "In-Reply-To: <" + m.parent + ">\nReferences: <" + m.root + ">\n";
   return out + "Message-ID: <" + m.id + ">\n\n" + body + "\n";
@@ -243,7 +243,7 @@ PipermailArchive write_pipermail_archive(const fs::path& root, const std::string
     if (n % 7 == 3) {
       char hash[32];
       std::snprintf(hash, sizeof hash, "%08zx", n * 2654435761u % 0xffffffffu);
-      const std::string attachment = "attachments/" + board::strftime_utc(m.date, "%Y%m%d") + "/" + hash + "/attachment.html";
+      const std::string attachment = "attachments/" + board::utc(m.date, "%Y%m%d") + "/" + hash + "/attachment.html";
       text += "-------------- next part --------------\nAn HTML attachment was scrubbed...\nURL: <" + base_url + dir +
               attachment + ">\n";
       write(folder / attachment, "<html><body><p>" + m.text + "</p></body></html>\n");

@@ -1,7 +1,6 @@
 #include "support/board_markup.h"
 
 #include <algorithm>
-#include <ctime>
 #include <fstream>
 #include <random>
 #include <stdexcept>
@@ -100,21 +99,6 @@ Board make_board() {
 
 // ---- rendering helpers --------------------------------------------------------------
 
-std::string esc(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#039;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string paras_html(const std::string& text, const char* between) {
   std::string out;
   std::size_t start = 0;
@@ -122,35 +106,16 @@ std::string paras_html(const std::string& text, const char* between) {
     std::size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
     if (start) out += between;
-    out += esc(text.substr(start, end - start));
+    out += html_escape(text.substr(start, end - start));
     start = end + 1;
   }
   return out;
-}
-
-std::string strftime_utc(std::int64_t t, const char* format) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[128];
-  std::strftime(buf, sizeof buf, format, &tm);
-  return buf;
 }
 
 int user_id(const std::string& author) {
   for (std::size_t i = 0; i < kAuthors.size(); ++i)
     if (kAuthors[i] == author) return 50 + static_cast<int>(i);
   return 0;
-}
-
-std::string slugify(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-    else if (!out.empty() && out.back() != '-') out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
 }
 
 void write_file(const fs::path& root, const std::string& relative, const std::string& contents) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "site_text.h"
 #include "support/forum_site.h"
 
 namespace fora::test::board {
@@ -42,12 +43,14 @@ const SiteTopic* newest_in(const Board& board, int forum_id);
 // Forum `id` and the forums above it, the top one first (a breadcrumb's forums).
 std::vector<const Forum*> forum_path(int id);
 
-std::string esc(const std::string& s);  // HTML-escaped text
+// HTML-escaped text, and a time in UTC as strftime's format writes it, as every generated
+// site prints them (tools/bench/site/site_text.h).
+using site::html_escape;
+using site::utc;
+using site::slugify;
 // `text`'s paragraphs (split at "\n"), escaped and joined by `between`.
 std::string paras_html(const std::string& text, const char* between);
-std::string strftime_utc(std::int64_t t, const char* format);
 int user_id(const std::string& author);  // 0 for the guest
-std::string slugify(const std::string& s);
 int pages_of(std::size_t n);  // pages of kPerPage items
 
 // Writes `contents` at `relative` under `root`, making folders.

@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 std::string dc_username(const std::string& author) { return slugify(author); }
 
 std::string dc_user_link(const std::string& author) {
-  return "<a itemprop=\"url\" rel='nofollow' href='/u/" + dc_username(author) + "'><span itemprop='name'>" + esc(author) + "</span></a>";
+  return "<a itemprop=\"url\" rel='nofollow' href='/u/" + dc_username(author) + "'><span itemprop='name'>" + html_escape(author) + "</span></a>";
 }
 
 std::string dc_topic_path(const SiteTopic& t) { return "/t/" + slugify(t.title) + "/" + t.id; }
@@ -37,15 +37,15 @@ std::string dc_category_path(const Forum& f) {
 
 std::string dc_category_badge(const Forum& f) {
   return "<a href='" + dc_category_path(f) + "' class='badge-wrapper bullet'><span class='badge-category-bg' style='background-color: #0088CC'></span>"
-         "<span class='badge-category clear-badge'><span class='category-name'>" + esc(f.name) + "</span></span></a>";
+         "<span class='badge-category clear-badge'><span class='category-name'>" + html_escape(f.name) + "</span></span></a>";
 }
 
 // layouts/crawler.html.erb (the header of the glamour fixture: sign-up and log-in buttons).
 std::string dc_head(const std::string& title, const std::string& canonical, const std::string& head_links) {
-  return "<!DOCTYPE html>\n<html lang=\"en\" class=\"text-size-normal anon\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title) +
+  return "<!DOCTYPE html>\n<html lang=\"en\" class=\"text-size-normal anon\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(title) +
          " - Test Community</title>\n<meta name=\"generator\" content=\"Discourse 3.4.0 - https://github.com/discourse/discourse version 1c4bd4c\">\n"
          "<link rel=\"canonical\" href=\"" + canonical + "\" />\n<link rel=\"search\" type=\"application/opensearchdescription+xml\" href=\"/opensearch.xml\" title=\"Test Community Search\">\n" +
-         head_links + "<meta property=\"og:title\" content=\"" + esc(title) + "\" />\n</head>\n<body class=\"crawler\">\n"
+         head_links + "<meta property=\"og:title\" content=\"" + html_escape(title) + "\" />\n</head>\n<body class=\"crawler\">\n"
          "<header class=\"d-header\"><div class=\"wrap\"><div class=\"contents\"><div class=\"title\"><a href=\"/\">Test Community</a></div>"
          "<div class=\"panel\"><span class=\"header-buttons\"><a href=\"/signup\" class=\"btn btn-primary btn-small sign-up-button\">Sign Up</a>"
          " <a href=\"/login\" class=\"btn btn-primary btn-small login-button\">Log In</a></span>"
@@ -79,7 +79,7 @@ std::string dc_links_paragraph(const SiteTopic& t, int number, std::string* text
   const std::string first = dc_username(t.posts.front().author);
   if (number > 1 && number % 3 == 0) {
     if (text) *text = "See @" + first + " and this post.";
-    return "<p>See <a class=\"mention\" href=\"/u/" + first + "\">@" + esc(first) + "</a> and <a href=\"" + path + "/" + std::to_string(number - 1) +
+    return "<p>See <a class=\"mention\" href=\"/u/" + first + "\">@" + html_escape(first) + "</a> and <a href=\"" + path + "/" + std::to_string(number - 1) +
            "?u=" + first + "\">this post</a>.</p>";
   }
   if (number % 5 == 0) {
@@ -96,10 +96,10 @@ std::string dc_links_paragraph(const SiteTopic& t, int number, std::string* text
 std::string dc_cooked(const SiteTopic& t, const SitePost& p, int number) {
   std::string out;
   if (!p.quote_author.empty())
-    out += "<aside class=\"quote no-group\" data-username=\"" + esc(p.quote_author) + "\" data-post=\"" + std::to_string(number - 1) +
+    out += "<aside class=\"quote no-group\" data-username=\"" + html_escape(p.quote_author) + "\" data-post=\"" + std::to_string(number - 1) +
            "\" data-topic=\"" + t.id + "\">\n<div class=\"title\">\n<div class=\"quote-controls\"></div>\n"
            "<img loading=\"lazy\" alt=\"\" width=\"24\" height=\"24\" src=\"/letter_avatar_proxy/v4/letter/e/8e7dd6/48.png\" class=\"avatar\"> " +
-           esc(p.quote_author) + ":</div>\n<blockquote>\n<p>" + esc(p.quote_text) + "</p>\n</blockquote>\n</aside>\n";
+           html_escape(p.quote_author) + ":</div>\n<blockquote>\n<p>" + html_escape(p.quote_text) + "</p>\n</blockquote>\n</aside>\n";
   out += "<p>" + paras_html(p.text, "</p>\n<p>") + "</p>";
   if (const std::string links = dc_links_paragraph(t, number, nullptr); !links.empty()) out += "\n" + links;
   return out;
@@ -109,15 +109,15 @@ std::string dc_cooked(const SiteTopic& t, const SitePost& p, int number) {
 // replies as its schema.org Comments.
 std::string dc_post(const SiteTopic& t, const SitePost& p) {
   const int number = post_number(p);
-  const std::string date = strftime_utc(p.date, "%Y-%m-%dT%H:%M:%SZ");
+  const std::string date = utc(p.date, "%Y-%m-%dT%H:%M:%SZ");
   std::string out = "<div id='post_" + std::to_string(number) + "' " +
                     (number == 1 ? std::string() : "itemprop='comment' itemscope itemtype='http://schema.org/Comment' ") +
                     "class='topic-body crawler-post'>\n<div class='crawler-post-meta'>\n<span class=\"creator\" itemprop=\"author\" itemscope itemtype=\"http://schema.org/Person\">\n" +
                     dc_user_link(p.author) + "\n</span>\n";
   if (number == 1) out += "<link itemprop=\"mainEntityOfPage\" href=\"" + dc_topic_path(t) + "\">\n";
   out += "<span class=\"crawler-post-infos\">\n<time " + std::string(number == 1 ? "" : "itemprop='datePublished' ") + "datetime='" + date +
-         "' class='post-time'>\n" + strftime_utc(p.date, "%B %d, %Y, %I:%M%p") + "\n</time>\n<meta itemprop='dateModified' content='" +
-         strftime_utc((std::stoi(t.id) + number) % 9 == 0 ? p.date + 3600 : p.date, "%Y-%m-%dT%H:%M:%SZ") + "'>\n<span itemprop='position'>" +
+         "' class='post-time'>\n" + utc(p.date, "%B %d, %Y, %I:%M%p") + "\n</time>\n<meta itemprop='dateModified' content='" +
+         utc((std::stoi(t.id) + number) % 9 == 0 ? p.date + 3600 : p.date, "%Y-%m-%dT%H:%M:%SZ") + "'>\n<span itemprop='position'>" +
          std::to_string(number) + "</span>\n</span>\n</div>\n<div class='post' itemprop='text'>\n" + dc_cooked(t, p, number) + "\n</div>\n";
   const int likes = (std::stoi(t.id) + number) % 4;
   out += "<div itemprop=\"interactionStatistic\" itemscope itemtype=\"http://schema.org/InteractionCounter\">\n"
@@ -128,7 +128,7 @@ std::string dc_post(const SiteTopic& t, const SitePost& p) {
   if (number == 2)
     out += "<div class='crawler-linkback-list' itemscope itemtype='http://schema.org/ItemList'><div itemprop='itemListElement' itemscope "
            "itemtype='http://schema.org/ListItem'><a href=\"" + dc_topic_path(t) + "/" + std::to_string(t.posts.size()) +
-           "\">" + esc(t.title) + "</a><meta itemprop='position' content='1'></div></div>\n";
+           "\">" + html_escape(t.title) + "</a><meta itemprop='position' content='1'></div></div>\n";
   return out + "</div>\n";
 }
 
@@ -142,26 +142,26 @@ void dc_topic_pages(const fs::path& root, const Board& board, std::size_t index,
     const std::string here = page_path(page);
     site.topic_pages.push_back(here);
     site.topic_page_ids.push_back(t.id);
-    std::string head_links = "<link rel=\"alternate nofollow\" type=\"application/rss+xml\" title=\"RSS feed of &#39;" + esc(t.title) + "&#39;\" href=\"" +
+    std::string head_links = "<link rel=\"alternate nofollow\" type=\"application/rss+xml\" title=\"RSS feed of &#39;" + html_escape(t.title) + "&#39;\" href=\"" +
                              path + ".rss\" />\n";
     if (page > 1) head_links += "<link rel=\"prev\" href=\"" + page_path(page - 1) + "\">\n";
     if (page < pages) head_links += "<link rel=\"next\" href=\"" + page_path(page + 1) + "\">\n";
     std::string html = dc_head(t.title, here, head_links) +
-        "<div id=\"topic-title\">\n<h1>\n<a href=\"" + path + "\">" + esc(t.title) + "</a>\n</h1>\n"
+        "<div id=\"topic-title\">\n<h1>\n<a href=\"" + path + "\">" + html_escape(t.title) + "</a>\n</h1>\n"
         "<div class=\"topic-category\" itemscope itemtype=\"http://schema.org/BreadcrumbList\">\n";
     int position = 1;
     if (forum.parent)
       html += "<span itemprop=\"itemListElement\" itemscope itemtype=\"http://schema.org/ListItem\"><a href=\"" + dc_category_path(forum_by_id(forum.parent)) +
               "\" class=\"badge-wrapper bullet\" itemprop=\"item\"><span class='badge-category clear-badge'><span class='category-name' itemprop='name'>" +
-              esc(forum_by_id(forum.parent).name) + "</span></span></a><meta itemprop=\"position\" content=\"" + std::to_string(position++) + "\" /></span>\n";
+              html_escape(forum_by_id(forum.parent).name) + "</span></span></a><meta itemprop=\"position\" content=\"" + std::to_string(position++) + "\" /></span>\n";
     html += "<span itemprop=\"itemListElement\" itemscope itemtype=\"http://schema.org/ListItem\"><a href=\"" + dc_category_path(forum) +
             "\" class=\"badge-wrapper bullet\" itemprop=\"item\"><span class='badge-category clear-badge'><span class='category-name' itemprop='name'>" +
-            esc(forum.name) + "</span></span></a><meta itemprop=\"position\" content=\"" + std::to_string(position) + "\" /></span>\n</div>\n"
+            html_escape(forum.name) + "</span></span></a><meta itemprop=\"position\" content=\"" + std::to_string(position) + "\" /></span>\n</div>\n"
             "<div class=\"topic-category\"><div class='discourse-tags list-tags'><a href='/tag/" + slugify(forum.name) + "' class='discourse-tag' rel=\"tag\">" +
             slugify(forum.name) + "</a></div></div>\n</div>\n"
-            "<div itemscope itemtype='http://schema.org/DiscussionForumPosting'>\n<meta itemprop='headline' content='" + esc(t.title) + "'>\n"
-            "<link itemprop='url' href='" + path + "'>\n<meta itemprop='datePublished' content='" + strftime_utc(t.posts.front().date, "%Y-%m-%dT%H:%M:%SZ") +
-            "'>\n<meta itemprop='articleSection' content='" + esc(forum.name) + "'>\n";
+            "<div itemscope itemtype='http://schema.org/DiscussionForumPosting'>\n<meta itemprop='headline' content='" + html_escape(t.title) + "'>\n"
+            "<link itemprop='url' href='" + path + "'>\n<meta itemprop='datePublished' content='" + utc(t.posts.front().date, "%Y-%m-%dT%H:%M:%SZ") +
+            "'>\n<meta itemprop='articleSection' content='" + html_escape(forum.name) + "'>\n";
     for (int k = (page - 1) * kPerPage; k < std::min<int>(page * kPerPage, static_cast<int>(t.posts.size())); ++k)
       html += dc_post(t, t.posts[static_cast<std::size_t>(k)]);
     html += "</div>\n";
@@ -174,7 +174,7 @@ void dc_topic_pages(const fs::path& root, const Board& board, std::size_t index,
     for (std::size_t k = 1; k <= 3; ++k) {
       const SiteTopic& other = board.topics[(index + k) % board.topics.size()];
       html += "<tr class=\"topic-list-item\"><td class=\"main-link\"><a itemprop='url' href='" + dc_topic_path(other) +
-              "' class='title raw-link raw-topic-link'>" + esc(other.title) + "</a></td></tr>\n";
+              "' class='title raw-link raw-topic-link'>" + html_escape(other.title) + "</a></td></tr>\n";
     }
     html += "</tbody></table></div>\n" + dc_foot();
     const std::string file = page > 1 ? path.substr(1) + "@page=" + std::to_string(page) + ".html" : path.substr(1) + ".html";
@@ -195,9 +195,9 @@ std::string dc_topic_rows(const std::vector<const SiteTopic*>& topics, const Boa
     const auto at = static_cast<std::size_t>(std::find_if(board.topics.begin(), board.topics.end(), [&](const SiteTopic& b) { return b.id == t.id; }) -
                                              board.topics.begin());
     html += "<tr class=\"topic-list-item\">\n<td class=\"main-link topic-list-data\" itemprop='itemListElement' itemscope itemtype='http://schema.org/ListItem'>\n"
-            "<meta itemprop='name' content='" + esc(t.title) + "'>\n<meta itemprop='url' content='" + path + "'>\n<meta itemprop='position' content='" +
+            "<meta itemprop='name' content='" + html_escape(t.title) + "'>\n<meta itemprop='url' content='" + path + "'>\n<meta itemprop='position' content='" +
             std::to_string(i - page * kPerPage + 1) + "'>\n<span class=\"link-top-line\">\n<a href='" + path + "' class='title raw-link raw-topic-link'>" +
-            esc(t.title) + "</a>";
+            html_escape(t.title) + "</a>";
     const int tpages = pages_of(t.posts.size());
     if (tpages > 1) {
       html += " <span class='page-links'>";
@@ -207,10 +207,10 @@ std::string dc_topic_rows(const std::vector<const SiteTopic*>& topics, const Boa
     html += "\n</span>\n<div class=\"link-bottom-line\">\n" + dc_category_badge(forum_by_id(board.topic_forum[at])) + "\n</div>\n</td>\n<td class='posters topic-list-data'>";
     for (const SitePost* poster : {&t.posts.front(), &t.posts.back()})
       html += "<a href=\"/u/" + dc_username(poster->author) + "\" class=\"latest\"><img width=\"25\" height=\"25\" src=\"/letter_avatar_proxy/v4/letter/a/8e7dd6/25.png\" "
-              "class=\"avatar\" title='" + esc(poster->author) + "'></a>";
+              "class=\"avatar\" title='" + html_escape(poster->author) + "'></a>";
     html += "</td>\n<td class=\"replies num topic-list-data\"><span class='posts' title='posts'>" + std::to_string(t.posts.size() - 1) +
             "</span></td>\n<td class=\"views num topic-list-data\"><span class='views' title='views'>" + std::to_string(t.posts.size() * 17) +
-            "</span></td>\n<td class=\"num topic-list-data\">" + strftime_utc(t.posts.back().date, "%B %d, %Y") + "</td>\n</tr>\n";
+            "</span></td>\n<td class=\"num topic-list-data\">" + utc(t.posts.back().date, "%B %d, %Y") + "</td>\n</tr>\n";
   }
   return html + "</tbody>\n</table>\n</div>\n";
 }
@@ -226,7 +226,7 @@ void dc_list_pages(const fs::path& root, const std::string& title, const std::st
     const std::string here = page_path(page);
     if (listing) listing->push_back(here);
     std::string head_links = "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Latest posts\" href=\"/posts.rss\" />\n"
-                             "<link rel=\"alternate nofollow\" type=\"application/rss+xml\" title=\"" + esc(title) + "\" href=\"" + feed + "\" />\n";
+                             "<link rel=\"alternate nofollow\" type=\"application/rss+xml\" title=\"" + html_escape(title) + "\" href=\"" + feed + "\" />\n";
     if (page > 0) head_links += "<link rel=\"prev\" href=\"" + page_path(page - 1) + "\">\n";
     if (page + 1 < pages) head_links += "<link rel=\"next\" href=\"" + page_path(page + 1) + "\">\n";
     std::string html = dc_head(title, here, head_links) + (page == 0 ? intro : "") + dc_topic_rows(topics, board, page);
@@ -251,9 +251,9 @@ std::string dc_categories() {
     if (f.parent) continue;
     html += "<div class=\"category\" itemprop='itemListElement' itemscope itemtype='http://schema.org/ListItem'>\n<meta itemprop='position' content='" +
             std::to_string(position++) + "'>\n<meta itemprop='url' content='" + dc_category_path(f) + "'>\n<h2><a href='" + dc_category_path(f) +
-            "'><span itemprop='name'>" + esc(f.name) + "</span></a></h2>\n";
+            "'><span itemprop='name'>" + html_escape(f.name) + "</span></a></h2>\n";
     for (const Forum& sub : kForums)
-      if (sub.parent == f.id) html += "<div class='subcategories'><a href='" + dc_category_path(sub) + "'>" + esc(sub.name) + "</a></div>\n";
+      if (sub.parent == f.id) html += "<div class='subcategories'><a href='" + dc_category_path(sub) + "'>" + html_escape(sub.name) + "</a></div>\n";
     html += "<a href='" + dc_category_path(f) + ".rss'>RSS</a>\n</div>\n";
   }
   return html + "</div>\n" + dc_foot();
@@ -273,9 +273,9 @@ std::string dc_posts_feed(const Board& board) {
                     "xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n  <channel>\n"
                     "    <title>Test Community - Latest posts</title>\n    <link>/</link>\n    <description>Latest posts</description>\n";
   for (const auto& [t, p] : posts) {
-    out += "      <item>\n        <title>" + esc(t->title) + "</title>\n        <dc:creator><![CDATA[@" + dc_username(p->author) + "]]></dc:creator>\n"
+    out += "      <item>\n        <title>" + html_escape(t->title) + "</title>\n        <dc:creator><![CDATA[@" + dc_username(p->author) + "]]></dc:creator>\n"
            "        <description><![CDATA[ " + dc_cooked(*t, *p, post_number(*p)) + " ]]></description>\n        <link>" + dc_topic_path(*t) + "/" + p->id +
-           "</link>\n        <pubDate>" + strftime_utc(p->date, "%a, %d %b %Y %H:%M:%S +0000") + "</pubDate>\n"
+           "</link>\n        <pubDate>" + utc(p->date, "%a, %d %b %Y %H:%M:%S +0000") + "</pubDate>\n"
            "        <guid isPermaLink=\"false\">127.0.0.1-post-" + std::to_string(std::stoi(t->id) * 100 + post_number(*p)) + "</guid>\n      </item>\n";
   }
   return out + "  </channel>\n</rss>\n";
@@ -311,10 +311,10 @@ void rewrite_discourse_site(const fs::path& root, ForumSite& site) {
   write_file(root, "categories.html", dc_categories());
   for (const Forum& f : kForums) {
     std::vector<const SiteTopic*> topics = topics_in(board, f.id);
-    std::string intro = "<h1><a href='" + dc_category_path(f) + "' itemprop='item'><span itemprop='name'>" + esc(f.name) + "</span></a></h1>\n<br/>\n";
+    std::string intro = "<h1><a href='" + dc_category_path(f) + "' itemprop='item'><span itemprop='name'>" + html_escape(f.name) + "</span></a></h1>\n<br/>\n";
     for (const Forum& sub : kForums)
       if (sub.parent == f.id) {
-        intro += "<a href='" + dc_category_path(sub) + "'><span itemprop='name'>" + esc(sub.name) + "</span></a>\n";
+        intro += "<a href='" + dc_category_path(sub) + "'><span itemprop='name'>" + html_escape(sub.name) + "</span></a>\n";
         for (const SiteTopic* t : topics_in(board, sub.id)) topics.push_back(t);
       }
     dc_list_pages(root, f.name, dc_category_path(f), dc_category_path(f), intro, dc_category_path(f) + ".rss", topics, board, &site.listing_pages);

@@ -30,19 +30,19 @@ std::string ips_profile(const std::string& author) {
 }
 
 std::string ips_time(std::int64_t t) {
-  return "<time datetime=\"" + strftime_utc(t, "%Y-%m-%dT%H:%M:%SZ") + "\" title=\"" + strftime_utc(t, "%m/%d/%Y %I:%M  %p") +
-         "\" data-short=\"3 yr\">" + strftime_utc(t, "%B %d, %Y") + "</time>";
+  return "<time datetime=\"" + utc(t, "%Y-%m-%dT%H:%M:%SZ") + "\" title=\"" + utc(t, "%m/%d/%Y %I:%M  %p") +
+         "\" data-short=\"3 yr\">" + utc(t, "%B %d, %Y") + "</time>";
 }
 
 std::string ips_member(const std::string& author) {
-  if (user_id(author) == 0) return esc(author);
+  if (user_id(author) == 0) return html_escape(author);
   return "<a href=\"" + ips_profile(author) + "\" data-ipsHover data-ipsHover-target=\"" + ips_profile(author) + "?do=hovercard\" title=\"Go to " +
-         esc(author) + "'s profile\" class=\"ipsType_break\">" + esc(author) + "</a>";
+         html_escape(author) + "'s profile\" class=\"ipsType_break\">" + html_escape(author) + "</a>";
 }
 
 std::string ips_head(const std::string& title, const std::string& canonical, const std::string& page_controller) {
-  return "<!DOCTYPE html>\n<html lang=\"en-US\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + esc(title) + " - Test Community</title>\n"
-         "<meta property=\"og:title\" content=\"" + esc(title) + "\">\n" +
+  return "<!DOCTYPE html>\n<html lang=\"en-US\" dir=\"ltr\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + html_escape(title) + " - Test Community</title>\n"
+         "<meta property=\"og:title\" content=\"" + html_escape(title) + "\">\n" +
          (canonical.empty() ? "" : "<meta property=\"og:url\" content=\"" + canonical + "\">\n<link rel=\"canonical\" href=\"" + canonical + "\" />\n") +
          "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Test Community topics\" href=\"/rss/1-test-community-topics.xml/\" />\n"
          "<link rel=\"manifest\" href=\"/manifest.webmanifest/\">\n</head>\n"
@@ -70,7 +70,7 @@ std::string ips_breadcrumb(int forum_id, const char* where) {
   std::string crumbs;
   for (int id = forum_id; id;) {
     const Forum& f = forum_by_id(id);
-    crumbs = "<li><a href=\"" + ips_forum_path(f) + "\"><span>" + esc(f.name) + " <i class=\"fa fa-angle-right\"></i></span></a></li>\n" + crumbs;
+    crumbs = "<li><a href=\"" + ips_forum_path(f) + "\"><span>" + html_escape(f.name) + " <i class=\"fa fa-angle-right\"></i></span></a></li>\n" + crumbs;
     id = f.parent;
   }
   return "<nav class=\"ipsBreadcrumb ipsBreadcrumb_" + std::string(where) + " ipsFaded_withHover\">\n<ul class=\"ipsList_inline ipsPos_right\">"
@@ -121,18 +121,18 @@ std::string ips_post(const SiteTopic& t, const SitePost& p) {
   if (!p.quote_author.empty())
     body += "<blockquote class=\"ipsQuote\" data-ipsquote=\"\" data-ipsquote-contentapp=\"forums\" data-ipsquote-contentclass=\"forums_Topic\" data-ipsquote-contentcommentid=\"" +
             std::to_string(std::stoi(p.id) - 1) + "\" data-ipsquote-contentid=\"" + t.id + "\" data-ipsquote-contenttype=\"forums\" data-ipsquote-timestamp=\"" +
-            std::to_string(p.date - 5820) + "\" data-ipsquote-userid=\"" + std::to_string(user_id(p.quote_author)) + "\" data-ipsquote-username=\"" + esc(p.quote_author) +
-            "\">\n<div class=\"ipsQuote_citation\">1 hour ago, " + esc(p.quote_author) + " said:</div>\n<div class=\"ipsQuote_contents\">\n<p>" + esc(p.quote_text) +
+            std::to_string(p.date - 5820) + "\" data-ipsquote-userid=\"" + std::to_string(user_id(p.quote_author)) + "\" data-ipsquote-username=\"" + html_escape(p.quote_author) +
+            "\">\n<div class=\"ipsQuote_citation\">1 hour ago, " + html_escape(p.quote_author) + " said:</div>\n<div class=\"ipsQuote_contents\">\n<p>" + html_escape(p.quote_text) +
             "</p>\n</div>\n</blockquote>\n";
   body += "<p>" + paras_html(p.text, "</p>\n<p>") + "</p>\n";
   if (std::stoi(p.id) % 9 == 0)
-    body += "<span class=\"ipsType_reset ipsType_medium ipsType_light\" data-excludequote>\n<strong>Edited " + ips_time(p.date + 3600) + " by " + esc(p.author) +
+    body += "<span class=\"ipsType_reset ipsType_medium ipsType_light\" data-excludequote>\n<strong>Edited " + ips_time(p.date + 3600) + " by " + html_escape(p.author) +
             "</strong>\n</span>\n";
   std::string out =
       "<a id=\"comment-" + p.id + "\"></a>\n<article id=\"elComment_" + p.id + "\" class=\"cPost ipsBox ipsResponsive_pull ipsComment ipsComment_parent ipsClearfix ipsClear ipsColumns ipsColumns_noSpacing ipsColumns_collapsePhone\">\n"
       "<div class=\"cAuthorPane_mobile ipsResponsive_showPhone\"><div class=\"cAuthorPane_photo\"><div class=\"cAuthorPane_photoWrap\">" +
       (u ? "<a href=\"" + ips_profile(p.author) + "\" rel=\"nofollow\" data-ipsHover data-ipsHover-width=\"370\" class=\"ipsUserPhoto ipsUserPhoto_large\" title=\"Go to " +
-               esc(p.author) + "'s profile\"><img src=\"/uploads/av-" + std::to_string(u) + ".png\" alt=\"" + esc(p.author) + "\"></a>"
+               html_escape(p.author) + "'s profile\"><img src=\"/uploads/av-" + std::to_string(u) + ".png\" alt=\"" + html_escape(p.author) + "\"></a>"
          : std::string("<span class=\"ipsUserPhoto ipsUserPhoto_large\"><img src=\"/uploads/default_photo.png\" alt=\"\"></span>")) +
       "</div></div></div>\n"
       "<aside class=\"ipsComment_author cAuthorPane ipsColumn ipsColumn_medium ipsResponsive_hidePhone\">\n"
@@ -146,7 +146,7 @@ std::string ips_post(const SiteTopic& t, const SitePost& p) {
            "<span class=\"ipsRepBadge ipsRepBadge_positive\"><i class=\"fa fa-plus-circle\"></i> " + std::to_string(10 + u) + "</span></a></li>\n";
   out += "</ul>\n</aside>\n<div class=\"ipsColumn ipsColumn_fluid ipsMargin:none\">\n"
          "<div id=\"comment-" + p.id + "_wrap\" data-controller=\"core.front.core.comment\" data-commentApp=\"forums\" data-commentType=\"forums\" data-commentID=\"" + p.id +
-         "\" data-quoteData=\"{&quot;userid&quot;:" + std::to_string(u) + ",&quot;username&quot;:&quot;" + esc(p.author) + "&quot;,&quot;timestamp&quot;:" +
+         "\" data-quoteData=\"{&quot;userid&quot;:" + std::to_string(u) + ",&quot;username&quot;:&quot;" + html_escape(p.author) + "&quot;,&quot;timestamp&quot;:" +
          std::to_string(p.date) + ",&quot;contentapp&quot;:&quot;forums&quot;,&quot;contenttype&quot;:&quot;forums&quot;,&quot;contentid&quot;:" + t.id +
          ",&quot;contentclass&quot;:&quot;forums_Topic&quot;,&quot;contentcommentid&quot;:" + p.id + "}\" class=\"ipsComment_content ipsType_medium\">\n"
          "<div class=\"ipsComment_meta ipsType_light ipsFlex ipsFlex-ai:center ipsFlex-jc:between ipsFlex-fd:row-reverse\">\n"
@@ -172,7 +172,7 @@ std::string ips_post(const SiteTopic& t, const SitePost& p) {
          "</ul></div>\n";
   if (p.author == "Edward" || p.author == "Li Wei")
     out += "<div data-role=\"memberSignature\" class=\"ipsResponsive_hidePhone\"><hr class=\"ipsHr\"><div data-ipsSignature data-ipsSignature-memberId=\"" + std::to_string(u) +
-           "\" class=\"ipsType_normal ipsType_richText ipsContained ipsType_medium\"><p>Ad astra per aspera &mdash; " + esc(p.author) + "</p></div></div>\n";
+           "\" class=\"ipsType_normal ipsType_richText ipsContained ipsType_medium\"><p>Ad astra per aspera &mdash; " + html_escape(p.author) + "</p></div></div>\n";
   out += "</div>\n<div class=\"ipsMenu ipsMenu_wide ipsHide cPostShareMenu\" id=\"elSharePost_" + p.id + "_menu\"><div class=\"ipsPad\"><h4 class=\"ipsType_sectionHead\">Share this post</h4>"
          "<hr class=\"ipsHr\"><h5 class=\"ipsType_normal ipsType_reset\">Link to post</h5><input type=\"text\" value=\"" + permalink + "\" class=\"ipsField_fullWidth\">"
          "<ul class=\"ipsList_inline ipsList_noSpacing ipsClearfix\" data-controller=\"core.front.core.sharelink\"><li><a href=\"https://www.facebook.com/sharer/sharer.php?u=http%3A%2F%2Fexample.org" +
@@ -190,10 +190,10 @@ void ips_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, For
     site.topic_pages.push_back(here);
     std::string html = ips_head(t.title + (page > 1 ? " - Page " + std::to_string(page) : "") + " - " + forum.name, here, "topic") + ips_breadcrumb(forum_id, "top") +
         "<div class=\"ipsPageHeader ipsResponsive_pull ipsBox ipsPadding sm:ipsPadding:half ipsMargin_bottom\"><div class=\"ipsFlex ipsFlex-ai:center ipsFlex-fw:wrap ipsGap:4\">"
-        "<div class=\"ipsFlex-flex:11\"><h1 class=\"ipsType_pageTitle ipsContained_container\"><span class=\"ipsType_break ipsContained\"><span>" + esc(t.title) + "</span></span></h1></div>"
+        "<div class=\"ipsFlex-flex:11\"><h1 class=\"ipsType_pageTitle ipsContained_container\"><span class=\"ipsType_break ipsContained\"><span>" + html_escape(t.title) + "</span></span></h1></div>"
         "<div class=\"ipsFlex-flex:00 ipsType_light\"><a href=\"/login/\" class=\"ipsFollow ipsPos_middle ipsButton ipsButton_light ipsButton_verySmall\" data-role=\"followButton\">Follow</a></div></div>\n"
         "<p class=\"ipsType_reset ipsType_blendLinks\"><span class=\"ipsType_normal\">By " + ips_member(t.posts.front().author) + ", <span class=\"ipsType_light\">" +
-        ips_time(t.posts.front().date) + " in <a href=\"" + ips_forum_path(forum) + "\">" + esc(forum.name) + "</a></span></span></p></div>\n"
+        ips_time(t.posts.front().date) + " in <a href=\"" + ips_forum_path(forum) + "\">" + html_escape(forum.name) + "</a></span></span></p></div>\n"
         "<div class=\"ipsClearfix\"><ul class=\"ipsToolList ipsToolList_horizontal ipsClearfix ipsSpacer_both\">"
         "<li class=\"ipsToolList_primaryAction\"><a href=\"" + path + "#replyForm\" class=\"ipsButton ipsButton_medium ipsButton_important\" rel=\"nofollow\">Reply to this topic</a></li>"
         "<li class=\"ipsResponsive_hidePhone\"><a href=\"" + ips_forum_path(forum) + "?do=add\" rel=\"nofollow\" class=\"ipsButton ipsButton_link ipsButton_medium ipsButton_fullWidth\">Start new topic</a></li></ul></div>\n"
@@ -209,7 +209,7 @@ void ips_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, For
             "<h2 class=\"ipsType_pageTitle\">Create an account or sign in to comment</h2><a href=\"/register/\" class=\"ipsButton ipsButton_primary ipsButton_small\">Register a new account</a>"
             " <a href=\"/login/?ref=" + std::string("aHR0cDovL2V4YW1wbGUub3JnL3RvcGljLw==") + "\" class=\"ipsButton ipsButton_primary ipsButton_small\">Sign In Now</a></div>\n"
             "<div class=\"ipsResponsive_noFloat ipsResponsive_showPhone\"><ul class=\"ipsPager ipsSpacer_top\"><li class=\"ipsPager_prev\"><a href=\"" + ips_forum_path(forum) +
-            "\" title=\"Go to " + esc(forum.name) + "\" rel=\"parent\"><span class=\"ipsPager_type\">Go to topic listing</span></a></li></ul></div>\n"
+            "\" title=\"Go to " + html_escape(forum.name) + "\" rel=\"parent\"><span class=\"ipsPager_type\">Go to topic listing</span></a></li></ul></div>\n"
             "<div class=\"ipsGrid ipsGrid_collapsePhone ipsPager ipsClearfix ipsSpacer_top ipsContained\"><a href=\"" + path + "?do=getLastComment\">Go to last post</a></div>\n"
             "<div class=\"ipsResponsive_noFloat\"><ul class=\"ipsList_inline ipsType_light\"><li><a href=\"https://twitter.com/share?url=http%3A%2F%2Fexample.org" + path +
             "\" class=\"cShareLink cShareLink_twitter\" target=\"_blank\" rel=\"nofollow noopener\">Twitter</a></li></ul></div>\n</div>\n" + ips_foot();
@@ -235,14 +235,14 @@ void ips_forum_pages(const fs::path& root, const Forum& forum, const Board& boar
     const std::string here = ips_page(path, page);
     site.listing_pages.push_back(here);
     std::string html = ips_head(forum.name + (page > 1 ? " - Page " + std::to_string(page) : ""), here, "forums") + ips_breadcrumb(forum.parent, "top") +
-        "<div class=\"ipsPageHeader ipsClearfix\"><header class=\"ipsSpacer_bottom\"><h1 class=\"ipsType_pageTitle\">" + esc(forum.name) + "</h1></header>"
+        "<div class=\"ipsPageHeader ipsClearfix\"><header class=\"ipsSpacer_bottom\"><h1 class=\"ipsType_pageTitle\">" + html_escape(forum.name) + "</h1></header>"
         "<ul class=\"ipsToolList ipsToolList_horizontal ipsClearfix ipsSpacer_both\"><li class=\"ipsToolList_primaryAction\"><a class=\"ipsButton ipsButton_medium ipsButton_important ipsButton_fullWidth\" href=\"" +
         path + "?do=add\" title=\"Start a new topic in this forum\" rel=\"nofollow noindex\">Start new topic</a></li></ul></div>\n";
     std::string subforums;
     for (const Forum& sub : kForums)
       if (sub.parent == forum.id)
         subforums += "<li class=\"cForumRow ipsDataItem ipsDataItem_responsivePhoto ipsClearfix\" data-forumID=\"" + std::to_string(sub.id) + "\"><div class=\"ipsDataItem_main\">"
-                     "<h4 class=\"ipsDataItem_title ipsType_large ipsType_break\"><a href=\"" + ips_forum_path(sub) + "\">" + esc(sub.name) + "</a></h4></div></li>\n";
+                     "<h4 class=\"ipsDataItem_title ipsType_large ipsType_break\"><a href=\"" + ips_forum_path(sub) + "\">" + html_escape(sub.name) + "</a></h4></div></li>\n";
     if (!subforums.empty())
       html += "<section class=\"ipsBox ipsSpacer_bottom\"><h2 class=\"ipsType_sectionTitle ipsType_reset\">Subforums</h2><ol class=\"ipsDataList ipsDataList_large ipsDataList_zebra ipsClear\" data-role=\"forums\">\n" +
               subforums + "</ol></section>\n";
@@ -259,7 +259,7 @@ void ips_forum_pages(const fs::path& root, const Forum& forum, const Board& boar
       html += "<li class=\"ipsDataItem ipsDataItem_responsivePhoto ipsDataItem_unread\" data-rowID=\"" + t.id + "\">\n<div class=\"ipsDataItem_icon ipsPos_top\"><a href=\"" + tpath +
               "?do=getNewComment\" data-ipsTooltip title=\"Go to first unread post\"><span class=\"ipsItemStatus\"><i class=\"fa fa-comment\"></i></span></a></div>\n"
               "<div class=\"ipsDataItem_main\"><h4 class=\"ipsDataItem_title ipsContained_container\"><span class=\"ipsType_break ipsContained\"><a href=\"" + tpath +
-              "\" title=\"" + esc(t.title) + "\" data-ipsHover data-ipsHover-target=\"" + tpath + "?preview=1\" data-ipsHover-timeout=\"1.5\"><span>" + esc(t.title) + "</span></a></span>";
+              "\" title=\"" + html_escape(t.title) + "\" data-ipsHover data-ipsHover-target=\"" + tpath + "?preview=1\" data-ipsHover-timeout=\"1.5\"><span>" + html_escape(t.title) + "</span></a></span>";
       if (tpages > 1) {
         html += "<span class=\"ipsPagination ipsPagination_mini\" id=\"elTablePagination_topics_" + t.id + "\">";
         for (int p = 1; p <= tpages; ++p)
@@ -295,15 +295,15 @@ std::string ips_index(const Board& board) {
     const SiteTopic& last = *topics_in(board, f.id).back();
     html += "<li class=\"cForumRow ipsDataItem ipsDataItem_responsivePhoto ipsClearfix\" data-forumID=\"" + std::to_string(f.id) + "\">\n"
             "<div class=\"ipsDataItem_icon ipsDataItem_category\"><span class=\"ipsItemStatus ipsItemStatus_large cForumIcon_normal\"><i class=\"fa fa-comments\"></i></span></div>\n"
-            "<div class=\"ipsDataItem_main\"><h4 class=\"ipsDataItem_title ipsType_large ipsType_break\"><a href=\"" + ips_forum_path(f) + "\">" + esc(f.name) + "</a></h4>";
+            "<div class=\"ipsDataItem_main\"><h4 class=\"ipsDataItem_title ipsType_large ipsType_break\"><a href=\"" + ips_forum_path(f) + "\">" + html_escape(f.name) + "</a></h4>";
     std::string subs;
     for (const Forum& sub : kForums)
-      if (sub.parent == f.id) subs += "<li class=\"ipsDataItem_unread\"><a href=\"" + ips_forum_path(sub) + "\">" + esc(sub.name) + "</a></li>";
+      if (sub.parent == f.id) subs += "<li class=\"ipsDataItem_unread\"><a href=\"" + ips_forum_path(sub) + "\">" + html_escape(sub.name) + "</a></li>";
     if (!subs.empty()) html += "<ul class=\"ipsDataItem_subList ipsList_inline\">" + subs + "</ul>";
     html += "</div>\n<div class=\"ipsDataItem_stats ipsDataItem_statsLarge\"><dl><dt class=\"ipsDataItem_stats_number\">" + std::to_string(f.topics) +
             "</dt><dd class=\"ipsDataItem_stats_type ipsType_light\">posts</dd></dl></div>\n"
             "<ul class=\"ipsDataItem_lastPoster ipsDataItem_withPhoto\"><li class=\"ipsPhotoPanel\"><ul><li class=\"ipsDataItem_lastPoster__title\"><a href=\"" + ips_topic_path(last) +
-            "?do=getNewComment\" class=\"ipsType_break ipsContained\" title=\"" + esc(last.title) + "\">" + esc(last.title) + "</a></li>"
+            "?do=getNewComment\" class=\"ipsType_break ipsContained\" title=\"" + html_escape(last.title) + "\">" + html_escape(last.title) + "</a></li>"
             "<li class=\"ipsType_light ipsType_blendLinks\">By " + ips_member(last.posts.back().author) + "</li><li class=\"ipsType_light\"><a href=\"" + ips_topic_path(last) +
             "?do=getLastComment\" title=\"Go to last post\" class=\"ipsType_blendLinks\">" + ips_time(last.posts.back().date) + "</a></li></ul></li></ul>\n"
             "<div class=\"ipsDataItem_modCheck\"><a href=\"/forum/" + std::to_string(f.id) + "-" + f.slug + ".xml/\" title=\"RSS\">RSS</a></div>\n</li>\n";

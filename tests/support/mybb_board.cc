@@ -49,7 +49,7 @@ struct MybbUrls {
 };
 
 // An address as an href: MyBB escapes its links with htmlspecialchars_uni.
-std::string href(const std::string& url) { return esc(url); }
+std::string href(const std::string& url) { return html_escape(url); }
 
 // The file fora-testserver serves for `url` (relative to the board's root).
 std::string file_of(const std::string& url) {
@@ -57,7 +57,7 @@ std::string file_of(const std::string& url) {
   return q == std::string::npos ? url : url.substr(0, q) + "@" + url.substr(q + 1) + ".html";
 }
 
-std::string mybb_date(std::int64_t t) { return strftime_utc(t, "%m-%d-%Y, %I:%M %p"); }
+std::string mybb_date(std::int64_t t) { return utc(t, "%m-%d-%Y, %I:%M %p"); }
 
 // A forum's threads as forumdisplay lists them by default: newest last post first.
 std::vector<const SiteTopic*> threads_by_last_post(const Board& board, int fid) {
@@ -69,7 +69,7 @@ std::vector<const SiteTopic*> threads_by_last_post(const Board& board, int fid) 
 // headerinclude, header, header_menu_*, header_welcomeblock_guest, nav.
 std::string mybb_head(const std::string& title, const std::string& extra_head, const std::string& nav) {
   return "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">\n"
-         "<html xml:lang=\"en\" lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n<title>" + esc(title) + "</title>\n"
+         "<html xml:lang=\"en\" lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n<title>" + html_escape(title) + "</title>\n"
          "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Latest Threads (RSS 2.0)\" href=\"syndication.php\" />\n"
          "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Latest Threads (Atom 1.0)\" href=\"syndication.php?type=atom1.0\" />\n"
          "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\" />\n"
@@ -102,18 +102,18 @@ std::string mybb_foot(const std::string& archive) {
 
 // nav_bit for the forums above `fid` and itself (the category first).
 std::string mybb_nav(const MybbUrls& u, int fid, bool last_active) {
-  std::string out = " &rsaquo; <a href=\"" + href(u.forum(kCategory)) + "\">" + esc(kCategoryName) + "</a>";
+  std::string out = " &rsaquo; <a href=\"" + href(u.forum(kCategory)) + "\">" + html_escape(kCategoryName) + "</a>";
   for (const Forum* f : forum_path(fid))
-    out += (last_active && f->id == fid) ? " &rsaquo; <span class=\"active\">" + esc(f->name) + "</span>"
-                                         : " &rsaquo; <a href=\"" + href(u.forum(f->id)) + "\">" + esc(f->name) + "</a>";
+    out += (last_active && f->id == fid) ? " &rsaquo; <span class=\"active\">" + html_escape(f->name) + "</span>"
+                                         : " &rsaquo; <a href=\"" + href(u.forum(f->id)) + "\">" + html_escape(f->name) + "</a>";
   return out;
 }
 
 // build_profile_link: a guest's name is not a link.
 std::string mybb_profile_link(const MybbUrls& u, const std::string& author) {
   const int uid = user_id(author);
-  if (uid == 0) return esc(author);
-  return "<a href=\"" + href(u.profile(uid)) + "\">" + esc(author) + "</a>";
+  if (uid == 0) return html_escape(author);
+  return "<a href=\"" + href(u.profile(uid)) + "\">" + html_escape(author) + "</a>";
 }
 
 // multipage, multipage_page, multipage_page_current, multipage_nextpage; `url(p)` is page p.
@@ -142,8 +142,8 @@ std::string mybb_post(const MybbUrls& u, const SiteTopic& t, std::size_t k) {
     const SitePost& quoted = t.posts[k - 1];  // the board quotes the post before
     const std::string& pid = quoted.id;
     message += "<blockquote class=\"mycode_quote\"><cite><span> (" + mybb_date(quoted.date) + ")</span>" +
-               esc(p.quote_author) + " Wrote:  <a href=\"" + href(u.post(pid)) + "#pid" + pid + "\" class=\"quick_jump\"></a></cite>" +
-               esc(p.quote_text) + "</blockquote><br />\n";
+               html_escape(p.quote_author) + " Wrote:  <a href=\"" + href(u.post(pid)) + "#pid" + pid + "\" class=\"quick_jump\"></a></cite>" +
+               html_escape(p.quote_text) + "</blockquote><br />\n";
   }
   message += paras_html(p.text, "<br />\n<br />\n");
   std::string out = "\n<a name=\"pid" + p.id + "\" id=\"pid" + p.id + "\"></a>\n<div class=\"post \" style=\"\" id=\"post_" + p.id + "\">\n<div class=\"post_author\">\n";
@@ -158,13 +158,13 @@ std::string mybb_post(const MybbUrls& u, const SiteTopic& t, std::size_t k) {
   else
     out += "&nbsp;\n";
   out += "</div>\n</div>\n<div class=\"post_content\">\n<div class=\"post_head\">\n<div class=\"float_right\" style=\"vertical-align: top\">\n"
-         "<strong><a href=\"" + href(u.thread_post(t.id, p.id)) + "#pid" + p.id + "\" title=\"" + (p.opening ? "" : "RE: ") + esc(t.title) + "\">#" +
+         "<strong><a href=\"" + href(u.thread_post(t.id, p.id)) + "#pid" + p.id + "\" title=\"" + (p.opening ? "" : "RE: ") + html_escape(t.title) + "\">#" +
          std::to_string(k + 1) + "</a></strong>\n</div>\n<span class=\"post_date\">" + mybb_date(p.date) + " <span class=\"post_edit\" id=\"edited_by_" + p.id + "\">";
   if (std::stoi(p.id) % 9 == 0)
     out += "<span class=\"edited_post\">(This post was last modified: " + mybb_date(p.date + 3600) + " by " + mybb_profile_link(u, p.author) + ".)</span>";
   out += "</span></span>\n</div>\n<div class=\"post_body scaleimages\" id=\"pid_" + p.id + "\">\n" + message + "\n</div>\n";
   if (p.author == "Edward" || p.author == "Li Wei")
-    out += "<div class=\"signature scaleimages\">\nAd astra per aspera &mdash; " + esc(p.author) + "\n</div>\n";
+    out += "<div class=\"signature scaleimages\">\nAd astra per aspera &mdash; " + html_escape(p.author) + "\n</div>\n";
   out += "<div class=\"post_meta\" id=\"post_meta_" + p.id + "\">\n<div class=\"float_right\">\n</div>\n</div>\n</div>\n"
          "<div class=\"post_controls\">\n<div class=\"postbit_buttons author_buttons float_left\">\n";
   if (uid)
@@ -189,14 +189,14 @@ void mybb_thread_pages(const fs::path& root, const MybbUrls& u, const SiteTopic&
     site.topic_page_ids.push_back(t.id);
     const std::size_t first = static_cast<std::size_t>((page - 1) * kPerPage);
     const std::string first_pid = t.posts[first].id;
-    std::string html = mybb_head(t.title, "", mybb_nav(u, fid, false) + " &rsaquo; <span class=\"active\">" + esc(t.title) + "</span>") +
+    std::string html = mybb_head(t.title, "", mybb_nav(u, fid, false) + " &rsaquo; <span class=\"active\">" + html_escape(t.title) + "</span>") +
         "<div class=\"float_left\">\n" + mybb_multipage(page, pages, page_url) + "</div>\n<div class=\"float_right\">\n"
         "<a href=\"newreply.php?tid=" + t.id + "\" class=\"button new_reply_button\"><span>New Reply</span></a>&nbsp;\n</div>\n"
         "<div style=\"margin-top: 6px; padding-right: 10px;\" class=\"float_right\"><div class=\"inline_rating\"><ul class=\"star_rating\" id=\"rating_thread_" + t.id + "\">"
         "<li><a class=\"one_star\" title=\"1 star out of 5\" href=\"./ratethread.php?tid=" + t.id + "&amp;rating=1&amp;my_post_key=" + kPostKey + "\">1</a></li></ul></div></div>\n"
         "<table border=\"0\" cellspacing=\"0\" cellpadding=\"5\" class=\"tborder tfixed clear\">\n<tr>\n<td class=\"thead\">\n<div class=\"float_right\">\n"
         "<span class=\"smalltext\"><strong><a href=\"showthread.php?mode=threaded&amp;tid=" + t.id + "&amp;pid=" + first_pid + "#pid" + first_pid +
-        "\">Threaded Mode</a></strong></span>\n</div>\n<div>\n<strong>" + esc(t.title) + "</strong>\n</div>\n</td>\n</tr>\n"
+        "\">Threaded Mode</a></strong></span>\n</div>\n<div>\n<strong>" + html_escape(t.title) + "</strong>\n</div>\n</td>\n</tr>\n"
         "<tr><td id=\"posts_container\">\n<div id=\"posts\">\n";
     for (std::size_t k = first; k < std::min(first + kPerPage, t.posts.size()); ++k)
       html += mybb_post(u, t, k);
@@ -219,17 +219,17 @@ std::string mybb_forumbit(const MybbUrls& u, const Forum& f, const Board& board)
   std::string subforums;
   for (const Forum& sub : kForums)
     if (sub.parent == f.id)
-      subforums += "<br />Sub Forums: <a href=\"" + href(u.forum(sub.id)) + "\" title=\"\">" + esc(sub.name) + "</a>";
+      subforums += "<br />Sub Forums: <a href=\"" + href(u.forum(sub.id)) + "\" title=\"\">" + html_escape(sub.name) + "</a>";
   std::string lastpost = "<div style=\"text-align: center;\">Never</div>";
   const auto topics = topics_in(board, f.id);
   if (const SiteTopic* newest = newest_in(board, f.id)) {
     const SiteTopic& t = *newest;
-    lastpost = "<span class=\"smalltext\">\n<a href=\"" + href(u.thread_action(t.id, "lastpost")) + "\" title=\"" + esc(t.title) + "\"><strong>" +
-               esc(t.title) + "</strong></a>\n<br />" + mybb_date(t.posts.back().date) + "<br />by " + mybb_profile_link(u, t.posts.back().author) + "</span>";
+    lastpost = "<span class=\"smalltext\">\n<a href=\"" + href(u.thread_action(t.id, "lastpost")) + "\" title=\"" + html_escape(t.title) + "\"><strong>" +
+               html_escape(t.title) + "</strong></a>\n<br />" + mybb_date(t.posts.back().date) + "<br />by " + mybb_profile_link(u, t.posts.back().author) + "</span>";
   }
   return "<tr>\n<td class=\"trow1\" align=\"center\" width=\"1\"><span class=\"forum_status forum_off ajax_mark_read\" title=\"No New Posts\" id=\"mark_read_" +
-         std::to_string(f.id) + "\"></span></td>\n<td class=\"trow1\">\n<strong><a href=\"" + href(u.forum(f.id)) + "\">" + esc(f.name) +
-         "</a></strong><div class=\"smalltext\">About " + esc(f.name) + "." + subforums + "</div>\n</td>\n"
+         std::to_string(f.id) + "\"></span></td>\n<td class=\"trow1\">\n<strong><a href=\"" + href(u.forum(f.id)) + "\">" + html_escape(f.name) +
+         "</a></strong><div class=\"smalltext\">About " + html_escape(f.name) + "." + subforums + "</div>\n</td>\n"
          "<td class=\"trow1\" align=\"center\" style=\"white-space: nowrap\">" + std::to_string(topics.size()) + "</td>\n"
          "<td class=\"trow1\" align=\"center\" style=\"white-space: nowrap\">" + std::to_string(topics.size() * 9) + "</td>\n"
          "<td class=\"trow1\" align=\"right\" style=\"white-space: nowrap\">" + lastpost + "</td>\n</tr>\n";
@@ -240,7 +240,7 @@ std::string mybb_forumbit(const MybbUrls& u, const Forum& f, const Board& board)
 std::string mybb_category(const MybbUrls& u, const Board& board) {
   std::string out = "<table border=\"0\" cellspacing=\"0\" cellpadding=\"5\" class=\"tborder\">\n<thead>\n<tr>\n<td class=\"thead\" colspan=\"5\">\n"
                     "<div class=\"expcolimage\"><img src=\"images/collapse.png\" id=\"cat_1_img\" class=\"expander\" alt=\"[-]\" title=\"[-]\" /></div>\n"
-                    "<div><strong><a href=\"" + href(u.forum(kCategory)) + "\">" + esc(kCategoryName) + "</a></strong><br /><div class=\"smalltext\"></div></div>\n"
+                    "<div><strong><a href=\"" + href(u.forum(kCategory)) + "\">" + html_escape(kCategoryName) + "</a></strong><br /><div class=\"smalltext\"></div></div>\n"
                     "</td>\n</tr>\n</thead>\n<tbody style=\"\" id=\"cat_1_e\">\n";
   for (const Forum& f : kForums)
     if (f.parent == 0) out += mybb_forumbit(u, f, board);
@@ -253,9 +253,9 @@ void mybb_forum_pages(const fs::path& root, const MybbUrls& u, const Forum& foru
   const std::vector<const SiteTopic*> topics = threads_by_last_post(board, forum.id);
   const std::string fid = std::to_string(forum.id);
   const int pages = pages_of(topics.size());
-  const std::string rss = "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Latest Threads in " + esc(forum.name) +
+  const std::string rss = "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Latest Threads in " + html_escape(forum.name) +
                           " (RSS 2.0)\" href=\"syndication.php?fid=" + fid + "\" />\n"
-                          "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Latest Threads in " + esc(forum.name) +
+                          "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Latest Threads in " + html_escape(forum.name) +
                           " (Atom 1.0)\" href=\"syndication.php?type=atom1.0&amp;fid=" + fid + "\" />\n";
   for (int page = 1; page <= pages; ++page) {
     const std::string here = u.forum(forum.id, page);
@@ -269,13 +269,13 @@ void mybb_forum_pages(const fs::path& root, const MybbUrls& u, const Forum& foru
       if (sub.parent == forum.id) subforums += mybb_forumbit(u, sub, board);
     if (!subforums.empty())
       html += "<table border=\"0\" cellspacing=\"0\" cellpadding=\"5\" class=\"tborder\">\n<tr>\n<td class=\"thead\" colspan=\"5\" align=\"center\"><strong>Sub Forums in &nbsp;'" +
-              esc(forum.name) + "'</strong></td>\n</tr>\n" + subforums + "</table>\n<br />\n";
+              html_escape(forum.name) + "'</strong></td>\n</tr>\n" + subforums + "</table>\n<br />\n";
     const std::string multipage = mybb_multipage(page, pages, [&](int p) { return u.forum(forum.id, p); });
     html += "<div class=\"float_left\">\n" + multipage + "</div>\n<div class=\"float_right\">\n<a href=\"newthread.php?fid=" + fid +
             "\" class=\"button new_thread_button\"><span>Post Thread</span></a>\n</div>\n"
             "<table border=\"0\" cellspacing=\"0\" cellpadding=\"5\" class=\"tborder clear\">\n<tr>\n<td class=\"thead\" colspan=\"6\">\n<div class=\"float_right\">\n"
             "<span class=\"smalltext\"><strong><a href=\"misc.php?action=markread&amp;fid=" + fid + "&amp;my_post_key=" + kPostKey + "\">Mark this forum read</a></strong></span>\n"
-            "</div>\n<div>\n<strong>" + esc(forum.name) + "</strong>\n</div>\n</td>\n</tr>\n<tr>\n"
+            "</div>\n<div>\n<strong>" + html_escape(forum.name) + "</strong>\n</div>\n</td>\n</tr>\n<tr>\n"
             "<td class=\"tcat\" colspan=\"3\" width=\"66%\"><span class=\"smalltext\"><strong><a href=\"" + sorturl + "&amp;sortby=subject&amp;order=asc\">Thread</a>  / "
             "<a href=\"" + sorturl + "&amp;sortby=starter&amp;order=asc\">Author</a> </strong></span></td>\n"
             "<td class=\"tcat\" align=\"center\" width=\"7%\"><span class=\"smalltext\"><strong><a href=\"" + sorturl + "&amp;sortby=replies&amp;order=desc\">Replies</a> </strong></span></td>\n"
@@ -295,7 +295,7 @@ void mybb_forum_pages(const fs::path& root, const MybbUrls& u, const Forum& foru
       html += "<tr class=\"inline_row\">\n<td align=\"center\" class=\"" + bg + " forumdisplay_regular\" width=\"2%\"><span class=\"thread_status newfolder\" title=\"New posts.\">&nbsp;</span></td>\n"
               "<td align=\"center\" class=\"" + bg + " forumdisplay_regular\" width=\"2%\">&nbsp;</td>\n<td class=\"" + bg + " forumdisplay_regular\">\n<div>\n"
               "<span> <a href=\"" + href(u.thread_action(t.id, "newpost")) + "\"><img src=\"images/jump.png\" alt=\"Go to first unread post\" title=\"Go to first unread post\" /></a> "
-              "<span class=\" subject_new\" id=\"tid_" + t.id + "\"><a href=\"" + href(u.thread(t.id)) + "\">" + esc(t.title) + "</a></span>" + thread_pages + "</span>\n"
+              "<span class=\" subject_new\" id=\"tid_" + t.id + "\"><a href=\"" + href(u.thread(t.id)) + "\">" + html_escape(t.title) + "</a></span>" + thread_pages + "</span>\n"
               "<div><span class=\"author smalltext\">" + mybb_profile_link(u, t.posts.front().author) + ", </span><span class=\"thread_start_datetime smalltext\">" +
               mybb_date(t.posts.front().date) + "</span></div>\n</div>\n</td>\n"
               "<td align=\"center\" class=\"" + bg + " forumdisplay_regular\"><a href=\"misc.php?action=whoposted&tid=" + t.id + "\" onclick=\"MyBB.whoPosted(" + t.id +
@@ -333,7 +333,7 @@ void mybb_category_page(const fs::path& root, const MybbUrls& u, const Board& bo
   const std::string here = u.forum(kCategory);
   site.listing_pages.push_back("/" + here);
   write_file(root, file_of(here),
-             mybb_head("Test Board - " + kCategoryName, "", " &rsaquo; <span class=\"active\">" + esc(kCategoryName) + "</span>") +
+             mybb_head("Test Board - " + kCategoryName, "", " &rsaquo; <span class=\"active\">" + html_escape(kCategoryName) + "</span>") +
                  mybb_category(u, board) + mybb_foot("archive/index.php?forum-1.html"));
 }
 
@@ -352,7 +352,7 @@ std::string mybb_feed(const MybbUrls& u, const Board& board) {
                     "\t\t<description><![CDATA[Test Board - /]]></description>\n\t\t<generator><![CDATA[MyBB]]></generator>\n";
   for (const SiteTopic* t : threads)
     out += "\t\t<item>\n\t\t\t<title><![CDATA[" + t->title + "]]></title>\n\t\t\t<link>/" + u.thread(t->id) + "</link>\n\t\t\t<pubDate>" +
-           strftime_utc(t->posts.front().date, "%a, %d %b %Y %H:%M:%S +0000") + "</pubDate>\n\t\t\t<guid isPermaLink=\"false\">/" + u.thread(t->id) +
+           utc(t->posts.front().date, "%a, %d %b %Y %H:%M:%S +0000") + "</pubDate>\n\t\t\t<guid isPermaLink=\"false\">/" + u.thread(t->id) +
            "</guid>\n\t\t\t<description><![CDATA[" + paras_html(t->posts.front().text, "<br />") + "]]></description>\n\t\t</item>\n";
   return out + "\t</channel>\n</rss>\n";
 }

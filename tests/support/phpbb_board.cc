@@ -32,7 +32,7 @@ std::string phpbb_feed_links(const std::string& section) {
 
 std::string phpbb_head(const std::string& title, const std::string& section) {
   return "<!DOCTYPE html>\n<html dir=\"ltr\" lang=\"en-gb\">\n<head>\n<meta charset=\"utf-8\" />\n<title>" +
-         esc(title) + " - Test Board</title>\n<link href=\"./styles/prosilver/theme/stylesheet.css?assets_version=3\" rel=\"stylesheet\">\n" + phpbb_feed_links(section) + "</head>\n"
+         html_escape(title) + " - Test Board</title>\n<link href=\"./styles/prosilver/theme/stylesheet.css?assets_version=3\" rel=\"stylesheet\">\n" + phpbb_feed_links(section) + "</head>\n"
          "<body id=\"phpbb\" class=\"nojs notouch section-" + section + " ltr \">\n<div id=\"wrap\" class=\"wrap\">\n"
          "<div class=\"navbar\"><ul class=\"nav-main linklist\"><li><a href=\"./faq.php?sid=" + kSid + "\">FAQ</a></li>"
          "<li><a href=\"./ucp.php?mode=login&amp;sid=" + kSid + "\">Login</a></li><li><a href=\"./ucp.php?mode=register&amp;sid=" + kSid + "\">Register</a></li>"
@@ -50,7 +50,7 @@ std::string phpbb_crumbs(int forum_id) {
   for (const Forum& f : kForums)
     if (f.id == forum_id) {
       if (f.parent) out += phpbb_crumbs(f.parent);
-      out += "<span class=\"crumb\"><a href=\"./viewforum.php?f=" + std::to_string(f.id) + "&amp;sid=" + kSid + "\">" + esc(f.name) + "</a></span>";
+      out += "<span class=\"crumb\"><a href=\"./viewforum.php?f=" + std::to_string(f.id) + "&amp;sid=" + kSid + "\">" + html_escape(f.name) + "</a></span>";
     }
   return out;
 }
@@ -82,20 +82,20 @@ std::string phpbb_foot() {
 
 std::string phpbb_user(const std::string& author) {
   const int u = user_id(author);
-  if (u == 0) return "<span class=\"username\">" + esc(author) + "</span>";
+  if (u == 0) return "<span class=\"username\">" + html_escape(author) + "</span>";
   return "<a href=\"./memberlist.php?mode=viewprofile&amp;u=" + std::to_string(u) + "&amp;sid=" + kSid +
-         "\" class=\"username\">" + esc(author) + "</a>";
+         "\" class=\"username\">" + html_escape(author) + "</a>";
 }
 
 std::string phpbb_post(const SiteTopic& t, const SitePost& p, bool odd) {
-  const std::string printed = strftime_utc(p.date, "%a %b %d, %Y %I:%M %p");
+  const std::string printed = utc(p.date, "%a %b %d, %Y %I:%M %p");
   std::string lower_ampm = printed;
   lower_ampm.replace(lower_ampm.size() - 2, 2, printed.substr(printed.size() - 2) == "AM" ? "am" : "pm");
   std::string content;
   if (!p.quote_author.empty()) {
     content += "<blockquote><div><cite>" + phpbb_user(p.quote_author) + " wrote: <a href=\"./viewtopic.php?p=" +
                p.id + "&amp;sid=" + kSid + "#p" + p.id + "\" data-post-id=\"" + p.id + "\">&uarr;</a><span class=\"responsive-hide\">" +
-               esc(lower_ampm) + "</span></cite>" + esc(p.quote_text) + "</div></blockquote>";
+               html_escape(lower_ampm) + "</span></cite>" + html_escape(p.quote_text) + "</div></blockquote>";
   }
   content += paras_html(p.text, "<br>\n<br>\n");
   std::string out = "<div id=\"p" + p.id + "\" class=\"post has-profile " + (odd ? "bg1" : "bg2") + "\">\n<div class=\"inner\">\n"
@@ -105,19 +105,19 @@ std::string phpbb_post(const SiteTopic& t, const SitePost& p, bool odd) {
       "<dd class=\"profile-joined\"><strong>Joined:</strong> Sun Dec 17, 2017 11:18 am</dd>\n</dl>\n"
       "<div class=\"postbody\">\n<div id=\"post_content" + p.id + "\">\n"
       "<h3" + (p.opening ? " class=\"first\"" : "") + "><a href=\"./viewtopic.php?p=" + p.id + "&amp;sid=" + kSid + "#p" + p.id + "\">" +
-      (p.opening ? "" : "Re: ") + esc(t.title) + "</a></h3>\n"
+      (p.opening ? "" : "Re: ") + html_escape(t.title) + "</a></h3>\n"
       "<ul class=\"post-buttons\"><li><a href=\"./posting.php?mode=quote&amp;p=" + p.id + "&amp;sid=" + kSid +
       "\" title=\"Reply with quote\" class=\"button button-icon-only\"><span>Quote</span></a></li>"
       "<li><a href=\"./mcp.php?i=main&amp;mode=post_details&amp;p=" + p.id + "\" class=\"button\"><span>Details</span></a></li></ul>\n"
       "<p class=\"author\"><a class=\"unread\" href=\"./viewtopic.php?p=" + p.id + "&amp;sid=" + kSid + "#p" + p.id +
       "\" title=\"Post\"><span class=\"imageset icon_post_target\">Post</span></a><span class=\"responsive-hide\">by <strong>" +
-      phpbb_user(p.author) + "</strong> &raquo; </span>" + esc(lower_ampm) + " </p>\n"
+      phpbb_user(p.author) + "</strong> &raquo; </span>" + html_escape(lower_ampm) + " </p>\n"
       "<div class=\"content\">" + content + "</div>\n";
   if (std::stoi(p.id) % 9 == 0)
-    out += "<div class=\"notice\">Last edited by " + phpbb_user(p.author) + " on " + esc(strftime_utc(p.date + 3600, "%a %b %d, %Y %I:%M %p")) +
+    out += "<div class=\"notice\">Last edited by " + phpbb_user(p.author) + " on " + html_escape(utc(p.date + 3600, "%a %b %d, %Y %I:%M %p")) +
            ", edited 1 time in total.</div>\n";
   if (p.author == "Edward" || p.author == "Li Wei")
-    out += "<div id=\"sig" + p.id + "\" class=\"signature\">Ad astra per aspera &mdash; " + esc(p.author) + "</div>\n";
+    out += "<div id=\"sig" + p.id + "\" class=\"signature\">Ad astra per aspera &mdash; " + html_escape(p.author) + "</div>\n";
   return out + "</div>\n</div>\n<div class=\"back2top\"><a href=\"#top\" class=\"top\" title=\"Top\">Top</a></div>\n</div>\n</div>\n<hr class=\"divider\" />\n";
 }
 
@@ -130,7 +130,7 @@ void phpbb_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, F
     site.topic_pages.push_back("/viewtopic.php?" + query);
     site.topic_page_ids.push_back(t.id);
     std::string html = phpbb_head(t.title, "viewtopic") + phpbb_crumbs(forum_id) + "</li></ul>\n</div>\n<div id=\"page-body\" class=\"page-body\">\n"
-        "<h2 class=\"topic-title\"><a href=\"" + base + "&amp;sid=" + kSid + "\">" + esc(t.title) + "</a></h2>\n"
+        "<h2 class=\"topic-title\"><a href=\"" + base + "&amp;sid=" + kSid + "\">" + html_escape(t.title) + "</a></h2>\n"
         "<div class=\"action-bar bar-top\">\n<a href=\"./posting.php?mode=reply&amp;f=" + f + "&amp;t=" + t.id + "&amp;sid=" + kSid +
         "\" class=\"button\" title=\"Post a reply\"><span>Post Reply</span></a>\n"
         "<div class=\"dropdown-container topic-tools\"><ul><li><a href=\"./memberlist.php?mode=email&amp;t=" + t.id + "&amp;sid=" + kSid +
@@ -156,17 +156,17 @@ void phpbb_forum_pages(const fs::path& root, const Forum& forum, const Board& bo
   const int pages = pages_of(topics.size());
   for (int page = 1; page <= pages; ++page) {
     std::string html = phpbb_head(forum.name, "viewforum") + phpbb_crumbs(forum.id) + "</li></ul>\n</div>\n<div id=\"page-body\" class=\"page-body\">\n"
-        "<h2 class=\"forum-title\"><a href=\"" + base + "&amp;sid=" + kSid + "\">" + esc(forum.name) + "</a></h2>\n";
+        "<h2 class=\"forum-title\"><a href=\"" + base + "&amp;sid=" + kSid + "\">" + html_escape(forum.name) + "</a></h2>\n";
     for (const Forum& sub : kForums)
       if (sub.parent == forum.id)
         html += "<div class=\"forabg\"><ul class=\"topiclist forums\"><li class=\"row\"><dl class=\"row-item forum_read\"><dt><div class=\"list-inner\">"
-                "<a href=\"./viewforum.php?f=" + std::to_string(sub.id) + "&amp;sid=" + kSid + "\" class=\"forumtitle\">" + esc(sub.name) + "</a></div></dt></dl></li></ul></div>\n";
+                "<a href=\"./viewforum.php?f=" + std::to_string(sub.id) + "&amp;sid=" + kSid + "\" class=\"forumtitle\">" + html_escape(sub.name) + "</a></div></dt></dl></li></ul></div>\n";
     html += "<div class=\"action-bar bar-top\"><a href=\"./posting.php?mode=post&amp;f=" + f + "&amp;sid=" + kSid + "\" class=\"button\">New Topic</a>" +
             phpbb_pagination(base, page, pages, topics.size(), "topics") + "</div>\n<div class=\"forumbg\"><ul class=\"topiclist topics\">\n";
     for (int i = (page - 1) * kPerPage; i < std::min<int>(page * kPerPage, static_cast<int>(topics.size())); ++i) {
       const SiteTopic& t = *topics[static_cast<std::size_t>(i)];
       html += "<li class=\"row\"><dl class=\"row-item topic_read\"><dt><div class=\"list-inner\"><a href=\"./viewtopic.php?t=" + t.id +
-              "&amp;sid=" + kSid + "\" class=\"topictitle\">" + esc(t.title) + "</a><div class=\"topic-poster\">by " + phpbb_user(t.posts.front().author) + "</div>";
+              "&amp;sid=" + kSid + "\" class=\"topictitle\">" + html_escape(t.title) + "</a><div class=\"topic-poster\">by " + phpbb_user(t.posts.front().author) + "</div>";
       const int tpages = pages_of(t.posts.size());
       if (tpages > 1) {
         html += "<div class=\"pagination\"><ul>";
@@ -180,7 +180,7 @@ void phpbb_forum_pages(const fs::path& root, const Forum& forum, const Board& bo
               std::to_string(t.posts.size() * 17 + static_cast<std::size_t>(writes)) + " <dfn>Views</dfn></dd>"
               "<dd class=\"lastpost\"><span><dfn>Last post </dfn>by " + phpbb_user(t.posts.back().author) + " <a href=\"./viewtopic.php?p=" + t.posts.back().id +
               "&amp;sid=" + kSid + "#p" + t.posts.back().id + "\" title=\"Go to last post\">&rarr;</a><br />" +
-              esc(strftime_utc(t.posts.back().date, "%a %b %d, %Y %I:%M %p")) + "</span></dd></dl></li>\n";
+              html_escape(utc(t.posts.back().date, "%a %b %d, %Y %I:%M %p")) + "</span></dd></dl></li>\n";
     }
     html += "</ul></div>\n<a href=\"./viewforum.php?hash=0bd4b1ac&amp;f=" + f + "&amp;mark=topics&amp;mark_time=1700000000\">Mark topics read</a>\n"
             "<form method=\"get\" action=\"./viewforum.php\"><a href=\"./viewforum.php?f=" + f + "&amp;st=0&amp;sk=t&amp;sd=d\">Sort</a></form>\n</div>\n" + phpbb_foot();
@@ -197,7 +197,7 @@ std::string phpbb_index() {
   for (const Forum& f : kForums)
     if (f.parent == 0)
       html += "<li class=\"row\"><dl class=\"row-item forum_read\"><dt><div class=\"list-inner\"><a href=\"./viewforum.php?f=" + std::to_string(f.id) +
-              "&amp;sid=" + kSid + "\" class=\"forumtitle\">" + esc(f.name) + "</a></div></dt></dl></li>\n";
+              "&amp;sid=" + kSid + "\" class=\"forumtitle\">" + html_escape(f.name) + "</a></div></dt></dl></li>\n";
   return html + "</ul></div>\n<a href=\"./viewonline.php?sid=" + kSid + "\">Who is online</a>\n</div>\n" + phpbb_foot();
 }
 
@@ -208,7 +208,7 @@ struct FeedEntry {
 };
 
 std::string phpbb_feed(const std::string& title, const std::string& self, const std::vector<FeedEntry>& entries) {
-  auto atom_date = [](std::int64_t t) { return strftime_utc(t, "%Y-%m-%dT%H:%M:%S+00:00"); };
+  auto atom_date = [](std::int64_t t) { return utc(t, "%Y-%m-%dT%H:%M:%S+00:00"); };
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en-gb\">\n"
                     "<link rel=\"self\" type=\"application/atom+xml\" href=\"" + self + "\" />\n<title>Test Board</title>\n<subtitle>" + title +
                     "</subtitle>\n<link href=\"./index.php\" />\n<updated>" + atom_date(entries.empty() ? 0 : entries.front().post->date) +

@@ -23,15 +23,15 @@ const std::string kCategoryName = "General Category";
 // $scripturl as a guest's page prints it: "index.php?PHPSESSID=...&amp;" then `query`.
 std::string smf_url(const std::string& query) { return "/index.php?PHPSESSID=" + kSessionId + "&amp;" + query; }
 
-std::string smf_time(std::int64_t t) { return strftime_utc(t, "%B %d, %Y, %I:%M:%S %p"); }
+std::string smf_time(std::int64_t t) { return utc(t, "%B %d, %Y, %I:%M:%S %p"); }
 
 // The file fora-testserver serves for "/index.php?`query`".
 std::string smf_file(const std::string& query) { return "index.php@" + query + ".html"; }
 
 std::string smf_member_link(const std::string& author) {
   const int uid = user_id(author);
-  if (uid == 0) return esc(author);
-  return "<a href=\"" + smf_url("action=profile;u=" + std::to_string(uid)) + "\" title=\"View the profile of " + esc(author) + "\">" + esc(author) + "</a>";
+  if (uid == 0) return html_escape(author);
+  return "<a href=\"" + smf_url("action=profile;u=" + std::to_string(uid)) + "\" title=\"View the profile of " + html_escape(author) + "\">" + html_escape(author) + "</a>";
 }
 
 // template_html_above, template_body_above (the guest's user menu and the main menu) and
@@ -41,7 +41,7 @@ std::string smf_head(const std::string& title, const std::string& canonical, con
          "<link rel=\"stylesheet\" href=\"/Themes/default/css/index.css?smf214_1700000000\">\n"
          "<script>\n\t\tvar smf_theme_url = \"/Themes/default\";\n\t\tvar smf_default_theme_url = \"/Themes/default\";\n"
          "\t\tvar smf_images_url = \"/Themes/default/images\";\n\t\tvar smf_scripturl = \"/index.php?PHPSESSID=" + kSessionId + "&amp;\";\n"
-         "\t\tvar smf_session_id = \"" + kSessionId + "\";\n\t</script>\n<title>" + esc(title) + "</title>\n"
+         "\t\tvar smf_session_id = \"" + kSessionId + "\";\n\t</script>\n<title>" + html_escape(title) + "</title>\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<link rel=\"canonical\" href=\"" + canonical + "\">\n<link rel=\"help\" href=\"" + smf_url("action=help") + "\">\n"
          "<link rel=\"contents\" href=\"" + smf_url("") + "\">\n<link rel=\"search\" href=\"" + smf_url("action=search") + "\">\n"
@@ -78,9 +78,9 @@ std::string smf_foot(const std::string& mobile) {
 }
 
 std::string smf_crumbs(int board_id) {
-  std::string out = "<li><a href=\"" + smf_url("") + "#c1\"><span>" + esc(kCategoryName) + "</span></a></li>";
+  std::string out = "<li><a href=\"" + smf_url("") + "#c1\"><span>" + html_escape(kCategoryName) + "</span></a></li>";
   for (const Forum* f : forum_path(board_id))
-    out += "<li><a href=\"" + smf_url("board=" + std::to_string(f->id) + ".0") + "\"><span>" + esc(f->name) + "</span></a></li>";
+    out += "<li><a href=\"" + smf_url("board=" + std::to_string(f->id) + ".0") + "\"><span>" + html_escape(f->name) + "</span></a></li>";
   return out;
 }
 
@@ -106,10 +106,10 @@ std::string smf_post(const SiteTopic& t, std::size_t k, int start) {
   if (!p.quote_author.empty()) {
     const SitePost& quoted = t.posts[k - 1];  // the board quotes the post before
     body += "<blockquote class=\"bbc_standard_quote\"><cite><a href=\"" + smf_url("topic=" + t.id + ".msg" + quoted.id + "#msg" + quoted.id) + "\">Quote from: " +
-            esc(p.quote_author) + " on " + smf_time(quoted.date) + "</a></cite>" + esc(p.quote_text) + "</blockquote>";
+            html_escape(p.quote_author) + " on " + smf_time(quoted.date) + "</a></cite>" + html_escape(p.quote_text) + "</blockquote>";
   }
   body += paras_html(p.text, "<br><br>");
-  const std::string subject = (p.opening ? "" : "Re: ") + esc(t.title);
+  const std::string subject = (p.opening ? "" : "Re: ") + html_escape(t.title);
   std::string out = "\n<div class=\"windowbg\" id=\"msg" + p.id + "\">\n<div class=\"post_wrapper\">\n<div class=\"poster\">\n<h4>\n";
   if (uid) out += "<span class=\"off\" title=\"Offline\"></span>\n";
   out += smf_member_link(p.author) + "\n</h4>\n<ul class=\"user_info\">\n";
@@ -127,7 +127,7 @@ std::string smf_post(const SiteTopic& t, std::size_t k, int start) {
          smf_time(p.date) + "</a>\n<span class=\"spacer\"></span>\n";
   if (std::stoi(p.id) % 9 == 0)
     out += "<span class=\"smalltext modified floatright mvisible\" id=\"modified_" + p.id + "\"><span class=\"lastedit\">Last Edit</span>: " +
-           smf_time(p.date + 3600) + " by " + esc(p.author) + "</span>\n";
+           smf_time(p.date + 3600) + " by " + html_escape(p.author) + "</span>\n";
   else
     out += "<span class=\"smalltext modified floatright\" id=\"modified_" + p.id + "\"></span>\n";
   out += "</div>\n<div id=\"msg_" + p.id + "_quick_mod\"></div>\n</div>\n<div class=\"post\">\n<div class=\"inner\" data-msgid=\"" + p.id + "\" id=\"msg_" + p.id + "\">\n" +
@@ -139,7 +139,7 @@ std::string smf_post(const SiteTopic& t, std::size_t k, int start) {
          "<li class=\"report\"><a href=\"" + smf_url("action=reporttm;topic=" + t.id + "." + std::to_string(k) + ";msg=" + p.id) +
          "\"><span class=\"main_icons error\"></span>Report to moderator</a></li>\n</ul></li>\n</ul>\n</div>\n</div>\n<div class=\"moderatorbar\">\n";
   if (p.author == "Edward" || p.author == "Li Wei")
-    out += "<div class=\"signature\" id=\"msg_" + p.id + "_signature\">\nAd astra per aspera &mdash; " + esc(p.author) + "\n</div>\n";
+    out += "<div class=\"signature\" id=\"msg_" + p.id + "_signature\">\nAd astra per aspera &mdash; " + html_escape(p.author) + "\n</div>\n";
   return out + "</div>\n</div>\n</div>\n<hr class=\"post_separator\">\n";
 }
 
@@ -159,9 +159,9 @@ void smf_topic_pages(const fs::path& root, const SiteTopic& t, int board_id, For
     const std::string page_index = smf_page_index("topic=" + t.id + ".", page, pages, true) +
                                    " <a class=\"nav_page\" href=\"" + smf_url("topic=" + t.id + ".0;all") + "\">All</a> ";
     std::string html = smf_head(t.title, "/index.php?" + query, ";board=" + std::to_string(board_id),
-                                smf_crumbs(board_id) + "<li class=\"last\"><a href=\"" + smf_url("topic=" + t.id + ".0") + "\"><span>" + esc(t.title) + "</span></a></li>") +
-        "<div id=\"display_head\" class=\"information\">\n<h2 class=\"display_title\">\n<span id=\"top_subject\">" + esc(t.title) + "</span>\n</h2>\n"
-        "<p>Started by " + esc(t.posts.front().author) + ", " + smf_time(t.posts.front().date) + "</p>\n"
+                                smf_crumbs(board_id) + "<li class=\"last\"><a href=\"" + smf_url("topic=" + t.id + ".0") + "\"><span>" + html_escape(t.title) + "</span></a></li>") +
+        "<div id=\"display_head\" class=\"information\">\n<h2 class=\"display_title\">\n<span id=\"top_subject\">" + html_escape(t.title) + "</span>\n</h2>\n"
+        "<p>Started by " + html_escape(t.posts.front().author) + ", " + smf_time(t.posts.front().date) + "</p>\n"
         "<span class=\"nextlinks floatright\"><a href=\"" + smf_url("topic=" + t.id + ".0;prev_next=prev#new") + "\">&laquo; previous</a> - <a href=\"" +
         smf_url("topic=" + t.id + ".0;prev_next=next#new") + "\">next &raquo;</a></span>\n<p>0 Members and 1 Guest are viewing this topic.</p>\n</div>\n"
         "<div class=\"pagesection top\">\n" + buttons + "<div class=\"pagelinks floatleft\">\n<a href=\"#bot\" class=\"button\">Go Down</a>\n" + page_index + "\n</div>\n</div>\n"
@@ -181,18 +181,18 @@ std::string smf_board_row(const Forum& f, const Board& board) {
   std::string children;
   for (const Forum& sub : kForums)
     if (sub.parent == f.id)
-      children += "<a href=\"" + smf_url("board=" + std::to_string(sub.id) + ".0") + "\" title=\"No New Posts (Topics: 6, Posts: 60)\">" + esc(sub.name) + "</a>";
+      children += "<a href=\"" + smf_url("board=" + std::to_string(sub.id) + ".0") + "\" title=\"No New Posts (Topics: 6, Posts: 60)\">" + html_escape(sub.name) + "</a>";
   std::string lastpost;
   const auto topics = topics_in(board, f.id);
   if (!topics.empty()) {
     const SiteTopic& t = *topics.back();
     lastpost = "<p><strong>Last post: </strong>by " + smf_member_link(t.posts.back().author) + "<br>in <a href=\"" +
-               smf_url("topic=" + t.id + ".msg" + t.posts.back().id + "#new") + "\" title=\"Re: " + esc(t.title) + "\">Re: " + esc(t.title) + "</a><br>on " +
+               smf_url("topic=" + t.id + ".msg" + t.posts.back().id + "#new") + "\" title=\"Re: " + html_escape(t.title) + "\">Re: " + html_escape(t.title) + "</a><br>on " +
                smf_time(t.posts.back().date) + "</p>";
   }
   return "<div id=\"board_" + b + "\" class=\"up_contain \">\n<div class=\"board_icon\"><a href=\"" + smf_url("board=" + b + ".0") + "\" class=\"board_off\" title=\"No New Posts\"></a></div>\n"
-         "<div class=\"info\"><a class=\"subject mobile_subject\" href=\"" + smf_url("board=" + b + ".0") + "\" id=\"b" + b + "\">" + esc(f.name) + "</a>\n"
-         "<div class=\"board_description\">About " + esc(f.name) + ".</div>\n" +
+         "<div class=\"info\"><a class=\"subject mobile_subject\" href=\"" + smf_url("board=" + b + ".0") + "\" id=\"b" + b + "\">" + html_escape(f.name) + "</a>\n"
+         "<div class=\"board_description\">About " + html_escape(f.name) + ".</div>\n" +
          (children.empty() ? "" : "<div id=\"board_" + b + "_children\" class=\"children\"><p><strong id=\"child_list_" + b + "\">Child Boards</strong>: " + children + "</p></div>\n") +
          "</div>\n<div class=\"board_stats\"><p>" + std::to_string(topics.size() * 9) + " Posts<br>" + std::to_string(topics.size()) + " Topics</p></div>\n"
          "<div class=\"lastpost\">" + lastpost + "</div>\n</div>\n";
@@ -220,7 +220,7 @@ void smf_board_pages(const fs::path& root, const Forum& forum, const Board& boar
     const std::string buttons =
         "<div class=\"buttonlist floatright\"><a class=\"button button_strip_new_topic active\" href=\"" + smf_url("action=post;board=" + b + ".0") + "\">New Topic</a>"
         "<a class=\"button button_strip_markread you_sure\" href=\"" + smf_url("action=markasread;sa=board;board=" + b + ".0;b4e1a0c2=" + kSessionId) + "\">Mark read</a></div>\n";
-    html += "<div id=\"display_head\" class=\"information\"><h2 class=\"display_title\">" + esc(forum.name) + "</h2></div>\n"
+    html += "<div id=\"display_head\" class=\"information\"><h2 class=\"display_title\">" + html_escape(forum.name) + "</h2></div>\n"
             "<div class=\"pagesection\">\n<div class=\"pagelinks floatleft\">\n<a href=\"#bot\" class=\"button\">Go Down</a>\n" + page_index + "\n</div>\n" + buttons + "</div>\n"
             "<div id=\"messageindex\">\n<div id=\"topic_header\" class=\"title_bar\">\n<div class=\"board_icon\"></div>\n<div class=\"info\">"
             "<a href=\"" + smf_url(query + ";sort=subject") + "\">Subject</a> / <a href=\"" + smf_url(query + ";sort=starter") + "\">Started by</a></div>\n"
@@ -238,7 +238,7 @@ void smf_board_pages(const fs::path& root, const Forum& forum, const Board& boar
       const int last_start = static_cast<int>((t.posts.size() - 1) / kPerPage) * kPerPage;
       html += "<div class=\"windowbg\">\n<div class=\"board_icon\"><img src=\"/Themes/default/images/post/xx.png\" alt=\"\"></div>\n<div class=\"info info_block\">\n<div >\n"
               "<div class=\"icons floatright\"></div>\n<div class=\"message_index_title\">\n<span class=\"preview\" title=\"\">\n<span id=\"msg_" + t.posts.front().id +
-              "\"><a href=\"" + smf_url("topic=" + t.id + ".0") + "\">" + esc(t.title) + "</a></span>\n</span>\n</div>\n<p class=\"floatleft\">\nStarted by " +
+              "\"><a href=\"" + smf_url("topic=" + t.id + ".0") + "\">" + html_escape(t.title) + "</a></span>\n</span>\n</div>\n<p class=\"floatleft\">\nStarted by " +
               smf_member_link(t.posts.front().author) + "\n</p>\n" + topic_pages + "\n</div>\n</div>\n"
               "<div class=\"board_stats centertext\"><p>Replies: " + std::to_string(t.posts.size() - 1) + "<br>Views: " + std::to_string(t.posts.size() * 17) + "</p></div>\n"
               "<div class=\"lastpost\"><p><a href=\"" + smf_url("topic=" + t.id + "." + std::to_string(last_start) + "#msg" + t.posts.back().id) + "\">" +
@@ -255,7 +255,7 @@ void smf_board_pages(const fs::path& root, const Forum& forum, const Board& boar
 std::string smf_index(const Board& board) {
   std::string html = smf_head("Test Forum - Index", "/index.php", "", "") +
                      "<div id=\"boardindex_table\" class=\"boardindex_table\">\n<div class=\"main_container\">\n<div class=\"cat_bar \" id=\"category_1\">\n"
-                     "<h3 class=\"catbg\"><span id=\"category_1_upshrink\" class=\"toggle_up floatright\" title=\"Hide\"></span><a id=\"c1\"></a>" + esc(kCategoryName) + "</h3>\n</div>\n"
+                     "<h3 class=\"catbg\"><span id=\"category_1_upshrink\" class=\"toggle_up floatright\" title=\"Hide\"></span><a id=\"c1\"></a>" + html_escape(kCategoryName) + "</h3>\n</div>\n"
                      "<div id=\"category_1_boards\" >\n";
   for (const Forum& f : kForums)
     if (f.parent == 0) html += smf_board_row(f, board);
@@ -263,7 +263,7 @@ std::string smf_index(const Board& board) {
   return html + "</div>\n</div>\n</div>\n<div class=\"roundframe\" id=\"info_center\">\n"
          "<div class=\"sub_bar\"><h4 class=\"subbg\"><a href=\"" + smf_url("action=recent") + "\"><span class=\"main_icons recent_posts\"></span> Recent Posts</a></h4></div>\n"
          "<div id=\"recent_post\" class=\"inline\"><a href=\"" + smf_url("action=recent") + "\">View the most recent posts on the forum.</a> [<a href=\"" +
-         smf_url("topic=" + latest.id + ".msg" + latest.posts.back().id + "#new") + "\">Re: " + esc(latest.title) + "</a>]</div>\n"
+         smf_url("topic=" + latest.id + ".msg" + latest.posts.back().id + "#new") + "\">Re: " + html_escape(latest.title) + "</a>]</div>\n"
          "<div class=\"sub_bar\"><h4 class=\"subbg\"><a href=\"" + smf_url("action=calendar") + "\"><span class=\"main_icons calendar\"></span> Upcoming Events</a></h4></div>\n"
          "<div class=\"sub_bar\"><h4 class=\"subbg\"><a href=\"" + smf_url("action=stats") + "\" title=\"More detailed statistics\"><span class=\"main_icons stats\"></span> Forum Stats</a></h4></div>\n"
          "<p class=\"inline\">412 Posts in 30 Topics by 8 Members. Latest Member: <strong> " + smf_member_link(kAuthors.back()) + "</strong></p>\n"
@@ -283,13 +283,13 @@ std::string smf_feed(const Board& board, const std::string& query, std::size_t l
   if (posts.size() > limit) posts.resize(limit);
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xml:lang=\"en-US\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n\t<channel>\n"
                     "\t\t<title>Test Forum</title>\n\t\t<link>/index.php</link>\n\t\t<description><![CDATA[Live information from Test Forum]]></description>\n"
-                    "\t\t<language>en-US</language>\n\t\t<atom:link rel=\"self\" type=\"application/rss+xml\" href=\"/index.php?" + esc(query) + "\" />\n";
+                    "\t\t<language>en-US</language>\n\t\t<atom:link rel=\"self\" type=\"application/rss+xml\" href=\"/index.php?" + html_escape(query) + "\" />\n";
   for (const auto& [t, p] : posts) {
     const std::string link = "/index.php?topic=" + t->id + ".msg" + p->id + "#msg" + p->id;
-    out += "\t\t<item>\n\t\t\t<title>" + esc((p->opening ? "" : "Re: ") + t->title) + "</title>\n\t\t\t<link>" + esc(link) + "</link>\n"
-           "\t\t\t<description><![CDATA[" + paras_html(p->text, "<br><br>") + "]]></description>\n\t\t\t<category>" + esc(t->forum) + "</category>\n"
-           "\t\t\t<comments>/index.php?action=post;topic=" + t->id + ".0</comments>\n\t\t\t<pubDate>" + strftime_utc(p->date, "%a, %d %b %Y %H:%M:%S GMT") +
-           "</pubDate>\n\t\t\t<guid isPermaLink=\"false\">tag:127.0.0.1," + strftime_utc(p->date, "%Y-%m-%d") + ":msg=" + p->id + "</guid>\n\t\t</item>\n";
+    out += "\t\t<item>\n\t\t\t<title>" + html_escape((p->opening ? "" : "Re: ") + t->title) + "</title>\n\t\t\t<link>" + html_escape(link) + "</link>\n"
+           "\t\t\t<description><![CDATA[" + paras_html(p->text, "<br><br>") + "]]></description>\n\t\t\t<category>" + html_escape(t->forum) + "</category>\n"
+           "\t\t\t<comments>/index.php?action=post;topic=" + t->id + ".0</comments>\n\t\t\t<pubDate>" + utc(p->date, "%a, %d %b %Y %H:%M:%S GMT") +
+           "</pubDate>\n\t\t\t<guid isPermaLink=\"false\">tag:127.0.0.1," + utc(p->date, "%Y-%m-%d") + ":msg=" + p->id + "</guid>\n\t\t</item>\n";
   }
   return out + "\t</channel>\n</rss>\n";
 }

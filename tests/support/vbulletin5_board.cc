@@ -30,8 +30,8 @@ namespace fs = std::filesystem;
 // The category the forums sit in, as vB 5's installer makes one ("Main Category").
 const Forum kCategory = {12, "Main Category", "main-category", 0, 0};
 
-std::string vb5_date(std::int64_t t) { return strftime_utc(t, "%m-%d-%Y, %I:%M %p"); }
-std::string vb5_iso(std::int64_t t) { return strftime_utc(t, "%Y-%m-%dT%H:%M:%S+00:00"); }
+std::string vb5_date(std::int64_t t) { return utc(t, "%m-%d-%Y, %I:%M %p"); }
+std::string vb5_iso(std::int64_t t) { return utc(t, "%Y-%m-%dT%H:%M:%S+00:00"); }
 
 // The address of a channel: its parents' slugs under /forum (vB5_Route_Channel).
 std::string channel_path(int forum_id) {
@@ -67,17 +67,17 @@ std::string member_path(const std::string& author) { return "/member/" + std::to
 // userlink: a member's name links to the profile; a guest's is the bare name.
 std::string vb5_userlink(const std::string& author, bool schema) {
   const int u = user_id(author);
-  if (u == 0) return esc(author);
+  if (u == 0) return html_escape(author);
   return "<a href=\"" + member_path(author) + "\" class=\"\"" + (schema ? " itemprop=\"url\"" : "") + " data-vbnamecard=\"" + std::to_string(u) + "\">" +
-         (schema ? "<span itemprop=\"name\">" + esc(author) + "</span>" : esc(author)) + "</a>";
+         (schema ? "<span itemprop=\"name\">" + html_escape(author) + "</span>" : html_escape(author)) + "</a>";
 }
 
 // avatar: the profile link around core/image.php's picture, a guest's default picture.
 std::string vb5_avatar(const std::string& author, const char* css) {
   const int u = user_id(author);
-  if (u == 0) return "<span class=\"" + std::string(css) + "\"><img src=\"/images/default/default_avatar_large.png\" alt=\"" + esc(author) + "\" /></span>";
+  if (u == 0) return "<span class=\"" + std::string(css) + "\"><img src=\"/images/default/default_avatar_large.png\" alt=\"" + html_escape(author) + "\" /></span>";
   return "<a href=\"" + member_path(author) + "\" class=\"" + css + "\"><img src=\"/core/image.php?userid=" + std::to_string(u) + "&amp;thumb=1\" alt=\"" +
-         esc(author) + "\" title=\"" + esc(author) + "\" /></a>";
+         html_escape(author) + "\" title=\"" + html_escape(author) + "\" /></a>";
 }
 
 // page_header: the head (canonical, the headlinks prev/next of a paged list, the RSS feeds
@@ -91,10 +91,10 @@ std::string vb5_head(const std::string& title, const std::string& canonical, con
   if (!canonical.empty()) out += "<link rel=\"canonical\" href=\"" + canonical + "\" />\n";
   if (!prev.empty()) out += "<link rel=\"prev\" href=\"" + prev + "\" />\n";
   if (!next.empty()) out += "<link rel=\"next\" href=\"" + next + "\" />\n";
-  out += "<title>" + esc(title) + " - Test Board</title>\n<meta name=\"generator\" content=\"vBulletin 6.0.6\" />\n"
+  out += "<title>" + html_escape(title) + " - Test Board</title>\n<meta name=\"generator\" content=\"vBulletin 6.0.6\" />\n"
          "<link rel=\"alternate\" title=\"Test Board\" type=\"application/rss+xml\" href=\"/external?type=rss2\" />\n";
   if (rss_node)
-    out += "<link rel=\"alternate\" title=\"Test Board -- " + esc(forum_by_id(rss_node).name) + "\" type=\"application/rss+xml\" href=\"/external?type=rss2&amp;nodeid=" +
+    out += "<link rel=\"alternate\" title=\"Test Board -- " + html_escape(forum_by_id(rss_node).name) + "\" type=\"application/rss+xml\" href=\"/external?type=rss2&amp;nodeid=" +
            std::to_string(rss_node) + "\" />\n";
   out += "<link rel=\"stylesheet\" type=\"text/css\" href=\"/css.php?styleid=1&amp;td=ltr&amp;sheet=css_reset.css,css_unreset.css,css_utilities.css&amp;ts=1715998252\" />\n"
          "<link rel=\"stylesheet\" type=\"text/css\" href=\"/css.php?styleid=1&amp;td=ltr&amp;sheet=css_b_post_column.css,css_b_channel_nav.css&amp;ts=1715998252\" />\n"
@@ -118,7 +118,7 @@ std::string vb5_head(const std::string& title, const std::string& canonical, con
          "<nav class=\"breadcrumbs-wrapper\"><ul id=\"breadcrumbs\" class=\"h-clearfix\" itemprop=\"breadcrumb\">"
          "<li class=\"crumb\"><a class=\"crumb-link h-flex-valign-center\" href=\"/\"><span class=\"h-hide-imp\">Home</span></a></li>";
   for (const auto& [href, name] : crumbs)
-    out += "<li class=\"crumb\">" + (href.empty() ? "<span>" + esc(name) + "</span>" : "<a class=\"crumb-link\" href=\"" + href + "\">" + esc(name) + "</a>") + "</li>";
+    out += "<li class=\"crumb\">" + (href.empty() ? "<span>" + html_escape(name) + "</span>" : "<a class=\"crumb-link\" href=\"" + href + "\">" + html_escape(name) + "</a>") + "</li>";
   return out + "</ul></nav>\n<main id=\"content\">\n<div class=\"canvas-layout-container js-canvas-layout-container\">\n";
 }
 
@@ -174,16 +174,16 @@ std::string vb5_forum_row(const Board& board, const Forum& f, const char* level)
   std::string out = "<tr class=\"forum-item " + std::string(level) + (has_sub ? " has-subchannels" : "") + "\" id=\"forum" + id + "\" data-channel-id=\"" + id +
                     "\">\n<td class=\"cell-forum\"><div class=\"forum-wrapper\"><div class=\"forum-info forum-info-has-rss\">"
                     "<span class=\"icon b-icon-fa b-icon-fa--forumicon fa-solid fa-comments read h-left\" title=\"No New Posts\"></span>"
-                    "<a href=\"" + channel_path(f.id) + "\" class=\"forum-title\">" + esc(f.name) + "</a><div class=\"forum-desc\">All about " + esc(f.name) +
+                    "<a href=\"" + channel_path(f.id) + "\" class=\"forum-title\">" + html_escape(f.name) + "</a><div class=\"forum-desc\">All about " + html_escape(f.name) +
                     "</div></div><a href=\"/external?type=rss2&amp;nodeid=" + id + "\" title=\"View this forum's RSS feed\" class=\"h-right\">"
                     "<span class=\"b-icon b-icon__rss\"></span></a></div></td>\n"
                     "<td class=\"topics-count\">" + std::to_string(count) + "</td><td class=\"posts-count\">" + std::to_string(posts) + "</td>\n<td class=\"lastpost\"><div class=\"lastpost-wrapper\">";
   if (const SiteTopic* newest = newest_in(board, f.id)) {
     const SiteTopic& last = *newest;
     const SitePost& p = last.posts.back();
-    const std::string by = user_id(p.author) ? "by <a href=\"" + member_path(p.author) + "\">" + esc(p.author) + "</a>" : "by Guest";
+    const std::string by = user_id(p.author) ? "by <a href=\"" + member_path(p.author) + "\">" + html_escape(p.author) + "</a>" : "by Guest";
     out += vb5_avatar(p.author, "avatar") + "<div class=\"lastpost-info\"><div class=\"lastpost-title-wrapper ellipsis\"><a href=\"" + topic_path(last, board.topic_forum[static_cast<std::size_t>(newest - board.topics.data())]) + "?p=" +
-           p.id + "#post" + p.id + "\" class=\"lastpost-title\">" + esc(last.title) + "</a></div><div class=\"lastpost-by\">" + by +
+           p.id + "#post" + p.id + "\" class=\"lastpost-title\">" + html_escape(last.title) + "</a></div><div class=\"lastpost-by\">" + by +
            "</div><div class=\"lastpost-date post-date\">" + vb5_date(p.date) + "</div></div>";
   }
   return out + "</div></td>\n</tr>\n";
@@ -199,7 +199,7 @@ std::string vb5_forum_list(const Board& board, int parent) {
                     "<th class=\"header-lastpost\"><span>Last Post</span></th></tr>\n";
   if (parent == 0)
     out += "<tr class=\"category-header\" id=\"forum" + std::to_string(kCategory.id) + "\"><td colspan=\"4\"><a class=\"category\" data-nodeid=\"" +
-           std::to_string(kCategory.id) + "\" href=\"" + channel_path(kCategory.id) + "\">" + esc(kCategory.name) + "</a></td></tr>\n";
+           std::to_string(kCategory.id) + "\" href=\"" + channel_path(kCategory.id) + "\">" + html_escape(kCategory.name) + "</a></td></tr>\n";
   const int level_of = parent == kCategory.id ? 0 : parent;  // the category's forums are the top level
   for (const Forum& f : kForums) {
     if (f.parent != level_of) continue;
@@ -209,7 +209,7 @@ std::string vb5_forum_list(const Board& board, int parent) {
       if (sub.parent == f.id)
         subs += "<td class=\"subforum-item\" data-channel-id=\"" + std::to_string(sub.id) + "\"><div class=\"subforum-info\">"
                 "<span class=\"icon b-icon-fa b-icon-fa--16 fa-solid fa-message read\" title=\"No New Posts\"></span><a href=\"" + channel_path(sub.id) +
-                "\" class=\"subforum-title\">" + esc(sub.name) + "</a> <span class=\"counts\">(" + std::to_string(topics_in(board, sub.id).size()) + ")</span></div></td>";
+                "\" class=\"subforum-title\">" + html_escape(sub.name) + "</a> <span class=\"counts\">(" + std::to_string(topics_in(board, sub.id).size()) + ")</span></div></td>";
     if (!subs.empty())
       out += "<tr class=\"subforum-list\"><td colspan=\"4\"><div class=\"subforum-header h-clear\">Sub-Forums</div><table><tr>" + subs + "</tr></table></td></tr>\n";
   }
@@ -221,7 +221,7 @@ std::string vb5_forum_list(const Board& board, int parent) {
 std::string vb5_forum_home(const Board& board, const std::string& canonical, const std::vector<std::pair<std::string, std::string>>& crumbs, int parent) {
   return vb5_head(parent ? kCategory.name : "Forum", canonical, crumbs, 0) +
          "<div class=\"b-module canvas-widget forum-list-widget\" id=\"widget_3\"><div class=\"widget-header\"><h1 class=\"module-title\">" +
-         esc(parent ? kCategory.name : "Forum") + "</h1></div><div class=\"widget-content\">\n" + vb5_forum_list(board, parent) + "</div></div>\n" + vb5_foot();
+         html_escape(parent ? kCategory.name : "Forum") + "</h1></div><div class=\"widget-content\">\n" + vb5_forum_list(board, parent) + "</div></div>\n" + vb5_foot();
 }
 
 // toolbar_filter_menu: vB prints the sort and filter choices as radio inputs in a form its
@@ -252,17 +252,17 @@ std::string vb5_topic_row(const SiteTopic& t, int forum_id) {
   const SitePost& last = t.posts.back();
   const std::string url = topic_path(t, forum_id);
   auto by = [](const std::string& author) {
-    return user_id(author) ? "by <a href=\"" + member_path(author) + "\" data-vbnamecard=\"" + std::to_string(user_id(author)) + "\">" + esc(author) + "</a>"
-                           : "by " + esc(author);
+    return user_id(author) ? "by <a href=\"" + member_path(author) + "\" data-vbnamecard=\"" + std::to_string(user_id(author)) + "\">" + html_escape(author) + "</a>"
+                           : "by " + html_escape(author);
   };
   std::string out = "<tr class=\"topic-item unread js-topic-item\" data-lastcontent=\"" + std::to_string(last.date) + "\" data-node-id=\"" + node_of(t) +
                     "\" data-channel-id=\"" + std::to_string(forum_id) + "\">\n<td class=\"cell-topic-image js-full-height\"><div class=\"topic-avatar\">" +
                     vb5_avatar(first.author, "avatar") + "</div></td>\n<td class=\"cell-topic js-cell-topic\"><div class=\"topic-wrapper js-topic-wrapper h-wordwrap\">";
   if (std::stoi(node_of(t)) % 5 == 0)
     out += "<a class=\"topic-prefix js-topic-prefix\" href=\"" + search_json("{\"prefix\":[\"question\"]}") + "\">Question</a> ";
-  out += "<a href=\"" + url + "\" class=\"topic-title js-topic-title\">" + esc(t.title) + "</a><div class=\"topic-by h-hide-on-large\">" + by(first.author) +
+  out += "<a href=\"" + url + "\" class=\"topic-title js-topic-title\">" + html_escape(t.title) + "</a><div class=\"topic-by h-hide-on-large\">" + by(first.author) +
          "</div></div>\n<div class=\"topic-info h-clear h-hide-on-small\">Started by " +
-         (user_id(first.author) ? "<a href=\"" + member_path(first.author) + "\">" + esc(first.author) + "</a>" : esc(first.author)) + ", " + vb5_date(first.date) +
+         (user_id(first.author) ? "<a href=\"" + member_path(first.author) + "\">" + html_escape(first.author) + "</a>" : html_escape(first.author)) + ", " + vb5_date(first.date) +
          "</div></td>\n<td class=\"cell-icons\"></td>\n<td class=\"cell-count\"><div class=\"posts-count\">" + std::to_string(t.posts.size() - 1) +
          " responses</div><div class=\"views-count\">" + std::to_string(t.posts.size() * 17) + " views</div><div class=\"votes-count\">0 likes</div></td>\n"
          "<td class=\"cell-lastpost\"><span class=\"h-hide-on-large\">Last Post</span>" + vb5_avatar(last.author, "avatar") +
@@ -296,7 +296,7 @@ void vb5_channel_pages(const fs::path& root, const Board& board, const Forum& fo
       html += "<div class=\"b-module canvas-widget subchannel-widget widget-no-border widget-no-header\" id=\"widget_4\"><div class=\"widget-content\">\n" +
               vb5_forum_list(board, forum.id) + "</div></div>\n";
     html += "<div class=\"b-module canvas-widget channel-content-widget forum-channel-content-widget default-widget\" id=\"widget_5\" data-node-id=\"" +
-            std::to_string(forum.id) + "\">\n<div class=\"widget-header\"><h1 class=\"module-title\">" + esc(forum.name) + "</h1></div>\n<div class=\"widget-content\">"
+            std::to_string(forum.id) + "\">\n<div class=\"widget-header\"><h1 class=\"module-title\">" + html_escape(forum.name) + "</h1></div>\n<div class=\"widget-content\">"
             "<div class=\"channel-conversation-list-wrapper block widget-tabs ui-tabs h-clear\"><a id=\"channel-module-top\" class=\"anchor js-module-top-anchor\"></a>"
             "<div class=\"blockhead widget-tabs-nav\"><ul class=\"ui-tabs-nav b-comp-menu-horizontal js-module-tab-menu\" data-allow-history=\"1\">"
             "<li class=\"ui-tabs-active\"><a href=\"#topic-tab\">Topics</a></li><li><a href=\"#activity-stream-tab\">Latest Activity</a></li>"
@@ -320,9 +320,9 @@ std::string vb5_quote(const std::string& url, const SitePost& p) {
   const std::string quoted = std::to_string(std::stoi(p.id) - 1);  // every quote is of the post before
   return "<div class=\"bbcode_container\">\n<div class=\"bbcode_quote\">\n<div class=\"quote_container\">\n"
          "<div class=\"bbcode_quote_container b-icon-fa b-icon-fa--24 fa-solid fa-quote-left\"></div>\n<div class=\"bbcode_postedby\">\n"
-         "Originally posted by <strong>" + esc(p.quote_author) + "</strong>\n<a href=\"" + url + "?p=" + quoted + "#post" + quoted +
+         "Originally posted by <strong>" + html_escape(p.quote_author) + "</strong>\n<a href=\"" + url + "?p=" + quoted + "#post" + quoted +
          "\" rel=\"nofollow\" title=\"View Post\" class=\"animate-scroll\"><span class=\"b-icon-fa b-icon-fa--16 fa-solid fa-angles-right\" aria-hidden=\"true\"></span></a>\n"
-         "</div>\n<div class=\"message\">" + esc(p.quote_text) + "</div>\n</div>\n</div>\n</div>\n";
+         "</div>\n<div class=\"message\">" + html_escape(p.quote_text) + "</div>\n</div>\n</div>\n</div>\n";
 }
 
 // display_contenttype_threadview_header/_footer with conversation_userinfo: one post.
@@ -344,7 +344,7 @@ std::string vb5_post(const SiteTopic& t, const std::string& url, const SitePost&
   out += "</ul>\n</div>\n</div>\n</div>\n<div class=\"js-post__content-wrapper b-post__body-wrapper h-restore--on-preview\">\n<div class=\"b-post__body h-restore--on-preview h-padding-16\">\n"
          "<div class=\"b-post__content js-post__content\">\n<hr class=\"b-divider--section\" />\n<div class=\"b-media h-hide--on-preview\">\n<div class=\"b-media__img--rev\">"
          "<a class=\"b-post__count js-show-post-link\" href=\"" + self + "\">#" + std::to_string(position) + "</a></div>\n<div class=\"b-media__body\">";
-  if (p.opening) out += "<h2 class=\"b-post__title js-post-title b-post__hide-when-deleted\" itemprop=\"headline\">" + esc(t.title) + "</h2>";
+  if (p.opening) out += "<h2 class=\"b-post__title js-post-title b-post__hide-when-deleted\" itemprop=\"headline\">" + html_escape(t.title) + "</h2>";
   out += "<div class=\"b-post__timestamp\"><time itemprop=\"dateCreated\" datetime='" + vb5_iso(p.date) + "'>" + vb5_date(p.date) + "</time></div>\n</div>\n</div>\n"
          "<div class=\"b-post__hide-when-deleted\">\n<div class=\"OLD__post-content h-padding-vert-xl\">\n<div class=\"js-post__content-text restore h-wordwrap\" itemprop=\"text\">\n" +
          (p.quote_author.empty() ? "" : vb5_quote(url, p)) + paras_html(p.text, "<br />\n<br />\n") + "\n</div>\n</div>\n";
@@ -355,7 +355,7 @@ std::string vb5_post(const SiteTopic& t, const std::string& url, const SitePost&
     out += "<div class=\"b-post__edit h-margin-vert-l\">Last edited by " + vb5_userlink(p.author, false) + "; <span class=\"time\">" + vb5_date(p.date + 3600) +
            "</span>.</div>\n";
   if (p.author == "Edward" || p.author == "Li Wei")
-    out += "<div class=\"post-signature restore\">Ad astra per aspera &mdash; " + esc(p.author) + "</div>\n";
+    out += "<div class=\"post-signature restore\">Ad astra per aspera &mdash; " + html_escape(p.author) + "</div>\n";
   const std::string shared = "https://forum.example" + self;  // the share links name the post's absolute address
   out += "</div>\n</div>\n</div>\n<div class=\"h-flex-spacer h-margin-top-16\"></div>\n<div class=\"b-post__footer h-hide--on-preview\">\n"
          "<ul class=\"b-post__footer__postinfo js-post-info\"></ul>\n<div class=\"b-post__footer__bottom-bar\">\n"
@@ -383,7 +383,7 @@ void vb5_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, For
     std::string html = vb5_head(t.title + (page > 1 ? " - Page " + std::to_string(page) : ""), address(page), crumbs, forum_id,
                                 page > 1 ? address(page - 1) : "", page < pages ? address(page + 1) : "") +
         "<div class=\"b-module canvas-widget default-widget conversation-content-widget forum-conversation-content-widget widget-tabs widget-no-border\" id=\"widget_5\">\n"
-        "<div class=\"widget-header h-clearfix\"><div class=\"module-title h-left main-header-title\"><h1 class=\"main-title js-main-title hide-on-editmode\">" + esc(t.title) +
+        "<div class=\"widget-header h-clearfix\"><div class=\"module-title h-left main-header-title\"><h1 class=\"main-title js-main-title hide-on-editmode\">" + html_escape(t.title) +
         "</h1></div>\n<div class=\"widget-tabs-nav h-clear\"><a id=\"topic-module-top\" class=\"anchor js-module-top-anchor\"></a><ul class=\"ui-tabs-nav hide-on-editmode\">"
         "<li><a href=\"" + url + "?view=thread\" data-href=\"" + url + "?view=thread\">Posts</a></li><li><a href=\"" + url + "?view=stream\" data-href=\"" + url +
         "?view=stream\">Latest Activity</a></li><li><a href=\"#media-view-tab\" data-href=\"" + url + "?view=media\">Photos</a></li></ul></div></div>\n"
@@ -421,9 +421,9 @@ std::string vb5_feed(const Board& board, bool lastpost) {
     const SiteTopic& t = board.topics[i];
     const SitePost& p = lastpost ? t.posts.back() : t.posts.front();
     const std::string url = topic_path(t, board.topic_forum[i]);
-    out += "\t\t<item>\n\t\t\t<title>" + esc(t.title) + "</title>\n\t\t\t<link><![CDATA[" + url + "]]></link>\n\t\t\t<pubDate>" +
-           strftime_utc(dated(i), "%a, %d %b %Y %H:%M:%S") + " GMT</pubDate>\n\t\t\t<description>" + esc(p.text) + "</description>\n"
-           "\t\t\t<category domain=\"" + channel_path(board.topic_forum[i]) + "\">" + esc(t.forum) + "</category>\n\t\t\t<dc:creator>" + esc(p.author) +
+    out += "\t\t<item>\n\t\t\t<title>" + html_escape(t.title) + "</title>\n\t\t\t<link><![CDATA[" + url + "]]></link>\n\t\t\t<pubDate>" +
+           utc(dated(i), "%a, %d %b %Y %H:%M:%S") + " GMT</pubDate>\n\t\t\t<description>" + html_escape(p.text) + "</description>\n"
+           "\t\t\t<category domain=\"" + channel_path(board.topic_forum[i]) + "\">" + html_escape(t.forum) + "</category>\n\t\t\t<dc:creator>" + html_escape(p.author) +
            "</dc:creator>\n\t\t\t<guid isPermaLink=\"true\">" + url + "</guid>\n\t\t</item>\n";
   }
   return out + "\t</channel>\n</rss>\n";

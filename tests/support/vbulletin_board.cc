@@ -31,7 +31,7 @@ std::string vb_link(const std::string& href) {
 }
 
 std::string vb_date(std::int64_t t) {
-  return strftime_utc(t, "%m-%d-%Y") + ",&nbsp;<span class=\"time\">" + strftime_utc(t, "%I:%M %p") + "</span>";
+  return utc(t, "%m-%d-%Y") + ",&nbsp;<span class=\"time\">" + utc(t, "%I:%M %p") + "</span>";
 }
 
 std::string vb_head(const std::string& title, const std::string& script, const std::string& canonical, int forum_id) {
@@ -42,10 +42,10 @@ std::string vb_head(const std::string& title, const std::string& script, const s
       "<script type=\"text/javascript\">\nvar SESSIONURL = \"s=" + kSession + "&\";\nvar SECURITYTOKEN = \"guest\";\nvar THIS_SCRIPT = \"" + script + "\";\n</script>\n"
       "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Test Board RSS Feed\" href=\"external.php?type=RSS2\" />\n";
   if (forum_id)
-    out += "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Test Board - " + esc(forum_by_id(forum_id).name) +
+    out += "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Test Board - " + html_escape(forum_by_id(forum_id).name) +
            " - RSS Feed\" href=\"external.php?type=RSS2&amp;forumids=" + std::to_string(forum_id) + "\" />\n";
   if (!canonical.empty()) out += "<link rel=\"canonical\" href=\"" + canonical + "\" />\n";
-  out += "<title>" + esc(title) + "</title>\n</head>\n<body>\n<div class=\"above_body\">\n<div id=\"header\" class=\"floatcontainer doc_header\">"
+  out += "<title>" + html_escape(title) + "</title>\n</head>\n<body>\n<div class=\"above_body\">\n<div id=\"header\" class=\"floatcontainer doc_header\">"
          "<div><a name=\"top\" href=\"" + vb_link("forum.php") + "\" class=\"logo-image\"><img src=\"images/misc/vbulletin4_logo.png\" alt=\"Test Board\" /></a></div>\n"
          "<div id=\"toplinks\" class=\"toplinks\"><ul class=\"nouser\"><li><a href=\"" + vb_link("register.php") + "\" rel=\"nofollow\">Register</a></li>"
          "<li><a rel=\"help\" href=\"" + vb_link("faq.php") + "\">Help</a></li>"
@@ -78,13 +78,13 @@ std::string vb_breadcrumb(int forum_id, const std::string& last) {
   std::string crumbs;
   for (int id = forum_id; id;) {
     const Forum& f = forum_by_id(id);
-    crumbs = "<li class=\"navbit\"><a href=\"" + vb_link("forumdisplay.php?f=" + std::to_string(f.id)) + "\">" + esc(f.name) + "</a></li>\n" + crumbs;
+    crumbs = "<li class=\"navbit\"><a href=\"" + vb_link("forumdisplay.php?f=" + std::to_string(f.id)) + "\">" + html_escape(f.name) + "</a></li>\n" + crumbs;
     id = f.parent;
   }
   return "<div id=\"breadcrumb\" class=\"breadcrumb\"><ul class=\"floatcontainer\">\n"
          "<li class=\"navbithome\"><a href=\"" + vb_link("index.php") + "\" accesskey=\"1\"><img src=\"images/misc/navbit-home.png\" alt=\"Home\" /></a></li>\n"
          "<li class=\"navbit\"><a href=\"" + vb_link("forum.php") + "\">Forum</a></li>\n" + crumbs +
-         "<li class=\"navbit lastnavbit\"><span>" + esc(last) + "</span></li>\n</ul><hr /></div>\n</div>\n<div class=\"body_wrapper\">\n";
+         "<li class=\"navbit lastnavbit\"><span>" + html_escape(last) + "</span></li>\n</ul><hr /></div>\n</div>\n<div class=\"body_wrapper\">\n";
 }
 
 std::string vb_foot(int forum_id) {
@@ -100,8 +100,8 @@ std::string vb_foot(int forum_id) {
 
 std::string vb_member(const std::string& author, const char* css) {
   const int u = user_id(author);
-  if (u == 0) return "<span class=\"" + std::string(css) + " guest\">" + esc(author) + "</span>";
-  return "<a href=\"" + vb_link("member.php?u=" + std::to_string(u)) + "\" class=\"" + css + "\">" + esc(author) + "</a>";
+  if (u == 0) return "<span class=\"" + std::string(css) + " guest\">" + html_escape(author) + "</span>";
+  return "<a href=\"" + vb_link("member.php?u=" + std::to_string(u)) + "\" class=\"" + css + "\">" + html_escape(author) + "</a>";
 }
 
 // The page navigation vB 4 prints above and below a list (its pagenav template): the pages
@@ -133,22 +133,22 @@ std::string vb_post(const SiteTopic& t, const SitePost& p, int postcount) {
   std::string body;
   if (!p.quote_author.empty())
     body += "<div class=\"bbcode_container\">\n<div class=\"bbcode_quote\">\n<div class=\"quote_container\">\n<div class=\"bbcode_quote_container\"></div>\n"
-            "<div class=\"bbcode_postedby\"><img src=\"images/misc/quote_icon.png\" alt=\"Quote\" /> Originally Posted by <strong>" + esc(p.quote_author) +
+            "<div class=\"bbcode_postedby\"><img src=\"images/misc/quote_icon.png\" alt=\"Quote\" /> Originally Posted by <strong>" + html_escape(p.quote_author) +
             "</strong> <a href=\"" + vb_link("showthread.php?p=" + std::to_string(std::stoi(p.id) - 1) + "#post" + std::to_string(std::stoi(p.id) - 1)) +
             "\" rel=\"nofollow\"><img class=\"inlineimg\" src=\"images/buttons/viewpost-right.png\" alt=\"View Post\" /></a></div>\n"
-            "<div class=\"message\">" + esc(p.quote_text) + "</div>\n</div>\n</div>\n</div>";
+            "<div class=\"message\">" + html_escape(p.quote_text) + "</div>\n</div>\n</div>\n</div>";
   body += paras_html(p.text, "<br />\n<br />\n");
   std::string userinfo;
   if (user_id(p.author))
     userinfo = "<div class=\"popupmenu memberaction\"><a class=\"username offline popupctrl\" href=\"" + vb_link("member.php?u=" + u) + "\" title=\"" +
-               esc(p.author) + " is offline\"><strong>" + esc(p.author) + "</strong></a>\n<ul class=\"popupbody popuphover memberaction_body\">"
+               html_escape(p.author) + " is offline\"><strong>" + html_escape(p.author) + "</strong></a>\n<ul class=\"popupbody popuphover memberaction_body\">"
                "<li class=\"left\"><a href=\"" + vb_link("member.php?u=" + u) + "\" class=\"siteicon_profile\">View Profile</a></li>"
                "<li class=\"right\"><a href=\"" + vb_link("search.php?do=finduser&amp;userid=" + u + "&amp;contenttype=vBForum_Post&amp;showposts=1") +
                "\" class=\"siteicon_forum\" rel=\"nofollow\">View Forum Posts</a></li>"
                "<li class=\"left\"><a href=\"" + vb_link("private.php?do=newpm&amp;u=" + u) + "\" class=\"siteicon_message\" rel=\"nofollow\">Private Message</a></li>"
                "<li class=\"right\"><a href=\"" + vb_link("blog.php?u=" + u) + "\" class=\"siteicon_blog\" rel=\"nofollow\">View Blog Entries</a></li></ul>\n</div>";
   else
-    userinfo = "<span class=\"username guest\">" + esc(p.author) + "</span>";
+    userinfo = "<span class=\"username guest\">" + html_escape(p.author) + "</span>";
   std::string out =
       "<li class=\"postbitlegacy postbitim postcontainer old\" id=\"post_" + p.id + "\">\n<div class=\"posthead\">\n<span class=\"postdate old\">"
       "<span class=\"date\">" + vb_date(p.date) + "</span></span>\n<span class=\"nodecontrols\"><a name=\"post" + p.id + "\" href=\"" +
@@ -158,17 +158,17 @@ std::string vb_post(const SiteTopic& t, const SitePost& p, int postcount) {
       "<div class=\"postdetails\">\n<div class=\"userinfo\">\n<div class=\"username_container\">\n" + userinfo + "\n</div>\n"
       "<span class=\"usertitle\">" + (user_id(p.author) ? "Senior Member" : "Guest") + "</span>\n";
   if (user_id(p.author))
-    out += "<a class=\"postuseravatar\" href=\"" + vb_link("member.php?u=" + u) + "\" title=\"" + esc(p.author) + " is offline\"><img src=\"customavatars/avatar" + u +
-           "_1.gif\" alt=\"" + esc(p.author) + "'s Avatar\" /></a>\n<hr />\n<dl class=\"userinfo_extra\"><dt>Join Date</dt> <dd>Jan 2020</dd><dt>Posts</dt> <dd>" +
+    out += "<a class=\"postuseravatar\" href=\"" + vb_link("member.php?u=" + u) + "\" title=\"" + html_escape(p.author) + " is offline\"><img src=\"customavatars/avatar" + u +
+           "_1.gif\" alt=\"" + html_escape(p.author) + "'s Avatar\" /></a>\n<hr />\n<dl class=\"userinfo_extra\"><dt>Join Date</dt> <dd>Jan 2020</dd><dt>Posts</dt> <dd>" +
            std::to_string(200 + user_id(p.author)) + "</dd></dl>\n";
-  out += "</div>\n<div class=\"postbody\">\n<div class=\"postrow has_after_content\">\n<h2 class=\"title icon\">" + (p.opening ? esc(t.title) : "") +
+  out += "</div>\n<div class=\"postbody\">\n<div class=\"postrow has_after_content\">\n<h2 class=\"title icon\">" + (p.opening ? html_escape(t.title) : "") +
          "</h2>\n<div class=\"content\">\n<div id=\"post_message_" + p.id + "\">\n<blockquote class=\"postcontent restore \">\n" + body +
          "\n</blockquote>\n</div>\n</div>\n</div>\n<div class=\"after_content\">\n";
   if (std::stoi(p.id) % 9 == 0)
-    out += "<!-- edit note -->\n<blockquote class=\"postcontent lastedited\">Last edited by " + esc(p.author) + "; " + strftime_utc(p.date + 3600, "%m-%d-%Y") +
-           " at <span class=\"time\">" + strftime_utc(p.date + 3600, "%I:%M %p") + "</span>.</blockquote>\n<!-- / edit note -->\n";
+    out += "<!-- edit note -->\n<blockquote class=\"postcontent lastedited\">Last edited by " + html_escape(p.author) + "; " + utc(p.date + 3600, "%m-%d-%Y") +
+           " at <span class=\"time\">" + utc(p.date + 3600, "%I:%M %p") + "</span>.</blockquote>\n<!-- / edit note -->\n";
   if (p.author == "Edward" || p.author == "Li Wei")
-    out += "<blockquote class=\"signature restore\"><div class=\"signaturecontainer\">Ad astra per aspera &mdash; " + esc(p.author) + "</div></blockquote>\n";
+    out += "<blockquote class=\"signature restore\"><div class=\"signaturecontainer\">Ad astra per aspera &mdash; " + html_escape(p.author) + "</div></blockquote>\n";
   out += "</div>\n<div class=\"cleardiv\"></div>\n</div>\n</div>\n<div class=\"postfoot\"><div class=\"textcontrols floatcontainer\"><span class=\"postcontrols\">"
          "<a id=\"qrwq_" + p.id + "\" class=\"newreply\" href=\"" + vb_link("newreply.php?do=newreply&amp;p=" + p.id) + "\" rel=\"nofollow\" title=\"Reply With Quote\">"
          "<img id=\"quoteimg_" + p.id + "\" src=\"clear.gif\" alt=\"Reply With Quote\" /> Reply With Quote</a></span>"
@@ -195,7 +195,7 @@ void vb_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, cons
         vb_pagenav(base, "t", t.id, page, pages, "top") + "<div id=\"postpagestats_above\" class=\"postpagestats\">Results " +
         std::to_string((page - 1) * kPerPage + 1) + " to " + std::to_string(std::min<std::size_t>(page * kPerPage, t.posts.size())) + " of " +
         std::to_string(t.posts.size()) + "</div>\n</div>\n<div id=\"pagetitle\" class=\"pagetitle\"><h1>Thread: <span class=\"threadtitle\"><a href=\"" +
-        vb_link(vb_thread_link(t, page)) + "\" title=\"Reload this Page\">" + esc(t.title) + "</a></span></h1></div>\n"
+        vb_link(vb_thread_link(t, page)) + "\" title=\"Reload this Page\">" + html_escape(t.title) + "</a></span></h1></div>\n"
         "<div id=\"thread_controls\" class=\"thread_controls toolsmenu\"><ul id=\"postlist_popups\" class=\"postlist_popups popupgroup\">"
         "<li class=\"popupmenu\" id=\"threadtools\"><h6><a class=\"popupctrl\" href=\"javascript://\">Thread Tools</a></h6><ul class=\"popupbody popuphover\">"
         "<li><a href=\"" + vb_link("printthread.php?t=" + t.id + "&amp;pp=10&amp;page=" + std::to_string(page)) + "\" accesskey=\"3\" rel=\"nofollow\">Show Printable Version</a></li>"
@@ -218,8 +218,8 @@ void vb_topic_pages(const fs::path& root, const SiteTopic& t, int forum_id, cons
     for (const SiteTopic* other : {older, newer})
       if (other)
         html += "<li class=\"floatcontainer\"><div class=\"titleblock\"><h6><a href=\"" + vb_link("showthread.php?t=" + other->id) + "\" title=\"\">" +
-                esc(other->title) + "</a></h6><div class=\"starter_forum\">By " + vb_member(other->posts.front().author, "username") + " in forum <a href=\"" +
-                vb_link("forumdisplay.php?f=" + f) + "\">" + esc(forum_by_id(forum_id).name) + "</a></div></div></li>";
+                html_escape(other->title) + "</a></h6><div class=\"starter_forum\">By " + vb_member(other->posts.front().author, "username") + " in forum <a href=\"" +
+                vb_link("forumdisplay.php?f=" + f) + "\">" + html_escape(forum_by_id(forum_id).name) + "</a></div></div></li>";
     html += "</ol>\n<div class=\"options_block_container\"><div class=\"options_block\"><h4 class=\"collapse blockhead options_correct\">Posting Permissions</h4>"
             "<a href=\"" + vb_link("misc.php?do=bbcode") + "\" target=\"_blank\">BB code</a> is <strong>On</strong> <a href=\"" + vb_link("misc.php?do=showsmilies") +
             "\" target=\"_blank\">Smilies</a> are <strong>On</strong> <a href=\"" + vb_link("misc.php?do=bbcode") + "#imgcode\" target=\"_blank\">[IMG]</a> code is <strong>On</strong>"
@@ -253,12 +253,12 @@ void vb_forum_pages(const fs::path& root, const Forum& forum, const Board& board
     std::string html = vb_head(forum.name + (page > 1 ? " - Page " + std::to_string(page) : ""), "forumdisplay",
                                base + (page > 1 ? "&amp;page=" + std::to_string(page) : ""), forum.id) +
                        vb_breadcrumb(forum.parent, forum.name) + "<div id=\"pagetitle\"><h1 class=\"pagetitle\">Forum: <a href=\"" + vb_link(base) + "\">" +
-                       esc(forum.name) + "</a></h1></div>\n";
+                       html_escape(forum.name) + "</a></h1></div>\n";
     std::string subforums;
     for (const Forum& sub : kForums)
       if (sub.parent == forum.id)
         subforums += "<li id=\"forum" + std::to_string(sub.id) + "\" class=\"forumbit_post old L2\"><div class=\"forumrow table\"><div class=\"foruminfo td\">"
-                     "<h2 class=\"forumtitle\"><a href=\"" + vb_link("forumdisplay.php?f=" + std::to_string(sub.id)) + "\">" + esc(sub.name) + "</a></h2></div></div></li>\n";
+                     "<h2 class=\"forumtitle\"><a href=\"" + vb_link("forumdisplay.php?f=" + std::to_string(sub.id)) + "\">" + html_escape(sub.name) + "</a></h2></div></div></li>\n";
     if (!subforums.empty())
       html += "<div id=\"forumbits\" class=\"forumbits\"><div class=\"forumhead\"><h2><span class=\"forumtitle\">Sub-Forums</span></h2></div><ol>\n" + subforums + "</ol></div>\n";
     html += "<div id=\"above_threadlist\" class=\"above_threadlist\"><a href=\"" + vb_link("newthread.php?do=newthread&amp;f=" + f) +
@@ -270,9 +270,9 @@ void vb_forum_pages(const fs::path& root, const Forum& forum, const Board& board
       html += "<li class=\"threadbit hot\" id=\"thread_" + t.id + "\"><div class=\"rating0 nonsticky\"><div class=\"threadinfo\" title=\"\"><div class=\"inner\">"
               "<h3 class=\"threadtitle\"><a id=\"thread_gotonew_" + t.id + "\" href=\"" + vb_link("showthread.php?t=" + t.id + "&amp;goto=newpost") +
               "\" class=\"iconlink\"><img class=\"gotonewpost\" src=\"images/buttons/firstnew.png\" alt=\"Go to first new post\" /></a> "
-              "<a title=\"\" class=\"title\" href=\"" + vb_link("showthread.php?t=" + t.id) + "\" id=\"thread_title_" + t.id + "\">" + esc(t.title) + "</a></h3>\n"
+              "<a title=\"\" class=\"title\" href=\"" + vb_link("showthread.php?t=" + t.id) + "\" id=\"thread_title_" + t.id + "\">" + html_escape(t.title) + "</a></h3>\n"
               "<div class=\"threadmeta\"><div class=\"author\"><span class=\"label\">Started by&nbsp;" + vb_member(t.posts.front().author, "username understate") +
-              ",&nbsp;" + strftime_utc(t.posts.front().date, "%m-%d-%Y %I:%M %p") + "</span>\n";
+              ",&nbsp;" + utc(t.posts.front().date, "%m-%d-%Y %I:%M %p") + "</span>\n";
       if (tpages > 1) {
         html += "<dl class=\"pagination\" id=\"pagination_threadbit_" + t.id + "\"><dt class=\"label\">" + std::to_string(tpages) +
                 " Pages <span class=\"separator\">&bull;</span></dt><dd>";
@@ -283,7 +283,7 @@ void vb_forum_pages(const fs::path& root, const Forum& forum, const Board& board
               "\" onclick=\"who(" + t.id + "); return false;\" class=\"understate\">" + std::to_string(t.posts.size() - 1) + "</a></li><li>Views: " +
               std::to_string(t.posts.size() * 17) + "</li></ul>\n<dl class=\"threadlastpost td\"><dt class=\"lastpostby hidden\">Last Post By</dt>"
               "<dd><div class=\"popupmenu memberaction\">" + vb_member(t.posts.back().author, "username offline popupctrl") + "</div></dd>"
-              "<dd>" + strftime_utc(t.posts.back().date, "%m-%d-%Y") + ", <span class=\"time\">" + strftime_utc(t.posts.back().date, "%I:%M %p") + "</span>"
+              "<dd>" + utc(t.posts.back().date, "%m-%d-%Y") + ", <span class=\"time\">" + utc(t.posts.back().date, "%I:%M %p") + "</span>"
               " <a href=\"" + vb_link("showthread.php?t=" + t.id + "&amp;p=" + t.posts.back().id + "#post" + t.posts.back().id) +
               "\" class=\"lastpostdate understate\" title=\"Go to last post\"><img src=\"images/buttons/lastpost-right.png\" alt=\"Go to last post\" /></a></dd></dl>\n</li>\n";
     }
@@ -307,20 +307,20 @@ std::string vb_index(const Board& board) {
     const SiteTopic& last = *topics.back();
     html += "<li id=\"forum" + std::to_string(f.id) + "\" class=\"forumbit_post old L2\"><div class=\"forumrow table\"><div class=\"foruminfo td\">"
             "<div class=\"forumdata\"><div class=\"datacontainer\"><div class=\"titleline\"><h2 class=\"forumtitle\"><a href=\"" +
-            vb_link("forumdisplay.php?f=" + std::to_string(f.id)) + "\">" + esc(f.name) + "</a></h2></div>";
+            vb_link("forumdisplay.php?f=" + std::to_string(f.id)) + "\">" + html_escape(f.name) + "</a></h2></div>";
     std::string subs;
     for (const Forum& sub : kForums)
       if (sub.parent == f.id)
-        subs += "<li class=\"subforum\"><a href=\"" + vb_link("forumdisplay.php?f=" + std::to_string(sub.id)) + "\" class=\"old\">" + esc(sub.name) + "</a></li>";
+        subs += "<li class=\"subforum\"><a href=\"" + vb_link("forumdisplay.php?f=" + std::to_string(sub.id)) + "\" class=\"old\">" + html_escape(sub.name) + "</a></li>";
     if (!subs.empty()) html += "<div class=\"subforums\"><h4 class=\"subforums\">Sub-Forums:</h4><ol class=\"subforumlist commalist\">" + subs + "</ol></div>";
     html += "</div></div></div>\n<h4 class=\"nocss_label\">Forum Actions:</h4><ul class=\"forumactionlinks td\"><li class=\"forumactionlink\"><a href=\"" +
             vb_link("forumdisplay.php?do=markread&amp;f=" + std::to_string(f.id) + "&amp;markreadhash=guest") + "\">Mark This Forum Read</a></li>"
             "<li class=\"forumactionlink\"><a href=\"" + vb_link("forumdisplay.php?f=" + std::to_string(f.id) + "&amp;daysprune=-1") + "\">Show Threads from Beginning</a></li></ul>\n"
             "<div class=\"forumlastpost td\"><p class=\"lastposttitle\"><a href=\"" + vb_link("showthread.php?t=" + last.id + "&amp;goto=newpost") +
-            "\" class=\"threadtitle\" title=\"Go to first unread post in thread '" + esc(last.title) + "'\">" + esc(last.title) + "</a> <a href=\"" +
+            "\" class=\"threadtitle\" title=\"Go to first unread post in thread '" + html_escape(last.title) + "'\">" + html_escape(last.title) + "</a> <a href=\"" +
             vb_link("showthread.php?p=" + last.posts.back().id + "#post" + last.posts.back().id) + "\"><img title=\"Go to last post\" src=\"images/buttons/lastpost-right.png\" alt=\"Go to last post\" /></a></p>"
             "<div class=\"lastpostby\">by <div class=\"popupmenu memberaction\">" + vb_member(last.posts.back().author, "username offline popupctrl") + "</div></div>"
-            "<p class=\"lastpostdate\">" + strftime_utc(last.posts.back().date, "%m-%d-%Y") + ", <span class=\"time\">" + strftime_utc(last.posts.back().date, "%I:%M %p") +
+            "<p class=\"lastpostdate\">" + utc(last.posts.back().date, "%m-%d-%Y") + ", <span class=\"time\">" + utc(last.posts.back().date, "%I:%M %p") +
             "</span></p></div>\n</div></li>\n";
   }
   html += "</ol>\n<div id=\"wgo\" class=\"collapse wgo_block block\"><h2 class=\"blockhead\">What's Going On?</h2><div class=\"blockbody formcontrols floatcontainer\">"
@@ -352,10 +352,10 @@ std::string vb_feed(const Board& board, bool lastpost) {
   for (const std::size_t i : threads) {
     const SiteTopic* t = &board.topics[i];
     const SitePost& p = lastpost ? t->posts.back() : t->posts.front();
-    out += "\t\t<item>\r\n\t\t\t<title>" + esc(t->title) + "</title>\r\n\t\t\t<link>/showthread.php?t=" + t->id + "&amp;goto=newpost</link>\r\n"
-           "\t\t\t<pubDate>" + strftime_utc(dated(i), "%a, %d %b %Y %H:%M:%S") + " GMT</pubDate>\r\n\t\t\t<description>" + esc(t->posts.front().text) + "</description>\r\n"
-           "\t\t\t<category domain=\"/forumdisplay.php?f=" + std::to_string(board.topic_forum[i]) + "\">" + esc(t->forum) + "</category>\r\n"
-           "\t\t\t<dc:creator>" + esc(p.author) + "</dc:creator>\r\n\t\t\t<guid isPermaLink=\"true\">/showthread.php?t=" + t->id + "</guid>\r\n\t\t</item>\r\n";
+    out += "\t\t<item>\r\n\t\t\t<title>" + html_escape(t->title) + "</title>\r\n\t\t\t<link>/showthread.php?t=" + t->id + "&amp;goto=newpost</link>\r\n"
+           "\t\t\t<pubDate>" + utc(dated(i), "%a, %d %b %Y %H:%M:%S") + " GMT</pubDate>\r\n\t\t\t<description>" + html_escape(t->posts.front().text) + "</description>\r\n"
+           "\t\t\t<category domain=\"/forumdisplay.php?f=" + std::to_string(board.topic_forum[i]) + "\">" + html_escape(t->forum) + "</category>\r\n"
+           "\t\t\t<dc:creator>" + html_escape(p.author) + "</dc:creator>\r\n\t\t\t<guid isPermaLink=\"true\">/showthread.php?t=" + t->id + "</guid>\r\n\t\t</item>\r\n";
   }
   return out + "\t</channel>\r\n</rss>\r\n";
 }

@@ -65,32 +65,28 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
   options.max_pages = cmd.max_pages;
   options.frontier_window = cmd.window;
   options.jobs = cmd.run.jobs;
-  auto extractor = ctx.open_extractor();
-  if (!extractor) return extractor.error();
-  std::ofstream log;
-  FORA_TRY(open_log(cmd.run, log));
-  auto archive = ctx.open_archive(archive::Archive::Mode::Write);
-  if (!archive) return archive.error();
-  (*archive)->captures().set_segment_limit(cmd.segment_size);
-  (*archive)->captures().set_dictionary_policy(cmd.dictionary_after);
-  auto run = RunLog::start(**archive, ctx);
-  if (!run) return run.error();
+  auto session = CrawlSession::open(ctx, cmd.run);
+  if (!session) return session.error();
+  archive::Archive& archive = *session->archive;
+  RunLog& run = session->run;
+  archive.captures().set_segment_limit(cmd.segment_size);
+  archive.captures().set_dictionary_policy(cmd.dictionary_after);
 
   // An update crawls each of these sites again the same way.
   const std::string kept = settings.to_json();
   const std::int64_t now = std::time(nullptr);
   for (const std::string& url : cmd.urls)
-    if (auto origin = normalize_url(url)) FORA_TRY((*archive)->queue().set_site_crawl(url_origin(*origin), kept, now));
+    if (auto origin = normalize_url(url)) FORA_TRY(archive.queue().set_site_crawl(url_origin(*origin), kept, now));
 
   Tally tally;
   crawler::CrawlProgress seen;  // the latest counts, for the run's record if the crawl fails
-  auto result = run_one_crawl(ctx, **archive, *extractor, options, cmd.run.quiet || cmd.run.json, log, tally, seen);
-  if (!result) return run->finish(result.error(), seen.fetched, seen.failed);
+  auto result = run_one_crawl(ctx, archive, session->extractor, options, cmd.run.quiet || cmd.run.json, session->log, tally, seen);
+  if (!result) return run.finish(result.error(), seen.fetched, seen.failed);
   if (result->fetched == 0)
-    return run->finish(make_error(Errc::Network, "nothing could be fetched from " + cmd.urls.front(),
+    return run.finish(make_error(Errc::Network, "nothing could be fetched from " + cmd.urls.front(),
                                   "check the address and that the site answers; --log FILE shows each attempt"),
                        result->fetched, result->failed);
-  FORA_TRY(run->finish(ok(), result->fetched, result->failed));
+  FORA_TRY(run.finish(ok(), result->fetched, result->failed));
   if (cmd.run.json) {
     nlohmann::json j = {{"fetched", result->fetched},     {"failed", result->failed},
                         {"disallowed", result->disallowed}, {"thread_pages", result->threads},

@@ -64,27 +64,23 @@ Result<std::vector<crawler::CrawlSettings>> crawls_to_run(const archive::Archive
 }  // namespace
 
 Status run_update(const Context& ctx, const UpdateCommand& cmd) {
-  auto extractor = ctx.open_extractor();
-  if (!extractor) return extractor.error();
-  std::ofstream log;
-  FORA_TRY(open_log(cmd.run, log));
-  auto archive = ctx.open_archive(archive::Archive::Mode::Write);
-  if (!archive) return archive.error();
-  auto run = RunLog::start(**archive, ctx);
-  if (!run) return run.error();
-  auto crawls = crawls_to_run(**archive, cmd);
-  if (!crawls) return run->finish(crawls.error());
+  auto session = CrawlSession::open(ctx, cmd.run);
+  if (!session) return session.error();
+  archive::Archive& archive = *session->archive;
+  RunLog& run = session->run;
+  auto crawls = crawls_to_run(archive, cmd);
+  if (!crawls) return run.finish(crawls.error());
 
   Tally tally;
   crawler::CrawlProgress total;
   std::string lines;  // one per crawl, printed at the end
   for (crawler::CrawlSettings& crawl : *crawls) {
-    if (Status applied = apply_run_options(cmd.run, crawl); !applied) return run->finish(applied.error());
+    if (Status applied = apply_run_options(cmd.run, crawl); !applied) return run.finish(applied.error());
     crawler::CrawlOptions options = crawl.options();
     options.jobs = cmd.run.jobs;
     options.update = true;
     crawler::CrawlProgress seen;
-    auto result = run_one_crawl(ctx, **archive, *extractor, options, cmd.run.quiet || cmd.run.json, log, tally, seen);
+    auto result = run_one_crawl(ctx, archive, session->extractor, options, cmd.run.quiet || cmd.run.json, session->log, tally, seen);
     total.fetched += seen.fetched;
     total.failed += seen.failed;
     total.due += seen.due;
@@ -93,26 +89,26 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
     total.damaged += seen.damaged;
     total.gone += seen.gone;
     total.threads += seen.threads;
-    if (!result) return run->finish(result.error(), total.fetched, total.failed);
+    if (!result) return run.finish(result.error(), total.fetched, total.failed);
     const std::string more = crawl.start_urls.size() > 1 ? fmt::format(" and {} more", crawl.start_urls.size() - 1) : "";
     lines += fmt::format("{}{}: {} pages asked for ({} failed): {} due by their schedule, {} pointed at by a change; "
                          "{} showed something new\n",
                          clean(crawl.start_urls.front()), more, seen.fetched, seen.failed, seen.due, seen.signalled, seen.changed);
   }
   if (total.fetched == 0)
-    return run->finish(make_error(Errc::Network, "nothing could be fetched: no site answered",
+    return run.finish(make_error(Errc::Network, "nothing could be fetched: no site answered",
                                   "check the sites answer; --log FILE shows each attempt"),
                        total.fetched, total.failed);
 
   indexer::IndexSummary indexed;
   if (!cmd.no_index) {
     StopOnSignal stop;
-    auto summary = indexer::update_index(**archive, indexer::IndexOptions{}, {}, stop.requested());
-    if (!summary) return run->finish(summary.error(), total.fetched, total.failed);
+    auto summary = indexer::update_index(archive, indexer::IndexOptions{}, {}, stop.requested());
+    if (!summary) return run.finish(summary.error(), total.fetched, total.failed);
     indexed = *summary;
   }
-  const archive::RunCounts counts = (*archive)->runs().counts();
-  FORA_TRY(run->finish(ok(), total.fetched, total.failed));
+  const archive::RunCounts counts = archive.runs().counts();
+  FORA_TRY(run.finish(ok(), total.fetched, total.failed));
   if (cmd.run.json) {
     nlohmann::json j = {{"crawls", crawls->size()},      {"fetched", total.fetched},
                         {"failed", total.failed},        {"due", total.due},

@@ -69,11 +69,19 @@ Status apply_run_options(const RunOptions& run, crawler::CrawlSettings& settings
   return ok();
 }
 
-Status open_log(const RunOptions& run, std::ofstream& log) {
-  if (run.log.empty()) return ok();
-  log.open(run.log, std::ios::app);
-  if (!log) return make_error(Errc::Io, "cannot write the log file " + run.log);
-  return ok();
+Result<CrawlSession> CrawlSession::open(const Context& ctx, const RunOptions& run) {
+  auto extractor = ctx.open_extractor();
+  if (!extractor) return extractor.error();
+  std::ofstream log;
+  if (!run.log.empty()) {
+    log.open(run.log, std::ios::app);
+    if (!log) return make_error(Errc::Io, "cannot write the log file " + run.log);
+  }
+  auto archive = ctx.open_archive(archive::Archive::Mode::Write);
+  if (!archive) return archive.error();
+  auto started = RunLog::start(**archive, ctx);
+  if (!started) return started.error();
+  return CrawlSession{std::move(*extractor), std::move(log), std::move(*archive), *started};
 }
 
 void Tally::add(const crawler::FetchEvent& e) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -39,8 +40,17 @@ void add_run_options(CLI::App& sub, RunOptions& run, const crawler::CrawlSetting
 // negative delay, an interval that is no duration, or bounds the wrong way round).
 Status apply_run_options(const RunOptions& run, crawler::CrawlSettings& settings);
 
-// Opens --log FILE to append to; leaves `log` closed when none is given. Errors: Io.
-Status open_log(const RunOptions& run, std::ofstream& log);
+// What a crawl or an update runs with: the readers, --log FILE to append to (closed when
+// none is given), the archive opened for writing, and the run recorded in it (`fora log`).
+struct CrawlSession {
+  extract::Extractor extractor;
+  std::ofstream log;
+  std::unique_ptr<archive::Archive> archive;
+  RunLog run;
+
+  // Errors: those of opening the profiles and the archive; Io when the log cannot be written.
+  static Result<CrawlSession> open(const Context& ctx, const RunOptions& run);
+};
 
 // What the crawl did, per outcome and per host, for --json.
 struct Tally {

@@ -57,15 +57,11 @@ Result<Stats> Archive::stats() const {
       " FROM sites s LEFT JOIN threads t ON t.site_id = s.id LEFT JOIN comments c ON c.thread_id = t.id"
       " GROUP BY s.id ORDER BY s.origin");
   if (!q) return q.error();
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    const Statement& r = **q;
+  FORA_TRY((*q)->each([&](const Statement& r) {
     s.per_site.push_back({r.text(0), r.int64(1), r.int64(2), r.int64(3), r.int64(4)});
     s.edited += r.int64(3);
     s.gone += r.int64(4);
-  }
+  }));
   s.snapshot_bytes = captures_->in_->snapshots->bytes();
   s.index_bytes = folder_bytes(index_dir());
   s.catalog_bytes = catalog_->bytes();

@@ -244,13 +244,10 @@ Status open_segments(Captures::Internal& a) {
       " WHERE id IN (SELECT max(id) FROM segments GROUP BY dictionary_id, level)");
   if (!q) return q.error();
   std::vector<std::tuple<std::int64_t, std::string, std::pair<std::int64_t, int>, std::int64_t>> newest;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    newest.emplace_back((*q)->int64(0), (*q)->text(1), std::pair((*q)->int64(2), static_cast<int>((*q)->int64(3))),
-                        (*q)->int64(4));
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    newest.emplace_back(r.int64(0), r.text(1), std::pair(r.int64(2), static_cast<int>(r.int64(3))),
+                        r.int64(4));
+  }));
   for (const auto& [id, name, key, bytes] : newest) {
     auto cut = a.snapshots->reopen(name, bytes);
     if (!cut && cut.error().code == Errc::Corrupt) {
@@ -409,12 +406,10 @@ Result<std::vector<std::int64_t>> Captures::latest_captures(const std::string& s
   if (!q) return q.error();
   (*q)->bind(1, site);
   std::vector<std::int64_t> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back((*q)->int64(0));
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    out.push_back(r.int64(0));
+  }));
+  return out;
 }
 
 Status Captures::touch_capture(std::int64_t capture_id, std::int64_t checked_at) {

@@ -105,14 +105,11 @@ Status ThreadStore::for_each_entry(std::int64_t since,
   auto q = in_->sql(sql.c_str());
   if (!q) return q.error();
   (*q)->bind(1, since);
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return ok();
-    auto e = read_entry(in_->words, **q, true);
+  return (*q)->each([&](const Statement& r) -> Status {
+    auto e = read_entry(in_->words, r, true);
     if (!e) return e.error();
-    FORA_TRY(fn(*e));
-  }
+    return fn(*e);
+  });
 }
 
 Result<StoredEntry> ThreadStore::entry(std::int64_t id) const {
@@ -136,14 +133,13 @@ Result<std::vector<StoredEntry>> ThreadStore::thread_entries(std::int64_t thread
   if (!q) return q.error();
   (*q)->bind(1, thread_id);
   std::vector<StoredEntry> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    auto e = read_entry(in_->words, **q, false);
+  FORA_TRY((*q)->each([&](const Statement& r) -> Status {
+    auto e = read_entry(in_->words, r, false);
     if (!e) return e.error();
     out.push_back(std::move(*e));
-  }
+    return ok();
+  }));
+  return out;
 }
 
 Result<std::vector<EntryVersion>> ThreadStore::entry_versions(std::int64_t id) const {
@@ -158,11 +154,7 @@ Result<std::vector<EntryVersion>> ThreadStore::entry_versions(std::int64_t id) c
   if (!q) return q.error();
   (*q)->bind(1, id);
   std::vector<EntryVersion> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    const Statement& r = **q;
+  FORA_TRY((*q)->each([&](const Statement& r) -> Status {
     auto words = unpack_version(in_->words, r.int64(0), r.int64(1), r.blob(2), r.blob(3));
     if (!words) {
       return make_error(Errc::Corrupt, fmt::format("the words of entry {} are damaged in the catalog: {}", id,
@@ -171,7 +163,9 @@ Result<std::vector<EntryVersion>> ThreadStore::entry_versions(std::int64_t id) c
     }
     out.push_back({r.int64(4), r.int64(6), r.text(7), r.opt_int64(8), precision_from_name(r.text(9)), r.opt_int64(10),
                    std::move(words->text), std::move(words->quotes), words->lost});
-  }
+    return ok();
+  }));
+  return out;
 }
 
 Result<std::vector<ThreadVersion>> ThreadStore::thread_versions(std::int64_t thread_id) const {
@@ -181,13 +175,10 @@ Result<std::vector<ThreadVersion>> ThreadStore::thread_versions(std::int64_t thr
   if (!q) return q.error();
   (*q)->bind(1, thread_id);
   std::vector<ThreadVersion> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    const Statement& r = **q;
+  FORA_TRY((*q)->each([&](const Statement& r) {
     out.push_back({r.int64(0), r.int64(1), r.text(2), strings(r.text(3)), strings(r.text(4))});
-  }
+  }));
+  return out;
 }
 
 Result<std::vector<ThreadStore::GoneMark>> ThreadStore::gone_marks(std::int64_t id) const {
@@ -195,12 +186,10 @@ Result<std::vector<ThreadStore::GoneMark>> ThreadStore::gone_marks(std::int64_t 
   if (!q) return q.error();
   (*q)->bind(1, id);
   std::vector<GoneMark> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back({(*q)->int64(0), (*q)->opt_int64(1)});
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    out.push_back({r.int64(0), r.opt_int64(1)});
+  }));
+  return out;
 }
 
 Result<std::int64_t> ThreadStore::max_change_seq() const {

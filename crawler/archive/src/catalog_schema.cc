@@ -10,7 +10,6 @@
 #include "sqlite.h"
 
 namespace fora::archive {
-namespace {
 
 // Schema version 10 (version 1 lacked comments.date_precision and comments.edited, version 2
 // reply_links, version 3 pages.depth, version 4 segments and dictionaries, version 5 kept
@@ -98,14 +97,15 @@ namespace {
 //   page_entries      (a view) the entries found at a page URL: a thread's entry whose URL
 //                     is the thread's own (a mail archive's message is a thread of its
 //                     own), and entries whose URL is kept whole
-constexpr const char* kCreate = R"sql(
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE sites(
+namespace ddl {
+
+const char* const kMeta = R"sql(CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);)sql";
+const char* const kSites = R"sql(CREATE TABLE sites(
   id INTEGER PRIMARY KEY,
   origin TEXT NOT NULL UNIQUE,
   first_seen INTEGER NOT NULL,
-  crawl TEXT NOT NULL DEFAULT '');
-CREATE TABLE pages(
+  crawl TEXT NOT NULL DEFAULT '');)sql";
+const char* const kPages = R"sql(CREATE TABLE pages(
   id INTEGER PRIMARY KEY,
   site_id INTEGER NOT NULL REFERENCES sites(id),
   url TEXT NOT NULL UNIQUE,
@@ -119,21 +119,21 @@ CREATE TABLE pages(
   revisit_interval INTEGER,
   next_visit INTEGER,
   listed_on INTEGER,
-  listed_at INTEGER);
-CREATE INDEX pages_due ON pages(site_id, next_visit);
-CREATE TABLE listing_rows(hash INTEGER PRIMARY KEY) WITHOUT ROWID;
-CREATE TABLE dictionaries(
+  listed_at INTEGER);)sql";
+const char* const kPagesDue = R"sql(CREATE INDEX pages_due ON pages(site_id, next_visit);)sql";
+const char* const kListingRows = R"sql(CREATE TABLE listing_rows(hash INTEGER PRIMARY KEY) WITHOUT ROWID;)sql";
+const char* const kDictionaries = R"sql(CREATE TABLE dictionaries(
   id INTEGER PRIMARY KEY,
   site_id INTEGER NOT NULL REFERENCES sites(id),
   created_at INTEGER NOT NULL,
-  dictionary BLOB NOT NULL);
-CREATE TABLE segments(
+  dictionary BLOB NOT NULL);)sql";
+const char* const kSegments = R"sql(CREATE TABLE segments(
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   name TEXT NOT NULL UNIQUE,
   dictionary_id INTEGER REFERENCES dictionaries(id),
   level INTEGER NOT NULL DEFAULT 3,
-  bytes INTEGER NOT NULL);
-CREATE TABLE captures(
+  bytes INTEGER NOT NULL);)sql";
+const char* const kCaptures = R"sql(CREATE TABLE captures(
   id INTEGER PRIMARY KEY,
   page_id INTEGER NOT NULL REFERENCES pages(id),
   fetched_at INTEGER NOT NULL,
@@ -146,12 +146,12 @@ CREATE TABLE captures(
   last_modified TEXT NOT NULL DEFAULT '',
   segment_id INTEGER NOT NULL REFERENCES segments(id),
   offset INTEGER NOT NULL,
-  length INTEGER NOT NULL);
-CREATE INDEX captures_by_payload ON captures(payload_sha256) WHERE refers_to IS NULL;
-CREATE INDEX captures_by_segment ON captures(segment_id, offset);
-CREATE INDEX pages_queued ON pages(site_id, state, id);
-CREATE INDEX captures_by_page ON captures(page_id, id);
-CREATE TABLE threads(
+  length INTEGER NOT NULL);)sql";
+const char* const kCapturesByPayload = R"sql(CREATE INDEX captures_by_payload ON captures(payload_sha256) WHERE refers_to IS NULL;)sql";
+const char* const kCapturesBySegment = R"sql(CREATE INDEX captures_by_segment ON captures(segment_id, offset);)sql";
+const char* const kPagesQueued = R"sql(CREATE INDEX pages_queued ON pages(site_id, state, id);)sql";
+const char* const kCapturesByPage = R"sql(CREATE INDEX captures_by_page ON captures(page_id, id);)sql";
+const char* const kThreads = R"sql(CREATE TABLE threads(
   id INTEGER PRIMARY KEY,
   site_id INTEGER NOT NULL REFERENCES sites(id),
   native_id TEXT NOT NULL,
@@ -162,8 +162,8 @@ CREATE TABLE threads(
   first_seen INTEGER NOT NULL,
   last_seen INTEGER NOT NULL,
   gone_since INTEGER,
-  UNIQUE(site_id, native_id));
-CREATE TABLE comments(
+  UNIQUE(site_id, native_id));)sql";
+const char* const kComments = R"sql(CREATE TABLE comments(
   id INTEGER PRIMARY KEY,
   thread_id INTEGER NOT NULL REFERENCES threads(id),
   kind TEXT NOT NULL CHECK(kind IN ('post','comment')),
@@ -179,14 +179,14 @@ CREATE TABLE comments(
   gone_since INTEGER,
   change_seq INTEGER NOT NULL,
   page_id INTEGER REFERENCES pages(id),
-  UNIQUE(thread_id, kind, native_id));
-CREATE INDEX comments_by_change ON comments(change_seq);
-CREATE TABLE text_dictionaries(
+  UNIQUE(thread_id, kind, native_id));)sql";
+const char* const kCommentsByChange = R"sql(CREATE INDEX comments_by_change ON comments(change_seq);)sql";
+const char* const kTextDictionaries = R"sql(CREATE TABLE text_dictionaries(
   id INTEGER PRIMARY KEY,
   site_id INTEGER NOT NULL REFERENCES sites(id),
   created_at INTEGER NOT NULL,
-  dictionary BLOB NOT NULL);
-CREATE TABLE comment_versions(
+  dictionary BLOB NOT NULL);)sql";
+const char* const kCommentVersions = R"sql(CREATE TABLE comment_versions(
   id INTEGER PRIMARY KEY,
   comment_id INTEGER NOT NULL REFERENCES comments(id),
   seen_at INTEGER NOT NULL,
@@ -197,36 +197,36 @@ CREATE TABLE comment_versions(
   author TEXT,
   published INTEGER,
   date_precision TEXT,
-  edited INTEGER);
-CREATE INDEX versions_by_comment ON comment_versions(comment_id, id);
-CREATE TABLE thread_versions(
+  edited INTEGER);)sql";
+const char* const kVersionsByComment = R"sql(CREATE INDEX versions_by_comment ON comment_versions(comment_id, id);)sql";
+const char* const kThreadVersions = R"sql(CREATE TABLE thread_versions(
   id INTEGER PRIMARY KEY,
   thread_id INTEGER NOT NULL REFERENCES threads(id),
   seen_at INTEGER NOT NULL,
   last_seen INTEGER,
   title TEXT NOT NULL,
   categories TEXT NOT NULL,
-  tags TEXT NOT NULL);
-CREATE INDEX thread_versions_by_thread ON thread_versions(thread_id, id);
-CREATE TABLE gone_marks(
+  tags TEXT NOT NULL);)sql";
+const char* const kThreadVersionsByThread = R"sql(CREATE INDEX thread_versions_by_thread ON thread_versions(thread_id, id);)sql";
+const char* const kGoneMarks = R"sql(CREATE TABLE gone_marks(
   id INTEGER PRIMARY KEY,
   comment_id INTEGER NOT NULL REFERENCES comments(id),
   gone_at INTEGER NOT NULL,
-  back_at INTEGER);
-CREATE INDEX gone_marks_by_comment ON gone_marks(comment_id, id);
-CREATE TABLE reply_links(
+  back_at INTEGER);)sql";
+const char* const kGoneMarksByComment = R"sql(CREATE INDEX gone_marks_by_comment ON gone_marks(comment_id, id);)sql";
+const char* const kReplyLinks = R"sql(CREATE TABLE reply_links(
   child_url TEXT PRIMARY KEY,
   parent_url TEXT NOT NULL,
-  seen_at INTEGER NOT NULL);
-CREATE INDEX reply_links_by_parent ON reply_links(parent_url);
-CREATE INDEX threads_by_url ON threads(url);
-CREATE INDEX comments_by_whole_url ON comments(url) WHERE instr(url, '://') > 0;
-CREATE VIEW page_entries(url, id) AS
+  seen_at INTEGER NOT NULL);)sql";
+const char* const kReplyLinksByParent = R"sql(CREATE INDEX reply_links_by_parent ON reply_links(parent_url);)sql";
+const char* const kThreadsByUrl = R"sql(CREATE INDEX threads_by_url ON threads(url);)sql";
+const char* const kCommentsByWholeUrl = R"sql(CREATE INDEX comments_by_whole_url ON comments(url) WHERE instr(url, '://') > 0;)sql";
+const char* const kPageEntries = R"sql(CREATE VIEW page_entries(url, id) AS
   SELECT t.url, c.id FROM threads t JOIN comments c ON c.thread_id = t.id AND c.url = ''
   UNION ALL
-  SELECT c.url, c.id FROM comments c WHERE instr(c.url, '://') > 0;
-CREATE TABLE open_crawl(position INTEGER PRIMARY KEY, start_url TEXT NOT NULL, since INTEGER NOT NULL);
-CREATE TABLE runs(
+  SELECT c.url, c.id FROM comments c WHERE instr(c.url, '://') > 0;)sql";
+const char* const kOpenCrawl = R"sql(CREATE TABLE open_crawl(position INTEGER PRIMARY KEY, start_url TEXT NOT NULL, since INTEGER NOT NULL);)sql";
+const char* const kRuns = R"sql(CREATE TABLE runs(
   id INTEGER PRIMARY KEY,
   command TEXT NOT NULL,
   started_at INTEGER NOT NULL,
@@ -237,8 +237,44 @@ CREATE TABLE runs(
   entries_edited INTEGER NOT NULL DEFAULT 0,
   entries_gone INTEGER NOT NULL DEFAULT 0,
   exit_code INTEGER NOT NULL DEFAULT 0,
-  outcome TEXT NOT NULL DEFAULT '');
-)sql";
+  outcome TEXT NOT NULL DEFAULT '');)sql";
+
+}  // namespace ddl
+
+namespace {
+
+// A new catalog: every statement above, in this order.
+const char* const kCreate[] = {
+    ddl::kMeta,
+    ddl::kSites,
+    ddl::kPages,
+    ddl::kPagesDue,
+    ddl::kListingRows,
+    ddl::kDictionaries,
+    ddl::kSegments,
+    ddl::kCaptures,
+    ddl::kCapturesByPayload,
+    ddl::kCapturesBySegment,
+    ddl::kPagesQueued,
+    ddl::kCapturesByPage,
+    ddl::kThreads,
+    ddl::kComments,
+    ddl::kCommentsByChange,
+    ddl::kTextDictionaries,
+    ddl::kCommentVersions,
+    ddl::kVersionsByComment,
+    ddl::kThreadVersions,
+    ddl::kThreadVersionsByThread,
+    ddl::kGoneMarks,
+    ddl::kGoneMarksByComment,
+    ddl::kReplyLinks,
+    ddl::kReplyLinksByParent,
+    ddl::kThreadsByUrl,
+    ddl::kCommentsByWholeUrl,
+    ddl::kPageEntries,
+    ddl::kOpenCrawl,
+    ddl::kRuns,
+};
 
 Result<std::optional<int>> stored_version(sqlite3* db) {
   auto has_meta = Statement::prepare(db, "SELECT count(*) FROM sqlite_master WHERE name='meta'");
@@ -275,7 +311,7 @@ Status ensure_schema(sqlite3* db, bool writable, const std::filesystem::path& ca
     }
     if (!writable) return make_error(Errc::NotFound, "the archive is empty");
     FORA_TRY(exec(db, "BEGIN"));
-    FORA_TRY(exec(db, kCreate));
+    FORA_TRY(exec_each(db, kCreate));
     auto put = Statement::prepare(db, "INSERT INTO meta(key, value) VALUES('schema_version', ?)");
     if (!put) return put.error();
     FORA_TRY(put->bind(1, std::to_string(kSchemaVersion)).run());

@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <filesystem>
+#include <span>
 #include <string>
 
 #include "catalog_schema.h"
@@ -32,37 +33,38 @@ PageQueue::CrawlMark crawl_mark_from_text(std::string_view text) {
 }
 
 
+// Each step below brings a catalog one version up; upgrade_catalog() runs them in order from
+// the catalog's version, then stores kSchemaVersion. What a step creates in its current form
+// is catalog_schema.cc's statement (ddl::); an older form, since changed again, is written
+// out here.
+
 // Version 9 -> 10: the crawl mark as columns (upgrade_catalog() moves meta's 'open_crawl' text
 // into them).
-constexpr const char* kUpgrade9 = R"sql(
-CREATE TABLE open_crawl(position INTEGER PRIMARY KEY, start_url TEXT NOT NULL, since INTEGER NOT NULL);
-UPDATE meta SET value = '10' WHERE key = 'schema_version';
-)sql";
+const char* const kUpgrade9[] = {ddl::kOpenCrawl};
 
 // Version 8 -> 9: the redirects in a row that led to a page, so a resumed crawl stops an
 // endless chain where the interrupted one would have. Pages queued before count none.
-constexpr const char* kUpgrade8 = R"sql(
-ALTER TABLE pages ADD COLUMN hops INTEGER NOT NULL DEFAULT 0;
-UPDATE meta SET value = '9' WHERE key = 'schema_version';
-)sql";
+const char* const kUpgrade8[] = {"ALTER TABLE pages ADD COLUMN hops INTEGER NOT NULL DEFAULT 0"};
 
 // Version 7 -> 8: a revisit schedule per page, the listing that last showed it, the listing
 // rows seen, each site's crawl settings. Pages fetched before have no schedule: the first update visits them.
-constexpr const char* kUpgrade7 = R"sql(
+const char* const kUpgrade7[] = {
+    R"sql(
 ALTER TABLE sites ADD COLUMN crawl TEXT NOT NULL DEFAULT '';
 ALTER TABLE pages ADD COLUMN revisit_interval INTEGER;
 ALTER TABLE pages ADD COLUMN next_visit INTEGER;
 ALTER TABLE pages ADD COLUMN listed_on INTEGER;
 ALTER TABLE pages ADD COLUMN listed_at INTEGER;
-CREATE INDEX pages_due ON pages(site_id, next_visit);
-CREATE TABLE listing_rows(hash INTEGER PRIMARY KEY) WITHOUT ROWID;
-UPDATE meta SET value = '8' WHERE key = 'schema_version';
-)sql";
+)sql",
+    ddl::kPagesDue,
+    ddl::kListingRows,
+};
 
 // Version 6 -> 7: the runs, the history of what pages showed, and what went missing. The versions kept so far
 // knew only their words: each older one takes its entry's author and date (the only ones
 // known) and is last seen when the next was first seen.
-constexpr const char* kUpgrade6 = R"sql(
+const char* const kUpgrade6[] = {
+    R"sql(
 ALTER TABLE comment_versions ADD COLUMN last_seen INTEGER;
 ALTER TABLE comment_versions ADD COLUMN author TEXT;
 ALTER TABLE comment_versions ADD COLUMN published INTEGER;
@@ -74,50 +76,28 @@ UPDATE comment_versions SET
   author = c.author, published = c.published, date_precision = c.date_precision, edited = c.edited
   FROM comments c WHERE c.id = comment_versions.comment_id
   AND comment_versions.id < (SELECT max(m.id) FROM comment_versions m WHERE m.comment_id = c.id);
-CREATE TABLE thread_versions(
-  id INTEGER PRIMARY KEY,
-  thread_id INTEGER NOT NULL REFERENCES threads(id),
-  seen_at INTEGER NOT NULL,
-  last_seen INTEGER,
-  title TEXT NOT NULL,
-  categories TEXT NOT NULL,
-  tags TEXT NOT NULL);
-CREATE INDEX thread_versions_by_thread ON thread_versions(thread_id, id);
-CREATE TABLE gone_marks(
-  id INTEGER PRIMARY KEY,
-  comment_id INTEGER NOT NULL REFERENCES comments(id),
-  gone_at INTEGER NOT NULL,
-  back_at INTEGER);
-CREATE INDEX gone_marks_by_comment ON gone_marks(comment_id, id);
+)sql",
+    ddl::kThreadVersions,
+    ddl::kThreadVersionsByThread,
+    ddl::kGoneMarks,
+    ddl::kGoneMarksByComment,
+    R"sql(
 INSERT INTO thread_versions(thread_id, seen_at, title, categories, tags)
   SELECT id, first_seen, title, categories, tags FROM threads ORDER BY id;
 ALTER TABLE comments ADD COLUMN page_id INTEGER REFERENCES pages(id);
 ALTER TABLE pages ADD COLUMN whole_at INTEGER;
 ALTER TABLE threads ADD COLUMN gone_since INTEGER;
-CREATE TABLE runs(
-  id INTEGER PRIMARY KEY,
-  command TEXT NOT NULL,
-  started_at INTEGER NOT NULL,
-  ended_at INTEGER,
-  pages_fetched INTEGER NOT NULL DEFAULT 0,
-  errors INTEGER NOT NULL DEFAULT 0,
-  entries_new INTEGER NOT NULL DEFAULT 0,
-  entries_edited INTEGER NOT NULL DEFAULT 0,
-  entries_gone INTEGER NOT NULL DEFAULT 0,
-  exit_code INTEGER NOT NULL DEFAULT 0,
-  outcome TEXT NOT NULL DEFAULT '');
-UPDATE meta SET value = '7' WHERE key = 'schema_version';
-)sql";
+)sql",
+    ddl::kRuns,
+};
 
 // Version 5 -> 6: entries' words compressed, their URLs relative to their thread's, and
 // the index of whole URLs gone (page_entries finds an entry by its page). fora_pack,
-// fora_relative_url are registered on every connection (entry_text.h).
-constexpr const char* kUpgrade5 = R"sql(
-CREATE TABLE text_dictionaries(
-  id INTEGER PRIMARY KEY,
-  site_id INTEGER NOT NULL REFERENCES sites(id),
-  created_at INTEGER NOT NULL,
-  dictionary BLOB NOT NULL);
+// fora_relative_url are registered on every connection (entry_text.h). comment_versions is
+// rebuilt in its version 6 form (version 7 added the columns after quotes).
+const char* const kUpgrade5[] = {
+    ddl::kTextDictionaries,
+    R"sql(
 CREATE TABLE comment_versions_v6(
   id INTEGER PRIMARY KEY,
   comment_id INTEGER NOT NULL REFERENCES comments(id),
@@ -130,90 +110,66 @@ INSERT INTO comment_versions_v6(id, comment_id, seen_at, text, quotes)
   FROM comment_versions;
 DROP TABLE comment_versions;
 ALTER TABLE comment_versions_v6 RENAME TO comment_versions;
-CREATE INDEX versions_by_comment ON comment_versions(comment_id, id);
+)sql",
+    ddl::kVersionsByComment,
+    R"sql(
 DROP INDEX IF EXISTS comments_by_url;
 UPDATE comments SET url = fora_relative_url(url, (SELECT t.url FROM threads t WHERE t.id = comments.thread_id));
-CREATE INDEX threads_by_url ON threads(url);
-CREATE INDEX comments_by_whole_url ON comments(url) WHERE instr(url, '://') > 0;
-CREATE VIEW page_entries(url, id) AS
-  SELECT t.url, c.id FROM threads t JOIN comments c ON c.thread_id = t.id AND c.url = ''
-  UNION ALL
-  SELECT c.url, c.id FROM comments c WHERE instr(c.url, '://') > 0;
-UPDATE meta SET value = '6' WHERE key = 'schema_version';
-)sql";
+)sql",
+    ddl::kThreadsByUrl,
+    ddl::kCommentsByWholeUrl,
+    ddl::kPageEntries,
+};
 
 // Version 4 -> 5: segments and dictionaries have rows; a capture names its segment by id,
 // keeps its digest as 32 bytes, and may be a revisit of another. fora_unhex is registered
-// by upgrade_catalog().
-constexpr const char* kUpgrade4 = R"sql(
-CREATE TABLE dictionaries(
-  id INTEGER PRIMARY KEY,
-  site_id INTEGER NOT NULL REFERENCES sites(id),
-  created_at INTEGER NOT NULL,
-  dictionary BLOB NOT NULL);
-CREATE TABLE segments(
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  name TEXT NOT NULL UNIQUE,
-  dictionary_id INTEGER REFERENCES dictionaries(id),
-  level INTEGER NOT NULL DEFAULT 3,
-  bytes INTEGER NOT NULL);
+// by upgrade_catalog(). The old captures table steps aside for today's, which takes its rows
+// (nothing refers to captures at version 4, so renaming it rewrites no other table).
+const char* const kUpgrade4[] = {
+    ddl::kDictionaries,
+    ddl::kSegments,
+    R"sql(
+ALTER TABLE captures RENAME TO captures_v4;
 INSERT INTO segments(name, bytes)
-  SELECT segment, max(offset + length) FROM captures GROUP BY segment ORDER BY segment;
-CREATE TABLE captures_v5(
-  id INTEGER PRIMARY KEY,
-  page_id INTEGER NOT NULL REFERENCES pages(id),
-  fetched_at INTEGER NOT NULL,
-  last_checked INTEGER NOT NULL,
-  status INTEGER NOT NULL,
-  content_type TEXT NOT NULL,
-  payload_sha256 BLOB NOT NULL,
-  refers_to INTEGER REFERENCES captures(id),
-  etag TEXT NOT NULL DEFAULT '',
-  last_modified TEXT NOT NULL DEFAULT '',
-  segment_id INTEGER NOT NULL REFERENCES segments(id),
-  offset INTEGER NOT NULL,
-  length INTEGER NOT NULL);
-INSERT INTO captures_v5(id, page_id, fetched_at, last_checked, status, content_type, payload_sha256,
-                        etag, last_modified, segment_id, offset, length)
+  SELECT segment, max(offset + length) FROM captures_v4 GROUP BY segment ORDER BY segment;
+)sql",
+    ddl::kCaptures,
+    R"sql(
+INSERT INTO captures(id, page_id, fetched_at, last_checked, status, content_type, payload_sha256,
+                     etag, last_modified, segment_id, offset, length)
   SELECT c.id, c.page_id, c.fetched_at, c.last_checked, c.status, c.content_type,
          fora_unhex(c.payload_sha256), c.etag, c.last_modified, s.id, c.offset, c.length
-  FROM captures c JOIN segments s ON s.name = c.segment;
-DROP TABLE captures;
-ALTER TABLE captures_v5 RENAME TO captures;
-CREATE INDEX captures_by_page ON captures(page_id, id);
-CREATE INDEX captures_by_payload ON captures(payload_sha256) WHERE refers_to IS NULL;
-CREATE INDEX captures_by_segment ON captures(segment_id, offset);
-UPDATE meta SET value = '5' WHERE key = 'schema_version';
-)sql";
+  FROM captures_v4 c JOIN segments s ON s.name = c.segment;
+DROP TABLE captures_v4;
+)sql",
+    ddl::kCapturesByPage,
+    ddl::kCapturesByPayload,
+    ddl::kCapturesBySegment,
+};
 
 // Version 3 -> 4: how deep in the crawl each page was found, the index the frontier window
-// reads the queue by, and each capture's validators for conditional GET.
-constexpr const char* kUpgrade3 = R"sql(
+// reads the queue by, and each capture's validators for conditional GET. Some version 3
+// catalogs have pages_queued already (fora made it on open then), hence IF NOT EXISTS.
+const char* const kUpgrade3[] = {R"sql(
 ALTER TABLE pages ADD COLUMN depth INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE captures ADD COLUMN etag TEXT NOT NULL DEFAULT '';
 ALTER TABLE captures ADD COLUMN last_modified TEXT NOT NULL DEFAULT '';
 CREATE INDEX IF NOT EXISTS pages_queued ON pages(site_id, state, id);
-UPDATE meta SET value = '4' WHERE key = 'schema_version';
-)sql";
+)sql"};
 
-// Version 2 -> 3: replies known from elsewhere than the entry's page.
-constexpr const char* kUpgrade2 = R"sql(
-CREATE TABLE reply_links(
-  child_url TEXT PRIMARY KEY,
-  parent_url TEXT NOT NULL,
-  seen_at INTEGER NOT NULL);
-CREATE INDEX reply_links_by_parent ON reply_links(parent_url);
-CREATE INDEX comments_by_url ON comments(url);
-UPDATE meta SET value = '3' WHERE key = 'schema_version';
-)sql";
+// Version 2 -> 3: replies known from elsewhere than the entry's page (and an index of
+// entries by URL, dropped again at version 6).
+const char* const kUpgrade2[] = {
+    ddl::kReplyLinks,
+    ddl::kReplyLinksByParent,
+    "CREATE INDEX comments_by_url ON comments(url)",
+};
 
 // Version 1 -> 2: the date's precision and the edit time.
-constexpr const char* kUpgrade1 = R"sql(
+const char* const kUpgrade1[] = {R"sql(
 ALTER TABLE comments ADD COLUMN date_precision TEXT NOT NULL DEFAULT 'exact';
 ALTER TABLE comments ADD COLUMN edited INTEGER;
-UPDATE meta SET value = '2' WHERE key = 'schema_version';
-)sql";
-
+)sql"};
 
 // fora_unhex(text): the bytes a hex string spells (SQLite 3.40 has no unhex()).
 void unhex_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
@@ -251,6 +207,10 @@ Status move_crawl_mark(sqlite3* db) {
 }  // namespace
 
 Status upgrade_catalog(sqlite3* db, int version, const std::filesystem::path& catalog) {
+  if (version < 1) {
+    return make_error(Errc::Corrupt, fmt::format("the catalog is damaged: schema version {} was never written", version),
+                      "restore catalog.db from a backup");
+  }
   const std::filesystem::path backup = catalog.string() + ".v" + std::to_string(version) + "-backup";
   std::error_code ec;
   if (!std::filesystem::exists(backup, ec)) {
@@ -265,16 +225,14 @@ Status upgrade_catalog(sqlite3* db, int version, const std::filesystem::path& ca
     return sqlite_error(db, "registering fora_unhex");
   }
   FORA_TRY(exec(db, "BEGIN"));
-  if (version == 1) FORA_TRY(exec(db, kUpgrade1));
-  if (version <= 2) FORA_TRY(exec(db, kUpgrade2));
-  if (version <= 3) FORA_TRY(exec(db, kUpgrade3));
-  if (version <= 4) FORA_TRY(exec(db, kUpgrade4));
-  if (version <= 5) FORA_TRY(exec(db, kUpgrade5));
-  if (version <= 6) FORA_TRY(exec(db, kUpgrade6));
-  if (version <= 7) FORA_TRY(exec(db, kUpgrade7));
-  if (version <= 8) FORA_TRY(exec(db, kUpgrade8));
-  FORA_TRY(exec(db, kUpgrade9));
+  const std::span<const char* const> steps[] = {kUpgrade1, kUpgrade2, kUpgrade3, kUpgrade4, kUpgrade5,
+                                                kUpgrade6, kUpgrade7, kUpgrade8, kUpgrade9};
+  static_assert(std::size(steps) == kSchemaVersion - 1, "one upgrade step per version");
+  for (int from = version; from < kSchemaVersion; ++from) FORA_TRY(exec_each(db, steps[from - 1]));
   FORA_TRY(move_crawl_mark(db));
+  auto put = Statement::prepare(db, "UPDATE meta SET value = ? WHERE key = 'schema_version'");
+  if (!put) return put.error();
+  FORA_TRY(put->bind(1, std::to_string(kSchemaVersion)).run());
   FORA_TRY(exec(db, "COMMIT"));
   // The raw texts' pages are free now: give them back.
   return version <= 5 ? exec(db, "VACUUM") : ok();

@@ -39,14 +39,11 @@ Status train_for_compaction(Captures::Internal& a) {
     std::size_t dictionary = 0;
   };
   std::vector<Site> sites;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    const auto current = static_cast<std::size_t>((*q)->int64(3));
-    if (a.train_after > 0 && (*q)->int64(2) >= a.train_after && current <= a.dictionary_bytes)
-      sites.push_back({(*q)->text(0), (*q)->int64(1), current});
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    const auto current = static_cast<std::size_t>(r.int64(3));
+    if (a.train_after > 0 && r.int64(2) >= a.train_after && current <= a.dictionary_bytes)
+      sites.push_back({r.text(0), r.int64(1), current});
+  }));
   for (const Site& site : sites) {
     FORA_TRY(finish_training(a));  // one at a time
     FORA_TRY(start_training(a, site.origin, site.id, kCompactionDictionaryBytes, site.dictionary));
@@ -64,14 +61,12 @@ Result<std::vector<Pending>> pending(const Captures::Internal& a, int level) {
       " JOIN segments g ON g.id = c.segment_id ORDER BY c.id");
   if (!q) return q.error();
   std::vector<Pending> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    const std::int64_t latest = (*q)->opt_int64(7).value_or(0);
-    if ((*q)->int64(5) == latest && (*q)->int64(6) >= level) continue;
-    out.push_back({(*q)->int64(0), (*q)->int64(1), (*q)->int64(2), (*q)->int64(3), (*q)->text(4)});
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    const std::int64_t latest = r.opt_int64(7).value_or(0);
+    if (r.int64(5) == latest && r.int64(6) >= level) return;
+    out.push_back({r.int64(0), r.int64(1), r.int64(2), r.int64(3), r.text(4)});
+  }));
+  return out;
 }
 
 // Segments no capture points into (one open for appending is closed first; the next
@@ -80,12 +75,9 @@ Status remove_empty_segments(Captures::Internal& a, CompactReport& report) {
   auto q = a.sql("SELECT id, name FROM segments s WHERE NOT EXISTS (SELECT 1 FROM captures c WHERE c.segment_id = s.id)");
   if (!q) return q.error();
   std::vector<std::pair<std::int64_t, std::string>> empty;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    empty.emplace_back((*q)->int64(0), (*q)->text(1));
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    empty.emplace_back(r.int64(0), r.text(1));
+  }));
   if (empty.empty()) return ok();
   FORA_TRY(exec(a.db(), "BEGIN IMMEDIATE"));
   for (const auto& [id, name] : empty) {
@@ -142,12 +134,9 @@ Status compact_texts(Captures::Internal& a, int level, CompactReport& report) {
   {
     auto q = a.sql("SELECT id FROM sites s WHERE NOT EXISTS (SELECT 1 FROM text_dictionaries d WHERE d.site_id = s.id)");
     if (!q) return q.error();
-    for (;;) {
-      auto row = (*q)->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      sites.push_back((*q)->int64(0));
-    }
+    FORA_TRY((*q)->each([&](const Statement& r) {
+      sites.push_back(r.int64(0));
+    }));
   }
   FORA_TRY(exec(a.db(), "BEGIN IMMEDIATE"));
   for (const std::int64_t site : sites) {
@@ -157,22 +146,9 @@ Status compact_texts(Captures::Internal& a, int level, CompactReport& report) {
     }
   }
   FORA_TRY(exec(a.db(), "COMMIT"));
-  // Each site's latest, made for `level`.
-  std::unordered_map<std::int64_t, std::shared_ptr<const Dictionary>> by_site;
-  {
-    auto q = a.sql(
-        "SELECT site_id, id, dictionary FROM text_dictionaries"
-        " WHERE id IN (SELECT max(id) FROM text_dictionaries GROUP BY site_id)");
-    if (!q) return q.error();
-    for (;;) {
-      auto row = (*q)->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      auto d = Dictionary::load((*q)->int64(1), (*q)->blob(2), level);
-      if (!d) return d.error();
-      by_site[(*q)->int64(0)] = *d;
-    }
-  }
+  auto latest = latest_text_dictionaries(a.words, level);  // each site's, made for `level`
+  if (!latest) return latest.error();
+  const auto& by_site = *latest;
   auto done = text_compaction(a);
   if (!done) return done.error();
   // Versions written before their frames carried a checksum (entry_text.h) are all
@@ -199,12 +175,9 @@ Status compact_texts(Captures::Internal& a, int level, CompactReport& report) {
           " ORDER BY v.id LIMIT 8192");
       if (!q) return q.error();
       (*q)->bind(1, after).bind(2, through);
-      for (;;) {
-        auto row = (*q)->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        rows.push_back({(*q)->int64(0), (*q)->int64(1), (*q)->int64(2), (*q)->blob(3), (*q)->blob(4)});
-      }
+      FORA_TRY((*q)->each([&](const Statement& r) {
+        rows.push_back({r.int64(0), r.int64(1), r.int64(2), r.blob(3), r.blob(4)});
+      }));
     }
     if (rows.empty()) break;
     after = rows.back().id;

@@ -25,12 +25,9 @@ Result<std::vector<std::string>> samples_of(const Captures::Internal& a, std::in
   if (!q) return q.error();
   (*q)->bind(1, site_id).bind(2, static_cast<std::int64_t>(kSampleCaptures));
   std::vector<std::tuple<std::int64_t, std::int64_t, std::int64_t>> where;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    where.emplace_back((*q)->int64(0), (*q)->int64(1), (*q)->int64(2));
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    where.emplace_back(r.int64(0), r.int64(1), r.int64(2));
+  }));
   std::vector<std::string> samples;
   std::size_t bytes = 0;
   for (const auto& [segment, offset, length] : where) {
@@ -83,16 +80,14 @@ Status load_site_dictionaries(Captures::Internal& a) {
       "SELECT s.origin, d.id, d.dictionary FROM dictionaries d JOIN sites s ON s.id = d.site_id"
       " WHERE d.id IN (SELECT max(id) FROM dictionaries GROUP BY site_id)");
   if (!q) return q.error();
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return ok();
-    auto dict = Dictionary::load((*q)->int64(1), (*q)->blob(2), kRecordLevel);
+  return (*q)->each([&](const Statement& r) -> Status {
+    auto dict = Dictionary::load(r.int64(1), r.blob(2), kRecordLevel);
     if (!dict) return dict.error();
     a.dictionaries[(*dict)->id()] = *dict;
     std::lock_guard lock(a.site_dictionaries_mutex);
-    a.site_dictionaries[(*q)->text(0)] = *dict;
-  }
+    a.site_dictionaries[r.text(0)] = *dict;
+    return ok();
+  });
 }
 
 Status after_capture(Captures::Internal& a, const std::string& origin, std::int64_t site_id, bool had_dictionary) {

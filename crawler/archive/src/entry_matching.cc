@@ -64,16 +64,13 @@ Status match_unidentified(const EntryWords& a, std::int64_t thread, std::int64_t
   if (!q) return q.error();
   (*q)->bind(1, thread).bind(2, page_id);
   std::vector<Stored> missing;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    std::string native_id = (*q)->text(0);
-    if (!extract::is_content_id(native_id) || here.count(native_id)) continue;
-    auto text = unpack_version(a, (*q)->int64(2), (*q)->int64(3), (*q)->blob(4), (*q)->blob(5));
-    if (!text || text->lost) continue;  // words damaged or lost: nothing to match by
-    missing.push_back({std::move(native_id), (*q)->text(1), words_of(text->text)});
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    std::string native_id = r.text(0);
+    if (!extract::is_content_id(native_id) || here.count(native_id)) return;
+    auto text = unpack_version(a, r.int64(2), r.int64(3), r.blob(4), r.blob(5));
+    if (!text || text->lost) return;  // words damaged or lost: nothing to match by
+    missing.push_back({std::move(native_id), r.text(1), words_of(text->text)});
+  }));
   for (const std::size_t i : unknown) {
     extract::Entry& e = comments[i];
     const auto words = words_of(e.text);

@@ -138,20 +138,30 @@ Result<std::shared_ptr<const Dictionary>> text_dictionary(const EntryWords& a, s
   return *d;
 }
 
-Status load_site_text_dictionaries(EntryWords& a) {
+Result<std::unordered_map<std::int64_t, std::shared_ptr<const Dictionary>>> latest_text_dictionaries(
+    const EntryWords& a, int level) {
   auto q = a.sql(
       "SELECT site_id, id, dictionary FROM text_dictionaries"
       " WHERE id IN (SELECT max(id) FROM text_dictionaries GROUP BY site_id)");
   if (!q) return q.error();
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return ok();
-    auto dict = Dictionary::load((*q)->int64(1), (*q)->blob(2), kTextLevel);
+  std::unordered_map<std::int64_t, std::shared_ptr<const Dictionary>> by_site;
+  FORA_TRY((*q)->each([&](const Statement& r) -> Status {
+    auto dict = Dictionary::load(r.int64(1), r.blob(2), level);
     if (!dict) return dict.error();
-    a.text_dictionaries[(*dict)->id()] = *dict;
-    a.site_text_dictionaries[(*q)->int64(0)] = *dict;
+    by_site[r.int64(0)] = *dict;
+    return ok();
+  }));
+  return by_site;
+}
+
+Status load_site_text_dictionaries(EntryWords& a) {
+  auto latest = latest_text_dictionaries(a, kTextLevel);
+  if (!latest) return latest.error();
+  for (const auto& [site, dict] : *latest) {
+    a.text_dictionaries[dict->id()] = dict;
+    a.site_text_dictionaries[site] = dict;
   }
+  return ok();
 }
 
 Result<bool> train_text_dictionary(EntryWords& a, std::int64_t site_id, int level, std::int64_t now) {

@@ -74,6 +74,9 @@ Result<UnpackedVersion> unpack_version(const EntryWords& a, std::int64_t version
                                        std::int64_t dictionary_id, std::string_view text,
                                        std::string_view quotes);
 
+// Each site's latest text dictionary, by site id, made for compressing at `level`.
+Result<std::unordered_map<std::int64_t, std::shared_ptr<const Dictionary>>> latest_text_dictionaries(
+    const EntryWords& a, int level);
 // Text dictionaries of the writer: each site's latest loaded on open.
 Status load_site_text_dictionaries(EntryWords& a);
 // Trains a text dictionary for `site_id` from versions drawn from all of its, and makes it the site's

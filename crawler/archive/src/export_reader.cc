@@ -16,12 +16,9 @@ Status for_each_thread(
   if (!q) return q.error();
   (*q)->bind(1, filter.site).bind(2, filter.since);
   std::vector<std::int64_t> threads;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    threads.push_back((*q)->int64(0));
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    threads.push_back(r.int64(0));
+  }));
   for (const std::int64_t thread : threads) {
     auto entries = store.thread_entries(thread);
     std::vector<std::vector<EntryVersion>> versions;

@@ -55,13 +55,7 @@ Result<std::vector<std::string>> Listings::requeue_unlisted(std::string_view ori
       " RETURNING url");
   if (!up) return up.error();
   (*up)->bind(1, origin).bind(2, since).bind(3, now);
-  std::vector<std::string> out;
-  for (;;) {
-    auto row = (*up)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back((*up)->text(0));
-  }
+  return (*up)->texts(0);
 }
 
 }  // namespace fora::archive

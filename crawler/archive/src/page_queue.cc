@@ -76,20 +76,6 @@ Result<std::optional<PageState>> PageQueue::page_state(std::string_view url) con
   return make_error(Errc::Corrupt, "page " + std::string(url) + " has the unknown state " + state);
 }
 
-namespace {
-
-Result<std::vector<std::string>> text_column(Statement& q) {
-  std::vector<std::string> out;
-  for (;;) {
-    auto row = q.step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back(q.text(0));
-  }
-}
-
-}  // namespace
-
 Result<std::vector<PageQueue::QueuedPage>> PageQueue::queued_pages(std::string_view origin,
                                                               std::size_t limit) const {
   auto q = catalog_.sql(
@@ -99,13 +85,11 @@ Result<std::vector<PageQueue::QueuedPage>> PageQueue::queued_pages(std::string_v
   if (!q) return q.error();
   (*q)->bind(1, origin).bind(2, static_cast<std::int64_t>(limit));
   std::vector<QueuedPage> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back({(*q)->text(0), static_cast<int>((*q)->int64(1)), (*q)->text(2), (*q)->text(3),
-                   static_cast<int>((*q)->int64(4))});
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    out.push_back({r.text(0), static_cast<int>(r.int64(1)), r.text(2), r.text(3),
+                   static_cast<int>(r.int64(4))});
+  }));
+  return out;
 }
 
 Result<std::vector<std::string>> PageQueue::sites_with_queued_pages() const {
@@ -113,7 +97,7 @@ Result<std::vector<std::string>> PageQueue::sites_with_queued_pages() const {
       "SELECT origin FROM sites s WHERE EXISTS"
       " (SELECT 1 FROM pages p WHERE p.site_id = s.id AND p.state = 'queued') ORDER BY id");
   if (!q) return q.error();
-  return text_column(**q);
+  return (*q)->texts(0);
 }
 
 Result<std::int64_t> PageQueue::count_queued() const {
@@ -127,13 +111,11 @@ Result<std::optional<PageQueue::CrawlMark>> PageQueue::crawl_mark() const {
   auto q = catalog_.sql("SELECT start_url, since FROM open_crawl ORDER BY position");
   if (!q) return q.error();
   std::optional<CrawlMark> mark;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return mark;
-    if (!mark) mark.emplace().since = (*q)->int64(1);
-    mark->start_urls.push_back((*q)->text(0));
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    if (!mark) mark.emplace().since = r.int64(1);
+    mark->start_urls.push_back(r.text(0));
+  }));
+  return mark;
 }
 
 Status PageQueue::mark_crawl_open(const CrawlMark& mark) {

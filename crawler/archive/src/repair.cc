@@ -44,12 +44,10 @@ Result<std::vector<Segment>> all_segments(const Captures::Internal& a) {
   auto q = a.sql("SELECT id, name, coalesce(dictionary_id, 0), level FROM segments ORDER BY id");
   if (!q) return q.error();
   std::vector<Segment> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back({(*q)->int64(0), (*q)->text(1), (*q)->int64(2), static_cast<int>((*q)->int64(3))});
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    out.push_back({r.int64(0), r.text(1), r.int64(2), static_cast<int>(r.int64(3))});
+  }));
+  return out;
 }
 
 Result<std::vector<Capture>> captures_of(const Captures::Internal& a, std::int64_t segment) {
@@ -58,12 +56,10 @@ Result<std::vector<Capture>> captures_of(const Captures::Internal& a, std::int64
   if (!q) return q.error();
   (*q)->bind(1, segment);
   std::vector<Capture> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back({(*q)->int64(0), (*q)->int64(1), (*q)->int64(2), (*q)->int64(3), (*q)->opt_int64(4), (*q)->blob(5)});
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    out.push_back({r.int64(0), r.int64(1), r.int64(2), r.int64(3), r.opt_int64(4), r.blob(5)});
+  }));
+  return out;
 }
 
 // Whether the capture's records read back whole.
@@ -168,14 +164,11 @@ Status find_losses(const Captures::Internal& a, const std::vector<Segment>& segm
   if (!revisits) return revisits.error();
   for (const std::int64_t original : std::vector<std::int64_t>(lost.begin(), lost.end())) {
     (*revisits)->reset().bind(1, original);
-    for (;;) {
-      auto row = (*revisits)->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      if ((*revisits)->int64(0) == original) continue;
-      lost.insert((*revisits)->int64(0));
-      rewrite.insert((*revisits)->int64(1));
-    }
+    FORA_TRY((*revisits)->each([&](const Statement& r) {
+      if (r.int64(0) == original) return;
+      lost.insert(r.int64(0));
+      rewrite.insert(r.int64(1));
+    }));
   }
   return ok();
 }
@@ -219,13 +212,10 @@ Status repair_versions(Captures::Internal& a, RepairReport& report) {
   {
     auto q = a.sql("SELECT id, coalesce(dictionary_id, 0), text, quotes, comment_id FROM comment_versions ORDER BY id");
     if (!q) return q.error();
-    for (;;) {
-      auto row = (*q)->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      auto words = unpack_version(a.words, (*q)->int64(0), (*q)->int64(1), (*q)->blob(2), (*q)->blob(3));
-      if (!words) damaged.emplace_back((*q)->int64(0), (*q)->int64(4));
-    }
+    FORA_TRY((*q)->each([&](const Statement& r) {
+      auto words = unpack_version(a.words, r.int64(0), r.int64(1), r.blob(2), r.blob(3));
+      if (!words) damaged.emplace_back(r.int64(0), r.int64(4));
+    }));
   }
   for (const auto& [version, comment] : damaged) {
     auto mark = a.sql("UPDATE comment_versions SET dictionary_id = NULL, text = ?, quotes = ? WHERE id = ?");

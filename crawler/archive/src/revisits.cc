@@ -65,19 +65,17 @@ Result<std::vector<PageQueue::SiteCrawl>> PageQueue::site_crawls() const {
       " FROM sites s ORDER BY s.id");
   if (!q) return q.error();
   std::vector<SiteCrawl> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    SiteCrawl site{(*q)->text(0), (*q)->text(1), {}};
-    const std::string starts = (*q)->text(2);
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    SiteCrawl site{r.text(0), r.text(1), {}};
+    const std::string starts = r.text(2);
     for (std::size_t at = 0; at < starts.size();) {
       const std::size_t end = std::min(starts.find('\n', at), starts.size());
       if (end > at) site.start_urls.push_back(starts.substr(at, end - at));
       at = end + 1;
     }
     out.push_back(std::move(site));
-  }
+  }));
+  return out;
 }
 
 }  // namespace fora::archive

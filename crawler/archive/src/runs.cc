@@ -34,14 +34,11 @@ Result<std::vector<RunRecord>> RunLog::latest(std::size_t limit) const {
   if (!q) return q.error();
   (*q)->bind(1, static_cast<std::int64_t>(limit));
   std::vector<RunRecord> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    const Statement& r = **q;
+  FORA_TRY((*q)->each([&](const Statement& r) {
     out.push_back({r.int64(0), r.text(1), r.int64(2), r.opt_int64(3), r.int64(4), r.int64(5), r.int64(6), r.int64(7),
                    r.int64(8), static_cast<int>(r.int64(9)), r.text(10)});
-  }
+  }));
+  return out;
 }
 
 }  // namespace fora::archive

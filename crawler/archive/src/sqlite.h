@@ -10,8 +10,12 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "fora/result.h"
 
@@ -124,6 +128,27 @@ class Statement {
     if (rc == SQLITE_DONE) return false;
     return sqlite_error(db_, statement_purpose(sqlite3_sql(stmt_)));
   }
+  // Calls `on_row(*this)` for each row left, reading its columns; stops at the first error,
+  // the statement's or one `on_row` returns (when it returns a Status rather than nothing).
+  template <class OnRow>
+  Status each(OnRow&& on_row) {
+    for (;;) {
+      auto row = step();
+      if (!row) return row.error();
+      if (!*row) return ok();
+      if constexpr (std::is_void_v<std::invoke_result_t<OnRow&, const Statement&>>) {
+        on_row(std::as_const(*this));
+      } else {
+        FORA_TRY(on_row(std::as_const(*this)));
+      }
+    }
+  }
+  // Column `col`'s text of each row left.
+  Result<std::vector<std::string>> texts(int col) {
+    std::vector<std::string> out;
+    FORA_TRY(each([&](const Statement& r) { out.push_back(r.text(col)); }));
+    return out;
+  }
   // Runs a statement that returns no rows.
   Status run() {
     auto r = step();
@@ -161,6 +186,12 @@ inline Status exec(sqlite3* db, const char* sql) {
     sqlite3_free(msg);
     return e;
   }
+  return ok();
+}
+
+// Runs each of `sql` in turn (each may hold several statements); stops at the first error.
+inline Status exec_each(sqlite3* db, std::span<const char* const> sql) {
+  for (const char* one : sql) FORA_TRY(exec(db, one));
   return ok();
 }
 

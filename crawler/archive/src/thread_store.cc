@@ -354,13 +354,7 @@ Result<std::vector<std::string>> ThreadStore::thread_pages(std::string_view site
       " AND p.url != ?3 ORDER BY p.id");
   if (!q) return q.error();
   (*q)->bind(1, site).bind(2, thread_native_id).bind(3, except);
-  std::vector<std::string> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back((*q)->text(1));
-  }
+  return (*q)->texts(1);
 }
 
 }  // namespace fora::archive

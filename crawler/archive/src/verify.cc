@@ -29,12 +29,10 @@ Result<std::vector<SegmentRow>> segments(const Captures::Internal& a) {
   auto q = a.sql("SELECT id, name, coalesce(dictionary_id, 0), bytes FROM segments ORDER BY id");
   if (!q) return q.error();
   std::vector<SegmentRow> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back({(*q)->int64(0), (*q)->text(1), (*q)->int64(2), (*q)->int64(3)});
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    out.push_back({r.int64(0), r.text(1), r.int64(2), r.int64(3)});
+  }));
+  return out;
 }
 
 Result<std::vector<CaptureRow>> captures_in(const Captures::Internal& a, std::int64_t segment) {
@@ -44,12 +42,10 @@ Result<std::vector<CaptureRow>> captures_in(const Captures::Internal& a, std::in
   if (!q) return q.error();
   (*q)->bind(1, segment);
   std::vector<CaptureRow> out;
-  for (;;) {
-    auto row = (*q)->step();
-    if (!row) return row.error();
-    if (!*row) return out;
-    out.push_back({(*q)->int64(0), (*q)->int64(1), (*q)->int64(2), (*q)->opt_int64(3), (*q)->blob(4), (*q)->text(5)});
-  }
+  FORA_TRY((*q)->each([&](const Statement& r) {
+    out.push_back({r.int64(0), r.int64(1), r.int64(2), r.opt_int64(3), r.blob(4), r.text(5)});
+  }));
+  return out;
 }
 
 // The deep checks of one response or revisit record against its capture.
@@ -194,23 +190,17 @@ Result<VerifyReport> verify(const Captures& captures, bool deep) {
     auto versions = a.sql("SELECT id, coalesce(dictionary_id, 0), text, quotes FROM comment_versions ORDER BY id");
     if (!versions) return versions.error();
     std::int64_t damaged = 0;
-    for (;;) {
-      auto row = (*versions)->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      auto words = unpack_version(a.words, (*versions)->int64(0), (*versions)->int64(1), (*versions)->blob(2),
-                                  (*versions)->blob(3));
+    FORA_TRY((*versions)->each([&](const Statement& r) {
+      auto words = unpack_version(a.words, r.int64(0), r.int64(1), r.blob(2),
+                                  r.blob(3));
       if (!words && ++damaged <= 10) report.problems.push_back(words.error().message);
-    }
+    }));
     if (damaged > 10) report.problems.push_back(fmt::format("catalog.db: {} more versions do not decode", damaged - 10));
     auto check = a.sql("PRAGMA integrity_check");
     if (!check) return check.error();
-    for (;;) {
-      auto row = (*check)->step();
-      if (!row) return row.error();
-      if (!*row) break;
-      if (const std::string line = (*check)->text(0); line != "ok") report.problems.push_back("catalog.db: " + line);
-    }
+    FORA_TRY((*check)->each([&](const Statement& r) {
+      if (const std::string line = r.text(0); line != "ok") report.problems.push_back("catalog.db: " + line);
+    }));
   }
   return report;
 }

@@ -26,7 +26,7 @@ std::string Feeds::comments_feed(std::vector<Commented> all, const std::string& 
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"\n\txmlns:content=\"http://purl.org/rss/1.0/modules/content/\"\n"
       "\txmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n\txmlns:atom=\"http://www.w3.org/2005/Atom\"\n"
       "\txmlns:sy=\"http://purl.org/rss/1.0/modules/syndication/\"\n\t>\n<channel>\n\t<title>\n\t" +
-      (post ? "Comments on: " + escape(post->title) : std::string("Comments for Orbital Notes")) + "\t</title>\n"
+      (post ? "Comments on: " + html_escape(post->title) : std::string("Comments for Orbital Notes")) + "\t</title>\n"
       "\t<atom:link href=\"" + self + "\" rel=\"self\" type=\"application/rss+xml\" />\n\t<link>" + (post ? post->path : "/") + "</link>\n"
       "\t<description>Notes on spaceflight</description>\n\t<lastBuildDate>" +
       (n ? rfc822(all.front().second->date) : rfc822(post ? post->date : threads_.back().date)) +
@@ -35,7 +35,7 @@ std::string Feeds::comments_feed(std::vector<Commented> all, const std::string& 
     const Thread& t = *all[i].first;
     const Comment& c = *all[i].second;
     const std::string link = comment_link(t, c);
-    rss += "\t\t<item>\n\t\t\t<title>\n\t\t\t\t" + (post ? "By: " + escape(c.author) : "Comment on " + escape(t.title) + " by " + escape(c.author)) +
+    rss += "\t\t<item>\n\t\t\t<title>\n\t\t\t\t" + (post ? "By: " + html_escape(c.author) : "Comment on " + html_escape(t.title) + " by " + html_escape(c.author)) +
            "\t\t\t</title>\n\t\t\t<link>" + link + "</link>\n\n\t\t\t<dc:creator><![CDATA[" + c.author +
            "]]></dc:creator>\n\t\t\t<pubDate>" + rfc822(c.date) + "</pubDate>\n\t\t\t<guid isPermaLink=\"false\">" + link +
            "</guid>\n\t\t\t\t\t<description><![CDATA[" + excerpt_of(c) + "]]></description>\n\t\t<content:encoded><![CDATA[" +

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <ctime>
 
 namespace fora::bench {
 
@@ -60,16 +58,6 @@ std::string person(Random& r) {
          std::string(kLast[r.below(std::size(kLast))]);
 }
 
-std::string slugify(std::string_view s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
-    else if (!out.empty() && out.back() != '-') out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
 std::int64_t last_comment_date(const Thread& t) {
   std::int64_t last = t.date;
   for (const Comment& c : t.comments) last = std::max(last, c.date);
@@ -101,21 +89,6 @@ const std::vector<Term> kCategories = {{"Books", "books"},     {"Rockets", "rock
                                        {"Science", "science"}, {"Space", "space"},
                                        {"Policy", "policy"},   {"History", "history"},
                                        {"Mars", "mars-missions"}, {"Stations", "stations"}};
-
-std::string escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#039;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string comment_link(const Thread& t, const Comment& c) {
   for (std::size_t p = 0; p < t.pages.size(); ++p)
@@ -157,12 +130,7 @@ void Blog::make_threads(int n) {
     if (title.size() > 70) title.resize(title.find_last_of(' ', 70));
     t.title = title;
     t.slug = slugify(title) + "-" + std::to_string(t.id);
-    std::time_t tt = static_cast<std::time_t>(date);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char prefix[16];
-    std::snprintf(prefix, sizeof prefix, "/%04d/%02d/%02d/", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    t.path = prefix + t.slug + "/";
+    t.path = utc(date, "/%Y/%m/%d/") + t.slug + "/";
     t.author = person(random_);
     t.categories.push_back(random_.below(static_cast<int>(kCategories.size())));
     if (random_.below(3) == 0) {
@@ -194,7 +162,7 @@ void Blog::make_threads(int n) {
         when += random_.between(60, 7200);
         c.date = when;
         if (k > 0 && random_.below(2) == 0) {
-          c.html = "<blockquote><p>" + escape(group.front().author) + " wrote: " +
+          c.html = "<blockquote><p>" + html_escape(group.front().author) + " wrote: " +
                    words(random_, 12) + "</p></blockquote>\n";
         }
         for (int p = random_.between(1, 3); p > 0; --p) c.html += paragraph(random_, random_.between(1, 4));

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "site_text.h"
+
 namespace fora::bench {
 
 // splitmix64: a fixed generator, so the site is the same with every standard library.
@@ -47,8 +49,10 @@ struct Thread {
   std::vector<std::vector<Comment>> pages;  // comments split into comment pages
 };
 
-// `s` with the characters HTML gives a meaning escaped, as WordPress's esc_html() does.
-std::string escape(std::string_view s);
+// The site's text helpers (site_text.h); html_escape() escapes as WordPress's esc_html() does.
+using site::html_escape;
+using site::slugify;
+using site::utc;
 
 // Where WordPress's get_comment_link() points: the comment's page (page 1 is the post's
 // own address when the first page is shown first) and its anchor.

@@ -1,7 +1,6 @@
 #include "blog_pages.h"
 
 #include <algorithm>
-#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -16,12 +15,8 @@ namespace {
 
 // As WordPress prints dates: "August 4, 2023", "August 4, 2023 at 12:15 pm".
 std::string shown_date(std::int64_t t, bool with_time) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[60];
-  std::strftime(buf, sizeof buf, with_time ? "%B %-d, %Y at %-I:%M " : "%B %-d, %Y", &tm);
-  return std::string(buf) + (with_time ? (tm.tm_hour < 12 ? "am" : "pm") : "");
+  if (!with_time) return utc(t, "%B %-d, %Y");
+  return utc(t, "%B %-d, %Y at %-I:%M ") + (utc(t, "%H") < "12" ? "am" : "pm");
 }
 
 std::string read_file(const fs::path& p) {
@@ -43,15 +38,6 @@ std::string drop_lines_with(const std::string& text, std::initializer_list<std::
 }
 
 }  // namespace
-
-std::string utc(std::int64_t t, const char* format) {
-  std::time_t tt = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&tt, &tm);
-  char buf[64];
-  std::strftime(buf, sizeof buf, format, &tm);
-  return buf;
-}
 
 std::string iso(std::int64_t t) { return utc(t, "%Y-%m-%dT%H:%M:%S+00:00"); }
 
@@ -141,7 +127,7 @@ std::string Site::term_links(const Thread& t) const {
   s += " </span><span class=\"tags-links\">Tagged ";
   for (std::size_t i = 0; i < t.tags.size(); ++i) {
     const auto& g = tags_[t.tags[i]];
-    s += (i ? ", " : "") + std::string("<a href=\"/tag/") + g.slug + "/\" rel=\"tag\">" + escape(g.name) + "</a>";
+    s += (i ? ", " : "") + std::string("<a href=\"/tag/") + g.slug + "/\" rel=\"tag\">" + html_escape(g.name) + "</a>";
   }
   return s + "</span></div>";
 }
@@ -157,14 +143,14 @@ std::string Site::aside() const {
   std::string s = "<aside class=\"widget-area\">\n\t\t<section id=\"block-3\" class=\"widget widget_block\"><h2>Recent Posts</h2><ul class=\"wp-block-latest-posts__list wp-block-latest-posts\">";
   for (std::size_t i = 0; i < 5 && i < threads_.size(); ++i) {
     const Thread& t = threads_[threads_.size() - 1 - i];
-    s += "<li><a class=\"wp-block-latest-posts__post-title\" href=\"" + t.path + "\">" + escape(t.title) + "</a></li>\n";
+    s += "<li><a class=\"wp-block-latest-posts__post-title\" href=\"" + t.path + "\">" + html_escape(t.title) + "</a></li>\n";
   }
   s += "</ul></section><section id=\"block-6\" class=\"widget widget_block\"><div class=\"is-layout-flow wp-block-group\"><div class=\"wp-block-group__inner-container\"><h2>Categories</h2><ul class=\"wp-block-categories-list wp-block-categories\">";
   for (std::size_t c = 0; c < kCategories.size(); ++c)
     s += "\t<li class=\"cat-item cat-item-" + std::to_string(c + 2) + "\"><a href=\"/category/" + kCategories[c].slug + "/\">" + kCategories[c].name + "</a>\n</li>\n";
   s += "</ul></div></div></section><section id=\"block-7\" class=\"widget widget_block widget_tag_cloud\"><p class=\"wp-block-tag-cloud\">";
   for (std::size_t g = 0; g < tags_.size(); ++g)
-    s += "<a href=\"/tag/" + tags_[g].slug + "/\" class=\"tag-cloud-link tag-link-" + std::to_string(g + 10) + "\" style=\"font-size: 8pt;\" aria-label=\"" + escape(tags_[g].name) + "\">" + escape(tags_[g].name) + "</a>\n";
+    s += "<a href=\"/tag/" + tags_[g].slug + "/\" class=\"tag-cloud-link tag-link-" + std::to_string(g + 10) + "\" style=\"font-size: 8pt;\" aria-label=\"" + html_escape(tags_[g].name) + "\">" + html_escape(tags_[g].name) + "</a>\n";
   return s + "</p></section>\t";
 }
 
@@ -172,9 +158,9 @@ std::string Site::page(const std::string& title, const std::string& main, const 
   std::string head = shell_.before_main;
   const auto a = head.find("<title>"), b = head.find("</title>");
   if (a != std::string::npos && b != std::string::npos)
-    head.replace(a + 7, b - a - 7, escape(title) + " &#8211; Orbital Notes");
+    head.replace(a + 7, b - a - 7, html_escape(title) + " &#8211; Orbital Notes");
   if (const auto end = head.find("</head>"); !own_feed.empty() && end != std::string::npos)
-    head.insert(end, "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Orbital Notes &raquo; " + escape(title) +
+    head.insert(end, "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Orbital Notes &raquo; " + html_escape(title) +
                          " Comments Feed\" href=\"" + own_feed + "\" />\n");
   return head + "\n" + main + shell_.between_main_and_aside + aside() + shell_.after_aside;
 }
@@ -193,7 +179,7 @@ std::string Site::comment_html(const Thread& t, const Comment& c) const {
                   "\t\t\t\t<footer class=\"comment-meta\">\n\t\t\t\t\t<div class=\"comment-author vcard\">\n"
                   "\t\t\t\t\t\t<img alt='' src='http://0.gravatar.com/avatar/" + std::to_string(static_cast<std::int64_t>(c.id) * 7919) +
                   "?s=60&#038;d=mm&#038;r=g' class='avatar avatar-60 photo' height='60' width='60' loading='lazy' decoding='async'/>"
-                  "\t\t\t\t\t\t<b class=\"fn\">" + escape(c.author) + "</b> <span class=\"says\">says:</span>\t\t\t\t\t</div><!-- .comment-author -->\n\n"
+                  "\t\t\t\t\t\t<b class=\"fn\">" + html_escape(c.author) + "</b> <span class=\"says\">says:</span>\t\t\t\t\t</div><!-- .comment-author -->\n\n"
                   "\t\t\t\t\t<div class=\"comment-metadata\">\n\t\t\t\t\t\t<a href=\"" + t.path + "#comment-" + id +
                   "\"><time datetime=\"" + iso(c.date) + "\">" + shown_date(c.date, true) +
                   "</time></a>\t\t\t\t\t</div><!-- .comment-metadata -->\n\n\t\t\t\t\t\t\t\t\t</footer><!-- .comment-meta -->\n\n"
@@ -202,7 +188,7 @@ std::string Site::comment_html(const Thread& t, const Comment& c) const {
                   "\t\t\t\t<div class=\"reply\"><a rel='nofollow' class='comment-reply-link' href='" + t.path +
                   "?replytocom=" + id + "#respond' data-commentid=\"" + id + "\" data-postid=\"" + std::to_string(t.id) +
                   "\" data-belowelement=\"div-comment-" + id + "\" data-respondelement=\"respond\" data-replyto=\"Reply to " +
-                  escape(c.author) + "\" aria-label='Reply to " + escape(c.author) + "'>Reply</a></div>\t\t\t</article><!-- .comment-body -->\n";
+                  html_escape(c.author) + "\" aria-label='Reply to " + html_escape(c.author) + "'>Reply</a></div>\t\t\t</article><!-- .comment-body -->\n";
   return s;
 }
 
@@ -244,10 +230,10 @@ void Site::write_thread(std::size_t index) {
   for (std::size_t p = 1; p <= t.pages.size(); ++p) {
     std::string main =
         "<article id=\"post-" + std::to_string(t.id) + "\" class=\"" + article_classes(t) + "\">\n\n"
-        "\t<header class=\"entry-header alignwide\">\n\t\t<h1 class=\"entry-title\">" + escape(t.title) +
+        "\t<header class=\"entry-header alignwide\">\n\t\t<h1 class=\"entry-title\">" + html_escape(t.title) +
         "</h1>\t\t\t</header><!-- .entry-header -->\n\n\t<div class=\"entry-content\">\n\t\t" + t.content +
         "\t</div><!-- .entry-content -->\n\n\t<footer class=\"entry-footer default-max-width\">\n\t\t<div class=\"posted-by\"><span class=\"posted-on\">Published <time class=\"entry-date published updated\" datetime=\"" +
-        iso(t.date) + "\">" + shown_date(t.date, false) + "</time></span><span class=\"byline\">By " + escape(t.author) +
+        iso(t.date) + "\">" + shown_date(t.date, false) + "</time></span><span class=\"byline\">By " + html_escape(t.author) +
         "</span></div>" + term_links(t) + "\t</footer><!-- .entry-footer -->\n\n\t\t\t\t\n</article><!-- #post-" + std::to_string(t.id) + " -->\n\n"
         "<div id=\"comments\" class=\"comments-area default-max-width show-avatars\">\n\n";
     if (!t.comments.empty()) {
@@ -258,9 +244,9 @@ void Site::write_thread(std::size_t index) {
             std::to_string(t.id) + "' id='comment_post_ID' />\n</p></form>\t</div><!-- #respond -->\n\t\n</div><!-- #comments -->\n\n";
     main += "\t<nav class=\"navigation post-navigation\" aria-label=\"Posts\">\n\t\t<h2 class=\"screen-reader-text\">Post navigation</h2>\n\t\t<div class=\"nav-links\">";
     if (index > 0)
-      main += "<div class=\"nav-previous\"><a href=\"" + threads_[index - 1].path + "\" rel=\"prev\"><p class=\"meta-nav\">Previous post</p><p class=\"post-title\">" + escape(threads_[index - 1].title) + "</p></a></div>";
+      main += "<div class=\"nav-previous\"><a href=\"" + threads_[index - 1].path + "\" rel=\"prev\"><p class=\"meta-nav\">Previous post</p><p class=\"post-title\">" + html_escape(threads_[index - 1].title) + "</p></a></div>";
     if (index + 1 < threads_.size())
-      main += "<div class=\"nav-next\"><a href=\"" + threads_[index + 1].path + "\" rel=\"next\"><p class=\"meta-nav\">Next post</p><p class=\"post-title\">" + escape(threads_[index + 1].title) + "</p></a></div>";
+      main += "<div class=\"nav-next\"><a href=\"" + threads_[index + 1].path + "\" rel=\"next\"><p class=\"meta-nav\">Next post</p><p class=\"post-title\">" + html_escape(threads_[index + 1].title) + "</p></a></div>";
     main += "</div>\n\t</nav>";
     const std::string html = page(t.title, main, t.path + "feed/");
     if (p == 1) emit(t.path, html);
@@ -275,12 +261,12 @@ void Site::write_listing(const std::string& base, const std::string& heading, co
   for (std::size_t p = 1; p <= pages; ++p) {
     std::string main;
     if (!heading.empty())
-      main += "<header class=\"page-header alignwide\">\n\t<h1 class=\"page-title\">" + escape(heading) + "</h1>\n</header><!-- .page-header -->\n";
+      main += "<header class=\"page-header alignwide\">\n\t<h1 class=\"page-title\">" + html_escape(heading) + "</h1>\n</header><!-- .page-header -->\n";
     for (std::size_t i = (p - 1) * kPerPage; i < std::min(ids.size(), p * kPerPage); ++i) {
       const Thread& t = threads_[ids[i]];
       std::string excerpt = t.content.substr(3, std::min<std::size_t>(400, t.content.find("</p>") - 3));
-      main += "<article id=\"post-" + std::to_string(t.id) + "\" class=\"" + article_classes(t) + "\">\n\n\t\n<header class=\"entry-header\">\n\t<h2 class=\"entry-title default-max-width\"><a href=\"" + t.path + "\">" + escape(t.title) +
-              "</a></h2></header><!-- .entry-header -->\n\n\t<div class=\"entry-content\">\n\t\t<p>" + excerpt + "&hellip; <a class=\"more-link\" href=\"" + t.path + "\">Continue reading <span class=\"screen-reader-text\">" + escape(t.title) +
+      main += "<article id=\"post-" + std::to_string(t.id) + "\" class=\"" + article_classes(t) + "\">\n\n\t\n<header class=\"entry-header\">\n\t<h2 class=\"entry-title default-max-width\"><a href=\"" + t.path + "\">" + html_escape(t.title) +
+              "</a></h2></header><!-- .entry-header -->\n\n\t<div class=\"entry-content\">\n\t\t<p>" + excerpt + "&hellip; <a class=\"more-link\" href=\"" + t.path + "\">Continue reading <span class=\"screen-reader-text\">" + html_escape(t.title) +
               "</span></a></p>\n\t</div><!-- .entry-content -->\n\n\t<footer class=\"entry-footer default-max-width\">\n\t\t<span class=\"posted-on\">Published <time class=\"entry-date published updated\" datetime=\"" + iso(t.date) + "\">" + shown_date(t.date, false) + "</time></span>" +
               term_links(t) + "\t</footer><!-- .entry-footer -->\n</article><!-- #post-${ID} -->\n\n";
     }

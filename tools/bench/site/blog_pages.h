@@ -23,8 +23,6 @@ struct Shell {
 
 Shell read_shell(const std::filesystem::path& page);
 
-// `t` in UTC as strftime's `format` writes it.
-std::string utc(std::int64_t t, const char* format);
 std::string iso(std::int64_t t);
 
 void write_file(const std::filesystem::path& p, std::string_view body);
