@@ -16,6 +16,7 @@
 #include "fora_run.h"
 #include "support/temp_dir.h"
 #include "support/test_server.h"
+#include "zstd_cli.h"
 
 namespace fora::test {
 namespace {
@@ -64,20 +65,9 @@ std::vector<Record> split_records(const std::string& warc) {
   return out;
 }
 
-// `zstd -d` of a segment; a leading dictionary frame (magic 0x184D2A5D holding the
-// dictionary as a zstd frame) is cut out, decompressed and given to zstd with -D.
+// `zstd -d` of a segment (zstd_cli.h), which must succeed.
 std::string zstd_decompress(const fs::path& segment, const fs::path& scratch) {
-  const std::string bytes = slurp(segment);
-  std::vector<std::string> argv{"zstd", "-dcq", segment.string()};
-  if (bytes.size() > 8 && bytes.compare(0, 4, "\x5d\x2a\x4d\x18") == 0) {
-    const std::uint32_t size = static_cast<unsigned char>(bytes[4]) | static_cast<unsigned char>(bytes[5]) << 8 |
-                               static_cast<unsigned char>(bytes[6]) << 16 | static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[7])) << 24;
-    std::ofstream(scratch / "dict.zst", std::ios::binary) << bytes.substr(8, size);
-    const RunResult dict = run({"zstd", "-dqf", (scratch / "dict.zst").string(), "-o", (scratch / "dict").string()});
-    EXPECT_EQ(dict.exit_code, 0) << dict.err;
-    argv = {"zstd", "-dcq", "-D", (scratch / "dict").string(), segment.string()};
-  }
-  const RunResult r = run(argv);
+  const RunResult r = zstd_read(segment, scratch);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   return r.out;
 }

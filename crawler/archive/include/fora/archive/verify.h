@@ -25,7 +25,9 @@ struct VerifyReport {
 // WARC-Payload-Digest and the catalog's), checks each revisit's original, each segment's
 // dictionary against the catalog's, every post's and comment's words, and SQLite's
 // integrity_check. Damage is reported, not an error; errors are for what stops the
-// reading (Io).
+// reading (Io). Damage is what changes a record: a few bits of a zstd frame may differ
+// without changing what it decodes to (e.g. those left over in the last byte of an entropy
+// table's description, RFC 8878 4.1.1, which no decoder reads); no check sees them.
 Result<VerifyReport> verify(const Captures& captures, bool deep);
 
 }  // namespace fora::archive
