@@ -77,7 +77,7 @@ struct PageLinks {
   std::vector<Url> links;
 };
 
-// One pass over the page's href attributes (`hrefs` selects the <base>'s with the links').
+// One pass over the page's href attributes: `hrefs` selects the <base href> with the links'.
 PageLinks page_links(const XPathQuery& hrefs, xmlXPathContext* ctx, const std::string& page_url) {
   std::optional<std::string> declared_base;
   std::vector<std::string> found;
