@@ -1,8 +1,8 @@
 // FetchLoop: a crawl's event loop, on the io thread (the caller's): a Boost.Asio io_context
 // driving libcurl's multi interface (Fetcher), the hosts' windows and politeness
 // (HostWindows), robots.txt first, retries, conditional requests and their 304s. It only
-// moves bytes and decisions: a response goes by value to a worker (process_page, on the
-// worker pool), what the worker read (PageRead) to the page store on the catalog writer's
+// moves bytes and decisions: a response goes by value to a worker (capture_page, then
+// process_page, on the worker pool), what the worker read (PageRead) to the page store on the catalog writer's
 // thread (PageStore), and what the store decided (StoreDecision) back here, where its links
 // join the frontier. Its own state is touched only on the io thread, so it needs no locks.
 #pragma once

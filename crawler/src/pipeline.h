@@ -1,6 +1,6 @@
 // Pipeline: a response's way from the fetch loop to the archive and back. Its methods are
-// called on the io thread (FetchLoop's); the work they post runs on the worker pool (reading
-// a page: process_page) and on the catalog writer's thread (the page store), and each
+// called on the io thread (FetchLoop's); the work they post runs on the worker pool (a
+// response's capture and reading: capture_page, process_page) and on the catalog writer's thread (the page store), and each
 // answer comes back to the io thread, through the io_context, as a call of the function
 // given. What crosses is made once and only read after: a PageJob to a worker, a PageRead to
 // the writer, a StoreDecision back to the loop.
