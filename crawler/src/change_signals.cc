@@ -28,11 +28,17 @@ Result<bool> ChangeSignals::after_page(const PageRead& page, const Before& befor
   // sitemap, a listing row), the others are looked at too (a new comment on the last page
   // of a thread changes nothing on its first but the count). Where the thread has a feed
   // of its own, that is asked instead which of them hold new entries (own_feed_read).
+  // A page whose entries moved (it lost one, or showed one last seen on another page that
+  // still holds entries not seen) sends the update to every other page of its thread,
+  // feed or not: the entries may be there now, and none is called gone until they are read
+  // (ThreadStore::mark_missing_gone).
   bool ask_own_feed = false;
-  if (page.thread && !page.thread->stands_alone && (changed || before.queued_as_changed)) {
+  auto moved = page.thread ? archive_.threads().last_page_moved_entries() : Result<bool>(false);
+  if (!moved) return moved.error();
+  if (page.thread && (*moved || (!page.thread->stands_alone && (changed || before.queued_as_changed)))) {
     auto siblings = archive_.threads().thread_pages(page.origin, page.thread->thread_id, page.url);
     if (!siblings) return siblings.error();
-    if (page.thread->feed.empty() || siblings->empty()) {
+    if (page.thread->feed.empty() || siblings->empty() || *moved) {
       said_changed.insert(said_changed.end(), siblings->begin(), siblings->end());
     } else {
       auto read_since = thread_read_since(*siblings, before.read_at);

@@ -306,6 +306,36 @@ TEST_F(ThreadStoreTest, AnEntryMissingFromAPageReadWholeIsGoneUntilSeenAgain) {
   EXPECT_EQ(*a->threads().mark_missing_gone(40, 41), 0);
 }
 
+// A deletion on page 1 moves the first comment of page 2 back to page 1. An update that
+// reads page 2 alone sees it lose that comment: entries moved, and nothing is called gone
+// while page 1 is not read. Once it is, the deleted comment is gone and the moved one not.
+// A page that answers 404 holds up nothing.
+TEST_F(ThreadStoreTest, AnEntryMovedToAnotherPageIsNotGoneBeforeEveryPageIsRead) {
+  auto a = open_write();
+  const std::string page1 = "http://example.com/soyuz/", page2 = "http://example.com/soyuz/page-2/",
+                    page3 = "http://example.com/soyuz/page-3/";
+  ASSERT_TRUE(a->threads().store_thread_page("example.com", thread_page({{"1", "one"}, {"2", "two"}}), 10, page1));
+  EXPECT_FALSE(*a->threads().last_page_moved_entries());
+  ASSERT_TRUE(a->threads().store_thread_page("example.com", thread_page({{"3", "three"}, {"4", "four"}}), 10, page2));
+  EXPECT_FALSE(*a->threads().last_page_moved_entries());
+  ASSERT_TRUE(a->threads().store_thread_page("example.com", thread_page({{"5", "five"}}), 10, page3));
+
+  ASSERT_TRUE(a->threads().store_thread_page("example.com", thread_page({{"4", "four"}, {"5", "five"}}), 20, page2));
+  EXPECT_TRUE(*a->threads().last_page_moved_entries()) << "page 2 no longer shows 3, and shows 5 of page 3";
+  ASSERT_TRUE(a->queue().set_page_state(page3, fora::archive::PageState::Fetched, "404", 20));
+  EXPECT_EQ(*a->threads().mark_missing_gone(20, 21), 0) << "3 may be on page 1, not read yet";
+  EXPECT_FALSE(a->threads().entry(4)->gone_since);
+
+  ASSERT_TRUE(a->threads().store_thread_page("example.com", thread_page({{"1", "one"}, {"3", "three"}}), 30, page1));
+  EXPECT_TRUE(*a->threads().last_page_moved_entries()) << "page 1 no longer shows 2";
+  ASSERT_TRUE(a->threads().store_thread_page("example.com", thread_page({{"4", "four"}, {"5", "five"}}), 30, page2));
+  EXPECT_FALSE(*a->threads().last_page_moved_entries()) << "as when it was read last";
+  ASSERT_TRUE(a->queue().set_page_state(page3, fora::archive::PageState::Fetched, "404", 30));
+  EXPECT_EQ(*a->threads().mark_missing_gone(30, 31), 1);
+  EXPECT_EQ(a->threads().entry(3)->gone_since, 31) << "comment 2, deleted";
+  for (std::int64_t kept : {2, 4, 5, 6}) EXPECT_FALSE(a->threads().entry(kept)->gone_since) << kept;
+}
+
 // A version 3 catalog (before pages.depth) is upgraded in place on its first write-open:
 // its pages keep their state, and the frontier reads them with depth 0.
 

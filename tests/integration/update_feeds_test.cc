@@ -27,10 +27,12 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-RunResult write_blog(const fs::path& out, std::vector<std::string> extra) {
+// The generated blog; its sitemaps date each post by its publication (WordPress core's), or
+// by its last change (a sitemap plugin's) when `sitemap_lastmod` is "changed".
+RunResult write_blog(const fs::path& out, std::vector<std::string> extra, const std::string& sitemap_lastmod = "publish") {
   std::vector<std::string> argv{FORA_BENCHSITE_BIN, "--out", out.string(), "--template",
-                                FORA_SOURCE_DIR "/data/sample-site/index.html", "--threads", "150",
-                                "--sitemap-lastmod", "publish"};
+                                FORA_SOURCE_DIR "/data/sample-site/index.html", "--threads", "150"};
+  if (sitemap_lastmod == "publish") argv.insert(argv.end(), {"--sitemap-lastmod", "publish"});
   argv.insert(argv.end(), extra.begin(), extra.end());
   return run(argv);
 }
@@ -195,6 +197,51 @@ TEST(UpdateFeeds, WordPressPostFeedOfOnlyNewCommentsSendsTheUpdateToEveryPage) {
 
   const std::set<std::string> asked = update_finding_new_comments(archive, server, changes, before);
   EXPECT_TRUE(asked.count(changes["busy_post"].get<std::string>() + "feed/")) << listed(server.requests());
+}
+
+// A day after the crawl, a tenth of the posts each get a new comment (on their last comment
+// page), an edited comment and a deleted one, anywhere in the post. A deletion on an earlier
+// comment page moves the first comment of each later page back a page: the update, led by
+// the feeds to the last page only, sees that page lose its first comment, which is on the
+// page before now, not gone. No comment is marked gone that was not deleted; every new
+// comment is found, and so is every deletion on a page the update read.
+TEST(UpdateFeeds, ACommentMovedToAnEarlierPageIsNotGone) {
+  TempDir site, archive;
+  const RunResult written = write_blog(site.path(), {}, "changed");
+  ASSERT_EQ(written.exit_code, 0) << written.err;
+  TestServer server(site.path());
+  const RunResult crawled = fora(archive.path(), {"crawl", "--delay", "0", "--quiet", server.url("/")});
+  ASSERT_EQ(crawled.exit_code, 0) << crawled.err;
+
+  const std::int64_t later = std::time(nullptr) + 3600 + 60;
+  const RunResult changed =
+      write_blog(site.path(), {"--change-percent", "10", "--change-time", std::to_string(later)}, "changed");
+  ASSERT_EQ(changed.exit_code, 0) << changed.err;
+  const json changes = json::parse(slurp(site.path() / "changes.json"));
+  std::set<std::string> deleted;
+  for (const json& id : changes["deleted"]) deleted.insert(std::to_string(id.get<int>()));
+  ASSERT_GE(deleted.size(), 10u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  server.clear_requests();
+
+  const RunResult updated = fora(archive.path(), {"update", "--no-index", "--quiet", "--delay", "0"});
+  ASSERT_EQ(updated.exit_code, 0) << updated.out << updated.err;
+  const fs::path file = archive.path() / "all.jsonl";
+  ASSERT_EQ(fora(archive.path(), {"export", "--jsonl", file.string(), "--quiet"}).exit_code, 0);
+  std::set<std::string> gone, found;
+  for (const json& line : json_lines(slurp(file))) {
+    if (line.value("type", "") != "comment") continue;
+    found.insert(line.value("native_id", ""));
+    if (!line["gone_since"].is_null()) gone.insert(line.value("native_id", ""));
+  }
+  for (const std::string& id : gone)
+    EXPECT_TRUE(deleted.count(id)) << "comment " << id << " marked gone, and it was not deleted; the update asked for:\n"
+                                   << listed(server.requests());
+  for (const json& id : changes["new_comments"])
+    EXPECT_TRUE(found.count(std::to_string(id.get<int>()))) << id << " not found by the update";
+  for (const std::string& id : deleted)
+    EXPECT_TRUE(gone.count(id)) << "deleted comment " << id << " not marked gone; the update asked for:\n"
+                                << listed(server.requests());
 }
 
 // A generated board of each engine names its change feeds in every page's head. A day after

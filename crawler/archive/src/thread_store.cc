@@ -124,7 +124,7 @@ Status upsert_entry(ThreadStore::Internal& a, const ThreadPlace& thread, const c
   std::string url = relative_url(e.url, thread.url);
   auto q = a.sql(
       "SELECT c.id, c.author, c.published, c.parent_native_id, c.url, v.id, coalesce(v.dictionary_id, 0),"
-      " v.text, v.quotes, c.gone_since, c.date_precision, c.edited"
+      " v.text, v.quotes, c.gone_since, c.date_precision, c.edited, coalesce(c.page_id, 0)"
       " FROM comments c JOIN comment_versions v ON v.id ="
       "   (SELECT max(id) FROM comment_versions WHERE comment_id = c.id)"
       " WHERE c.thread_id = ? AND c.kind = ? AND c.native_id = ?");
@@ -155,6 +155,13 @@ Status upsert_entry(ThreadStore::Internal& a, const ThreadPlace& thread, const c
     }
   } else {
     id = (*q)->int64(0);
+    // A comment last seen on another page of its thread moved (a post is shown on each page
+    // of its thread by some engines: it does not move).
+    const std::int64_t was_on = (*q)->int64(12);
+    std::vector<std::int64_t>& took_from = a.last_page.took_from;
+    if (std::string_view(kind) == "comment" && thread.page != 0 && was_on != 0 && was_on != thread.page &&
+        std::find(took_from.begin(), took_from.end(), was_on) == took_from.end())
+      took_from.push_back(was_on);
     auto unpacked = unpack_version(a.words, (*q)->int64(5), (*q)->int64(6), (*q)->blob(7), (*q)->blob(8));
     // Words damaged or lost in the catalog: what the page shows now is a new version.
     UnpackedVersion stored = unpacked && !unpacked->lost ? std::move(*unpacked) : UnpackedVersion{{}, {}, true};
@@ -233,6 +240,7 @@ Status merge_thread_page(ThreadStore::Internal& a, std::string_view site, const 
     page_id = row->id;
     FORA_TRY(note_read_whole(a.catalog, page_id, seen_at));
   }
+  a.last_page = {};
   auto thread = upsert_thread(a, *sid, page, seen_at);
   if (!thread) return thread.error();
   if (thread->changed) {
@@ -243,6 +251,7 @@ Status merge_thread_page(ThreadStore::Internal& a, std::string_view site, const 
     FORA_TRY(catch_up_change_seq(a));
   }
   const ThreadPlace place{thread->id, *sid, page.thread_url, page_id};
+  if (page_id != 0) a.last_page = {thread->id, page_id, seen_at, {}};
   if (page.post) FORA_TRY(upsert_entry(a, place, "post", *page.post, seen_at));
   const bool unidentified = std::any_of(page.comments.begin(), page.comments.end(),
                                         [](const extract::Entry& c) { return extract::is_content_id(c.native_id); });
@@ -292,6 +301,7 @@ Result<bool> ThreadStore::store_thread_page(std::string_view site, const extract
   FORA_TRY(exec(db, "SAVEPOINT thread_page"));
   Status merged = merge_thread_page(*in_, site, page, seen_at, page_url);
   if (!merged) {
+    in_->last_page = {};
     (void)exec(db, "ROLLBACK TO thread_page; RELEASE thread_page");
     in_->change_seq = seq_before;
     in_->tally.entries_new = new_before;
@@ -306,9 +316,17 @@ Result<std::int64_t> ThreadStore::mark_missing_gone(std::int64_t since, std::int
   Internal& a = *in_;
   FORA_TRY(a.catalog.begin_batch());
   const Status marked = [&]() -> Status {
+    // An entry may have moved to another page of its thread (a deletion on an earlier page
+    // moves the first entry of each later one back a page): none is called gone while a
+    // page of its thread that holds entries was not read whole in this run, unless that
+    // page answered that it is gone (404 or 410; the entries last seen there are not called
+    // gone, as its page was not read whole).
     auto marks = a.sql(
         "INSERT INTO gone_marks(comment_id, gone_at) SELECT c.id, ?2 FROM comments c JOIN pages p ON p.id = c.page_id"
-        " WHERE p.whole_at >= ?1 AND c.last_seen < ?1 AND c.gone_since IS NULL");
+        " WHERE p.whole_at >= ?1 AND c.last_seen < ?1 AND c.gone_since IS NULL"
+        " AND NOT EXISTS(SELECT 1 FROM comments o JOIN pages q ON q.id = o.page_id"
+        "                WHERE o.thread_id = c.thread_id AND o.gone_since IS NULL AND q.whole_at < ?1"
+        "                AND NOT (q.updated_at >= ?1 AND q.state = 'fetched' AND q.reason IN ('404', '410')))");
     if (!marks) return marks.error();
     FORA_TRY((*marks)->bind(1, since).bind(2, now).run());
     // change_seq moves, so the index learns it.
@@ -355,6 +373,20 @@ Result<std::vector<std::string>> ThreadStore::thread_pages(std::string_view site
   if (!q) return q.error();
   (*q)->bind(1, site).bind(2, thread_native_id).bind(3, except);
   return (*q)->texts(1);
+}
+
+Result<bool> ThreadStore::last_page_moved_entries() const {
+  const Internal::MergedPage& last = in_->last_page;
+  if (last.page == 0) return false;
+  // Entries last seen on the page, or on a page it took entries from, and not seen since.
+  std::string pages = std::to_string(last.page);
+  for (std::int64_t p : last.took_from) pages += "," + std::to_string(p);
+  auto q = in_->sql("SELECT EXISTS(SELECT 1 FROM comments WHERE thread_id = ?1"
+                    " AND page_id IN (SELECT value FROM json_each(?2)) AND last_seen < ?3 AND gone_since IS NULL)");
+  if (!q) return q.error();
+  auto row = (*q)->bind(1, last.thread).bind(2, "[" + pages + "]").bind(3, last.seen_at).step();
+  if (!row) return row.error();
+  return *row && (*q)->int64(0) != 0;
 }
 
 }  // namespace fora::archive

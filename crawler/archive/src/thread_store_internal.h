@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "entry_text.h"
 #include "fora/archive/thread_store.h"
@@ -16,6 +17,13 @@ struct ThreadStore::Internal : OnCatalog {
   // Whether reply_links holds a row: only mail archives write any, and until one does, a
   // new entry has no children to look for (writer only).
   bool any_reply_links = true;
+  // The page last merged read whole (store_thread_page with its URL), for
+  // last_page_moved_entries(): its thread, its row, when it was read, and the pages whose
+  // entries it showed (entries last seen there before).
+  struct MergedPage {
+    std::int64_t thread = 0, page = 0, seen_at = 0;
+    std::vector<std::int64_t> took_from;
+  } last_page;  // writer only
 };
 
 // Loads what the writer keeps between calls: the last change_seq, whether any reply link

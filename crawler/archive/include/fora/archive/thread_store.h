@@ -87,10 +87,20 @@ class ThreadStore {
   // `site` were last seen.
   Result<std::vector<std::string>> thread_pages(std::string_view site, std::string_view thread_native_id,
                                                 std::string_view except) const;
+  // Whether entries moved between the pages of a thread, or left it, as far as the page
+  // last stored (store_thread_page with its URL) shows: it no longer shows an entry last
+  // seen on it, or it shows a comment last seen on another page that still holds an entry
+  // not seen since (a post some engines show on every page of its thread does not count). The thread's other pages may show them now: a deletion on an earlier page
+  // moves the first entry of each later one back a page, a reply inserted in a threaded
+  // page moves its last one on, and a page can repeat another (WordPress's comment-page-1/
+  // is its post's page). False after a page read from no URL.
+  Result<bool> last_page_moved_entries() const;
   // Marks gone, at `now`, every entry last seen on a page that was read whole since `since`
   // (store_thread_page with its URL) but not itself seen since then; returns how many.
-  // A page that failed, or that no reader took a thread from, marks nothing. An entry seen
-  // again is no longer gone, and gone_marks keeps both times.
+  // A page that failed, or that no reader took a thread from, marks nothing. Nor does one
+  // whose thread has a page holding entries that was not read whole since `since` (the
+  // entry may be there now), unless that page answered 404 or 410. An entry seen again is
+  // no longer gone, and gone_marks keeps both times.
   Result<std::int64_t> mark_missing_gone(std::int64_t since, std::int64_t now);
   // Marks gone the threads at `url`, which answered 404 or 410 (none when no thread is
   // there); a thread read again is no longer gone. Returns how many.
