@@ -27,11 +27,9 @@ void index_section(Xapian::TermGenerator& gen, std::string_view text, Xapian::te
   gen.increase_termpos(kSectionGap);
 }
 
-void add_text(Xapian::Document& doc, const archive::StoredEntry& e) {
-  Xapian::TermGenerator gen;
-  gen.set_stemmer(Xapian::Stem("english"));
-  gen.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+void add_text(Xapian::TermGenerator& gen, Xapian::Document& doc, const archive::StoredEntry& e) {
   gen.set_document(doc);
+  gen.set_termpos(0);
   index_section(gen, e.entry.text, kOwnWdf, Field::Own);
   for (const auto& q : e.entry.quotes) index_section(gen, q.text, kOtherWdf, Field::Quote);
   index_section(gen, e.thread_title, kOtherWdf, Field::Topic);
@@ -115,13 +113,20 @@ std::string document_data(const archive::StoredEntry& e) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Xapian::Document make_document(const archive::StoredEntry& e) {
+DocumentMaker::DocumentMaker() {
+  gen_.set_stemmer(Xapian::Stem("english"));
+  gen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+Xapian::Document DocumentMaker::make(const archive::StoredEntry& e) {
   Xapian::Document doc;
   doc.add_boolean_term(unique_term(e));
   add_filters(doc, e);
-  add_text(doc, e);
+  add_text(gen_, doc, e);
   doc.set_data(document_data(e));
   return doc;
 }
+
+Xapian::Document make_document(const archive::StoredEntry& e) { return DocumentMaker().make(e); }
 
 }  // namespace fora::indexer

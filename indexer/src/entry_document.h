@@ -13,8 +13,21 @@ namespace fora::indexer {
 // catalog id, so a re-crawled archive maps to the same documents.
 std::string unique_term(const archive::StoredEntry& entry);
 
-// The full document: terms, date slot and the JSON data a search result shows (see
-// document_data()).
+// Makes the documents of stored entries, reusing one TermGenerator and stemmer from one
+// document to the next (making them costs more than many a short comment's terms). One per
+// thread.
+class DocumentMaker {
+ public:
+  DocumentMaker();
+  // The full document: terms, date slot and the data a search result shows (see
+  // document_data()).
+  Xapian::Document make(const archive::StoredEntry& entry);
+
+ private:
+  Xapian::TermGenerator gen_;
+};
+
+// DocumentMaker().make(entry), for one document.
 Xapian::Document make_document(const archive::StoredEntry& entry);
 
 // The document data: one JSON object {id, type, author, date, site, thread_id, thread_title,

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "entry_document.h"
 #include "fora/indexer/fields.h"
 #include "fora/indexer/xapian_error.h"
 
@@ -19,7 +18,7 @@ Status IndexRun::apply(const archive::StoredEntry& entry) {
     // An entry gone from its page stays searchable, with is:gone: the archive keeps it.
     const std::string term = unique_term(entry);
     const bool present = db_.term_exists(term);
-    db_.replace_document(term, make_document(entry));
+    db_.replace_document(term, maker_.make(entry));
     ++(present ? summary_.updated : summary_.added);
     last_seq_ = std::max(last_seq_, entry.change_seq);
     if (++done_ % kCommitEvery == 0) FORA_TRY(commit());

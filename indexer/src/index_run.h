@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include "entry_document.h"
 #include "fora/archive/archive.h"
 #include "fora/indexer/index_writer.h"
 
@@ -40,6 +41,7 @@ class IndexRun {
   std::filesystem::path path_;
   std::int64_t last_seq_;
   const std::function<void(const IndexProgress&)>& progress_;
+  DocumentMaker maker_;
   IndexSummary summary_;
   std::int64_t done_ = 0;
 };

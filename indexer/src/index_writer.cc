@@ -7,6 +7,7 @@
 #include <charconv>
 #include <optional>
 #include <system_error>
+#include <thread>
 
 #include <fmt/format.h>
 #include <xapian.h>
@@ -15,6 +16,7 @@
 #include "fora/indexer/generation.h"
 #include "fora/indexer/xapian_error.h"
 #include "index_run.h"
+#include "parallel_build.h"
 
 namespace fora::indexer {
 namespace fs = std::filesystem;
@@ -77,6 +79,14 @@ Result<RunOutcome> index_into(const archive::Archive& archive, const fs::path& p
   }
 }
 
+Result<RunOutcome> whole_index(const archive::Archive& archive, const fs::path& path, int workers,
+                               const std::function<void(const IndexProgress&)>& progress,
+                               const std::atomic<bool>& stop) {
+  auto built = build_whole_index(archive, path, workers, progress, stop);
+  if (!built) return built.error();
+  return RunOutcome{built->summary, built->cancelled};
+}
+
 void remove_generation(const fs::path& index_dir, std::int64_t generation) {
   std::error_code ec;  // best effort: a leftover folder is removed by the next rebuild
   fs::remove_all(index_dir / generation_name(generation), ec);
@@ -104,7 +114,9 @@ Result<IndexSummary> update_index(const archive::Archive& archive, const IndexOp
     return make_error(Errc::Corrupt, fmt::format("index generation {} is missing", path.string()),
                       "rebuild the index with `fora index --rebuild`");
 
-  auto outcome = index_into(archive, path, progress, stop);
+  // A new index is built on every core; an update goes into the current one in place.
+  const int workers = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  auto outcome = fresh ? whole_index(archive, path, workers, progress, stop) : index_into(archive, path, progress, stop);
   // A rebuild that did not finish is thrown away: the old generation stays current.
   const bool replacing = fresh && *current;
   if ((!outcome || outcome->cancelled) && replacing) remove_generation(index_dir, generation);

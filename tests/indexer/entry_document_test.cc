@@ -49,6 +49,24 @@ TEST_F(EntryDocumentTest, SeparatesOwnWordsQuotedWordsAndTopic) {
   EXPECT_FALSE(terms.count("soyuz"));
 }
 
+// A maker reused from one document to the next makes each as a new one would: the word
+// positions of one entry do not run on into the next.
+TEST_F(EntryDocumentTest, AReusedMakerMakesWhatANewOneMakes) {
+  DocumentMaker reused;
+  for (const archive::StoredEntry& e : entries_) {
+    Xapian::Document again = reused.make(e), fresh = make_document(e);
+    std::vector<std::string> a, b;
+    for (auto* d : {&again, &fresh}) {
+      auto& out = d == &again ? a : b;
+      for (auto t = d->termlist_begin(); t != d->termlist_end(); ++t) {
+        out.push_back(*t + " " + std::to_string(t.get_wdf()));
+        for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out.back() += " " + std::to_string(*p);
+      }
+    }
+    EXPECT_EQ(a, b) << e.entry.native_id;
+  }
+}
+
 TEST_F(EntryDocumentTest, OwnWordsOutweighTopicWords) {
   Xapian::Document doc = make_document(entries_[7]);  // "capsule" in own text only
   Xapian::Document topic_doc = make_document(entries_[1]);  // "capsule" in the title only

@@ -4,12 +4,15 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
 #include <ctime>
 #include <thread>
 #include <fstream>
 #include <xapian.h>
 
 #include "archive_pages.h"
+#include "parallel_build.h"
+#include "fora/indexer/fields.h"
 #include "fora/indexer/generation.h"
 #include "fora/query/searcher.h"
 #include "support/temp_dir.h"
@@ -93,6 +96,69 @@ TEST_F(IndexWriterTest, FirstRunIndexesEveryEntryIntoGenerationOne) {
             (std::vector<std::string>{kThread2 + "#comment-201", kThread1 + "#comment-101"}));
   EXPECT_EQ(urls("every Edward comment on Soyuz"),
             (std::vector<std::string>{kThread1 + "#comment-101"}));
+  EXPECT_EQ(urls("soyuz").size(), 5u);
+}
+
+// Each document as an index holds it: its data and its terms with their wdf and positions,
+// by unique term (document ids differ between a whole build and an update).
+std::map<std::string, std::string> documents_of(const fs::path& db_path) {
+  Xapian::Database db(db_path.string());
+  std::map<std::string, std::string> out;
+  for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
+    Xapian::Document doc = db.get_document(*id);
+    std::string unique, terms;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+      if ((*t).starts_with("Q")) unique = *t;
+      terms += *t + " wdf " + std::to_string(t.get_wdf()) + " at";
+      for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) terms += " " + std::to_string(*p);
+      terms += "\n";
+    }
+    out[unique] = doc.get_data() + "\n" + terms + doc.get_value(kDateSlot) + " " + doc.get_value(kSeenSlot);
+  }
+  return out;
+}
+
+// A whole index is built on several threads into shards, then compacted: it holds the same
+// documents as one written entry by entry (an update), and records the same change_seq.
+TEST_F(IndexWriterTest, AWholeBuildOnSeveralThreadsHoldsWhatAnUpdateWrites) {
+  const fs::path whole = dir_.path() / "whole";
+  auto built = build_whole_index(*archive_, whole, 3, progress_, stop_);
+  ASSERT_TRUE(built) << built.error().message;
+  EXPECT_EQ(built->summary.added, 10);
+  EXPECT_EQ(built->summary.documents, 10);
+  EXPECT_FALSE(built->cancelled);
+  for (int shard = 0; shard < 3; ++shard)
+    EXPECT_FALSE(fs::exists(whole.string() + ".shard-" + std::to_string(shard))) << "shards are removed";
+
+  // The same entries, indexed one by one into an index that was empty.
+  test::TempDir other;
+  auto a = archive::Archive::open(other.path() / "archive", archive::Archive::Mode::Write);
+  ASSERT_TRUE(a) << a.error().message;
+  IndexOptions o;
+  ASSERT_TRUE(update_index(**a, o, progress_, stop_));
+  std::int64_t seen = now_ - 120;  // as SetUp() stored them: the same first_seen
+  for (int thread : {1, 2}) {
+    seen += 60;
+    ASSERT_TRUE((*a)->threads().store_thread_page(testing::site_of(thread), testing::page_of(entries_, thread), seen));
+  }
+  auto updated = update_index(**a, o, progress_, stop_);
+  ASSERT_TRUE(updated) << updated.error().message;
+  EXPECT_EQ(updated->added, 10);
+  const fs::path one_by_one = (*a)->index_dir() / generation_name(1);
+  EXPECT_EQ(documents_of(whole), documents_of(one_by_one));
+  EXPECT_EQ(Xapian::Database(whole.string()).get_metadata(std::string(kLastSeqKey)),
+            Xapian::Database(one_by_one.string()).get_metadata(std::string(kLastSeqKey)));
+}
+
+// A build that was killed leaves its shards: the next one removes them and builds anew.
+TEST_F(IndexWriterTest, AKilledBuildsShardsAreRemovedByTheNext) {
+  fs::create_directories(archive_->index_dir() / "gen-000001.shard-0");
+  std::ofstream(archive_->index_dir() / "gen-000001.shard-0" / "postlist.glass") << "torn";
+  auto s = update();
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(s->generation, 1);
+  EXPECT_EQ(s->documents, 10);
+  EXPECT_FALSE(fs::exists(archive_->index_dir() / "gen-000001.shard-0"));
   EXPECT_EQ(urls("soyuz").size(), 5u);
 }
 

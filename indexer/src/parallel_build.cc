@@ -1,0 +1,180 @@
+#include "parallel_build.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include "entry_document.h"
+#include "fora/indexer/fields.h"
+#include "fora/indexer/xapian_error.h"
+
+namespace fora::indexer {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::size_t kBatch = 256;               // entries handed to a worker at a time
+constexpr Xapian::doccount kShardCommitEvery = 50'000;  // bounds a worker's memory
+
+using Batch = std::vector<archive::StoredEntry>;
+
+// Batches from the reader to the workers, at most `capacity` waiting: the reader waits for
+// the workers, never the other way round for long.
+class BatchQueue {
+ public:
+  explicit BatchQueue(std::size_t capacity) : capacity_(capacity) {}
+
+  // False when the queue was closed (a worker failed): the reader stops.
+  bool push(Batch batch) {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return closed_ || waiting_.size() < capacity_; });
+    if (closed_) return false;
+    waiting_.push_back(std::move(batch));
+    ready_.notify_one();
+    return true;
+  }
+  // The next batch; nullopt once the queue is closed and empty.
+  std::optional<Batch> pop() {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return closed_ || !waiting_.empty(); });
+    if (waiting_.empty()) return std::nullopt;
+    Batch batch = std::move(waiting_.front());
+    waiting_.pop_front();
+    room_.notify_one();
+    return batch;
+  }
+  // No more batches: the workers finish those waiting, then stop.
+  void close() {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    ready_.notify_all();
+    room_.notify_all();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  std::deque<Batch> waiting_;
+  std::size_t capacity_;
+  bool closed_ = false;
+};
+
+// One worker: documents into its own shard.
+class ShardWriter {
+ public:
+  explicit ShardWriter(fs::path path) : path_(std::move(path)) {}
+
+  void run(BatchQueue& queue, std::atomic<std::int64_t>& done) {
+    try {
+      Xapian::WritableDatabase db(path_.string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
+      DocumentMaker maker;
+      Xapian::doccount since_commit = 0;
+      while (auto batch = queue.pop()) {
+        for (const archive::StoredEntry& e : *batch) {
+          db.add_document(maker.make(e));
+          if (++since_commit == kShardCommitEvery) {
+            db.commit();
+            since_commit = 0;
+          }
+        }
+        done += static_cast<std::int64_t>(batch->size());
+      }
+      db.commit();
+      db.close();
+    } catch (const Xapian::Error& e) {
+      status_ = from_xapian(e, "indexing into", path_);
+      queue.close();
+    } catch (const std::exception& e) {
+      status_ = make_error(Errc::Io, fmt::format("indexing into {}: {}", path_.string(), e.what()));
+      queue.close();
+    }
+  }
+  const Status& status() const { return status_; }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+  Status status_ = ok();
+};
+
+// The shards, compacted into one database at `path` that records `last_seq`.
+Result<std::int64_t> merge_shards(const std::vector<ShardWriter>& shards, const fs::path& path, std::int64_t last_seq) {
+  try {
+    Xapian::Database all;
+    for (const ShardWriter& s : shards) all.add_database(Xapian::Database(s.path().string()));
+    all.compact(path.string());
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
+    db.set_metadata(std::string(kLastSeqKey), std::to_string(last_seq));
+    db.set_metadata(std::string(kSchemaKey), std::to_string(kIndexSchemaVersion));
+    db.commit();
+    const auto documents = static_cast<std::int64_t>(db.get_doccount());
+    db.close();
+    return documents;
+  } catch (const Xapian::Error& e) {
+    return from_xapian(e, "compacting the index into", path);
+  }
+}
+
+void remove_shards(const std::vector<ShardWriter>& shards) {
+  std::error_code ec;  // best effort: leftovers are removed by the next build
+  for (const ShardWriter& s : shards) fs::remove_all(s.path(), ec);
+}
+
+}  // namespace
+
+Result<WholeIndex> build_whole_index(const archive::Archive& archive, const fs::path& path, int workers,
+                                     const std::function<void(const IndexProgress&)>& progress,
+                                     const std::atomic<bool>& stop) {
+  std::vector<ShardWriter> shards;
+  for (int i = 0; i < std::max(workers, 1); ++i)
+    shards.emplace_back(fs::path(path.string() + fmt::format(".shard-{}", i)));
+  remove_shards(shards);  // a build that was killed left them
+  BatchQueue queue(2 * shards.size());
+  std::atomic<std::int64_t> done{0};
+  std::vector<std::thread> threads;
+  for (ShardWriter& s : shards) threads.emplace_back([&] { s.run(queue, done); });
+
+  WholeIndex out;
+  std::int64_t last_seq = 0, handed_out = 0;
+  Batch batch;
+  Status read = archive.threads().for_each_entry(0, [&](const archive::StoredEntry& e) -> Status {
+    if (stop.load(std::memory_order_relaxed)) return make_error(Errc::Cancelled, "indexing stopped");
+    batch.push_back(e);
+    if (batch.size() == kBatch) {
+      last_seq = batch.back().change_seq;
+      handed_out += static_cast<std::int64_t>(batch.size());
+      if (!queue.push(std::exchange(batch, {}))) return make_error(Errc::Cancelled, "a worker failed");
+      if (progress && handed_out % (kBatch * 4) == 0) progress(IndexProgress{done.load()});
+    }
+    return ok();
+  });
+  out.cancelled = !read && read.error().code == Errc::Cancelled;
+  if (read && !batch.empty()) {
+    last_seq = batch.back().change_seq;
+    (void)queue.push(std::move(batch));
+  }
+  queue.close();
+  for (std::thread& t : threads) t.join();
+  Status failed = ok();
+  for (const ShardWriter& s : shards)
+    if (!s.status()) failed = s.status();
+  if (!failed || (!read && !out.cancelled)) {
+    remove_shards(shards);
+    return !failed ? failed.error() : read.error();
+  }
+  auto documents = merge_shards(shards, path, last_seq);
+  remove_shards(shards);
+  if (!documents) return documents.error();
+  out.summary.added = done.load();
+  out.summary.documents = *documents;
+  if (progress) progress(IndexProgress{done.load()});
+  return out;
+}
+
+}  // namespace fora::indexer

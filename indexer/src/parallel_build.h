@@ -1,0 +1,32 @@
+// build_whole_index(): a new index of every entry of the catalog, on all cores. The catalog
+// is read in one pass on the calling thread (change_seq order); its entries go in batches to
+// worker threads, each of which makes their documents (its own TermGenerator and stemmer) and
+// adds them to a shard database of its own, written without fsync; at the end the shards are
+// compacted into one database, which gets the schema version and the change_seq reached, and
+// is synced once. Stopped, the workers first finish the batches handed out, so the index
+// holds every entry up to the change_seq it records and can be resumed incrementally.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+
+#include "fora/archive/archive.h"
+#include "fora/indexer/index_writer.h"
+#include "fora/result.h"
+
+namespace fora::indexer {
+
+struct WholeIndex {
+  IndexSummary summary;    // added: every document; documents: the index's count
+  bool cancelled = false;  // `stop` ended it early (what it holds is consistent)
+};
+
+// Writes the index at `path` (which must not exist yet; its shards are written beside it
+// and removed). `workers`: threads making documents, at least 1.
+Result<WholeIndex> build_whole_index(const archive::Archive& archive, const std::filesystem::path& path, int workers,
+                                     const std::function<void(const IndexProgress&)>& progress,
+                                     const std::atomic<bool>& stop);
+
+}  // namespace fora::indexer
