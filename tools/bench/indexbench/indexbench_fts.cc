@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_args.h"
 #include "sqlite_db.h"
 #include "fora/archive/archive.h"
 #include "fora/archive/thread_store.h"
@@ -70,12 +71,6 @@ class EntryWriter {
  private:
   Stmt text_, side_;
 };
-
-int usage() {
-  std::fprintf(stderr, "usage: fora-indexbench-fts build --archive DIR --db FILE [--contentless]\n"
-                       "       fora-indexbench-fts update --archive DIR --db FILE\n");
-  return 2;
-}
 
 void build(const fora::archive::Archive& a, const std::string& path, bool contentless) {
   std::filesystem::remove(path);
@@ -159,18 +154,14 @@ void update(const fora::archive::Archive& a, const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) return usage();
-  const std::string command = argv[1];
-  std::string archive, db;
-  bool contentless = false;
-  for (int i = 2; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (arg == "--contentless") contentless = true;
-    else if (arg == "--archive" && i + 1 < argc) archive = argv[++i];
-    else if (arg == "--db" && i + 1 < argc) db = argv[++i];
-    else return usage();
-  }
-  if (archive.empty() || db.empty() || (command != "build" && command != "update")) return usage();
+  const std::string command = argc > 1 ? argv[1] : "";
+  const fora::bench::BenchArgs args(argc, argv, 2, {"--archive", "--db"}, {"--contentless"},
+                                    "usage: fora-indexbench-fts build --archive DIR --db FILE [--contentless]\n"
+                                    "       fora-indexbench-fts update --archive DIR --db FILE");
+  const std::string archive = args.text("--archive"), db = args.text("--db");
+  const bool contentless = args.has("--contentless");
+  if (command != "build" && command != "update") args.fail("build or update?");
+  if (archive.empty() || db.empty()) args.fail("--archive and --db are required");
   auto a = fora::archive::Archive::open(archive, fora::archive::Archive::Mode::Read);
   if (!a) {
     std::fprintf(stderr, "fora-indexbench-fts: %s\n", a.error().message.c_str());

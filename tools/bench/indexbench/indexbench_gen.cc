@@ -9,11 +9,11 @@
 //                            [--change PERCENT] [--truth FILE]
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <string>
 
+#include "bench_args.h"
 #include "forum_model.h"
 #include "fora/archive/archive.h"
 #include "fora/archive/thread_store.h"
@@ -33,33 +33,20 @@ struct Options {
   double change_percent = -1;  // < 0: generate
 };
 
-[[noreturn]] void usage(const std::string& why) {
-  std::fprintf(stderr, "fora-indexbench-gen: %s\nusage: fora-indexbench-gen --archive DIR [--entries N] "
-                       "[--threads T] [--seed S] [--change PERCENT] [--truth FILE]\n", why.c_str());
-  std::exit(2);
-}
-
 Options parse(int argc, char** argv) {
+  const fora::bench::BenchArgs args(argc, argv, 1, {"--archive", "--truth", "--entries", "--threads", "--seed", "--change"},
+                                    {}, "usage: fora-indexbench-gen --archive DIR [--entries N] [--threads T] [--seed S] "
+                                        "[--change PERCENT] [--truth FILE]");
   Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (i + 1 >= argc) usage("missing the value of " + arg);
-    const std::string value = argv[++i];
-    char* end = nullptr;
-    const double number = std::strtod(value.c_str(), &end);
-    const bool numeric = end && *end == '\0' && !value.empty() && number >= 0;
-    if (arg == "--archive") o.archive = value;
-    else if (arg == "--truth") o.truth = value;
-    else if (!numeric) usage(arg + " takes a number, not " + value);
-    else if (arg == "--entries") o.model.entries = static_cast<std::int64_t>(number);
-    else if (arg == "--threads") o.model.threads = static_cast<std::int64_t>(number);
-    else if (arg == "--seed") o.model.seed = static_cast<std::uint64_t>(number);
-    else if (arg == "--change") o.change_percent = number;
-    else usage("unknown option " + arg);
-  }
-  if (o.archive.empty()) usage("--archive is required");
+  o.archive = args.text("--archive");
+  o.truth = args.text("--truth");
+  o.model.entries = static_cast<std::int64_t>(args.number("--entries", 1'000'000));
+  o.model.threads = static_cast<std::int64_t>(args.number("--threads", 50'000));
+  o.model.seed = static_cast<std::uint64_t>(args.number("--seed", 1));
+  o.change_percent = args.number("--change", -1);
+  if (o.archive.empty()) args.fail("--archive is required");
   if (o.model.threads < 1 || o.model.entries < o.model.threads)
-    usage("--entries must be at least --threads (each thread has its post), and --threads at least 1");
+    args.fail("--entries must be at least --threads (each thread has its post), and --threads at least 1");
   return o;
 }
 

@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_args.h"
 #include "bench_queries.h"
 #include "sqlite_db.h"
 #include "fora/query/searcher.h"
@@ -40,8 +41,8 @@ using fora::bench::Stmt;
 using Clock = std::chrono::steady_clock;
 
 struct Options {
-  std::string archive, fora, contentless, content, sqlite3 = "sqlite3";
-  int runs = 10, command_runs = 5;
+  std::string archive, fora, contentless, content, sqlite3;
+  int runs, command_runs;
 };
 
 double ms_of(const std::function<void()>& fn) {
@@ -103,28 +104,15 @@ struct Side {
   std::vector<double> in_process, command;  // every run of the questions fora answers too
 };
 
-[[noreturn]] void usage(const std::string& why) {
-  std::fprintf(stderr, "fora-indexbench-query: %s\nusage: fora-indexbench-query --archive DIR --fora BIN "
-                       "--contentless DB --content DB [--sqlite3 BIN] [--runs N] [--command-runs N]\n", why.c_str());
-  std::exit(2);
-}
-
 Options parse(int argc, char** argv) {
-  Options o;
-  for (int i = 1; i < argc; ++i) {
-    const std::string arg = argv[i];
-    if (i + 1 >= argc) usage("missing the value of " + arg);
-    const std::string value = argv[++i];
-    if (arg == "--archive") o.archive = value;
-    else if (arg == "--fora") o.fora = value;
-    else if (arg == "--contentless") o.contentless = value;
-    else if (arg == "--content") o.content = value;
-    else if (arg == "--sqlite3") o.sqlite3 = value;
-    else if (arg == "--runs") o.runs = std::max(1, std::atoi(value.c_str()));
-    else if (arg == "--command-runs") o.command_runs = std::max(1, std::atoi(value.c_str()));
-    else usage("unknown option " + arg);
-  }
-  if (o.archive.empty() || o.fora.empty() || o.contentless.empty() || o.content.empty()) usage("an option is missing");
+  const fora::bench::BenchArgs args(
+      argc, argv, 1, {"--archive", "--fora", "--contentless", "--content", "--sqlite3", "--runs", "--command-runs"}, {},
+      "usage: fora-indexbench-query --archive DIR --fora BIN --contentless DB --content DB [--sqlite3 BIN] "
+      "[--runs N] [--command-runs N]");
+  Options o{args.text("--archive"), args.text("--fora"), args.text("--contentless"), args.text("--content"),
+            args.text("--sqlite3", "sqlite3"), std::max(1, static_cast<int>(args.number("--runs", 10))),
+            std::max(1, static_cast<int>(args.number("--command-runs", 5)))};
+  if (o.archive.empty() || o.fora.empty() || o.contentless.empty() || o.content.empty()) args.fail("an option is missing");
   return o;
 }
 
