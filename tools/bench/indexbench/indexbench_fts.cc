@@ -10,10 +10,12 @@
 //                                             exact author (for exact matches and counts by
 //                                             author) and how many versions were indexed
 // `update` adds what changed since the build (new entries; edited ones deleted with the
-// words they were indexed with, which a contentless table needs, and added again).
+// words they were indexed with, which a contentless table needs, and added again). `read`
+// reads the catalog alone, as the builds do, to tell its share of their time.
 //
 // Usage: fora-indexbench-fts build --archive DIR --db FILE [--contentless]
 //        fora-indexbench-fts update --archive DIR --db FILE
+//        fora-indexbench-fts read --archive DIR
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -116,6 +118,18 @@ void delete_indexed(const Db& db, const fora::archive::Archive& a, const StoredE
       .bind(6, replyto_of(e, old.quotes)).run();
 }
 
+void read_catalog(const fora::archive::Archive& a) {
+  std::int64_t n = 0;
+  std::size_t bytes = 0;
+  auto read = a.threads().for_each_entry(0, [&](const StoredEntry& e) -> fora::Status {
+    ++n;
+    bytes += e.entry.text.size() + quotes_of(e.entry.quotes).size() + topic_of(e).size();
+    return fora::ok();
+  });
+  if (!read) throw std::runtime_error("reading the catalog: " + read.error().message);
+  std::printf("read %lld entries, %.1f MB of words\n", static_cast<long long>(n), static_cast<double>(bytes) / 1048576);
+}
+
 void update(const fora::archive::Archive& a, const std::string& path) {
   Db db(path, SQLITE_OPEN_READWRITE);
   Stmt state(db, "SELECT (SELECT value FROM state WHERE key = 'change_seq'), "
@@ -157,11 +171,12 @@ int main(int argc, char** argv) {
   const std::string command = argc > 1 ? argv[1] : "";
   const fora::bench::BenchArgs args(argc, argv, 2, {"--archive", "--db"}, {"--contentless"},
                                     "usage: fora-indexbench-fts build --archive DIR --db FILE [--contentless]\n"
-                                    "       fora-indexbench-fts update --archive DIR --db FILE");
+                                    "       fora-indexbench-fts update --archive DIR --db FILE\n"
+                                    "       fora-indexbench-fts read --archive DIR");
   const std::string archive = args.text("--archive"), db = args.text("--db");
   const bool contentless = args.has("--contentless");
-  if (command != "build" && command != "update") args.fail("build or update?");
-  if (archive.empty() || db.empty()) args.fail("--archive and --db are required");
+  if (command != "build" && command != "update" && command != "read") args.fail("build, update or read?");
+  if (archive.empty() || (db.empty() && command != "read")) args.fail("--archive and --db are required");
   auto a = fora::archive::Archive::open(archive, fora::archive::Archive::Mode::Read);
   if (!a) {
     std::fprintf(stderr, "fora-indexbench-fts: %s\n", a.error().message.c_str());
@@ -169,7 +184,9 @@ int main(int argc, char** argv) {
   }
   try {
     const auto start = std::chrono::steady_clock::now();
-    if (command == "build") build(**a, db, contentless); else update(**a, db);
+    if (command == "build") build(**a, db, contentless);
+    else if (command == "update") update(**a, db);
+    else read_catalog(**a);
     std::printf("%s in %.2f s\n", command.c_str(),
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
   } catch (const std::exception& e) {
