@@ -116,8 +116,11 @@ Options parse(int argc, char** argv) {
   return o;
 }
 
+// `s` in `width` bytes: cut (on a character's first byte) and marked "~" when longer.
 std::string cell(const std::string& s, std::size_t width) {
-  std::string out = s.size() > width ? s.substr(0, width - 1) + "~" : s;
+  std::size_t cut = width - 1;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  std::string out = s.size() > width ? s.substr(0, cut) + "~" : s;
   return out + std::string(width - std::min(width, out.size()), ' ');
 }
 
