@@ -115,9 +115,11 @@ std::vector<ResolvedQuery> resolved_queries(const ForumModel& model) {
 
 namespace {
 
-// FROM and WHERE of a query, its MATCH as `match_sql` (a parameter or a literal).
+// FROM and WHERE of a query, its MATCH as `match_sql` (a parameter or a literal). The side
+// table is joined only where the question reads it: a join costs a lookup per match.
 std::string from_where(const ResolvedQuery& q, const std::string& match_sql) {
   if (q.match.empty()) return " FROM m WHERE " + q.where;
+  if (q.where.empty() && q.group.empty()) return " FROM e WHERE e MATCH " + match_sql;
   return " FROM e JOIN m ON m.id = e.rowid WHERE e MATCH " + match_sql + (q.where.empty() ? "" : " AND " + q.where);
 }
 
