@@ -20,7 +20,10 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kBatch = 256;               // entries handed to a worker at a time
-constexpr Xapian::doccount kShardCommitEvery = 50'000;  // bounds a worker's memory
+// A worker commits as often as Xapian flushes by itself (XAPIAN_FLUSH_THRESHOLD, 10,000
+// documents): measured on a 489,119-entry catalog, 2 workers took 337 s of CPU and 353 MB at
+// 10,000, 338 s and 1,337 MB at 50,000, 408 s and 1,261 MB at 200,000.
+constexpr Xapian::doccount kShardCommitEvery = 10'000;
 
 using Batch = std::vector<archive::StoredEntry>;
 
