@@ -5,9 +5,11 @@
 
 namespace fora::bench {
 
-// Bare words, phrases and own:/quote: search the words; a bare word also the topic, as fora
-// ranks a thread's title, categories and tags with each of its entries (weighted lower).
-#define TEXT "{body quotes topic}: "
+// Bare words and phrases search the writer's own words and the topic, as fora's do (a
+// thread's title, categories and tags go with each of its entries, weighted lower; quoted
+// words are found with quote:, in the entry that quotes them, and bare words leave them to
+// the entry that said them first).
+#define TEXT "{body topic}: "
 
 const std::vector<BenchQuery>& bench_queries() {
   static const std::vector<BenchQuery> table = {

@@ -7,6 +7,7 @@
 //
 // Usage: fora-indexbench-gen --archive DIR [--entries N] [--threads T] [--seed S]
 //                            [--change PERCENT] [--truth FILE]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -125,7 +126,8 @@ int generate(const Options& o, const ForumModel& model, fora::archive::Archive& 
 
 // A day of the forum's life: on a chosen page (5 * P% of the pages), every fifth comment is
 // edited, one other comment is gone and one new comment is added, so about P% of the
-// entries are edited. Each changed page is stored whole again, as an update reads it.
+// entries are edited. Every page of a changed thread is stored whole again, as an update
+// reads a thread whose entries moved (nothing of it is called gone before).
 int change(const Options& o, const ForumModel& model, fora::archive::Archive& a) {
   const auto start = std::chrono::steady_clock::now();
   PageWriter writer(a, kChangedAt);
@@ -139,8 +141,13 @@ int change(const Options& o, const ForumModel& model, fora::archive::Archive& a)
       if (rng.chance(page_share)) chosen.push_back(p);
     if (chosen.empty()) continue;
     auto thread = model.thread(t);
-    for (std::int64_t p : chosen) {
+    for (std::int64_t p = 0; p < model.pages(t); ++p) {
       auto& page = thread.pages[static_cast<std::size_t>(p)];
+      if (std::find(chosen.begin(), chosen.end(), p) == chosen.end()) {
+        if (auto stored = writer.store(page, thread.page_urls[static_cast<std::size_t>(p)]); !stored)
+          return fail(stored.error());
+        continue;
+      }
       auto& comments = page.comments;
       for (std::size_t k = 0; k < comments.size(); k += 5, ++edited)
         comments[k].text += " Edited: " + model.words(rng, 5 + rng.below(10), page.tags.front());
@@ -163,7 +170,7 @@ int change(const Options& o, const ForumModel& model, fora::archive::Archive& a)
   if (auto done = writer.finish(); !done) return fail(done.error());
   auto gone = a.threads().mark_missing_gone(kChangedAt, kChangedAt);
   if (!gone) return fail(gone.error());
-  std::printf("changed %lld pages: %lld entries edited, %lld new, %lld gone (%lld marked) in %.1f s\n",
+  std::printf("stored %lld pages of the changed threads again: %lld entries edited, %lld new, %lld gone (%lld marked) in %.1f s\n",
               static_cast<long long>(writer.pages()), static_cast<long long>(edited), static_cast<long long>(added),
               static_cast<long long>(dropped), static_cast<long long>(*gone), seconds_since(start));
   if (*gone != dropped) {
