@@ -2,8 +2,8 @@
 // is read in one pass on the calling thread (change_seq order); its entries go in batches to
 // worker threads, each of which makes their documents (its own TermGenerator and stemmer) and
 // adds them to a shard database of its own, written without fsync; at the end the shards are
-// compacted into one database, which gets the schema version and the change_seq reached, and
-// is synced once. Stopped, the workers first finish the batches handed out, so the index
+// compacted into one database, which gets the schema version and the change_seq reached in
+// one commit (synced). Stopped, the workers first finish the batches handed out, so the index
 // holds every entry up to the change_seq it records and can be resumed incrementally.
 #pragma once
 
