@@ -4,6 +4,7 @@
 // its last commit ended and never skips an entry.
 #include "fora/indexer/index_writer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <system_error>
@@ -114,8 +115,10 @@ Result<IndexSummary> update_index(const archive::Archive& archive, const IndexOp
     return make_error(Errc::Corrupt, fmt::format("index generation {} is missing", path.string()),
                       "rebuild the index with `fora index --rebuild`");
 
-  // A new index is built on every core; an update goes into the current one in place.
-  const int workers = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // A new index is built on every core, up to 8: each worker holds up to 10,000 documents
+  // in memory (about 170 MB, measured on the update bench's catalog) before it flushes.
+  // An update goes into the current index in place.
+  const int workers = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
   auto outcome = fresh ? whole_index(archive, path, workers, progress, stop) : index_into(archive, path, progress, stop);
   // A rebuild that did not finish is thrown away: the old generation stays current.
   const bool replacing = fresh && *current;
