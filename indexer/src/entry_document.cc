@@ -28,8 +28,7 @@ void index_section(Xapian::TermGenerator& gen, std::string_view text, Xapian::te
 }
 
 void add_text(Xapian::TermGenerator& gen, Xapian::Document& doc, const archive::StoredEntry& e) {
-  gen.set_document(doc);
-  gen.set_termpos(0);
+  gen.set_document(doc);  // positions start again at 0
   index_section(gen, e.entry.text, kOwnWdf, Field::Own);
   for (const auto& q : e.entry.quotes) index_section(gen, q.text, kOtherWdf, Field::Quote);
   index_section(gen, e.thread_title, kOtherWdf, Field::Topic);

@@ -29,11 +29,15 @@ Status IndexRun::apply(const archive::StoredEntry& entry) {
   return ok();
 }
 
+void commit_indexed(Xapian::WritableDatabase& db, std::int64_t last_seq) {
+  db.set_metadata(std::string(kLastSeqKey), std::to_string(last_seq));
+  db.set_metadata(std::string(kSchemaKey), std::to_string(kIndexSchemaVersion));
+  db.commit();
+}
+
 Status IndexRun::commit() {
   try {
-    db_.set_metadata(std::string(kLastSeqKey), std::to_string(last_seq_));
-    db_.set_metadata(std::string(kSchemaKey), std::to_string(kIndexSchemaVersion));
-    db_.commit();
+    commit_indexed(db_, last_seq_);
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "committing", path_);
   }

@@ -17,6 +17,17 @@
 
 namespace fora::indexer {
 
+// What a run into one database did: its counts, and whether `stop` ended it early (what the
+// database holds is still every entry up to the change_seq it records).
+struct IndexOutcome {
+  IndexSummary summary;
+  bool cancelled = false;
+};
+
+// Records in `db` that it holds every entry up to `last_seq`, in this schema, and commits.
+// Throws Xapian::Error.
+void commit_indexed(Xapian::WritableDatabase& db, std::int64_t last_seq);
+
 class IndexRun {
  public:
   static constexpr std::int64_t kCommitEvery = 5000;  // bounds memory and the work a crash loses

@@ -23,11 +23,6 @@ namespace fora::indexer {
 namespace fs = std::filesystem;
 namespace {
 
-struct RunOutcome {
-  IndexSummary summary;
-  bool cancelled = false;
-};
-
 std::optional<std::int64_t> parse_int(const std::string& s) {
   std::int64_t n = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
@@ -55,7 +50,7 @@ Result<std::int64_t> indexed_seq(const Xapian::WritableDatabase& db, const fs::p
   return *last;
 }
 
-Result<RunOutcome> index_into(const archive::Archive& archive, const fs::path& path,
+Result<IndexOutcome> index_into(const archive::Archive& archive, const fs::path& path,
                               const std::function<void(const IndexProgress&)>& progress,
                               const std::atomic<bool>& stop) {
   try {
@@ -72,20 +67,12 @@ Result<RunOutcome> index_into(const archive::Archive& archive, const fs::path& p
     if (!walked && !cancelled) return walked.error();
     FORA_TRY(run.commit());
     run.report_done();
-    RunOutcome out{run.summary(), cancelled};
+    IndexOutcome out{run.summary(), cancelled};
     db.close();
     return out;
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "opening the index", path);
   }
-}
-
-Result<RunOutcome> whole_index(const archive::Archive& archive, const fs::path& path, int workers,
-                               const std::function<void(const IndexProgress&)>& progress,
-                               const std::atomic<bool>& stop) {
-  auto built = build_whole_index(archive, path, workers, progress, stop);
-  if (!built) return built.error();
-  return RunOutcome{built->summary, built->cancelled};
 }
 
 void remove_generation(const fs::path& index_dir, std::int64_t generation) {
@@ -119,7 +106,7 @@ Result<IndexSummary> update_index(const archive::Archive& archive, const IndexOp
   // in memory (about 170 MB, measured on the update bench's catalog) before it flushes.
   // An update goes into the current index in place.
   const int workers = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
-  auto outcome = fresh ? whole_index(archive, path, workers, progress, stop) : index_into(archive, path, progress, stop);
+  auto outcome = fresh ? build_whole_index(archive, path, workers, progress, stop) : index_into(archive, path, progress, stop);
   // A rebuild that did not finish is thrown away: the old generation stays current.
   const bool replacing = fresh && *current;
   if ((!outcome || outcome->cancelled) && replacing) remove_generation(index_dir, generation);

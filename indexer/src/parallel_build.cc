@@ -12,7 +12,6 @@
 #include <xapian.h>
 
 #include "entry_document.h"
-#include "fora/indexer/fields.h"
 #include "fora/indexer/xapian_error.h"
 
 namespace fora::indexer {
@@ -113,9 +112,7 @@ Result<std::int64_t> merge_shards(const std::vector<ShardWriter>& shards, const 
     for (const ShardWriter& s : shards) all.add_database(Xapian::Database(s.path().string()));
     all.compact(path.string());
     Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
-    db.set_metadata(std::string(kLastSeqKey), std::to_string(last_seq));
-    db.set_metadata(std::string(kSchemaKey), std::to_string(kIndexSchemaVersion));
-    db.commit();
+    commit_indexed(db, last_seq);
     const auto documents = static_cast<std::int64_t>(db.get_doccount());
     db.close();
     return documents;
@@ -131,7 +128,7 @@ void remove_shards(const std::vector<ShardWriter>& shards) {
 
 }  // namespace
 
-Result<WholeIndex> build_whole_index(const archive::Archive& archive, const fs::path& path, int workers,
+Result<IndexOutcome> build_whole_index(const archive::Archive& archive, const fs::path& path, int workers,
                                      const std::function<void(const IndexProgress&)>& progress,
                                      const std::atomic<bool>& stop) {
   std::vector<ShardWriter> shards;
@@ -143,7 +140,7 @@ Result<WholeIndex> build_whole_index(const archive::Archive& archive, const fs::
   std::vector<std::thread> threads;
   for (ShardWriter& s : shards) threads.emplace_back([&] { s.run(queue, done); });
 
-  WholeIndex out;
+  IndexOutcome out;
   std::int64_t last_seq = 0, handed_out = 0;
   Batch batch;
   Status read = archive.threads().for_each_entry(0, [&](const archive::StoredEntry& e) -> Status {

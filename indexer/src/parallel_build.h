@@ -15,17 +15,14 @@
 #include "fora/archive/archive.h"
 #include "fora/indexer/index_writer.h"
 #include "fora/result.h"
+#include "index_run.h"
 
 namespace fora::indexer {
 
-struct WholeIndex {
-  IndexSummary summary;    // added: every document; documents: the index's count
-  bool cancelled = false;  // `stop` ended it early (what it holds is consistent)
-};
-
 // Writes the index at `path` (which must not exist yet; its shards are written beside it
-// and removed). `workers`: threads making documents, at least 1.
-Result<WholeIndex> build_whole_index(const archive::Archive& archive, const std::filesystem::path& path, int workers,
+// and removed). `workers`: threads making documents, at least 1. The summary counts every
+// document as added.
+Result<IndexOutcome> build_whole_index(const archive::Archive& archive, const std::filesystem::path& path, int workers,
                                      const std::function<void(const IndexProgress&)>& progress,
                                      const std::atomic<bool>& stop);
 
