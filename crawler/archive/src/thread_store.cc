@@ -240,7 +240,6 @@ Status merge_thread_page(ThreadStore::Internal& a, std::string_view site, const 
     page_id = row->id;
     FORA_TRY(note_read_whole(a.catalog, page_id, seen_at));
   }
-  a.last_page = {};
   auto thread = upsert_thread(a, *sid, page, seen_at);
   if (!thread) return thread.error();
   if (thread->changed) {
@@ -251,7 +250,7 @@ Status merge_thread_page(ThreadStore::Internal& a, std::string_view site, const 
     FORA_TRY(catch_up_change_seq(a));
   }
   const ThreadPlace place{thread->id, *sid, page.thread_url, page_id};
-  if (page_id != 0) a.last_page = {thread->id, page_id, seen_at, {}};
+  a.last_page = {thread->id, page_id, seen_at, {}};  // page_id 0: not read whole, nothing moved
   if (page.post) FORA_TRY(upsert_entry(a, place, "post", *page.post, seen_at));
   const bool unidentified = std::any_of(page.comments.begin(), page.comments.end(),
                                         [](const extract::Entry& c) { return extract::is_content_id(c.native_id); });

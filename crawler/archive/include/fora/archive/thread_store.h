@@ -90,10 +90,11 @@ class ThreadStore {
   // Whether entries moved between the pages of a thread, or left it, as far as the page
   // last stored (store_thread_page with its URL) shows: it no longer shows an entry last
   // seen on it, or it shows a comment last seen on another page that still holds an entry
-  // not seen since (a post some engines show on every page of its thread does not count). The thread's other pages may show them now: a deletion on an earlier page
-  // moves the first entry of each later one back a page, a reply inserted in a threaded
-  // page moves its last one on, and a page can repeat another (WordPress's comment-page-1/
-  // is its post's page). False after a page read from no URL.
+  // not seen since (a post some engines show on every page of its thread does not count).
+  // The thread's other pages may show them now: a deletion on an earlier page moves the
+  // first entry of each later one back a page, a reply inserted in a threaded page moves its
+  // last one on, and a page can repeat another (WordPress's comment-page-1/ is its post's
+  // page). False after a page read from no URL.
   Result<bool> last_page_moved_entries() const;
   // Marks gone, at `now`, every entry last seen on a page that was read whole since `since`
   // (store_thread_page with its URL) but not itself seen since then; returns how many.
