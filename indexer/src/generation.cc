@@ -16,6 +16,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kGenPrefix = "gen-";
+constexpr std::string_view kStubName = "XAPIANDB";  // the name Xapian looks for in a folder
 
 Status write_synced(const fs::path& path, const std::string& content) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -85,6 +86,20 @@ std::int64_t next_generation(const fs::path& index_dir) {
     if (auto n = parse_generation_name(item.path().filename().string())) highest = std::max(highest, *n);
   if (auto cur = current_generation(index_dir); cur && *cur) highest = std::max(highest, **cur);
   return highest + 1;
+}
+
+fs::path main_database(const fs::path& generation_dir) { return generation_dir / "main"; }
+fs::path delta_database(const fs::path& generation_dir) { return generation_dir / "delta"; }
+
+Status write_generation_stub(const fs::path& generation_dir) {
+  // Paths in a stub are relative to the folder holding it; the main database comes first, so
+  // the schema is read from it.
+  return write_synced(generation_dir / kStubName, "auto main\nauto delta\n");
+}
+
+bool has_generation_stub(const fs::path& generation_dir) {
+  std::error_code ec;
+  return fs::is_regular_file(generation_dir / kStubName, ec);
 }
 
 Status switch_current(const fs::path& index_dir, std::int64_t generation) {

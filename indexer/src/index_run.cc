@@ -7,18 +7,36 @@
 
 namespace fora::indexer {
 
-IndexRun::IndexRun(Xapian::WritableDatabase& db, std::filesystem::path path,
-                   std::int64_t last_seq,
+IndexRun::IndexRun(Xapian::WritableDatabase& main, Xapian::WritableDatabase& delta,
+                   std::filesystem::path path, std::int64_t last_seq,
                    const std::function<void(const IndexProgress&)>& progress)
-    : db_(db), path_(std::move(path)), last_seq_(last_seq), progress_(progress) {}
+    : main_(main), delta_(delta), path_(std::move(path)), last_seq_(last_seq), progress_(progress) {}
+
+Xapian::doccount live_documents(const Xapian::Database& main, const Xapian::Database& delta) {
+  return main.get_doccount() - main.get_termfreq(std::string(kReplacedTerm)) + delta.get_doccount();
+}
+
+bool IndexRun::mark_replaced_in_main(const std::string& term) {
+  auto found = main_.postlist_begin(term);
+  if (found == main_.postlist_end(term)) return false;
+  const Xapian::docid id = *found;
+  Xapian::Document doc = main_.get_document(id);
+  // Adding one term rewrites the document's term list only: Xapian leaves the postings and
+  // positions of its unchanged terms where they are.
+  auto mark = doc.termlist_begin();
+  mark.skip_to(std::string(kReplacedTerm));
+  if (mark != doc.termlist_end() && *mark == kReplacedTerm) return true;
+  doc.add_boolean_term(std::string(kReplacedTerm));
+  main_.replace_document(id, doc);
+  return true;
+}
 
 Status IndexRun::apply(const archive::StoredEntry& entry) {
   try {
     // A WritableDatabase sees its own uncommitted changes, so this is right within a batch.
-    // An entry gone from its page stays searchable, with is:gone: the archive keeps it.
     const std::string term = unique_term(entry);
-    const bool present = db_.term_exists(term);
-    db_.replace_document(term, maker_.make(entry));
+    const bool present = delta_.term_exists(term) || mark_replaced_in_main(term);
+    delta_.replace_document(term, maker_.make(entry));
     ++(present ? summary_.updated : summary_.added);
     last_seq_ = std::max(last_seq_, entry.change_seq);
     if (++done_ % kCommitEvery == 0) FORA_TRY(commit());
@@ -37,7 +55,8 @@ void commit_indexed(Xapian::WritableDatabase& db, std::int64_t last_seq) {
 
 Status IndexRun::commit() {
   try {
-    commit_indexed(db_, last_seq_);
+    main_.commit();
+    commit_indexed(delta_, last_seq_);
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "committing", path_);
   }
@@ -46,7 +65,7 @@ Status IndexRun::commit() {
 
 IndexSummary IndexRun::summary() const {
   IndexSummary s = summary_;
-  s.documents = static_cast<std::int64_t>(db_.get_doccount());
+  s.documents = static_cast<std::int64_t>(live_documents(main_, delta_));
   return s;
 }
 

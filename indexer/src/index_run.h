@@ -1,7 +1,7 @@
-// IndexRun: applies stored entries to one open Xapian database, counting what it added,
-// replaced and deleted, and committing every kCommitEvery entries together with the highest
-// change_seq applied (metadata kLastSeqKey), so a crash loses at most one batch and the next
-// run resumes after the last commit. Every Xapian exception is caught and returned as a
+// IndexRun: applies stored entries to a generation's open main and delta databases
+// (generation.h), counting what it added and replaced, and committing every kCommitEvery
+// entries together with the highest change_seq applied (metadata kLastSeqKey), so a crash
+// loses at most one batch and the next run resumes after the last commit. Every Xapian exception is caught and returned as a
 // Status: none crosses the archive's for_each_entry.
 #pragma once
 
@@ -28,27 +28,38 @@ struct IndexOutcome {
 // Throws Xapian::Error.
 void commit_indexed(Xapian::WritableDatabase& db, std::int64_t last_seq);
 
+// The documents an index holds: main's unmarked ones and all of delta's.
+Xapian::doccount live_documents(const Xapian::Database& main, const Xapian::Database& delta);
+
 class IndexRun {
  public:
   static constexpr std::int64_t kCommitEvery = 5000;  // bounds memory and the work a crash loses
   static constexpr std::int64_t kProgressEvery = 256;
 
-  // `db` and `progress` must outlive the run; `last_seq` is the change_seq already indexed.
-  IndexRun(Xapian::WritableDatabase& db, std::filesystem::path path, std::int64_t last_seq,
-           const std::function<void(const IndexProgress&)>& progress);
+  // The databases and `progress` must outlive the run; `last_seq` is the change_seq already
+  // indexed.
+  IndexRun(Xapian::WritableDatabase& main, Xapian::WritableDatabase& delta, std::filesystem::path path,
+           std::int64_t last_seq, const std::function<void(const IndexProgress&)>& progress);
 
-  // Adds or replaces the entry's document (by its unique term), or deletes it when the entry
-  // is gone.
+  // Writes the entry's document into delta (replacing its copy there, by unique term) and
+  // marks main's copy, if any, replaced. An entry gone from its page is indexed like any
+  // other (with is:gone): the archive keeps it.
   Status apply(const archive::StoredEntry& entry);
-  // Makes everything applied so far durable, with the change_seq it reaches.
+  // Makes everything applied so far durable, with the change_seq it reaches: main's marks
+  // first, then delta with the change_seq. A crash between the two leaves marked copies
+  // whose new ones the next run writes again, never two live copies of one entry.
   Status commit();
 
-  // Counts so far; `documents` is the database's current size.
+  // Counts so far; `documents` is what the index holds now (live_documents()).
   IndexSummary summary() const;
   void report_done() const;
 
  private:
-  Xapian::WritableDatabase& db_;
+  // Marks main's copy of the entry with `term`, if it has an unmarked one; true if it had one.
+  bool mark_replaced_in_main(const std::string& term);
+
+  Xapian::WritableDatabase& main_;
+  Xapian::WritableDatabase& delta_;
   std::filesystem::path path_;
   std::int64_t last_seq_;
   const std::function<void(const IndexProgress&)>& progress_;

@@ -30,34 +30,46 @@ std::optional<std::int64_t> parse_int(const std::string& s) {
   return n;
 }
 
-// The change_seq the index holds (0 for a new database); refuses other schema versions.
-Result<std::int64_t> indexed_seq(const Xapian::WritableDatabase& db, const fs::path& path) {
+// An index of another schema version: refused, with the way out.
+Error older_schema(const fs::path& path, std::int64_t version) {
+  return make_error(Errc::Corrupt,
+                    fmt::format("index {} has schema {}; this fora writes schema {}", path.string(),
+                                version, kIndexSchemaVersion),
+                    version > kIndexSchemaVersion
+                        ? "upgrade fora, or rebuild the index with `fora index --rebuild`"
+                        : "rebuild the index with `fora index --rebuild`");
+}
+
+// The change_seq the index holds; refuses other schema versions.
+Result<std::int64_t> indexed_seq(const Xapian::Database& db, const fs::path& path) {
   std::string schema = db.get_metadata(std::string(kSchemaKey));
   std::string seq = db.get_metadata(std::string(kLastSeqKey));
-  if (schema.empty() && seq.empty() && db.get_doccount() == 0) return std::int64_t{0};
   auto version = parse_int(schema);
   auto last = parse_int(seq);
   if (!version || !last)
     return make_error(Errc::Corrupt, fmt::format("{} is not a fora index", path.string()),
                       "rebuild the index with `fora index --rebuild`");
   if (*version != kIndexSchemaVersion)
-    return make_error(Errc::Corrupt,
-                      fmt::format("index {} has schema {}; this fora writes schema {}",
-                                  path.string(), *version, kIndexSchemaVersion),
-                      *version > kIndexSchemaVersion
-                          ? "upgrade fora, or rebuild the index with `fora index --rebuild`"
-                          : "rebuild the index with `fora index --rebuild`");
+    return older_schema(path, *version);
   return *last;
 }
 
+// The entries changed since the generation's last commit, into its delta database.
 Result<IndexOutcome> index_into(const archive::Archive& archive, const fs::path& path,
                               const std::function<void(const IndexProgress&)>& progress,
                               const std::atomic<bool>& stop) {
+  if (!has_generation_stub(path))
+    return make_error(Errc::Corrupt,
+                      fmt::format("index {} was written by an older fora (schema 3 or earlier, one database)", path.string()),
+                      "rebuild the index with `fora index --rebuild`");
+  const fs::path delta_path = delta_database(path);
   try {
-    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
-    auto since = indexed_seq(db, path);
+    Xapian::WritableDatabase main(main_database(path).string(), Xapian::DB_OPEN);
+    Xapian::WritableDatabase delta(delta_path.string(), Xapian::DB_OPEN);
+    if (auto schema = indexed_seq(main, main_database(path)); !schema) return schema.error();
+    auto since = indexed_seq(delta, delta_path);
     if (!since) return since.error();
-    IndexRun run(db, path, *since, progress);
+    IndexRun run(main, delta, path, *since, progress);
     Status walked = archive.threads().for_each_entry(*since, [&](const archive::StoredEntry& e) -> Status {
       if (stop.load(std::memory_order_relaxed))
         return make_error(Errc::Cancelled, "indexing stopped");
@@ -68,16 +80,64 @@ Result<IndexOutcome> index_into(const archive::Archive& archive, const fs::path&
     FORA_TRY(run.commit());
     run.report_done();
     IndexOutcome out{run.summary(), cancelled};
-    db.close();
+    main.close();
+    delta.close();
     return out;
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "opening the index", path);
   }
 }
 
+// True when the generation was written by a whole build that was stopped.
+bool stopped_build(const fs::path& path) {
+  try {
+    return !Xapian::Database(main_database(path).string()).get_metadata(std::string(kStoppedBuildKey)).empty();
+  } catch (const Xapian::Error&) {
+    return false;  // index_into() reports it
+  }
+}
+
+// True when the generation's delta holds more than `share` of its main's live documents.
+bool outgrown(const fs::path& path, double share) {
+  if (share <= 0) return false;
+  try {
+    Xapian::Database main(main_database(path).string()), delta(delta_database(path).string());
+    const auto in_main = main.get_doccount() - main.get_termfreq(std::string(kReplacedTerm));
+    return static_cast<double>(delta.get_doccount()) > share * static_cast<double>(in_main);
+  } catch (const Xapian::Error&) {
+    return false;  // the next search or update reports a damaged index
+  }
+}
+
 void remove_generation(const fs::path& index_dir, std::int64_t generation) {
   std::error_code ec;  // best effort: a leftover folder is removed by the next rebuild
   fs::remove_all(index_dir / generation_name(generation), ec);
+}
+
+// A new generation from the whole catalog, on every core up to 8 (each worker holds up to
+// 10,000 documents, about 170 MB, measured on the update bench's catalog), switched to when
+// done; `current` is the generation it replaces, if any, removed afterwards.
+Result<IndexSummary> write_generation(const archive::Archive& archive, const fs::path& index_dir,
+                                      std::optional<std::int64_t> current,
+                                      const std::function<void(const IndexProgress&)>& progress,
+                                      const std::atomic<bool>& stop) {
+  const std::int64_t generation = next_generation(index_dir);
+  const int workers = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+  auto outcome = build_whole_index(archive, index_dir / generation_name(generation), workers, progress, stop);
+  // A rebuild that did not finish is thrown away: the old generation stays current. A first
+  // run that was stopped is kept, for searches, until the next run builds the whole index.
+  if ((!outcome || outcome->cancelled) && current) remove_generation(index_dir, generation);
+  if (!outcome) return outcome.error();
+  if (outcome->cancelled && current)
+    return make_error(Errc::Cancelled, "rebuild stopped; the previous index stays in use",
+                      "run `fora index --rebuild` again");
+  FORA_TRY(switch_current(index_dir, generation));
+  if (outcome->cancelled)
+    return make_error(Errc::Cancelled, "indexing stopped; what was done so far can be searched",
+                      "run `fora index` to index the rest");
+  if (current) remove_generation(index_dir, *current);
+  outcome->summary.generation = generation;
+  return outcome->summary;
 }
 
 }  // namespace
@@ -95,32 +155,31 @@ Result<IndexSummary> update_index(const archive::Archive& archive, const IndexOp
   // A rebuild needs nothing of the old index: a damaged `current` is replaced, not read.
   if (!current && options.rebuild && current.error().code == Errc::Corrupt) current = std::optional<std::int64_t>();
   if (!current) return current.error();
-  const bool fresh = options.rebuild || !*current;
-  const std::int64_t generation = fresh ? next_generation(index_dir) : **current;
-  const fs::path path = index_dir / generation_name(generation);
-  if (!fresh && !fs::is_directory(path, ec))
+  const fs::path path = *current ? index_dir / generation_name(**current) : fs::path();
+  // A whole build is faster than the same entries one by one into a delta (it runs on every
+  // core): a stopped first build is done again, whole.
+  if (options.rebuild || !*current || stopped_build(path))
+    return write_generation(archive, index_dir, *current, progress, stop);
+  if (!fs::is_directory(path, ec))
     return make_error(Errc::Corrupt, fmt::format("index generation {} is missing", path.string()),
                       "rebuild the index with `fora index --rebuild`");
-
-  // A new index is built on every core, up to 8: each worker holds up to 10,000 documents
-  // in memory (about 170 MB, measured on the update bench's catalog) before it flushes.
-  // An update goes into the current index in place.
-  const int workers = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
-  auto outcome = fresh ? build_whole_index(archive, path, workers, progress, stop) : index_into(archive, path, progress, stop);
-  // A rebuild that did not finish is thrown away: the old generation stays current.
-  const bool replacing = fresh && *current;
-  if ((!outcome || outcome->cancelled) && replacing) remove_generation(index_dir, generation);
+  auto outcome = index_into(archive, path, progress, stop);
   if (!outcome) return outcome.error();
-  // A first run that was stopped is still a consistent index (it resumes incrementally).
-  if (fresh && !(outcome->cancelled && replacing)) FORA_TRY(switch_current(index_dir, generation));
   if (outcome->cancelled)
-    return replacing ? make_error(Errc::Cancelled, "rebuild stopped; the previous index stays in use",
-                                  "run `fora index --rebuild` again")
-                     : make_error(Errc::Cancelled, "indexing stopped; what was done so far is kept",
-                                  "run `fora index` to resume");
-  if (replacing && **current != generation) remove_generation(index_dir, **current);
-  outcome->summary.generation = generation;
-  return outcome->summary;
+    return make_error(Errc::Cancelled, "indexing stopped; what was done so far is kept", "run `fora index` to resume");
+  IndexSummary summary = outcome->summary;
+  summary.generation = **current;
+  if (!outgrown(path, options.compact_past)) return summary;
+  // Compaction: the same entries, written afresh into a new generation.
+  auto compacted = write_generation(archive, index_dir, *current, {}, stop);
+  if (!compacted)
+    return compacted.error().code == Errc::Cancelled
+               ? make_error(Errc::Cancelled, "compaction stopped; the index is up to date and stays in use")
+               : compacted.error();
+  summary.documents = compacted->documents;
+  summary.generation = compacted->generation;
+  summary.compacted = true;
+  return summary;
 }
 
 }  // namespace fora::indexer

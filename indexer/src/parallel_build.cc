@@ -12,6 +12,8 @@
 #include <xapian.h>
 
 #include "entry_document.h"
+#include "fora/indexer/fields.h"
+#include "fora/indexer/generation.h"
 #include "fora/indexer/xapian_error.h"
 
 namespace fora::indexer {
@@ -105,19 +107,31 @@ class ShardWriter {
   Status status_ = ok();
 };
 
-// The shards, compacted into one database at `path` that records `last_seq`.
-Result<std::int64_t> merge_shards(const std::vector<ShardWriter>& shards, const fs::path& path, std::int64_t last_seq) {
+// The shards, compacted into the main database of a new generation at `path`, beside an
+// empty delta database and the stub naming both; both record `last_seq`, and main whether the
+// build was stopped before the end of the catalog.
+Result<std::int64_t> merge_shards(const std::vector<ShardWriter>& shards, const fs::path& path, std::int64_t last_seq,
+                                  bool stopped) {
+  const fs::path main_path = main_database(path);
   try {
+    fs::create_directories(path);
     Xapian::Database all;
     for (const ShardWriter& s : shards) all.add_database(Xapian::Database(s.path().string()));
-    all.compact(path.string());
-    Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
-    commit_indexed(db, last_seq);
-    const auto documents = static_cast<std::int64_t>(db.get_doccount());
-    db.close();
+    all.compact(main_path.string());
+    Xapian::WritableDatabase main(main_path.string(), Xapian::DB_OPEN);
+    if (stopped) main.set_metadata(std::string(kStoppedBuildKey), "1");
+    commit_indexed(main, last_seq);
+    const auto documents = static_cast<std::int64_t>(main.get_doccount());
+    main.close();
+    Xapian::WritableDatabase delta(delta_database(path).string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    commit_indexed(delta, last_seq);
+    delta.close();
+    FORA_TRY(write_generation_stub(path));
     return documents;
   } catch (const Xapian::Error& e) {
-    return from_xapian(e, "compacting the index into", path);
+    return from_xapian(e, "compacting the index into", main_path);
+  } catch (const fs::filesystem_error& e) {
+    return make_error(Errc::Io, fmt::format("cannot create {}: {}", path.string(), e.code().message()));
   }
 }
 
@@ -168,7 +182,7 @@ Result<IndexOutcome> build_whole_index(const archive::Archive& archive, const fs
     remove_shards(shards);
     return !failed ? failed.error() : read.error();
   }
-  auto documents = merge_shards(shards, path, last_seq);
+  auto documents = merge_shards(shards, path, last_seq, out.cancelled);
   remove_shards(shards);
   if (!documents) return documents.error();
   out.summary.added = done.load();

@@ -2,8 +2,8 @@
 // is read in one pass on the calling thread (change_seq order); its entries go in batches to
 // worker threads, each of which makes their documents (its own TermGenerator and stemmer) and
 // adds them to a shard database of its own, written without fsync; at the end the shards are
-// compacted into one database, which gets the schema version and the change_seq reached in
-// one commit (synced). Stopped, the workers first finish the batches handed out, so the index
+// compacted into the generation's main database, which gets the schema version and the
+// change_seq reached in one commit (synced), beside an empty delta (generation.h). Stopped, the workers first finish the batches handed out, so the index
 // holds every entry up to the change_seq it records and can be resumed incrementally.
 #pragma once
 
@@ -19,8 +19,8 @@
 
 namespace fora::indexer {
 
-// Writes the index at `path` (which must not exist yet; its shards are written beside it
-// and removed). `workers`: threads making documents, at least 1. The summary counts every
+// Writes the generation folder `path` (which must not exist yet; its shards are written
+// beside it and removed). `workers`: threads making documents, at least 1. The summary counts every
 // document as added.
 Result<IndexOutcome> build_whole_index(const archive::Archive& archive, const std::filesystem::path& path, int workers,
                                      const std::function<void(const IndexProgress&)>& progress,

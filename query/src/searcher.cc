@@ -87,7 +87,8 @@ Result<SearchResult> Searcher::Impl::run(const SearchOptions& options) {
   if (!query) return query.error();
 
   Xapian::Enquire enquire(db);
-  enquire.set_query(*query);
+  // Copies of entries indexed again since the generation was built are marked, not removed.
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, *query, Xapian::Query(std::string(indexer::kReplacedTerm))));
   set_sort(enquire, options.sort);
   // Checking every document makes the count exact (the CLI prints it as such).
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
@@ -122,6 +123,10 @@ Result<Searcher> Searcher::open(const fs::path& index_dir) {
     return Searcher(std::move(impl));
   } catch (const Xapian::DatabaseModifiedError& e) {
     // Opening reads the latest revision, which no writer can discard meanwhile: damage.
+    return damaged_index("opening the index", *path, e.get_msg());
+  } catch (const Xapian::DatabaseNotFoundError& e) {
+    // The generation folder exists (current_generation_path() checked): its stub or one of
+    // the databases it names is damaged or missing.
     return damaged_index("opening the index", *path, e.get_msg());
   } catch (const Xapian::Error& e) {
     return indexer::from_xapian(e, "opening the index", *path);

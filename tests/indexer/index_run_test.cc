@@ -12,13 +12,14 @@ namespace {
 
 class IndexRunTest : public ::testing::Test {
  protected:
-  Xapian::WritableDatabase db_{"", Xapian::DB_BACKEND_INMEMORY};
+  Xapian::WritableDatabase main_{"", Xapian::DB_BACKEND_INMEMORY};
+  Xapian::WritableDatabase db_{"", Xapian::DB_BACKEND_INMEMORY};  // the delta
   std::function<void(const IndexProgress&)> progress_;
   std::vector<archive::StoredEntry> entries_ = testing::sample_entries(std::time(nullptr));
 };
 
 TEST_F(IndexRunTest, CountsAddedAndUpdatedAndKeepsGoneEntries) {
-  IndexRun run(db_, "mem", 0, progress_);
+  IndexRun run(main_, db_, "mem", 0, progress_);
   for (const auto& e : entries_) ASSERT_TRUE(run.apply(e));
   auto edited = entries_[3];
   edited.entry.text = "Edited text.";
@@ -42,8 +43,32 @@ TEST_F(IndexRunTest, CountsAddedAndUpdatedAndKeepsGoneEntries) {
   EXPECT_TRUE(db_.term_exists("edited"));
 }
 
+// An entry whose document is in main (a whole build's) gets its new copy in the delta; main's
+// copy is marked, once however often the entry changes again.
+TEST_F(IndexRunTest, AnEntryInMainIsMarkedAndItsNewCopyGoesToTheDelta) {
+  for (const auto& e : entries_) main_.replace_document(unique_term(e), make_document(e));
+  IndexRun run(main_, db_, "mem", 10, progress_);
+  auto edited = entries_[3];
+  for (int version = 1; version <= 2; ++version) {
+    edited.entry.text = "Edited text, version " + std::to_string(version) + ".";
+    edited.change_seq = 10 + version;
+    ASSERT_TRUE(run.apply(edited));
+  }
+  IndexSummary s = run.summary();
+  EXPECT_EQ(s.added, 0);
+  EXPECT_EQ(s.updated, 2);
+  EXPECT_EQ(s.documents, 10);
+  EXPECT_EQ(main_.get_doccount(), 10u);
+  EXPECT_EQ(main_.get_termfreq(std::string(kReplacedTerm)), 1u);
+  auto marked = main_.postlist_begin(std::string(kReplacedTerm));
+  EXPECT_EQ(*marked, *main_.postlist_begin(unique_term(edited)));
+  EXPECT_EQ(db_.get_doccount(), 1u);
+  EXPECT_TRUE(db_.term_exists("version"));
+  EXPECT_FALSE(main_.term_exists("version")) << "main's copy keeps its words";
+}
+
 TEST_F(IndexRunTest, CommitRecordsTheHighestChangeSeqAndSchema) {
-  IndexRun run(db_, "mem", 0, progress_);
+  IndexRun run(main_, db_, "mem", 0, progress_);
   for (const auto& e : entries_) ASSERT_TRUE(run.apply(e));
   ASSERT_TRUE(run.commit());
   EXPECT_EQ(db_.get_metadata(std::string(kLastSeqKey)), "10");
@@ -53,7 +78,7 @@ TEST_F(IndexRunTest, CommitRecordsTheHighestChangeSeqAndSchema) {
 TEST_F(IndexRunTest, ReportsProgressWhenDone) {
   std::int64_t reported = -1;
   progress_ = [&](const IndexProgress& p) { reported = p.done; };
-  IndexRun run(db_, "mem", 0, progress_);
+  IndexRun run(main_, db_, "mem", 0, progress_);
   for (const auto& e : entries_) ASSERT_TRUE(run.apply(e));
   run.report_done();
   EXPECT_EQ(reported, 10);

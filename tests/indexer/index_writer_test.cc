@@ -130,11 +130,12 @@ TEST_F(IndexWriterTest, AWholeBuildOnSeveralThreadsHoldsWhatAnUpdateWrites) {
   for (int shard = 0; shard < 3; ++shard)
     EXPECT_FALSE(fs::exists(whole.string() + ".shard-" + std::to_string(shard))) << "shards are removed";
 
-  // The same entries, indexed one by one into an index that was empty.
+  // The same entries, indexed one by one into an index that was empty (into its delta).
   test::TempDir other;
   auto a = archive::Archive::open(other.path() / "archive", archive::Archive::Mode::Write);
   ASSERT_TRUE(a) << a.error().message;
   IndexOptions o;
+  o.compact_past = 0;
   ASSERT_TRUE(update_index(**a, o, progress_, stop_));
   std::int64_t seen = now_ - 120;  // as SetUp() stored them: the same first_seen
   for (int thread : {1, 2}) {
@@ -146,8 +147,9 @@ TEST_F(IndexWriterTest, AWholeBuildOnSeveralThreadsHoldsWhatAnUpdateWrites) {
   EXPECT_EQ(updated->added, 10);
   const fs::path one_by_one = (*a)->index_dir() / generation_name(1);
   EXPECT_EQ(documents_of(whole), documents_of(one_by_one));
-  EXPECT_EQ(Xapian::Database(whole.string()).get_metadata(std::string(kLastSeqKey)),
-            Xapian::Database(one_by_one.string()).get_metadata(std::string(kLastSeqKey)));
+  EXPECT_EQ(Xapian::Database(delta_database(whole).string()).get_metadata(std::string(kLastSeqKey)),
+            Xapian::Database(delta_database(one_by_one).string()).get_metadata(std::string(kLastSeqKey)));
+  EXPECT_EQ(Xapian::Database(delta_database(one_by_one).string()).get_doccount(), 10u);
 }
 
 // A build that was killed leaves its shards: the next one removes them and builds anew.
@@ -241,6 +243,59 @@ TEST_F(IndexWriterTest, EditedAndNewCommentsAreUpdatedAndAdded) {
   EXPECT_EQ(urls("hotfire"), (std::vector<std::string>{kThread2 + "#comment-201"}));
   EXPECT_EQ(urls("own:impressive own:static"), (std::vector<std::string>{}));
   EXPECT_EQ(urls("author:newcomer"), (std::vector<std::string>{kThread2 + "#comment-205"}));
+  EXPECT_EQ(urls("author:Edward").size(), 2u) << "the edited comment is found once";
+  // The new copies went into the delta; main kept the old one, marked (2 of 10 documents is
+  // under the default share that compacts).
+  EXPECT_FALSE(s->compacted);
+  EXPECT_EQ(s->generation, 1);
+  const fs::path generation = archive_->index_dir() / "gen-000001";
+  Xapian::Database main(main_database(generation).string()), delta(delta_database(generation).string());
+  EXPECT_EQ(main.get_doccount(), 10u);
+  EXPECT_EQ(main.get_termfreq(std::string(kReplacedTerm)), 1u);
+  EXPECT_EQ(delta.get_doccount(), 2u);
+  EXPECT_EQ(delta.get_termfreq(std::string(kReplacedTerm)), 0u);
+}
+
+// Once the delta holds more than the set share of the index, the update writes a fresh
+// generation from the catalog (compacted, no marks, an empty delta) and switches to it.
+TEST_F(IndexWriterTest, AnUpdatePastTheShareIsCompactedIntoANewGeneration) {
+  ASSERT_TRUE(update());
+  auto page = testing::page_of(entries_, 2);
+  page.comments[0].text = "Impressive hotfire, the engines sounded great.";
+  page.comments[1].text = "A second edit, about the flame trench.";
+  store(page, 2);
+  IndexOptions o;
+  o.compact_past = 0.1;  // 2 of 10 is past it
+  auto s = update_index(*archive_, o, progress_, stop_);
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(s->updated, 2);
+  EXPECT_EQ(s->documents, 10);
+  EXPECT_TRUE(s->compacted);
+  EXPECT_EQ(s->generation, 2);
+  EXPECT_EQ(generations(), (std::vector<std::string>{"gen-000002"}));
+  const fs::path generation = archive_->index_dir() / "gen-000002";
+  Xapian::Database main(main_database(generation).string()), delta(delta_database(generation).string());
+  EXPECT_EQ(main.get_doccount(), 10u);
+  EXPECT_EQ(main.get_termfreq(std::string(kReplacedTerm)), 0u);
+  EXPECT_EQ(delta.get_doccount(), 0u);
+  EXPECT_EQ(urls("hotfire"), (std::vector<std::string>{kThread2 + "#comment-201"}));
+  EXPECT_EQ(urls("trench").size(), 1u);
+  EXPECT_EQ(urls("soyuz").size(), 5u);
+}
+
+// A generation written before schema 4 (one database, no stub) is refused with the way out.
+TEST_F(IndexWriterTest, AGenerationOfTheOlderLayoutAsksForARebuild) {
+  ASSERT_TRUE(update());
+  fs::remove(archive_->index_dir() / "gen-000001" / "XAPIANDB");
+  store(testing::page_of(entries_, 1), 1);
+  auto s = update();
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code, Errc::Corrupt);
+  EXPECT_NE(s.error().message.find("older fora"), std::string::npos) << s.error().message;
+  EXPECT_NE(s.error().hint.find("--rebuild"), std::string::npos);
+  auto rebuilt = update(/*rebuild=*/true);
+  ASSERT_TRUE(rebuilt) << rebuilt.error().message;
+  EXPECT_EQ(rebuilt->documents, 10);
 }
 
 TEST_F(IndexWriterTest, RetitledThreadReindexesAllItsEntries) {
@@ -285,21 +340,30 @@ TEST_F(IndexWriterTest, StoppedRebuildKeepsTheOldGeneration) {
   EXPECT_EQ(urls("author:Edward").size(), 2u);
 }
 
-TEST_F(IndexWriterTest, StoppedFirstRunResumesLater) {
+// A stopped first build leaves a searchable index of what it did; the next run builds the
+// whole index again (on every core) rather than the rest one entry at a time into the delta.
+TEST_F(IndexWriterTest, AStoppedFirstRunIsBuiltWholeByTheNext) {
   stop_ = true;
   auto s = update();
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().code, Errc::Cancelled);
+  EXPECT_EQ(current_file(), "gen-000001\n");
+  EXPECT_EQ(urls("soyuz").size(), 0u) << "stopped before its first batch";
   stop_ = false;
   auto resumed = update();
   ASSERT_TRUE(resumed) << resumed.error().message;
-  EXPECT_EQ(resumed->generation, 1);
+  EXPECT_EQ(resumed->generation, 2);
   EXPECT_EQ(resumed->added, 10);
+  EXPECT_EQ(generations(), (std::vector<std::string>{"gen-000002"}));
+  EXPECT_EQ(urls("soyuz").size(), 5u);
+  auto again = update();
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->generation, 2) << "a whole build is updated in place";
 }
 
 TEST_F(IndexWriterTest, AnotherWriterIsLocked) {
   ASSERT_TRUE(update());
-  Xapian::WritableDatabase other((archive_->index_dir() / "gen-000001").string(),
+  Xapian::WritableDatabase other(main_database(archive_->index_dir() / "gen-000001").string(),
                                  Xapian::DB_OPEN);
   auto s = update();
   ASSERT_FALSE(s);

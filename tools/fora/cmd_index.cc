@@ -10,6 +10,7 @@ namespace fora::cli {
 struct IndexCommand {
   bool rebuild = false;
   bool quiet = false;  // no progress line, no summary
+  double compact_past = 25;  // percent, see IndexOptions::compact_past
 };
 Status run_index(const Context& ctx, const IndexCommand& cmd) {
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);  // the writer's lock
@@ -21,12 +22,13 @@ Status run_index(const Context& ctx, const IndexCommand& cmd) {
   const auto progress = [&ctx, live](const indexer::IndexProgress& p) {
     if (live && p.done % 1000 == 0) ctx.err.write(fmt::format("\r\x1b[Kindexed {}", p.done));
   };
-  auto summary = indexer::update_index(**archive, indexer::IndexOptions{cmd.rebuild}, progress, stop.requested());
+  auto summary = indexer::update_index(**archive, indexer::IndexOptions{cmd.rebuild, cmd.compact_past / 100}, progress, stop.requested());
   if (live) ctx.err.write("\r\x1b[K");
   FORA_TRY(run->finish(summary ? ok() : Status(summary.error())));
   if (cmd.quiet) return ok();
-  ctx.out.write(fmt::format("indexed: {} added, {} updated; {} documents (generation {})\n", summary->added,
-                            summary->updated, summary->documents, summary->generation));
+  ctx.out.write(fmt::format("indexed: {} added, {} updated; {} documents (generation {}{})\n", summary->added,
+                            summary->updated, summary->documents, summary->generation,
+                            summary->compacted ? ", compacted" : ""));
   return ok();
 }
 
@@ -35,6 +37,11 @@ namespace {
 Command::Run add_index_options(CLI::App& i) {
   auto index = std::make_shared<IndexCommand>();
   i.add_flag("--rebuild", index->rebuild, "Build a new index from scratch and switch to it atomically");
+  i.add_option("--compact-past", index->compact_past,
+               "Write a fresh, compacted index once the entries changed since the last one exceed "
+               "this percentage of it (0: never)")
+      ->check(CLI::Range(0.0, 1000.0))
+      ->capture_default_str();
   add_quiet_flag(i, index->quiet);
   return [index](const Context& ctx) { return run_index(ctx, *index); };
 }

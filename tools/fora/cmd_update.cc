@@ -118,7 +118,8 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
                         {"outcomes", tally.outcomes},
                         {"hosts", tally.hosts}};
     if (!cmd.no_index)
-      j["index"] = {{"added", indexed.added}, {"updated", indexed.updated}, {"documents", indexed.documents}};
+      j["index"] = {{"added", indexed.added}, {"updated", indexed.updated}, {"documents", indexed.documents},
+                    {"compacted", indexed.compacted}};
     ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     return ok();
   }
@@ -130,8 +131,9 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
   ctx.out.write(fmt::format("posts and comments: {} new, {} edited, {} gone\n", counts.entries_new,
                             counts.entries_edited, counts.entries_gone));
   if (!cmd.no_index)
-    ctx.out.write(fmt::format("indexed: {} added, {} updated; {} documents (generation {})\n", indexed.added,
-                              indexed.updated, indexed.documents, indexed.generation));
+    ctx.out.write(fmt::format("indexed: {} added, {} updated; {} documents (generation {}{})\n", indexed.added,
+                              indexed.updated, indexed.documents, indexed.generation,
+                              indexed.compacted ? ", compacted" : ""));
   return ok();
 }
 

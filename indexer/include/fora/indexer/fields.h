@@ -20,7 +20,11 @@
 // in the comment that said it first); own:, quote:, topic: search one of them.
 // Value slot kDateSlot: the entry's UTC date as "YYYYMMDDHHMMSS" (sorts as a string); unset
 // when the date is unknown. Value slot kSeenSlot: when fora first saw the entry, alike.
-// Metadata keys: kSchemaKey (the version below), kLastSeqKey (last catalog change_seq indexed).
+// kReplacedTerm: in a generation's main database, the mark of a document whose entry has a
+// newer copy in the delta database (generation.h); searches leave marked documents out.
+// Metadata keys: kSchemaKey (the version below) in both databases; kLastSeqKey (last catalog
+// change_seq indexed) in the delta database, which every update commits last;
+// kStoppedBuildKey in a main database whose build was stopped (the next run builds anew).
 #pragma once
 
 #include <cstdint>
@@ -31,9 +35,12 @@
 
 namespace fora::indexer {
 
-inline constexpr int kIndexSchemaVersion = 3;  // 2: XIS; 3: kSeenSlot
+// 2: XIS; 3: kSeenSlot; 4: main and delta databases, kReplacedTerm
+inline constexpr int kIndexSchemaVersion = 4;
 inline constexpr std::string_view kSchemaKey = "fora:schema";
 inline constexpr std::string_view kLastSeqKey = "fora:last_change_seq";
+inline constexpr std::string_view kStoppedBuildKey = "fora:stopped_build";
+inline constexpr std::string_view kReplacedTerm = "XREPLACED";
 
 inline constexpr unsigned kDateSlot = 0;
 inline constexpr unsigned kSeenSlot = 1;

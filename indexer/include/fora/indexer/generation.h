@@ -1,6 +1,16 @@
-// Index generations: <index_dir>/gen-NNNNNN/ are Xapian databases and <index_dir>/current is
+// Index generations: <index_dir>/gen-NNNNNN/ are Xapian indexes and <index_dir>/current is
 // a one-line file naming the one searches open. A rebuild writes the next generation, then
 // replaces `current` by rename (atomic), so a reader sees either the old or the new index.
+//
+// A generation folder holds two Xapian databases and XAPIANDB, Xapian's stub file naming
+// both, so Xapian::Database(folder) (and xapian-delve) opens them as one index:
+//   main/   every entry as of the whole build that made the generation, compacted; a document
+//           whose entry was indexed again since carries kReplacedTerm (fields.h).
+//   delta/  the newest copies of the entries added or changed since that build.
+// An update adds to delta and only marks main's old copies (one term each), so it rewrites
+// none of main's posting and position blocks. Written in place, a 1% change split nearly
+// every block of the compacted database and grew it by 77% (measured at 200,000 entries).
+// Once delta holds more than a share of main's documents, an update writes a new generation.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +37,14 @@ Result<std::filesystem::path> current_generation_path(const std::filesystem::pat
 
 // One more than any generation folder present or named by `current` (1 for an empty folder).
 std::int64_t next_generation(const std::filesystem::path& index_dir);
+
+// The two databases of a generation folder.
+std::filesystem::path main_database(const std::filesystem::path& generation_dir);
+std::filesystem::path delta_database(const std::filesystem::path& generation_dir);
+// Writes generation_dir/XAPIANDB naming main and delta (synced). Errors: Io.
+Status write_generation_stub(const std::filesystem::path& generation_dir);
+// False for a folder written before schema 4 (one database, no stub).
+bool has_generation_stub(const std::filesystem::path& generation_dir);
 
 // Points `current` at `generation`: writes current.tmp, syncs it, renames it over current.
 Status switch_current(const std::filesystem::path& index_dir, std::int64_t generation);

@@ -1,8 +1,8 @@
 // Index maintenance: brings the Xapian index in <archive>/index up to date with the catalog.
-// Layout: index/<generation>/ are Xapian databases; index/current is a one-line file naming
-// the generation searches open. An update writes into the current generation in place; a
-// rebuild writes a new generation and switches `current` atomically (rename), then removes
-// the old one. One writer at a time (the archive's lock); readers are never blocked.
+// Layout (generation.h): index/<generation>/ hold a main and a delta Xapian database;
+// index/current is a one-line file naming the generation searches open. An update writes into
+// the current generation in place (into its delta); a rebuild writes a new generation and
+// switches `current` atomically (rename), then removes the old one. One writer at a time (the archive's lock); readers are never blocked.
 #pragma once
 
 #include <atomic>
@@ -16,6 +16,10 @@ namespace fora::indexer {
 
 struct IndexOptions {
   bool rebuild = false;  // write a fresh generation from the whole catalog, then switch
+  // An update after which the generation's delta holds more documents than this share of
+  // its main database's (0.25: a quarter) then writes a fresh generation, compacted, and
+  // switches to it; 0: never. The index grows by about the delta's share (generation.h).
+  double compact_past = 0.25;
 };
 
 struct IndexProgress {
@@ -27,6 +31,7 @@ struct IndexSummary {
   std::int64_t updated = 0;   // documents replaced because the entry changed
   std::int64_t documents = 0; // documents in the index afterwards
   std::int64_t generation = 0;
+  bool compacted = false;     // the update outgrew its generation and wrote a new one
 };
 
 // Indexes every entry whose change_seq is past the one recorded in the index (all of them on
