@@ -114,7 +114,7 @@ std::string document_data(const archive::StoredEntry& e) {
 
 DocumentMaker::DocumentMaker() {
   gen_.set_stemmer(Xapian::Stem("english"));
-  gen_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  gen_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
 }
 
 Xapian::Document DocumentMaker::make(const archive::StoredEntry& e) {

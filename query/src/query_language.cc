@@ -89,7 +89,7 @@ constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryPars
 QueryLanguage::QueryLanguage(const Xapian::Database& db, std::int64_t now) {
   parser_.set_database(db);
   parser_.set_stemmer(Xapian::Stem("english"));
-  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser_.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
   parser_.set_default_op(Xapian::Query::OP_AND);
   // A wildcard that stands for too many words is refused when the search runs (WildcardError,
   // see too_broad()) rather than cut to some of them: the answer would be quietly wrong.

@@ -29,7 +29,8 @@ Snippet make_snippet(const Xapian::MSet& mset, const std::string& text) {
                    Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
                    std::string(kHighlightStart), std::string(kHighlightEnd), "\u2026");
   Snippet s = snippet_from_marked(marked);
-  return s.text.empty() ? leading_snippet(text, kSnippetBytes) : s;
+  // No word of the query in the text (a search by author, say): the text's beginning.
+  return s.highlights.empty() ? leading_snippet(text, kSnippetBytes) : s;
 }
 
 Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it) {
@@ -47,6 +48,31 @@ Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it) {
   hit.url = data.value("url", "");
   hit.snippet = make_snippet(mset, data.value("text", ""));
   return hit;
+}
+
+// True for the prefix of a free-text field (own words, quotes, topic): its terms are stems.
+bool is_text_prefix(std::string_view prefix) {
+  for (indexer::Field f : {indexer::Field::Own, indexer::Field::Quote, indexer::Field::Topic})
+    if (indexer::field_info(f).prefix == prefix) return true;
+  return false;
+}
+
+// The query to run: `query` without the copies marked replaced, and with the Z form of each
+// of its word stems, optional (AND_MAYBE: they never match, no document holds them). The
+// index holds stems without Xapian's Z prefix (TermGenerator::STEM_ALL), while MSet::snippet()
+// highlights a word of the text when the query holds it as written or as Z + its stem.
+Xapian::Query query_to_run(const Xapian::Query& query) {
+  std::vector<Xapian::Query> z_forms;
+  for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+    const std::string& term = *t;
+    const auto stem = term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");  // past the field prefix
+    if (stem == std::string::npos || !is_text_prefix(std::string_view(term).substr(0, stem))) continue;
+    z_forms.emplace_back("Z" + term.substr(stem));
+  }
+  Xapian::Query run(Xapian::Query::OP_AND_NOT, query, Xapian::Query(std::string(indexer::kReplacedTerm)));
+  if (z_forms.empty()) return run;
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, run,
+                       Xapian::Query(Xapian::Query::OP_OR, z_forms.begin(), z_forms.end()));
 }
 
 void set_sort(Xapian::Enquire& enquire, Sort sort) {
@@ -88,7 +114,7 @@ Result<SearchResult> Searcher::Impl::run(const SearchOptions& options) {
 
   Xapian::Enquire enquire(db);
   // Copies of entries indexed again since the generation was built are marked, not removed.
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, *query, Xapian::Query(std::string(indexer::kReplacedTerm))));
+  enquire.set_query(query_to_run(*query));
   set_sort(enquire, options.sort);
   // Checking every document makes the count exact (the CLI prints it as such).
   Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),

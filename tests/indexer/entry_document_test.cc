@@ -40,12 +40,14 @@ TEST_F(EntryDocumentTest, HasBooleanTermsForEveryFilterField) {
 
 TEST_F(EntryDocumentTest, SeparatesOwnWordsQuotedWordsAndTopic) {
   auto terms = terms_of(make_document(reply_));
-  EXPECT_TRUE(terms.count("radiator"));
-  EXPECT_TRUE(terms.count("Zradiat"));          // stemmed form for bare-word search
+  // Stems only (Xapian's English stemmer: radiators -> radiat), each once, with no Z form.
+  EXPECT_TRUE(terms.count("radiat"));
+  EXPECT_FALSE(terms.count("radiator"));
+  EXPECT_FALSE(terms.count("Zradiat"));
   EXPECT_TRUE(terms.count("XQUOTEmicrometeoroid"));
   EXPECT_FALSE(terms.count("micrometeoroid"));  // quoted, not the writer's own word
   EXPECT_TRUE(terms.count("Ssoyuz"));           // thread title
-  EXPECT_TRUE(terms.count("Sroscosmos"));       // tag as topic text
+  EXPECT_TRUE(terms.count("Sroscosmo"));        // tag as topic text (Roscosmos, stemmed)
   EXPECT_FALSE(terms.count("soyuz"));
 }
 
@@ -75,7 +77,8 @@ TEST_F(EntryDocumentTest, OwnWordsOutweighTopicWords) {
     it.skip_to(term);
     return it != d.termlist_end() && *it == term ? it.get_wdf() : 0u;
   };
-  EXPECT_GT(wdf(doc, "capsule"), wdf(topic_doc, "Scapsule"));
+  EXPECT_GT(wdf(doc, "capsul"), 0u);
+  EXPECT_GT(wdf(doc, "capsul"), wdf(topic_doc, "Scapsul"));
 }
 
 TEST_F(EntryDocumentTest, StoresDateInTheSlotAndNoneWhenUnknown) {
