@@ -88,13 +88,66 @@ std::int64_t next_generation(const fs::path& index_dir) {
   return highest + 1;
 }
 
+std::string ShardLocation::describe() const {
+  return remote() ? fmt::format("remote {}:{}", host, port) : path.string();
+}
+
+std::string main_name(int shard, int shards) {
+  return shards == 1 ? std::string("main") : fmt::format("main-{}", shard);
+}
+
 fs::path main_database(const fs::path& generation_dir) { return generation_dir / "main"; }
 fs::path delta_database(const fs::path& generation_dir) { return generation_dir / "delta"; }
 
-Status write_generation_stub(const fs::path& generation_dir) {
-  // Paths in a stub are relative to the folder holding it; the main database comes first, so
-  // the schema is read from it.
-  return write_synced(generation_dir / kStubName, "auto main\nauto delta\n");
+Status write_generation_stub(const fs::path& generation_dir, int shards) {
+  // Paths in a stub are relative to the folder holding it. The main databases come first, so
+  // the schema and how the index is split are read from the first.
+  std::string stub;
+  for (int k = 0; k < shards; ++k) stub += "auto " + main_name(k, shards) + "\n";
+  stub += "auto delta\n";
+  return write_synced(generation_dir / kStubName, stub);
+}
+
+Result<std::vector<ShardLocation>> read_generation_stub(const fs::path& generation_dir) {
+  const fs::path stub_path = generation_dir / kStubName;
+  std::ifstream in(stub_path);
+  if (!in) return make_error(Errc::Io, fmt::format("cannot read {}", stub_path.string()));
+  const auto bad = [&](const std::string& line) {
+    return make_error(Errc::Corrupt, fmt::format("{}: cannot read the line '{}'", stub_path.string(), line),
+                      "each line is `auto PATH` (a folder inside the generation) or `remote HOST:PORT`, "
+                      "and the last is `auto delta`; or rebuild the index with `fora index --rebuild`");
+  };
+  std::vector<ShardLocation> shards;
+  std::string line;
+  bool delta_last = false;
+  while (std::getline(in, line)) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (line.empty() || line.front() == '#') continue;
+    if (delta_last) return bad(line);  // nothing may follow delta
+    const auto space = line.find(' ');
+    if (space == std::string::npos) return bad(line);
+    const std::string kind = line.substr(0, space), where = line.substr(space + 1);
+    if (kind == "auto" || kind == "glass") {
+      const fs::path path = fs::path(where).lexically_normal();
+      if (path.empty() || path.is_absolute() || *path.begin() == "..") return bad(line);
+      if (path == "delta") {
+        delta_last = true;
+        continue;
+      }
+      shards.push_back({path, {}, 0});
+    } else if (kind == "remote") {
+      const auto colon = where.rfind(':');
+      int port = 0;
+      if (colon == std::string::npos || colon == 0) return bad(line);
+      auto [end, ec] = std::from_chars(where.data() + colon + 1, where.data() + where.size(), port);
+      if (ec != std::errc{} || end != where.data() + where.size() || port <= 0 || port > 65535) return bad(line);
+      shards.push_back({{}, where.substr(0, colon), port});
+    } else {
+      return bad(line);
+    }
+  }
+  if (!delta_last || shards.empty()) return bad("(no `auto delta` line last, or no main database)");
+  return shards;
 }
 
 bool has_generation_stub(const fs::path& generation_dir) {

@@ -7,28 +7,33 @@
 
 namespace fora::indexer {
 
-IndexRun::IndexRun(Xapian::WritableDatabase& main, Xapian::WritableDatabase& delta,
+IndexRun::IndexRun(std::vector<Xapian::WritableDatabase>& mains, Xapian::WritableDatabase& delta,
                    std::filesystem::path path, std::int64_t last_seq,
                    const std::function<void(const IndexProgress&)>& progress)
-    : main_(main), delta_(delta), path_(std::move(path)), last_seq_(last_seq), progress_(progress) {}
+    : mains_(mains), delta_(delta), path_(std::move(path)), last_seq_(last_seq), progress_(progress) {}
 
-Xapian::doccount live_documents(const Xapian::Database& main, const Xapian::Database& delta) {
-  return main.get_doccount() - main.get_termfreq(std::string(kReplacedTerm)) + delta.get_doccount();
+Xapian::doccount live_documents(const std::vector<Xapian::WritableDatabase>& mains, const Xapian::Database& delta) {
+  Xapian::doccount live = delta.get_doccount();
+  for (const auto& main : mains) live += main.get_doccount() - main.get_termfreq(std::string(kReplacedTerm));
+  return live;
 }
 
 bool IndexRun::mark_replaced_in_main(const std::string& term) {
-  auto found = main_.postlist_begin(term);
-  if (found == main_.postlist_end(term)) return false;
-  const Xapian::docid id = *found;
-  Xapian::Document doc = main_.get_document(id);
-  // Adding one term rewrites the document's term list only: Xapian leaves the postings and
-  // positions of its unchanged terms where they are.
-  auto mark = doc.termlist_begin();
-  mark.skip_to(std::string(kReplacedTerm));
-  if (mark != doc.termlist_end() && *mark == kReplacedTerm) return true;
-  doc.add_boolean_term(std::string(kReplacedTerm));
-  main_.replace_document(id, doc);
-  return true;
+  for (auto& main : mains_) {
+    auto found = main.postlist_begin(term);
+    if (found == main.postlist_end(term)) continue;
+    const Xapian::docid id = *found;
+    Xapian::Document doc = main.get_document(id);
+    // Adding one term rewrites the document's term list only: Xapian leaves the postings and
+    // positions of its unchanged terms where they are.
+    auto mark = doc.termlist_begin();
+    mark.skip_to(std::string(kReplacedTerm));
+    if (mark != doc.termlist_end() && *mark == kReplacedTerm) return true;
+    doc.add_boolean_term(std::string(kReplacedTerm));
+    main.replace_document(id, doc);
+    return true;
+  }
+  return false;
 }
 
 Status IndexRun::apply(const archive::StoredEntry& entry) {
@@ -55,7 +60,7 @@ void commit_indexed(Xapian::WritableDatabase& db, std::int64_t last_seq) {
 
 Status IndexRun::commit() {
   try {
-    main_.commit();
+    for (auto& main : mains_) main.commit();
     commit_indexed(delta_, last_seq_);
   } catch (const Xapian::Error& e) {
     return from_xapian(e, "committing", path_);
@@ -65,7 +70,7 @@ Status IndexRun::commit() {
 
 IndexSummary IndexRun::summary() const {
   IndexSummary s = summary_;
-  s.documents = static_cast<std::int64_t>(live_documents(main_, delta_));
+  s.documents = static_cast<std::int64_t>(live_documents(mains_, delta_));
   return s;
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <vector>
 
 #include <xapian.h>
 
@@ -28,8 +29,8 @@ struct IndexOutcome {
 // Throws Xapian::Error.
 void commit_indexed(Xapian::WritableDatabase& db, std::int64_t last_seq);
 
-// The documents an index holds: main's unmarked ones and all of delta's.
-Xapian::doccount live_documents(const Xapian::Database& main, const Xapian::Database& delta);
+// The documents an index holds: its mains' unmarked ones and all of delta's.
+Xapian::doccount live_documents(const std::vector<Xapian::WritableDatabase>& mains, const Xapian::Database& delta);
 
 class IndexRun {
  public:
@@ -38,11 +39,11 @@ class IndexRun {
 
   // The databases and `progress` must outlive the run; `last_seq` is the change_seq already
   // indexed.
-  IndexRun(Xapian::WritableDatabase& main, Xapian::WritableDatabase& delta, std::filesystem::path path,
+  IndexRun(std::vector<Xapian::WritableDatabase>& mains, Xapian::WritableDatabase& delta, std::filesystem::path path,
            std::int64_t last_seq, const std::function<void(const IndexProgress&)>& progress);
 
   // Writes the entry's document into delta (replacing its copy there, by unique term) and
-  // marks main's copy, if any, replaced. An entry gone from its page is indexed like any
+  // marks the copy in a main database (shard), if any, replaced. An entry gone from its page is indexed like any
   // other (with is:gone): the archive keeps it.
   Status apply(const archive::StoredEntry& entry);
   // Makes everything applied so far durable, with the change_seq it reaches: main's marks
@@ -55,10 +56,11 @@ class IndexRun {
   void report_done() const;
 
  private:
-  // Marks main's copy of the entry with `term`, if it has an unmarked one; true if it had one.
+  // Marks the copy of the entry with `term` in the main database holding one; false when none
+  // does.
   bool mark_replaced_in_main(const std::string& term);
 
-  Xapian::WritableDatabase& main_;
+  std::vector<Xapian::WritableDatabase>& mains_;
   Xapian::WritableDatabase& delta_;
   std::filesystem::path path_;
   std::int64_t last_seq_;

@@ -54,6 +54,27 @@ Result<std::int64_t> indexed_seq(const Xapian::Database& db, const fs::path& pat
   return *last;
 }
 
+// The main databases the generation's stub names, open for writing: a remote one through
+// its xapian-tcpsrv, which must then run with --writable.
+Result<std::vector<Xapian::WritableDatabase>> open_mains(const fs::path& path) {
+  auto shards = read_generation_stub(path);
+  if (!shards) return shards.error();
+  std::vector<Xapian::WritableDatabase> mains;
+  for (const ShardLocation& shard : *shards) {
+    const fs::path where = shard.remote() ? fs::path(shard.describe()) : path / shard.path;
+    try {
+      if (shard.remote())
+        mains.push_back(Xapian::Remote::open_writable(shard.host, static_cast<unsigned>(shard.port)));
+      else
+        mains.emplace_back(where.string(), Xapian::DB_OPEN);
+    } catch (const Xapian::Error& e) {
+      return from_xapian(e, "opening the index shard", where);
+    }
+    if (auto schema = indexed_seq(mains.back(), where); !schema) return schema.error();
+  }
+  return mains;
+}
+
 // The entries changed since the generation's last commit, into its delta database.
 Result<IndexOutcome> index_into(const archive::Archive& archive, const fs::path& path,
                               const std::function<void(const IndexProgress&)>& progress,
@@ -64,12 +85,12 @@ Result<IndexOutcome> index_into(const archive::Archive& archive, const fs::path&
                       "rebuild the index with `fora index --rebuild`");
   const fs::path delta_path = delta_database(path);
   try {
-    Xapian::WritableDatabase main(main_database(path).string(), Xapian::DB_OPEN);
+    auto mains = open_mains(path);
+    if (!mains) return mains.error();
     Xapian::WritableDatabase delta(delta_path.string(), Xapian::DB_OPEN);
-    if (auto schema = indexed_seq(main, main_database(path)); !schema) return schema.error();
     auto since = indexed_seq(delta, delta_path);
     if (!since) return since.error();
-    IndexRun run(main, delta, path, *since, progress);
+    IndexRun run(*mains, delta, path, *since, progress);
     Status walked = archive.threads().for_each_entry(*since, [&](const archive::StoredEntry& e) -> Status {
       if (stop.load(std::memory_order_relaxed))
         return make_error(Errc::Cancelled, "indexing stopped");
@@ -80,7 +101,7 @@ Result<IndexOutcome> index_into(const archive::Archive& archive, const fs::path&
     FORA_TRY(run.commit());
     run.report_done();
     IndexOutcome out{run.summary(), cancelled};
-    main.close();
+    for (auto& main : *mains) main.close();
     delta.close();
     return out;
   } catch (const Xapian::Error& e) {
@@ -88,22 +109,22 @@ Result<IndexOutcome> index_into(const archive::Archive& archive, const fs::path&
   }
 }
 
-// True when the generation was written by a whole build that was stopped.
-bool stopped_build(const fs::path& path) {
+// The metadata `key` of the generation's first main database ("" when unreadable).
+std::string main_metadata(const fs::path& path, std::string_view key) {
   try {
-    return !Xapian::Database(main_database(path).string()).get_metadata(std::string(kStoppedBuildKey)).empty();
+    return Xapian::Database(path.string()).get_metadata(std::string(key));  // the stub: the first main
   } catch (const Xapian::Error&) {
-    return false;  // index_into() reports it
+    return {};  // index_into() or the next search reports it
   }
 }
 
-// True when the generation's delta holds more than `share` of its main's live documents.
+// True when the generation's delta holds more than `share` of its mains' live documents.
 bool outgrown(const fs::path& path, double share) {
   if (share <= 0) return false;
   try {
-    Xapian::Database main(main_database(path).string()), delta(delta_database(path).string());
-    const auto in_main = main.get_doccount() - main.get_termfreq(std::string(kReplacedTerm));
-    return static_cast<double>(delta.get_doccount()) > share * static_cast<double>(in_main);
+    Xapian::Database all(path.string()), delta(delta_database(path).string());
+    const auto in_mains = all.get_doccount() - delta.get_doccount() - all.get_termfreq(std::string(kReplacedTerm));
+    return static_cast<double>(delta.get_doccount()) > share * static_cast<double>(in_mains);
   } catch (const Xapian::Error&) {
     return false;  // the next search or update reports a damaged index
   }
@@ -118,12 +139,18 @@ void remove_generation(const fs::path& index_dir, std::int64_t generation) {
 // 10,000 documents, about 170 MB, measured on the update bench's catalog), switched to when
 // done; `current` is the generation it replaces, if any, removed afterwards.
 Result<IndexSummary> write_generation(const archive::Archive& archive, const fs::path& index_dir,
-                                      std::optional<std::int64_t> current,
+                                      std::optional<std::int64_t> current, const IndexOptions& options,
                                       const std::function<void(const IndexProgress&)>& progress,
                                       const std::atomic<bool>& stop) {
+  // Split as asked, else as the generation it replaces was.
+  std::pair<int, ShardBy> split{std::max(options.shards, 1), options.shard_by};
+  if (options.shards == 0 && current)
+    if (auto was = parse_sharding_key(main_metadata(index_dir / generation_name(*current), kShardingKey))) split = *was;
+  auto plan = plan_shards(archive, split.first, split.second);
+  if (!plan) return plan.error();
   const std::int64_t generation = next_generation(index_dir);
   const int workers = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
-  auto outcome = build_whole_index(archive, index_dir / generation_name(generation), workers, progress, stop);
+  auto outcome = build_whole_index(archive, index_dir / generation_name(generation), workers, *plan, progress, stop);
   // A rebuild that did not finish is thrown away: the old generation stays current. A first
   // run that was stopped is kept, for searches, until the next run builds the whole index.
   if ((!outcome || outcome->cancelled) && current) remove_generation(index_dir, generation);
@@ -158,8 +185,8 @@ Result<IndexSummary> update_index(const archive::Archive& archive, const IndexOp
   const fs::path path = *current ? index_dir / generation_name(**current) : fs::path();
   // A whole build is faster than the same entries one by one into a delta (it runs on every
   // core): a stopped first build is done again, whole.
-  if (options.rebuild || !*current || stopped_build(path))
-    return write_generation(archive, index_dir, *current, progress, stop);
+  if (options.rebuild || !*current || !main_metadata(path, kStoppedBuildKey).empty())
+    return write_generation(archive, index_dir, *current, options, progress, stop);
   if (!fs::is_directory(path, ec))
     return make_error(Errc::Corrupt, fmt::format("index generation {} is missing", path.string()),
                       "rebuild the index with `fora index --rebuild`");
@@ -171,7 +198,7 @@ Result<IndexSummary> update_index(const archive::Archive& archive, const IndexOp
   summary.generation = **current;
   if (!outgrown(path, options.compact_past)) return summary;
   // Compaction: the same entries, written afresh into a new generation.
-  auto compacted = write_generation(archive, index_dir, *current, {}, stop);
+  auto compacted = write_generation(archive, index_dir, *current, options, {}, stop);
   if (!compacted)
     return compacted.error().code == Errc::Cancelled
                ? make_error(Errc::Cancelled, "compaction stopped; the index is up to date and stays in use")

@@ -69,28 +69,33 @@ class BatchQueue {
   bool closed_ = false;
 };
 
-// One worker: documents into its own shard.
+// One worker: documents into a folder of its own, one database per shard of the plan
+// (part-0, part-1, ...).
 class ShardWriter {
  public:
-  explicit ShardWriter(fs::path path) : path_(std::move(path)) {}
+  ShardWriter(fs::path path, const ShardPlan& plan) : path_(std::move(path)), plan_(plan) {}
 
   void run(BatchQueue& queue, std::atomic<std::int64_t>& done) {
     try {
-      Xapian::WritableDatabase db(path_.string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
+      fs::create_directories(path_);
+      std::vector<Xapian::WritableDatabase> parts;
+      for (int k = 0; k < plan_.shards; ++k)
+        parts.emplace_back(part(k).string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC | Xapian::DB_BACKEND_GLASS);
       DocumentMaker maker;
       Xapian::doccount since_commit = 0;
+      const auto commit = [&] {
+        for (auto& db : parts) db.commit();
+        since_commit = 0;
+      };
       while (auto batch = queue.pop()) {
         for (const archive::StoredEntry& e : *batch) {
-          db.add_document(maker.make(e));
-          if (++since_commit == kShardCommitEvery) {
-            db.commit();
-            since_commit = 0;
-          }
+          parts[static_cast<std::size_t>(plan_.shard_of(e))].add_document(maker.make(e));
+          if (++since_commit == kShardCommitEvery) commit();
         }
         done += static_cast<std::int64_t>(batch->size());
       }
-      db.commit();
-      db.close();
+      commit();
+      for (auto& db : parts) db.close();
     } catch (const Xapian::Error& e) {
       status_ = from_xapian(e, "indexing into", path_);
       queue.close();
@@ -101,35 +106,44 @@ class ShardWriter {
   }
   const Status& status() const { return status_; }
   const fs::path& path() const { return path_; }
+  fs::path part(int shard) const { return path_ / fmt::format("part-{}", shard); }
 
  private:
   fs::path path_;
+  const ShardPlan& plan_;
   Status status_ = ok();
 };
 
-// The shards, compacted into the main database of a new generation at `path`, beside an
-// empty delta database and the stub naming both; both record `last_seq`, and main whether the
-// build was stopped before the end of the catalog.
-Result<std::int64_t> merge_shards(const std::vector<ShardWriter>& shards, const fs::path& path, std::int64_t last_seq,
-                                  bool stopped) {
-  const fs::path main_path = main_database(path);
+// The workers' parts, compacted shard by shard into the main databases of a new generation at
+// `path`, beside an empty delta database and the stub naming them all; every database records
+// `last_seq` (and the mains how the index is split, and whether the build was stopped before
+// the end of the catalog).
+Result<std::int64_t> merge_shards(const std::vector<ShardWriter>& workers, const ShardPlan& plan,
+                                  const fs::path& path, std::int64_t last_seq, bool stopped) {
+  fs::path into = path;
   try {
     fs::create_directories(path);
-    Xapian::Database all;
-    for (const ShardWriter& s : shards) all.add_database(Xapian::Database(s.path().string()));
-    all.compact(main_path.string());
-    Xapian::WritableDatabase main(main_path.string(), Xapian::DB_OPEN);
-    if (stopped) main.set_metadata(std::string(kStoppedBuildKey), "1");
-    commit_indexed(main, last_seq);
-    const auto documents = static_cast<std::int64_t>(main.get_doccount());
-    main.close();
-    Xapian::WritableDatabase delta(delta_database(path).string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
+    std::int64_t documents = 0;
+    for (int k = 0; k < plan.shards; ++k) {
+      into = path / main_name(k, plan.shards);
+      Xapian::Database all;
+      for (const ShardWriter& w : workers) all.add_database(Xapian::Database(w.part(k).string()));
+      all.compact(into.string());
+      Xapian::WritableDatabase main(into.string(), Xapian::DB_OPEN);
+      main.set_metadata(std::string(kShardingKey), plan.key());
+      if (stopped) main.set_metadata(std::string(kStoppedBuildKey), "1");
+      commit_indexed(main, last_seq);
+      documents += static_cast<std::int64_t>(main.get_doccount());
+      main.close();
+    }
+    into = delta_database(path);
+    Xapian::WritableDatabase delta(into.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
     commit_indexed(delta, last_seq);
     delta.close();
-    FORA_TRY(write_generation_stub(path));
+    FORA_TRY(write_generation_stub(path, plan.shards));
     return documents;
   } catch (const Xapian::Error& e) {
-    return from_xapian(e, "compacting the index into", main_path);
+    return from_xapian(e, "compacting the index into", into);
   } catch (const fs::filesystem_error& e) {
     return make_error(Errc::Io, fmt::format("cannot create {}: {}", path.string(), e.code().message()));
   }
@@ -143,11 +157,12 @@ void remove_shards(const std::vector<ShardWriter>& shards) {
 }  // namespace
 
 Result<IndexOutcome> build_whole_index(const archive::Archive& archive, const fs::path& path, int workers,
+                                     const ShardPlan& plan,
                                      const std::function<void(const IndexProgress&)>& progress,
                                      const std::atomic<bool>& stop) {
   std::vector<ShardWriter> shards;
   for (int i = 0; i < std::max(workers, 1); ++i)
-    shards.emplace_back(fs::path(path.string() + fmt::format(".shard-{}", i)));
+    shards.emplace_back(fs::path(path.string() + fmt::format(".shard-{}", i)), plan);
   remove_shards(shards);  // a build that was killed left them
   BatchQueue queue(2 * shards.size());
   std::atomic<std::int64_t> done{0};
@@ -182,7 +197,7 @@ Result<IndexOutcome> build_whole_index(const archive::Archive& archive, const fs
     remove_shards(shards);
     return !failed ? failed.error() : read.error();
   }
-  auto documents = merge_shards(shards, path, last_seq, out.cancelled);
+  auto documents = merge_shards(shards, plan, path, last_seq, out.cancelled);
   remove_shards(shards);
   if (!documents) return documents.error();
   out.summary.added = done.load();

@@ -14,15 +14,18 @@
 
 #include "fora/archive/archive.h"
 #include "fora/indexer/index_writer.h"
+#include "fora/indexer/shard_plan.h"
 #include "fora/result.h"
 #include "index_run.h"
 
 namespace fora::indexer {
 
-// Writes the generation folder `path` (which must not exist yet; its shards are written
-// beside it and removed). `workers`: threads making documents, at least 1. The summary counts every
-// document as added.
+// Writes the generation folder `path` (which must not exist yet; the workers' databases are
+// written beside it, <path>.shard-W, and removed). `workers`: threads making documents, at
+// least 1. `plan`: which main database each entry goes to (main, or main-K of a split index).
+// The summary counts every document as added.
 Result<IndexOutcome> build_whole_index(const archive::Archive& archive, const std::filesystem::path& path, int workers,
+                                     const ShardPlan& plan,
                                      const std::function<void(const IndexProgress&)>& progress,
                                      const std::atomic<bool>& stop);
 

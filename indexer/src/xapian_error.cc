@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include "fora/indexer/generation.h"
+
 namespace fora::indexer {
 
 Error from_xapian(const Xapian::Error& error, std::string_view doing,
@@ -23,6 +25,22 @@ Error from_xapian(const Xapian::Error& error, std::string_view doing,
                       "rebuild the index with `fora index --rebuild`");
   if (type == "DatabaseNotFoundError")
     return make_error(Errc::NotFound, std::move(message), "run `fora index` first");
+  if (type == "NetworkError") {
+    // Only a remote shard (a `remote HOST:PORT` line of the generation's XAPIANDB) is reached
+    // over the network: name those, so the reader knows which server to look at.
+    std::string remotes;
+    std::filesystem::path generation = path;
+    while (!generation.empty() && !has_generation_stub(generation) && generation != generation.parent_path())
+      generation = generation.parent_path();
+    if (auto shards = read_generation_stub(generation))
+      for (const ShardLocation& s : *shards)
+        if (s.remote()) remotes += (remotes.empty() ? "" : ", ") + s.describe();
+    return make_error(Errc::Network,
+                      fmt::format("{} {}: an index shard served from another machine did not answer ({}){}", doing,
+                                  path.string(), error.get_msg(), remotes.empty() ? "" : ": " + remotes),
+                      "start xapian-tcpsrv for it there (--writable for `fora index`), or put the shard back in "
+                      "the generation folder and its `auto` line back in XAPIANDB");
+  }
   if (type == "QueryParserError")
     return make_error(Errc::InvalidArgument, fmt::format("query: {}", error.get_msg()));
   if (type == "DatabaseModifiedError")

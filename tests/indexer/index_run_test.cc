@@ -12,14 +12,17 @@ namespace {
 
 class IndexRunTest : public ::testing::Test {
  protected:
-  Xapian::WritableDatabase main_{"", Xapian::DB_BACKEND_INMEMORY};
+  // Two main databases, as an index split into two shards has (the first is main_).
+  std::vector<Xapian::WritableDatabase> mains_{Xapian::WritableDatabase("", Xapian::DB_BACKEND_INMEMORY),
+                                               Xapian::WritableDatabase("", Xapian::DB_BACKEND_INMEMORY)};
+  Xapian::WritableDatabase& main_ = mains_[0];
   Xapian::WritableDatabase db_{"", Xapian::DB_BACKEND_INMEMORY};  // the delta
   std::function<void(const IndexProgress&)> progress_;
   std::vector<archive::StoredEntry> entries_ = testing::sample_entries(std::time(nullptr));
 };
 
 TEST_F(IndexRunTest, CountsAddedAndUpdatedAndKeepsGoneEntries) {
-  IndexRun run(main_, db_, "mem", 0, progress_);
+  IndexRun run(mains_, db_, "mem", 0, progress_);
   for (const auto& e : entries_) ASSERT_TRUE(run.apply(e));
   auto edited = entries_[3];
   edited.entry.text = "Edited text.";
@@ -47,7 +50,7 @@ TEST_F(IndexRunTest, CountsAddedAndUpdatedAndKeepsGoneEntries) {
 // copy is marked, once however often the entry changes again.
 TEST_F(IndexRunTest, AnEntryInMainIsMarkedAndItsNewCopyGoesToTheDelta) {
   for (const auto& e : entries_) main_.replace_document(unique_term(e), make_document(e));
-  IndexRun run(main_, db_, "mem", 10, progress_);
+  IndexRun run(mains_, db_, "mem", 10, progress_);
   auto edited = entries_[3];
   for (int version = 1; version <= 2; ++version) {
     edited.entry.text = "Edited text, version " + std::to_string(version) + ".";
@@ -67,8 +70,23 @@ TEST_F(IndexRunTest, AnEntryInMainIsMarkedAndItsNewCopyGoesToTheDelta) {
   EXPECT_FALSE(main_.term_exists("version")) << "main's copy keeps its words";
 }
 
+// In an index split into shards, the copy is marked in the shard that holds it.
+TEST_F(IndexRunTest, TheCopyIsMarkedInTheShardThatHoldsIt) {
+  for (const auto& e : entries_) mains_[1].replace_document(unique_term(e), make_document(e));
+  IndexRun run(mains_, db_, "mem", 10, progress_);
+  auto edited = entries_[5];
+  edited.entry.text = "Edited in the second shard.";
+  edited.change_seq = 11;
+  ASSERT_TRUE(run.apply(edited));
+  EXPECT_EQ(run.summary().updated, 1);
+  EXPECT_EQ(run.summary().documents, 10);
+  EXPECT_EQ(mains_[0].get_termfreq(std::string(kReplacedTerm)), 0u);
+  EXPECT_EQ(mains_[1].get_termfreq(std::string(kReplacedTerm)), 1u);
+  EXPECT_EQ(db_.get_doccount(), 1u);
+}
+
 TEST_F(IndexRunTest, CommitRecordsTheHighestChangeSeqAndSchema) {
-  IndexRun run(main_, db_, "mem", 0, progress_);
+  IndexRun run(mains_, db_, "mem", 0, progress_);
   for (const auto& e : entries_) ASSERT_TRUE(run.apply(e));
   ASSERT_TRUE(run.commit());
   EXPECT_EQ(db_.get_metadata(std::string(kLastSeqKey)), "10");
@@ -78,7 +96,7 @@ TEST_F(IndexRunTest, CommitRecordsTheHighestChangeSeqAndSchema) {
 TEST_F(IndexRunTest, ReportsProgressWhenDone) {
   std::int64_t reported = -1;
   progress_ = [&](const IndexProgress& p) { reported = p.done; };
-  IndexRun run(main_, db_, "mem", 0, progress_);
+  IndexRun run(mains_, db_, "mem", 0, progress_);
   for (const auto& e : entries_) ASSERT_TRUE(run.apply(e));
   run.report_done();
   EXPECT_EQ(reported, 10);

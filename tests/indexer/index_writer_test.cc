@@ -122,7 +122,7 @@ std::map<std::string, std::string> documents_of(const fs::path& db_path) {
 // documents as one written entry by entry (an update), and records the same change_seq.
 TEST_F(IndexWriterTest, AWholeBuildOnSeveralThreadsHoldsWhatAnUpdateWrites) {
   const fs::path whole = dir_.path() / "whole";
-  auto built = build_whole_index(*archive_, whole, 3, progress_, stop_);
+  auto built = build_whole_index(*archive_, whole, 3, ShardPlan{}, progress_, stop_);
   ASSERT_TRUE(built) << built.error().message;
   EXPECT_EQ(built->summary.added, 10);
   EXPECT_EQ(built->summary.documents, 10);
@@ -281,6 +281,109 @@ TEST_F(IndexWriterTest, AnUpdatePastTheShareIsCompactedIntoANewGeneration) {
   EXPECT_EQ(urls("hotfire"), (std::vector<std::string>{kThread2 + "#comment-201"}));
   EXPECT_EQ(urls("trench").size(), 1u);
   EXPECT_EQ(urls("soyuz").size(), 5u);
+}
+
+// The same questions over an index split into shards, by period and by site, find what one
+// database finds; an update marks the old copy in the shard holding it; a compaction splits
+// the new generation the same way.
+TEST_F(IndexWriterTest, AnIndexSplitIntoShardsFindsWhatOneDatabaseFinds) {
+  ASSERT_TRUE(update());
+  const std::vector<std::string> questions = {"soyuz", "author:Edward", "\"static fire\"", "type:comment radiator",
+                                              "date:2022", "every Edward comment on Soyuz", "capsul*", "-soyuz"};
+  std::map<std::string, std::vector<std::string>> whole;
+  for (const auto& q : questions) whole[q] = urls(q);
+  ASSERT_EQ(whole["soyuz"].size(), 5u);
+
+  for (ShardBy by : {ShardBy::Period, ShardBy::Site}) {
+    IndexOptions o;
+    o.rebuild = true;
+    o.shards = 3;
+    o.shard_by = by;
+    auto s = update_index(*archive_, o, progress_, stop_);
+    ASSERT_TRUE(s) << s.error().message;
+    EXPECT_EQ(s->documents, 10);
+    const fs::path generation = archive_->index_dir() / generation_name(s->generation);
+    auto stub = read_generation_stub(generation);
+    ASSERT_TRUE(stub) << stub.error().message;
+    ASSERT_EQ(stub->size(), 3u);
+    Xapian::doccount total = 0;
+    for (int k = 0; k < 3; ++k) {
+      EXPECT_EQ((*stub)[static_cast<std::size_t>(k)].path, fs::path("main-" + std::to_string(k)));
+      total += Xapian::Database((generation / ("main-" + std::to_string(k))).string()).get_doccount();
+    }
+    EXPECT_EQ(total, 10u);
+    if (by == ShardBy::Period) {
+      // The sample's dated entries: 3 in 2021, 4 in 2022, then 2023 and this year's, and
+      // one undated (with the newest): whole years in three runs of about a third each.
+      const auto years = [&](int k) {
+        Xapian::Database db((generation / ("main-" + std::to_string(k))).string());
+        std::vector<std::string> out;
+        for (auto t = db.allterms_begin("Y"); t != db.allterms_end("Y"); ++t) out.push_back(*t);
+        return std::make_pair(db.get_doccount(), out);
+      };
+      EXPECT_EQ(years(0), std::make_pair(3u, std::vector<std::string>{"Y2021"}));
+      EXPECT_EQ(years(1), std::make_pair(4u, std::vector<std::string>{"Y2022"}));
+      EXPECT_EQ(years(2).first, 3u);
+    } else {
+      // Each site whole in one shard.
+      for (int k = 0; k < 3; ++k) {
+        Xapian::Database db((generation / ("main-" + std::to_string(k))).string());
+        const auto sites = std::distance(db.allterms_begin("H"), db.allterms_end("H"));
+        EXPECT_LE(sites, 1) << "shard " << k;
+      }
+    }
+    for (const auto& q : questions) EXPECT_EQ(urls(q), whole[q]) << q;
+  }
+
+  // An edit: the old copy is marked in its shard (site-split: Edward's 201 is on thread 2).
+  auto page = testing::page_of(entries_, 2);
+  page.comments[0].text = "Impressive hotfire, the engines sounded great.";
+  store(page, 2);
+  IndexOptions keep;
+  keep.compact_past = 0;
+  auto s = update_index(*archive_, keep, progress_, stop_);
+  ASSERT_TRUE(s) << s.error().message;
+  EXPECT_EQ(s->updated, 1);
+  EXPECT_EQ(urls("hotfire"), (std::vector<std::string>{kThread2 + "#comment-201"}));
+  EXPECT_EQ(urls("author:Edward").size(), 2u);
+  const fs::path generation = archive_->index_dir() / generation_name(s->generation);
+  EXPECT_EQ(Xapian::Database(generation.string()).get_termfreq(std::string(kReplacedTerm)), 1u);
+
+  // A compaction keeps three shards by site.
+  IndexOptions compact;
+  compact.compact_past = 0.01;
+  page.comments[0].text = "Impressive hotfire, the engines roared.";
+  store(page, 2);
+  auto c = update_index(*archive_, compact, progress_, stop_);
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_TRUE(c->compacted);
+  auto stub = read_generation_stub(archive_->index_dir() / generation_name(c->generation));
+  ASSERT_TRUE(stub);
+  EXPECT_EQ(stub->size(), 3u);
+  EXPECT_EQ(Xapian::Database((archive_->index_dir() / generation_name(c->generation) / "main-0").string())
+                .get_metadata(std::string(kShardingKey)),
+            "site 3");
+  EXPECT_EQ(urls("roared"), (std::vector<std::string>{kThread2 + "#comment-201"}));
+}
+
+// A stub that names a folder outside the generation, or a line fora does not know, is
+// refused (it would otherwise point the index anywhere).
+TEST_F(IndexWriterTest, AStubNamingSomethingElseIsRefused) {
+  ASSERT_TRUE(update());
+  const fs::path generation = archive_->index_dir() / "gen-000001";
+  for (const std::string stub : {"auto ../../elsewhere\nauto delta\n", "auto /etc\nauto delta\n",
+                                 "prog xapian-progsrv main\nauto delta\n", "auto main\n",
+                                 "remote 127.0.0.1:0\nauto delta\n", "auto delta\nauto main\n"}) {
+    std::ofstream(generation / "XAPIANDB") << stub;
+    auto read = read_generation_stub(generation);
+    ASSERT_FALSE(read) << stub;
+    EXPECT_EQ(read.error().code, Errc::Corrupt) << stub;
+  }
+  std::ofstream(generation / "XAPIANDB") << "auto main\nremote example.org:33333\nauto delta\n";
+  auto read = read_generation_stub(generation);
+  ASSERT_TRUE(read) << read.error().message;
+  ASSERT_EQ(read->size(), 2u);
+  EXPECT_EQ((*read)[1].describe(), "remote example.org:33333");
 }
 
 // A generation written before schema 4 (one database, no stub) is refused with the way out.

@@ -11,6 +11,8 @@ struct IndexCommand {
   bool rebuild = false;
   bool quiet = false;  // no progress line, no summary
   double compact_past = 25;  // percent, see IndexOptions::compact_past
+  int shards = 0;            // see IndexOptions::shards
+  std::string shard_by = "period";
 };
 Status run_index(const Context& ctx, const IndexCommand& cmd) {
   auto archive = ctx.open_archive(archive::Archive::Mode::Write);  // the writer's lock
@@ -22,7 +24,11 @@ Status run_index(const Context& ctx, const IndexCommand& cmd) {
   const auto progress = [&ctx, live](const indexer::IndexProgress& p) {
     if (live && p.done % 1000 == 0) ctx.err.write(fmt::format("\r\x1b[Kindexed {}", p.done));
   };
-  auto summary = indexer::update_index(**archive, indexer::IndexOptions{cmd.rebuild, cmd.compact_past / 100}, progress, stop.requested());
+  indexer::IndexOptions options{cmd.rebuild, cmd.compact_past / 100, cmd.shards,
+                                cmd.shard_by == "site" ? indexer::ShardBy::Site : indexer::ShardBy::Period};
+  // A new split needs a new generation: --shards implies --rebuild.
+  if (cmd.shards > 0) options.rebuild = true;
+  auto summary = indexer::update_index(**archive, options, progress, stop.requested());
   if (live) ctx.err.write("\r\x1b[K");
   FORA_TRY(run->finish(summary ? ok() : Status(summary.error())));
   if (cmd.quiet) return ok();
@@ -41,6 +47,14 @@ Command::Run add_index_options(CLI::App& i) {
                "Write a fresh, compacted index once the entries changed since the last one exceed "
                "this percentage of it (0: never)")
       ->check(CLI::Range(0.0, 1000.0))
+      ->capture_default_str();
+  i.add_option("--shards", index->shards,
+               "Split the index into N main databases (with --rebuild implied), which Xapian searches as one and "
+               "which can be served from other machines (see the README); later rebuilds keep the split")
+      ->check(CLI::Range(1, 256));
+  i.add_option("--shard-by", index->shard_by,
+               "How --shards splits: period (whole years, oldest first, about equal in size) or site")
+      ->check(CLI::IsMember({"period", "site"}))
       ->capture_default_str();
   add_quiet_flag(i, index->quiet);
   return [index](const Context& ctx) { return run_index(ctx, *index); };

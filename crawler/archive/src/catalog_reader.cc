@@ -196,4 +196,14 @@ Result<std::int64_t> ThreadStore::max_change_seq() const {
   return scalar(*in_, "SELECT coalesce(max(change_seq), 0) FROM comments");
 }
 
+Result<std::vector<std::pair<int, std::int64_t>>> ThreadStore::entries_by_year() const {
+  auto q = in_->sql(
+      "SELECT coalesce(CAST(strftime('%Y', published, 'unixepoch') AS INTEGER), 0) AS year, count(*)"
+      " FROM comments GROUP BY year ORDER BY year");
+  if (!q) return q.error();
+  std::vector<std::pair<int, std::int64_t>> out;
+  FORA_TRY((*q)->each([&](const Statement& r) { out.emplace_back(static_cast<int>(r.int64(0)), r.int64(1)); }));
+  return out;
+}
+
 }  // namespace fora::archive

@@ -26,7 +26,8 @@
 // newer copy in the delta database (generation.h); searches leave marked documents out.
 // Metadata keys: kSchemaKey (the version below) in both databases; kLastSeqKey (last catalog
 // change_seq indexed) in the delta database, which every update commits last;
-// kStoppedBuildKey in a main database whose build was stopped (the next run builds anew).
+// kStoppedBuildKey in a main database whose build was stopped (the next run builds anew);
+// kShardingKey in every main database: how the index is split (ShardPlan::key()).
 #pragma once
 
 #include <cstdint>
@@ -42,6 +43,7 @@ inline constexpr int kIndexSchemaVersion = 5;
 inline constexpr std::string_view kSchemaKey = "fora:schema";
 inline constexpr std::string_view kLastSeqKey = "fora:last_change_seq";
 inline constexpr std::string_view kStoppedBuildKey = "fora:stopped_build";
+inline constexpr std::string_view kShardingKey = "fora:sharding";
 inline constexpr std::string_view kReplacedTerm = "XREPLACED";
 
 inline constexpr unsigned kDateSlot = 0;

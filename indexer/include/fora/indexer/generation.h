@@ -2,11 +2,15 @@
 // a one-line file naming the one searches open. A rebuild writes the next generation, then
 // replaces `current` by rename (atomic), so a reader sees either the old or the new index.
 //
-// A generation folder holds two Xapian databases and XAPIANDB, Xapian's stub file naming
-// both, so Xapian::Database(folder) (and xapian-delve) opens them as one index:
+// A generation folder holds Xapian databases and XAPIANDB, Xapian's stub file naming them, so
+// Xapian::Database(folder) (and xapian-delve) opens them as one index:
 //   main/   every entry as of the whole build that made the generation, compacted; a document
-//           whose entry was indexed again since carries kReplacedTerm (fields.h).
-//   delta/  the newest copies of the entries added or changed since that build.
+//           whose entry was indexed again since carries kReplacedTerm (fields.h). An index
+//           split into N shards (`fora index --shards N`, shard_plan.h) has main-0/ .. main-N-1/
+//           instead. A shard's line in the stub may be edited to `remote HOST:PORT` once the
+//           shard is served from another machine by Xapian's xapian-tcpsrv.
+//   delta/  the newest copies of the entries added or changed since that build; always local
+//           and the stub's last line.
 // An update adds to delta and only marks main's old copies (one term each), so it rewrites
 // none of main's posting and position blocks. Written in place, a 1% change split nearly
 // every block of the compacted database and grew it by 77% (measured at 200,000 entries).
@@ -18,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fora/result.h"
 
@@ -38,13 +43,29 @@ Result<std::filesystem::path> current_generation_path(const std::filesystem::pat
 // One more than any generation folder present or named by `current` (1 for an empty folder).
 std::int64_t next_generation(const std::filesystem::path& index_dir);
 
-// The two databases of a generation folder.
+// Where one database of a generation is: a folder (relative to the generation's) or a
+// remote Xapian server.
+struct ShardLocation {
+  std::filesystem::path path;  // empty for a remote shard
+  std::string host;
+  int port = 0;
+  bool remote() const { return path.empty(); }
+  std::string describe() const;  // the path, or "remote HOST:PORT"
+};
+
+// The folder name of main shard `shard` of `shards`: "main" alone, else "main-0", "main-1", ...
+std::string main_name(int shard, int shards);
+// The main database of an unsplit generation, and its delta database.
 std::filesystem::path main_database(const std::filesystem::path& generation_dir);
 std::filesystem::path delta_database(const std::filesystem::path& generation_dir);
-// Writes generation_dir/XAPIANDB naming main and delta (synced). Errors: Io.
-Status write_generation_stub(const std::filesystem::path& generation_dir);
+// Writes generation_dir/XAPIANDB naming `shards` main databases and delta (synced). Errors: Io.
+Status write_generation_stub(const std::filesystem::path& generation_dir, int shards = 1);
 // False for a folder written before schema 4 (one database, no stub).
 bool has_generation_stub(const std::filesystem::path& generation_dir);
+// The main shards the stub names (every line but delta's), in order. Errors: Corrupt for a
+// line fora does not write or read (`auto PATH`, `glass PATH`, `remote HOST:PORT`), a
+// path leaving the generation folder, or no `auto delta` last; Io.
+Result<std::vector<ShardLocation>> read_generation_stub(const std::filesystem::path& generation_dir);
 
 // Points `current` at `generation`: writes current.tmp, syncs it, renames it over current.
 Status switch_current(const std::filesystem::path& index_dir, std::int64_t generation);

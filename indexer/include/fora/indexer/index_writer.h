@@ -10,6 +10,7 @@
 #include <functional>
 
 #include "fora/archive/archive.h"
+#include "fora/indexer/shard_plan.h"
 #include "fora/result.h"
 
 namespace fora::indexer {
@@ -20,6 +21,10 @@ struct IndexOptions {
   // its main database's (0.25: a quarter) then writes a fresh generation, compacted, and
   // switches to it; 0: never. The index grows by about the delta's share (generation.h).
   double compact_past = 0.25;
+  // How many main databases (shards) a new generation has, and by what (shard_plan.h); 0:
+  // as the current generation is split (1 for the first).
+  int shards = 0;
+  ShardBy shard_by = ShardBy::Period;
 };
 
 struct IndexProgress {

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "fora/archive/export_filter.h"
@@ -118,6 +119,8 @@ class ThreadStore {
   Result<StoredEntry> entry(std::int64_t id) const;  // NotFound when absent
   Result<std::vector<StoredEntry>> thread_entries(std::int64_t thread_id) const;
   Result<std::int64_t> max_change_seq() const;
+  // How many entries each year holds (UTC, by their date; year 0: no date), oldest first.
+  Result<std::vector<std::pair<int, std::int64_t>>> entries_by_year() const;
   // Every version of entry `id`, and of thread `thread_id`, oldest first.
   Result<std::vector<EntryVersion>> entry_versions(std::int64_t id) const;
   Result<std::vector<ThreadVersion>> thread_versions(std::int64_t thread_id) const;
