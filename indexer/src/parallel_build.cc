@@ -71,9 +71,9 @@ class BatchQueue {
 
 // One worker: documents into a folder of its own, one database per shard of the plan
 // (part-0, part-1, ...).
-class ShardWriter {
+class WorkerWriter {
  public:
-  ShardWriter(fs::path path, const ShardPlan& plan) : path_(std::move(path)), plan_(plan) {}
+  WorkerWriter(fs::path path, const ShardPlan& plan) : path_(std::move(path)), plan_(plan) {}
 
   void run(BatchQueue& queue, std::atomic<std::int64_t>& done) {
     try {
@@ -118,7 +118,7 @@ class ShardWriter {
 // `path`, beside an empty delta database and the stub naming them all; every database records
 // `last_seq` (and the mains how the index is split, and whether the build was stopped before
 // the end of the catalog).
-Result<std::int64_t> merge_shards(const std::vector<ShardWriter>& workers, const ShardPlan& plan,
+Result<std::int64_t> merge_parts(const std::vector<WorkerWriter>& workers, const ShardPlan& plan,
                                   const fs::path& path, std::int64_t last_seq, bool stopped) {
   fs::path into = path;
   try {
@@ -127,7 +127,7 @@ Result<std::int64_t> merge_shards(const std::vector<ShardWriter>& workers, const
     for (int k = 0; k < plan.shards; ++k) {
       into = path / main_name(k, plan.shards);
       Xapian::Database all;
-      for (const ShardWriter& w : workers) all.add_database(Xapian::Database(w.part(k).string()));
+      for (const WorkerWriter& w : workers) all.add_database(Xapian::Database(w.part(k).string()));
       all.compact(into.string());
       Xapian::WritableDatabase main(into.string(), Xapian::DB_OPEN);
       main.set_metadata(std::string(kShardingKey), plan.key());
@@ -149,9 +149,9 @@ Result<std::int64_t> merge_shards(const std::vector<ShardWriter>& workers, const
   }
 }
 
-void remove_shards(const std::vector<ShardWriter>& shards) {
+void remove_worker_folders(const std::vector<WorkerWriter>& workers) {
   std::error_code ec;  // best effort: leftovers are removed by the next build
-  for (const ShardWriter& s : shards) fs::remove_all(s.path(), ec);
+  for (const WorkerWriter& w : workers) fs::remove_all(w.path(), ec);
 }
 
 }  // namespace
@@ -160,14 +160,14 @@ Result<IndexOutcome> build_whole_index(const archive::Archive& archive, const fs
                                      const ShardPlan& plan,
                                      const std::function<void(const IndexProgress&)>& progress,
                                      const std::atomic<bool>& stop) {
-  std::vector<ShardWriter> shards;
+  std::vector<WorkerWriter> writers;
   for (int i = 0; i < std::max(workers, 1); ++i)
-    shards.emplace_back(fs::path(path.string() + fmt::format(".shard-{}", i)), plan);
-  remove_shards(shards);  // a build that was killed left them
-  BatchQueue queue(2 * shards.size());
+    writers.emplace_back(fs::path(path.string() + fmt::format(".worker-{}", i)), plan);
+  remove_worker_folders(writers);  // a build that was killed left them
+  BatchQueue queue(2 * writers.size());
   std::atomic<std::int64_t> done{0};
   std::vector<std::thread> threads;
-  for (ShardWriter& s : shards) threads.emplace_back([&] { s.run(queue, done); });
+  for (WorkerWriter& w : writers) threads.emplace_back([&] { w.run(queue, done); });
 
   IndexOutcome out;
   std::int64_t last_seq = 0, handed_out = 0;
@@ -191,14 +191,14 @@ Result<IndexOutcome> build_whole_index(const archive::Archive& archive, const fs
   queue.close();
   for (std::thread& t : threads) t.join();
   Status failed = ok();
-  for (const ShardWriter& s : shards)
-    if (!s.status()) failed = s.status();
+  for (const WorkerWriter& w : writers)
+    if (!w.status()) failed = w.status();
   if (!failed || (!read && !out.cancelled)) {
-    remove_shards(shards);
+    remove_worker_folders(writers);
     return !failed ? failed.error() : read.error();
   }
-  auto documents = merge_shards(shards, plan, path, last_seq, out.cancelled);
-  remove_shards(shards);
+  auto documents = merge_parts(writers, plan, path, last_seq, out.cancelled);
+  remove_worker_folders(writers);
   if (!documents) return documents.error();
   out.summary.added = done.load();
   out.summary.documents = *documents;

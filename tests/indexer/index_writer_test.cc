@@ -118,7 +118,7 @@ std::map<std::string, std::string> documents_of(const fs::path& db_path) {
   return out;
 }
 
-// A whole index is built on several threads into shards, then compacted: it holds the same
+// A whole index is built on several threads, each into databases of its own, then compacted: it holds the same
 // documents as one written entry by entry (an update), and records the same change_seq.
 TEST_F(IndexWriterTest, AWholeBuildOnSeveralThreadsHoldsWhatAnUpdateWrites) {
   const fs::path whole = dir_.path() / "whole";
@@ -128,7 +128,7 @@ TEST_F(IndexWriterTest, AWholeBuildOnSeveralThreadsHoldsWhatAnUpdateWrites) {
   EXPECT_EQ(built->summary.documents, 10);
   EXPECT_FALSE(built->cancelled);
   for (int shard = 0; shard < 3; ++shard)
-    EXPECT_FALSE(fs::exists(whole.string() + ".shard-" + std::to_string(shard))) << "shards are removed";
+    EXPECT_FALSE(fs::exists(whole.string() + ".worker-" + std::to_string(shard))) << "the workers' databases are removed";
 
   // The same entries, indexed one by one into an index that was empty (into its delta).
   test::TempDir other;
@@ -152,15 +152,15 @@ TEST_F(IndexWriterTest, AWholeBuildOnSeveralThreadsHoldsWhatAnUpdateWrites) {
   EXPECT_EQ(Xapian::Database(delta_database(one_by_one).string()).get_doccount(), 10u);
 }
 
-// A build that was killed leaves its shards: the next one removes them and builds anew.
+// A build that was killed leaves its workers' databases: the next one removes them and builds anew.
 TEST_F(IndexWriterTest, AKilledBuildsShardsAreRemovedByTheNext) {
-  fs::create_directories(archive_->index_dir() / "gen-000001.shard-0");
-  std::ofstream(archive_->index_dir() / "gen-000001.shard-0" / "postlist.glass") << "torn";
+  fs::create_directories(archive_->index_dir() / "gen-000001.worker-0");
+  std::ofstream(archive_->index_dir() / "gen-000001.worker-0" / "postlist.glass") << "torn";
   auto s = update();
   ASSERT_TRUE(s) << s.error().message;
   EXPECT_EQ(s->generation, 1);
   EXPECT_EQ(s->documents, 10);
-  EXPECT_FALSE(fs::exists(archive_->index_dir() / "gen-000001.shard-0"));
+  EXPECT_FALSE(fs::exists(archive_->index_dir() / "gen-000001.worker-0"));
   EXPECT_EQ(urls("soyuz").size(), 5u);
 }
 

@@ -173,6 +173,13 @@ TEST(Cli, CrawlLogsEachRequestSummarisesAsJsonAndFailsWhenNothingCame) {
   auto hits = json_lines(run({FORA_BIN, "--archive", archive.path().string(), "search", "--json", "type:post"}).out);
   ASSERT_FALSE(hits.empty());
   EXPECT_EQ(hits[0]["date_precision"], "no-zone");
+  // A search never loads libcurl (and the libraries it pulls in): loading them was most of a
+  // search's time. The crawl above did load it, when it first fetched.
+  auto loaded = run({FORA_BIN, "--archive", archive.path().string(), "search", "--count", "type:post"},
+                    {{"LD_DEBUG", "files"}});
+  ASSERT_EQ(loaded.exit_code, 0) << loaded.err;
+  EXPECT_NE(loaded.err.find("libxapian.so"), std::string::npos) << "LD_DEBUG=files names what is loaded";
+  EXPECT_EQ(loaded.err.find("libcurl.so"), std::string::npos) << loaded.err;
 
   const std::size_t before_quiet = server.requests().size();
   auto quiet = run({FORA_BIN, "--archive", archive.path().string(), "crawl", "-q", "--delay", "0", server.url("/")});
