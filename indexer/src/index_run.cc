@@ -14,7 +14,7 @@ IndexRun::IndexRun(std::vector<Xapian::WritableDatabase>& mains, Xapian::Writabl
 
 Xapian::doccount live_documents(const std::vector<Xapian::WritableDatabase>& mains, const Xapian::Database& delta) {
   Xapian::doccount live = delta.get_doccount();
-  for (const auto& main : mains) live += main.get_doccount() - main.get_termfreq(std::string(kReplacedTerm));
+  for (const auto& main : mains) live += main.get_doccount() - main.get_value_freq(kReplacedSlot);
   return live;
 }
 
@@ -24,12 +24,10 @@ bool IndexRun::mark_replaced_in_main(const std::string& term) {
     if (found == main.postlist_end(term)) continue;
     const Xapian::docid id = *found;
     Xapian::Document doc = main.get_document(id);
-    // Adding one term rewrites the document's term list only: Xapian leaves the postings and
-    // positions of its unchanged terms where they are.
-    auto mark = doc.termlist_begin();
-    mark.skip_to(std::string(kReplacedTerm));
-    if (mark != doc.termlist_end() && *mark == kReplacedTerm) return true;
-    doc.add_boolean_term(std::string(kReplacedTerm));
+    // Only the document's values change: Xapian neither reads nor rewrites its terms,
+    // postings and positions.
+    if (!doc.get_value(kReplacedSlot).empty()) return true;
+    doc.add_value(kReplacedSlot, "1");
     main.replace_document(id, doc);
     return true;
   }

@@ -123,7 +123,7 @@ bool outgrown(const fs::path& path, double share) {
   if (share <= 0) return false;
   try {
     Xapian::Database all(path.string()), delta(delta_database(path).string());
-    const auto in_mains = all.get_doccount() - delta.get_doccount() - all.get_termfreq(std::string(kReplacedTerm));
+    const auto in_mains = all.get_doccount() - delta.get_doccount() - all.get_value_freq(kReplacedSlot);
     return static_cast<double>(delta.get_doccount()) > share * static_cast<double>(in_mains);
   } catch (const Xapian::Error&) {
     return false;  // the next search or update reports a damaged index

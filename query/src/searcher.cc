@@ -69,7 +69,8 @@ Xapian::Query query_to_run(const Xapian::Query& query) {
     if (stem == std::string::npos || !is_text_prefix(std::string_view(term).substr(0, stem))) continue;
     z_forms.emplace_back("Z" + term.substr(stem));
   }
-  Xapian::Query run(Xapian::Query::OP_AND_NOT, query, Xapian::Query(std::string(indexer::kReplacedTerm)));
+  Xapian::Query run(Xapian::Query::OP_AND_NOT, query,
+                    Xapian::Query(Xapian::Query::OP_VALUE_GE, indexer::kReplacedSlot, "1"));
   if (z_forms.empty()) return run;
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, run,
                        Xapian::Query(Xapian::Query::OP_OR, z_forms.begin(), z_forms.end()));

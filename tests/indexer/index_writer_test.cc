@@ -251,9 +251,9 @@ TEST_F(IndexWriterTest, EditedAndNewCommentsAreUpdatedAndAdded) {
   const fs::path generation = archive_->index_dir() / "gen-000001";
   Xapian::Database main(main_database(generation).string()), delta(delta_database(generation).string());
   EXPECT_EQ(main.get_doccount(), 10u);
-  EXPECT_EQ(main.get_termfreq(std::string(kReplacedTerm)), 1u);
+  EXPECT_EQ(main.get_value_freq(kReplacedSlot), 1u);
   EXPECT_EQ(delta.get_doccount(), 2u);
-  EXPECT_EQ(delta.get_termfreq(std::string(kReplacedTerm)), 0u);
+  EXPECT_EQ(delta.get_value_freq(kReplacedSlot), 0u);
 }
 
 // Once the delta holds more than the set share of the index, the update writes a fresh
@@ -276,7 +276,7 @@ TEST_F(IndexWriterTest, AnUpdatePastTheShareIsCompactedIntoANewGeneration) {
   const fs::path generation = archive_->index_dir() / "gen-000002";
   Xapian::Database main(main_database(generation).string()), delta(delta_database(generation).string());
   EXPECT_EQ(main.get_doccount(), 10u);
-  EXPECT_EQ(main.get_termfreq(std::string(kReplacedTerm)), 0u);
+  EXPECT_EQ(main.get_value_freq(kReplacedSlot), 0u);
   EXPECT_EQ(delta.get_doccount(), 0u);
   EXPECT_EQ(urls("hotfire"), (std::vector<std::string>{kThread2 + "#comment-201"}));
   EXPECT_EQ(urls("trench").size(), 1u);
@@ -347,7 +347,7 @@ TEST_F(IndexWriterTest, AnIndexSplitIntoShardsFindsWhatOneDatabaseFinds) {
   EXPECT_EQ(urls("hotfire"), (std::vector<std::string>{kThread2 + "#comment-201"}));
   EXPECT_EQ(urls("author:Edward").size(), 2u);
   const fs::path generation = archive_->index_dir() / generation_name(s->generation);
-  EXPECT_EQ(Xapian::Database(generation.string()).get_termfreq(std::string(kReplacedTerm)), 1u);
+  EXPECT_EQ(Xapian::Database(generation.string()).get_value_freq(kReplacedSlot), 1u);
 
   // A compaction keeps three shards by site.
   IndexOptions compact;

@@ -22,8 +22,11 @@
 // in the comment that said it first); own:, quote:, topic: search one of them.
 // Value slot kDateSlot: the entry's UTC date as "YYYYMMDDHHMMSS" (sorts as a string); unset
 // when the date is unknown. Value slot kSeenSlot: when fora first saw the entry, alike.
-// kReplacedTerm: in a generation's main database, the mark of a document whose entry has a
-// newer copy in the delta database (generation.h); searches leave marked documents out.
+// Value slot kReplacedSlot: "1" in a generation's main database on a document whose entry has
+// a newer copy in the delta database (generation.h); searches leave marked documents out. A
+// value, not a term: Xapian adds a value without reading the document's terms and positions,
+// which made marking 5.6 times faster (3,369 documents of a 200,000-entry index: 0.33 s
+// against 1.86 s), for the same growth.
 // Metadata keys: kSchemaKey (the version below) in both databases; kLastSeqKey (last catalog
 // change_seq indexed) in the delta database, which every update commits last;
 // kStoppedBuildKey in a main database whose build was stopped (the next run builds anew);
@@ -38,16 +41,16 @@
 
 namespace fora::indexer {
 
-// 2: XIS; 3: kSeenSlot; 4: main and delta databases, kReplacedTerm; 5: stems only
-inline constexpr int kIndexSchemaVersion = 5;
+// 2: XIS; 3: kSeenSlot; 4: main and delta databases; 5: stems only; 6: kReplacedSlot
+inline constexpr int kIndexSchemaVersion = 6;
 inline constexpr std::string_view kSchemaKey = "fora:schema";
 inline constexpr std::string_view kLastSeqKey = "fora:last_change_seq";
 inline constexpr std::string_view kStoppedBuildKey = "fora:stopped_build";
 inline constexpr std::string_view kShardingKey = "fora:sharding";
-inline constexpr std::string_view kReplacedTerm = "XREPLACED";
 
 inline constexpr unsigned kDateSlot = 0;
 inline constexpr unsigned kSeenSlot = 1;
+inline constexpr unsigned kReplacedSlot = 2;
 
 enum class Field {
   Id, Author, Type, Site, Thread, Tag, Category, ReplyTo, Year, Month, Day, Is,  // boolean

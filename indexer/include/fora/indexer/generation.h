@@ -5,13 +5,13 @@
 // A generation folder holds Xapian databases and XAPIANDB, Xapian's stub file naming them, so
 // Xapian::Database(folder) (and xapian-delve) opens them as one index:
 //   main/   every entry as of the whole build that made the generation, compacted; a document
-//           whose entry was indexed again since carries kReplacedTerm (fields.h). An index
+//           whose entry was indexed again since is marked in kReplacedSlot (fields.h). An index
 //           split into N shards (`fora index --shards N`, shard_plan.h) has main-0/ .. main-N-1/
 //           instead. A shard's line in the stub may be edited to `remote HOST:PORT` once the
 //           shard is served from another machine by Xapian's xapian-tcpsrv.
 //   delta/  the newest copies of the entries added or changed since that build; always local
 //           and the stub's last line.
-// An update adds to delta and only marks main's old copies (one term each), so it rewrites
+// An update adds to delta and only marks main's old copies (one value each), so it rewrites
 // none of main's posting and position blocks. Written in place, a 1% change split nearly
 // every block of the compacted database and grew it by 77% (measured at 200,000 entries).
 // Once delta holds more than a share of main's documents, an update writes a new generation.
