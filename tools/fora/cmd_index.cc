@@ -48,13 +48,14 @@ Command::Run add_index_options(CLI::App& i) {
                "this percentage of it (0: never)")
       ->check(CLI::Range(0.0, 1000.0))
       ->capture_default_str();
-  i.add_option("--shards", index->shards,
+  auto* shards = i.add_option("--shards", index->shards,
                "Split the index into N main databases (with --rebuild implied), which Xapian searches as one and "
                "which can be served from other machines (see the README); later rebuilds keep the split")
       ->check(CLI::Range(1, 256));
   i.add_option("--shard-by", index->shard_by,
                "How --shards splits: period (whole years, oldest first, about equal in size) or site")
       ->check(CLI::IsMember({"period", "site"}))
+      ->needs(shards)
       ->capture_default_str();
   add_quiet_flag(i, index->quiet);
   return [index](const Context& ctx) { return run_index(ctx, *index); };
