@@ -108,28 +108,29 @@ Status write_generation_stub(const fs::path& generation_dir, int shards) {
   return write_synced(generation_dir / kStubName, stub);
 }
 
-Result<std::vector<ShardLocation>> read_generation_stub(const fs::path& generation_dir) {
-  const fs::path stub_path = generation_dir / kStubName;
-  std::ifstream in(stub_path);
-  if (!in) return make_error(Errc::Io, fmt::format("cannot read {}", stub_path.string()));
-  const auto bad = [&](const std::string& line) {
+Result<std::vector<ShardLocation>> parse_generation_stub(std::string_view text, const fs::path& stub_path) {
+  const auto bad = [&](std::string_view line) {
     return make_error(Errc::Corrupt, fmt::format("{}: cannot read the line '{}'", stub_path.string(), line),
                       "each line is `auto PATH` (a folder inside the generation) or `remote HOST:PORT`, "
                       "and the last is `auto delta`; or rebuild the index with `fora index --rebuild`");
   };
   std::vector<ShardLocation> shards;
-  std::string line;
   bool delta_last = false;
-  while (std::getline(in, line)) {
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
     if (delta_last) return bad(line);  // nothing may follow delta
     const auto space = line.find(' ');
-    if (space == std::string::npos) return bad(line);
-    const std::string kind = line.substr(0, space), where = line.substr(space + 1);
+    if (space == std::string_view::npos) return bad(line);
+    const std::string_view kind = line.substr(0, space), where = line.substr(space + 1);
     if (kind == "auto" || kind == "glass") {
       const fs::path path = fs::path(where).lexically_normal();
-      if (path.empty() || path.is_absolute() || *path.begin() == "..") return bad(line);
+      // Inside the generation, and not the generation itself (its own stub names it).
+      if (path.empty() || path.is_absolute() || *path.begin() == ".." || path == "." || path == "XAPIANDB")
+        return bad(line);
       if (path == "delta") {
         delta_last = true;
         continue;
@@ -138,16 +139,32 @@ Result<std::vector<ShardLocation>> read_generation_stub(const fs::path& generati
     } else if (kind == "remote") {
       const auto colon = where.rfind(':');
       int port = 0;
-      if (colon == std::string::npos || colon == 0) return bad(line);
-      auto [end, ec] = std::from_chars(where.data() + colon + 1, where.data() + where.size(), port);
-      if (ec != std::errc{} || end != where.data() + where.size() || port <= 0 || port > 65535) return bad(line);
-      shards.push_back({{}, where.substr(0, colon), port});
+      if (colon == std::string_view::npos || colon == 0) return bad(line);
+      auto [port_end, ec] = std::from_chars(where.data() + colon + 1, where.data() + where.size(), port);
+      if (ec != std::errc{} || port_end != where.data() + where.size() || port <= 0 || port > 65535) return bad(line);
+      shards.push_back({{}, std::string(where.substr(0, colon)), port});
     } else {
       return bad(line);
     }
   }
   if (!delta_last || shards.empty()) return bad("(no `auto delta` line last, or no main database)");
   return shards;
+}
+
+Result<std::vector<ShardLocation>> read_generation_stub(const fs::path& generation_dir) {
+  const fs::path stub_path = generation_dir / kStubName;
+  std::ifstream in(stub_path, std::ios::binary);
+  std::string text;
+  // A stub is a few lines; one of over 64 KiB is not one fora or a user wrote.
+  constexpr std::size_t kMaxStub = 64 * 1024;
+  text.resize(kMaxStub + 1);
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  if (in.bad() || (!in && !in.eof())) return make_error(Errc::Io, fmt::format("cannot read {}", stub_path.string()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (text.size() > kMaxStub)
+    return make_error(Errc::Corrupt, fmt::format("{} is over 64 KiB: not an index stub", stub_path.string()),
+                      "rebuild the index with `fora index --rebuild`");
+  return parse_generation_stub(text, stub_path);
 }
 
 bool has_generation_stub(const fs::path& generation_dir) {

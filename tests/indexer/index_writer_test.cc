@@ -373,7 +373,8 @@ TEST_F(IndexWriterTest, AStubNamingSomethingElseIsRefused) {
   const fs::path generation = archive_->index_dir() / "gen-000001";
   for (const std::string stub : {"auto ../../elsewhere\nauto delta\n", "auto /etc\nauto delta\n",
                                  "prog xapian-progsrv main\nauto delta\n", "auto main\n",
-                                 "remote 127.0.0.1:0\nauto delta\n", "auto delta\nauto main\n"}) {
+                                 "remote 127.0.0.1:0\nauto delta\n", "auto delta\nauto main\n",
+                                 "auto main/..\nauto delta\n"}) {
     std::ofstream(generation / "XAPIANDB") << stub;
     auto read = read_generation_stub(generation);
     ASSERT_FALSE(read) << stub;

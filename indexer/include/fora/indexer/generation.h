@@ -66,6 +66,8 @@ bool has_generation_stub(const std::filesystem::path& generation_dir);
 // line fora does not write or read (`auto PATH`, `glass PATH`, `remote HOST:PORT`), a
 // path leaving the generation folder, or no `auto delta` last; Io.
 Result<std::vector<ShardLocation>> read_generation_stub(const std::filesystem::path& generation_dir);
+// The same, from the stub's text; `stub_path` only names it in errors.
+Result<std::vector<ShardLocation>> parse_generation_stub(std::string_view text, const std::filesystem::path& stub_path);
 
 // Points `current` at `generation`: writes current.tmp, syncs it, renames it over current.
 Status switch_current(const std::filesystem::path& index_dir, std::int64_t generation);
