@@ -68,7 +68,12 @@ Result<std::vector<Xapian::WritableDatabase>> open_mains(const fs::path& path) {
       else
         mains.emplace_back(where.string(), Xapian::DB_OPEN);
     } catch (const Xapian::Error& e) {
-      return from_xapian(e, "opening the index shard", where);
+      if (!shard.remote() || std::string_view(e.get_type()) == "NetworkError")
+        return from_xapian(e, "opening the index shard", where);
+      return make_error(Errc::Network,  // a server set up for reading only: exit 1, like one that is down
+                        fmt::format("opening the index shard {} for writing: {}", shard.describe(), e.get_msg()),
+                        "`fora index` marks changed entries in every shard: serve a remote one with "
+                        "`xapian-tcpsrv --writable`");
     }
     if (auto schema = indexed_seq(mains.back(), where); !schema) return schema.error();
   }

@@ -91,6 +91,21 @@ TEST(RemoteIndex, AShardServedByXapianTcpsrvAnswersAsTheLocalOne) {
   EXPECT_NE(unreachable.exit_code, 0);
   EXPECT_LT(unreachable.exit_code, 128) << unreachable.err;
   EXPECT_NE(unreachable.err.find("127.0.0.1"), std::string::npos) << unreachable.err;
+
+  // Served for reading only, the shard answers searches, and `fora index` says what it needs.
+  const unsigned short read_only_port = free_port();
+  Subprocess read_only({{"xapian-tcpsrv", "--port", std::to_string(read_only_port), "--interface", "127.0.0.1",
+                         (elsewhere.path() / "shard").string()}, {}, {}});
+  for (auto line = read_only.read_stdout_line(std::chrono::seconds(10));; line = read_only.read_stdout_line(std::chrono::seconds(10))) {
+    ASSERT_TRUE(line) << "xapian-tcpsrv did not start listening";
+    if (line->find("Listening") != std::string::npos) break;
+  }
+  std::ofstream(generation / "XAPIANDB", std::ios::trunc) << "remote 127.0.0.1:" << read_only_port << "\nauto main-1\nauto delta\n";
+  EXPECT_EQ("count: " + fora(archive.path(), {"search", "--count", "\"soyuz rocket\""}).out, before);
+  const RunResult refused = fora(archive.path(), {"index"});
+  EXPECT_EQ(refused.exit_code, 1) << refused.err;
+  EXPECT_NE(refused.err.find("xapian-tcpsrv --writable"), std::string::npos) << refused.err;
+  read_only.send_signal(SIGKILL);
 }
 
 }  // namespace
