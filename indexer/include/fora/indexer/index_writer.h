@@ -2,7 +2,8 @@
 // Layout (generation.h): index/<generation>/ hold a main and a delta Xapian database;
 // index/current is a one-line file naming the generation searches open. An update writes into
 // the current generation in place (into its delta); a rebuild writes a new generation and
-// switches `current` atomically (rename), then removes the old one. One writer at a time (the archive's lock); readers are never blocked.
+// switches `current` atomically (rename), then removes the old one. One writer at a time (the
+// archive's lock); readers are never blocked.
 #pragma once
 
 #include <atomic>
