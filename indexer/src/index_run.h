@@ -23,6 +23,7 @@ namespace fora::indexer {
 struct IndexOutcome {
   IndexSummary summary;
   bool cancelled = false;
+  std::int64_t in_delta = 0;  // of summary.documents, those in the delta database (an update's)
 };
 
 // Records in `db` that it holds every entry up to `last_seq`, in this schema, and commits.

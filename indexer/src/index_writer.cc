@@ -105,7 +105,7 @@ Result<IndexOutcome> index_into(const archive::Archive& archive, const fs::path&
     if (!walked && !cancelled) return walked.error();
     FORA_TRY(run.commit());
     run.report_done();
-    IndexOutcome out{run.summary(), cancelled};
+    IndexOutcome out{run.summary(), cancelled, static_cast<std::int64_t>(delta.get_doccount())};
     for (auto& main : *mains) main.close();
     delta.close();
     return out;
@@ -123,16 +123,10 @@ std::string main_metadata(const fs::path& path, std::string_view key) {
   }
 }
 
-// True when the generation's delta holds more than `share` of its mains' live documents.
-bool outgrown(const fs::path& path, double share) {
-  if (share <= 0) return false;
-  try {
-    Xapian::Database all(path.string()), delta(delta_database(path).string());
-    const auto in_mains = all.get_doccount() - delta.get_doccount() - all.get_value_freq(kReplacedSlot);
-    return static_cast<double>(delta.get_doccount()) > share * static_cast<double>(in_mains);
-  } catch (const Xapian::Error&) {
-    return false;  // the next search or update reports a damaged index
-  }
+// True when an update left the delta holding more than `share` of the mains' live documents.
+bool outgrown(const IndexOutcome& update, double share) {
+  const auto in_mains = update.summary.documents - update.in_delta;
+  return share > 0 && static_cast<double>(update.in_delta) > share * static_cast<double>(in_mains);
 }
 
 void remove_generation(const fs::path& index_dir, std::int64_t generation) {
@@ -201,7 +195,7 @@ Result<IndexSummary> update_index(const archive::Archive& archive, const IndexOp
     return make_error(Errc::Cancelled, "indexing stopped; what was done so far is kept", "run `fora index` to resume");
   IndexSummary summary = outcome->summary;
   summary.generation = **current;
-  if (!outgrown(path, options.compact_past)) return summary;
+  if (!outgrown(*outcome, options.compact_past)) return summary;
   // Compaction: the same entries, written afresh into a new generation.
   auto compacted = write_generation(archive, index_dir, *current, options, {}, stop);
   if (!compacted)
