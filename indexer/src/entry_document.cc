@@ -1,7 +1,5 @@
 #include "entry_document.h"
 
-#include <nlohmann/json.hpp>
-
 #include "fora/indexer/fields.h"
 
 namespace fora::indexer {
@@ -58,16 +56,6 @@ void add_filters(Xapian::Document& doc, const archive::StoredEntry& e) {
   }
 }
 
-std::string snippet_source(const archive::StoredEntry& e) {
-  if (!e.entry.text.empty() || e.entry.quotes.empty()) return e.entry.text;
-  std::string joined;
-  for (const auto& q : e.entry.quotes) {
-    if (!joined.empty()) joined += ' ';
-    joined += q.text;
-  }
-  return joined;
-}
-
 }  // namespace
 
 std::string unique_term(const archive::StoredEntry& e) {
@@ -75,42 +63,7 @@ std::string unique_term(const archive::StoredEntry& e) {
                                      e.entry.native_id);
 }
 
-std::string without_controls(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\t' || c == '\n' || c == '\r') {
-      out += ' ';
-    } else if (c < 0x20 || c == 0x7f) {
-      continue;
-    } else if (c == 0xc2 && i + 1 < text.size() &&
-               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
-      ++i;  // a C1 control (U+0080..U+009F) in UTF-8
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
-
-std::string document_data(const archive::StoredEntry& e) {
-  nlohmann::json j{
-      {"id", e.id},
-      {"type", without_controls(e.kind)},
-      {"author", without_controls(e.entry.author)},
-      {"date", e.entry.published.value_or(0)},
-      {"date_precision", extract::precision_name(e.entry.precision)},
-      {"site", without_controls(e.site)},
-      {"thread_id", e.thread_id},
-      {"thread_title", without_controls(e.thread_title)},
-      {"url", without_controls(e.entry.url)},
-      {"text", without_controls(snippet_source(e))},
-  };
-  // Invalid UTF-8 must not make indexing fail: replace it.
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+std::string document_data(const archive::StoredEntry& e) { return std::to_string(e.id); }
 
 DocumentMaker::DocumentMaker() {
   gen_.set_stemmer(Xapian::Stem("english"));

@@ -19,8 +19,7 @@ std::string unique_term(const archive::StoredEntry& entry);
 class DocumentMaker {
  public:
   DocumentMaker();
-  // The full document: terms, date slot and the data a search result shows (see
-  // document_data()).
+  // The full document: terms, values and data (document_data()).
   Xapian::Document make(const archive::StoredEntry& entry);
 
  private:
@@ -30,12 +29,9 @@ class DocumentMaker {
 // DocumentMaker().make(entry), for one document.
 Xapian::Document make_document(const archive::StoredEntry& entry);
 
-// The document data: one JSON object {id, type, author, date, site, thread_id, thread_title,
-// url, text}, `date` in Unix seconds (0 when unknown), `text` the writer's own words (the
-// quoted words when there are none) for snippets. Control characters are removed.
+// The document data: the entry's catalog id, in decimal. What a result shows (author, date,
+// title, the text its snippet comes from) is read from the catalog for the hits shown
+// (query::Searcher), so the index does not hold a second copy of every text.
 std::string document_data(const archive::StoredEntry& entry);
-
-// `text` with control characters (C0, DEL, C1) removed; tabs and newlines become spaces.
-std::string without_controls(std::string_view text);
 
 }  // namespace fora::indexer

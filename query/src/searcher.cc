@@ -1,12 +1,13 @@
 // Searcher: opens the current index generation and runs fora's query language over it.
-// Everything a result shows comes from the document data the indexer stored (never from the
-// catalog), so a search costs no catalog reads however many documents match.
+// The index finds and counts; what a result shows is read from the catalog for the hits
+// returned alone (a document holds only its entry's id), so a search costs `limit` catalog
+// reads however many documents match.
 #include "fora/query/searcher.h"
 
+#include <charconv>
 #include <ctime>
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "fora/indexer/fields.h"
@@ -33,20 +34,58 @@ Snippet make_snippet(const Xapian::MSet& mset, const std::string& text) {
   return s.highlights.empty() ? leading_snippet(text, kSnippetBytes) : s;
 }
 
-Hit make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it) {
+// `text` with control characters (C0, DEL, C1) removed; tabs and newlines become spaces.
+std::string without_controls(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (c < 0x20 || c == 0x7f) {
+      continue;
+    } else if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      ++i;  // a C1 control (U+0080..U+009F) in UTF-8
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+// The words a hit's snippet is cut from: the writer's own, or the quoted ones when the entry
+// has no words of its own.
+std::string snippet_source(const archive::StoredEntry& e) {
+  if (!e.entry.text.empty() || e.entry.quotes.empty()) return e.entry.text;
+  std::string joined;
+  for (const auto& q : e.entry.quotes) {
+    if (!joined.empty()) joined += ' ';
+    joined += q.text;
+  }
+  return joined;
+}
+
+Result<Hit> make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, const Searcher::EntryLookup& entries) {
   Hit hit;
   hit.score = it.get_weight();
-  auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-  if (!data.is_object()) return hit;  // unreadable data: the hit still counts, shows little
-  hit.id = data.value("id", std::int64_t{0});
-  hit.type = data.value("type", "");
-  hit.author = data.value("author", "");
-  hit.date = data.value("date", std::int64_t{0});
-  hit.date_precision = data.value("date_precision", "exact");
-  hit.site = data.value("site", "");
-  hit.thread_title = data.value("thread_title", "");
-  hit.url = data.value("url", "");
-  hit.snippet = make_snippet(mset, data.value("text", ""));
+  const std::string data = it.get_document().get_data();
+  const char* end = data.data() + data.size();
+  if (auto [at, ec] = std::from_chars(data.data(), end, hit.id); ec != std::errc() || at != end)
+    return hit;  // unreadable data: the hit still counts, shows little
+  auto e = entries(hit.id);
+  if (!e) {
+    if (e.error().code == Errc::NotFound) return hit;  // an index ahead of its catalog: the id alone
+    return e.error();
+  }
+  hit.type = without_controls(e->kind);
+  hit.author = without_controls(e->entry.author);
+  hit.date = e->entry.published.value_or(0);
+  hit.date_precision = extract::precision_name(e->entry.precision);
+  hit.site = without_controls(e->site);
+  hit.thread_title = without_controls(e->thread_title);
+  hit.url = without_controls(e->entry.url);
+  hit.snippet = make_snippet(mset, without_controls(snippet_source(*e)));
   return hit;
 }
 
@@ -95,6 +134,7 @@ void set_sort(Xapian::Enquire& enquire, Sort sort) {
 struct Searcher::Impl {
   fs::path path;
   Xapian::Database db;
+  EntryLookup entries;
 
   Result<SearchResult> run(const SearchOptions& options);
 };
@@ -117,12 +157,18 @@ Result<SearchResult> Searcher::Impl::run(const SearchOptions& options) {
   // Copies of entries indexed again since the generation was built are marked, not removed.
   enquire.set_query(query_to_run(*query));
   set_sort(enquire, options.sort);
-  // Checking every document makes the count exact (the CLI prints it as such).
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                       static_cast<Xapian::doccount>(options.limit),
-                                       db.get_doccount());
+  // Checking every document makes the count exact; checking fewer lets Xapian skip
+  // documents that cannot reach the best offset + limit.
+  const auto offset = static_cast<Xapian::doccount>(options.offset);
+  const auto limit = static_cast<Xapian::doccount>(options.limit);
+  Xapian::MSet mset = enquire.get_mset(offset, limit, options.exact_total ? db.get_doccount() : offset + limit);
   result.total = static_cast<std::int64_t>(mset.get_matches_estimated());
-  for (auto it = mset.begin(); it != mset.end(); ++it) result.hits.push_back(make_hit(mset, it));
+  result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    auto hit = make_hit(mset, it, entries);
+    if (!hit) return hit.error();
+    result.hits.push_back(std::move(*hit));
+  }
   return result;
 }
 
@@ -135,11 +181,11 @@ Error damaged_index(std::string_view doing, const fs::path& path, const std::str
 
 }  // namespace
 
-Result<Searcher> Searcher::open(const fs::path& index_dir) {
+Result<Searcher> Searcher::open(const fs::path& index_dir, EntryLookup entries) {
   auto path = indexer::current_generation_path(index_dir);
   if (!path) return path.error();
   try {
-    auto impl = std::make_unique<Impl>(Impl{*path, Xapian::Database(path->string())});
+    auto impl = std::make_unique<Impl>(Impl{*path, Xapian::Database(path->string()), std::move(entries)});
     std::string schema = impl->db.get_metadata(std::string(indexer::kSchemaKey));
     if (schema != std::to_string(indexer::kIndexSchemaVersion))
       return make_error(Errc::Corrupt,

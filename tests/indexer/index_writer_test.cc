@@ -44,7 +44,7 @@ class IndexWriterTest : public ::testing::Test {
   }
 
   std::vector<std::string> urls(const std::string& q) {
-    auto s = query::Searcher::open(archive_->index_dir());
+    auto s = open_searcher();
     EXPECT_TRUE(s) << s.error().message;
     if (!s) return {};
     query::SearchOptions o;
@@ -65,6 +65,18 @@ class IndexWriterTest : public ::testing::Test {
     return out;
   }
 
+  // A searcher reading its hits through a read-only catalog connection of its own, as
+  // `fora search` does beside a running `fora index`.
+  Result<query::Searcher> open_searcher() {
+    if (!reader_) {
+      auto r = archive::Archive::open(dir_.path() / "archive", archive::Archive::Mode::Read);
+      if (!r) return r.error();
+      reader_ = std::move(*r);
+    }
+    const archive::ThreadStore& entries = reader_->threads();
+    return query::Searcher::open(archive_->index_dir(), [&entries](std::int64_t id) { return entries.entry(id); });
+  }
+
   std::string current_file() const {
     std::ifstream in(archive_->index_dir() / "current");
     return std::string(std::istreambuf_iterator<char>(in), {});
@@ -74,6 +86,7 @@ class IndexWriterTest : public ::testing::Test {
   std::int64_t now_ = std::time(nullptr) - 3600;
   std::vector<archive::StoredEntry> entries_ = testing::sample_entries(std::time(nullptr));
   std::unique_ptr<archive::Archive> archive_;
+  std::unique_ptr<archive::Archive> reader_;  // open_searcher()'s
   std::function<void(const IndexProgress&)> progress_;
   std::atomic<bool> stop_{false};
 };
@@ -180,7 +193,7 @@ TEST_F(IndexWriterTest, SearchesKeepWorkingWhileTheIndexTakesInAnUpdate) {
     page.comments.push_back(std::move(e));
   }
   store(page, 2);
-  auto searcher = query::Searcher::open(archive_->index_dir());
+  auto searcher = open_searcher();
   ASSERT_TRUE(searcher) << searcher.error().message;
   query::SearchOptions o;
   o.query = "type:comment";
@@ -205,7 +218,7 @@ TEST_F(IndexWriterTest, SearchesKeepWorkingWhileTheIndexTakesInAnUpdate) {
     seen = now;
   }
   writer.join();
-  auto after = query::Searcher::open(archive_->index_dir());
+  auto after = open_searcher();
   ASSERT_TRUE(after);
   auto all = after->search(o);
   ASSERT_TRUE(all);

@@ -37,7 +37,8 @@ TEST(Cli, SearchWithoutArchiveSaysWhatToDo) {
   TempDir dir;
   auto r = fora(dir.path() / "none", {"search", "soyuz"});
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_NE(r.err.find("fora index"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("no archive"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("fora crawl"), std::string::npos) << r.err;
   auto s = fora(dir.path() / "none", {"stats"});
   EXPECT_EQ(s.exit_code, 3);
   EXPECT_NE(s.err.find("no archive"), std::string::npos) << s.err;

@@ -1,15 +1,19 @@
 // Writes stored entries straight into an index generation (no catalog), the way
-// update_index() lays it out, so the query tests need nothing but the indexer.
+// update_index() lays it out, and stands in for the catalog a Searcher reads hits from, so
+// the query tests need nothing but the indexer.
 #pragma once
 
 #include <filesystem>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include <xapian.h>
 
 #include "entry_document.h"
 #include "fora/indexer/fields.h"
 #include "fora/indexer/generation.h"
+#include "fora/query/searcher.h"
 
 namespace fora::testing {
 
@@ -29,6 +33,15 @@ inline void write_index(const std::filesystem::path& index_dir,
   }
   ASSERT_TRUE(indexer::write_generation_stub(generation));
   ASSERT_TRUE(indexer::switch_current(index_dir, 1));
+}
+
+// The catalog's part in a search: each entry by its id, NotFound for any other id.
+inline query::Searcher::EntryLookup lookup_in(std::vector<archive::StoredEntry> entries) {
+  return [entries = std::move(entries)](std::int64_t id) -> Result<archive::StoredEntry> {
+    for (const auto& e : entries)
+      if (e.id == id) return e;
+    return make_error(Errc::NotFound, fmt::format("no post or comment with ID {}", id));
+  };
 }
 
 }  // namespace fora::testing

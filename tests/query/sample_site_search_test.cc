@@ -55,7 +55,7 @@ class SampleSiteSearchTest : public ::testing::Test {
     std::vector<archive::StoredEntry> entries;
     for (const auto& r : records_) entries.push_back(r.entry);
     testing::write_index(dir_.path() / "index", entries);
-    auto s = Searcher::open(dir_.path() / "index");
+    auto s = Searcher::open(dir_.path() / "index", testing::lookup_in(entries));
     ASSERT_TRUE(s) << s.error().message;
     searcher_ = std::make_unique<Searcher>(std::move(*s));
   }

@@ -27,8 +27,9 @@ constexpr std::int64_t kNow = 1767225600;
 class SearcherTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    testing::write_index(dir_.path() / "index", testing::sample_entries(kNow));
-    auto s = Searcher::open(dir_.path() / "index");
+    const auto entries = testing::sample_entries(kNow);
+    testing::write_index(dir_.path() / "index", entries);
+    auto s = Searcher::open(dir_.path() / "index", testing::lookup_in(entries));
     ASSERT_TRUE(s) << s.error().message;
     searcher_ = std::make_unique<Searcher>(std::move(*s));
   }
@@ -290,7 +291,7 @@ TEST_F(SearcherTest, LimitAndOffsetPageThroughAnExactTotal) {
   EXPECT_EQ(r->hits[0].id, 8);
 }
 
-TEST_F(SearcherTest, HitsCarryWhatTheDocumentStored) {
+TEST_F(SearcherTest, HitsCarryWhatTheCatalogHolds) {
   auto r = search("author:\"Edward Smith\"");
   ASSERT_TRUE(r);
   ASSERT_EQ(r->hits.size(), 1u);
@@ -323,7 +324,7 @@ TEST(SearcherWildcards, AWildcardForTooManyWordsIsTooBroad) {
   auto entries = testing::sample_entries(kNow);
   entries[0].entry.text = text;
   testing::write_index(dir.path() / "index", entries);
-  auto searcher = Searcher::open(dir.path() / "index");
+  auto searcher = Searcher::open(dir.path() / "index", testing::lookup_in(entries));
   ASSERT_TRUE(searcher) << searcher.error().message;
   SearchOptions o;
   o.query = "zq*";
@@ -337,9 +338,57 @@ TEST(SearcherWildcards, AWildcardForTooManyWordsIsTooBroad) {
   EXPECT_EQ(narrow->total, 1);
 }
 
+// What a hit shows is the catalog's entry as stored now (here changed since it was indexed),
+// without control characters; an entry with no words of its own shows the words it quoted.
+TEST(SearcherHits, ShowTheCatalogsEntryWithoutControlCharacters) {
+  test::TempDir dir;
+  const auto indexed = testing::sample_entries(kNow);
+  testing::write_index(dir.path() / "index", indexed);
+  auto catalog = indexed;
+  catalog[2].entry.text = "bell\x07 tab\there\nnew \xc2\x85line\x1b[31m";
+  catalog[2].entry.author = "Ed\x1bward Smith";
+  catalog[2].thread_title = "Soyuz\x1b]0;title\x07 leak";
+  auto searcher = Searcher::open(dir.path() / "index", testing::lookup_in(catalog));
+  ASSERT_TRUE(searcher) << searcher.error().message;
+  SearchOptions o;
+  o.query = "author:\"Edward Smith\"";
+  auto r = searcher->search(o);
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_EQ(r->hits.size(), 1u);
+  EXPECT_EQ(r->hits[0].author, "Edward Smith");
+  EXPECT_EQ(r->hits[0].thread_title, "Soyuz]0;title leak");
+  EXPECT_EQ(r->hits[0].snippet.text, "bell tab here new line[31m");
+
+  catalog[2].entry.text.clear();
+  auto quoting = Searcher::open(dir.path() / "index", testing::lookup_in(catalog));
+  ASSERT_TRUE(quoting);
+  auto q = quoting->search(o);
+  ASSERT_TRUE(q && q->hits.size() == 1u);
+  EXPECT_EQ(q->hits[0].snippet.text, catalog[2].entry.quotes.at(0).text);
+}
+
+// An index ahead of its catalog (or one the catalog lost an entry of) still counts the hit
+// and shows its id; nothing else is made up.
+TEST(SearcherHits, AnEntryMissingFromTheCatalogShowsItsIdAlone) {
+  test::TempDir dir;
+  const auto indexed = testing::sample_entries(kNow);
+  testing::write_index(dir.path() / "index", indexed);
+  auto searcher = Searcher::open(dir.path() / "index", testing::lookup_in({}));
+  ASSERT_TRUE(searcher);
+  SearchOptions o;
+  o.query = "author:\"Edward Smith\"";
+  auto r = searcher->search(o);
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_EQ(r->total, 1);
+  ASSERT_EQ(r->hits.size(), 1u);
+  EXPECT_EQ(r->hits[0].id, indexed[2].id);
+  EXPECT_EQ(r->hits[0].author, "");
+  EXPECT_EQ(r->hits[0].snippet.text, "");
+}
+
 TEST(SearcherOpen, NeverIndexedIsNotFoundWithAHint) {
   test::TempDir dir;
-  auto s = Searcher::open(dir.path() / "index");
+  auto s = Searcher::open(dir.path() / "index", testing::lookup_in({}));
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().code, Errc::NotFound);
   EXPECT_NE(s.error().hint.find("fora index"), std::string::npos);

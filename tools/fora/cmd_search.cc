@@ -28,10 +28,17 @@ Status run_search(const Context& ctx, const SearchCommand& cmd) {
   options.limit = cmd.count ? 0 : cmd.limit;
   options.offset = cmd.offset;
   options.natural = !cmd.literal;
+  // The text output's total may be an estimate ("about 720,000 results"); counting every match
+  // of a broad question costs more than finding its best ones. --count counts exactly.
+  options.exact_total = cmd.count;
   if (cmd.sort == "date") options.sort = query::Sort::Date;
   if (cmd.sort == "-date") options.sort = query::Sort::DateDesc;
 
-  auto searcher = query::Searcher::open(ctx.archive_dir / archive::kIndexFolder);
+  auto archive = ctx.open_archive(archive::Archive::Mode::Read);
+  if (!archive) return archive.error();
+  const archive::ThreadStore& entries = (*archive)->threads();
+  auto searcher = query::Searcher::open(ctx.archive_dir / archive::kIndexFolder,
+                                        [&entries](std::int64_t id) { return entries.entry(id); });
   if (!searcher) return searcher.error();
   auto result = searcher->search(options);
   if (!result) return result.error();
@@ -69,7 +76,7 @@ Command::Run add_search_options(CLI::App& s) {
       ->check(CLI::IsMember({"relevance", "date", "-date"}))->capture_default_str();
   s.add_flag_callback("--json", [search] { search->format = "json"; }, "One JSON object per result per line");
   s.add_flag_callback("--csv", [search] { search->format = "csv"; }, "CSV with a header row");
-  s.add_flag("--count", search->count, "Print only the number of results");
+  s.add_flag("--count", search->count, "Print only the number of results, counted exactly");
   s.add_flag("--literal", search->literal, "Do not read the query as natural language");
   return [search](const Context& ctx) { return run_search(ctx, *search); };
 }

@@ -34,10 +34,27 @@ class TextPrinter : public HitPrinter {
   }
   void end(const query::SearchResult& r) override {
     const std::size_t shown = r.hits.size();
-    out_.write(out_.dim(fmt::format("{} result{}{}\n", r.total, r.total == 1 ? "" : "s",
+    const std::string total = r.total_exact ? counted(r.total, "result")
+                                            : fmt::format("about {} results", about(r.total));
+    out_.write(out_.dim(fmt::format("{}{}\n", total,
                                     shown < static_cast<std::size_t>(r.total)
-                                        ? fmt::format(", {} shown (see --limit, --offset)", shown)
+                                        ? fmt::format(", {} shown (see --limit, --offset{})", shown,
+                                                      r.total_exact ? "" : "; --count counts them exactly")
                                         : "")));
+  }
+
+  // An estimate to two significant figures (718,234 -> 720,000): more would claim a precision
+  // it does not have.
+  static std::string about(std::int64_t n) {
+    std::int64_t unit = 1;
+    while (n / unit >= 100) unit *= 10;
+    const std::int64_t rounded = (n + unit / 2) / unit * unit;
+    std::string digits = std::to_string(rounded), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+      out += digits[i];
+    }
+    return out;
   }
 
  private:

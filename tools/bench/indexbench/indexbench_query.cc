@@ -2,11 +2,15 @@
 // the two FTS5 databases, in process and as whole commands, and prints a table of each
 // question with both answers' counts and times, then summary lines ("@ name value") that
 // tools/bench/index turns into its table.
-//   in process: fora through one fora::query::Searcher (the 20 best, with the exact total);
-//               FTS5 through one connection per database, prepared statements: the 20 best
-//               by bm25 (with the content: their snippets too) and the count.
-//   whole commands: `fora --archive A search --limit 20 QUERY` against
-//               `sqlite3 -readonly DB "<the 20 best>; <the count>;"`, output to /dev/null.
+//   in process: fora through one fora::query::Searcher, timed twice: the 20 best with their
+//               fields and snippets read from the catalog, as `fora search` shows them
+//               (its total an estimate where counting would cost more), and the exact count
+//               alone, as `fora search --count`; FTS5 through one connection per database,
+//               prepared statements, likewise: the 20 best by bm25 (with the content: their
+//               snippets too), and the count.
+//   whole commands: `fora --archive A search --limit 20 QUERY` (20 results and a total,
+//               exact or "about") against `sqlite3 -readonly DB "<the 20 best>; <the count>;"`,
+//               output to /dev/null.
 // Each is run once to warm the caches, then --runs (in process) or --command-runs times.
 // The counts by author or month are FTS5's alone (fora has no --facet yet) and stay out of
 // the summary, so that both sides' percentiles are over the same questions.
@@ -24,11 +28,13 @@
 #include <cstdlib>
 #include <functional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "bench_args.h"
 #include "bench_queries.h"
 #include "sqlite_db.h"
+#include "fora/archive/archive.h"
 #include "fora/query/searcher.h"
 
 extern char** environ;
@@ -88,11 +94,13 @@ struct FtsQuery {
   std::size_t bytes_read = 0;  // the rows are read, as a program that prints them would
   FtsQuery(const Db& db, const ResolvedQuery& q, bool snippets)
       : top(db, q.top_sql(snippets)), count(db, q.count_sql()), binds(!q.match.empty()) {}
-  std::int64_t ask(const std::string& match) {
+  void page(const std::string& match) {
     if (binds) top.bind(1, match);
     while (top.step())
       for (int c = 0; c < top.columns(); ++c) bytes_read += top.text(c).size();
     top.reset();
+  }
+  std::int64_t how_many(const std::string& match) {
     if (binds) count.bind(1, match);
     const std::int64_t n = count.step() ? count.int64(0) : 0;
     count.reset();
@@ -100,8 +108,9 @@ struct FtsQuery {
   }
 };
 
+// Every run of the questions fora answers too: the 20 best, the exact count, whole commands.
 struct Side {
-  std::vector<double> in_process, command;  // every run of the questions fora answers too
+  std::vector<double> page, count, command;
 };
 
 Options parse(int argc, char** argv) {
@@ -130,34 +139,52 @@ int main(int argc, char** argv) try {
   const Options o = parse(argc, argv);
   const fora::bench::ForumModel model({.entries = 1, .threads = 1});  // the vocabulary alone
   const auto queries = fora::bench::resolved_queries(model);
-  auto searcher = fora::query::Searcher::open(o.archive + "/index");
+  auto archive = fora::archive::Archive::open(o.archive, fora::archive::Archive::Mode::Read);
+  if (!archive) throw std::runtime_error("opening the archive: " + archive.error().message);
+  const fora::archive::ThreadStore& entries = (*archive)->threads();
+  auto searcher = fora::query::Searcher::open(o.archive + "/index", [&entries](std::int64_t id) { return entries.entry(id); });
   if (!searcher) throw std::runtime_error("opening fora's index: " + searcher.error().message);
   const Db cl(o.contentless, SQLITE_OPEN_READONLY), ct(o.content, SQLITE_OPEN_READONLY);
 
   Side fora_side, cl_side, ct_side;
-  std::printf("| %-3s | %-26s | %-34s | %-60s | %8s | %8s | %8s | %8s | %8s |\n", "#", "form", "fora",
-              "FTS5 MATCH, and WHERE on m", "fora n", "FTS5 n", "fora ms", "FTS5 cl", "FTS5 c");
+  // Times per question (medians, ms): fora's 20 best, fora's exact count, and each FTS5
+  // database's 20 best and count together.
+  std::printf("| %-3s | %-26s | %-34s | %-60s | %8s | %8s | %8s | %8s | %8s | %8s |\n", "#", "form", "fora",
+              "FTS5 MATCH, and WHERE on m", "fora n", "FTS5 n", "fora 20", "fora n", "FTS5 cl", "FTS5 c");
   std::printf("|-----|----------------------------|------------------------------------|------------------"
-              "--------------------------------------------|----------|----------|----------|----------|----------|\n");
+              "--------------------------------------------|----------|----------|----------|----------|----------|----------|\n");
   int mismatches = 0;
   for (std::size_t i = 0; i < queries.size(); ++i) {
     const auto& q = queries[i];
     const bool facet = !q.group.empty();
     FtsQuery cl_q(cl, q, false), ct_q(ct, q, true);
     std::int64_t fora_n = -1, cl_n = 0, ct_n = 0;
-    std::vector<double> fora_ms, cl_ms, ct_ms;
+    std::vector<double> fora_ms, fora_count_ms, cl_ms, ct_ms;
     for (int run = 0; run <= o.runs; ++run) {  // run 0 warms the caches and is not counted
+      const bool counted = run > 0;
       if (!facet) {
-        const double ms = ms_of([&] {
-          auto r = searcher->search({.query = q.fora, .limit = 20});
+        // As `fora search --limit 20 Q` asks (the total may be an estimate), then as
+        // `fora search --count Q`.
+        const double page = ms_of([&] {
+          auto r = searcher->search({.query = q.fora, .limit = 20, .exact_total = false});
+          if (!r) throw std::runtime_error("fora: " + q.fora + ": " + r.error().message);
+        });
+        const double count = ms_of([&] {
+          auto r = searcher->search({.query = q.fora, .limit = 0, .exact_total = true});
           if (!r) throw std::runtime_error("fora: " + q.fora + ": " + r.error().message);
           fora_n = r->total;
         });
-        if (run > 0) fora_ms.push_back(ms);
+        if (counted) {
+          fora_ms.push_back(page), fora_count_ms.push_back(count);
+          fora_side.page.push_back(page), fora_side.count.push_back(count);
+        }
       }
-      const double a = ms_of([&] { cl_n = cl_q.ask(q.match); });
-      const double b = ms_of([&] { ct_n = ct_q.ask(q.match); });
-      if (run > 0) cl_ms.push_back(a), ct_ms.push_back(b);
+      for (auto [fts, side, n, ms] : {std::tuple{&cl_q, &cl_side, &cl_n, &cl_ms}, std::tuple{&ct_q, &ct_side, &ct_n, &ct_ms}}) {
+        const double page = ms_of([&] { fts->page(q.match); });
+        const double count = ms_of([&] { *n = fts->how_many(q.match); });
+        if (counted && !facet) side->page.push_back(page), side->count.push_back(count);
+        if (counted) ms->push_back(page + count);
+      }
     }
     if (cl_n != ct_n) ++mismatches;
     std::string sql = q.match.empty() ? "" : q.match;
@@ -168,16 +195,12 @@ int main(int argc, char** argv) try {
       std::snprintf(b, sizeof b, "%8.2f", percentile(v, 50));
       return std::string(b);
     };
-    std::printf("| %3zu | %s | %s | %s | %8s | %8lld | %8s | %s | %s |\n", i + 1, cell(q.form, 26).c_str(),
+    std::printf("| %3zu | %s | %s | %s | %8s | %8lld | %8s | %8s | %s | %s |\n", i + 1, cell(q.form, 26).c_str(),
                 cell(facet ? q.fora + " (count by)" : q.fora, 34).c_str(), cell(sql, 60).c_str(),
                 facet ? "n/a" : std::to_string(fora_n).c_str(), static_cast<long long>(cl_n),
-                facet ? "n/a" : ms_cell(fora_ms).c_str(), ms_cell(cl_ms).c_str(), ms_cell(ct_ms).c_str());
+                facet ? "n/a" : ms_cell(fora_ms).c_str(), facet ? "n/a" : ms_cell(fora_count_ms).c_str(),
+                ms_cell(cl_ms).c_str(), ms_cell(ct_ms).c_str());
     std::fflush(stdout);
-    if (!facet) {
-      fora_side.in_process.insert(fora_side.in_process.end(), fora_ms.begin(), fora_ms.end());
-      cl_side.in_process.insert(cl_side.in_process.end(), cl_ms.begin(), cl_ms.end());
-      ct_side.in_process.insert(ct_side.in_process.end(), ct_ms.begin(), ct_ms.end());
-    }
   }
   if (mismatches) std::printf("\nFTS5 contentless and with content disagree on %d questions\n", mismatches);
 
@@ -194,8 +217,10 @@ int main(int argc, char** argv) try {
   }
   const std::pair<const char*, const Side*> sides[] = {{"fora", &fora_side}, {"fts_contentless", &cl_side}, {"fts_content", &ct_side}};
   for (const auto& [name, side] : sides) {
-    std::printf("@ %s inprocess_p50 %.3f\n@ %s inprocess_p99 %.3f\n", name, percentile(side->in_process, 50), name,
-                percentile(side->in_process, 99));
+    std::printf("@ %s page_p50 %.3f\n@ %s page_p99 %.3f\n", name, percentile(side->page, 50), name,
+                percentile(side->page, 99));
+    std::printf("@ %s count_p50 %.3f\n@ %s count_p99 %.3f\n", name, percentile(side->count, 50), name,
+                percentile(side->count, 99));
     std::printf("@ %s command_median %.3f\n@ %s command_p90 %.3f\n", name, percentile(side->command, 50), name,
                 percentile(side->command, 90));
   }

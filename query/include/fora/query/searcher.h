@@ -5,10 +5,12 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "fora/archive/thread_store.h"
 #include "fora/result.h"
 
 namespace fora::query {
@@ -24,6 +26,10 @@ struct SearchOptions {
   // Unix seconds "now", against which relative dates ("date:7d", "last week") are read;
   // 0: the system's clock.
   std::int64_t now = 0;
+  // Count every match (Xapian visits them all). Off, the search stops once it knows the best
+  // offset + limit, and the total is exact only when Xapian's bounds on it meet (small or
+  // narrow result sets); else it is Xapian's estimate.
+  bool exact_total = true;
 };
 
 // A byte range of Snippet::text that matched the query.
@@ -52,15 +58,21 @@ struct Hit {
 struct SearchResult {
   std::string reading;          // the query as fora read it (after the natural form)
   bool rewritten = false;       // true when the natural form changed the query
-  std::int64_t total = 0;       // exact number of matches
+  std::int64_t total = 0;       // number of matches: exact, or an estimate (total_exact)
+  bool total_exact = true;
   std::vector<Hit> hits;
 };
 
 class Searcher {
  public:
+  // Where a hit's fields and snippet text come from: the entry with a catalog id, as now
+  // stored (archive::ThreadStore::entry). The index holds the id alone (fields.h); NotFound
+  // makes a hit that shows its id only.
+  using EntryLookup = std::function<Result<archive::StoredEntry>(std::int64_t id)>;
+
   // Opens the current generation under `index_dir`. Errors: NotFound (never indexed; hint:
-  // run `fora index`), Corrupt.
-  static Result<Searcher> open(const std::filesystem::path& index_dir);
+  // run `fora index`), Corrupt. `entries` is called for every hit returned.
+  static Result<Searcher> open(const std::filesystem::path& index_dir, EntryLookup entries);
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;
   ~Searcher();
