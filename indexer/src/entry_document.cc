@@ -25,13 +25,20 @@ void index_section(Xapian::TermGenerator& gen, std::string_view text, Xapian::te
   gen.increase_termpos(kSectionGap);
 }
 
+// The topic's words without positions: every comment of a thread carries them, and their
+// positions were a quarter of the position table. A phrase within the topic is read as all
+// of its words there (QueryLanguage).
+void index_topic(Xapian::TermGenerator& gen, std::string_view text) {
+  if (!text.empty()) gen.index_text_without_positions(std::string(text), kOtherWdf, std::string(field_info(Field::Topic).prefix));
+}
+
 void add_text(Xapian::TermGenerator& gen, Xapian::Document& doc, const archive::StoredEntry& e) {
   gen.set_document(doc);  // positions start again at 0
   index_section(gen, e.entry.text, kOwnWdf, Field::Own);
   for (const auto& q : e.entry.quotes) index_section(gen, q.text, kOtherWdf, Field::Quote);
-  index_section(gen, e.thread_title, kOtherWdf, Field::Topic);
-  for (const auto& c : e.categories) index_section(gen, c, kOtherWdf, Field::Topic);
-  for (const auto& t : e.tags) index_section(gen, t, kOtherWdf, Field::Topic);
+  index_topic(gen, e.thread_title);
+  for (const auto& c : e.categories) index_topic(gen, c);
+  for (const auto& t : e.tags) index_topic(gen, t);
 }
 
 void add_filters(Xapian::Document& doc, const archive::StoredEntry& e) {

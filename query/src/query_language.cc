@@ -84,6 +84,51 @@ constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryPars
                             Xapian::QueryParser::FLAG_WILDCARD |
                             Xapian::QueryParser::FLAG_PURE_NOT;
 
+// True for a term of the topic field (S + a stem; no other prefix starts with S).
+bool is_topic_term(const std::string& term) {
+  const std::string_view prefix = indexer::field_info(Field::Topic).prefix;
+  return term.size() > prefix.size() && term.compare(0, prefix.size(), prefix) == 0 &&
+         !(term[prefix.size()] >= 'A' && term[prefix.size()] <= 'Z');
+}
+
+// `query` with each phrase (or NEAR, ADJ) of topic words made an AND of them; nullopt when
+// it has none. The index keeps no positions for the topic (fields.h), so such a phrase could
+// never match, and a thread title is short enough that "all these words in it" is what a
+// phrase there means. Only the boolean operators QueryParser builds around phrases are
+// rebuilt; any other node is kept as it is.
+std::optional<Xapian::Query> topic_phrases_as_and(const Xapian::Query& query) {
+  using Q = Xapian::Query;
+  const Q::op op = query.get_type();
+  std::vector<Q> subs;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) subs.push_back(query.get_subquery(i));
+  if (op == Q::OP_PHRASE || op == Q::OP_NEAR) {
+    const bool topic = !subs.empty() && std::all_of(subs.begin(), subs.end(), [](const Q& sub) {
+      return sub.get_type() == Q::LEAF_TERM && is_topic_term(*sub.get_terms_begin());
+    });
+    if (!topic) return std::nullopt;
+    return Q(Q::OP_AND, subs.begin(), subs.end());
+  }
+  switch (op) {
+    case Q::OP_AND: case Q::OP_OR: case Q::OP_AND_NOT: case Q::OP_XOR: case Q::OP_AND_MAYBE:
+    case Q::OP_FILTER: case Q::OP_SYNONYM: case Q::OP_MAX: {
+      bool changed = false;
+      for (auto& sub : subs)
+        if (auto read = topic_phrases_as_and(sub)) sub = std::move(*read), changed = true;
+      if (!changed) return std::nullopt;
+      return Q(op, subs.begin(), subs.end());
+    }
+    default:
+      return std::nullopt;
+  }
+}
+
+// QueryParser's reading of `text`, with topic phrases read as above.
+Xapian::Query read_query(Xapian::QueryParser& parser, const std::string& text, unsigned flags) {
+  Xapian::Query read = parser.parse_query(text, flags);
+  auto topic = topic_phrases_as_and(read);
+  return topic ? *topic : read;
+}
+
 }  // namespace
 
 QueryLanguage::QueryLanguage(const Xapian::Database& db, std::int64_t now) {
@@ -138,13 +183,13 @@ Result<Xapian::Query> QueryLanguage::parse(const std::string& query) {
 }
 
 std::optional<Xapian::Query> QueryLanguage::parse_as_written(const std::string& text, bool operators) {
-  Xapian::Query read = parser_.parse_query(text, kFlags);
+  Xapian::Query read = read_query(parser_, text, kFlags);
   if (!operators) return read;
   // Xapian reads a query it cannot parse once more with no operators at all, quietly: then
   // "-soyuz" finds soyuz and "-soyuz OR -leak" finds soyuz AND or AND leak. Read that way,
   // a query with operators comes out differently unless that is what happened.
   try {
-    if (parser_.parse_query(text, 0).get_description() == read.get_description()) return std::nullopt;
+    if (read_query(parser_, text, 0).get_description() == read.get_description()) return std::nullopt;
   } catch (const FieldError&) {
     // Without quotes a phrase's words can look like fields: then this reading differs.
   } catch (const Xapian::QueryParserError&) {

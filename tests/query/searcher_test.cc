@@ -145,6 +145,17 @@ TEST_F(SearcherTest, PhrasesKeepWordOrder) {
   EXPECT_EQ(ids("own:\"static fire\""), (Ids{7, 9, 10}));
 }
 
+// The topic keeps no positions (fields.h): a phrase there finds the threads whose title,
+// categories and tags hold all of its words.
+TEST_F(SearcherTest, APhraseInTheTopicFindsItsThreads) {
+  EXPECT_EQ(ids("topic:\"soyuz capsule\""), (Ids{1, 2, 3, 4, 5}));
+  EXPECT_EQ(ids("\"capsule springs\""), (Ids{1, 2, 3, 4, 5}));  // in nobody's own words
+  EXPECT_EQ(ids("topic:\"static fire\""), (Ids{6, 7, 8, 9, 10}));
+  EXPECT_EQ(ids("topic:\"leak springs\""), (Ids{1, 2, 3, 4, 5}));  // all its words, in any order
+  EXPECT_EQ(ids("\"soyuz radiator\""), (Ids{}));  // one word in the topic, the other in own words
+  EXPECT_EQ(ids("topic:\"soyuz capsule\" OR own:\"static fire\""), (Ids{1, 2, 3, 4, 5, 7, 9, 10}));
+}
+
 TEST_F(SearcherTest, StemmingMatchesOtherForms) {
   EXPECT_EQ(ids("leak"), (Ids{1, 2, 3, 4, 5}));  // title "leak", entry 5 "leaks"
   EXPECT_EQ(ids("own:leak"), (Ids{5}));

@@ -12,10 +12,13 @@
 //                  Y year (Y2022), M month (M202212), D day (D20221216),
 //                  XIS what became of the entry (edited: more than one version; gone:
 //                  missing from its page, or its thread's address answers 404 or 410)
-//   free text      (no prefix) the writer's own words, XQUOTE words the writer quoted from
-//                  others, S topic (title+categories+tags): English stems only, with positions
-//                  (Xapian's STEM_ALL: no Z prefix, the words as written are not kept, so each
-//                  word costs one term, not two; phrases and wildcards read stems as well)
+//   free text      (no prefix) the writer's own words and XQUOTE words the writer quoted
+//                  from others, with positions; S topic (title+categories+tags) without:
+//                  every comment of a thread repeats them, and their positions were a quarter
+//                  of the position table, so a phrase in the topic is read as all its words
+//                  there (QueryLanguage). English stems only (Xapian's STEM_ALL: no Z prefix,
+//                  the words as written are not kept, so each word costs one term, not two;
+//                  phrases and wildcards read stems as well).
 //                  Own words are indexed with wdf 3, quotes and topic with wdf 1, so under BM25 a
 //                  match in the comment itself ranks above one in the thread title.
 // Query side: bare words search own words and topic (not quotes: a quoted passage is found
@@ -47,8 +50,8 @@
 namespace fora::indexer {
 
 // 2: XIS; 3: kSeenSlot; 4: main and delta databases; 5: stems only; 6: kReplacedSlot;
-// 7: the data is the id alone
-inline constexpr int kIndexSchemaVersion = 7;
+// 7: the data is the id alone; 8: topic words without positions
+inline constexpr int kIndexSchemaVersion = 8;
 inline constexpr std::string_view kSchemaKey = "fora:schema";
 inline constexpr std::string_view kLastSeqKey = "fora:last_change_seq";
 inline constexpr std::string_view kStoppedBuildKey = "fora:stopped_build";

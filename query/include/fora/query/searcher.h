@@ -26,9 +26,10 @@ struct SearchOptions {
   // Unix seconds "now", against which relative dates ("date:7d", "last week") are read;
   // 0: the system's clock.
   std::int64_t now = 0;
-  // Count every match (Xapian visits them all). Off, the search stops once it knows the best
-  // offset + limit, and the total is exact only when Xapian's bounds on it meet (small or
-  // narrow result sets); else it is Xapian's estimate.
+  // Count every match (Xapian visits them all). Off, the search checks the first thousand
+  // matches or so and skips those that cannot reach the best offset + limit; the total is
+  // exact when Xapian's bounds on it meet (most questions with fewer matches than that), else
+  // Xapian's estimate, which can be off by a factor of a few for phrases.
   bool exact_total = true;
 };
 
