@@ -14,8 +14,9 @@
 namespace fora::query {
 
 struct DateFilter {
-  // A single date is a term: field Year, Month or Day with value "2022", "202212", "20221216".
-  // A range is over the date slot: inclusive "YYYYMMDDHHMMSS" bounds, empty when open.
+  // A single date: field Year, Month or Day with value "2022", "202212", "20221216".
+  // A range: inclusive "YYYYMMDDHHMMSS" bounds, empty when open (date_query.h makes either
+  // a query).
   bool is_range = false;
   indexer::Field field = indexer::Field::Day;
   std::string value;

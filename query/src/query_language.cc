@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "date_filter.h"
+#include "date_query.h"
 #include "query_syntax.h"
 #include "fora/indexer/fields.h"
 #include "fora/indexer/xapian_error.h"
@@ -44,29 +45,23 @@ class TermFieldProcessor : public Xapian::FieldProcessor {
   Field field_;
 };
 
-// date: (the entry's own date: a single day, month or year is a term) and seen: (when fora
-// first saw it: always a range over its slot).
+// date: (the entry's own date, by its Y, M and D terms: date_query.h) and seen: (when fora
+// first saw it: a range over its slot).
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
-  DateFieldProcessor(std::string_view name, std::int64_t now, unsigned slot)
-      : name_(name), now_(now), slot_(slot) {}
+  // `db` (for date:, whose ranges are clipped to the years it holds) must outlive this.
+  DateFieldProcessor(std::string_view name, std::int64_t now, const Xapian::Database* db, unsigned slot)
+      : name_(name), now_(now), db_(db), slot_(slot) {}
   Xapian::Query operator()(const std::string& value) override {
     auto filter = parse_date_filter(name_, value, now_);
     if (!filter) throw FieldError(filter.error());
-    if (!filter->is_range) {
-      if (slot_ == indexer::kDateSlot) return Xapian::Query(indexer::boolean_term(filter->field, filter->value));
-      // "2024-12" is 20241200000000..20241299999999 (slot values sort as strings).
-      filter->low = filter->value + std::string(14 - filter->value.size(), '0');
-      filter->high = filter->value + std::string(14 - filter->value.size(), '9');
-    }
-    if (filter->low.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot_, filter->high);
-    if (filter->high.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot_, filter->low);
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot_, filter->low, filter->high);
+    return db_ ? date_query(*filter, *db_) : slot_query(*filter, slot_);
   }
 
  private:
   std::string_view name_;  // as the user types it: "date" or "seen"
   std::int64_t now_;
+  const Xapian::Database* db_;
   unsigned slot_;
 };
 
@@ -147,9 +142,9 @@ QueryLanguage::QueryLanguage(const Xapian::Database& db, std::int64_t now) {
     else
       parser_.add_prefix(std::string(f.name), std::string(f.prefix));
   }
-  parser_.add_boolean_prefix("date", (new DateFieldProcessor("date", now, indexer::kDateSlot))->release());
+  parser_.add_boolean_prefix("date", (new DateFieldProcessor("date", now, &db, indexer::kDateSlot))->release());
   parser_.add_boolean_prefix(std::string(kEverything), (new EverythingProcessor)->release());
-  parser_.add_boolean_prefix("seen", (new DateFieldProcessor("seen", now, indexer::kSeenSlot))->release());
+  parser_.add_boolean_prefix("seen", (new DateFieldProcessor("seen", now, nullptr, indexer::kSeenSlot))->release());
   // Bare words: the writer's own words and the thread's topic (the indexer weights the topic
   // lower through its wdf).
   parser_.add_prefix("", std::string(indexer::field_info(Field::Own).prefix));

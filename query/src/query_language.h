@@ -17,7 +17,8 @@ inline constexpr unsigned kMaxExpansion = 1000;
 
 class QueryLanguage {
  public:
-  // `db` resolves wildcards; `now` (Unix seconds) anchors relative dates (`date:30d..`).
+  // `db` (which must outlive this) resolves wildcards and bounds date ranges; `now` (Unix
+  // seconds) anchors relative dates (`date:30d..`).
   QueryLanguage(const Xapian::Database& db, std::int64_t now);
 
   // An empty query matches everything; a query of negations only (`-soyuz`, `NOT type:post`)
