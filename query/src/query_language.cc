@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -17,32 +16,26 @@ namespace {
 
 using indexer::Field;
 
-// Thrown from inside parse_query (a FieldProcessor cannot return an error) and caught in
-// QueryLanguage::parse.
-struct FieldError : std::runtime_error {
-  explicit FieldError(Error e) : std::runtime_error(e.message), error(std::move(e)) {}
-  Error error;
-};
 
 // author:, tag:, type:, ...: the exact term the indexer wrote for the value (folded where the
 // field is). Xapian hands over quoted values without their quotes. A field with a fixed set
 // of values (type:, is:) refuses any other: it could only ever match nothing.
 class TermFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit TermFieldProcessor(Field field) : field_(field) {}
+  TermFieldProcessor(Field field, FieldErrors* errors) : field_(field), errors_(errors) {}
   Xapian::Query operator()(const std::string& value) override {
     const auto values = indexer::closed_values(field_);
     if (!values.empty() && std::find(values.begin(), values.end(), indexer::fold(value)) == values.end()) {
       const std::string_view name = indexer::field_info(field_).name;
-      throw FieldError(make_error(Errc::InvalidArgument,
-                                  fmt::format("unknown {}: {} ({}: is {})", name, value, name,
-                                              fmt::join(values, " or "))));
+      return errors_->add(make_error(Errc::InvalidArgument, fmt::format("unknown {}: {} ({}: is {})", name, value,
+                                                                        name, fmt::join(values, " or "))));
     }
     return Xapian::Query(indexer::boolean_term(field_, value));
   }
 
  private:
   Field field_;
+  FieldErrors* errors_;
 };
 
 // date: (the entry's own date, by its Y, M and D terms: date_query.h) and seen: (when fora
@@ -50,11 +43,12 @@ class TermFieldProcessor : public Xapian::FieldProcessor {
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
   // `db` (for date:, whose ranges are clipped to the years it holds) must outlive this.
-  DateFieldProcessor(std::string_view name, std::int64_t now, const Xapian::Database* db, unsigned slot)
-      : name_(name), now_(now), db_(db), slot_(slot) {}
+  DateFieldProcessor(std::string_view name, std::int64_t now, const Xapian::Database* db, unsigned slot,
+                     FieldErrors* errors)
+      : name_(name), now_(now), db_(db), slot_(slot), errors_(errors) {}
   Xapian::Query operator()(const std::string& value) override {
     auto filter = parse_date_filter(name_, value, now_);
-    if (!filter) throw FieldError(filter.error());
+    if (!filter) return errors_->add(filter.error());
     return db_ ? date_query(*filter, *db_) : slot_query(*filter, slot_);
   }
 
@@ -63,6 +57,7 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
   std::int64_t now_;
   const Xapian::Database* db_;
   unsigned slot_;
+  FieldErrors* errors_;
 };
 
 // A boolean prefix that matches every document, for a query of negations only: Xapian can only
@@ -117,13 +112,6 @@ std::optional<Xapian::Query> topic_phrases_as_and(const Xapian::Query& query) {
   }
 }
 
-// QueryParser's reading of `text`, with topic phrases read as above.
-Xapian::Query read_query(Xapian::QueryParser& parser, const std::string& text, unsigned flags) {
-  Xapian::Query read = parser.parse_query(text, flags);
-  auto topic = topic_phrases_as_and(read);
-  return topic ? *topic : read;
-}
-
 }  // namespace
 
 QueryLanguage::QueryLanguage(const Xapian::Database& db, std::int64_t now) {
@@ -138,13 +126,13 @@ QueryLanguage::QueryLanguage(const Xapian::Database& db, std::int64_t now) {
   for (const auto& f : indexer::fields()) {
     if (f.name.empty()) continue;
     if (f.boolean)
-      parser_.add_boolean_prefix(std::string(f.name), (new TermFieldProcessor(f.field))->release());
+      parser_.add_boolean_prefix(std::string(f.name), (new TermFieldProcessor(f.field, &errors_))->release());
     else
       parser_.add_prefix(std::string(f.name), std::string(f.prefix));
   }
-  parser_.add_boolean_prefix("date", (new DateFieldProcessor("date", now, &db, indexer::kDateSlot))->release());
+  parser_.add_boolean_prefix("date", (new DateFieldProcessor("date", now, &db, indexer::kDateSlot, &errors_))->release());
   parser_.add_boolean_prefix(std::string(kEverything), (new EverythingProcessor)->release());
-  parser_.add_boolean_prefix("seen", (new DateFieldProcessor("seen", now, nullptr, indexer::kSeenSlot))->release());
+  parser_.add_boolean_prefix("seen", (new DateFieldProcessor("seen", now, nullptr, indexer::kSeenSlot, &errors_))->release());
   // Bare words: the writer's own words and the thread's topic (the indexer weights the topic
   // lower through its wdf).
   parser_.add_prefix("", std::string(indexer::field_info(Field::Own).prefix));
@@ -160,15 +148,17 @@ Result<Xapian::Query> QueryLanguage::parse(const std::string& query) {
   auto shape = check_query_syntax(query);
   if (!shape) return refused(shape.error());
   try {
-    if (auto read = parse_as_written(query, shape->operators)) return *read;
+    auto read = parse_as_written(query, shape->operators);
+    if (!read) return refused(read.error());
+    if (*read) return **read;
     // Negations only (`-soyuz`, `-author:Edward -type:post`): from everything.
-    if (auto read = parse_as_written(std::string(kEverything) + ":all " + query, true)) return *read;
+    auto negations = parse_as_written(std::string(kEverything) + ":all " + query, true);
+    if (!negations) return refused(negations.error());
+    if (*negations) return **negations;
     return refused(make_error(Errc::InvalidArgument, "its operators do not combine as written",
                               "AND, OR, XOR, NEAR and ADJ go between two words or bracketed groups, "
                               "NOT before one; NEAR and ADJ join plain words only; a bracketed "
                               "group of -words only needs NOT: soyuz (NOT leak)"));
-  } catch (const FieldError& e) {
-    return refused(e.error);
   } catch (const Xapian::QueryParserError& e) {
     return refused(make_error(Errc::InvalidArgument, e.get_msg(),
                               "quote phrases and names, e.g. author:\"David Eastman\""));
@@ -177,19 +167,29 @@ Result<Xapian::Query> QueryLanguage::parse(const std::string& query) {
   }
 }
 
-std::optional<Xapian::Query> QueryLanguage::parse_as_written(const std::string& text, bool operators) {
-  Xapian::Query read = read_query(parser_, text, kFlags);
-  if (!operators) return read;
+Result<Xapian::Query> QueryLanguage::read(const std::string& text, unsigned flags) {
+  errors_.first.reset();
+  Xapian::Query read = parser_.parse_query(text, flags);
+  if (errors_.first) return *errors_.first;
+  auto topic = topic_phrases_as_and(read);
+  return topic ? *topic : read;
+}
+
+Result<std::optional<Xapian::Query>> QueryLanguage::parse_as_written(const std::string& text, bool operators) {
+  auto read = this->read(text, kFlags);
+  if (!read) return read.error();
+  if (!operators) return std::optional(*read);
   // Xapian reads a query it cannot parse once more with no operators at all, quietly: then
   // "-soyuz" finds soyuz and "-soyuz OR -leak" finds soyuz AND or AND leak. Read that way,
-  // a query with operators comes out differently unless that is what happened.
+  // a query with operators comes out differently unless that is what happened. (Without
+  // quotes a phrase's words can look like fields, which may then refuse their values: that
+  // reading differs too.)
   try {
-    if (read_query(parser_, text, 0).get_description() == read.get_description()) return std::nullopt;
-  } catch (const FieldError&) {
-    // Without quotes a phrase's words can look like fields: then this reading differs.
+    auto plain = this->read(text, 0);
+    if (plain && plain->get_description() == read->get_description()) return std::optional<Xapian::Query>();
   } catch (const Xapian::QueryParserError&) {
   }
-  return read;
+  return std::optional(*read);
 }
 
 Error too_broad() {

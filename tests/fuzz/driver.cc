@@ -2,7 +2,7 @@
 // every seed file, then on mutations of them (bit flips, inserted and repeated chunks,
 // truncation, splices), from a fixed RNG seed so a failure replays. Built with clang and
 // -fsanitize=fuzzer, libFuzzer's own main() is used instead and this file is left out.
-//   fuzz_TARGET [--iterations N] [--seed S] FILE_OR_DIR...
+//   fuzz_TARGET [--iterations N] [--seed S] FILE_OR_DIR...   (FORA_FUZZ_LAST: see run_one)
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -24,7 +24,11 @@ std::string read_file(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// With FORA_FUZZ_LAST=FILE, each input is written there before it runs: after a crash, the
+// file holds the input that caused it.
 void run_one(const std::string& input) {
+  static const char* last = std::getenv("FORA_FUZZ_LAST");
+  if (last) std::ofstream(last, std::ios::binary | std::ios::trunc) << input;
   LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t*>(input.data()), input.size());
 }
 
