@@ -54,9 +54,14 @@ void add_filters(Xapian::Document& doc, const archive::StoredEntry& e) {
   if (e.versions > 1) add_boolean(doc, Field::Is, "edited");
   if (e.gone_since || e.thread_gone_since) add_boolean(doc, Field::Is, "gone");
   if (e.first_seen > 0) doc.add_value(kSeenSlot, date_value(e.first_seen));
+  if (!e.entry.author.empty()) doc.add_value(kAuthorSlot, e.entry.author);
+  doc.add_value(kThreadSlot, std::to_string(e.thread_id));
+  if (!e.site.empty()) doc.add_value(kSiteSlot, e.site);
+  if (!e.kind.empty()) doc.add_value(kTypeSlot, e.kind);
   if (e.entry.published) {
     std::string date = date_value(*e.entry.published);
     doc.add_value(kDateSlot, date);
+    doc.add_value(kMonthSlot, date.substr(0, 6));
     add_boolean(doc, Field::Year, date.substr(0, 4));
     add_boolean(doc, Field::Month, date.substr(0, 6));
     add_boolean(doc, Field::Day, date.substr(0, 8));

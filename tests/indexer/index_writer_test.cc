@@ -9,6 +9,7 @@
 #include <thread>
 #include <fstream>
 #include <xapian.h>
+#include <fmt/format.h>
 
 #include "archive_pages.h"
 #include "parallel_build.h"
@@ -55,6 +56,25 @@ class IndexWriterTest : public ::testing::Test {
     std::vector<std::string> out;
     if (r)
       for (const auto& h : r->hits) out.push_back(h.url);
+    return out;
+  }
+
+  // Every facet of the question's matches, one "facet value count" line each.
+  std::string facets(const std::string& q) {
+    auto s = open_searcher();
+    EXPECT_TRUE(s) << s.error().message;
+    if (!s) return {};
+    query::SearchOptions o;
+    o.query = q;
+    o.limit = 0;
+    o.facets = {query::Facet::Author, query::Facet::Month, query::Facet::Year, query::Facet::Thread,
+                query::Facet::Site, query::Facet::Type};
+    auto r = s->search(o);
+    EXPECT_TRUE(r) << r.error().message;
+    std::string out;
+    if (r)
+      for (const auto& f : r->facets)
+        for (const auto& c : f.counts) out += fmt::format("{} {} {}\n", query::facet_name(f.facet), c.value, c.count);
     return out;
   }
 
@@ -304,8 +324,14 @@ TEST_F(IndexWriterTest, AnIndexSplitIntoShardsFindsWhatOneDatabaseFinds) {
   const std::vector<std::string> questions = {"soyuz", "author:Edward", "\"static fire\"", "type:comment radiator",
                                               "date:2022", "every Edward comment on Soyuz", "capsul*", "-soyuz"};
   std::map<std::string, std::vector<std::string>> whole;
-  for (const auto& q : questions) whole[q] = urls(q);
+  std::map<std::string, std::string> whole_facets;
+  for (const auto& q : questions) whole[q] = urls(q), whole_facets[q] = facets(q);
   ASSERT_EQ(whole["soyuz"].size(), 5u);
+  // The sample's comments (sample_entries.h): Edward 2 (2022-12-16, 2021-06-02), one each for
+  // Edward Smith, David Eastman, Zoë Ångström, ÉDOUARD, Chris, Recent Person.
+  const std::string comment_authors = facets("type:comment").substr(0, facets("type:comment").find("month"));
+  EXPECT_EQ(comment_authors, "author Edward 2\nauthor Chris 1\nauthor David Eastman 1\nauthor Edward Smith 1\n"
+                             "author Recent Person 1\nauthor Zoë Ångström 1\nauthor ÉDOUARD 1\n");
 
   for (ShardBy by : {ShardBy::Period, ShardBy::Site}) {
     IndexOptions o;
@@ -345,10 +371,14 @@ TEST_F(IndexWriterTest, AnIndexSplitIntoShardsFindsWhatOneDatabaseFinds) {
         EXPECT_LE(sites, 1) << "shard " << k;
       }
     }
-    for (const auto& q : questions) EXPECT_EQ(urls(q), whole[q]) << q;
+    for (const auto& q : questions) {
+      EXPECT_EQ(urls(q), whole[q]) << q;
+      EXPECT_EQ(facets(q), whole_facets[q]) << q;
+    }
   }
 
   // An edit: the old copy is marked in its shard (site-split: Edward's 201 is on thread 2).
+  const std::string comments_before = facets("type:comment");
   auto page = testing::page_of(entries_, 2);
   page.comments[0].text = "Impressive hotfire, the engines sounded great.";
   store(page, 2);
@@ -359,6 +389,7 @@ TEST_F(IndexWriterTest, AnIndexSplitIntoShardsFindsWhatOneDatabaseFinds) {
   EXPECT_EQ(s->updated, 1);
   EXPECT_EQ(urls("hotfire"), (std::vector<std::string>{kThread2 + "#comment-201"}));
   EXPECT_EQ(urls("author:Edward").size(), 2u);
+  EXPECT_EQ(facets("type:comment"), comments_before) << "the marked copy is not counted, its new one is";
   const fs::path generation = archive_->index_dir() / generation_name(s->generation);
   EXPECT_EQ(Xapian::Database(generation.string()).get_value_freq(kReplacedSlot), 1u);
 

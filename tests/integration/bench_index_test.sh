@@ -15,7 +15,7 @@ FORA_BENCH_DIR=$work FORA_BENCH_BUILD=$build "$src/tools/bench/index" --comments
   --runs 1 --command-runs 1 >"$out" || { cat "$out"; echo "tools/bench/index failed"; exit 1; }
 cat "$out"
 fail=0
-for row in "build s" "build peak RSS MB" "index bytes MB" "20 best p50 ms, in process" "20 best p99 ms, in process" "exact count p50 ms, in process" "exact count p99 ms, in process" \
+for row in "build s" "build peak RSS MB" "index bytes MB" "20 best p50 ms, in process" "20 best p99 ms, in process" "exact count p50 ms, in process" "exact count p99 ms, in process" "facet p50 ms, in process" "facet p99 ms, in process" \
            "whole command median ms" "whole command p90 ms" "incremental 1% s" "incremental 1% growth MB"; do
   # the row, with a number in each of its three columns
   grep -qE "^\| $row +\| +[0-9.]+ \| +[0-9.]+ \| +[0-9.]+ \|" "$out" || { echo "no row \"$row\" with three numbers"; fail=1; }

@@ -26,13 +26,16 @@ const fs::path kSite = fs::path(FORA_SOURCE_DIR) / "data" / "sample-site";
 // The oldest post (2019): in the first shard of an index split by period.
 const fs::path kOldestPost = fs::path("2019") / "03" / "14" / "soyuz-ms-12-carries-three-to-the-iss" / "index.html";
 
-// Every answer a question gets: the hits as JSON lines, and the exact count.
+// Every answer a question gets: the hits as JSON lines, the exact count, and every facet.
 std::string answers(const fs::path& archive, const std::string& question) {
   const RunResult hits = fora(archive, {"search", "--json", "--limit", "1000", "--", question});
   const RunResult count = fora(archive, {"search", "--count", "--", question});
+  const RunResult facets = fora(archive, {"search", "--json", "--limit", "0", "--facet-limit", "1000", "--facet",
+                                          "author,month,year,thread,site,type", "--", question});
   EXPECT_EQ(hits.exit_code, 0) << question << "\n" << hits.err;
   EXPECT_EQ(count.exit_code, 0) << question << "\n" << count.err;
-  return hits.out + "count: " + count.out;
+  EXPECT_EQ(facets.exit_code, 0) << question << "\n" << facets.err;
+  return hits.out + "count: " + count.out + facets.out;
 }
 
 const std::vector<std::string> kQuestions = {
@@ -50,6 +53,7 @@ TEST(RemoteIndex, AShardServedByXapianTcpsrvAnswersAsTheLocalOne) {
   std::vector<std::string> local;
   for (const auto& q : kQuestions) local.push_back(answers(archive.path(), q));
   ASSERT_NE(local[0].find("count: 0\n"), 0u);
+  ASSERT_NE(local[0].find("\"facet\":\"author\""), std::string::npos) << "soyuz has authors to count";
 
   // Shard 0 leaves the archive for "another machine", served by xapian-tcpsrv.
   const fs::path generation = archive.path() / "index" / "gen-000001";
@@ -79,7 +83,8 @@ TEST(RemoteIndex, AShardServedByXapianTcpsrvAnswersAsTheLocalOne) {
   ASSERT_EQ(update.exit_code, 0) << update.err;
   EXPECT_NE(update.out.find("1 updated"), std::string::npos) << update.out;
   EXPECT_EQ(fora(archive.path(), {"search", "--count", "zanzibarian"}).out, "1\n");
-  const std::string before = local[1].substr(local[1].rfind("count: "));
+  const std::size_t count_at = local[1].rfind("count: ");
+  const std::string before = local[1].substr(count_at, local[1].find('\n', count_at) + 1 - count_at);
   EXPECT_EQ("count: " + fora(archive.path(), {"search", "--count", "\"soyuz rocket\""}).out, before)
       << "the edited post is found once";
 

@@ -12,6 +12,8 @@
 #include <map>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "fora_run.h"
 #include "support/temp_dir.h"
 #include "support/test_server.h"
@@ -376,6 +378,67 @@ TEST_F(SampleSite, JsonResultsCarryTheDocumentedFields) {
   for (const auto& h : json_lines(page2.out)) {
     for (const auto& first : hits) EXPECT_NE(h["id"], first["id"]);
   }
+}
+
+// `--facet` counts the whole match set: by author over every comment, by month and year over
+// everything, by thread (named by title) over the comments, by type over everything; the
+// expected counts are WordPress's rows.
+TEST_F(SampleSite, FacetsCountTheWholeMatchSetAsTheDataHasIt) {
+  std::map<std::string, std::int64_t> authors, months, years, threads, types;
+  for (const auto& c : truth()["comments"]) {
+    ++authors[c["author"].get<std::string>()];
+    ++threads[post(c["post_id"])["title"].get<std::string>()];
+  }
+  for (const auto* rows : {&truth()["posts"], &truth()["comments"]}) {
+    for (const auto& row : *rows) {
+      const std::string date = row["date_utc"];
+      ++months[date.substr(0, 7)];
+      ++years[date.substr(0, 4)];
+    }
+  }
+  types["post"] = static_cast<std::int64_t>(truth()["posts"].size());
+  types["comment"] = static_cast<std::int64_t>(truth()["comments"].size());
+
+  auto counts = [&](const std::string& query, const std::string& facets) {
+    auto r = fora(archive_->path(), {"search", "--json", "--limit", "0", "--facet-limit", "1000", "--facet", facets,
+                                     "--", query});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::map<std::string, std::map<std::string, std::int64_t>> out;
+    for (const auto& line : json_lines(r.out)) {
+      const std::string value = line["facet"] == "thread" ? line["title"].get<std::string>() : line["value"].get<std::string>();
+      out[line["facet"]][value] += line["count"].get<std::int64_t>();
+    }
+    return out;
+  };
+  auto comments = counts("type:comment", "author,thread");
+  EXPECT_EQ(comments["author"], authors);
+  EXPECT_EQ(comments["thread"], threads);
+  auto everything = counts("type:post OR type:comment", "month,year,type");
+  EXPECT_EQ(everything["month"], months);
+  EXPECT_EQ(everything["year"], years);
+  EXPECT_EQ(everything["type"], types);
+
+  // Text: the total, then each facet with its counts, the most frequent first and cut to
+  // --facet-limit; authors as written.
+  auto text = fora(archive_->path(), {"search", "--limit", "0", "--facet", "author", "--facet-limit", "2", "type:comment"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  std::vector<std::pair<std::int64_t, std::string>> by_count;
+  for (const auto& [name, n] : authors) by_count.emplace_back(-n, name);
+  std::sort(by_count.begin(), by_count.end());
+  EXPECT_NE(text.out.find(std::to_string(truth()["comments"].size()) + " results\n"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find(fmt::format("author ({} values, the 2 most frequent)", authors.size())), std::string::npos)
+      << text.out;
+  const auto first = text.out.find(by_count[0].second), second = text.out.find(by_count[1].second);
+  EXPECT_TRUE(first != std::string::npos && second != std::string::npos && first < second) << text.out;
+
+  // CSV: the facet table alone.
+  auto csv = fora(archive_->path(), {"search", "--csv", "--limit", "0", "--facet", "type", "type:post OR type:comment"});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(csv.out, fmt::format("facet,value,count,title\r\ntype,\"comment\",{},\"\"\r\ntype,\"post\",{},\"\"\r\n",
+                                 types["comment"], types["post"]));
+
+  // An unknown facet is bad usage.
+  EXPECT_EQ(fora(archive_->path(), {"search", "--facet", "colour", "soyuz"}).exit_code, 2);
 }
 
 }  // namespace

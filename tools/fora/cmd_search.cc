@@ -1,4 +1,6 @@
 // fora search QUERY: run a query against the index and print the results.
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "commands.h"
@@ -16,7 +18,22 @@ struct SearchCommand {
   std::string format = "text";     // text | json | csv
   bool count = false;
   bool literal = false;            // no natural-language reading
+  std::vector<std::string> facets;  // facet names (query::facet_names())
+  std::size_t facet_limit = 10;
 };
+
+// Thread facet values are catalog ids: shown by their thread's latest title.
+void name_threads(const archive::ThreadStore& threads, std::vector<query::FacetResult>& facets) {
+  for (auto& f : facets) {
+    if (f.facet != query::Facet::Thread) continue;
+    for (auto& c : f.counts) {
+      std::int64_t id = 0;
+      if (std::from_chars(c.value.data(), c.value.data() + c.value.size(), id).ec != std::errc()) continue;
+      auto versions = threads.thread_versions(id);
+      if (versions && !versions->empty()) c.label = versions->back().title;
+    }
+  }
+}
 
 Status run_search(const Context& ctx, const SearchCommand& cmd) {
   std::string text;
@@ -31,6 +48,8 @@ Status run_search(const Context& ctx, const SearchCommand& cmd) {
   // The text output's total may be an estimate ("about 720,000 results"); counting every match
   // of a broad question costs more than finding its best ones. --count counts exactly.
   options.exact_total = cmd.count;
+  for (const auto& name : cmd.facets) options.facets.push_back(*query::facet_by_name(name));
+  options.facet_limit = cmd.facet_limit;
   if (cmd.sort == "date") options.sort = query::Sort::Date;
   if (cmd.sort == "-date") options.sort = query::Sort::DateDesc;
 
@@ -53,10 +72,12 @@ Status run_search(const Context& ctx, const SearchCommand& cmd) {
     ctx.out.write(fmt::format("{}\n", result->total));
     return ok();
   }
-  auto printer = make_printer(cmd.format, ctx.out);
+  name_threads(entries, result->facets);
+  auto printer = make_printer(cmd.format, ctx.out, !result->facets.empty());
   printer->begin(*result);
   for (const auto& hit : result->hits) printer->hit(hit);
   printer->end(*result);
+  for (const auto& facet : result->facets) printer->facet(facet);
   return ok();
 }
 
@@ -76,7 +97,18 @@ Command::Run add_search_options(CLI::App& s) {
       ->check(CLI::IsMember({"relevance", "date", "-date"}))->capture_default_str();
   s.add_flag_callback("--json", [search] { search->format = "json"; }, "One JSON object per result per line");
   s.add_flag_callback("--csv", [search] { search->format = "csv"; }, "CSV with a header row");
-  s.add_flag("--count", search->count, "Print only the number of results, counted exactly");
+  auto* count = s.add_flag("--count", search->count, "Print only the number of results, counted exactly");
+  std::vector<std::string> names(query::facet_names().begin(), query::facet_names().end());
+  s.add_option("--facet", search->facets,
+               "Count the matches by author, month, year, thread, site or type (repeat it or give "
+               "several, comma-separated); --limit 0 for the counts alone. With --csv, the counts are "
+               "the table")
+      ->delimiter(',')
+      ->check(CLI::IsMember(names))
+      ->excludes(count);
+  s.add_option("--facet-limit", search->facet_limit, "Values shown of each facet but month and year (all of those)")
+      ->transform(decimal<decltype(search->facet_limit)>())
+      ->capture_default_str();
   s.add_flag("--literal", search->literal, "Do not read the query as natural language");
   return [search](const Context& ctx) { return run_search(ctx, *search); };
 }

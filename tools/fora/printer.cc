@@ -1,8 +1,11 @@
 #include "printer.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "entry_json.h"
 #include "fora/archive/http_response.h"
 
 namespace fora::cli {
@@ -36,11 +39,30 @@ class TextPrinter : public HitPrinter {
     const std::size_t shown = r.hits.size();
     const std::string total = r.total_exact ? counted(r.total, "result")
                                             : fmt::format("about {} results", about(r.total));
+    const bool counts_alone = shown == 0 && !r.facets.empty();  // --limit 0 --facet ...
     out_.write(out_.dim(fmt::format("{}{}\n", total,
-                                    shown < static_cast<std::size_t>(r.total)
+                                    !counts_alone && shown < static_cast<std::size_t>(r.total)
                                         ? fmt::format(", {} shown (see --limit, --offset{})", shown,
                                                       r.total_exact ? "" : "; --count counts them exactly")
                                         : "")));
+  }
+
+  // "author (20,000 values, the 10 most frequent)" then one line per value, its count right-aligned.
+  void facet(const query::FacetResult& f) override {
+    std::string head(query::facet_name(f.facet));
+    if (static_cast<std::size_t>(f.values) > f.counts.size())
+      head += fmt::format(" ({} values, the {} most frequent)", grouped(f.values), f.counts.size());
+    std::size_t width = 1;
+    for (const auto& c : f.counts) width = std::max(width, grouped(c.count).size());
+    std::string text = "\n" + out_.bold(head) + "\n";
+    for (const auto& c : f.counts) {
+      // A thread by its title, and the field that narrows a search to it.
+      const std::string shown = f.facet == query::Facet::Thread
+                                    ? fmt::format("{}  {}", clean(c.label), out_.dim("thread:" + clean(c.value)))
+                                    : clean(c.value);
+      text += fmt::format("  {:>{}}  {}\n", grouped(c.count), width, shown);
+    }
+    out_.write(text);
   }
 
   // An estimate to two significant figures (718,234 -> 720,000): more would claim a precision
@@ -48,10 +70,15 @@ class TextPrinter : public HitPrinter {
   static std::string about(std::int64_t n) {
     std::int64_t unit = 1;
     while (n / unit >= 100) unit *= 10;
-    const std::int64_t rounded = (n + unit / 2) / unit * unit;
-    std::string digits = std::to_string(rounded), out;
+    return grouped((n + unit / 2) / unit * unit);
+  }
+
+  // 720000 -> "720,000".
+  static std::string grouped(std::int64_t n) {
+    const std::string digits = std::to_string(n);
+    std::string out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
-      if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+      if (i > 0 && digits[i - 1] != '-' && (digits.size() - i) % 3 == 0) out += ',';
       out += digits[i];
     }
     return out;
@@ -85,14 +112,23 @@ nlohmann::json hit_json(const query::Hit& h) {
           {"score", h.score}};
 }
 
+nlohmann::json facet_json(const query::FacetResult& f, const query::FacetCount& c) {
+  nlohmann::json j = {{"facet", query::facet_name(f.facet)}, {"value", c.value}, {"count", c.count}};
+  if (f.facet == query::Facet::Thread) j["title"] = c.label;
+  return j;
+}
+
 class JsonPrinter : public HitPrinter {
  public:
   explicit JsonPrinter(const Terminal& out) : out_(out) {}
   void begin(const query::SearchResult&) override {}
   void hit(const query::Hit& h) override {
-    out_.write(hit_json(h).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    out_.write(json_line(hit_json(h)));
   }
   void end(const query::SearchResult&) override {}
+  void facet(const query::FacetResult& f) override {
+    for (const auto& c : f.counts) out_.write(json_line(facet_json(f, c)));
+  }
 
  private:
   const Terminal& out_;
@@ -120,6 +156,23 @@ class CsvPrinter : public HitPrinter {
                            csv_field(h.url), csv_field(j["snippet"].get<std::string>())));
   }
   void end(const query::SearchResult&) override {}
+  void facet(const query::FacetResult&) override {}  // one table: see CsvFacetPrinter
+
+ private:
+  const Terminal& out_;
+};
+
+class CsvFacetPrinter : public HitPrinter {
+ public:
+  explicit CsvFacetPrinter(const Terminal& out) : out_(out) {}
+  void begin(const query::SearchResult&) override { out_.write("facet,value,count,title\r\n"); }
+  void hit(const query::Hit&) override {}
+  void end(const query::SearchResult&) override {}
+  void facet(const query::FacetResult& f) override {
+    for (const auto& c : f.counts)
+      out_.write(fmt::format("{},{},{},{}\r\n", query::facet_name(f.facet), csv_field(c.value), c.count,
+                             csv_field(c.label)));
+  }
 
  private:
   const Terminal& out_;
@@ -134,8 +187,9 @@ std::string date_for_people(std::int64_t unix_seconds, std::string_view precisio
   return s;
 }
 
-std::unique_ptr<HitPrinter> make_printer(const std::string& format, const Terminal& out) {
+std::unique_ptr<HitPrinter> make_printer(const std::string& format, const Terminal& out, bool facets_only) {
   if (format == "json") return std::make_unique<JsonPrinter>(out);
+  if (format == "csv" && facets_only) return std::make_unique<CsvFacetPrinter>(out);
   if (format == "csv") return std::make_unique<CsvPrinter>(out);
   return std::make_unique<TextPrinter>(out);
 }

@@ -31,6 +31,10 @@
 // which made marking 5.6 times faster (3,369 documents of a 200,000-entry index: 0.33 s
 // against 1.86 s), for a little more growth (the bench's 1% change at 200,000 entries: 23.2 MB
 // against 18.1 MB).
+// Facet slots (the counts of `fora search --facet`, by Xapian's ValueCountMatchSpy, which a
+// remote shard runs too): kAuthorSlot the author's name as written, kMonthSlot "YYYYMM" of
+// the date (unset when unknown; years are counted from months), kThreadSlot the thread's
+// catalog id in decimal, kSiteSlot the site, kTypeSlot "post" or "comment".
 // Document data: the entry's catalog id in decimal, and nothing else. What a result shows
 // (author, date, title, address, the text its snippet is cut from) is read from the catalog
 // for the hits shown; a JSON copy of each row (schema 6) was a fifth of the index (371 of
@@ -50,8 +54,8 @@
 namespace fora::indexer {
 
 // 2: XIS; 3: kSeenSlot; 4: main and delta databases; 5: stems only; 6: kReplacedSlot;
-// 7: the data is the id alone; 8: topic words without positions
-inline constexpr int kIndexSchemaVersion = 8;
+// 7: the data is the id alone; 8: topic words without positions; 9: facet slots
+inline constexpr int kIndexSchemaVersion = 9;
 inline constexpr std::string_view kSchemaKey = "fora:schema";
 inline constexpr std::string_view kLastSeqKey = "fora:last_change_seq";
 inline constexpr std::string_view kStoppedBuildKey = "fora:stopped_build";
@@ -60,6 +64,11 @@ inline constexpr std::string_view kShardingKey = "fora:sharding";
 inline constexpr unsigned kDateSlot = 0;
 inline constexpr unsigned kSeenSlot = 1;
 inline constexpr unsigned kReplacedSlot = 2;
+inline constexpr unsigned kAuthorSlot = 3;
+inline constexpr unsigned kMonthSlot = 4;
+inline constexpr unsigned kThreadSlot = 5;
+inline constexpr unsigned kSiteSlot = 6;
+inline constexpr unsigned kTypeSlot = 7;
 
 enum class Field {
   Id, Author, Type, Site, Thread, Tag, Category, ReplyTo, Year, Month, Day, Is,  // boolean

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "fora/archive/thread_store.h"
+#include "fora/query/facets.h"
 #include "fora/result.h"
 
 namespace fora::query {
@@ -31,6 +32,10 @@ struct SearchOptions {
   // exact when Xapian's bounds on it meet (most questions with fewer matches than that), else
   // Xapian's estimate, which can be off by a factor of a few for phrases.
   bool exact_total = true;
+  // Facets to count over the whole match set (which makes the total exact too), and how many
+  // values of a facet that is not a period to keep.
+  std::vector<Facet> facets;
+  std::size_t facet_limit = 10;
 };
 
 // A byte range of Snippet::text that matched the query.
@@ -62,6 +67,7 @@ struct SearchResult {
   std::int64_t total = 0;       // number of matches: exact, or an estimate (total_exact)
   bool total_exact = true;
   std::vector<Hit> hits;
+  std::vector<FacetResult> facets;  // in the order SearchOptions::facets asked for them
 };
 
 class Searcher {
