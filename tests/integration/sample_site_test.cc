@@ -441,5 +441,87 @@ TEST_F(SampleSite, FacetsCountTheWholeMatchSetAsTheDataHasIt) {
   EXPECT_EQ(fora(archive_->path(), {"search", "--facet", "colour", "soyuz"}).exit_code, 2);
 }
 
+// `fora show` puts an entry in its conversation: the comments it replies to up to the post,
+// and the replies to it; `--thread` the whole thread in page order (WordPress's: the post, then
+// each top-level comment followed by its replies, oldest first) indented by depth. Expected
+// from WordPress's comment parents.
+TEST_F(SampleSite, ShowPutsAnEntryInItsConversation) {
+  // fora's ids of every post and comment, by key ("c4", "p/2019/...").
+  std::map<std::string, std::int64_t> id_of;
+  for (const char* type : {"type:comment", "type:post"}) {
+    auto r = fora(archive_->path(), {"search", "--json", "--limit", "1000", type});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    for (const auto& hit : json_lines(r.out)) id_of[key_of_url(hit["url"])] = hit["id"];
+  }
+  std::map<int, json> comments;
+  std::map<int, std::vector<int>> replies;  // by parent comment id, in date order (as listed)
+  for (const auto& c : truth()["comments"]) comments[c["id"]] = c;
+  for (const auto& [id, c] : comments)
+    if (c["parent"] != 0) replies[c["parent"]].push_back(id);
+  const auto key = [](int comment) { return "c" + std::to_string(comment); };
+  int deep = 0;  // a comment two replies down
+  for (const auto& [id, c] : comments)
+    if (c["parent"] != 0 && comments[c["parent"]]["parent"] != 0) { deep = id; break; }
+  ASSERT_NE(deep, 0) << "the sample has replies to replies";
+
+  const json& reply = comments[deep];
+  const int parent = reply["parent"], grandparent = comments[parent]["parent"];
+  auto shown = fora(archive_->path(), {"show", "--json", std::to_string(id_of[key(deep)])});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const json j = json::parse(shown.out);
+  const json expected_parents = {id_of[key(parent)], id_of[key(grandparent)], id_of[post_key(post(reply["post_id"]))]};
+  EXPECT_EQ(j["parents"], expected_parents);
+  json expected_replies = json::array();
+  for (int r : replies[deep]) expected_replies.push_back(id_of[key(r)]);
+  EXPECT_EQ(j["replies"], expected_replies);
+  auto of_grandparent = json::parse(fora(archive_->path(), {"show", "--json", std::to_string(id_of[key(grandparent)])}).out);
+  json grandparent_replies = json::array();
+  for (int r : replies[grandparent]) grandparent_replies.push_back(id_of[key(r)]);
+  EXPECT_EQ(of_grandparent["replies"], grandparent_replies);
+
+  // The whole thread: page order and depth, from the comment parents.
+  std::vector<std::pair<std::int64_t, int>> order;
+  const json& p = post(reply["post_id"]);
+  order.emplace_back(id_of[post_key(p)], 0);
+  std::vector<std::pair<int, int>> stack;  // (comment, depth), the next on top
+  std::vector<int> top;
+  for (const auto& [id, c] : comments)
+    if (c["post_id"] == p["id"] && c["parent"] == 0) top.push_back(id);
+  std::sort(top.begin(), top.end(), [&](int a, int b) { return comments[a]["date_utc"] < comments[b]["date_utc"]; });
+  for (auto t = top.rbegin(); t != top.rend(); ++t) stack.emplace_back(*t, 1);
+  while (!stack.empty()) {
+    const auto [c, depth] = stack.back();
+    stack.pop_back();
+    order.emplace_back(id_of[key(c)], depth);
+    auto kids = replies[c];
+    std::sort(kids.begin(), kids.end(), [&](int a, int b) { return comments[a]["date_utc"] < comments[b]["date_utc"]; });
+    for (auto k = kids.rbegin(); k != kids.rend(); ++k) stack.emplace_back(*k, depth + 1);
+  }
+  auto thread = fora(archive_->path(), {"show", "--thread", "--json", std::to_string(id_of[key(deep)])});
+  ASSERT_EQ(thread.exit_code, 0) << thread.err;
+  std::vector<std::pair<std::int64_t, int>> got;
+  int marked = 0;
+  for (const auto& line : json_lines(thread.out)) {
+    got.emplace_back(line["id"], line["depth"]);
+    if (line["shown"] == true) marked = line["id"];
+  }
+  EXPECT_EQ(got, order);
+  EXPECT_EQ(marked, id_of[key(deep)]);
+
+  // --context 1: the entry either side in page order, and in text the one shown marked.
+  auto around = fora(archive_->path(), {"show", "--thread", "--context", "1", std::to_string(id_of[key(deep)])});
+  ASSERT_EQ(around.exit_code, 0) << around.err;
+  std::size_t at = 0;
+  while (order[at].first != id_of[key(deep)]) ++at;
+  EXPECT_NE(around.out.find(fmt::format("=> {}[{}]", std::string(static_cast<std::size_t>(order[at].second) * 2, ' '),
+                                        order[at].first)),
+            std::string::npos)
+      << around.out;
+  EXPECT_NE(around.out.find(fmt::format("[{}]", order[at - 1].first)), std::string::npos) << around.out;
+  if (at >= 2) {
+    EXPECT_EQ(around.out.find(fmt::format("[{}]", order[at - 2].first)), std::string::npos) << around.out;
+  }
+}
+
 }  // namespace
 }  // namespace fora::test

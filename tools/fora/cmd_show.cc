@@ -1,4 +1,6 @@
 // fora show ID: one post or comment in full, in its thread.
+#include <optional>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -7,6 +9,7 @@
 #include "entry_json.h"
 #include "fora/archive/http_response.h"
 #include "printer.h"
+#include "thread_view.h"
 #include "word_diff.h"
 
 namespace fora::cli {
@@ -15,6 +18,8 @@ struct ShowCommand {
   std::int64_t id = 0;
   bool json = false;
   bool history = false;  // every version, with a word diff to the one before
+  bool thread = false;   // the whole thread, indented by reply depth
+  std::optional<std::size_t> context;  // how much of the conversation around it (see --context)
 };
 
 namespace {
@@ -89,6 +94,58 @@ void print_history(const Terminal& out, const std::vector<archive::EntryVersion>
   }
 }
 
+// The first `max_bytes` of `text` or so, cut after a whole word (and a whole UTF-8
+// character), with "…" when cut.
+std::string excerpt(const std::string& text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  std::size_t cut = text.rfind(' ', max_bytes);
+  if (cut == std::string::npos || cut == 0) {
+    cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  return text.substr(0, cut) + "\u2026";
+}
+
+// One entry of the conversation around the one shown: its header line and the start of its
+// words, indented.
+void print_neighbour(const Terminal& out, const archive::StoredEntry& e, const std::string& indent) {
+  out.write(indent + out.bold(fmt::format("[{}]", e.id)) + " " + clean(e.entry.author) + " " +
+            out.dim(fmt::format("{}, {}", e.kind, date_for_people(e.entry.published.value_or(0),
+                                                                  extract::precision_name(e.entry.precision)))) +
+            "\n");
+  const std::string words = e.words_lost ? std::string(kWordsLost) : e.entry.text;
+  if (!words.empty()) out.write(indent + "  " + clean(excerpt(words, 200)) + "\n");
+}
+
+// The whole thread in page order (or the `context` entries either side of the one shown),
+// each indented by its reply depth, the one shown marked.
+void print_thread(const Terminal& out, const ThreadView& view, std::size_t at, std::optional<std::size_t> context) {
+  const auto& lines = view.lines();
+  std::size_t from = 0, to = lines.size();
+  if (context) {
+    from = at > *context ? at - *context : 0;
+    to = std::min(lines.size(), at + *context + 1);
+  }
+  const auto entries = [](std::size_t n) { return fmt::format("{} {}", n, n == 1 ? "entry" : "entries"); };
+  if (from > 0) out.write(out.dim(fmt::format("({} before)", entries(from))) + "\n");
+  for (std::size_t k = from; k < to; ++k) {
+    const auto& e = *lines[k].entry;
+    const std::string indent(static_cast<std::size_t>(lines[k].depth) * 2, ' ');
+    const std::string mark = k == at ? out.bold("=> ") : "   ";
+    out.write(mark + indent + out.bold(fmt::format("[{}]", e.id)) + " " + out.bold(clean(e.entry.author)) + " " +
+              out.dim(fmt::format("{}, {}", e.kind, date_for_people(e.entry.published.value_or(0),
+                                                                    extract::precision_name(e.entry.precision)))) +
+              (e.gone_since ? out.dim(" (gone from its page)") : "") + "\n");
+    for (const auto& q : e.entry.quotes)
+      out.write("   " + indent + "  " + out.dim(fmt::format("> {}{}", q.author.empty() ? "" : clean(q.author) + ": ",
+                                                          clean(q.text))) + "\n");
+    const std::string words = e.words_lost ? std::string(kWordsLost) : clean(e.entry.text);
+    if (!words.empty()) out.write("   " + indent + "  " + words + "\n");
+  }
+  if (to < lines.size())
+    out.write(out.dim(fmt::format("({} after)", entries(lines.size() - to))) + "\n");
+}
+
 }  // namespace
 
 Status run_show(const Context& ctx, const ShowCommand& cmd) {
@@ -96,6 +153,23 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
   if (!archive) return archive.error();
   auto e = (*archive)->threads().entry(cmd.id);
   if (!e) return e.error();
+  // The conversation it belongs to.
+  auto thread_entries = (*archive)->threads().thread_entries(e->thread_id);
+  if (!thread_entries) return thread_entries.error();
+  const ThreadView view(*thread_entries);
+  const std::size_t at = view.find(e->id);
+  std::vector<std::size_t> parents, replies;
+  if (at < view.lines().size()) {
+    parents = view.parents(at);
+    replies = view.replies(at);
+    if (cmd.context && parents.size() > *cmd.context) parents.resize(*cmd.context);
+    if (cmd.context && replies.size() > *cmd.context) replies.resize(*cmd.context);
+  }
+  const auto ids = [&](const std::vector<std::size_t>& lines) {
+    nlohmann::json out = nlohmann::json::array();
+    for (std::size_t k : lines) out.push_back(view.lines()[k].entry->id);
+    return out;
+  };
   std::vector<archive::EntryVersion> versions;
   std::vector<archive::ThreadVersion> thread;
   std::vector<archive::ThreadStore::GoneMark> gone;
@@ -110,8 +184,27 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
     versions = std::move(*v);
     thread = std::move(*t);
   }
+  if (cmd.json && cmd.thread) {
+    // One object per entry of the thread, in page order, with its depth; the one asked for
+    // has "shown": true.
+    const auto& lines = view.lines();
+    std::size_t from = 0, to = lines.size();
+    if (cmd.context && at < lines.size()) {
+      from = at > *cmd.context ? at - *cmd.context : 0;
+      to = std::min(lines.size(), at + *cmd.context + 1);
+    }
+    for (std::size_t k = from; k < to; ++k) {
+      nlohmann::json j = stored_entry_json(*lines[k].entry);
+      j["depth"] = lines[k].depth;
+      j["shown"] = k == at;
+      ctx.out.write(json_line(j));
+    }
+    return ok();
+  }
   if (cmd.json) {
     nlohmann::json j = stored_entry_json(*e);
+    j["parents"] = ids(parents);  // nearest first
+    j["replies"] = ids(replies);
     if (cmd.history) {
       j["versions"] = nlohmann::json::array();
       for (const auto& v : versions) j["versions"].push_back(version_json(v));
@@ -138,6 +231,15 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
     out.write(out.dim(labels) + "\n");
   }
   out.write("\n");
+  if (cmd.thread && at < view.lines().size()) {
+    print_thread(out, view, at, cmd.context);
+    return ok();
+  }
+  if (!parents.empty()) {
+    out.write(out.dim("in reply to:") + "\n");
+    for (auto k = parents.rbegin(); k != parents.rend(); ++k) print_neighbour(out, *view.lines()[*k].entry, "  ");
+    out.write("\n");
+  }
   std::string date = e->entry.published ? archive::format_utc(*e->entry.published) : "date unknown";
   // A date the page did not give exactly says so ("3 hours ago" read against the capture).
   if (e->entry.published && e->entry.precision != extract::DatePrecision::Exact)
@@ -155,6 +257,13 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
   }
   if (!e->entry.quotes.empty()) out.write("\n");
   out.write((e->words_lost ? out.dim(kWordsLost) : clean(e->entry.text, true)) + "\n");
+  if (!replies.empty()) {
+    const std::size_t all = view.replies(at).size();
+    out.write("\n" + out.dim(fmt::format("{} {}{}:", all, all == 1 ? "reply" : "replies",
+                                         replies.size() < all ? fmt::format(", the first {}", replies.size()) : "")) +
+              "\n");
+    for (std::size_t k : replies) print_neighbour(out, *view.lines()[k].entry, "  ");
+  }
   if (cmd.history) print_history(out, versions, thread, gone);
   return ok();
 }
@@ -165,12 +274,15 @@ Command::Run add_show_options(CLI::App& sh) {
   auto show = std::make_shared<ShowCommand>();
   sh.add_option("id", show->id, "The ID that search prints in [brackets]")->transform(decimal<decltype(show->id)>())->required();
   sh.add_flag("--json", show->json, "As one JSON object");
+  sh.add_flag("--thread", show->thread, "The whole thread in page order, indented by reply depth, this entry marked (=>); with --json, one object per entry with \"depth\" and \"shown\"");
+  sh.add_option("--context", show->context, "How much of the conversation: the N nearest entries it replies to and its first N replies; with --thread, N entries either side")
+      ->transform(decimal<std::size_t>());
   sh.add_flag("--history", show->history, "Every version fora saw, when it was first and last seen, and a word diff to the one before ([-removed-] {+added+}); with --json, \"versions\" and \"thread_versions\"");
   return [show](const Context& ctx) { return run_show(ctx, *show); };
 }
 
 }  // namespace
 
-const Command show_command{"show", "Print one post or comment in full, with its thread", add_show_options};
+const Command show_command{"show", "Print one post or comment in full, in its conversation: what it replies to and the replies to it", add_show_options};
 
 }  // namespace fora::cli
