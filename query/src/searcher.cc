@@ -92,6 +92,7 @@ Result<Hit> make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, c
   hit.site = without_controls(e->site);
   hit.thread_title = without_controls(e->thread_title);
   hit.url = without_controls(e->entry.url);
+  hit.thread_id = e->thread_id;
   hit.snippet = make_snippet(mset, without_controls(snippet_source(*e)));
   return hit;
 }
@@ -169,18 +170,35 @@ Result<SearchResult> Searcher::Impl::run(const SearchOptions& options) {
   // more (0.1 to 1 ms at 200,000 entries) and makes the total of most narrow questions exact.
   const auto offset = static_cast<Xapian::doccount>(options.offset);
   const auto limit = static_cast<Xapian::doccount>(options.limit);
-  // Facets need every match seen, as an exact total does.
+  // Facets need every match seen, as an exact total does. Counted on a match of their own
+  // when the hits are threads: Xapian's spies see no collapsed match.
   std::optional<FacetCounter> facets;
-  if (!options.facets.empty()) facets.emplace(enquire, options.facets, options.facet_limit);
-  const bool every_match = options.exact_total || facets.has_value();
+  std::optional<Xapian::Enquire> facet_enquire;
+  if (!options.facets.empty()) {
+    if (options.by_thread) facet_enquire.emplace(db), facet_enquire->set_query(enquire.get_query());
+    facets.emplace(facet_enquire ? *facet_enquire : enquire, options.facets, options.facet_limit);
+  }
+  // Threads: one hit each (its best match), collapsed on the thread's slot.
+  if (options.by_thread) enquire.set_collapse_key(indexer::kThreadSlot);
+  result.by_thread = options.by_thread;
+  const bool every_match = options.exact_total || facets.has_value() || options.by_thread;
   const Xapian::doccount check = every_match ? db.get_doccount() : std::max(offset + limit, kCountUpTo);
   Xapian::MSet mset = enquire.get_mset(offset, limit, check);
+  if (facet_enquire) facet_enquire->get_mset(0, 0, db.get_doccount());
   if (facets) result.facets = facets->results();
   result.total = static_cast<std::int64_t>(mset.get_matches_estimated());
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (options.by_thread) {
+    // Every match was checked, so the collapser saw every thread: its lower bound is their
+    // number (the estimate and upper bound stay loose; measured at 200,000 entries: 6,371
+    // threads against an estimate of 8,000).
+    result.total = static_cast<std::int64_t>(mset.get_matches_lower_bound());
+    result.total_exact = true;
+  }
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     auto hit = make_hit(mset, it, entries);
     if (!hit) return hit.error();
+    if (options.by_thread) hit->thread_hits = static_cast<std::int64_t>(it.get_collapse_count()) + 1;
     result.hits.push_back(std::move(*hit));
   }
   return result;

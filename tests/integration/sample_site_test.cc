@@ -523,5 +523,31 @@ TEST_F(SampleSite, ShowPutsAnEntryInItsConversation) {
   }
 }
 
+// `search --thread`: one result per thread, its best match, and how many of its entries match;
+// expected from WordPress's rows: Edward's comments per post, and "soyuz" per thread adding up
+// to the exact count.
+TEST_F(SampleSite, SearchByThreadCountsEachThreadsMatches) {
+  std::map<std::string, std::int64_t> edward;  // post title -> Edward's comments under it
+  for (const auto& c : truth()["comments"])
+    if (c["author"] == "Edward") ++edward[post(c["post_id"])["title"].get<std::string>()];
+  auto r = fora(archive_->path(), {"search", "--thread", "--json", "--limit", "1000", "author:Edward"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::int64_t> got;
+  for (const auto& line : json_lines(r.out)) {
+    got[line["thread_title"]] = line["thread_hits"];
+    EXPECT_EQ(line["author"], "Edward") << "the best match is one of the thread's matches";
+  }
+  EXPECT_EQ(got, edward);
+
+  auto text = fora(archive_->path(), {"search", "--thread", "--limit", "1", "author:Edward"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find(fmt::format("{} threads, 1 shown", edward.size())), std::string::npos) << text.out;
+
+  std::int64_t soyuz = 0;
+  auto threads = fora(archive_->path(), {"search", "--thread", "--json", "--limit", "1000", "soyuz"});
+  for (const auto& line : json_lines(threads.out)) soyuz += line["thread_hits"].get<std::int64_t>();
+  EXPECT_EQ(std::to_string(soyuz) + "\n", fora(archive_->path(), {"search", "--count", "soyuz"}).out);
+}
+
 }  // namespace
 }  // namespace fora::test

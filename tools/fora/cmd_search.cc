@@ -18,6 +18,7 @@ struct SearchCommand {
   std::string format = "text";     // text | json | csv
   bool count = false;
   bool literal = false;            // no natural-language reading
+  bool by_thread = false;           // one result per thread
   std::vector<std::string> facets;  // facet names (query::facet_names())
   std::size_t facet_limit = 10;
 };
@@ -50,6 +51,7 @@ Status run_search(const Context& ctx, const SearchCommand& cmd) {
   options.exact_total = cmd.count;
   for (const auto& name : cmd.facets) options.facets.push_back(*query::facet_by_name(name));
   options.facet_limit = cmd.facet_limit;
+  options.by_thread = cmd.by_thread;
   if (cmd.sort == "date") options.sort = query::Sort::Date;
   if (cmd.sort == "-date") options.sort = query::Sort::DateDesc;
 
@@ -105,6 +107,9 @@ Command::Run add_search_options(CLI::App& s) {
                "the table")
       ->delimiter(',')
       ->check(CLI::IsMember(names))
+      ->excludes(count);
+  s.add_flag("--thread", search->by_thread,
+             "One result per thread: its best match and how many of its posts and comments match")
       ->excludes(count);
   s.add_option("--facet-limit", search->facet_limit, "Values shown of each facet but month and year (all of those)")
       ->transform(decimal<decltype(search->facet_limit)>())

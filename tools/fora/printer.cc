@@ -30,6 +30,14 @@ class TextPrinter : public HitPrinter {
   explicit TextPrinter(const Terminal& out) : out_(out) {}
   void begin(const query::SearchResult&) override {}
   void hit(const query::Hit& h) override {
+    if (h.thread_hits > 0) {  // search --thread: the thread, then its best match
+      out_.write(fmt::format("{} {}  {}\n", out_.bold(clean(h.thread_title)), out_.dim(fmt::format("thread:{}", h.thread_id)),
+                             out_.bold(h.thread_hits == 1 ? std::string("1 hit") : fmt::format("{} hits", h.thread_hits))));
+      out_.write(fmt::format("  best: {} {} {}\n  {}\n  {}\n\n", out_.bold(fmt::format("[{}]", h.id)), clean(h.author),
+                             out_.dim(fmt::format("{}, {}", h.type, date_for_people(h.date, h.date_precision))),
+                             clean(h.url), snippet_text(h.snippet, out_)));
+      return;
+    }
     out_.write(fmt::format("{} {} {}\n  {}\n  {}\n  {}\n\n", out_.bold(fmt::format("[{}]", h.id)),
                            out_.bold(clean(h.author)),
                            out_.dim(fmt::format("{}, {}", h.type, date_for_people(h.date, h.date_precision))),
@@ -37,8 +45,8 @@ class TextPrinter : public HitPrinter {
   }
   void end(const query::SearchResult& r) override {
     const std::size_t shown = r.hits.size();
-    const std::string total = r.total_exact ? counted(r.total, "result")
-                                            : fmt::format("about {} results", about(r.total));
+    const std::string noun = r.by_thread ? "thread" : "result";
+    const std::string total = r.total_exact ? counted(r.total, noun) : fmt::format("about {} {}s", about(r.total), noun);
     const bool counts_alone = shown == 0 && !r.facets.empty();  // --limit 0 --facet ...
     out_.write(out_.dim(fmt::format("{}{}\n", total,
                                     !counts_alone && shown < static_cast<std::size_t>(r.total)
@@ -109,7 +117,8 @@ nlohmann::json hit_json(const query::Hit& h) {
           {"thread_title", h.thread_title},
           {"url", h.url},
           {"snippet", snippet},
-          {"score", h.score}};
+          {"score", h.score},
+          {"thread_id", h.thread_id}};
 }
 
 nlohmann::json facet_json(const query::FacetResult& f, const query::FacetCount& c) {
@@ -123,7 +132,9 @@ class JsonPrinter : public HitPrinter {
   explicit JsonPrinter(const Terminal& out) : out_(out) {}
   void begin(const query::SearchResult&) override {}
   void hit(const query::Hit& h) override {
-    out_.write(json_line(hit_json(h)));
+    nlohmann::json j = hit_json(h);
+    if (h.thread_hits > 0) j["thread_hits"] = h.thread_hits;
+    out_.write(json_line(j));
   }
   void end(const query::SearchResult&) override {}
   void facet(const query::FacetResult& f) override {
@@ -146,20 +157,24 @@ std::string csv_field(const std::string& v) {
 class CsvPrinter : public HitPrinter {
  public:
   explicit CsvPrinter(const Terminal& out) : out_(out) {}
-  void begin(const query::SearchResult&) override {
-    out_.write("id,type,author,date,site,thread_title,url,snippet\r\n");
+  void begin(const query::SearchResult& r) override {
+    by_thread_ = r.by_thread;
+    out_.write(std::string("id,type,author,date,site,thread_title,url,snippet") + (by_thread_ ? ",thread_id,thread_hits" : "") +
+               "\r\n");
   }
   void hit(const query::Hit& h) override {
     const auto j = hit_json(h);
-    out_.write(fmt::format("{},{},{},{},{},{},{},{}\r\n", h.id, h.type, csv_field(h.author),
+    out_.write(fmt::format("{},{},{},{},{},{},{},{}{}\r\n", h.id, h.type, csv_field(h.author),
                            h.date ? archive::format_utc(h.date) : "", csv_field(h.site), csv_field(h.thread_title),
-                           csv_field(h.url), csv_field(j["snippet"].get<std::string>())));
+                           csv_field(h.url), csv_field(j["snippet"].get<std::string>()),
+                           by_thread_ ? fmt::format(",{},{}", h.thread_id, h.thread_hits) : ""));
   }
   void end(const query::SearchResult&) override {}
   void facet(const query::FacetResult&) override {}  // one table: see CsvFacetPrinter
 
  private:
   const Terminal& out_;
+  bool by_thread_ = false;
 };
 
 class CsvFacetPrinter : public HitPrinter {

@@ -1,7 +1,8 @@
 // Printers for search results: text for people, JSON lines and CSV for scripts.
 // JSON fields (version 1, one object per line; documented in README "Output formats"):
 //   id, type, author, date (ISO 8601 UTC or null), date_precision (exact, no-zone, day,
-//   approximate; null without a date), site, thread_title, url, snippet, score; after the
+//   approximate; null without a date), site, thread_title, url, snippet, score, thread_id
+//   (and with search --thread, thread_hits: the thread's matches); after the
 //   hits, one object per facet value: facet, value, count (and title, for a thread)
 #pragma once
 

@@ -36,6 +36,9 @@ struct SearchOptions {
   // values of a facet that is not a period to keep.
   std::vector<Facet> facets;
   std::size_t facet_limit = 10;
+  // One hit per thread, its best match, with how many matches the thread holds
+  // (Hit::thread_hits); the total counts threads. Every match is checked.
+  bool by_thread = false;
 };
 
 // A byte range of Snippet::text that matched the query.
@@ -59,6 +62,8 @@ struct Hit {
   std::string url;             // with #comment-N anchor for comments
   Snippet snippet;
   double score = 0;
+  std::int64_t thread_id = 0;    // catalog id of its thread (`thread:ID`)
+  std::int64_t thread_hits = 0;  // SearchOptions::by_thread: the thread's matches, this one too
 };
 
 struct SearchResult {
@@ -66,6 +71,7 @@ struct SearchResult {
   bool rewritten = false;       // true when the natural form changed the query
   std::int64_t total = 0;       // number of matches: exact, or an estimate (total_exact)
   bool total_exact = true;
+  bool by_thread = false;       // hits are threads' best (SearchOptions::by_thread)
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;  // in the order SearchOptions::facets asked for them
 };
