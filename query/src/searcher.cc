@@ -123,6 +123,31 @@ Xapian::Query query_to_run(const Xapian::Query& query) {
                        Xapian::Query(Xapian::Query::OP_OR, z_forms.begin(), z_forms.end()));
 }
 
+// `term` read back through the schema: the field whose prefix it carries (the longest that
+// fits; none is own words) and its value as a person would write it.
+ReadTerm read_term(const std::string& term) {
+  const indexer::FieldInfo* best = nullptr;
+  for (const auto& f : indexer::fields()) {
+    if (f.prefix.empty() || term.compare(0, f.prefix.size(), f.prefix) != 0) continue;
+    const std::string_view rest = std::string_view(term).substr(f.prefix.size());
+    if (!rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z') continue;  // a longer prefix's
+    if (!best || f.prefix.size() > best->prefix.size()) best = &f;
+  }
+  if (!best) best = &indexer::field_info(indexer::Field::Own);
+  std::string value = term.substr(best->prefix.size());
+  if (!value.empty() && value[0] == ':') value.erase(0, 1);
+  std::string field(best->name);
+  switch (best->field) {
+    case indexer::Field::Year: field = "year"; break;
+    case indexer::Field::Month: field = "month", value = value.substr(0, 4) + "-" + value.substr(4); break;
+    case indexer::Field::Day: field = "day", value = value.substr(0, 4) + "-" + value.substr(4, 2) + "-" + value.substr(6); break;
+    case indexer::Field::Id: field = "id"; break;
+    default: break;
+  }
+  if (!best->boolean) value += " (stem)";
+  return {field, value, term};
+}
+
 void set_sort(Xapian::Enquire& enquire, Sort sort) {
   switch (sort) {
     case Sort::Relevance:  // ties (e.g. pure filters) newest first
@@ -160,6 +185,12 @@ Result<SearchResult> Searcher::Impl::run(const SearchOptions& options) {
   QueryLanguage language(db, options.now != 0 ? options.now : static_cast<std::int64_t>(std::time(nullptr)));
   auto query = language.parse(reading.query);
   if (!query) return query.error();
+  if (options.explain) {
+    Explanation explained{query->get_description(), {}};
+    for (auto t = query->get_unique_terms_begin(); t != query->get_unique_terms_end(); ++t)
+      explained.terms.push_back(read_term(*t));
+    result.explanation = std::move(explained);
+  }
 
   Xapian::Enquire enquire(db);
   // Copies of entries indexed again since the generation was built are marked, not removed.

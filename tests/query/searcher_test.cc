@@ -400,6 +400,29 @@ TEST(SearcherHits, AnEntryMissingFromTheCatalogShowsItsIdAlone) {
   EXPECT_EQ(r->hits[0].snippet.text, "");
 }
 
+// --explain: the parsed query, and each term read back to the field it searches.
+TEST_F(SearcherTest, ExplainReadsEveryTermBackToItsField) {
+  SearchOptions o;
+  o.query = "author:\"Zoë Ångström\" date:2022-12..2023-01 launches quote:micrometeoroid is:edited";
+  o.now = kNow;
+  o.explain = true;
+  auto r = searcher_->search(o);
+  ASSERT_TRUE(r) << r.error().message;
+  ASSERT_TRUE(r->explanation);
+  std::set<std::pair<std::string, std::string>> read;
+  for (const auto& t : r->explanation->terms) read.emplace(t.field, t.value);
+  EXPECT_EQ(read, (std::set<std::pair<std::string, std::string>>{{"author", "zoe angstrom"},
+                                                                   {"month", "2022-12"},
+                                                                   {"month", "2023-01"},
+                                                                   {"own", "launch (stem)"},
+                                                                   {"topic", "launch (stem)"},
+                                                                   {"quote", "micrometeoroid (stem)"},
+                                                                   {"is", "edited"}}));
+  EXPECT_NE(r->explanation->xapian.find("Azoe angstrom"), std::string::npos) << r->explanation->xapian;
+  o.explain = false;
+  EXPECT_FALSE(searcher_->search(o)->explanation);
+}
+
 TEST(SearcherOpen, NeverIndexedIsNotFoundWithAHint) {
   test::TempDir dir;
   auto s = Searcher::open(dir.path() / "index", testing::lookup_in({}));

@@ -1,4 +1,5 @@
 // fora search QUERY: run a query against the index and print the results.
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -19,6 +20,7 @@ struct SearchCommand {
   bool count = false;
   bool literal = false;            // no natural-language reading
   bool by_thread = false;           // one result per thread
+  bool explain = false;             // how the query was read, field by field
   std::vector<std::string> facets;  // facet names (query::facet_names())
   std::size_t facet_limit = 10;
 };
@@ -52,6 +54,7 @@ Status run_search(const Context& ctx, const SearchCommand& cmd) {
   for (const auto& name : cmd.facets) options.facets.push_back(*query::facet_by_name(name));
   options.facet_limit = cmd.facet_limit;
   options.by_thread = cmd.by_thread;
+  options.explain = cmd.explain;
   if (cmd.sort == "date") options.sort = query::Sort::Date;
   if (cmd.sort == "-date") options.sort = query::Sort::DateDesc;
 
@@ -69,6 +72,16 @@ Status run_search(const Context& ctx, const SearchCommand& cmd) {
     const Terminal& where = cmd.format == "text" && !cmd.count ? ctx.out : ctx.err;
     where.write(where.dim(fmt::format("read as: {}\n", clean(result->reading))));
     if (&where == &ctx.out) where.write("\n");
+  }
+  if (result->explanation) {
+    // Before the results; on stderr when stdout is for a script (JSON, CSV, a count).
+    const Terminal& where = cmd.format == "text" && !cmd.count ? ctx.out : ctx.err;
+    std::string explained = where.dim("query as Xapian reads it: ") + clean(result->explanation->xapian) + "\n";
+    std::size_t width = 0;
+    for (const auto& t : result->explanation->terms) width = std::max(width, clean(t.value).size());
+    for (const auto& t : result->explanation->terms)
+      explained += fmt::format("  {:<9} {:<{}}  {}\n", t.field, clean(t.value), width, where.dim(clean(t.term)));
+    where.write(explained + (&where == &ctx.out ? "\n" : ""));
   }
   if (cmd.count) {
     ctx.out.write(fmt::format("{}\n", result->total));
@@ -108,6 +121,8 @@ Command::Run add_search_options(CLI::App& s) {
       ->delimiter(',')
       ->check(CLI::IsMember(names))
       ->excludes(count);
+  s.add_flag("--explain", search->explain,
+             "First print the query as Xapian reads it, and each of its terms with the field it searches");
   s.add_flag("--thread", search->by_thread,
              "One result per thread: its best match and how many of its posts and comments match")
       ->excludes(count);

@@ -47,7 +47,7 @@ class TextPrinter : public HitPrinter {
     const std::size_t shown = r.hits.size();
     const std::string noun = r.by_thread ? "thread" : "result";
     const std::string total = r.total_exact ? counted(r.total, noun) : fmt::format("about {} {}s", about(r.total), noun);
-    const bool counts_alone = shown == 0 && !r.facets.empty();  // --limit 0 --facet ...
+    const bool counts_alone = shown == 0;  // --limit 0: the total (and facets) alone
     out_.write(out_.dim(fmt::format("{}{}\n", total,
                                     !counts_alone && shown < static_cast<std::size_t>(r.total)
                                         ? fmt::format(", {} shown (see --limit, --offset{})", shown,

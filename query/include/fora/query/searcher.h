@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,19 @@ struct SearchOptions {
   // One hit per thread, its best match, with how many matches the thread holds
   // (Hit::thread_hits); the total counts threads. Every match is checked.
   bool by_thread = false;
+  bool explain = false;  // fill SearchResult::explanation
+};
+
+// One term of a parsed query, read back: the field it searches ("author", "year", "own", …)
+// and the value ("edward", "2022-12", "soyuz (stem)").
+struct ReadTerm {
+  std::string field, value, term;
+};
+
+// How a search read its query (SearchOptions::explain).
+struct Explanation {
+  std::string xapian;           // the parsed query as Xapian describes it
+  std::vector<ReadTerm> terms;  // each of its terms, in Xapian's order
 };
 
 // A byte range of Snippet::text that matched the query.
@@ -74,6 +88,7 @@ struct SearchResult {
   bool by_thread = false;       // hits are threads' best (SearchOptions::by_thread)
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;  // in the order SearchOptions::facets asked for them
+  std::optional<Explanation> explanation;
 };
 
 class Searcher {
