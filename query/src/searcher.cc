@@ -139,8 +139,14 @@ ReadTerm read_term(const std::string& term) {
   std::string field(best->name);
   switch (best->field) {
     case indexer::Field::Year: field = "year"; break;
-    case indexer::Field::Month: field = "month", value = value.substr(0, 4) + "-" + value.substr(4); break;
-    case indexer::Field::Day: field = "day", value = value.substr(0, 4) + "-" + value.substr(4, 2) + "-" + value.substr(6); break;
+    case indexer::Field::Month:
+      field = "month";
+      if (value.size() == 6) value.insert(4, "-");
+      break;
+    case indexer::Field::Day:
+      field = "day";
+      if (value.size() == 8) value.insert(6, "-").insert(4, "-");
+      break;
     case indexer::Field::Id: field = "id"; break;
     default: break;
   }
