@@ -212,7 +212,10 @@ Result<SearchResult> Searcher::Impl::run(const SearchOptions& options) {
   std::optional<FacetCounter> facets;
   std::optional<Xapian::Enquire> facet_enquire;
   if (!options.facets.empty()) {
-    if (options.by_thread) facet_enquire.emplace(db), facet_enquire->set_query(enquire.get_query());
+    if (options.by_thread) {
+      facet_enquire.emplace(db);
+      facet_enquire->set_query(enquire.get_query());
+    }
     facets.emplace(facet_enquire ? *facet_enquire : enquire, options.facets, options.facet_limit);
   }
   // Threads: one hit each (its best match), collapsed on the thread's slot.
