@@ -549,5 +549,58 @@ TEST_F(SampleSite, SearchByThreadCountsEachThreadsMatches) {
   EXPECT_EQ(std::to_string(soyuz) + "\n", fora(archive_->path(), {"search", "--count", "soyuz"}).out);
 }
 
+// `fora threads`: every thread (or those a question finds) with its posts and comments, first
+// and last date and participants, as WordPress's rows have them.
+TEST_F(SampleSite, ThreadsListsEachThreadAsTheDataHasIt) {
+  struct Expected {
+    std::int64_t comments = 0;
+    std::string first, last;
+    std::map<std::string, std::int64_t> people;
+  };
+  std::map<std::string, Expected> want;  // by title
+  for (const auto& p : truth()["posts"]) {
+    Expected& e = want[p["title"]];
+    e.first = e.last = p["date_utc"];
+    ++e.people[p["author"]];
+  }
+  for (const auto& c : truth()["comments"]) {
+    Expected& e = want[post(c["post_id"])["title"]];
+    ++e.comments;
+    e.first = std::min(e.first, c["date_utc"].get<std::string>());
+    e.last = std::max(e.last, c["date_utc"].get<std::string>());
+    ++e.people[c["author"]];
+  }
+  auto r = fora(archive_->path(), {"threads", "--json", "--limit", "1000"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::size_t seen = 0;
+  std::string previous_last = "9999";
+  for (const auto& t : json_lines(r.out)) {
+    ++seen;
+    ASSERT_TRUE(want.count(t["title"])) << t.dump();
+    const Expected& e = want[t["title"]];
+    EXPECT_EQ(t["v"], 1);
+    EXPECT_EQ(t["posts"], 1) << t["title"];
+    EXPECT_EQ(t["comments"], e.comments) << t["title"];
+    EXPECT_EQ(t["first"], e.first) << t["title"];
+    EXPECT_EQ(t["last"], e.last) << t["title"];
+    std::map<std::string, std::int64_t> people;
+    for (const auto& p : t["participants"]) people[p["author"]] = p["entries"];
+    EXPECT_EQ(people, e.people) << t["title"];
+    EXPECT_LE(t["last"].get<std::string>(), previous_last) << "the most recently active first";
+    previous_last = t["last"];
+  }
+  EXPECT_EQ(seen, want.size());
+
+  // A question: the threads it finds, with how many of their entries match.
+  std::map<std::string, std::int64_t> edward;
+  for (const auto& c : truth()["comments"])
+    if (c["author"] == "Edward") ++edward[post(c["post_id"])["title"].get<std::string>()];
+  auto found = fora(archive_->path(), {"threads", "--json", "--limit", "1000", "author:Edward"});
+  ASSERT_EQ(found.exit_code, 0) << found.err;
+  std::map<std::string, std::int64_t> matching;
+  for (const auto& t : json_lines(found.out)) matching[t["title"]] = t["matches"];
+  EXPECT_EQ(matching, edward);
+}
+
 }  // namespace
 }  // namespace fora::test
