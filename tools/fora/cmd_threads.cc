@@ -2,6 +2,7 @@
 // its posts and comments, first and last date and participants, from the catalog.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -105,7 +106,11 @@ Status run_threads(const Context& ctx, const ThreadsCommand& cmd) {
   if (!searcher) return searcher.error();
   auto result = searcher->search(options);
   if (!result) return result.error();
-  if (result->rewritten && !cmd.json) ctx.out.write(ctx.out.dim(fmt::format("read as: {}\n\n", clean(result->reading))));
+  // How fora read the question (stderr with --json, as search does).
+  if (result->rewritten) {
+    const Terminal& where = cmd.json ? ctx.err : ctx.out;
+    where.write(where.dim(fmt::format("read as: {}\n", clean(result->reading))) + (cmd.json ? "" : "\n"));
+  }
   for (const auto& hit : result->hits) {
     auto entries = store.thread_entries(hit.thread_id);
     if (!entries) return entries.error();
