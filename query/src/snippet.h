@@ -17,7 +17,4 @@ inline constexpr std::string_view kHighlightEnd = "\x02";
 // control characters are dropped.
 Snippet snippet_from_marked(std::string_view marked);
 
-// The first `max_bytes` of `text` (cut at a word boundary, ending in "…"), no highlights.
-Snippet leading_snippet(std::string_view text, std::size_t max_bytes);
-
 }  // namespace fora::query

@@ -8,6 +8,7 @@
 #include "number_option.h"
 #include "entry_json.h"
 #include "fora/archive/http_response.h"
+#include "fora/query/searcher.h"
 #include "printer.h"
 #include "thread_view.h"
 #include "word_diff.h"
@@ -94,18 +95,6 @@ void print_history(const Terminal& out, const std::vector<archive::EntryVersion>
   }
 }
 
-// The first `max_bytes` of `text` or so, cut after a whole word (and a whole UTF-8
-// character), with "…" when cut.
-std::string excerpt(const std::string& text, std::size_t max_bytes) {
-  if (text.size() <= max_bytes) return text;
-  std::size_t cut = text.rfind(' ', max_bytes);
-  if (cut == std::string::npos || cut == 0) {
-    cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  }
-  return text.substr(0, cut) + "\u2026";
-}
-
 // One entry of the conversation around the one shown: its header line and the start of its
 // words, indented.
 void print_neighbour(const Terminal& out, const archive::StoredEntry& e, const std::string& indent) {
@@ -114,18 +103,14 @@ void print_neighbour(const Terminal& out, const archive::StoredEntry& e, const s
                                                                   extract::precision_name(e.entry.precision)))) +
             "\n");
   const std::string words = e.words_lost ? std::string(kWordsLost) : e.entry.text;
-  if (!words.empty()) out.write(indent + "  " + clean(excerpt(words, 200)) + "\n");
+  if (!words.empty()) out.write(indent + "  " + clean(query::leading_snippet(words, 200).text) + "\n");
 }
 
 // The whole thread in page order (or the `context` entries either side of the one shown),
 // each indented by its reply depth, the one shown marked.
 void print_thread(const Terminal& out, const ThreadView& view, std::size_t at, std::optional<std::size_t> context) {
   const auto& lines = view.lines();
-  std::size_t from = 0, to = lines.size();
-  if (context) {
-    from = at > *context ? at - *context : 0;
-    to = std::min(lines.size(), at + *context + 1);
-  }
+  const auto [from, to] = view.around(at, context);
   const auto entries = [](std::size_t n) { return fmt::format("{} {}", n, n == 1 ? "entry" : "entries"); };
   if (from > 0) out.write(out.dim(fmt::format("({} before)", entries(from))) + "\n");
   for (std::size_t k = from; k < to; ++k) {
@@ -159,9 +144,11 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
   const ThreadView view(*thread_entries);
   const std::size_t at = view.find(e->id);
   std::vector<std::size_t> parents, replies;
+  std::size_t all_replies = 0;  // before --context cuts them
   if (at < view.lines().size()) {
     parents = view.parents(at);
     replies = view.replies(at);
+    all_replies = replies.size();
     if (cmd.context && parents.size() > *cmd.context) parents.resize(*cmd.context);
     if (cmd.context && replies.size() > *cmd.context) replies.resize(*cmd.context);
   }
@@ -188,11 +175,7 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
     // One object per entry of the thread, in page order, with its depth; the one asked for
     // has "shown": true.
     const auto& lines = view.lines();
-    std::size_t from = 0, to = lines.size();
-    if (cmd.context && at < lines.size()) {
-      from = at > *cmd.context ? at - *cmd.context : 0;
-      to = std::min(lines.size(), at + *cmd.context + 1);
-    }
+    const auto [from, to] = view.around(at, cmd.context);
     for (std::size_t k = from; k < to; ++k) {
       nlohmann::json j = stored_entry_json(*lines[k].entry);
       j["depth"] = lines[k].depth;
@@ -258,9 +241,8 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
   if (!e->entry.quotes.empty()) out.write("\n");
   out.write((e->words_lost ? out.dim(kWordsLost) : clean(e->entry.text, true)) + "\n");
   if (!replies.empty()) {
-    const std::size_t all = view.replies(at).size();
-    out.write("\n" + out.dim(fmt::format("{} {}{}:", all, all == 1 ? "reply" : "replies",
-                                         replies.size() < all ? fmt::format(", the first {}", replies.size()) : "")) +
+    out.write("\n" + out.dim(fmt::format("{} {}{}:", all_replies, all_replies == 1 ? "reply" : "replies",
+                                         replies.size() < all_replies ? fmt::format(", the first {}", replies.size()) : "")) +
               "\n");
     for (std::size_t k : replies) print_neighbour(out, *view.lines()[k].entry, "  ");
   }

@@ -96,4 +96,9 @@ std::vector<std::size_t> ThreadView::replies(std::size_t at) const {
   return out;
 }
 
+std::pair<std::size_t, std::size_t> ThreadView::around(std::size_t at, std::optional<std::size_t> context) const {
+  if (!context || at >= lines_.size()) return {0, lines_.size()};
+  return {at > *context ? at - *context : 0, std::min(lines_.size(), at + *context + 1)};
+}
+
 }  // namespace fora::cli

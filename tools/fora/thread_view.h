@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "fora/archive/thread_store.h"
@@ -29,6 +31,9 @@ class ThreadView {
   std::vector<std::size_t> parents(std::size_t at) const;
   // The direct replies to line `at`, in page order.
   std::vector<std::size_t> replies(std::size_t at) const;
+  // The lines [first, last) of the `context` entries either side of line `at`, and `at`;
+  // every line when there is no `context` (or no line `at`).
+  std::pair<std::size_t, std::size_t> around(std::size_t at, std::optional<std::size_t> context) const;
 
  private:
   std::vector<Line> lines_;

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "fora/archive/thread_store.h"
@@ -64,6 +65,10 @@ struct Snippet {
   std::string text;              // plain UTF-8, no control characters, may start/end with "…"
   std::vector<Span> highlights;  // in order, non-overlapping
 };
+
+// The first `max_bytes` of `text` (cut at a word boundary, ending in "…"), no highlights: a
+// hit's snippet when no word of the query is in its text, and `fora show`'s excerpts.
+Snippet leading_snippet(std::string_view text, std::size_t max_bytes);
 
 struct Hit {
   std::int64_t id = 0;         // catalog id (fora show ID)
