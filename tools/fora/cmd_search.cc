@@ -58,41 +58,36 @@ Status run_search(const Context& ctx, const SearchCommand& cmd) {
   if (cmd.sort == "date") options.sort = query::Sort::Date;
   if (cmd.sort == "-date") options.sort = query::Sort::DateDesc;
 
-  auto archive = ctx.open_archive(archive::Archive::Mode::Read);
-  if (!archive) return archive.error();
-  const archive::ThreadStore& entries = (*archive)->threads();
-  auto searcher = query::Searcher::open(ctx.archive_dir / archive::kIndexFolder,
-                                        [&entries](std::int64_t id) { return entries.entry(id); });
-  if (!searcher) return searcher.error();
-  auto result = searcher->search(options);
-  if (!result) return result.error();
+  auto answer = ctx.search(options);
+  if (!answer) return answer.error();
+  query::SearchResult& result = answer->result;
 
   // How fora read the question, so the reader can correct it (stderr for the script formats).
-  if (result->rewritten) {
+  if (result.rewritten) {
     const Terminal& where = cmd.format == "text" && !cmd.count ? ctx.out : ctx.err;
-    where.write(where.dim(fmt::format("read as: {}\n", clean(result->reading))));
+    where.write(where.dim(fmt::format("read as: {}\n", clean(result.reading))));
     if (&where == &ctx.out) where.write("\n");
   }
-  if (result->explanation) {
+  if (result.explanation) {
     // Before the results; on stderr when stdout is for a script (JSON, CSV, a count).
     const Terminal& where = cmd.format == "text" && !cmd.count ? ctx.out : ctx.err;
-    std::string explained = where.dim("query as Xapian reads it: ") + clean(result->explanation->xapian) + "\n";
+    std::string explained = where.dim("query as Xapian reads it: ") + clean(result.explanation->xapian) + "\n";
     std::size_t width = 0;
-    for (const auto& t : result->explanation->terms) width = std::max(width, clean(t.value).size());
-    for (const auto& t : result->explanation->terms)
+    for (const auto& t : result.explanation->terms) width = std::max(width, clean(t.value).size());
+    for (const auto& t : result.explanation->terms)
       explained += fmt::format("  {:<9} {:<{}}  {}\n", t.field, clean(t.value), width, where.dim(clean(t.term)));
     where.write(explained + (&where == &ctx.out ? "\n" : ""));
   }
   if (cmd.count) {
-    ctx.out.write(fmt::format("{}\n", result->total));
+    ctx.out.write(fmt::format("{}\n", result.total));
     return ok();
   }
-  name_threads(entries, result->facets);
-  auto printer = make_printer(cmd.format, ctx.out, !result->facets.empty());
-  printer->begin(*result);
-  for (const auto& hit : result->hits) printer->hit(hit);
-  printer->end(*result);
-  for (const auto& facet : result->facets) printer->facet(facet);
+  name_threads(answer->archive->threads(), result.facets);
+  auto printer = make_printer(cmd.format, ctx.out, !result.facets.empty());
+  printer->begin(result);
+  for (const auto& hit : result.hits) printer->hit(hit);
+  printer->end(result);
+  for (const auto& facet : result.facets) printer->facet(facet);
   return ok();
 }
 

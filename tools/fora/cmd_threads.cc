@@ -98,20 +98,16 @@ Status run_threads(const Context& ctx, const ThreadsCommand& cmd) {
   // Without a question, the threads most recently active first.
   if (text.empty()) options.sort = query::Sort::DateDesc;
 
-  auto archive = ctx.open_archive(archive::Archive::Mode::Read);
-  if (!archive) return archive.error();
-  const archive::ThreadStore& store = (*archive)->threads();
-  auto searcher = query::Searcher::open(ctx.archive_dir / archive::kIndexFolder,
-                                        [&store](std::int64_t id) { return store.entry(id); });
-  if (!searcher) return searcher.error();
-  auto result = searcher->search(options);
-  if (!result) return result.error();
+  auto answer = ctx.search(options);
+  if (!answer) return answer.error();
+  const query::SearchResult& result = answer->result;
+  const archive::ThreadStore& store = answer->archive->threads();
   // How fora read the question (stderr with --json, as search does).
-  if (result->rewritten) {
+  if (result.rewritten) {
     const Terminal& where = cmd.json ? ctx.err : ctx.out;
-    where.write(where.dim(fmt::format("read as: {}\n", clean(result->reading))) + (cmd.json ? "" : "\n"));
+    where.write(where.dim(fmt::format("read as: {}\n", clean(result.reading))) + (cmd.json ? "" : "\n"));
   }
-  for (const auto& hit : result->hits) {
+  for (const auto& hit : result.hits) {
     auto entries = store.thread_entries(hit.thread_id);
     if (!entries) return entries.error();
     const ThreadSummary t = summarise(hit, *entries);
@@ -121,9 +117,9 @@ Status run_threads(const Context& ctx, const ThreadsCommand& cmd) {
       print_thread(ctx.out, t, !text.empty());
   }
   if (!cmd.json) {
-    const std::size_t shown = result->hits.size();
-    ctx.out.write(ctx.out.dim(fmt::format("{}{}\n", counted(result->total, "thread"),
-                                          shown > 0 && shown < static_cast<std::size_t>(result->total)
+    const std::size_t shown = result.hits.size();
+    ctx.out.write(ctx.out.dim(fmt::format("{}{}\n", counted(result.total, "thread"),
+                                          shown > 0 && shown < static_cast<std::size_t>(result.total)
                                               ? fmt::format(", {} shown (see --limit, --offset)", shown)
                                               : "")));
   }

@@ -17,6 +17,18 @@ Result<std::unique_ptr<archive::Archive>> Context::open_archive(archive::Archive
   return opened;
 }
 
+Result<Context::Answer> Context::search(const query::SearchOptions& options) const {
+  auto archive = open_archive(archive::Archive::Mode::Read);
+  if (!archive) return archive.error();
+  const archive::ThreadStore& entries = (*archive)->threads();
+  auto searcher = query::Searcher::open(archive_dir / archive::kIndexFolder,
+                                        [&entries](std::int64_t id) { return entries.entry(id); });
+  if (!searcher) return searcher.error();
+  auto result = searcher->search(options);
+  if (!result) return result.error();
+  return Answer{std::move(*archive), std::move(*result)};
+}
+
 int exit_code(Errc code) {
   switch (code) {
     case Errc::InvalidArgument: return 2;

@@ -8,6 +8,7 @@
 
 #include "fora/archive/archive.h"
 #include "fora/extract/extractor.h"
+#include "fora/query/searcher.h"
 #include "fora/result.h"
 #include "terminal.h"
 
@@ -24,6 +25,13 @@ struct Context {
   std::string command_line;              // what followed `fora`, for the runs log
 
   Result<std::unique_ptr<archive::Archive>> open_archive(archive::Archive::Mode mode) const;
+  // A question asked of the archive's index, its hits read from the catalog of the archive
+  // (opened for reading), which comes back with the result for what the command reads next.
+  struct Answer {
+    std::unique_ptr<archive::Archive> archive;
+    query::SearchResult result;
+  };
+  Result<Answer> search(const query::SearchOptions& options) const;
   // The profiles: --profiles, $FORA_PROFILES, <prefix>/share/fora/profiles, the source tree.
   Result<extract::Extractor> open_extractor() const;
 };
