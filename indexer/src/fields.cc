@@ -49,6 +49,17 @@ std::span<const FieldInfo> fields() { return kFields; }
 
 const FieldInfo& field_info(Field field) { return kFields[static_cast<std::size_t>(field)]; }
 
+Field field_of_term(std::string_view term) {
+  const FieldInfo* best = nullptr;
+  for (const auto& f : kFields) {
+    if (f.prefix.empty() || term.substr(0, f.prefix.size()) != f.prefix) continue;
+    const std::string_view rest = term.substr(f.prefix.size());
+    if (!rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z') continue;  // a longer prefix's
+    if (!best || f.prefix.size() > best->prefix.size()) best = &f;
+  }
+  return best ? best->field : Field::Own;
+}
+
 std::optional<Field> field_by_name(std::string_view name) {
   for (const auto& f : kFields)
     if (!f.name.empty() && f.name == name) return f.field;

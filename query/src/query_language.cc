@@ -74,13 +74,6 @@ constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryPars
                             Xapian::QueryParser::FLAG_WILDCARD |
                             Xapian::QueryParser::FLAG_PURE_NOT;
 
-// True for a term of the topic field (S + a stem; no other prefix starts with S).
-bool is_topic_term(const std::string& term) {
-  const std::string_view prefix = indexer::field_info(Field::Topic).prefix;
-  return term.size() > prefix.size() && term.compare(0, prefix.size(), prefix) == 0 &&
-         !(term[prefix.size()] >= 'A' && term[prefix.size()] <= 'Z');
-}
-
 // `query` with each phrase (or NEAR, ADJ) of topic words made an AND of them; nullopt when
 // it has none. The index keeps no positions for the topic (fields.h), so such a phrase could
 // never match, and a thread title is short enough that "all these words in it" is what a
@@ -93,7 +86,9 @@ std::optional<Xapian::Query> topic_phrases_as_and(const Xapian::Query& query) {
   for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) subs.push_back(query.get_subquery(i));
   if (op == Q::OP_PHRASE || op == Q::OP_NEAR) {
     const bool topic = !subs.empty() && std::all_of(subs.begin(), subs.end(), [](const Q& sub) {
-      return sub.get_type() == Q::LEAF_TERM && is_topic_term(*sub.get_terms_begin());
+      if (sub.get_type() != Q::LEAF_TERM) return false;
+      const std::string term = *sub.get_terms_begin();
+      return term.size() > indexer::field_info(Field::Topic).prefix.size() && indexer::field_of_term(term) == Field::Topic;
     });
     if (!topic) return std::nullopt;
     return Q(Q::OP_AND, subs.begin(), subs.end());

@@ -97,13 +97,6 @@ Result<Hit> make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, c
   return hit;
 }
 
-// True for the prefix of a free-text field (own words, quotes, topic): its terms are stems.
-bool is_text_prefix(std::string_view prefix) {
-  for (indexer::Field f : {indexer::Field::Own, indexer::Field::Quote, indexer::Field::Topic})
-    if (indexer::field_info(f).prefix == prefix) return true;
-  return false;
-}
-
 // The query to run: `query` without the copies marked replaced, and with the Z form of each
 // of its word stems, optional (AND_MAYBE: they never match, no document holds them). The
 // index holds stems without Xapian's Z prefix (TermGenerator::STEM_ALL), while MSet::snippet()
@@ -112,9 +105,9 @@ Xapian::Query query_to_run(const Xapian::Query& query) {
   std::vector<Xapian::Query> z_forms;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
     const std::string& term = *t;
-    const auto stem = term.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");  // past the field prefix
-    if (stem == std::string::npos || !is_text_prefix(std::string_view(term).substr(0, stem))) continue;
-    z_forms.emplace_back("Z" + term.substr(stem));
+    const indexer::FieldInfo& field = indexer::field_info(indexer::field_of_term(term));
+    if (field.boolean || term.size() == field.prefix.size()) continue;  // free text's terms are stems
+    z_forms.emplace_back("Z" + term.substr(field.prefix.size()));
   }
   Xapian::Query run(Xapian::Query::OP_AND_NOT, query,
                     Xapian::Query(Xapian::Query::OP_VALUE_GE, indexer::kReplacedSlot, "1"));
@@ -123,17 +116,10 @@ Xapian::Query query_to_run(const Xapian::Query& query) {
                        Xapian::Query(Xapian::Query::OP_OR, z_forms.begin(), z_forms.end()));
 }
 
-// `term` read back through the schema: the field whose prefix it carries (the longest that
-// fits; none is own words) and its value as a person would write it.
+// `term` read back through the schema: the field whose prefix it carries
+// (indexer::field_of_term) and its value as a person would write it.
 ReadTerm read_term(const std::string& term) {
-  const indexer::FieldInfo* best = nullptr;
-  for (const auto& f : indexer::fields()) {
-    if (f.prefix.empty() || term.compare(0, f.prefix.size(), f.prefix) != 0) continue;
-    const std::string_view rest = std::string_view(term).substr(f.prefix.size());
-    if (!rest.empty() && rest[0] >= 'A' && rest[0] <= 'Z') continue;  // a longer prefix's
-    if (!best || f.prefix.size() > best->prefix.size()) best = &f;
-  }
-  if (!best) best = &indexer::field_info(indexer::Field::Own);
+  const indexer::FieldInfo* best = &indexer::field_info(indexer::field_of_term(term));
   std::string value = term.substr(best->prefix.size());
   if (!value.empty() && value[0] == ':') value.erase(0, 1);
   std::string field(best->name);

@@ -40,5 +40,16 @@ TEST(Fields, DateValueIsSortableUtc) {
   EXPECT_EQ(date_value(1671183000), "20221216093000");
 }
 
+TEST(Fields, ATermIsReadBackToItsField) {
+  EXPECT_EQ(field_of_term(boolean_term(Field::Author, "Edward")), Field::Author);
+  EXPECT_EQ(field_of_term(boolean_term(Field::Type, "comment")), Field::Type);
+  EXPECT_EQ(field_of_term(boolean_term(Field::Month, "202212")), Field::Month);
+  EXPECT_EQ(field_of_term(boolean_term(Field::Thread, "https://example.com/t/1")), Field::Thread);
+  EXPECT_EQ(field_of_term("Ssoyuz"), Field::Topic);
+  EXPECT_EQ(field_of_term("XQUOTEabort"), Field::Quote);
+  EXPECT_EQ(field_of_term("soyuz"), Field::Own);
+  EXPECT_EQ(field_of_term("XREPLYTOedward"), Field::ReplyTo) << "the longest prefix, not X... alone";
+}
+
 }  // namespace
 }  // namespace fora::indexer

@@ -88,6 +88,10 @@ std::span<const FieldInfo> fields();
 const FieldInfo& field_info(Field field);
 // The field a query name (e.g. "author") stands for; nullopt for unknown names.
 std::optional<Field> field_by_name(std::string_view name);
+// The field a term of the index belongs to: the one with the longest prefix the term starts
+// with, where what follows is not a longer prefix's upper-case letter; own words (no prefix)
+// when none is.
+Field field_of_term(std::string_view term);
 // The values a field takes when they are a fixed set (type: post, comment; is: edited, gone),
 // folded; empty for a field that takes any value. The query refuses a value not listed here.
 std::span<const std::string_view> closed_values(Field field);
