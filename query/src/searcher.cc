@@ -94,6 +94,7 @@ Result<Hit> make_hit(const Xapian::MSet& mset, const Xapian::MSetIterator& it, c
   hit.url = without_controls(e->entry.url);
   hit.thread_id = e->thread_id;
   hit.snippet = make_snippet(mset, without_controls(snippet_source(*e)));
+  hit.entry = std::move(*e);
   return hit;
 }
 
@@ -145,9 +146,15 @@ void set_sort(Xapian::Enquire& enquire, Sort sort) {
     case Sort::Relevance:  // ties (e.g. pure filters) newest first
       enquire.set_sort_by_relevance_then_value(indexer::kDateSlot, true);
       break;
-    case Sort::Date:
-      enquire.set_sort_by_value_then_relevance(indexer::kDateSlot, false);
+    case Sort::Date: {
+      // An entry without a date sorts as if after every date, not before the oldest.
+      static struct OldestFirst {
+        Xapian::MultiValueKeyMaker key;
+        OldestFirst() { key.add_value(indexer::kDateSlot, false, "\xff"); }
+      } oldest_first;
+      enquire.set_sort_by_key_then_relevance(&oldest_first.key, false);
       break;
+    }
     case Sort::DateDesc:
       enquire.set_sort_by_value_then_relevance(indexer::kDateSlot, true);
       break;
@@ -182,6 +189,15 @@ Result<SearchResult> Searcher::Impl::run(const SearchOptions& options) {
     for (auto t = query->get_unique_terms_begin(); t != query->get_unique_terms_end(); ++t)
       explained.terms.push_back(read_term(*t));
     result.explanation = std::move(explained);
+  }
+
+  if (options.author) {
+    // The term folds case; the slot holds the name as written.
+    const Xapian::Query by(Xapian::Query::OP_AND,
+                           Xapian::Query(indexer::boolean_term(indexer::Field::Author, *options.author)),
+                           Xapian::Query(Xapian::Query::OP_VALUE_RANGE, indexer::kAuthorSlot, *options.author,
+                                         *options.author));
+    *query = Xapian::Query(Xapian::Query::OP_FILTER, *query, by);
   }
 
   Xapian::Enquire enquire(db);

@@ -222,7 +222,7 @@ TEST(KilledCrawl, ResumesAndEndsWithTheArchiveOfAnUninterruptedOne) {
   EXPECT_EQ(runs[0]["outcome"], "ok");
   for (std::size_t k : {1u, 2u}) {
     EXPECT_TRUE(runs[k]["ended"].is_null()) << runs[k];
-    EXPECT_EQ(runs[k]["outcome"], "");
+    EXPECT_TRUE(runs[k]["outcome"].is_null()) << runs[k];
   }
 }
 

@@ -177,9 +177,9 @@ TEST(History, EditsRenamesDeletionsAndGoneThreadsAreRecordedAndNothingIsOverwrit
   const json stats = json::parse(fora(archive.path(), {"stats", "--json"}).out);
   EXPECT_EQ(stats["edited"], 1);  // the reply edited above
   EXPECT_EQ(stats["gone"], 1);
-  ASSERT_EQ(stats["sites_detail"].size(), 1u);
-  EXPECT_EQ(stats["sites_detail"][0]["gone"], 1);
-  EXPECT_EQ(stats["sites_detail"][0]["posts_and_comments"], board.post_count());
+  ASSERT_EQ(stats["per_site"].size(), 1u);
+  EXPECT_EQ(stats["per_site"][0]["gone"], 1);
+  EXPECT_EQ(stats["per_site"][0]["entries"], board.post_count());
 
   // The reply is back, and the page answers again: nothing is gone.
   for (const auto& f : failing) fs::rename(f.string() + ".away", f);

@@ -405,7 +405,7 @@ TEST_F(SampleSite, FacetsCountTheWholeMatchSetAsTheDataHasIt) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     std::map<std::string, std::map<std::string, std::int64_t>> out;
     for (const auto& line : json_lines(r.out)) {
-      const std::string value = line["facet"] == "thread" ? line["title"].get<std::string>() : line["value"].get<std::string>();
+      const std::string value = line["facet"] == "thread" ? line["thread_title"].get<std::string>() : line["value"].get<std::string>();
       out[line["facet"]][value] += line["count"].get<std::int64_t>();
     }
     return out;
@@ -434,7 +434,7 @@ TEST_F(SampleSite, FacetsCountTheWholeMatchSetAsTheDataHasIt) {
   // CSV: the facet table alone.
   auto csv = fora(archive_->path(), {"search", "--csv", "--limit", "0", "--facet", "type", "type:post OR type:comment"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
-  EXPECT_EQ(csv.out, fmt::format("facet,value,count,title\r\ntype,\"comment\",{},\"\"\r\ntype,\"post\",{},\"\"\r\n",
+  EXPECT_EQ(csv.out, fmt::format("facet,value,count,thread_title\r\ntype,comment,{},\r\ntype,post,{},\r\n",
                                  types["comment"], types["post"]));
 
   // An unknown facet is bad usage.
@@ -576,18 +576,18 @@ TEST_F(SampleSite, ThreadsListsEachThreadAsTheDataHasIt) {
   std::string previous_last = "9999";
   for (const auto& t : json_lines(r.out)) {
     ++seen;
-    ASSERT_TRUE(want.count(t["title"])) << t.dump();
-    const Expected& e = want[t["title"]];
+    ASSERT_TRUE(want.count(t["thread_title"])) << t.dump();
+    const Expected& e = want[t["thread_title"]];
     EXPECT_EQ(t["v"], 1);
-    EXPECT_EQ(t["posts"], 1) << t["title"];
-    EXPECT_EQ(t["comments"], e.comments) << t["title"];
-    EXPECT_EQ(t["first"], e.first) << t["title"];
-    EXPECT_EQ(t["last"], e.last) << t["title"];
+    EXPECT_EQ(t["posts"], 1) << t["thread_title"];
+    EXPECT_EQ(t["comments"], e.comments) << t["thread_title"];
+    EXPECT_EQ(t["first_date"], e.first) << t["thread_title"];
+    EXPECT_EQ(t["last_date"], e.last) << t["thread_title"];
     std::map<std::string, std::int64_t> people;
     for (const auto& p : t["participants"]) people[p["author"]] = p["entries"];
-    EXPECT_EQ(people, e.people) << t["title"];
-    EXPECT_LE(t["last"].get<std::string>(), previous_last) << "the most recently active first";
-    previous_last = t["last"];
+    EXPECT_EQ(people, e.people) << t["thread_title"];
+    EXPECT_LE(t["last_date"].get<std::string>(), previous_last) << "the most recently active first";
+    previous_last = t["last_date"];
   }
   EXPECT_EQ(seen, want.size());
 
@@ -598,7 +598,7 @@ TEST_F(SampleSite, ThreadsListsEachThreadAsTheDataHasIt) {
   auto found = fora(archive_->path(), {"threads", "--json", "--limit", "1000", "author:Edward"});
   ASSERT_EQ(found.exit_code, 0) << found.err;
   std::map<std::string, std::int64_t> matching;
-  for (const auto& t : json_lines(found.out)) matching[t["title"]] = t["matches"];
+  for (const auto& t : json_lines(found.out)) matching[t["thread_title"]] = t["matches"];
   EXPECT_EQ(matching, edward);
 }
 

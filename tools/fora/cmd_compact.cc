@@ -5,7 +5,7 @@
 #include "commands.h"
 #include "fora/archive/compact.h"
 #include "number_option.h"
-#include "printer.h"
+#include "people_text.h"
 
 namespace fora::cli {
 

@@ -7,7 +7,7 @@
 #include <fstream>
 
 #include "commands.h"
-#include "entry_json.h"
+#include "output.h"
 #include "fora/archive/http_response.h"
 #include "fora/archive/thread_export.h"
 #include "fora/archive/warc.h"
@@ -25,12 +25,6 @@ struct ExportCommand {
 };
 
 namespace {
-
-using json = nlohmann::json;
-
-json utc_or_null(std::optional<std::int64_t> t) {
-  return t ? json(archive::format_utc(*t)) : json(nullptr);
-}
 
 // A line on stderr for each capture or thread passed over because it is damaged.
 std::function<void(const std::string&)> warn_skipped(const Context& ctx, std::int64_t& skipped) {
@@ -74,24 +68,24 @@ Result<std::int64_t> export_jsonl(const Context& ctx, const archive::Archive& a,
       first_seen = std::min(first_seen, e.first_seen);
       last_seen = std::max(last_seen, e.last_seen);
     }
-    json thread = {{"v", 1},          {"type", "thread"},        {"thread", first.thread_id},
-                   {"site", first.site}, {"native_id", first.thread_native_id}, {"url", first.thread_url},
-                   {"title", first.thread_title}, {"categories", first.categories}, {"tags", first.tags},
-                   {"first_seen", archive::format_utc(first_seen)}, {"last_seen", archive::format_utc(last_seen)}};
+    const Record thread = {{"v", kRecordVersion},
+                           {"type", "thread"},
+                           {"thread_id", first.thread_id},
+                           {"site", first.site},
+                           {"thread_native_id", first.thread_native_id},
+                           {"thread_title", first.thread_title},
+                           {"thread_url", first.thread_url},
+                           {"categories", first.categories},
+                           {"tags", first.tags},
+                           {"first_seen", archive::format_utc(first_seen)},
+                           {"last_seen", archive::format_utc(last_seen)}};
     out << json_line(thread);
     for (std::size_t i = 0; i < entries.size(); ++i) {
-      const archive::StoredEntry& e = entries[i];
-      json j = entry_json(e.entry, e.kind, e.thread_title, e.thread_url);
-      j["id"] = e.id;
-      j["thread"] = e.thread_id;
-      j["site"] = e.site;
-      j["first_seen"] = archive::format_utc(e.first_seen);
-      j["last_seen"] = archive::format_utc(e.last_seen);
-      j["gone_since"] = utc_or_null(e.gone_since);
-      json vs = json::array();
-      for (const archive::EntryVersion& v : versions[i]) vs.push_back(version_json(v));
-      j["versions"] = std::move(vs);
-      out << json_line(j);
+      // Each entry as every command prints it, with every version fora saw of it.
+      Record entry = entry_record(entries[i]);
+      entry["versions"] = nlohmann::ordered_json::array();
+      for (const archive::EntryVersion& v : versions[i]) entry["versions"].push_back(version_record(v));
+      out << json_line(entry);
     }
     ++threads;
     return out ? ok() : Status(make_error(Errc::Io, "writing " + tmp));

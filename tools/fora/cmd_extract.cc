@@ -5,8 +5,8 @@
 #include <fstream>
 
 #include "commands.h"
-#include "entry_json.h"
-#include "printer.h"
+#include "output.h"
+#include "people_text.h"
 #include "fora/archive/http_response.h"
 #include "fora/crawler/fetcher.h"
 #include "fora/extract/page_limits.h"
@@ -18,7 +18,7 @@ struct ExtractCommand {
   std::string url;        // --url: the page's address (links, ids); default: the target
   std::string captured;   // --captured: capture time for relative dates
   std::string profile;    // --profile: apply this profile file, whatever it matches
-  bool json = false;
+  OutputOptions output;   // --json, --csv, --fields, --no-pager
   bool links = false;     // --links: print the links that lead on instead of the thread
   std::string user_agent = "fora/" FORA_VERSION_STRING;
 };
@@ -114,16 +114,14 @@ void print_text(const Terminal& out, const extract::Page& page) {
   for (const auto& c : t.comments) print_entry(out, c, "comment");
 }
 
-void print_json(const Terminal& out, const extract::Page& page) {
+// Each post and comment the page shows, as a record.
+void print_records(Printer& printer, const extract::Page& page) {
   if (!page.thread) return;
   const extract::ThreadPage& t = *page.thread;
   auto line = [&](const extract::Entry& e, std::string_view type) {
-    nlohmann::json j = entry_json(e, type, t.title, t.thread_url);
-    j["thread_native_id"] = t.thread_id;
-    j["reader"] = page.reader;
-    j["categories"] = t.categories;
-    j["tags"] = t.tags;
-    out.write(json_line(j));
+    Record r = entry_record(e, type, t);
+    r["reader"] = page.reader;
+    printer.record(extracted_kind(), r);
   };
   if (t.post) line(*t.post, "post");
   for (const auto& c : t.comments) line(c, "comment");
@@ -139,6 +137,10 @@ Status run_extract(const Context& ctx, const ExtractCommand& cmd) {
       return make_error(Errc::InvalidArgument, "--captured: not a date: " + cmd.captured,
                         "give an ISO 8601 time, e.g. 2024-11-25T15:14:00Z");
   }
+  if (cmd.links && cmd.output.format != Format::Text)
+    return make_error(Errc::InvalidArgument, "--links prints text", "leave out --json and --csv");
+  auto printer = Printer::make(ctx, cmd.output, {&extracted_kind()});
+  if (!printer) return printer.error();
   auto extractor = cmd.profile.empty() ? ctx.open_extractor()
                                        : extract::Extractor::open_forced(cmd.profile);
   if (!extractor) return extractor.error();
@@ -154,9 +156,9 @@ Status run_extract(const Context& ctx, const ExtractCommand& cmd) {
   if (!page) return page.error();
   // On stderr, so that --json and --links stay machine-readable.
   for (const std::string& warning : page->warnings) ctx.err.write("warning: " + clean(warning) + "\n");
-  if (cmd.json) print_json(ctx.out, *page);
-  else if (cmd.links) print_links(ctx.out, *page);
-  else print_text(ctx.out, *page);
+  if (printer->for_scripts()) print_records(*printer, *page);
+  else if (cmd.links) print_links(printer->terminal(), *page);
+  else print_text(printer->terminal(), *page);
   return ok();
 }
 
@@ -179,7 +181,7 @@ Command::Run add_extract_options(CLI::App& x) {
   x.add_option("--url", extract->url, "The page's address, for its links and ids (default: the target)");
   x.add_option("--captured", extract->captured, "When the page was captured (ISO 8601), for relative dates");
   x.add_option("--profile", extract->profile, "Apply this profile file (*.toml), whatever its [match] says");
-  x.add_flag("--json", extract->json, "One JSON object per post/comment per line (the format of show --json)");
+  add_output_options(x, extract->output, "one per post or comment, the fields of show's");
   x.add_flag("--links", extract->links, "Print the links a crawl would follow from this page");
   return [extract](const Context& ctx) { return run_extract(ctx, *extract); };
 }

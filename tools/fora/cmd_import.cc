@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "commands.h"
-#include "printer.h"
+#include "people_text.h"
 #include "fora/crawler/import_warc.h"
 
 namespace fora::cli {

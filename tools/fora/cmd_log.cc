@@ -1,16 +1,17 @@
 // fora log [-n N] [--json]: the runs that wrote to the archive, newest first.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "number_option.h"
-#include "printer.h"
+#include "output.h"
+#include "fora/archive/http_response.h"
+#include "people_text.h"
 
 namespace fora::cli {
 
 struct LogCommand {
   std::size_t limit = 20;
-  bool json = false;
+  OutputOptions output;  // --json, --csv, --fields, --no-pager
 };
 
 namespace {
@@ -32,35 +33,30 @@ std::string outcome(const archive::RunRecord& r) {
 }  // namespace
 
 Status run_log(const Context& ctx, const LogCommand& cmd) {
+  auto printer = Printer::make(ctx, cmd.output, {&run_kind()});
+  if (!printer) return printer.error();
   auto archive = ctx.open_archive(archive::Archive::Mode::Read);
   if (!archive) return archive.error();
   auto runs = (*archive)->runs().latest(cmd.limit);
   if (!runs) return runs.error();
-  if (cmd.json) {
-    for (const auto& r : *runs) {
-      nlohmann::json j = {{"id", r.id},
-                          {"command", r.command},
-                          {"started", r.started_at},
-                          {"ended", r.ended_at ? nlohmann::json(*r.ended_at) : nlohmann::json()},
-                          {"pages_fetched", r.pages_fetched},
-                          {"new", r.entries_new},
-                          {"edited", r.entries_edited},
-                          {"gone", r.entries_gone},
-                          {"errors", r.errors},
-                          {"exit_code", r.exit_code},
-                          {"outcome", r.outcome}};
-      ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-    }
-    return ok();
-  }
-  if (runs->empty()) {
-    ctx.out.write("no runs recorded yet\n");
-    return ok();
-  }
-  ctx.out.write(fmt::format("{:>4}  {:<20}  {:>6}  {:>7}  {:>7}  {:>6}  {:>5}  {:>6}  {}\n", "run", "started (UTC)", "took",
-                            "pages", "new", "edited", "gone", "errors", "command: outcome"));
+  if (runs->empty()) printer->text("no runs recorded yet\n");
+  else
+    printer->text(fmt::format("{:>4}  {:<20}  {:>6}  {:>7}  {:>7}  {:>6}  {:>5}  {:>6}  {}\n", "run", "started (UTC)",
+                              "took", "pages", "new", "edited", "gone", "errors", "command: outcome"));
   for (const auto& r : *runs) {
-    ctx.out.write(fmt::format("{:>4}  {:<20}  {:>6}  {:>7}  {:>7}  {:>6}  {:>5}  {:>6}  {}: {}\n", r.id,
+    printer->record(run_kind(), {{"v", kRecordVersion},
+                                 {"run", r.id},
+                                 {"command", r.command},
+                                 {"started", archive::format_utc(r.started_at)},
+                                 {"ended", utc_or_null(r.ended_at)},
+                                 {"pages_fetched", r.pages_fetched},
+                                 {"new", r.entries_new},
+                                 {"edited", r.entries_edited},
+                                 {"gone", r.entries_gone},
+                                 {"errors", r.errors},
+                                 {"exit_code", r.ended_at ? nlohmann::ordered_json(r.exit_code) : nlohmann::ordered_json(nullptr)},
+                                 {"outcome", r.ended_at ? nlohmann::ordered_json(r.outcome) : nlohmann::ordered_json(nullptr)}});
+    printer->text(fmt::format("{:>4}  {:<20}  {:>6}  {:>7}  {:>7}  {:>6}  {:>5}  {:>6}  {}: {}\n", r.id,
                               date_for_people(r.started_at, "exact").substr(0, 16), took(r), r.pages_fetched,
                               r.entries_new, r.entries_edited, r.entries_gone, r.errors, clean(r.command),
                               clean(outcome(r))));
@@ -73,7 +69,7 @@ namespace {
 Command::Run add_log_options(CLI::App& lg) {
   auto log = std::make_shared<LogCommand>();
   lg.add_option("--limit,-n", log->limit, "Runs to list, newest first")->transform(decimal<decltype(log->limit)>())->capture_default_str()->check(CLI::PositiveNumber);
-  lg.add_flag("--json", log->json, "One JSON object per run per line");
+  add_output_options(lg, log->output, "one per run");
   return [log](const Context& ctx) { return run_log(ctx, *log); };
 }
 

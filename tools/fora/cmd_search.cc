@@ -1,13 +1,13 @@
 // fora search QUERY: run a query against the index and print the results.
 #include <algorithm>
-#include <charconv>
 
 #include <fmt/format.h>
 
 #include "commands.h"
 #include "number_option.h"
 #include "fora/query/searcher.h"
-#include "printer.h"
+#include "output.h"
+#include "people_text.h"
 
 namespace fora::cli {
 
@@ -16,7 +16,7 @@ struct SearchCommand {
   std::size_t limit = 20;
   std::size_t offset = 0;
   std::string sort = "relevance";  // relevance | date | -date
-  std::string format = "text";     // text | json | csv
+  OutputOptions output;            // --json, --csv, --fields, --no-pager
   bool count = false;
   bool literal = false;            // no natural-language reading
   bool by_thread = false;           // one result per thread
@@ -25,17 +25,36 @@ struct SearchCommand {
   std::size_t facet_limit = 10;
 };
 
-// Thread facet values are catalog ids: shown by their thread's latest title.
-void name_threads(const archive::ThreadStore& threads, std::vector<query::FacetResult>& facets) {
-  for (auto& f : facets) {
-    if (f.facet != query::Facet::Thread) continue;
-    for (auto& c : f.counts) {
-      std::int64_t id = 0;
-      if (std::from_chars(c.value.data(), c.value.data() + c.value.size(), id).ec != std::errc()) continue;
-      auto versions = threads.thread_versions(id);
-      if (versions && !versions->empty()) c.label = versions->back().title;
-    }
+// A hit as a record: its entry, then what the search adds.
+Record hit_record(const query::Hit& h, bool by_thread) {
+  Record r = h.entry ? entry_record(*h.entry) : missing_entry_record(h.id);
+  r["snippet"] = marked_snippet(h.snippet);
+  r["score"] = h.score;
+  r["thread_hits"] = by_thread ? nlohmann::ordered_json(h.thread_hits) : nlohmann::ordered_json(nullptr);
+  return r;
+}
+
+Record facet_record(const query::FacetResult& f, const query::FacetCount& c) {
+  return {{"v", kRecordVersion},
+          {"facet", query::facet_name(f.facet)},
+          {"value", c.value},
+          {"count", c.count},
+          {"thread_title", f.facet == query::Facet::Thread ? nlohmann::ordered_json(c.label) : nlohmann::ordered_json(nullptr)}};
+}
+
+// How a search read its question, before the results: the "read as" line when the natural
+// form changed it, and with --explain the query as Xapian reads it, term by term.
+std::string reading_text(const query::SearchResult& result, const Terminal& out) {
+  std::string text;
+  if (result.rewritten) text += out.dim(fmt::format("read as: {}\n", clean(result.reading)));
+  if (result.explanation) {
+    text += out.dim("query as Xapian reads it: ") + clean(result.explanation->xapian) + "\n";
+    std::size_t width = 0;
+    for (const auto& t : result.explanation->terms) width = std::max(width, clean(t.value).size());
+    for (const auto& t : result.explanation->terms)
+      text += fmt::format("  {:<9} {:<{}}  {}\n", t.field, clean(t.value), width, out.dim(clean(t.term)));
   }
+  return text;
 }
 
 Status run_search(const Context& ctx, const SearchCommand& cmd) {
@@ -58,36 +77,35 @@ Status run_search(const Context& ctx, const SearchCommand& cmd) {
   if (cmd.sort == "date") options.sort = query::Sort::Date;
   if (cmd.sort == "-date") options.sort = query::Sort::DateDesc;
 
-  auto answer = ctx.search(options);
+  // --count prints the number alone.
+  const OutputOptions output = cmd.count ? OutputOptions{Format::Text, {}, false} : cmd.output;
+  auto printer = Printer::make(ctx, output, {&hit_kind(), &facet_kind()});
+  if (!printer) return printer.error();
+  auto search = ctx.open_search();
+  if (!search) return search.error();
+  auto answer = search->ask(options);
   if (!answer) return answer.error();
-  query::SearchResult& result = answer->result;
+  query::SearchResult& result = *answer;
 
-  // How fora read the question, so the reader can correct it (stderr for the script formats).
-  if (result.rewritten) {
-    const Terminal& where = cmd.format == "text" && !cmd.count ? ctx.out : ctx.err;
-    where.write(where.dim(fmt::format("read as: {}\n", clean(result.reading))));
-    if (&where == &ctx.out) where.write("\n");
-  }
-  if (result.explanation) {
-    // Before the results; on stderr when stdout is for a script (JSON, CSV, a count).
-    const Terminal& where = cmd.format == "text" && !cmd.count ? ctx.out : ctx.err;
-    std::string explained = where.dim("query as Xapian reads it: ") + clean(result.explanation->xapian) + "\n";
-    std::size_t width = 0;
-    for (const auto& t : result.explanation->terms) width = std::max(width, clean(t.value).size());
-    for (const auto& t : result.explanation->terms)
-      explained += fmt::format("  {:<9} {:<{}}  {}\n", t.field, clean(t.value), width, where.dim(clean(t.term)));
-    where.write(explained + (&where == &ctx.out ? "\n" : ""));
-  }
+  // How fora read the question, so the reader can correct it (stderr for scripts' formats).
+  if (const std::string reading = reading_text(result, printer->terminal()); !reading.empty())
+    cmd.count ? ctx.err.write(reading) : printer->note(reading + (printer->for_scripts() ? "" : "\n"));
   if (cmd.count) {
-    ctx.out.write(fmt::format("{}\n", result.total));
+    printer->text(fmt::format("{}\n", result.total));
     return ok();
   }
-  name_threads(answer->archive->threads(), result.facets);
-  auto printer = make_printer(cmd.format, ctx.out, !result.facets.empty());
-  printer->begin(result);
-  for (const auto& hit : result.hits) printer->hit(hit);
-  printer->end(result);
-  for (const auto& facet : result.facets) printer->facet(facet);
+  const Terminal& out = printer->terminal();
+  // One CSV holds one table: with facets, their counts are it.
+  const bool hits_as_records = !(printer->format() == Format::Csv && !result.facets.empty());
+  for (const auto& hit : result.hits) {
+    printer->text(hit_text(hit, out));
+    if (hits_as_records) printer->record(hit_kind(), hit_record(hit, result.by_thread));
+  }
+  printer->text(total_text(result, out));
+  for (const auto& facet : result.facets) {
+    printer->text(facet_text(facet, out));
+    for (const auto& c : facet.counts) printer->record(facet_kind(), facet_record(facet, c));
+  }
   return ok();
 }
 
@@ -105,8 +123,7 @@ Command::Run add_search_options(CLI::App& s) {
   s.add_option("--offset", search->offset, "Results to skip")->transform(decimal<decltype(search->offset)>())->capture_default_str();
   s.add_option("--sort", search->sort, "relevance, date or -date")
       ->check(CLI::IsMember({"relevance", "date", "-date"}))->capture_default_str();
-  s.add_flag_callback("--json", [search] { search->format = "json"; }, "One JSON object per result per line");
-  s.add_flag_callback("--csv", [search] { search->format = "csv"; }, "CSV with a header row");
+  add_output_options(s, search->output, "one per result, then one per facet value (with --facet, the CSV is the counts)");
   auto* count = s.add_flag("--count", search->count, "Print only the number of results, counted exactly");
   std::vector<std::string> names(query::facet_names().begin(), query::facet_names().end());
   s.add_option("--facet", search->facets,

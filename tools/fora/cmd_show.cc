@@ -6,10 +6,10 @@
 
 #include "commands.h"
 #include "number_option.h"
-#include "entry_json.h"
 #include "fora/archive/http_response.h"
 #include "fora/query/searcher.h"
-#include "printer.h"
+#include "output.h"
+#include "people_text.h"
 #include "thread_view.h"
 #include "word_diff.h"
 
@@ -17,30 +17,13 @@ namespace fora::cli {
 
 struct ShowCommand {
   std::int64_t id = 0;
-  bool json = false;
+  OutputOptions output;  // --json, --csv, --fields, --no-pager
   bool history = false;  // every version, with a word diff to the one before
   bool thread = false;   // the whole thread, indented by reply depth
   std::optional<std::size_t> context;  // how much of the conversation around it (see --context)
 };
 
 namespace {
-
-nlohmann::json stored_entry_json(const archive::StoredEntry& e) {
-  nlohmann::json j = entry_json(e.entry, e.kind, e.thread_title, e.thread_url);
-  j["id"] = e.id;
-  j["thread_id"] = e.thread_id;
-  j["site"] = e.site;
-  j["parent_author"] = e.parent_author;
-  j["categories"] = e.categories;
-  j["tags"] = e.tags;
-  j["first_seen"] = archive::format_utc(e.first_seen);
-  j["last_seen"] = archive::format_utc(e.last_seen);
-  j["gone_since"] = e.gone_since ? nlohmann::json(archive::format_utc(*e.gone_since)) : nlohmann::json();
-  j["thread_gone_since"] =
-      e.thread_gone_since ? nlohmann::json(archive::format_utc(*e.thread_gone_since)) : nlohmann::json();
-  if (e.words_lost) j["words_lost"] = true;
-  return j;
-}
 
 // What the page showed of version `v` besides its words: author, date, edit time.
 std::string shown(const archive::EntryVersion& v) {
@@ -134,6 +117,8 @@ void print_thread(const Terminal& out, const ThreadView& view, std::size_t at, s
 }  // namespace
 
 Status run_show(const Context& ctx, const ShowCommand& cmd) {
+  auto printer = Printer::make(ctx, cmd.output, {&shown_kind()});
+  if (!printer) return printer.error();
   auto archive = ctx.open_archive(archive::Archive::Mode::Read);
   if (!archive) return archive.error();
   auto e = (*archive)->threads().entry(cmd.id);
@@ -153,7 +138,7 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
     if (cmd.context && replies.size() > *cmd.context) replies.resize(*cmd.context);
   }
   const auto ids = [&](const std::vector<std::size_t>& lines) {
-    nlohmann::json out = nlohmann::json::array();
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (std::size_t k : lines) out.push_back(view.lines()[k].entry->id);
     return out;
   };
@@ -171,37 +156,35 @@ Status run_show(const Context& ctx, const ShowCommand& cmd) {
     versions = std::move(*v);
     thread = std::move(*t);
   }
-  if (cmd.json && cmd.thread) {
-    // One object per entry of the thread, in page order, with its depth; the one asked for
+  if (printer->for_scripts() && cmd.thread) {
+    // One record per entry of the thread, in page order, with its depth; the one asked for
     // has "shown": true.
     const auto& lines = view.lines();
     const auto [from, to] = view.around(at, cmd.context);
     for (std::size_t k = from; k < to; ++k) {
-      nlohmann::json j = stored_entry_json(*lines[k].entry);
-      j["depth"] = lines[k].depth;
-      j["shown"] = k == at;
-      ctx.out.write(json_line(j));
+      Record r = entry_record(*lines[k].entry);
+      r["depth"] = lines[k].depth;
+      r["shown"] = k == at;
+      printer->record(shown_kind(), r);
     }
     return ok();
   }
-  if (cmd.json) {
-    nlohmann::json j = stored_entry_json(*e);
-    j["parents"] = ids(parents);  // nearest first
-    j["replies"] = ids(replies);
+  if (printer->for_scripts()) {
+    Record r = entry_record(*e);
+    r["parents"] = ids(parents);  // nearest first
+    r["replies"] = ids(replies);
     if (cmd.history) {
-      j["versions"] = nlohmann::json::array();
-      for (const auto& v : versions) j["versions"].push_back(version_json(v));
-      j["thread_versions"] = nlohmann::json::array();
-      for (const auto& t : thread) j["thread_versions"].push_back(thread_version_json(t));
-      j["gone"] = nlohmann::json::array();
-      for (const auto& g : gone)
-        j["gone"].push_back({{"gone_at", archive::format_utc(g.gone_at)},
-                             {"back_at", g.back_at ? nlohmann::json(archive::format_utc(*g.back_at)) : nlohmann::json()}});
+      r["versions"] = nlohmann::ordered_json::array();
+      for (const auto& v : versions) r["versions"].push_back(version_record(v));
+      r["thread_versions"] = nlohmann::ordered_json::array();
+      for (const auto& t : thread) r["thread_versions"].push_back(thread_version_record(t));
+      r["gone"] = nlohmann::ordered_json::array();
+      for (const auto& g : gone) r["gone"].push_back({{"gone_at", archive::format_utc(g.gone_at)}, {"back_at", utc_or_null(g.back_at)}});
     }
-    ctx.out.write(json_line(j));
+    printer->record(shown_kind(), r);
     return ok();
   }
-  const Terminal& out = ctx.out;
+  const Terminal& out = printer->terminal();
   out.write(out.bold(clean(e->thread_title)) + "\n");
   out.write(clean(e->thread_url) + "\n");
   if (e->thread_gone_since)
@@ -255,8 +238,8 @@ namespace {
 Command::Run add_show_options(CLI::App& sh) {
   auto show = std::make_shared<ShowCommand>();
   sh.add_option("id", show->id, "The ID that search prints in [brackets]")->transform(decimal<decltype(show->id)>())->required();
-  sh.add_flag("--json", show->json, "As one JSON object");
-  sh.add_flag("--thread", show->thread, "The whole thread in page order, indented by reply depth, this entry marked (=>); with --json, one object per entry with \"depth\" and \"shown\"");
+  add_output_options(sh, show->output, "the entry with \"parents\" and \"replies\"; with --thread, one per entry with \"depth\" and \"shown\"");
+  sh.add_flag("--thread", show->thread, "The whole thread in page order, indented by reply depth, this entry marked (=>)");
   sh.add_option("--context", show->context, "How much of the conversation: the N nearest entries it replies to and its first N replies; with --thread, N entries either side")
       ->transform(decimal<std::size_t>());
   sh.add_flag("--history", show->history, "Every version fora saw, when it was first and last seen, and a word diff to the one before ([-removed-] {+added+}); with --json, \"versions\" and \"thread_versions\"");

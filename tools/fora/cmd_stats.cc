@@ -1,16 +1,18 @@
 // fora stats: what the archive holds.
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "output.h"
 
 namespace fora::cli {
 
 struct StatsCommand {
-  bool json = false;
+  OutputOptions output;  // --json, --csv, --fields, --no-pager
 };
 
 Status run_stats(const Context& ctx, const StatsCommand& cmd) {
+  auto printer = Printer::make(ctx, cmd.output, {&stats_kind()});
+  if (!printer) return printer.error();
   auto archive = ctx.open_archive(archive::Archive::Mode::Read);
   if (!archive) return archive.error();
   auto s = (*archive)->stats();
@@ -30,24 +32,23 @@ Status run_stats(const Context& ctx, const StatsCommand& cmd) {
       {"catalog_bytes", s->catalog_bytes},
       {"index_bytes", s->index_bytes},
   };
-  if (cmd.json) {
-    nlohmann::json j;
-    for (const auto& [k, v] : rows) j[k] = v;
-    j["sites_detail"] = nlohmann::json::array();
-    for (const auto& site : s->per_site)
-      j["sites_detail"].push_back({{"site", site.origin}, {"threads", site.threads}, {"posts_and_comments", site.entries},
-                                   {"edited", site.edited}, {"gone", site.gone}});
-    ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-    return ok();
-  }
-  ctx.out.write(fmt::format("archive           {}\n", ctx.archive_dir.string()));
-  for (const auto& [k, v] : rows) ctx.out.write(fmt::format("{:<17} {}\n", k, v));
+  Record r = {{"v", kRecordVersion}};
+  for (const auto& [k, v] : rows) r[k] = v;
+  r["per_site"] = nlohmann::ordered_json::array();
+  for (const auto& site : s->per_site)
+    r["per_site"].push_back({{"site", site.origin}, {"threads", site.threads}, {"entries", site.entries},
+                             {"edited", site.edited}, {"gone", site.gone}});
+  printer->record(stats_kind(), r);
+
+  std::string text = fmt::format("archive           {}\n", clean(ctx.archive_dir.string()));
+  for (const auto& [k, v] : rows) text += fmt::format("{:<17} {}\n", k, v);
   if (!s->per_site.empty()) {
-    ctx.out.write(fmt::format("\n{:<32} {:>8} {:>10} {:>8} {:>8}\n", "site", "threads", "entries", "edited", "gone"));
+    text += fmt::format("\n{:<32} {:>8} {:>10} {:>8} {:>8}\n", "site", "threads", "entries", "edited", "gone");
     for (const auto& site : s->per_site)
-      ctx.out.write(fmt::format("{:<32} {:>8} {:>10} {:>8} {:>8}\n", clean(site.origin), site.threads, site.entries,
-                                site.edited, site.gone));
+      text += fmt::format("{:<32} {:>8} {:>10} {:>8} {:>8}\n", clean(site.origin), site.threads, site.entries,
+                          site.edited, site.gone);
   }
+  printer->text(text);
   return ok();
 }
 
@@ -55,7 +56,7 @@ namespace {
 
 Command::Run add_stats_options(CLI::App& st) {
   auto stats = std::make_shared<StatsCommand>();
-  st.add_flag("--json", stats->json, "As one JSON object");
+  add_output_options(st, stats->output, "one for the archive");
   return [stats](const Context& ctx) { return run_stats(ctx, *stats); };
 }
 

@@ -5,14 +5,12 @@
 #include <optional>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "commands.h"
-#include "entry_json.h"
 #include "fora/archive/http_response.h"
 #include "fora/query/searcher.h"
 #include "number_option.h"
-#include "printer.h"
+#include "output.h"
+#include "people_text.h"
 
 namespace fora::cli {
 
@@ -20,7 +18,7 @@ struct ThreadsCommand {
   std::vector<std::string> words;  // the query, joined with spaces; none: every thread
   std::size_t limit = 20;
   std::size_t offset = 0;
-  bool json = false;
+  OutputOptions output;  // --json, --csv, --fields, --no-pager
   bool literal = false;
 };
 
@@ -58,18 +56,23 @@ ThreadSummary summarise(const query::Hit& hit, const std::vector<archive::Stored
   return t;
 }
 
-nlohmann::json thread_json(const ThreadSummary& t) {
-  nlohmann::json people = nlohmann::json::array();
+Record thread_record(const ThreadSummary& t, bool asked) {
+  nlohmann::ordered_json people = nlohmann::ordered_json::array();
   for (const auto& [author, n] : t.participants) people.push_back({{"author", author}, {"entries", n}});
-  const auto date = [](const std::optional<std::int64_t>& d) {
-    return d ? nlohmann::json(archive::format_utc(*d)) : nlohmann::json(nullptr);
-  };
-  return {{"v", 1},           {"thread_id", t.id},     {"title", t.title},      {"url", t.url},
-          {"site", t.site},   {"posts", t.posts},      {"comments", t.comments}, {"first", date(t.first)},
-          {"last", date(t.last)}, {"participants", people}, {"matches", t.matches}};
+  return {{"v", kRecordVersion},
+          {"thread_id", t.id},
+          {"site", t.site},
+          {"thread_title", t.title},
+          {"thread_url", t.url},
+          {"posts", t.posts},
+          {"comments", t.comments},
+          {"first_date", utc_or_null(t.first)},
+          {"last_date", utc_or_null(t.last)},
+          {"participants", people},
+          {"matches", asked ? nlohmann::ordered_json(t.matches) : nlohmann::ordered_json(nullptr)}};
 }
 
-void print_thread(const Terminal& out, const ThreadSummary& t, bool asked) {
+std::string thread_text(const Terminal& out, const ThreadSummary& t, bool asked) {
   const auto day = [](const std::optional<std::int64_t>& d) {
     return d ? archive::format_utc(*d).substr(0, 10) : std::string("date unknown");
   };
@@ -77,11 +80,11 @@ void print_thread(const Terminal& out, const ThreadSummary& t, bool asked) {
   for (std::size_t k = 0; k < t.participants.size() && k < kParticipantsShown; ++k)
     people += fmt::format("{}{} ({})", k ? ", " : "", clean(t.participants[k].first), t.participants[k].second);
   if (t.participants.size() > kParticipantsShown) people += fmt::format(", {} more", t.participants.size() - kParticipantsShown);
-  out.write(fmt::format("{} {}\n  {}\n  {}, {}, {} to {}{}\n  {}: {}\n\n", out.bold(clean(t.title)),
+  return fmt::format("{} {}\n  {}\n  {}, {}, {} to {}{}\n  {}: {}\n\n", out.bold(clean(t.title)),
                         out.dim(fmt::format("thread:{}", t.id)), clean(t.url), counted(t.posts, "post"),
                         counted(t.comments, "comment"), day(t.first), day(t.last),
                         asked ? fmt::format(", {} matching", t.matches) : "",
-                        counted(static_cast<std::int64_t>(t.participants.size()), "participant"), people));
+                        counted(static_cast<std::int64_t>(t.participants.size()), "participant"), people);
 }
 
 }  // namespace
@@ -98,31 +101,30 @@ Status run_threads(const Context& ctx, const ThreadsCommand& cmd) {
   // Without a question, the threads most recently active first.
   if (text.empty()) options.sort = query::Sort::DateDesc;
 
-  auto answer = ctx.search(options);
+  auto printer = Printer::make(ctx, cmd.output, {&thread_kind()});
+  if (!printer) return printer.error();
+  auto search = ctx.open_search();
+  if (!search) return search.error();
+  auto answer = search->ask(options);
   if (!answer) return answer.error();
-  const query::SearchResult& result = answer->result;
-  const archive::ThreadStore& store = answer->archive->threads();
-  // How fora read the question (stderr with --json, as search does).
-  if (result.rewritten) {
-    const Terminal& where = cmd.json ? ctx.err : ctx.out;
-    where.write(where.dim(fmt::format("read as: {}\n", clean(result.reading))) + (cmd.json ? "" : "\n"));
-  }
+  const query::SearchResult& result = *answer;
+  const archive::ThreadStore& store = search->archive->threads();
+  const Terminal& out = printer->terminal();
+  // How fora read the question (stderr for scripts' formats, as search does).
+  if (result.rewritten)
+    printer->note(out.dim(fmt::format("read as: {}\n", clean(result.reading))) + (printer->for_scripts() ? "" : "\n"));
   for (const auto& hit : result.hits) {
     auto entries = store.thread_entries(hit.thread_id);
     if (!entries) return entries.error();
     const ThreadSummary t = summarise(hit, *entries);
-    if (cmd.json)
-      ctx.out.write(json_line(thread_json(t)));
-    else
-      print_thread(ctx.out, t, !text.empty());
+    printer->record(thread_kind(), thread_record(t, !text.empty()));
+    printer->text(thread_text(out, t, !text.empty()));
   }
-  if (!cmd.json) {
-    const std::size_t shown = result.hits.size();
-    ctx.out.write(ctx.out.dim(fmt::format("{}{}\n", counted(result.total, "thread"),
-                                          shown > 0 && shown < static_cast<std::size_t>(result.total)
-                                              ? fmt::format(", {} shown (see --limit, --offset)", shown)
-                                              : "")));
-  }
+  const std::size_t shown = result.hits.size();
+  printer->text(out.dim(fmt::format("{}{}\n", counted(result.total, "thread"),
+                                    shown > 0 && shown < static_cast<std::size_t>(result.total)
+                                        ? fmt::format(", {} shown (see --limit, --offset)", shown)
+                                        : "")));
   return ok();
 }
 
@@ -133,7 +135,7 @@ Command::Run add_threads_options(CLI::App& t) {
   t.add_option("query", threads->words, "A question in the search syntax (none: every thread)");
   t.add_option("--limit,-n", threads->limit, "Threads to show")->transform(decimal<decltype(threads->limit)>())->capture_default_str();
   t.add_option("--offset", threads->offset, "Threads to skip")->transform(decimal<decltype(threads->offset)>())->capture_default_str();
-  t.add_flag("--json", threads->json, "One JSON object per thread per line");
+  add_output_options(t, threads->output, "one per thread");
   t.add_flag("--literal", threads->literal, "Do not read the query as natural language");
   return [threads](const Context& ctx) { return run_threads(ctx, *threads); };
 }

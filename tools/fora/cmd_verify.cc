@@ -5,7 +5,7 @@
 #include "commands.h"
 #include "fora/archive/repair.h"
 #include "fora/archive/verify.h"
-#include "printer.h"
+#include "people_text.h"
 
 namespace fora::cli {
 

@@ -39,6 +39,7 @@ extern const Command update_command;
 extern const Command index_command;
 extern const Command search_command;
 extern const Command threads_command;
+extern const Command authors_command;
 extern const Command show_command;
 extern const Command stats_command;
 extern const Command extract_command;

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdlib>
 #include <ctime>
 
@@ -17,16 +18,30 @@ Result<std::unique_ptr<archive::Archive>> Context::open_archive(archive::Archive
   return opened;
 }
 
-Result<Context::Answer> Context::search(const query::SearchOptions& options) const {
+Result<Context::Search> Context::open_search() const {
   auto archive = open_archive(archive::Archive::Mode::Read);
   if (!archive) return archive.error();
-  const archive::ThreadStore& entries = (*archive)->threads();
+  const archive::ThreadStore& entries = (*archive)->threads();  // the archive's own, not moved
   auto searcher = query::Searcher::open(archive_dir / archive::kIndexFolder,
                                         [&entries](std::int64_t id) { return entries.entry(id); });
   if (!searcher) return searcher.error();
-  auto result = searcher->search(options);
+  return Search{std::move(*archive), std::move(*searcher)};
+}
+
+Result<query::SearchResult> Context::Search::ask(const query::SearchOptions& options) const {
+  auto result = searcher.search(options);
   if (!result) return result.error();
-  return Answer{std::move(*archive), std::move(*result)};
+  // Thread facet values are catalog ids: labelled with their thread's latest title.
+  for (auto& facet : result->facets) {
+    if (facet.facet != query::Facet::Thread) continue;
+    for (auto& c : facet.counts) {
+      std::int64_t id = 0;
+      if (std::from_chars(c.value.data(), c.value.data() + c.value.size(), id).ec != std::errc()) continue;
+      if (auto versions = archive->threads().thread_versions(id); versions && !versions->empty())
+        c.label = versions->back().title;
+    }
+  }
+  return result;
 }
 
 int exit_code(Errc code) {

@@ -25,13 +25,15 @@ struct Context {
   std::string command_line;              // what followed `fora`, for the runs log
 
   Result<std::unique_ptr<archive::Archive>> open_archive(archive::Archive::Mode mode) const;
-  // A question asked of the archive's index, its hits read from the catalog of the archive
-  // (opened for reading), which comes back with the result for what the command reads next.
-  struct Answer {
+  // The archive opened for reading, with a Searcher over its index that reads its hits from
+  // the archive's catalog. Errors: those of Archive::open and Searcher::open.
+  struct Search {
     std::unique_ptr<archive::Archive> archive;
-    query::SearchResult result;
+    query::Searcher searcher;
+    // A question asked; a thread facet's counts labelled with their thread's title.
+    Result<query::SearchResult> ask(const query::SearchOptions& options) const;
   };
-  Result<Answer> search(const query::SearchOptions& options) const;
+  Result<Search> open_search() const;
   // The profiles: --profiles, $FORA_PROFILES, <prefix>/share/fora/profiles, the source tree.
   Result<extract::Extractor> open_extractor() const;
 };

@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
   fora::Status status = fora::ok();
   for (const auto& [sub, run] : runs)
     if (*sub) status = run(ctx);
+  ctx.out.release();  // what a command held for the pager (output.h), before any error
   std::fflush(stdout);
   if (!status) return report(ctx, status.error());
   return 0;

@@ -1,8 +1,11 @@
 #include "terminal.h"
 
+#include <sys/ioctl.h>
+#include <sys/wait.h>
 #include <unicode/utf8.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdlib>
 
 #include "fora/extract/safe_text.h"
@@ -17,7 +20,76 @@ Terminal::Terminal(std::FILE* stream) : stream_(stream) {
 }
 
 void Terminal::write(std::string_view text) const {
+  if (held_) {
+    held_->append(text);
+    return;
+  }
   std::fwrite(text.data(), 1, text.size(), stream_);
+}
+
+namespace {
+
+// The lines `text` takes on a screen `columns` wide: each of its lines, wrapped, counting
+// code points outside SGR sequences (wide characters count one: a paging decision only).
+std::size_t screen_lines(std::string_view text, std::size_t columns) {
+  std::size_t lines = 0, width = 0;
+  bool in_sgr = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (in_sgr) {
+      in_sgr = c != 'm';
+    } else if (c == 0x1b) {
+      in_sgr = true;
+    } else if (c == '\n') {
+      lines += 1 + (width > 0 ? (width - 1) / columns : 0);
+      width = 0;
+    } else if ((c & 0xC0) != 0x80) {
+      ++width;
+    }
+  }
+  if (width > 0) lines += 1 + (width - 1) / columns;
+  return lines;
+}
+
+}  // namespace
+
+void Terminal::hold() const {
+  if (tty_) held_.emplace();
+}
+
+void Terminal::release() const {
+  if (!held_) return;
+  const std::string text = std::move(*held_);
+  held_.reset();
+  winsize size{};
+  const bool sized = ::ioctl(::fileno(stream_), TIOCGWINSZ, &size) == 0 && size.ws_row > 0 && size.ws_col > 0;
+  const std::size_t rows = sized ? size.ws_row : 24, columns = sized ? size.ws_col : 80;
+  const char* pager = std::getenv("PAGER");
+  const std::string command = pager ? pager : "less";
+  // One screen or less (the last line is the shell's prompt), or no pager wanted.
+  if (screen_lines(text, columns) < rows || command.empty() || command == "cat") {
+    write(text);
+    return;
+  }
+  ::setenv("LESS", "FRX", 0);  // quit at the end of one screen, keep colours, leave the text
+  ::setenv("LV", "-c", 0);
+  std::fflush(stream_);
+  std::FILE* to_pager = ::popen(command.c_str(), "w");
+  int status = -1;
+  if (to_pager) {
+    // The pager reads until the reader quits it: an early quit is no error, and Ctrl-C
+    // belongs to the pager while it runs (ignored here after the fork, so not in the pager).
+    auto* old_pipe = std::signal(SIGPIPE, SIG_IGN);
+    auto* old_int = std::signal(SIGINT, SIG_IGN);
+    auto* old_quit = std::signal(SIGQUIT, SIG_IGN);
+    std::fwrite(text.data(), 1, text.size(), to_pager);
+    status = ::pclose(to_pager);
+    std::signal(SIGPIPE, old_pipe);
+    std::signal(SIGINT, old_int);
+    std::signal(SIGQUIT, old_quit);
+  }
+  const bool not_started = !to_pager || (WIFEXITED(status) && (WEXITSTATUS(status) == 126 || WEXITSTATUS(status) == 127));
+  if (not_started) write(text);
 }
 
 namespace {

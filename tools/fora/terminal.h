@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,13 @@ class Terminal {
   bool colour() const { return colour_; }  // tty and NO_COLOR unset
   void write(std::string_view text) const;
 
+  // Paging: hold() keeps what is written from then on, when the stream is a terminal;
+  // release() writes it, through the user's pager ($PAGER, else less, with LESS=FRX unless
+  // LESS is set) when it takes more lines than the screen has, else straight. A pager that
+  // cannot be started (exit 126 or 127 from the shell) gets the text written straight instead.
+  void hold() const;
+  void release() const;
+
   // SGR wrappers: the text unchanged when colour is off.
   std::string bold(std::string_view text) const;
   std::string dim(std::string_view text) const;
@@ -24,6 +32,7 @@ class Terminal {
   std::FILE* stream_;
   bool tty_ = false;
   bool colour_ = false;
+  mutable std::optional<std::string> held_;
 };
 
 // `text` without C0/C1 control characters, DEL, or Unicode bidi overrides; newlines kept

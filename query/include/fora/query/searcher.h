@@ -18,6 +18,7 @@
 
 namespace fora::query {
 
+// Date: oldest first; DateDesc: newest first; either way the entries without a date last.
 enum class Sort { Relevance, Date, DateDesc };
 
 struct SearchOptions {
@@ -42,6 +43,9 @@ struct SearchOptions {
   // (Hit::thread_hits); the total counts threads. Every match is checked.
   bool by_thread = false;
   bool explain = false;  // fill SearchResult::explanation
+  // Only the matches written by this author, the name exactly as written: a name from the
+  // data (fora authors), never read as query text.
+  std::optional<std::string> author;
 };
 
 // One term of a parsed query, read back: the field it searches ("author", "year", "own", …)
@@ -83,6 +87,9 @@ struct Hit {
   double score = 0;
   std::int64_t thread_id = 0;    // catalog id of its thread (`thread:ID`)
   std::int64_t thread_hits = 0;  // SearchOptions::by_thread: the thread's matches, this one too
+  // The catalog's entry the fields above were read from, whole and as stored (control
+  // characters and all); absent when the catalog lacks the id.
+  std::optional<archive::StoredEntry> entry;
 };
 
 struct SearchResult {

@@ -1,0 +1,190 @@
+#include "records.h"
+
+#include <initializer_list>
+
+#include "fora/archive/http_response.h"
+#include "fora/url/url.h"
+
+namespace fora::cli {
+namespace {
+
+using Fields = std::vector<std::string_view>;
+
+const Fields kEntryFields = {
+    "v",          "id",        "type",          "site",     "thread_id",      "thread_native_id", "thread_title",
+    "thread_url", "categories", "tags",         "native_id", "parent_id",     "parent_author",    "author",
+    "date",       "date_precision", "edited",   "url",       "text",          "quotes",           "first_seen",
+    "last_seen",  "gone_since", "thread_gone_since", "words_lost"};
+
+Fields entry_and(std::initializer_list<std::string_view> more) {
+  Fields fields = kEntryFields;
+  fields.insert(fields.end(), more);
+  return fields;
+}
+
+nlohmann::ordered_json quotes_of(const std::vector<extract::Quote>& quotes) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto& q : quotes) out.push_back({{"author", q.author}, {"text", q.text}});
+  return out;
+}
+
+nlohmann::ordered_json precision_or_null(const std::optional<std::int64_t>& date, extract::DatePrecision p) {
+  return date ? nlohmann::ordered_json(extract::precision_name(p)) : nlohmann::ordered_json(nullptr);
+}
+
+}  // namespace
+
+const RecordKind& entry_kind() {
+  static const RecordKind kind{"entry", kEntryFields};
+  return kind;
+}
+const RecordKind& hit_kind() {
+  static const RecordKind kind{"hit", entry_and({"snippet", "score", "thread_hits"})};
+  return kind;
+}
+const RecordKind& shown_kind() {
+  static const RecordKind kind{"shown",
+                               entry_and({"parents", "replies", "versions", "thread_versions", "gone", "depth", "shown"})};
+  return kind;
+}
+const RecordKind& extracted_kind() {
+  static const RecordKind kind{"extracted", entry_and({"reader"})};
+  return kind;
+}
+const RecordKind& facet_kind() {
+  static const RecordKind kind{"facet", {"v", "facet", "value", "count", "thread_title"}};
+  return kind;
+}
+const RecordKind& thread_kind() {
+  static const RecordKind kind{"thread",
+                               {"v", "thread_id", "site", "thread_title", "thread_url", "posts", "comments", "first_date",
+                                "last_date", "participants", "matches"}};
+  return kind;
+}
+const RecordKind& author_kind() {
+  static const RecordKind kind{"author",
+                               {"v", "author", "entries", "posts", "comments", "first_date", "last_date", "threads",
+                                "top_threads"}};
+  return kind;
+}
+const RecordKind& stats_kind() {
+  static const RecordKind kind{"stats",
+                               {"v", "sites", "pages", "captures", "threads", "posts", "comments",
+                                "comment_versions", "authors", "edited", "gone", "snapshot_bytes", "catalog_bytes",
+                                "index_bytes", "per_site"}};
+  return kind;
+}
+const RecordKind& run_kind() {
+  static const RecordKind kind{"run",
+                               {"v", "run", "command", "started", "ended", "pages_fetched", "new", "edited", "gone",
+                                "errors", "exit_code", "outcome"}};
+  return kind;
+}
+
+std::span<const RecordKind* const> record_kinds() {
+  static const RecordKind* const kinds[] = {&entry_kind(),  &hit_kind(),    &shown_kind(),  &extracted_kind(),
+                                            &facet_kind(),  &thread_kind(), &author_kind(), &stats_kind(),
+                                            &run_kind()};
+  return kinds;
+}
+
+nlohmann::ordered_json utc_or_null(const std::optional<std::int64_t>& unix_seconds) {
+  return unix_seconds ? nlohmann::ordered_json(archive::format_utc(*unix_seconds)) : nlohmann::ordered_json(nullptr);
+}
+
+Record entry_record(const archive::StoredEntry& e) {
+  const extract::Entry& x = e.entry;
+  return {{"v", kRecordVersion},
+          {"id", e.id},
+          {"type", e.kind},
+          {"site", e.site},
+          {"thread_id", e.thread_id},
+          {"thread_native_id", e.thread_native_id},
+          {"thread_title", e.thread_title},
+          {"thread_url", e.thread_url},
+          {"categories", e.categories},
+          {"tags", e.tags},
+          {"native_id", x.native_id},
+          {"parent_id", x.parent_id},
+          {"parent_author", e.parent_author},
+          {"author", x.author},
+          {"date", utc_or_null(x.published)},
+          {"date_precision", precision_or_null(x.published, x.precision)},
+          {"edited", utc_or_null(x.edited)},
+          {"url", x.url},
+          {"text", x.text},
+          {"quotes", quotes_of(x.quotes)},
+          {"first_seen", archive::format_utc(e.first_seen)},
+          {"last_seen", archive::format_utc(e.last_seen)},
+          {"gone_since", utc_or_null(e.gone_since)},
+          {"thread_gone_since", utc_or_null(e.thread_gone_since)},
+          {"words_lost", e.words_lost}};
+}
+
+Record entry_record(const extract::Entry& x, std::string_view type, const extract::ThreadPage& thread) {
+  // What the catalog would know and one page does too: the site, and who the parent was when
+  // it is on the same page.
+  auto url = Url::parse(thread.thread_url);
+  std::string parent_author;
+  if (!x.parent_id.empty()) {
+    if (thread.post && thread.post->native_id == x.parent_id) parent_author = thread.post->author;
+    for (const auto& c : thread.comments)
+      if (c.native_id == x.parent_id) parent_author = c.author;
+  }
+  return {{"v", kRecordVersion},
+          {"id", nullptr},
+          {"type", type},
+          {"site", url ? nlohmann::ordered_json(std::string(url->origin())) : nlohmann::ordered_json(nullptr)},
+          {"thread_id", nullptr},
+          {"thread_native_id", thread.thread_id},
+          {"thread_title", thread.title},
+          {"thread_url", thread.thread_url},
+          {"categories", thread.categories},
+          {"tags", thread.tags},
+          {"native_id", x.native_id},
+          {"parent_id", x.parent_id},
+          {"parent_author", parent_author},
+          {"author", x.author},
+          {"date", utc_or_null(x.published)},
+          {"date_precision", precision_or_null(x.published, x.precision)},
+          {"edited", utc_or_null(x.edited)},
+          {"url", x.url},
+          {"text", x.text},
+          {"quotes", quotes_of(x.quotes)},
+          {"first_seen", nullptr},
+          {"last_seen", nullptr},
+          {"gone_since", nullptr},
+          {"thread_gone_since", nullptr},
+          {"words_lost", false}};
+}
+
+Record missing_entry_record(std::int64_t id) {
+  Record r;
+  for (std::string_view field : kEntryFields) r[std::string(field)] = nullptr;
+  r["v"] = kRecordVersion;
+  r["id"] = id;
+  r["words_lost"] = false;
+  return r;
+}
+
+nlohmann::ordered_json version_record(const archive::EntryVersion& v) {
+  return {{"seen_at", archive::format_utc(v.seen_at)},
+          {"last_seen", archive::format_utc(v.last_seen)},
+          {"author", v.author},
+          {"date", utc_or_null(v.published)},
+          {"date_precision", precision_or_null(v.published, v.precision)},
+          {"edited", utc_or_null(v.edited)},
+          {"text", v.text},
+          {"quotes", quotes_of(v.quotes)},
+          {"words_lost", v.words_lost}};
+}
+
+nlohmann::ordered_json thread_version_record(const archive::ThreadVersion& v) {
+  return {{"seen_at", archive::format_utc(v.seen_at)},
+          {"last_seen", archive::format_utc(v.last_seen)},
+          {"title", v.title},
+          {"categories", v.categories},
+          {"tags", v.tags}};
+}
+
+}  // namespace fora::cli
