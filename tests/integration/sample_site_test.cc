@@ -8,6 +8,7 @@
 #include <csignal>
 #include <thread>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <set>
@@ -15,100 +16,12 @@
 #include <fmt/format.h>
 
 #include "fora_run.h"
-#include "support/temp_dir.h"
-#include "support/test_server.h"
+#include "sample_archive.h"
 
 namespace fora::test {
 namespace {
 
-namespace fs = std::filesystem;
-using json = nlohmann::json;
-
-const fs::path kSite = fs::path(FORA_SOURCE_DIR) / "data" / "sample-site";
-const fs::path kTruth = fs::path(FORA_SOURCE_DIR) / "data" / "sample-site-truth.json";
-
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
-bool mentions(const std::string& text, const std::string& word) {
-  return lower(text).find(lower(word)) != std::string::npos;
-}
-
-// Catalog-independent identity of a result: the WordPress comment id from the URL anchor
-// ("…#comment-21" -> "c21"), or the post's path ("p/2022/12/16/slug/").
-std::string key_of_url(const std::string& url) {
-  const auto anchor = url.find("#comment-");
-  if (anchor != std::string::npos) return "c" + url.substr(anchor + 9);
-  const auto path = url.find('/', url.find("://") + 3);
-  return "p" + url.substr(path);
-}
-
-class SampleSite : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    if (!fs::exists(kTruth)) return;
-    truth_ = new json(json::parse(std::ifstream(kTruth)));
-    server_ = new TestServer(kSite);
-    archive_ = new TempDir();
-    crawl_ = new RunResult(fora(archive_->path(), {"crawl", "--delay", "0", server_->base_url() + "/"}));
-    index_ = new RunResult(fora(archive_->path(), {"index"}));
-  }
-  static void TearDownTestSuite() {
-    delete crawl_;
-    delete index_;
-    delete archive_;
-    delete server_;
-    delete truth_;
-  }
-  void SetUp() override {
-    ASSERT_TRUE(truth_) << "missing " << kTruth;
-    ASSERT_EQ(crawl_->exit_code, 0) << crawl_->out << crawl_->err;
-    ASSERT_EQ(index_->exit_code, 0) << index_->out << index_->err;
-  }
-
-  static const json& truth() { return *truth_; }
-  static const json& post(int id) {
-    for (const auto& p : truth()["posts"]) {
-      if (p["id"] == id) return p;
-    }
-    throw std::runtime_error("no post " + std::to_string(id));
-  }
-  static bool about(const json& p, const std::string& word) {
-    if (mentions(p["title"], word)) return true;
-    for (const auto& t : p["tags"]) {
-      if (mentions(t, word)) return true;
-    }
-    for (const auto& c : p["categories"]) {
-      if (mentions(c, word)) return true;
-    }
-    return false;
-  }
-  static std::string post_key(const json& p) { return "p" + p["url"].get<std::string>(); }
-
-  // Keys of the results of `fora search --json QUERY` (all of them).
-  static std::set<std::string> search(const std::string& query, std::string* reading = nullptr) {
-    auto r = fora(archive_->path(), {"search", "--json", "--limit", "1000", query});
-    EXPECT_EQ(r.exit_code, 0) << r.err;
-    if (reading) *reading = r.err;
-    std::set<std::string> keys;
-    for (const auto& hit : json_lines(r.out)) keys.insert(key_of_url(hit["url"]));
-    return keys;
-  }
-
-  static json* truth_;
-  static TestServer* server_;
-  static TempDir* archive_;
-  static RunResult* crawl_;
-  static RunResult* index_;
-};
-
-json* SampleSite::truth_ = nullptr;
-TestServer* SampleSite::server_ = nullptr;
-TempDir* SampleSite::archive_ = nullptr;
-RunResult* SampleSite::crawl_ = nullptr;
-RunResult* SampleSite::index_ = nullptr;
+class SampleSite : public SampleArchive {};
 
 TEST_F(SampleSite, EveryEdwardCommentOnSoyuzIsExactlyTheGroundTruth) {
   std::set<std::string> expected;
@@ -600,6 +513,76 @@ TEST_F(SampleSite, ThreadsListsEachThreadAsTheDataHasIt) {
   std::map<std::string, std::int64_t> matching;
   for (const auto& t : json_lines(found.out)) matching[t["thread_title"]] = t["matches"];
   EXPECT_EQ(matching, edward);
+}
+
+// fora authors: every author with their posts and comments, first and last date and the
+// threads they wrote most in, as WordPress's rows have them; with a question, of its matches.
+TEST_F(SampleSite, AuthorsListsEachAuthorAsTheDataHasIt) {
+  struct Expected {
+    std::int64_t posts = 0, comments = 0;
+    std::string first = "9999", last;
+    std::map<std::string, std::int64_t> threads;  // title: entries
+  };
+  const auto expect = [&](const std::function<bool(const json& post)>& about) {
+    std::map<std::string, Expected> want;
+    const auto add = [&](const json& entry, const json& post, bool is_post) {
+      Expected& e = want[entry["author"]];
+      ++(is_post ? e.posts : e.comments);
+      e.first = std::min(e.first, entry["date_utc"].get<std::string>());
+      e.last = std::max(e.last, entry["date_utc"].get<std::string>());
+      ++e.threads[post["title"]];
+    };
+    for (const auto& p : truth()["posts"])
+      if (about(p)) add(p, p, true);
+    for (const auto& c : truth()["comments"])
+      if (about(post(c["post_id"]))) add(c, post(c["post_id"]), false);
+    return want;
+  };
+  const auto check = [&](const std::map<std::string, Expected>& want, std::vector<std::string> args) {
+    args.insert(args.begin(), {"authors", "--json", "--limit", "1000", "--top-threads", "1000"});
+    auto r = fora(archive_->path(), args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto authors = json_lines(r.out);
+    ASSERT_EQ(authors.size(), want.size()) << r.out;
+    std::int64_t previous = INT64_MAX;
+    for (const auto& a : authors) {
+      const std::string name = a["author"];
+      ASSERT_TRUE(want.count(name)) << name;
+      const Expected& e = want.at(name);
+      EXPECT_EQ(a["posts"], e.posts) << name;
+      EXPECT_EQ(a["comments"], e.comments) << name;
+      EXPECT_EQ(a["entries"], e.posts + e.comments) << name;
+      EXPECT_EQ(a["first_date"], e.first) << name;
+      EXPECT_EQ(a["last_date"], e.last) << name;
+      EXPECT_EQ(a["threads"], static_cast<std::int64_t>(e.threads.size())) << name;
+      std::map<std::string, std::int64_t> top;
+      std::int64_t previous_count = INT64_MAX;
+      for (const auto& t : a["top_threads"]) {
+        top[t["thread_title"]] = t["entries"];
+        EXPECT_LE(t["entries"].get<std::int64_t>(), previous_count) << name << ": most first";
+        previous_count = t["entries"];
+      }
+      EXPECT_EQ(top, e.threads) << name;
+      EXPECT_LE(a["entries"].get<std::int64_t>(), previous) << "the most prolific first";
+      previous = a["entries"];
+    }
+  };
+  check(expect([](const json&) { return true; }), {});
+  check(expect([](const json& p) {
+          for (const auto& t : p["tags"])
+            if (t == "Soyuz") return true;
+          return false;
+        }),
+        {"tag:Soyuz"});
+
+  // The text form: the top three threads of each, and the count of authors.
+  auto text = fora(archive_->path(), {"authors", "--limit", "2"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  const auto everyone = expect([](const json&) { return true; });
+  EXPECT_NE(text.out.find(fmt::format("{} authors of {} entries, 2 shown", everyone.size(),
+                                      truth()["posts"].size() + truth()["comments"].size())),
+            std::string::npos)
+      << text.out;
 }
 
 }  // namespace

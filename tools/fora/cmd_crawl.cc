@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "commands.h"
+#include "output.h"
 #include "crawl_run.h"
 #include "number_option.h"
 #include "fora/crawler/crawl.h"
@@ -97,7 +98,8 @@ Status run_crawl(const Context& ctx, const CrawlCommand& given) {
                         {"damaged_copies", result->damaged},
                         {"outcomes", tally.outcomes},
                         {"hosts", tally.hosts},           {"archive", ctx.archive_dir.string()}};
-    ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    j["v"] = kRecordVersion;
+    ctx.out.write(json_line(j));
     return ok();
   }
   if (cmd.run.quiet) return ok();

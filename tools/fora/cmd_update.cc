@@ -11,6 +11,7 @@
 #include <set>
 
 #include "commands.h"
+#include "output.h"
 #include "crawl_run.h"
 #include "fora/indexer/index_writer.h"
 #include "interrupt.h"
@@ -120,7 +121,8 @@ Status run_update(const Context& ctx, const UpdateCommand& cmd) {
     if (!cmd.no_index)
       j["index"] = {{"added", indexed.added}, {"updated", indexed.updated}, {"documents", indexed.documents},
                     {"compacted", indexed.compacted}};
-    ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    j["v"] = kRecordVersion;
+    ctx.out.write(json_line(j));
     return ok();
   }
   if (cmd.run.quiet) return ok();

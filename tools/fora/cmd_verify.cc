@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "output.h"
 #include "fora/archive/repair.h"
 #include "fora/archive/verify.h"
 #include "people_text.h"
@@ -54,7 +55,8 @@ Status run_verify(const Context& ctx, const VerifyCommand& cmd) {
                      {"versions_lost", repaired->versions_lost},
                      {"pages_queued", repaired->pages_queued}};
     }
-    ctx.out.write(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    j["v"] = kRecordVersion;
+    ctx.out.write(json_line(j));
   } else {
     for (const std::string& p : report->problems) ctx.out.write(clean(p) + "\n");
     ctx.out.write(fmt::format("{} ({:.1f} MB), {}, {}{}: {}\n", counted(report->segments, "segment"),

@@ -120,6 +120,10 @@ std::string json_line(const nlohmann::ordered_json& j) {
   return escape_unsafe(j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) + "\n";
 }
 
+std::string json_line(const nlohmann::json& j) {
+  return escape_unsafe(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) + "\n";
+}
+
 std::string csv_field(const nlohmann::ordered_json& value) {
   std::string text;
   if (value.is_null()) return text;

@@ -67,6 +67,8 @@ class Printer {
 
 // The JSON object as one line: invalid UTF-8 replaced, control and bidi characters escaped.
 std::string json_line(const nlohmann::ordered_json& j);
+// The same for a command's summary (crawl, update, verify --json), its keys sorted.
+std::string json_line(const nlohmann::json& j);
 
 // One CSV field as RFC 4180 writes it (see above).
 std::string csv_field(const nlohmann::ordered_json& value);
