@@ -98,6 +98,8 @@ Result<QueryShape> check_query_syntax(std::string_view q) {
     const char c = q[i];
     if (c == '"') {
       if (!in_quote) quote_at = i;
+      // A closed phrase stands where a word does: `soyuz OR "space station"` ends in a word.
+      else words.emplace_back(q.substr(quote_at, i + 1 - quote_at), quote_at);
       in_quote = !in_quote;
       ++i;
       continue;

@@ -17,6 +17,7 @@
 #include "fora/indexer/xapian_error.h"
 #include "facet_counter.h"
 #include "natural_form.h"
+#include "suggest.h"
 #include "query_language.h"
 #include "snippet.h"
 
@@ -169,20 +170,60 @@ struct Searcher::Impl {
   EntryLookup entries;
 
   Result<SearchResult> run(const SearchOptions& options);
+  // The search of `text` (read already) into `result`.
+  Status answer(const SearchOptions& options, const std::string& text, SearchResult& result);
+  // The names, as written, of the authors whose name starts with `name` and a space.
+  std::vector<std::string> longer_author_names(std::string_view name) const;
 };
+
+std::vector<std::string> Searcher::Impl::longer_author_names(std::string_view name) const {
+  std::vector<std::string> names;
+  const std::string prefix = indexer::boolean_term(indexer::Field::Author, name) + " ";
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix) && names.size() < 10; ++t) {
+    auto p = db.postlist_begin(*t);
+    if (p != db.postlist_end(*t)) names.push_back(db.get_document(*p).get_value(indexer::kAuthorSlot));
+  }
+  return names;
+}
 
 Result<SearchResult> Searcher::Impl::run(const SearchOptions& options) {
   SearchResult result;
-  Reading reading{options.query, false};
-  if (options.natural)
-    reading = read_natural(options.query, [&](std::string_view name) {
-      return db.term_exists(indexer::boolean_term(indexer::Field::Author, name));
-    });
+  Reading reading{options.query, false, std::nullopt, false, {}};
+  if (options.natural) {
+    const KnownAuthors known{
+        [&](std::string_view name) { return db.term_exists(indexer::boolean_term(indexer::Field::Author, name)); },
+        [&](std::string_view name) { return longer_author_names(name); }};
+    reading = read_natural(options.query, known);
+  }
+  if (options.synonyms && !options.synonyms->empty()) {
+    std::string expanded = options.synonyms->expand(reading.query);
+    reading.rewritten = reading.rewritten || expanded != reading.query;
+    reading.query = std::move(expanded);
+  }
   result.reading = reading.query;
   result.rewritten = reading.rewritten;
+  result.notes = reading.notes;
+  // What the question asks for beyond its matches: the author counts ("who wrote most about
+  // …", the counts alone), one result per thread ("threads about …").
+  SearchOptions asked = options;
+  if (reading.count_by && asked.facets.empty()) {
+    asked.facets = {*reading.count_by};
+    asked.limit = 0;
+    result.notes.push_back(fmt::format("counted by {}, most first", facet_name(*reading.count_by)));
+  }
+  if (reading.by_thread && !asked.by_thread) {
+    asked.by_thread = true;
+    result.notes.push_back("one result per thread");
+  }
+  auto answered = answer(asked, reading.query, result);
+  if (answered && result.total == 0) result.suggestion = suggest(db, options.query, options.natural);
+  if (!answered) return answered.error();
+  return result;
+}
 
+Status Searcher::Impl::answer(const SearchOptions& options, const std::string& text, SearchResult& result) {
   QueryLanguage language(db, options.now != 0 ? options.now : static_cast<std::int64_t>(std::time(nullptr)));
-  auto query = language.parse(reading.query);
+  auto query = language.parse(text);
   if (!query) return query.error();
   if (options.explain) {
     Explanation explained{query->get_description(), {}};
@@ -243,7 +284,7 @@ Result<SearchResult> Searcher::Impl::run(const SearchOptions& options) {
     if (options.by_thread) hit->thread_hits = static_cast<std::int64_t>(it.get_collapse_count()) + 1;
     result.hits.push_back(std::move(*hit));
   }
-  return result;
+  return ok();
 }
 
 namespace {

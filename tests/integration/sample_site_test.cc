@@ -585,5 +585,72 @@ TEST_F(SampleSite, AuthorsListsEachAuthorAsTheDataHasIt) {
       << text.out;
 }
 
+// The questions as a new user types them, through the command line: each read back, a
+// misspelt name corrected, an abbreviation expanded from the shipped synonyms and from the
+// user's own file, and --no-synonyms.
+TEST_F(SampleSite, QuestionsAreReadBackCorrectedAndExpanded) {
+  std::size_t chris_replies = 0;
+  std::map<std::string, std::int64_t> soyuz_authors;
+  // Replies to Chris: those threaded under a comment of his, and those quoting him (a
+  // blockquote WordPress heads "Chris asked:").
+  for (const auto& c : truth()["comments"]) {
+    bool to_chris = c["text"].get<std::string>().rfind("Chris asked:", 0) == 0;
+    for (const auto& p : truth()["comments"])
+      if (c["parent"] != 0 && p["id"] == c["parent"] && p["author"] == "Chris") to_chris = true;
+    chris_replies += to_chris;
+  }
+  auto replies = fora(archive_->path(), {"search", "--json", "-n", "1000", "comments", "replying", "to", "Chris"});
+  ASSERT_EQ(replies.exit_code, 0) << replies.err;
+  EXPECT_NE(replies.err.find("read as: replyto:Chris type:comment"), std::string::npos) << replies.err;
+  EXPECT_EQ(json_lines(replies.out).size(), chris_replies);
+
+  // "who wrote most": the author counts alone, of what says soyuz or is in a thread about it.
+  for (const auto& p : truth()["posts"])
+    if (about(p, "soyuz") || mentions(p["text"], "soyuz")) ++soyuz_authors[p["author"]];
+  for (const auto& c : truth()["comments"])
+    if (about(post(c["post_id"]), "soyuz") || mentions(c["text"], "soyuz")) ++soyuz_authors[c["author"]];
+  auto who = fora(archive_->path(), {"search", "--json", "--facet-limit", "100", "who wrote most about Soyuz"});
+  ASSERT_EQ(who.exit_code, 0) << who.err;
+  std::map<std::string, std::int64_t> counted;
+  for (const auto& line : json_lines(who.out)) {
+    EXPECT_EQ(line["facet"], "author") << "counts alone: " << line;
+    counted[line["value"]] = line["count"];
+  }
+  EXPECT_EQ(counted, soyuz_authors);
+  EXPECT_NE(who.err.find("counted by author"), std::string::npos) << who.err;
+
+  // A misspelt name in a natural question: nothing found, and the name it meant.
+  auto typo = fora(archive_->path(), {"search", "every Edwrd comment on soyuz"});
+  EXPECT_EQ(typo.exit_code, 0) << typo.err;
+  EXPECT_NE(typo.out.find("did you mean: every Edward comment on soyuz"), std::string::npos) << typo.out;
+
+  // Synonyms: the shipped ISS group, a file of the user's own, and none.
+  std::size_t spacewalk = 0;
+  for (const auto& c : truth()["comments"]) spacewalk += mentions(c["text"], "spacewalk");
+  for (const auto& p : truth()["posts"]) spacewalk += mentions(p["text"], "spacewalk") || mentions(p["title"], "spacewalk");
+  ASSERT_GT(spacewalk, 0u);
+  TempDir config;
+  fs::create_directories(config.path() / "fora");
+  std::ofstream(config.path() / "fora" / "synonyms.txt") << "# mine\nSWK = spacewalk\n";
+  const std::vector<std::pair<std::string, std::string>> env{{"NO_COLOR", "1"}, {"XDG_CONFIG_HOME", config.path().string()}};
+  const auto with_config = [&](std::vector<std::string> args) {
+    std::vector<std::string> argv{FORA_BIN, "--archive", archive_->path().string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv, env);
+  };
+  auto mine = with_config({"search", "--count", "SWK"});
+  ASSERT_EQ(mine.exit_code, 0) << mine.err;
+  EXPECT_EQ(mine.out, fmt::format("{}\n", spacewalk));
+  EXPECT_NE(mine.err.find("read as: (swk OR spacewalk)"), std::string::npos) << mine.err;
+  EXPECT_EQ(with_config({"search", "--count", "--no-synonyms", "SWK"}).out, "0\n");
+  auto shipped = fora(archive_->path(), {"search", "-n", "0", "ISS"});
+  EXPECT_NE(shipped.out.find("read as: (iss OR \"international space station\""), std::string::npos) << shipped.out;
+
+  std::ofstream(config.path() / "fora" / "synonyms.txt") << "SWK = spacewalk\nlonely\n";
+  auto broken = with_config({"search", "SWK"});
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.err.find("synonyms.txt:2: a group needs two members or more"), std::string::npos) << broken.err;
+}
+
 }  // namespace
 }  // namespace fora::test

@@ -11,9 +11,14 @@ namespace {
 class NaturalFormTest : public ::testing::Test {
  protected:
   Reading read(std::string_view q) {
-    return read_natural(q, [this](std::string_view name) {
-      return authors_.count(indexer::fold(name)) > 0;
-    });
+    const KnownAuthors known{[this](std::string_view name) { return authors_.count(indexer::fold(name)) > 0; },
+                             [this](std::string_view name) {
+                               std::vector<std::string> longer;
+                               for (const auto& a : authors_)
+                                 if (a.starts_with(indexer::fold(name) + " ")) longer.push_back(a);
+                               return longer;
+                             }};
+    return read_natural(q, known);
   }
   std::set<std::string> authors_{"edward", "edward smith", "david eastman", "zoe angstrom"};
 };

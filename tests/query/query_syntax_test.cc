@@ -13,7 +13,8 @@ std::string problem(std::string_view q) {
 TEST(QuerySyntax, AcceptsTheDocumentedForms) {
   for (const char* q : {"soyuz", "author:Edward type:comment soyuz", "author:\"David Eastman\"",
                         "(soyuz OR progress) AND NOT author:Edward", "NOT soyuz", "date:2022-01-01..2022-12-31",
-                        "\"micrometeorite hit\"", "thread:http://example.com/a/", "10:30 launch", "-leak +iss"}) {
+                        "\"micrometeorite hit\"", "thread:http://example.com/a/", "10:30 launch", "-leak +iss",
+                        "soyuz OR \"space station\"", "\"space station\" OR soyuz", "(iss OR \"space station\")"}) {
     EXPECT_EQ(problem(q), "") << q;
   }
 }

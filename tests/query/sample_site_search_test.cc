@@ -14,6 +14,7 @@
 
 #include "fora/indexer/fields.h"
 #include "fora/query/searcher.h"
+#include "fora/query/synonyms.h"
 #include "sample_index.h"
 #include "support/temp_dir.h"
 
@@ -196,6 +197,180 @@ TEST_F(SampleSiteSearchTest, MultiWordTagsAreQuoted) {
   });
   ASSERT_FALSE(want.empty());
   EXPECT_EQ(search("tag:\"deep space network\""), want);
+}
+
+// The natural questions of issue 23, each read back as its reading and answered with exactly
+// what the truth file holds (the rules below are plain string tests over WordPress's rows).
+class NaturalQuestionsTest : public SampleSiteSearchTest {
+ protected:
+  SearchResult ask(const std::string& q, const Synonyms* synonyms = nullptr) {
+    SearchOptions o;
+    o.query = q;
+    o.limit = 1000;
+    o.synonyms = synonyms;
+    auto r = searcher_->search(o);
+    EXPECT_TRUE(r) << q << ": " << (r ? "" : r.error().message);
+    return r ? *r : SearchResult{};
+  }
+  static Urls urls(const SearchResult& r) {
+    Urls out;
+    for (const auto& h : r.hits) out.insert(h.url);
+    return out;
+  }
+  // Mentions `pattern` in its own words or its thread's topic (what a bare word searches).
+  static bool about(const Record& r, const std::string& pattern) {
+    return has_word(r.entry.entry.text, pattern) || has_word(r.topic, pattern);
+  }
+  static std::string year(const Record& r) { return date(r).substr(0, 4); }
+  static std::string date(const Record& r) {
+    char buf[32];
+    const std::time_t t = static_cast<std::time_t>(*r.entry.entry.published);
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", std::gmtime(&t));
+    return buf;
+  }
+};
+
+TEST_F(NaturalQuestionsTest, PostsAboutStarshipIn2023) {
+  auto r = ask("posts about Starship in 2023");
+  EXPECT_EQ(r.reading, "type:post date:2023 starship");
+  auto want = expected([](const Record& x) { return x.entry.kind == "post" && year(x) == "2023" && about(x, "starship"); });
+  ASSERT_FALSE(want.empty());
+  EXPECT_EQ(urls(r), want);
+}
+
+TEST_F(NaturalQuestionsTest, WhatDidDavidEastmanSayAboutMicrometeorites) {
+  auto r = ask("what did David Eastman say about micrometeorites");
+  EXPECT_EQ(r.reading, "author:\"David Eastman\" micrometeorites");
+  auto want = expected([](const Record& x) { return x.entry.entry.author == "David Eastman" && about(x, "micrometeorites?"); });
+  ASSERT_FALSE(want.empty());
+  EXPECT_EQ(urls(r), want);
+}
+
+TEST_F(NaturalQuestionsTest, CommentsReplyingToChris) {
+  for (const char* q : {"comments replying to Chris", "replies to Chris", "comments in reply to Chris"}) {
+    auto r = ask(q);
+    EXPECT_EQ(r.reading, "replyto:Chris type:comment") << q;
+    auto want = expected([](const Record& x) { return x.entry.kind == "comment" && x.entry.parent_author == "Chris"; });
+    ASSERT_FALSE(want.empty());
+    EXPECT_EQ(urls(r), want) << q;
+  }
+}
+
+TEST_F(NaturalQuestionsTest, EdwardsCommentsSinceMarch2023SaysWhichEdward) {
+  auto r = ask("Edward's comments since March 2023");
+  EXPECT_EQ(r.reading, "author:Edward type:comment date:2023-03..");
+  auto want = expected([](const Record& x) {
+    return x.entry.kind == "comment" && x.entry.entry.author == "Edward" && date(x) >= "2023-03-01";
+  });
+  ASSERT_FALSE(want.empty());
+  EXPECT_EQ(urls(r), want);
+  // "Edward" is an author and the start of "Edward Smith": said, not guessed silently.
+  ASSERT_EQ(r.notes.size(), 1u);
+  EXPECT_EQ(r.notes[0], "\"Edward\" and \"Edward Smith\" are both authors here: reading the exact name Edward");
+  EXPECT_TRUE(ask("Edward Smith's comments").notes.empty());
+}
+
+TEST_F(NaturalQuestionsTest, DateWordsReadAsRanges) {
+  const std::map<std::string, std::function<bool(const std::string&)>> questions{
+      {"Edward comments before 2021", [](const std::string& d) { return d < "2021"; }},
+      {"Edward comments after 2022", [](const std::string& d) { return d >= "2023"; }},
+      {"Edward comments until December 2022", [](const std::string& d) { return d < "2023"; }},
+      {"Edward comments between 2020 and 2022", [](const std::string& d) { return d >= "2020" && d < "2023"; }},
+      {"Edward comments in December 2022", [](const std::string& d) { return d.starts_with("2022-12"); }},
+  };
+  for (const auto& [q, in_range] : questions) {
+    auto want = expected([&, &in_range = in_range](const Record& x) {
+      return x.entry.kind == "comment" && x.entry.entry.author == "Edward" && in_range(date(x));
+    });
+    EXPECT_EQ(urls(ask(q)), want) << q << " read as " << ask(q).reading;
+  }
+}
+
+TEST_F(NaturalQuestionsTest, WhoWroteMostAboutSoyuzIsTheAuthorCounts) {
+  auto r = ask("who wrote most about Soyuz");
+  EXPECT_EQ(r.reading, "soyuz");
+  EXPECT_TRUE(r.hits.empty()) << "the counts are the answer";
+  ASSERT_EQ(r.facets.size(), 1u);
+  EXPECT_EQ(r.facets[0].facet, Facet::Author);
+  std::map<std::string, std::int64_t> want;
+  for (const auto& x : records_)
+    if (about(x, "soyuz")) ++want[x.entry.entry.author];
+  std::map<std::string, std::int64_t> got;
+  std::int64_t previous = INT64_MAX;
+  for (const auto& c : r.facets[0].counts) {
+    got[c.value] = c.count;
+    EXPECT_LE(c.count, previous) << "most first";
+    previous = c.count;
+  }
+  // The ten most frequent: every count shown is the data's, and none left out is larger.
+  for (const auto& [author, n] : got) EXPECT_EQ(n, want[author]) << author;
+  for (const auto& [author, n] : want)
+    if (!got.count(author)) EXPECT_LE(n, previous) << author;
+  EXPECT_EQ(r.facets[0].values, static_cast<std::int64_t>(want.size()));
+}
+
+TEST_F(NaturalQuestionsTest, ThreadsAboutVoyagerAreOneResultEach) {
+  auto r = ask("threads about Voyager");
+  EXPECT_EQ(r.reading, "voyager");
+  EXPECT_TRUE(r.by_thread);
+  std::map<std::int64_t, std::int64_t> want;
+  for (const auto& x : records_)
+    if (about(x, "voyager")) ++want[x.entry.thread_id];
+  ASSERT_EQ(r.hits.size(), want.size());
+  for (const auto& h : r.hits) EXPECT_EQ(h.thread_hits, want[h.thread_id]) << h.thread_title;
+}
+
+TEST_F(NaturalQuestionsTest, DidYouMeanCorrectsWordsAndNamesFromTheIndex) {
+  const std::map<std::string, std::string> corrections{
+      {"Edwrd soyuz", "Edward soyuz"},
+      {"every Edwrd comment on soyuz", "every Edward comment on soyuz"},
+      {"author:Edwrd", "author:Edward"},
+      {"author:\"David Eastmn\"", "author:\"David Eastman\""},
+      {"what did David Eastmn say about micrometeorites", "what did David Eastman say about micrometeorites"},
+      {"micrometorites", "micrometeorites"},
+      {"posts about Starshp in 2023", "posts about Starship in 2023"},
+  };
+  for (const auto& [typed, meant] : corrections) {
+    auto r = ask(typed);
+    EXPECT_EQ(r.total, 0) << typed;
+    ASSERT_TRUE(r.suggestion) << typed;
+    EXPECT_EQ(*r.suggestion, meant) << typed;
+    EXPECT_GT(ask(*r.suggestion).total, 0) << "the suggestion finds something: " << meant;
+  }
+  EXPECT_FALSE(ask("soyuz").suggestion) << "nothing to correct when something was found";
+  EXPECT_FALSE(ask("xqzvvy").suggestion) << "no word of the index is near";
+}
+
+TEST_F(NaturalQuestionsTest, SynonymsFindTheOtherFormAndAreShownInTheReading) {
+  Synonyms synonyms;
+  ASSERT_TRUE(synonyms.add("# comment\nEVA = spacewalk\n\nJPL = Jet Propulsion Laboratory", "test"));
+  auto r = ask("EVA", &synonyms);
+  EXPECT_EQ(r.reading, "(eva OR spacewalk)");
+  EXPECT_TRUE(r.rewritten);
+  auto want = expected([](const Record& x) { return about(x, "eva") || about(x, "spacewalk"); });
+  auto literal = expected([](const Record& x) { return about(x, "eva"); });
+  ASSERT_NE(want, literal) << "the sample must tell the two apart";
+  EXPECT_EQ(urls(r), want);
+  EXPECT_EQ(urls(ask("EVA")), literal) << "without synonyms";
+  // A phrase is one member; the longest member matching wins; case does not matter.
+  auto phrase = ask("the Jet Propulsion Laboratory", &synonyms);
+  EXPECT_EQ(phrase.reading, "the (jpl OR \"jet propulsion laboratory\")");
+  EXPECT_EQ(urls(ask("Jet Propulsion Laboratory", &synonyms)), expected([](const Record& x) { return about(x, "jpl"); }));
+  // Quoted and fielded words are taken as written; the natural form reads first.
+  EXPECT_EQ(ask("\"EVA\" tag:EVA", &synonyms).reading, "\"EVA\" tag:EVA");
+  EXPECT_EQ(ask("Edward comments on EVA", &synonyms).reading, "author:Edward type:comment (eva OR spacewalk)");
+}
+
+TEST(SynonymsFile, RefusesAMalformedLineNamingIt) {
+  Synonyms s;
+  auto one = s.add("ISS = International Space Station\nlonely\n", "mine.txt");
+  ASSERT_FALSE(one);
+  EXPECT_EQ(one.error().message, "mine.txt:2: a group needs two members or more");
+  auto empty = s.add("a = = b", "mine.txt");
+  ASSERT_FALSE(empty);
+  EXPECT_NE(empty.error().message.find("mine.txt:1:"), std::string::npos);
+  auto quoted = s.add("a = \"b c\"", "mine.txt");
+  EXPECT_FALSE(quoted);
 }
 
 }  // namespace

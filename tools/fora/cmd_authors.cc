@@ -22,6 +22,7 @@ struct AuthorsCommand {
   std::size_t top_threads = 3;
   OutputOptions output;  // --json, --csv, --fields, --no-pager
   bool literal = false;
+  bool no_synonyms = false;
 };
 
 namespace {
@@ -110,20 +111,22 @@ Status run_authors(const Context& ctx, const AuthorsCommand& cmd) {
   options.limit = 0;
   options.facets = {query::Facet::Author};
   options.facet_limit = cmd.offset + cmd.limit;
-  auto search = ctx.open_search();
+  auto search = ctx.open_search(!cmd.no_synonyms);
   if (!search) return search.error();
   auto answer = search->ask(options);
   if (!answer) return answer.error();
   const query::SearchResult& result = *answer;
   const query::FacetResult& authors = result.facets.at(0);
   const Terminal& out = printer->terminal();
-  if (result.rewritten)
-    printer->note(out.dim(fmt::format("read as: {}\n", clean(result.reading))) + (printer->for_scripts() ? "" : "\n"));
+  if (const std::string reading = reading_text(result, out); !reading.empty())
+    printer->note(reading + (printer->for_scripts() ? "" : "\n"));
 
   // Each author shown, asked the same question as written (read once already, and said).
   query::SearchOptions each = options;
   each.query = result.reading;
   each.natural = false;
+  static const query::Synonyms kExpandedAlready;
+  each.synonyms = &kExpandedAlready;
   for (std::size_t k = cmd.offset; k < authors.counts.size(); ++k) {
     auto a = summarise(*search, each, authors.counts[k], cmd.top_threads);
     if (!a) return a.error();
@@ -150,6 +153,7 @@ Command::Run add_authors_options(CLI::App& a) {
       ->capture_default_str();
   add_output_options(a, authors->output, "one per author");
   a.add_flag("--literal", authors->literal, "Do not read the query as natural language");
+  a.add_flag("--no-synonyms", authors->no_synonyms, "Do not expand synonyms and abbreviations");
   return [authors](const Context& ctx) { return run_authors(ctx, *authors); };
 }
 

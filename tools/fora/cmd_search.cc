@@ -19,6 +19,7 @@ struct SearchCommand {
   OutputOptions output;            // --json, --csv, --fields, --no-pager
   bool count = false;
   bool literal = false;            // no natural-language reading
+  bool no_synonyms = false;        // no synonym expansion
   bool by_thread = false;           // one result per thread
   bool explain = false;             // how the query was read, field by field
   std::vector<std::string> facets;  // facet names (query::facet_names())
@@ -40,21 +41,6 @@ Record facet_record(const query::FacetResult& f, const query::FacetCount& c) {
           {"value", c.value},
           {"count", c.count},
           {"thread_title", f.facet == query::Facet::Thread ? nlohmann::ordered_json(c.label) : nlohmann::ordered_json(nullptr)}};
-}
-
-// How a search read its question, before the results: the "read as" line when the natural
-// form changed it, and with --explain the query as Xapian reads it, term by term.
-std::string reading_text(const query::SearchResult& result, const Terminal& out) {
-  std::string text;
-  if (result.rewritten) text += out.dim(fmt::format("read as: {}\n", clean(result.reading)));
-  if (result.explanation) {
-    text += out.dim("query as Xapian reads it: ") + clean(result.explanation->xapian) + "\n";
-    std::size_t width = 0;
-    for (const auto& t : result.explanation->terms) width = std::max(width, clean(t.value).size());
-    for (const auto& t : result.explanation->terms)
-      text += fmt::format("  {:<9} {:<{}}  {}\n", t.field, clean(t.value), width, out.dim(clean(t.term)));
-  }
-  return text;
 }
 
 Status run_search(const Context& ctx, const SearchCommand& cmd) {
@@ -81,7 +67,7 @@ Status run_search(const Context& ctx, const SearchCommand& cmd) {
   const OutputOptions output = cmd.count ? OutputOptions{Format::Text, {}, false} : cmd.output;
   auto printer = Printer::make(ctx, output, {&hit_kind(), &facet_kind()});
   if (!printer) return printer.error();
-  auto search = ctx.open_search();
+  auto search = ctx.open_search(!cmd.no_synonyms);
   if (!search) return search.error();
   auto answer = search->ask(options);
   if (!answer) return answer.error();
@@ -142,6 +128,7 @@ Command::Run add_search_options(CLI::App& s) {
       ->transform(decimal<decltype(search->facet_limit)>())
       ->capture_default_str();
   s.add_flag("--literal", search->literal, "Do not read the query as natural language");
+  s.add_flag("--no-synonyms", search->no_synonyms, "Do not expand synonyms and abbreviations (data/synonyms.txt, $XDG_CONFIG_HOME/fora/synonyms.txt)");
   return [search](const Context& ctx) { return run_search(ctx, *search); };
 }
 

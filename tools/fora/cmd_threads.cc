@@ -20,6 +20,7 @@ struct ThreadsCommand {
   std::size_t offset = 0;
   OutputOptions output;  // --json, --csv, --fields, --no-pager
   bool literal = false;
+  bool no_synonyms = false;
 };
 
 namespace {
@@ -103,7 +104,7 @@ Status run_threads(const Context& ctx, const ThreadsCommand& cmd) {
 
   auto printer = Printer::make(ctx, cmd.output, {&thread_kind()});
   if (!printer) return printer.error();
-  auto search = ctx.open_search();
+  auto search = ctx.open_search(!cmd.no_synonyms);
   if (!search) return search.error();
   auto answer = search->ask(options);
   if (!answer) return answer.error();
@@ -111,8 +112,8 @@ Status run_threads(const Context& ctx, const ThreadsCommand& cmd) {
   const archive::ThreadStore& store = search->archive->threads();
   const Terminal& out = printer->terminal();
   // How fora read the question (stderr for scripts' formats, as search does).
-  if (result.rewritten)
-    printer->note(out.dim(fmt::format("read as: {}\n", clean(result.reading))) + (printer->for_scripts() ? "" : "\n"));
+  if (const std::string reading = reading_text(result, out); !reading.empty())
+    printer->note(reading + (printer->for_scripts() ? "" : "\n"));
   for (const auto& hit : result.hits) {
     auto entries = store.thread_entries(hit.thread_id);
     if (!entries) return entries.error();
@@ -137,6 +138,7 @@ Command::Run add_threads_options(CLI::App& t) {
   t.add_option("--offset", threads->offset, "Threads to skip")->transform(decimal<decltype(threads->offset)>())->capture_default_str();
   add_output_options(t, threads->output, "one per thread");
   t.add_flag("--literal", threads->literal, "Do not read the query as natural language");
+  t.add_flag("--no-synonyms", threads->no_synonyms, "Do not expand synonyms and abbreviations");
   return [threads](const Context& ctx) { return run_threads(ctx, *threads); };
 }
 

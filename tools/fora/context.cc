@@ -18,17 +18,24 @@ Result<std::unique_ptr<archive::Archive>> Context::open_archive(archive::Archive
   return opened;
 }
 
-Result<Context::Search> Context::open_search() const {
+Result<Context::Search> Context::open_search(bool synonyms) const {
+  std::unique_ptr<query::Synonyms> expanded;
+  if (synonyms) {
+    auto loaded = open_synonyms();
+    if (!loaded) return loaded.error();
+    expanded = std::make_unique<query::Synonyms>(std::move(*loaded));
+  }
   auto archive = open_archive(archive::Archive::Mode::Read);
   if (!archive) return archive.error();
   const archive::ThreadStore& entries = (*archive)->threads();  // the archive's own, not moved
   auto searcher = query::Searcher::open(archive_dir / archive::kIndexFolder,
                                         [&entries](std::int64_t id) { return entries.entry(id); });
   if (!searcher) return searcher.error();
-  return Search{std::move(*archive), std::move(*searcher)};
+  return Search{std::move(*archive), std::move(*searcher), std::move(expanded)};
 }
 
-Result<query::SearchResult> Context::Search::ask(const query::SearchOptions& options) const {
+Result<query::SearchResult> Context::Search::ask(query::SearchOptions options) const {
+  if (!options.synonyms) options.synonyms = synonyms.get();
   auto result = searcher.search(options);
   if (!result) return result.error();
   // Thread facet values are catalog ids: labelled with their thread's latest title.
@@ -85,13 +92,8 @@ std::filesystem::path installed_profiles() {
 
 // $XDG_CONFIG_HOME/fora/profiles, else ~/.config/fora/profiles: the user's own profiles,
 // which add to and override the installed ones.
-std::filesystem::path user_profiles() {
-  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg)
-    return std::filesystem::path(xdg) / "fora" / "profiles";
-  if (const char* home = std::getenv("HOME"); home && *home)
-    return std::filesystem::path(home) / ".config" / "fora" / "profiles";
-  return {};
-}
+std::filesystem::path user_config(const char* name);
+std::filesystem::path user_profiles() { return user_config("profiles"); }
 
 std::filesystem::path shipped_profiles(const std::optional<std::filesystem::path>& option) {
   if (option) return *option;
@@ -102,7 +104,26 @@ std::filesystem::path shipped_profiles(const std::optional<std::filesystem::path
   return std::filesystem::path(FORA_SOURCE_DIR) / "data" / "profiles";
 }
 
+// $XDG_CONFIG_HOME/fora/<name>, else ~/.config/fora/<name>.
+std::filesystem::path user_config(const char* name) {
+  if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) return std::filesystem::path(xdg) / "fora" / name;
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return std::filesystem::path(home) / ".config" / "fora" / name;
+  return {};
+}
+
 }  // namespace
+
+Result<query::Synonyms> Context::open_synonyms() const {
+  query::Synonyms synonyms;
+  std::error_code ec;
+  auto shipped = installed_profiles().parent_path() / "synonyms.txt";
+  if (!std::filesystem::is_regular_file(shipped, ec)) shipped = std::filesystem::path(FORA_SOURCE_DIR) / "data" / "synonyms.txt";
+  if (std::filesystem::is_regular_file(shipped, ec)) FORA_TRY(synonyms.add_file(shipped));
+  if (auto user = user_config("synonyms.txt"); !user.empty() && std::filesystem::exists(user, ec))
+    FORA_TRY(synonyms.add_file(user));
+  return synonyms;
+}
 
 Result<extract::Extractor> Context::open_extractor() const {
   std::vector<std::filesystem::path> dirs{shipped_profiles(profiles_dir)};

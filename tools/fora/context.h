@@ -27,13 +27,19 @@ struct Context {
   Result<std::unique_ptr<archive::Archive>> open_archive(archive::Archive::Mode mode) const;
   // The archive opened for reading, with a Searcher over its index that reads its hits from
   // the archive's catalog. Errors: those of Archive::open and Searcher::open.
+  // With `synonyms`, the questions asked expand them (open_synonyms).
   struct Search {
     std::unique_ptr<archive::Archive> archive;
     query::Searcher searcher;
+    std::unique_ptr<query::Synonyms> synonyms;  // null: none
     // A question asked; a thread facet's counts labelled with their thread's title.
-    Result<query::SearchResult> ask(const query::SearchOptions& options) const;
+    Result<query::SearchResult> ask(query::SearchOptions options) const;
   };
-  Result<Search> open_search() const;
+  Result<Search> open_search(bool synonyms = true) const;
+  // The synonyms a search expands: the shipped data/synonyms.txt (installed in
+  // <prefix>/share/fora/), then the user's $XDG_CONFIG_HOME/fora/synonyms.txt when it exists.
+  // Errors: a file that cannot be read or has a malformed line (named).
+  Result<query::Synonyms> open_synonyms() const;
   // The profiles: --profiles, $FORA_PROFILES, <prefix>/share/fora/profiles, the source tree.
   Result<extract::Extractor> open_extractor() const;
 };

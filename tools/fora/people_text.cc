@@ -90,6 +90,21 @@ std::string total_text(const query::SearchResult& r, const Terminal& out) {
                                  : ""));
 }
 
+std::string reading_text(const query::SearchResult& result, const Terminal& out) {
+  std::string text;
+  if (result.rewritten) text += out.dim(fmt::format("read as: {}\n", clean(result.reading)));
+  for (const auto& note : result.notes) text += out.dim(fmt::format("  ({})\n", clean(note)));
+  if (result.suggestion) text += fmt::format("did you mean: {}\n", out.bold(clean(*result.suggestion)));
+  if (result.explanation) {
+    text += out.dim("query as Xapian reads it: ") + clean(result.explanation->xapian) + "\n";
+    std::size_t width = 0;
+    for (const auto& t : result.explanation->terms) width = std::max(width, clean(t.value).size());
+    for (const auto& t : result.explanation->terms)
+      text += fmt::format("  {:<9} {:<{}}  {}\n", t.field, clean(t.value), width, out.dim(clean(t.term)));
+  }
+  return text;
+}
+
 std::string facet_text(const query::FacetResult& f, const Terminal& out) {
   std::string head(query::facet_name(f.facet));
   if (static_cast<std::size_t>(f.values) > f.counts.size())

@@ -29,6 +29,11 @@ std::string hit_text(const query::Hit& hit, const Terminal& out);
 std::string marked_snippet(const query::Snippet& snippet);
 // The line after the hits: "7 results", "about 720,000 results, 20 shown (…)".
 std::string total_text(const query::SearchResult& result, const Terminal& out);
+// How a search read its question, for the lines before its results: "read as: …" when the
+// natural form or a synonym changed it, a line per note, "did you mean: …" when nothing
+// matched and a correction was found, and with --explain the query as Xapian reads it, term
+// by term. Empty when there is nothing to say.
+std::string reading_text(const query::SearchResult& result, const Terminal& out);
 // "author (20,000 values, the 10 most frequent)", then one line per value.
 std::string facet_text(const query::FacetResult& facet, const Terminal& out);
 

@@ -14,6 +14,7 @@
 
 #include "fora/archive/thread_store.h"
 #include "fora/query/facets.h"
+#include "fora/query/synonyms.h"
 #include "fora/result.h"
 
 namespace fora::query {
@@ -46,6 +47,9 @@ struct SearchOptions {
   // Only the matches written by this author, the name exactly as written: a name from the
   // data (fora authors), never read as query text.
   std::optional<std::string> author;
+  // Groups of words that mean the same, expanded in the query (synonyms.h); none when null.
+  // Owned by the caller.
+  const Synonyms* synonyms = nullptr;
 };
 
 // One term of a parsed query, read back: the field it searches ("author", "year", "own", …)
@@ -93,14 +97,20 @@ struct Hit {
 };
 
 struct SearchResult {
-  std::string reading;          // the query as fora read it (after the natural form)
-  bool rewritten = false;       // true when the natural form changed the query
+  std::string reading;          // the query as fora read it (natural form, synonyms)
+  bool rewritten = false;       // true when either changed the query
   std::int64_t total = 0;       // number of matches: exact, or an estimate (total_exact)
   bool total_exact = true;
-  bool by_thread = false;       // hits are threads' best (SearchOptions::by_thread)
+  bool by_thread = false;       // hits are threads' best (SearchOptions::by_thread or the question)
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;  // in the order SearchOptions::facets asked for them
   std::optional<Explanation> explanation;
+  // What the reader should know of how the question was read ("Edward" is one author's name
+  // and the start of another's; the authors are counted; one result per thread).
+  std::vector<std::string> notes;
+  // When nothing matched: the question with its unknown words and names corrected from the
+  // index's own terms ("did you mean").
+  std::optional<std::string> suggestion;
 };
 
 class Searcher {
