@@ -168,6 +168,7 @@ struct Searcher::Impl {
   fs::path path;
   Xapian::Database db;
   EntryLookup entries;
+  bool all_local = true;  // no shard is remote: fora's own match spies may run (facet_counter.h)
 
   Result<SearchResult> run(const SearchOptions& options);
   // The search of `text` (read already) into `result`.
@@ -259,7 +260,7 @@ Status Searcher::Impl::answer(const SearchOptions& options, const std::string& t
       facet_enquire.emplace(db);
       facet_enquire->set_query(enquire.get_query());
     }
-    facets.emplace(facet_enquire ? *facet_enquire : enquire, options.facets, options.facet_limit);
+    facets.emplace(facet_enquire ? *facet_enquire : enquire, options.facets, options.facet_limit, all_local);
   }
   // Threads: one hit each (its best match), collapsed on the thread's slot.
   if (options.by_thread) enquire.set_collapse_key(indexer::kThreadSlot);
@@ -301,6 +302,11 @@ Result<Searcher> Searcher::open(const fs::path& index_dir, EntryLookup entries) 
   if (!path) return path.error();
   try {
     auto impl = std::make_unique<Impl>(Impl{*path, Xapian::Database(path->string()), std::move(entries)});
+    if (indexer::has_generation_stub(*path)) {
+      auto shards = indexer::read_generation_stub(*path);
+      if (!shards) return shards.error();
+      impl->all_local = std::none_of(shards->begin(), shards->end(), [](const auto& s) { return s.remote(); });
+    }
     std::string schema = impl->db.get_metadata(std::string(indexer::kSchemaKey));
     if (schema != std::to_string(indexer::kIndexSchemaVersion))
       return make_error(Errc::Corrupt,
