@@ -652,5 +652,33 @@ TEST_F(SampleSite, QuestionsAreReadBackCorrectedAndExpanded) {
   EXPECT_NE(broken.err.find("synonyms.txt:2: a group needs two members or more"), std::string::npos) << broken.err;
 }
 
+// own: and quote: on the crawled site, against WordPress's rows: a comment that quotes
+// ("Chris asked:" and a blockquote, up to the first blank line) is found by the quoted words
+// under quote: and by its own words under own:, never the other way round.
+TEST_F(SampleSite, OwnAndQuoteWordsAreTheWritersAndTheQuoted) {
+  std::set<std::string> quoting, owning;
+  for (const auto& c : truth()["comments"]) {
+    std::string text = c["text"];
+    std::string quoted;
+    if (text.rfind("Chris asked:", 0) == 0) {
+      const auto end = text.find("\n\n");
+      quoted = text.substr(0, end);
+      text = end == std::string::npos ? "" : text.substr(end);
+    }
+    const std::string key = "c" + std::to_string(c["id"].get<int>());
+    if (mentions(quoted, "corrosion")) quoting.insert(key);
+    if (mentions(text, "corrosion")) owning.insert(key);
+  }
+  ASSERT_FALSE(quoting.empty()) << "the sample quotes a question about corrosion";
+  EXPECT_EQ(search("quote:corrosion"), quoting);
+  const std::set<std::string> own_found = search("own:corrosion");
+  std::set<std::string> own_posts;
+  for (const auto& p : truth()["posts"])
+    if (mentions(p["text"], "corrosion")) own_posts.insert(post_key(p));
+  std::set<std::string> want = owning;
+  want.insert(own_posts.begin(), own_posts.end());
+  EXPECT_EQ(own_found, want);
+}
+
 }  // namespace
 }  // namespace fora::test
