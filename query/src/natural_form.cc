@@ -1,5 +1,6 @@
 #include "natural_form.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <optional>
@@ -9,6 +10,7 @@
 #include <unicode/uchar.h>
 
 #include "fora/extract/lower_case.h"
+#include "query_words.h"
 
 namespace fora::query {
 namespace {
@@ -52,14 +54,6 @@ bool is_reply_word(std::string_view lowered) {
                              "response", "responses"})
     if (w == lowered) return true;
   return false;
-}
-
-bool capitalised(std::string_view word) {
-  if (word.empty()) return false;
-  UChar32 c = 0;
-  int32_t i = 0;
-  U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
-  return c >= 0 && u_isupper(c);
 }
 
 bool has_field_syntax(std::string_view q) {
@@ -194,8 +188,14 @@ Reading read_natural(std::string_view query, const KnownAuthors& known) {
     return name;
   };
 
-  // "who wrote most about …", "who posted the most …": the author counts answer it.
-  if (!lowered.empty() && lowered[0] == "who") read.count_by = Facet::Author;
+  // "who wrote most about …", "who posted the most …": the author counts answer it. Not
+  // "WHO guidance" (an acronym), nor "who" before anything but a verb of writing.
+  static constexpr std::array<std::string_view, 18> kWriting{
+      "wrote", "writes", "write", "posted", "posts", "commented", "comments", "said", "says",
+      "talked", "talks", "mentioned", "mentions", "discussed", "discusses", "replied", "asked", "answered"};
+  if (lowered.size() > 1 && lowered[0] == "who" && words[0] != "WHO" &&
+      std::find(kWriting.begin(), kWriting.end(), lowered[1]) != kWriting.end())
+    read.count_by = Facet::Author;
 
   for (std::size_t i = 0; i < words.size();) {
     const std::string& low = lowered[i];
@@ -247,7 +247,8 @@ Reading read_natural(std::string_view query, const KnownAuthors& known) {
       ++i;
       continue;
     }
-    if (!content_seen && is_thread_word(low)) {
+    // "threads about Voyager", "which discussions mention Soyuz"; not "thread safety".
+    if (!content_seen && is_thread_word(low) && (i + 1 == words.size() || is_filler(lowered[i + 1]))) {
       read.by_thread = true;
       content_seen = true;
       ++i;

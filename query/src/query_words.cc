@@ -2,6 +2,9 @@
 
 #include <array>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 namespace fora::query {
 namespace {
 
@@ -85,6 +88,14 @@ std::vector<std::vector<Span>> plain_word_runs(std::string_view query) {
   }
   if (!run.empty()) runs.push_back(std::move(run));
   return runs;
+}
+
+bool capitalised(std::string_view word) {
+  if (word.empty()) return false;
+  UChar32 c = 0;
+  int32_t i = 0;
+  U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
+  return c >= 0 && u_isupper(c);
 }
 
 std::vector<Span> field_values(std::string_view query, std::string_view field) {

@@ -19,6 +19,9 @@ struct Span {
 // sentence punctuation after it ("ISS?" -> "ISS").
 std::vector<std::vector<Span>> plain_word_runs(std::string_view query);
 
+// True when the word starts with an upper-case letter (a name, in a natural question).
+bool capitalised(std::string_view word);
+
 // The values given to `field` ("author" for author:Edward and author:"David Eastman"): the
 // span of each value without its quotes.
 std::vector<Span> field_values(std::string_view query, std::string_view field);

@@ -59,14 +59,6 @@ std::optional<std::string> nearest_author(const Xapian::Database& db, std::strin
   return written.empty() ? near->value : written;
 }
 
-bool capitalised(std::string_view word) {
-  if (word.empty()) return false;
-  UChar32 c = 0;
-  int32_t i = 0;
-  U8_NEXT(word.data(), i, static_cast<int32_t>(word.size()), c);
-  return c >= 0 && u_isupper(c);
-}
-
 bool letters_only(std::string_view word) {
   return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
     return static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';

@@ -4,11 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <map>
-#include <regex>
 
 #include "output.h"
+#include "support/output_docs.h"
 #include "records.h"
 
 namespace fora::cli {
@@ -51,22 +49,7 @@ TEST(JsonLine, ReplacesInvalidUtf8) {
 // docs/output.md has a section per kind whose table lists exactly its fields, in order; a
 // kind built on an entry says so and lists what it adds.
 TEST(OutputDocs, NameEveryFieldOfEveryRecordKindInOrder) {
-  std::ifstream in(std::filesystem::path(FORA_SOURCE_DIR) / "docs" / "output.md");
-  ASSERT_TRUE(in) << "docs/output.md";
-  std::map<std::string, std::vector<std::string>> documented;
-  std::string kind, line;
-  const std::regex row(R"(^\| `([a-z_]+)` \|)");
-  while (std::getline(in, line)) {
-    std::smatch m;
-    if (line.rfind("### ", 0) == 0) {
-      kind = line.substr(4);
-      documented[kind];
-    } else if (!kind.empty() && line.find("every field of **entry**") != std::string::npos) {
-      documented[kind] = documented["entry"];
-    } else if (!kind.empty() && std::regex_search(line, m, row)) {
-      documented[kind].push_back(m[1]);
-    }
-  }
+  auto documented = test::documented_fields(std::filesystem::path(FORA_SOURCE_DIR) / "docs" / "output.md");
   ASSERT_EQ(documented.size(), record_kinds().size());
   for (const RecordKind* k : record_kinds()) {
     ASSERT_TRUE(documented.count(std::string(k->name))) << k->name;

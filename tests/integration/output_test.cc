@@ -11,12 +11,12 @@
 
 #include <cerrno>
 #include <map>
-#include <regex>
 
 #include <fmt/format.h>
 
 #include "fora_run.h"
 #include "sample_archive.h"
+#include "support/output_docs.h"
 
 extern char** environ;
 
@@ -25,25 +25,8 @@ namespace {
 
 class OutputModel : public SampleArchive {};
 
-// docs/output.md: the fields each kind's table lists, in order ("### entry", then rows that
-// start "| `id` |"). Kinds built on an entry ("every field of **entry**") get its fields first.
 std::map<std::string, std::vector<std::string>> documented_fields() {
-  std::ifstream in(fs::path(FORA_SOURCE_DIR) / "docs" / "output.md");
-  std::map<std::string, std::vector<std::string>> kinds;
-  std::string kind, line;
-  const std::regex row(R"(^\| `([a-z_]+)` \|)");
-  while (std::getline(in, line)) {
-    std::smatch m;
-    if (line.rfind("### ", 0) == 0) {
-      kind = line.substr(4);
-      if (kind != "entry") kinds[kind] = {};
-    } else if (!kind.empty() && line.find("every field of **entry**") != std::string::npos) {
-      kinds[kind] = kinds["entry"];
-    } else if (!kind.empty() && std::regex_search(line, m, row)) {
-      kinds[kind].push_back(m[1]);
-    }
-  }
-  return kinds;
+  return test::documented_fields(fs::path(FORA_SOURCE_DIR) / "docs" / "output.md");
 }
 
 std::vector<std::string> keys(const json& j) {

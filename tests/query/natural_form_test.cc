@@ -63,5 +63,31 @@ TEST_F(NaturalFormTest, BothTypesMeanNoTypeFilter) {
   EXPECT_EQ(read("Edward posts and comments").query, "author:Edward");
 }
 
+TEST_F(NaturalFormTest, AQuestionIsAskedOnlyInItsOwnWords) {
+  // "who" asks for the authors only before a verb of writing, and not as the acronym.
+  EXPECT_TRUE(read("who wrote most about Soyuz").count_by);
+  EXPECT_TRUE(read("Who posted the most comments").count_by);
+  EXPECT_FALSE(read("WHO wrote guidance").count_by);
+  EXPECT_FALSE(read("who is Edward").count_by);
+  // Threads are asked for before a filler word, not when "thread" is the subject.
+  EXPECT_TRUE(read("threads about Voyager").by_thread);
+  EXPECT_TRUE(read("which discussions mention Soyuz").by_thread);
+  EXPECT_FALSE(read("thread safety in 2023").by_thread);
+  EXPECT_EQ(read("thread safety in 2023").query, "date:2023 thread safety");
+}
+
+TEST_F(NaturalFormTest, DatesInWords) {
+  EXPECT_EQ(read("Edward in 2023").query, "author:Edward date:2023");
+  EXPECT_EQ(read("Edward in Dec 2022").query, "author:Edward date:2022-12");
+  EXPECT_EQ(read("Edward since 2021").query, "author:Edward date:2021..");
+  EXPECT_EQ(read("Edward after December 2022").query, "author:Edward date:2023-01..");
+  EXPECT_EQ(read("Edward before January 2020").query, "author:Edward date:..2019-12");
+  EXPECT_EQ(read("Edward until 2020").query, "author:Edward date:..2020");
+  EXPECT_EQ(read("Edward from 2019 to March 2020").query, "author:Edward date:2019..2020-03");
+  // A year alone, or "may" without a year, is a word.
+  EXPECT_EQ(read("Edward 2023").query, "author:Edward 2023");
+  EXPECT_EQ(read("Edward may fly").query, "author:Edward may fly");
+}
+
 }  // namespace
 }  // namespace fora::query

@@ -92,33 +92,44 @@ nlohmann::ordered_json utc_or_null(const std::optional<std::int64_t>& unix_secon
   return unix_seconds ? nlohmann::ordered_json(archive::format_utc(*unix_seconds)) : nlohmann::ordered_json(nullptr);
 }
 
+namespace {
+
+// The fields of entry_kind() in order: `head` (v to tags: the entry's place), what its page
+// shows (`x`, and its parent's author), then `tail` (first_seen to words_lost: what fora saw).
+Record entry_fields(Record head, const extract::Entry& x, std::string_view parent_author, const Record& tail) {
+  head["native_id"] = x.native_id;
+  head["parent_id"] = x.parent_id;
+  head["parent_author"] = parent_author;
+  head["author"] = x.author;
+  head["date"] = utc_or_null(x.published);
+  head["date_precision"] = precision_or_null(x.published, x.precision);
+  head["edited"] = utc_or_null(x.edited);
+  head["url"] = x.url;
+  head["text"] = x.text;
+  head["quotes"] = quotes_of(x.quotes);
+  for (const auto& [field, value] : tail.items()) head[field] = value;
+  return head;
+}
+
+}  // namespace
+
 Record entry_record(const archive::StoredEntry& e) {
-  const extract::Entry& x = e.entry;
-  return {{"v", kRecordVersion},
-          {"id", e.id},
-          {"type", e.kind},
-          {"site", e.site},
-          {"thread_id", e.thread_id},
-          {"thread_native_id", e.thread_native_id},
-          {"thread_title", e.thread_title},
-          {"thread_url", e.thread_url},
-          {"categories", e.categories},
-          {"tags", e.tags},
-          {"native_id", x.native_id},
-          {"parent_id", x.parent_id},
-          {"parent_author", e.parent_author},
-          {"author", x.author},
-          {"date", utc_or_null(x.published)},
-          {"date_precision", precision_or_null(x.published, x.precision)},
-          {"edited", utc_or_null(x.edited)},
-          {"url", x.url},
-          {"text", x.text},
-          {"quotes", quotes_of(x.quotes)},
-          {"first_seen", archive::format_utc(e.first_seen)},
-          {"last_seen", archive::format_utc(e.last_seen)},
-          {"gone_since", utc_or_null(e.gone_since)},
-          {"thread_gone_since", utc_or_null(e.thread_gone_since)},
-          {"words_lost", e.words_lost}};
+  return entry_fields({{"v", kRecordVersion},
+                       {"id", e.id},
+                       {"type", e.kind},
+                       {"site", e.site},
+                       {"thread_id", e.thread_id},
+                       {"thread_native_id", e.thread_native_id},
+                       {"thread_title", e.thread_title},
+                       {"thread_url", e.thread_url},
+                       {"categories", e.categories},
+                       {"tags", e.tags}},
+                      e.entry, e.parent_author,
+                      {{"first_seen", archive::format_utc(e.first_seen)},
+                       {"last_seen", archive::format_utc(e.last_seen)},
+                       {"gone_since", utc_or_null(e.gone_since)},
+                       {"thread_gone_since", utc_or_null(e.thread_gone_since)},
+                       {"words_lost", e.words_lost}});
 }
 
 Record entry_record(const extract::Entry& x, std::string_view type, const extract::ThreadPage& thread) {
@@ -131,31 +142,22 @@ Record entry_record(const extract::Entry& x, std::string_view type, const extrac
     for (const auto& c : thread.comments)
       if (c.native_id == x.parent_id) parent_author = c.author;
   }
-  return {{"v", kRecordVersion},
-          {"id", nullptr},
-          {"type", type},
-          {"site", url ? nlohmann::ordered_json(std::string(url->origin())) : nlohmann::ordered_json(nullptr)},
-          {"thread_id", nullptr},
-          {"thread_native_id", thread.thread_id},
-          {"thread_title", thread.title},
-          {"thread_url", thread.thread_url},
-          {"categories", thread.categories},
-          {"tags", thread.tags},
-          {"native_id", x.native_id},
-          {"parent_id", x.parent_id},
-          {"parent_author", parent_author},
-          {"author", x.author},
-          {"date", utc_or_null(x.published)},
-          {"date_precision", precision_or_null(x.published, x.precision)},
-          {"edited", utc_or_null(x.edited)},
-          {"url", x.url},
-          {"text", x.text},
-          {"quotes", quotes_of(x.quotes)},
-          {"first_seen", nullptr},
-          {"last_seen", nullptr},
-          {"gone_since", nullptr},
-          {"thread_gone_since", nullptr},
-          {"words_lost", false}};
+  return entry_fields({{"v", kRecordVersion},
+                       {"id", nullptr},
+                       {"type", type},
+                       {"site", url ? nlohmann::ordered_json(std::string(url->origin())) : nlohmann::ordered_json(nullptr)},
+                       {"thread_id", nullptr},
+                       {"thread_native_id", thread.thread_id},
+                       {"thread_title", thread.title},
+                       {"thread_url", thread.thread_url},
+                       {"categories", thread.categories},
+                       {"tags", thread.tags}},
+                      x, parent_author,
+                      {{"first_seen", nullptr},
+                       {"last_seen", nullptr},
+                       {"gone_since", nullptr},
+                       {"thread_gone_since", nullptr},
+                       {"words_lost", false}});
 }
 
 Record missing_entry_record(std::int64_t id) {
