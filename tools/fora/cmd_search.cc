@@ -85,7 +85,7 @@ Status run_search(const Context& ctx, const SearchCommand& cmd) {
   const bool hits_as_records = !(printer->format() == Format::Csv && !result.facets.empty());
   for (const auto& hit : result.hits) {
     printer->text(hit_text(hit, out));
-    if (hits_as_records) printer->record(hit_kind(), hit_record(hit, result.by_thread));
+    if (hits_as_records && printer->for_scripts()) printer->record(hit_kind(), hit_record(hit, result.by_thread));
   }
   printer->text(total_text(result, out));
   for (const auto& facet : result.facets) {
@@ -103,7 +103,10 @@ Command::Run add_search_options(CLI::App& s) {
       "Query syntax: author:Edward  author:\"David Eastman\"  type:comment|post  topic:soyuz\n"
       "  tag:Soyuz  category:Space  date:2022-12-16  date:2022-12  date:2019..2021  date:30d..\n"
       "  \"exact phrase\"  own:word  quote:word  replyto:Chris  is:edited  is:gone  AND OR NOT ( )\n"
-      "Natural form: fora search every Edward comment on Soyuz  (prints how it was read)");
+      "Natural form (prints how it was read): every Edward comment on Soyuz; posts about Starship\n"
+      "  in 2023; Edward's comments since March 2023; comments replying to Chris; who wrote most\n"
+      "  about Soyuz; threads about Voyager. Synonyms: data/synonyms.txt and\n"
+      "  $XDG_CONFIG_HOME/fora/synonyms.txt (--no-synonyms). Output fields: docs/output.md");
   s.add_option("query", search->words, "The query (several words are joined)")->required();
   s.add_option("--limit,-n", search->limit, "Results to show")->transform(decimal<decltype(search->limit)>())->capture_default_str();
   s.add_option("--offset", search->offset, "Results to skip")->transform(decimal<decltype(search->offset)>())->capture_default_str();
