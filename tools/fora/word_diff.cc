@@ -20,26 +20,23 @@ std::vector<std::string_view> words(std::string_view text) {
   return out;
 }
 
-// Appends a run of removed ('-') or added ('+') words, or unchanged ones (' ').
-void put(std::string& out, char kind, const std::vector<std::string_view>& run) {
+// Appends a run of `kind` when it holds words.
+void put(std::vector<WordRun>& out, char kind, const std::vector<std::string_view>& run) {
   if (run.empty()) return;
-  if (!out.empty()) out += ' ';
-  if (kind == '-') out += "[-";
-  if (kind == '+') out += "{+";
+  WordRun r{kind, {}};
   for (std::size_t k = 0; k < run.size(); ++k) {
-    if (k > 0) out += ' ';
-    out += run[k];
+    if (k > 0) r.words += ' ';
+    r.words += run[k];
   }
-  if (kind == '-') out += "-]";
-  if (kind == '+') out += "+}";
+  out.push_back(std::move(r));
 }
 
 }  // namespace
 
-std::string word_diff(std::string_view before, std::string_view after) {
+std::vector<WordRun> word_runs(std::string_view before, std::string_view after) {
   const auto a = words(before), b = words(after);
   const std::size_t n = a.size(), m = b.size();
-  std::string out;
+  std::vector<WordRun> out;
   // The longest common subsequence of words, by dynamic programming: n*m cells.
   if (n * m > (std::size_t{1} << 22)) {
     put(out, '-', a);
@@ -75,6 +72,15 @@ std::string word_diff(std::string_view before, std::string_view after) {
   }
   flush_changes();
   put(out, ' ', same);
+  return out;
+}
+
+std::string word_diff(std::string_view before, std::string_view after) {
+  std::string out;
+  for (const WordRun& run : word_runs(before, after)) {
+    if (!out.empty()) out += ' ';
+    out += run.kind == '-' ? "[-" + run.words + "-]" : run.kind == '+' ? "{+" + run.words + "+}" : run.words;
+  }
   return out;
 }
 
