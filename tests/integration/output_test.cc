@@ -5,7 +5,6 @@
 // long text goes through $PAGER on a terminal.
 #include <gtest/gtest.h>
 #include <pty.h>
-#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "fora_run.h"
+#include "catalog_sql.h"
 #include "sample_archive.h"
 #include "support/output_docs.h"
 
@@ -248,18 +248,6 @@ std::string unsafe_in(const std::string& out) {
     if (c == 0xE2 && next == 0x81 && third >= 0xA6 && third <= 0xA9) return fmt::format("bidi isolate at {}", i);
   }
   return "";
-}
-
-void exec_sql(const fs::path& catalog, const std::string& sql, const std::vector<std::string>& values) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(catalog.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-  for (std::size_t k = 0; k < values.size(); ++k)
-    sqlite3_bind_text(st, static_cast<int>(k + 1), values[k].c_str(), -1, SQLITE_TRANSIENT);
-  EXPECT_EQ(sqlite3_step(st), SQLITE_DONE) << sqlite3_errmsg(db);
-  sqlite3_finalize(st);
-  sqlite3_close(db);
 }
 
 // The catalog given names and a title full of terminal tricks (as a damaged catalog or one

@@ -26,23 +26,6 @@ struct SearchCommand {
   std::size_t facet_limit = 10;
 };
 
-// A hit as a record: its entry, then what the search adds.
-Record hit_record(const query::Hit& h, bool by_thread) {
-  Record r = h.entry ? entry_record(*h.entry) : missing_entry_record(h.id);
-  r["snippet"] = marked_snippet(h.snippet);
-  r["score"] = h.score;
-  r["thread_hits"] = by_thread ? nlohmann::ordered_json(h.thread_hits) : nlohmann::ordered_json(nullptr);
-  return r;
-}
-
-Record facet_record(const query::FacetResult& f, const query::FacetCount& c) {
-  return {{"v", kRecordVersion},
-          {"facet", query::facet_name(f.facet)},
-          {"value", c.value},
-          {"count", c.count},
-          {"thread_title", f.facet == query::Facet::Thread ? nlohmann::ordered_json(c.label) : nlohmann::ordered_json(nullptr)}};
-}
-
 Status run_search(const Context& ctx, const SearchCommand& cmd) {
   std::string text;
   for (const auto& w : cmd.words) text += (text.empty() ? "" : " ") + w;

@@ -49,6 +49,7 @@ extern const Command export_command;
 extern const Command compact_command;
 extern const Command verify_command;
 extern const Command log_command;
+extern const Command serve_command;
 extern const Command profiles_command;
 extern const Command manpage_command;     // hidden: for the build (cmd_manual.cc)
 extern const Command completion_command;  // hidden: for the build

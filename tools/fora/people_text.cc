@@ -67,17 +67,6 @@ std::string hit_text(const query::Hit& h, const Terminal& out) {
                      clean(h.thread_title), clean(h.url), snippet_text(h.snippet, out));
 }
 
-std::string marked_snippet(const query::Snippet& s) {
-  std::string marked;
-  std::size_t at = 0;
-  for (const auto& span : s.highlights) {
-    if (span.begin < at || span.begin + span.length > s.text.size()) continue;
-    marked += s.text.substr(at, span.begin - at) + "**" + s.text.substr(span.begin, span.length) + "**";
-    at = span.begin + span.length;
-  }
-  return marked + s.text.substr(at);
-}
-
 std::string total_text(const query::SearchResult& r, const Terminal& out) {
   const std::size_t shown = r.hits.size();
   const std::string noun = r.by_thread ? "thread" : "result";

@@ -25,8 +25,6 @@ std::string date_for_people(std::int64_t unix_seconds, std::string_view precisio
 // A hit's block: "[ID] author type, date", thread title, URL, the snippet with its matches
 // bold yellow (or [in brackets] without colour); with search --thread, the thread first.
 std::string hit_text(const query::Hit& hit, const Terminal& out);
-// A hit's snippet with its matches marked `**` (the JSON and CSV "snippet").
-std::string marked_snippet(const query::Snippet& snippet);
 // The line after the hits: "7 results", "about 720,000 results, 20 shown (…)".
 std::string total_text(const query::SearchResult& result, const Terminal& out);
 // How a search read its question, for the lines before its results: "read as: …" when the

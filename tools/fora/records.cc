@@ -169,6 +169,33 @@ Record missing_entry_record(std::int64_t id) {
   return r;
 }
 
+Record hit_record(const query::Hit& h, bool by_thread) {
+  Record r = h.entry ? entry_record(*h.entry) : missing_entry_record(h.id);
+  r["snippet"] = marked_snippet(h.snippet);
+  r["score"] = h.score;
+  r["thread_hits"] = by_thread ? nlohmann::ordered_json(h.thread_hits) : nlohmann::ordered_json(nullptr);
+  return r;
+}
+
+Record facet_record(const query::FacetResult& f, const query::FacetCount& c) {
+  return {{"v", kRecordVersion},
+          {"facet", query::facet_name(f.facet)},
+          {"value", c.value},
+          {"count", c.count},
+          {"thread_title", f.facet == query::Facet::Thread ? nlohmann::ordered_json(c.label) : nlohmann::ordered_json(nullptr)}};
+}
+
+std::string marked_snippet(const query::Snippet& s) {
+  std::string marked;
+  std::size_t at = 0;
+  for (const auto& span : s.highlights) {
+    if (span.begin < at || span.begin + span.length > s.text.size()) continue;
+    marked += s.text.substr(at, span.begin - at) + "**" + s.text.substr(span.begin, span.length) + "**";
+    at = span.begin + span.length;
+  }
+  return marked + s.text.substr(at);
+}
+
 nlohmann::ordered_json version_record(const archive::EntryVersion& v) {
   return {{"seen_at", archive::format_utc(v.seen_at)},
           {"last_seen", archive::format_utc(v.last_seen)},

@@ -12,6 +12,7 @@
 
 #include "fora/archive/thread_store.h"
 #include "fora/extract/thread.h"
+#include "fora/query/searcher.h"
 
 namespace fora::cli {
 
@@ -52,6 +53,14 @@ Record entry_record(const archive::StoredEntry& e);
 Record entry_record(const extract::Entry& e, std::string_view type, const extract::ThreadPage& thread);
 // A hit whose entry the catalog lacks: its id, the rest null.
 Record missing_entry_record(std::int64_t id);
+
+// A search hit: its entry (or the id alone), then "snippet" (matches wrapped in **), "score"
+// and "thread_hits" (null unless `by_thread`).
+Record hit_record(const query::Hit& hit, bool by_thread);
+// One value of a facet and its count.
+Record facet_record(const query::FacetResult& facet, const query::FacetCount& count);
+// A snippet's text with its matches wrapped in `**`.
+std::string marked_snippet(const query::Snippet& snippet);
 
 // One version of an entry as its page showed it, and one of a thread (show --history, export).
 nlohmann::ordered_json version_record(const archive::EntryVersion& v);

@@ -1,0 +1,206 @@
+// fora serve over the crawled sample site, through a plain HTTP client: the pages say what
+// the data says, every page has the CLI's JSON, facets narrow the question, errors are pages
+// with their status, hostile text stays inert, the token guards a server beyond loopback.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "fora_run.h"
+#include "catalog_sql.h"
+#include "sample_archive.h"
+#include "support/http_get.h"
+
+namespace fora::test {
+namespace {
+
+// `fora serve --listen 127.0.0.1:0` over `archive`, stopped (SIGTERM) when it goes.
+class Served {
+ public:
+  explicit Served(const fs::path& archive, std::vector<std::string> extra = {}) {
+    std::vector<std::string> argv{FORA_BIN, "--archive", archive.string(), "serve", "--listen", "127.0.0.1:0"};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    process_ = std::make_unique<Subprocess>(SpawnOptions{argv, {}, {}});
+    const std::string prefix = "listening on http://127.0.0.1:";
+    auto line = process_->read_stdout_line(std::chrono::seconds(10));
+    if (!line || line->rfind(prefix, 0) != 0) throw std::runtime_error("fora serve did not start: " + stop().err);
+    port_ = static_cast<unsigned short>(std::stoi(line->substr(prefix.size())));
+  }
+  ~Served() { stop(); }
+  RunResult stop() {
+    if (!stopped_) {
+      process_->send_signal(SIGTERM);
+      stopped_ = process_->wait(std::chrono::seconds(10));
+    }
+    return *stopped_;
+  }
+  HttpReply get(const std::string& target, const std::vector<std::string>& headers = {}) const {
+    return http_get(port_, target, headers);
+  }
+  unsigned short port() const { return port_; }
+
+ private:
+  std::unique_ptr<Subprocess> process_;
+  std::optional<RunResult> stopped_;
+  unsigned short port_ = 0;
+};
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
+class Serve : public SampleArchive {};
+
+TEST_F(Serve, PagesAndTheirJsonSayWhatTheDataSays) {
+  Served served(archive_->path());
+  // Edward's comments on Soyuz, as the data has them (the rule of EveryEdwardCommentOnSoyuz).
+  std::set<std::string> want;
+  for (const auto& c : truth()["comments"])
+    if (c["author"] == "Edward" && (about(post(c["post_id"]), "soyuz") || mentions(c["text"], "soyuz")))
+      want.insert("c" + std::to_string(c["id"].get<int>()));
+  auto page = served.get("/search?q=every+Edward+comment+on+Soyuz");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.headers["content-security-policy"].find("default-src 'none'"), std::string::npos);
+  EXPECT_EQ(page.headers["x-content-type-options"], "nosniff");
+  EXPECT_NE(page.body.find("read as: <code>author:Edward type:comment soyuz</code>"), std::string::npos);
+  EXPECT_EQ(count(page.body, "<article class=\"hit\">"), std::min<std::size_t>(want.size(), 20));
+  EXPECT_NE(page.body.find(fmt::format("{} results", want.size())), std::string::npos);
+
+  auto as_json = served.get("/search?q=every+Edward+comment+on+Soyuz&format=json");
+  ASSERT_EQ(as_json.status, 200);
+  EXPECT_EQ(as_json.headers["content-type"], "application/x-ndjson; charset=utf-8");
+  std::set<std::string> got;
+  std::int64_t thread_id = 0, hit_id = 0;
+  for (const auto& line : json_lines(as_json.body)) {
+    if (line.contains("facet")) continue;
+    got.insert(key_of_url(line["url"]));
+    thread_id = line["thread_id"];
+    hit_id = line["id"];
+  }
+  EXPECT_EQ(got, want);
+
+  // A facet link narrows the question: every result of the first author link is theirs.
+  const std::regex facet_link("<li><a href=\"(/search\\?q=[^\"]+)\">([^<]+)</a>");
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(page.body, m, facet_link)) << page.body;
+  std::string narrowed = std::regex_replace(m[1].str(), std::regex("&amp;"), "&");
+  auto narrowed_json = served.get(narrowed + "&format=json");
+  ASSERT_EQ(narrowed_json.status, 200);
+  for (const auto& line : json_lines(narrowed_json.body))
+    if (!line.contains("facet")) EXPECT_EQ(line["author"], m[2].str()) << narrowed;
+
+  // The thread of the last hit: every entry in it, the hit marked, its JSON the CLI's.
+  std::size_t in_thread = 0;
+  std::string title;
+  for (const auto& line : json_lines(as_json.body))
+    if (!line.contains("facet") && line["thread_id"] == thread_id) title = line["thread_title"];
+  for (const auto& p : truth()["posts"]) {
+    if (p["title"] != title) continue;
+    ++in_thread;
+    for (const auto& c : truth()["comments"]) in_thread += c["post_id"] == p["id"];
+  }
+  auto thread = served.get(fmt::format("/thread/{}?hit={}", thread_id, hit_id));
+  ASSERT_EQ(thread.status, 200);
+  EXPECT_EQ(count(thread.body, "<article class=\"entry d"), in_thread);
+  EXPECT_NE(thread.body.find(fmt::format(" hit\" id=\"e{}\"", hit_id)), std::string::npos);
+  auto thread_json = served.get(fmt::format("/thread/{}?hit={}&format=json", thread_id, hit_id));
+  const auto lines = json_lines(thread_json.body);
+  EXPECT_EQ(lines.size(), in_thread);
+  auto shown = fora(archive_->path(), {"show", "--json", "--thread", std::to_string(hit_id)});
+  EXPECT_EQ(json_lines(shown.out), lines) << "the page's JSON is show --thread --json";
+
+  auto entry = served.get(fmt::format("/entry/{}?format=json", hit_id));
+  auto cli = json::parse(fora(archive_->path(), {"show", "--json", "--history", std::to_string(hit_id)}).out);
+  const json e = json::parse(entry.body);
+  for (const auto& [field, value] : e.items())
+    if (field != "gone") EXPECT_EQ(value, cli[field]) << field;
+  EXPECT_EQ(served.get(fmt::format("/entry/{}", hit_id)).status, 200);
+}
+
+TEST_F(Serve, ErrorsArePagesWithTheirStatus) {
+  Served served(archive_->path());
+  EXPECT_EQ(served.get("/no/such/page").status, 404);
+  EXPECT_EQ(served.get("/thread/999999").status, 404);
+  EXPECT_EQ(served.get("/entry/999999").status, 404);
+  EXPECT_EQ(served.get("/thread/x1").status, 404);
+  EXPECT_EQ(served.get("/search?q=%zz").status, 400);
+  EXPECT_EQ(served.get("/search?q=" + std::string(1200, 'a')).status, 414);
+  EXPECT_EQ(served.get("/search?q=soyuz&page=0").status, 400);
+  EXPECT_EQ(served.get("/search?q=soyuz&page=99999").status, 400);
+  EXPECT_EQ(served.get("/search?q=author%3A%22unclosed").status, 400);
+  EXPECT_EQ(http_request(served.port(), "POST", "/search", {}, "q=soyuz").status, 413);
+  EXPECT_EQ(http_request(served.port(), "DELETE", "/").status, 405);
+  EXPECT_EQ(served.get("/", {"X-Big: " + std::string(20000, 'x')}).status, 431);
+  EXPECT_EQ(served.get("/style.css").headers["content-type"], "text/css; charset=utf-8");
+  EXPECT_EQ(served.get("/").status, 200) << "still serving after all that";
+}
+
+// Names, titles and addresses that try to run script, style the page or reorder text come
+// out as inert text: no tag, no javascript: link, no bidi control.
+TEST_F(Serve, HostileTextIsInertOnEveryPage) {
+  TempDir copy;
+  fs::copy(archive_->path(), copy.path(), fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  const fs::path catalog = copy.path() / "catalog.db";
+  exec_sql(catalog, "UPDATE comments SET author = ?1 WHERE author = 'Chris'", {"<script>alert(1)</script>Chris\xe2\x80\xae"});
+  exec_sql(catalog, "UPDATE comment_versions SET author = ?1 WHERE author = 'Chris'", {"<script>alert(1)</script>Chris"});
+  exec_sql(catalog, "UPDATE threads SET title = ?1", {"\"><img src=x onerror=alert(1)><style>*{display:none}</style>"});
+  exec_sql(catalog, "UPDATE thread_versions SET title = ?1", {"\"><img src=x onerror=alert(1)>"});
+  exec_sql(catalog, "UPDATE threads SET url = ?1", {"javascript:alert(1)"});
+  exec_sql(catalog, "UPDATE comments SET url = ?1", {"javascript:alert(2)"});
+  ASSERT_EQ(fora(copy.path(), {"index", "--rebuild"}).exit_code, 0);
+  Served served(copy.path());
+  auto hits = json_lines(served.get("/search?q=type%3Acomment&format=json").body);
+  ASSERT_FALSE(hits.empty());
+  std::vector<std::string> pages{"/search?q=type%3Acomment", "/search?q=Chris", "/search?q=%3Cscript%3E"};
+  for (const auto& h : hits) {
+    if (h.contains("facet")) continue;
+    pages.push_back(fmt::format("/thread/{}?hit={}", h["thread_id"].get<std::int64_t>(), h["id"].get<std::int64_t>()));
+    pages.push_back(fmt::format("/entry/{}", h["id"].get<std::int64_t>()));
+  }
+  for (const auto& target : pages) {
+    auto r = served.get(target);
+    ASSERT_EQ(r.status, 200) << target;
+    EXPECT_EQ(r.body.find("<script"), std::string::npos) << target;
+    EXPECT_EQ(r.body.find("<img"), std::string::npos) << target;
+    EXPECT_EQ(r.body.find("<style"), std::string::npos) << target;
+    EXPECT_EQ(r.body.find("href=\"javascript:"), std::string::npos) << target;
+    EXPECT_EQ(r.body.find("\xe2\x80\xae"), std::string::npos) << target;
+  }
+}
+
+TEST_F(Serve, BeyondLoopbackOnlyWithATokenAndTheTokenIsAsked) {
+  auto refused = fora(archive_->path(), {"serve", "--listen", "0.0.0.0:0"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("--token"), std::string::npos) << refused.err;
+  const fs::path token = archive_->path() / "token";
+  std::ofstream(token) << "correct-horse-battery-staple\n";
+  Served served(archive_->path(), {"--token", token.string()});
+  EXPECT_EQ(served.get("/").status, 401);
+  EXPECT_EQ(served.get("/", {"Authorization: Bearer wrong-horse-battery-staple"}).status, 401);
+  EXPECT_EQ(served.get("/", {"Authorization: Bearer correct-horse-battery-staple"}).status, 200);
+  auto login = served.get("/search?token=correct-horse-battery-staple");
+  EXPECT_EQ(login.status, 303);
+  const std::string cookie = login.headers["set-cookie"].substr(0, login.headers["set-cookie"].find(';'));
+  EXPECT_EQ(cookie, "fora_token=correct-horse-battery-staple");
+  EXPECT_NE(login.headers["set-cookie"].find("HttpOnly"), std::string::npos);
+  EXPECT_EQ(served.get("/search?q=soyuz", {"Cookie: " + cookie}).status, 200);
+  std::ofstream(archive_->path() / "short") << "abc\n";
+  EXPECT_EQ(fora(archive_->path(), {"serve", "--token", (archive_->path() / "short").string()}).exit_code, 2);
+}
+
+// An index rebuilt while the server runs: the next search reads the new generation.
+TEST_F(Serve, ANewIndexGenerationIsPickedUp) {
+  Served served(archive_->path());
+  const auto before = served.get("/search?q=soyuz&format=json").body;
+  ASSERT_EQ(fora(archive_->path(), {"index", "--rebuild"}).exit_code, 0);
+  const auto after = served.get("/search?q=soyuz&format=json");
+  EXPECT_EQ(after.status, 200);
+  EXPECT_EQ(json_lines(after.body).size(), json_lines(before).size());
+}
+
+}  // namespace
+}  // namespace fora::test

@@ -1,0 +1,36 @@
+#include "pages.h"
+
+#include <fmt/format.h>
+
+#include "html.h"
+#include "output.h"
+
+namespace fora::web {
+
+Response error_page(unsigned status, std::string_view message) {
+  Response r;
+  r.status = status;
+  r.body = page(fmt::format("{}", status), "", fmt::format("<h1>{}</h1>\n<p>{}</p>\n", status, escape(message)));
+  return r;
+}
+
+Response error_page(const Error& error) {
+  const unsigned status = error.code == Errc::NotFound ? 404 : error.code == Errc::InvalidArgument ? 400 : 500;
+  std::string message = error.message;
+  if (!error.hint.empty()) message += " (" + error.hint + ")";
+  return error_page(status, message);
+}
+
+bool wants_json(const Request& request) {
+  const auto f = request.query.find("format");
+  return f != request.query.end() && f->second == "json";
+}
+
+Response json_response(const std::vector<cli::Record>& records) {
+  Response r;
+  r.content_type = "application/x-ndjson; charset=utf-8";
+  for (const auto& record : records) r.body += cli::json_line(record);
+  return r;
+}
+
+}  // namespace fora::web

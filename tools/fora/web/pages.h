@@ -1,0 +1,37 @@
+// The pages of `fora serve`, one function each, and what they share. Every page has its JSON
+// form (`?format=json`): the records the CLI prints for the same thing (records.h), as JSON
+// lines. Addresses name catalog ids, never result ranks, so a bookmark survives reindexing.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "context.h"
+#include "http_server.h"
+#include "records.h"
+
+namespace fora::web {
+
+// Pages of results are 20 long; no page starts past this many results.
+inline constexpr std::size_t kPageSize = 20;
+inline constexpr std::size_t kDeepestResult = 10000;
+inline constexpr std::size_t kLongestQuery = 1000;
+
+// /search?q=…&sort=relevance|date|-date&page=N (and /, the empty search box).
+Response search_page(const cli::Context& ctx, const Request& request);
+// /thread/ID?hit=ENTRY: every entry in page order, indented by reply depth.
+Response thread_page(const cli::Context& ctx, std::int64_t thread_id, const Request& request);
+// /entry/ID: one entry, its versions as word diffs, its place in the thread.
+Response entry_page(const cli::Context& ctx, std::int64_t id, const Request& request);
+
+// A page saying what went wrong, with its status.
+Response error_page(unsigned status, std::string_view message);
+// A fora error as a page: 404 for NotFound, 503 for an archive or index not there yet, else 500.
+Response error_page(const Error& error);
+
+bool wants_json(const Request& request);
+// The records as JSON lines (application/x-ndjson).
+Response json_response(const std::vector<cli::Record>& records);
+
+}  // namespace fora::web

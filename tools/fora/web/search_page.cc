@@ -1,0 +1,146 @@
+// The search page: the CLI's query language and natural form, the reading, "did you mean",
+// the results with their matches marked, facets as links that narrow the question, paging and
+// sorting.
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "html.h"
+#include "pages.h"
+#include "people_text.h"
+
+namespace fora::web {
+namespace {
+
+std::string search_link(std::string_view q, std::string_view sort, std::size_t page_number = 1) {
+  std::string link = "/search?q=" + url_encode(q);
+  if (!sort.empty() && sort != "relevance") link += "&amp;sort=" + url_encode(sort);
+  if (page_number > 1) link += fmt::format("&amp;page={}", page_number);
+  return link;
+}
+
+std::string snippet_html(const query::Snippet& s) {
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& span : s.highlights) {
+    if (span.begin < at || span.begin + span.length > s.text.size()) continue;
+    out += escape(std::string_view(s.text).substr(at, span.begin - at));
+    out += "<mark>" + escape(std::string_view(s.text).substr(span.begin, span.length)) + "</mark>";
+    at = span.begin + span.length;
+  }
+  return out + escape(std::string_view(s.text).substr(at));
+}
+
+std::string hit_html(const query::Hit& h) {
+  const std::string where = fmt::format("/thread/{}?hit={}#e{}", h.thread_id, h.id, h.id);
+  return fmt::format(
+      "<article class=\"hit\">\n<h2><a href=\"{}\">{}</a></h2>\n"
+      "<p class=\"meta\"><a href=\"/entry/{}\">{}</a> · {} · {}</p>\n<p class=\"snippet\">{}</p>\n</article>\n",
+      where, escape(h.thread_title.empty() ? "(untitled)" : h.thread_title), h.id,
+      escape(h.author.empty() ? "(no author)" : h.author), escape(h.type),
+      escape(cli::date_for_people(h.date, h.date_precision)), snippet_html(h.snippet));
+}
+
+// The field that narrows a question to one value of a facet.
+std::string narrowing(const query::FacetResult& f, const query::FacetCount& c) {
+  const auto quoted = [](const std::string& v) {
+    std::string q = "\"";
+    for (char ch : v) q += ch == '"' ? ' ' : ch;
+    return q + "\"";
+  };
+  switch (f.facet) {
+    case query::Facet::Author: return "author:" + quoted(c.value);
+    case query::Facet::Month:
+    case query::Facet::Year: return "date:" + c.value;
+    case query::Facet::Thread: return "thread:" + c.value;
+    case query::Facet::Site: return "site:" + quoted(c.value);
+    case query::Facet::Type: return "type:" + c.value;
+  }
+  return {};
+}
+
+std::string facets_html(const query::SearchResult& r, std::string_view sort) {
+  std::string out = "<aside class=\"facets\">\n";
+  for (const auto& f : r.facets) {
+    if (f.counts.empty()) continue;
+    out += fmt::format("<h2>{}</h2>\n<ul>\n", query::facet_name(f.facet));
+    for (const auto& c : f.counts) {
+      const std::string narrowed = r.reading.empty() ? narrowing(f, c) : r.reading + " " + narrowing(f, c);
+      out += fmt::format("<li><a href=\"{}\">{}</a><span class=\"count\">{}</span></li>\n", search_link(narrowed, sort),
+                         escape(f.facet == query::Facet::Thread ? c.label : c.value), cli::grouped(c.count));
+    }
+    out += "</ul>\n";
+  }
+  return out + "</aside>\n";
+}
+
+}  // namespace
+
+Response search_page(const cli::Context& ctx, const Request& request) {
+  const auto get = [&](const char* name) {
+    auto it = request.query.find(name);
+    return it == request.query.end() ? std::string() : it->second;
+  };
+  const std::string q = get("q");
+  std::string sort = get("sort");
+  if (sort != "date" && sort != "-date") sort = "relevance";
+  std::size_t page_number = 1;
+  if (const std::string p = get("page"); !p.empty()) {
+    const auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), page_number);
+    if (ec != std::errc() || end != p.data() + p.size() || page_number == 0)
+      return error_page(400, "page: a page number is 1 or more");
+  }
+  if (q.size() > kLongestQuery) return error_page(414, fmt::format("the question is longer than {} characters", kLongestQuery));
+  if ((page_number - 1) * kPageSize >= kDeepestResult)
+    return error_page(400, fmt::format("results past the {}th are not shown: narrow the question", kDeepestResult));
+  if (q.find_first_not_of(" \t") == std::string::npos && !wants_json(request))
+    return {200, "text/html; charset=utf-8",
+            page("Search", "", "<p class=\"note\">Search every post and comment of the archive: words, "
+                               "<code>author:Edward</code>, <code>date:2022</code>, or a question such as "
+                               "<em>every Edward comment on Soyuz</em>.</p>\n"),
+            {}};
+
+  query::SearchOptions options;
+  options.query = q;
+  options.limit = kPageSize;
+  options.offset = (page_number - 1) * kPageSize;
+  options.exact_total = false;
+  options.facets = {query::Facet::Author, query::Facet::Year, query::Facet::Thread};
+  if (sort == "date") options.sort = query::Sort::Date;
+  if (sort == "-date") options.sort = query::Sort::DateDesc;
+  auto search = ctx.open_search();
+  if (!search) return error_page(search.error());
+  auto result = search->ask(options);
+  if (!result) return error_page(result.error());
+
+  if (wants_json(request)) {
+    std::vector<cli::Record> records;
+    for (const auto& h : result->hits) records.push_back(cli::hit_record(h, result->by_thread));
+    for (const auto& f : result->facets)
+      for (const auto& c : f.counts) records.push_back(cli::facet_record(f, c));
+    return json_response(records);
+  }
+
+  std::string main = "<div class=\"layout\">\n<section>\n";
+  if (result->rewritten) main += "<p class=\"reading\">read as: <code>" + escape(result->reading) + "</code></p>\n";
+  for (const auto& note : result->notes) main += "<p class=\"note\">" + escape(note) + "</p>\n";
+  if (result->suggestion)
+    main += fmt::format("<p class=\"suggestion\">did you mean: <a href=\"{}\">{}</a></p>\n",
+                        search_link(*result->suggestion, sort), escape(*result->suggestion));
+  main += "<p class=\"pages\">sort: ";
+  for (const char* s : {"relevance", "date", "-date"})
+    main += s == sort ? fmt::format("<strong>{}</strong> ", s) : fmt::format("<a href=\"{}\">{}</a> ", search_link(q, s), s);
+  main += "</p>\n";
+  for (const auto& h : result->hits) main += hit_html(h);
+  const std::size_t total = static_cast<std::size_t>(result->total);
+  main += fmt::format("<p class=\"total\">{}{} {}</p>\n", result->total_exact ? "" : "about ", cli::grouped(result->total),
+                      total == 1 ? "result" : "results");
+  main += "<p class=\"pages\">";
+  if (page_number > 1) main += fmt::format("<a rel=\"prev\" href=\"{}\">previous</a>", search_link(q, sort, page_number - 1));
+  if (page_number * kPageSize < total && page_number * kPageSize < kDeepestResult)
+    main += fmt::format("<a rel=\"next\" href=\"{}\">next</a>", search_link(q, sort, page_number + 1));
+  main += "</p>\n</section>\n" + facets_html(*result, sort) + "</div>\n";
+  return {200, "text/html; charset=utf-8", page(q, q, main), {}};
+}
+
+}  // namespace fora::web
