@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <cctype>
 #include <regex>
 
 #include <fmt/format.h>
@@ -155,7 +156,15 @@ TEST_F(Serve, HostileTextIsInertOnEveryPage) {
   Served served(copy.path());
   auto hits = json_lines(served.get("/search?q=type%3Acomment&format=json").body);
   ASSERT_FALSE(hits.empty());
-  std::vector<std::string> pages{"/search?q=type%3Acomment", "/search?q=Chris", "/search?q=%3Cscript%3E"};
+  const auto encoded = [](const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) out += std::isalnum(c) ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+    return out;
+  };
+  std::vector<std::string> pages{"/search?q=type%3Acomment", "/search?q=Chris", "/search?q=%3Cscript%3E", "/status",
+                                 "/author/" + encoded("<script>alert(1)</script>Chris\xe2\x80\xae")};
+  const json stats = json_lines(served.get("/status?format=json").body).at(0);
+  pages.push_back("/site/" + encoded(stats["per_site"][0]["site"]));
   for (const auto& h : hits) {
     if (h.contains("facet")) continue;
     pages.push_back(fmt::format("/thread/{}?hit={}", h["thread_id"].get<std::int64_t>(), h["id"].get<std::int64_t>()));
@@ -200,6 +209,56 @@ TEST_F(Serve, ANewIndexGenerationIsPickedUp) {
   const auto after = served.get("/search?q=soyuz&format=json");
   EXPECT_EQ(after.status, 200);
   EXPECT_EQ(json_lines(after.body).size(), json_lines(before).size());
+}
+
+// An author's page, a site's and the status page, against the data and the CLI's records.
+TEST_F(Serve, AuthorSiteAndStatusPagesAsTheDataHasThem) {
+  Served served(archive_->path());
+  std::int64_t posts = 0, comments = 0;
+  std::string first = "9999", last;
+  std::set<std::string> months, threads;
+  const auto add = [&](const json& e, const json& p) {
+    const std::string d = e["date_utc"];
+    first = std::min(first, d);
+    last = std::max(last, d);
+    months.insert(d.substr(0, 7));
+    threads.insert(p["title"].get<std::string>());
+  };
+  for (const auto& p : truth()["posts"])
+    if (p["author"] == "Edward") ++posts, add(p, p);
+  for (const auto& c : truth()["comments"])
+    if (c["author"] == "Edward") ++comments, add(c, post(c["post_id"]));
+  auto page = served.get("/author/Edward?format=json");
+  ASSERT_EQ(page.status, 200) << page.body;
+  const auto lines = json_lines(page.body);
+  ASSERT_FALSE(lines.empty());
+  const json& a = lines[0];
+  EXPECT_EQ(a["author"], "Edward");
+  EXPECT_EQ(a["posts"], posts);
+  EXPECT_EQ(a["comments"], comments);
+  EXPECT_EQ(a["first_date"], first);
+  EXPECT_EQ(a["last_date"], last);
+  EXPECT_EQ(a["threads"], static_cast<std::int64_t>(threads.size()));
+  EXPECT_EQ(lines.size() - 1, std::min<std::size_t>(posts + comments, 20));
+  for (std::size_t k = 1; k < lines.size(); ++k) EXPECT_EQ(lines[k]["author"], "Edward");
+  auto html = served.get("/author/Edward");
+  EXPECT_NE(html.body.find("<svg class=\"activity\""), std::string::npos);
+  EXPECT_EQ(count(html.body, "<rect "), months.size()) << "a bar for each month with an entry";
+  EXPECT_EQ(served.get("/author/Nobody%20At%20All").status, 404);
+  EXPECT_EQ(served.get("/author/Zo%C3%AB%20%C3%85ngstr%C3%B6m").status, 200) << "a name is data, accents and all";
+
+  auto status = json_lines(served.get("/status?format=json").body);
+  ASSERT_FALSE(status.empty());
+  EXPECT_EQ(status[0], json::parse(fora(archive_->path(), {"stats", "--json"}).out));
+  const auto runs = json_lines(fora(archive_->path(), {"log", "--json", "-n", "10"}).out);
+  EXPECT_EQ(std::vector<json>(status.begin() + 1, status.end()), runs);
+  EXPECT_EQ(served.get("/status").status, 200);
+
+  const std::string site = status[0]["per_site"][0]["site"];
+  auto site_threads = json_lines(served.get("/site/" + site + "?format=json").body);
+  EXPECT_EQ(site_threads.size(), truth()["posts"].size());
+  EXPECT_EQ(site_threads, json_lines(fora(archive_->path(), {"threads", "--json"}).out)) << "fora threads' records";
+  EXPECT_EQ(served.get("/site/nowhere.example").status, 404);
 }
 
 }  // namespace

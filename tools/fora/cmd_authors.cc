@@ -12,6 +12,7 @@
 #include "number_option.h"
 #include "output.h"
 #include "people_text.h"
+#include "summaries.h"
 
 namespace fora::cli {
 
@@ -26,64 +27,6 @@ struct AuthorsCommand {
 };
 
 namespace {
-
-struct AuthorSummary {
-  std::string name;
-  std::int64_t entries = 0, posts = 0, comments = 0, threads = 0;
-  std::optional<std::int64_t> first, last;
-  std::vector<query::FacetCount> top_threads;  // value: thread id, label: its title
-};
-
-// What `base` finds of one author: their counts by type and thread, and the dates of the
-// oldest and newest (entries without a date sort last either way).
-Result<AuthorSummary> summarise(const Context::Search& search, query::SearchOptions base, const query::FacetCount& author,
-                                std::size_t top_threads) {
-  AuthorSummary a;
-  a.name = author.value;
-  a.entries = author.count;
-  base.author = author.value;
-  base.limit = 1;
-  base.offset = 0;
-  base.sort = query::Sort::Date;
-  base.facets = {query::Facet::Type, query::Facet::Thread};
-  base.facet_limit = top_threads;
-  auto oldest = search.ask(base);
-  if (!oldest) return oldest.error();
-  for (const auto& f : oldest->facets) {
-    if (f.facet == query::Facet::Thread) {
-      a.threads = f.values;
-      a.top_threads = f.counts;
-    }
-    for (const auto& c : f.counts)
-      if (f.facet == query::Facet::Type) (c.value == "post" ? a.posts : a.comments) += c.count;
-  }
-  if (!oldest->hits.empty() && oldest->hits[0].date != 0) a.first = oldest->hits[0].date;
-  base.sort = query::Sort::DateDesc;
-  base.facets.clear();
-  base.exact_total = false;
-  auto newest = search.ask(base);
-  if (!newest) return newest.error();
-  if (!newest->hits.empty() && newest->hits[0].date != 0) a.last = newest->hits[0].date;
-  return a;
-}
-
-Record author_record(const AuthorSummary& a) {
-  nlohmann::ordered_json top = nlohmann::ordered_json::array();
-  for (const auto& t : a.top_threads) {
-    std::int64_t id = 0;
-    std::from_chars(t.value.data(), t.value.data() + t.value.size(), id);
-    top.push_back({{"thread_id", id}, {"thread_title", t.label}, {"entries", t.count}});
-  }
-  return {{"v", kRecordVersion},
-          {"author", a.name},
-          {"entries", a.entries},
-          {"posts", a.posts},
-          {"comments", a.comments},
-          {"first_date", utc_or_null(a.first)},
-          {"last_date", utc_or_null(a.last)},
-          {"threads", a.threads},
-          {"top_threads", top}};
-}
 
 std::string author_text(const Terminal& out, const AuthorSummary& a) {
   const auto day = [](const std::optional<std::int64_t>& d) {
@@ -128,7 +71,7 @@ Status run_authors(const Context& ctx, const AuthorsCommand& cmd) {
   static const query::Synonyms kExpandedAlready;
   each.synonyms = &kExpandedAlready;
   for (std::size_t k = cmd.offset; k < authors.counts.size(); ++k) {
-    auto a = summarise(*search, each, authors.counts[k], cmd.top_threads);
+    auto a = summarise_author(*search, each, authors.counts[k], cmd.top_threads);
     if (!a) return a.error();
     printer->record(author_kind(), author_record(*a));
     printer->text(author_text(out, *a));

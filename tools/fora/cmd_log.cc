@@ -44,18 +44,7 @@ Status run_log(const Context& ctx, const LogCommand& cmd) {
     printer->text(fmt::format("{:>4}  {:<20}  {:>6}  {:>7}  {:>7}  {:>6}  {:>5}  {:>6}  {}\n", "run", "started (UTC)",
                               "took", "pages", "new", "edited", "gone", "errors", "command: outcome"));
   for (const auto& r : *runs) {
-    printer->record(run_kind(), {{"v", kRecordVersion},
-                                 {"run", r.id},
-                                 {"command", r.command},
-                                 {"started", archive::format_utc(r.started_at)},
-                                 {"ended", utc_or_null(r.ended_at)},
-                                 {"pages_fetched", r.pages_fetched},
-                                 {"new", r.entries_new},
-                                 {"edited", r.entries_edited},
-                                 {"gone", r.entries_gone},
-                                 {"errors", r.errors},
-                                 {"exit_code", r.ended_at ? nlohmann::ordered_json(r.exit_code) : nlohmann::ordered_json(nullptr)},
-                                 {"outcome", r.ended_at ? nlohmann::ordered_json(r.outcome) : nlohmann::ordered_json(nullptr)}});
+    printer->record(run_kind(), run_record(r));
     printer->text(fmt::format("{:>4}  {:<20}  {:>6}  {:>7}  {:>7}  {:>6}  {:>5}  {:>6}  {}: {}\n", r.id,
                               date_for_people(r.started_at, "exact").substr(0, 16), took(r), r.pages_fetched,
                               r.entries_new, r.entries_edited, r.entries_gone, r.errors, clean(r.command),

@@ -32,13 +32,7 @@ Status run_stats(const Context& ctx, const StatsCommand& cmd) {
       {"catalog_bytes", s->catalog_bytes},
       {"index_bytes", s->index_bytes},
   };
-  Record r = {{"v", kRecordVersion}};
-  for (const auto& [k, v] : rows) r[k] = v;
-  r["per_site"] = nlohmann::ordered_json::array();
-  for (const auto& site : s->per_site)
-    r["per_site"].push_back({{"site", site.origin}, {"threads", site.threads}, {"entries", site.entries},
-                             {"edited", site.edited}, {"gone", site.gone}});
-  printer->record(stats_kind(), r);
+  printer->record(stats_kind(), stats_record(*s));
 
   std::string text = fmt::format("archive           {}\n", clean(ctx.archive_dir.string()));
   for (const auto& [k, v] : rows) text += fmt::format("{:<17} {}\n", k, v);

@@ -11,6 +11,7 @@
 #include "number_option.h"
 #include "output.h"
 #include "people_text.h"
+#include "summaries.h"
 
 namespace fora::cli {
 
@@ -26,52 +27,6 @@ struct ThreadsCommand {
 namespace {
 
 constexpr std::size_t kParticipantsShown = 5;
-
-// A thread as the catalog holds it now.
-struct ThreadSummary {
-  std::int64_t id = 0, posts = 0, comments = 0, matches = 0;
-  std::string title, url, site;
-  std::optional<std::int64_t> first, last;                // dates of its entries
-  std::vector<std::pair<std::string, std::int64_t>> participants;  // author, entries; most first
-};
-
-ThreadSummary summarise(const query::Hit& hit, const std::vector<archive::StoredEntry>& entries) {
-  ThreadSummary t;
-  t.id = hit.thread_id;
-  t.matches = hit.thread_hits;
-  t.title = hit.thread_title;
-  t.site = hit.site;
-  std::map<std::string, std::int64_t> by_author;
-  for (const auto& e : entries) {
-    ++(e.kind == "post" ? t.posts : t.comments);
-    if (t.url.empty()) t.url = e.thread_url;
-    if (e.entry.published) {
-      t.first = std::min(t.first.value_or(*e.entry.published), *e.entry.published);
-      t.last = std::max(t.last.value_or(*e.entry.published), *e.entry.published);
-    }
-    if (!e.entry.author.empty()) ++by_author[e.entry.author];
-  }
-  t.participants.assign(by_author.begin(), by_author.end());
-  std::stable_sort(t.participants.begin(), t.participants.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
-  return t;
-}
-
-Record thread_record(const ThreadSummary& t, bool asked) {
-  nlohmann::ordered_json people = nlohmann::ordered_json::array();
-  for (const auto& [author, n] : t.participants) people.push_back({{"author", author}, {"entries", n}});
-  return {{"v", kRecordVersion},
-          {"thread_id", t.id},
-          {"site", t.site},
-          {"thread_title", t.title},
-          {"thread_url", t.url},
-          {"posts", t.posts},
-          {"comments", t.comments},
-          {"first_date", utc_or_null(t.first)},
-          {"last_date", utc_or_null(t.last)},
-          {"participants", people},
-          {"matches", asked ? nlohmann::ordered_json(t.matches) : nlohmann::ordered_json(nullptr)}};
-}
 
 std::string thread_text(const Terminal& out, const ThreadSummary& t, bool asked) {
   const auto day = [](const std::optional<std::int64_t>& d) {
@@ -117,7 +72,7 @@ Status run_threads(const Context& ctx, const ThreadsCommand& cmd) {
   for (const auto& hit : result.hits) {
     auto entries = store.thread_entries(hit.thread_id);
     if (!entries) return entries.error();
-    const ThreadSummary t = summarise(hit, *entries);
+    const ThreadSummary t = summarise_thread(hit, *entries);
     printer->record(thread_kind(), thread_record(t, !text.empty()));
     printer->text(thread_text(out, t, !text.empty()));
   }

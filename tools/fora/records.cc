@@ -196,6 +196,44 @@ std::string marked_snippet(const query::Snippet& s) {
   return marked + s.text.substr(at);
 }
 
+Record stats_record(const archive::Stats& s) {
+  Record r = {{"v", kRecordVersion},
+              {"sites", s.sites},
+              {"pages", s.pages},
+              {"captures", s.captures},
+              {"threads", s.threads},
+              {"posts", s.posts},
+              {"comments", s.comments},
+              {"comment_versions", s.comment_versions},
+              {"authors", s.authors},
+              {"edited", s.edited},
+              {"gone", s.gone},
+              {"snapshot_bytes", s.snapshot_bytes},
+              {"catalog_bytes", s.catalog_bytes},
+              {"index_bytes", s.index_bytes},
+              {"per_site", nlohmann::ordered_json::array()}};
+  for (const auto& site : s.per_site)
+    r["per_site"].push_back({{"site", site.origin}, {"threads", site.threads}, {"entries", site.entries},
+                             {"edited", site.edited}, {"gone", site.gone}});
+  return r;
+}
+
+Record run_record(const archive::RunRecord& r) {
+  const bool ended = r.ended_at.has_value();
+  return {{"v", kRecordVersion},
+          {"run", r.id},
+          {"command", r.command},
+          {"started", archive::format_utc(r.started_at)},
+          {"ended", utc_or_null(r.ended_at)},
+          {"pages_fetched", r.pages_fetched},
+          {"new", r.entries_new},
+          {"edited", r.entries_edited},
+          {"gone", r.entries_gone},
+          {"errors", r.errors},
+          {"exit_code", ended ? nlohmann::ordered_json(r.exit_code) : nlohmann::ordered_json(nullptr)},
+          {"outcome", ended ? nlohmann::ordered_json(r.outcome) : nlohmann::ordered_json(nullptr)}};
+}
+
 nlohmann::ordered_json version_record(const archive::EntryVersion& v) {
   return {{"seen_at", archive::format_utc(v.seen_at)},
           {"last_seen", archive::format_utc(v.last_seen)},

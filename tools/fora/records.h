@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "fora/archive/archive.h"
+#include "fora/archive/run_log.h"
 #include "fora/archive/thread_store.h"
 #include "fora/extract/thread.h"
 #include "fora/query/searcher.h"
@@ -61,6 +63,11 @@ Record hit_record(const query::Hit& hit, bool by_thread);
 Record facet_record(const query::FacetResult& facet, const query::FacetCount& count);
 // A snippet's text with its matches wrapped in `**`.
 std::string marked_snippet(const query::Snippet& snippet);
+
+// What the archive holds (`fora stats`).
+Record stats_record(const archive::Stats& s);
+// One run of a command that wrote to the archive (`fora log`).
+Record run_record(const archive::RunRecord& r);
 
 // One version of an entry as its page showed it, and one of a thread (show --history, export).
 nlohmann::ordered_json version_record(const archive::EntryVersion& v);

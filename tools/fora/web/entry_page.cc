@@ -52,7 +52,7 @@ Response entry_page(const cli::Context& ctx, std::int64_t id, const Request& req
   }
   std::string main = fmt::format(
       "<h1>{}</h1>\n<p class=\"meta\">{} · {} · {} · <a href=\"/thread/{}?hit={}#e{}\">in its thread</a>{}</p>\n",
-      escape(e->thread_title), escape(e->entry.author.empty() ? "(no author)" : e->entry.author), escape(e->kind),
+      escape(e->thread_title), author_link(e->entry.author), escape(e->kind),
       escape(cli::date_for_people(e->entry.published.value_or(0), extract::precision_name(e->entry.precision))),
       e->thread_id, e->id, e->id,
       safe_href(e->entry.url).empty() ? "" : fmt::format(" · <a href=\"{}\">on its site</a>", safe_href(e->entry.url)));

@@ -70,7 +70,7 @@ std::string page(std::string_view title, std::string_view q, std::string_view ma
       "<form action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" value=\"{}\" "
       "maxlength=\"1000\" aria-label=\"Search\" placeholder=\"every Edward comment on Soyuz\">"
       "<button type=\"submit\">Search</button></form>\n"
-      "</header>\n<main>\n{}</main>\n</body>\n</html>\n",
+      "<nav><a href=\"/status\">status</a></nav></header>\n<main>\n{}</main>\n</body>\n</html>\n",
       escape(title), escape(q), main);
 }
 
@@ -101,6 +101,9 @@ mark { background: var(--mark); color: #000; }
 blockquote { margin: .4em 0; padding: .2em .8em; border-left: 3px solid var(--line); color: var(--dim); }
 blockquote cite { display: block; font-style: normal; font-size: .85em; }
 .badge { font-size: .8em; border: 1px solid var(--line); border-radius: .3em; padding: 0 .3em; margin-left: .4em; }
+table { border-collapse: collapse; margin: .5em 0 1em; font-size: .9em; }
+th, td { text-align: left; padding: .2em .6em; border-bottom: 1px solid var(--line); }
+.activity { color: var(--dim); display: block; margin: .5em 0; max-width: 100%; }
 del { background: #f443; } ins { background: #4f43; text-decoration: none; }
 @media (max-width: 40em) { .layout { display: block; } .d1, .d2, .d3, .d4, .d5, .d6, .d7, .d8 { margin-left: .8em; } }
 @media print { header, .facets, .pages { display: none; } .layout { display: block; } }

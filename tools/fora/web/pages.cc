@@ -21,6 +21,11 @@ Response error_page(const Error& error) {
   return error_page(status, message);
 }
 
+std::string author_link(const std::string& name) {
+  if (name.empty()) return "(no author)";
+  return fmt::format("<a href=\"/author/{}\">{}</a>", url_encode(name), escape(name));
+}
+
 bool wants_json(const Request& request) {
   const auto f = request.query.find("format");
   return f != request.query.end() && f->second == "json";

@@ -25,6 +25,17 @@ Response thread_page(const cli::Context& ctx, std::int64_t thread_id, const Requ
 // /entry/ID: one entry, its versions as word diffs, its place in the thread.
 Response entry_page(const cli::Context& ctx, std::int64_t id, const Request& request);
 
+// /author/NAME: their posts and comments by date, threads, activity by month.
+Response author_page(const cli::Context& ctx, const std::string& name, const Request& request);
+// /status: what the archive holds, per site, and the last runs; /site/HOST: a site's threads.
+Response status_page(const cli::Context& ctx, const Request& request);
+Response site_page(const cli::Context& ctx, const std::string& site, const Request& request);
+
+// A hit as the search and author pages list it: thread title, author, kind, date, snippet.
+std::string hit_html(const query::Hit& hit);
+// An author's name linking to their page ("(no author)" without a link).
+std::string author_link(const std::string& name);
+
 // A page saying what went wrong, with its status.
 Response error_page(unsigned status, std::string_view message);
 // A fora error as a page: 404 for NotFound, 503 for an archive or index not there yet, else 500.

@@ -19,28 +19,6 @@ std::string search_link(std::string_view q, std::string_view sort, std::size_t p
   return link;
 }
 
-std::string snippet_html(const query::Snippet& s) {
-  std::string out;
-  std::size_t at = 0;
-  for (const auto& span : s.highlights) {
-    if (span.begin < at || span.begin + span.length > s.text.size()) continue;
-    out += escape(std::string_view(s.text).substr(at, span.begin - at));
-    out += "<mark>" + escape(std::string_view(s.text).substr(span.begin, span.length)) + "</mark>";
-    at = span.begin + span.length;
-  }
-  return out + escape(std::string_view(s.text).substr(at));
-}
-
-std::string hit_html(const query::Hit& h) {
-  const std::string where = fmt::format("/thread/{}?hit={}#e{}", h.thread_id, h.id, h.id);
-  return fmt::format(
-      "<article class=\"hit\">\n<h2><a href=\"{}\">{}</a></h2>\n"
-      "<p class=\"meta\"><a href=\"/entry/{}\">{}</a> · {} · {}</p>\n<p class=\"snippet\">{}</p>\n</article>\n",
-      where, escape(h.thread_title.empty() ? "(untitled)" : h.thread_title), h.id,
-      escape(h.author.empty() ? "(no author)" : h.author), escape(h.type),
-      escape(cli::date_for_people(h.date, h.date_precision)), snippet_html(h.snippet));
-}
-
 // The field that narrows a question to one value of a facet.
 std::string narrowing(const query::FacetResult& f, const query::FacetCount& c) {
   const auto quoted = [](const std::string& v) {
@@ -75,6 +53,31 @@ std::string facets_html(const query::SearchResult& r, std::string_view sort) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string snippet_html(const query::Snippet& s) {
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& span : s.highlights) {
+    if (span.begin < at || span.begin + span.length > s.text.size()) continue;
+    out += escape(std::string_view(s.text).substr(at, span.begin - at));
+    out += "<mark>" + escape(std::string_view(s.text).substr(span.begin, span.length)) + "</mark>";
+    at = span.begin + span.length;
+  }
+  return out + escape(std::string_view(s.text).substr(at));
+}
+
+}  // namespace
+
+std::string hit_html(const query::Hit& h) {
+  const std::string where = fmt::format("/thread/{}?hit={}#e{}", h.thread_id, h.id, h.id);
+  return fmt::format(
+      "<article class=\"hit\">\n<h2><a href=\"{}\">{}</a></h2>\n"
+      "<p class=\"meta\">{} · <a href=\"/entry/{}\">{}</a> · {}</p>\n<p class=\"snippet\">{}</p>\n</article>\n",
+      where, escape(h.thread_title.empty() ? "(untitled)" : h.thread_title), author_link(h.author), h.id, escape(h.type),
+      escape(cli::date_for_people(h.date, h.date_precision)), snippet_html(h.snippet));
+}
 
 Response search_page(const cli::Context& ctx, const Request& request) {
   const auto get = [&](const char* name) {

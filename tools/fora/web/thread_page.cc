@@ -44,8 +44,7 @@ std::string entry_html(const cli::ThreadView& view, std::size_t k, std::int64_t 
   if (e.gone_since) classes += " gone";
   std::string out = fmt::format("<article class=\"{}\" id=\"e{}\">\n<p class=\"meta\"><strong>{}</strong> · {} · "
                                 "<a href=\"/entry/{}\">{}</a>",
-                                classes, e.id, escape(e.entry.author.empty() ? "(no author)" : e.entry.author),
-                                escape(date_of(e)), e.id, escape(e.kind));
+                                classes, e.id, author_link(e.entry.author), escape(date_of(e)), e.id, escape(e.kind));
   if (e.versions > 1) out += fmt::format("<a class=\"badge\" href=\"/entry/{}\">edited</a>", e.id);
   if (e.gone_since) out += "<span class=\"badge\">gone from its page</span>";
   out += "</p>\n";

@@ -1,0 +1,95 @@
+// The status page (what the archive holds, by site, and the last runs of the commands that
+// wrote to it) and a site's page (its threads, the most recently active first).
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "html.h"
+#include "pages.h"
+#include "people_text.h"
+#include "summaries.h"
+
+namespace fora::web {
+
+Response status_page(const cli::Context& ctx, const Request& request) {
+  auto archive = ctx.open_archive(archive::Archive::Mode::Read);
+  if (!archive) return error_page(archive.error());
+  auto stats = (*archive)->stats();
+  if (!stats) return error_page(stats.error());
+  auto runs = (*archive)->runs().latest(10);
+  if (!runs) return error_page(runs.error());
+  if (wants_json(request)) {
+    std::vector<cli::Record> records{cli::stats_record(*stats)};
+    for (const auto& r : *runs) records.push_back(cli::run_record(r));
+    return json_response(records);
+  }
+  std::string main = fmt::format(
+      "<h1>The archive</h1>\n<p>{} sites, {} threads, {} posts and {} comments ({} edited, {} gone) by {} authors; "
+      "{} pages, {} captures.</p>\n<table>\n<tr><th>site</th><th>threads</th><th>entries</th><th>edited</th><th>gone</th></tr>\n",
+      cli::grouped(stats->sites), cli::grouped(stats->threads), cli::grouped(stats->posts), cli::grouped(stats->comments),
+      cli::grouped(stats->edited), cli::grouped(stats->gone), cli::grouped(stats->authors), cli::grouped(stats->pages),
+      cli::grouped(stats->captures));
+  for (const auto& s : stats->per_site)
+    main += fmt::format("<tr><td><a href=\"/site/{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                        url_encode(s.origin), escape(s.origin), cli::grouped(s.threads), cli::grouped(s.entries),
+                        cli::grouped(s.edited), cli::grouped(s.gone));
+  main += "</table>\n<h2>Last runs</h2>\n<table>\n<tr><th>run</th><th>started (UTC)</th><th>pages</th><th>new</th>"
+          "<th>edited</th><th>gone</th><th>errors</th><th>command: outcome</th></tr>\n";
+  for (const auto& r : *runs)
+    main += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}: {}</td></tr>\n",
+                        r.id, escape(cli::date_for_people(r.started_at, "exact")), r.pages_fetched, r.entries_new,
+                        r.entries_edited, r.entries_gone, r.errors, escape(r.command),
+                        escape(r.ended_at ? r.outcome : "running, or killed"));
+  main += "</table>\n";
+  return {200, "text/html; charset=utf-8", page("Status", "", main), {}};
+}
+
+Response site_page(const cli::Context& ctx, const std::string& site, const Request& request) {
+  std::size_t page_number = 1;
+  if (auto p = request.query.find("page"); p != request.query.end()) {
+    const auto [end, ec] = std::from_chars(p->second.data(), p->second.data() + p->second.size(), page_number);
+    if (ec != std::errc() || end != p->second.data() + p->second.size() || page_number == 0 ||
+        (page_number - 1) * kPageSize >= kDeepestResult)
+      return error_page(400, "page: a page number from 1 to 500");
+  }
+  auto search = ctx.open_search(false);
+  if (!search) return error_page(search.error());
+  query::SearchOptions options;
+  std::string quoted;
+  for (char c : site) quoted += c == '"' ? ' ' : c;
+  options.query = "site:\"" + quoted + "\"";
+  options.natural = false;
+  options.by_thread = true;
+  options.sort = query::Sort::DateDesc;
+  options.limit = kPageSize;
+  options.offset = (page_number - 1) * kPageSize;
+  auto result = search->ask(options);
+  if (!result) return error_page(result.error());
+  if (result->total == 0) return error_page(404, "no threads from " + site);
+  std::vector<cli::ThreadSummary> threads;
+  for (const auto& hit : result->hits) {
+    auto entries = search->archive->threads().thread_entries(hit.thread_id);
+    if (!entries) return error_page(entries.error());
+    threads.push_back(cli::summarise_thread(hit, *entries));
+  }
+  if (wants_json(request)) {
+    std::vector<cli::Record> records;
+    for (const auto& t : threads) records.push_back(cli::thread_record(t, false));
+    return json_response(records);
+  }
+  std::string main = fmt::format("<h1>{}</h1>\n<p class=\"meta\">{}, the most recently active first</p>\n<ul>\n",
+                                 escape(site), cli::counted(result->total, "thread"));
+  for (const auto& t : threads)
+    main += fmt::format("<li><a href=\"/thread/{}\">{}</a> <span class=\"count\">{} posts, {} comments, last {}</span></li>\n",
+                        t.id, escape(t.title), t.posts, t.comments,
+                        escape(t.last ? cli::date_for_people(*t.last, "exact") : "date unknown"));
+  main += "</ul>\n<p class=\"pages\">";
+  const std::string here = "/site/" + url_encode(site);
+  if (page_number > 1) main += fmt::format("<a rel=\"prev\" href=\"{}?page={}\">newer</a>", here, page_number - 1);
+  if (page_number * kPageSize < static_cast<std::size_t>(result->total))
+    main += fmt::format("<a rel=\"next\" href=\"{}?page={}\">older</a>", here, page_number + 1);
+  main += "</p>\n";
+  return {200, "text/html; charset=utf-8", page(site, "", main), {}};
+}
+
+}  // namespace fora::web
