@@ -1,7 +1,6 @@
 // The author page: what one author wrote, newest first, the threads they wrote most in, and
 // their activity by month as a small chart (inline SVG: drawn without script or style).
 #include <algorithm>
-#include <charconv>
 
 #include <fmt/format.h>
 
@@ -41,13 +40,9 @@ std::string activity_svg(const query::FacetResult& months) {
 }  // namespace
 
 Response author_page(const cli::Context& ctx, const std::string& name, const Request& request) {
-  std::size_t page_number = 1;
-  if (auto p = request.query.find("page"); p != request.query.end()) {
-    const auto [end, ec] = std::from_chars(p->second.data(), p->second.data() + p->second.size(), page_number);
-    if (ec != std::errc() || end != p->second.data() + p->second.size() || page_number == 0 ||
-        (page_number - 1) * kPageSize >= kDeepestResult)
-      return error_page(400, "page: a page number from 1 to 500");
-  }
+  const auto asked = page_asked(request);
+  if (!asked) return error_page(400, fmt::format("page: a page number from 1 to {}", kDeepestResult / kPageSize));
+  const std::size_t page_number = *asked;
   auto search = ctx.open_search(false);
   if (!search) return error_page(search.error());
   query::SearchOptions options;

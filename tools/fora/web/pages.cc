@@ -1,5 +1,7 @@
 #include "pages.h"
 
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "html.h"
@@ -24,6 +26,16 @@ Response error_page(const Error& error) {
 std::string author_link(const std::string& name) {
   if (name.empty()) return "(no author)";
   return fmt::format("<a href=\"/author/{}\">{}</a>", url_encode(name), escape(name));
+}
+
+std::optional<std::size_t> page_asked(const Request& request) {
+  const auto p = request.query.find("page");
+  if (p == request.query.end()) return 1;
+  std::size_t n = 0;
+  const auto [end, ec] = std::from_chars(p->second.data(), p->second.data() + p->second.size(), n);
+  if (ec != std::errc() || end != p->second.data() + p->second.size() || n == 0 || (n - 1) * kPageSize >= kDeepestResult)
+    return std::nullopt;
+  return n;
 }
 
 bool wants_json(const Request& request) {

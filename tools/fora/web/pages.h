@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -42,6 +43,9 @@ Response error_page(unsigned status, std::string_view message);
 Response error_page(const Error& error);
 
 bool wants_json(const Request& request);
+// The `page` asked for (1 when none), or nullopt for one that is not a number from 1 to the
+// last page before kDeepestResult.
+std::optional<std::size_t> page_asked(const Request& request);
 // The records as JSON lines (application/x-ndjson).
 Response json_response(const std::vector<cli::Record>& records);
 

@@ -1,7 +1,6 @@
 // The search page: the CLI's query language and natural form, the reading, "did you mean",
 // the results with their matches marked, facets as links that narrow the question, paging and
 // sorting.
-#include <charconv>
 
 #include <fmt/format.h>
 
@@ -87,15 +86,10 @@ Response search_page(const cli::Context& ctx, const Request& request) {
   const std::string q = get("q");
   std::string sort = get("sort");
   if (sort != "date" && sort != "-date") sort = "relevance";
-  std::size_t page_number = 1;
-  if (const std::string p = get("page"); !p.empty()) {
-    const auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), page_number);
-    if (ec != std::errc() || end != p.data() + p.size() || page_number == 0)
-      return error_page(400, "page: a page number is 1 or more");
-  }
+  const auto asked = page_asked(request);
+  if (!asked) return error_page(400, fmt::format("page: a page number from 1 to {}", kDeepestResult / kPageSize));
+  const std::size_t page_number = *asked;
   if (q.size() > kLongestQuery) return error_page(414, fmt::format("the question is longer than {} characters", kLongestQuery));
-  if ((page_number - 1) * kPageSize >= kDeepestResult)
-    return error_page(400, fmt::format("results past the {}th are not shown: narrow the question", kDeepestResult));
   if (q.find_first_not_of(" \t") == std::string::npos && !wants_json(request))
     return {200, "text/html; charset=utf-8",
             page("Search", "", "<p class=\"note\">Search every post and comment of the archive: words, "

@@ -1,6 +1,5 @@
 // The status page (what the archive holds, by site, and the last runs of the commands that
 // wrote to it) and a site's page (its threads, the most recently active first).
-#include <charconv>
 
 #include <fmt/format.h>
 
@@ -45,13 +44,9 @@ Response status_page(const cli::Context& ctx, const Request& request) {
 }
 
 Response site_page(const cli::Context& ctx, const std::string& site, const Request& request) {
-  std::size_t page_number = 1;
-  if (auto p = request.query.find("page"); p != request.query.end()) {
-    const auto [end, ec] = std::from_chars(p->second.data(), p->second.data() + p->second.size(), page_number);
-    if (ec != std::errc() || end != p->second.data() + p->second.size() || page_number == 0 ||
-        (page_number - 1) * kPageSize >= kDeepestResult)
-      return error_page(400, "page: a page number from 1 to 500");
-  }
+  const auto asked = page_asked(request);
+  if (!asked) return error_page(400, fmt::format("page: a page number from 1 to {}", kDeepestResult / kPageSize));
+  const std::size_t page_number = *asked;
   auto search = ctx.open_search(false);
   if (!search) return error_page(search.error());
   query::SearchOptions options;
