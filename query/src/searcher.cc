@@ -349,6 +349,17 @@ Result<SearchResult> Searcher::search(const SearchOptions& options) const {
   }
 }
 
+const fs::path& Searcher::generation() const { return impl_->path; }
+
+Status Searcher::refresh() {
+  try {
+    impl_->db.reopen();
+    return ok();
+  } catch (const Xapian::Error& e) {
+    return indexer::from_xapian(e, "reopening the index", impl_->path);
+  }
+}
+
 Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;

@@ -6,6 +6,7 @@
 
 #include "html.h"
 #include "pages.h"
+#include "reader.h"
 #include "people_text.h"
 #include "summaries.h"
 
@@ -43,7 +44,7 @@ Response author_page(const cli::Context& ctx, const std::string& name, const Req
   const auto asked = page_asked(request);
   if (!asked) return error_page(400, fmt::format("page: a page number from 1 to {}", kDeepestResult / kPageSize));
   const std::size_t page_number = *asked;
-  auto search = ctx.open_search(false);
+  auto search = reader(ctx);
   if (!search) return error_page(search.error());
   query::SearchOptions options;
   options.author = name;
@@ -52,10 +53,10 @@ Response author_page(const cli::Context& ctx, const std::string& name, const Req
   options.limit = kPageSize;
   options.offset = (page_number - 1) * kPageSize;
   options.facets = {query::Facet::Month};
-  auto result = search->ask(options);
+  auto result = (*search)->ask(options);
   if (!result) return error_page(result.error());
   if (result->total == 0) return error_page(404, "no posts or comments by " + name);
-  auto summary = cli::summarise_author(*search, options, {name, result->total, {}}, 10);
+  auto summary = cli::summarise_author(**search, options, {name, result->total, {}}, 10);
   if (!summary) return error_page(summary.error());
 
   if (wants_json(request)) {

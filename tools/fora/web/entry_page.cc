@@ -31,9 +31,9 @@ std::string diff_html(const std::vector<cli::WordRun>& runs) {
 }  // namespace
 
 Response entry_page(const cli::Context& ctx, std::int64_t id, const Request& request) {
-  auto archive = ctx.open_archive(archive::Archive::Mode::Read);
-  if (!archive) return error_page(archive.error());
-  const archive::ThreadStore& store = (*archive)->threads();
+  auto opened = ctx.open_archive(archive::Archive::Mode::Read);
+  if (!opened) return error_page(opened.error());
+  const archive::ThreadStore& store = (*opened)->threads();
   auto e = store.entry(id);
   if (!e) return error_page(e.error());
   auto versions = store.entry_versions(id);

@@ -6,6 +6,7 @@
 
 #include "html.h"
 #include "pages.h"
+#include "reader.h"
 #include "people_text.h"
 
 namespace fora::web {
@@ -105,9 +106,9 @@ Response search_page(const cli::Context& ctx, const Request& request) {
   options.facets = {query::Facet::Author, query::Facet::Year, query::Facet::Thread};
   if (sort == "date") options.sort = query::Sort::Date;
   if (sort == "-date") options.sort = query::Sort::DateDesc;
-  auto search = ctx.open_search();
+  auto search = reader(ctx);
   if (!search) return error_page(search.error());
-  auto result = search->ask(options);
+  auto result = (*search)->ask(options);
   if (!result) return error_page(result.error());
 
   if (wants_json(request)) {

@@ -5,17 +5,18 @@
 
 #include "html.h"
 #include "pages.h"
+#include "reader.h"
 #include "people_text.h"
 #include "summaries.h"
 
 namespace fora::web {
 
 Response status_page(const cli::Context& ctx, const Request& request) {
-  auto archive = ctx.open_archive(archive::Archive::Mode::Read);
-  if (!archive) return error_page(archive.error());
-  auto stats = (*archive)->stats();
+  auto opened = ctx.open_archive(archive::Archive::Mode::Read);
+  if (!opened) return error_page(opened.error());
+  auto stats = (*opened)->stats();
   if (!stats) return error_page(stats.error());
-  auto runs = (*archive)->runs().latest(10);
+  auto runs = (*opened)->runs().latest(10);
   if (!runs) return error_page(runs.error());
   if (wants_json(request)) {
     std::vector<cli::Record> records{cli::stats_record(*stats)};
@@ -47,7 +48,7 @@ Response site_page(const cli::Context& ctx, const std::string& site, const Reque
   const auto asked = page_asked(request);
   if (!asked) return error_page(400, fmt::format("page: a page number from 1 to {}", kDeepestResult / kPageSize));
   const std::size_t page_number = *asked;
-  auto search = ctx.open_search(false);
+  auto search = reader(ctx);
   if (!search) return error_page(search.error());
   query::SearchOptions options;
   std::string quoted;
@@ -58,12 +59,12 @@ Response site_page(const cli::Context& ctx, const std::string& site, const Reque
   options.sort = query::Sort::DateDesc;
   options.limit = kPageSize;
   options.offset = (page_number - 1) * kPageSize;
-  auto result = search->ask(options);
+  auto result = (*search)->ask(options);
   if (!result) return error_page(result.error());
   if (result->total == 0) return error_page(404, "no threads from " + site);
   std::vector<cli::ThreadSummary> threads;
   for (const auto& hit : result->hits) {
-    auto entries = search->archive->threads().thread_entries(hit.thread_id);
+    auto entries = (*search)->archive->threads().thread_entries(hit.thread_id);
     if (!entries) return error_page(entries.error());
     threads.push_back(cli::summarise_thread(hit, *entries));
   }

@@ -63,9 +63,9 @@ Response thread_page(const cli::Context& ctx, std::int64_t thread_id, const Requ
   std::int64_t hit = 0;
   if (auto h = request.query.find("hit"); h != request.query.end())
     std::from_chars(h->second.data(), h->second.data() + h->second.size(), hit);
-  auto archive = ctx.open_archive(archive::Archive::Mode::Read);
-  if (!archive) return error_page(archive.error());
-  auto entries = (*archive)->threads().thread_entries(thread_id);
+  auto opened = ctx.open_archive(archive::Archive::Mode::Read);
+  if (!opened) return error_page(opened.error());
+  auto entries = (*opened)->threads().thread_entries(thread_id);
   if (!entries) return error_page(entries.error());
   if (entries->empty()) return error_page(404, fmt::format("no thread {}", thread_id));
   const cli::ThreadView view(*entries);

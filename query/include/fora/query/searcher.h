@@ -130,6 +130,12 @@ class Searcher {
   // Errors: InvalidArgument for a malformed query (message says what and where).
   Result<SearchResult> search(const SearchOptions& options) const;
 
+  // The generation this Searcher reads (the folder `current` named when it was opened).
+  const std::filesystem::path& generation() const;
+  // Reads the latest commit of that generation (an update's delta), for a Searcher kept open
+  // across questions. Errors: Corrupt, Io.
+  Status refresh();
+
  private:
   struct Impl;
   explicit Searcher(std::unique_ptr<Impl> impl);
