@@ -26,6 +26,8 @@ class FacetCounter {
   // After Enquire::get_mset, which must have checked every match: the counts, in the order
   // the facets were asked for.
   std::vector<FacetResult> results() const;
+  // How many matches the spies saw: fewer than the matches when Xapian stopped early.
+  Xapian::doccount seen() const;
 
  private:
   // A slot's values and how many matches hold each.
@@ -36,10 +38,12 @@ class FacetCounter {
     explicit LocalSpy(Xapian::valueno slot) : slot_(slot) {}
     void operator()(const Xapian::Document& doc, double) override;
     const Counts& counts() const { return counts_; }
+    Xapian::doccount seen() const { return seen_; }
 
    private:
     Xapian::valueno slot_;
     Counts counts_;
+    Xapian::doccount seen_ = 0;
   };
   Counts counts(Xapian::valueno slot) const;
 

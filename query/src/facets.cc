@@ -70,6 +70,7 @@ std::optional<Facet> facet_by_name(std::string_view name) {
 bool is_period(Facet facet) { return facet == Facet::Month || facet == Facet::Year; }
 
 void FacetCounter::LocalSpy::operator()(const Xapian::Document& doc, double) {
+  ++seen_;
   std::string value = doc.get_value(slot_);
   if (!value.empty()) ++counts_[std::move(value)];
 }
@@ -95,6 +96,13 @@ FacetCounter::Counts FacetCounter::counts(Xapian::valueno slot) const {
   const auto& xapians = static_cast<const Xapian::ValueCountMatchSpy&>(spy);
   for (auto it = xapians.values_begin(); it != xapians.values_end(); ++it) counts[*it] = it.get_termfreq();
   return counts;
+}
+
+Xapian::doccount FacetCounter::seen() const {
+  if (spies_.empty()) return 0;
+  const Xapian::MatchSpy& spy = *spies_.begin()->second;
+  if (local_) return static_cast<const LocalSpy&>(spy).seen();
+  return static_cast<const Xapian::ValueCountMatchSpy&>(spy).get_total();
 }
 
 std::vector<FacetResult> FacetCounter::results() const {

@@ -265,11 +265,13 @@ Status Searcher::Impl::answer(const SearchOptions& options, const std::string& t
   // Threads: one hit each (its best match), collapsed on the thread's slot.
   if (options.by_thread) enquire.set_collapse_key(indexer::kThreadSlot);
   result.by_thread = options.by_thread;
-  const bool every_match = options.exact_total || facets.has_value() || options.by_thread;
-  const Xapian::doccount check = every_match ? db.get_doccount() : std::max(offset + limit, kCountUpTo);
+  const auto sample = static_cast<Xapian::doccount>(options.facet_sample);
+  const bool every_match = options.exact_total || (facets && sample == 0) || options.by_thread;
+  const Xapian::doccount check = every_match ? db.get_doccount() : std::max({offset + limit, kCountUpTo, sample});
   Xapian::MSet mset = enquire.get_mset(offset, limit, check);
   if (facet_enquire) facet_enquire->get_mset(0, 0, db.get_doccount());
   if (facets) result.facets = facets->results();
+  result.facets_sampled = facets && facets->seen() < mset.get_matches_upper_bound();
   result.total = static_cast<std::int64_t>(mset.get_matches_estimated());
   result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
   if (options.by_thread) {

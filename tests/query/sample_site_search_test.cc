@@ -3,6 +3,7 @@
 // computed here from the truth file with plain string rules, not taken from fora's output.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <ctime>
 #include <fstream>
 #include <functional>
@@ -307,6 +308,52 @@ TEST_F(NaturalQuestionsTest, WhoWroteMostAboutSoyuzIsTheAuthorCounts) {
   for (const auto& [author, n] : want)
     if (!got.count(author)) EXPECT_LE(n, previous) << author;
   EXPECT_EQ(r.facets[0].values, static_cast<std::int64_t>(want.size()));
+}
+
+// A page's facets may be counted over the first matches only (the sample's 67 entries 40
+// times over): the result says so exactly when the counts cover part of the matches, and
+// says nothing when Xapian checked them all.
+TEST_F(NaturalQuestionsTest, FacetsCountedOverASampleSaySo) {
+  std::vector<archive::StoredEntry> many;
+  for (int copy = 0; copy < 40; ++copy)
+    for (const auto& r : records_) {
+      archive::StoredEntry e = r.entry;
+      e.id = static_cast<std::int64_t>(many.size()) + 1;
+      e.change_seq = e.id;
+      e.entry.native_id += "-" + std::to_string(copy);
+      e.thread_native_id += "-" + std::to_string(copy);
+      many.push_back(std::move(e));
+    }
+  test::TempDir big;
+  testing::write_index(big.path() / "index", many);
+  auto searcher = Searcher::open(big.path() / "index", testing::lookup_in(many));
+  ASSERT_TRUE(searcher) << searcher.error().message;
+  const auto comments = static_cast<std::int64_t>(
+      std::count_if(many.begin(), many.end(), [](const archive::StoredEntry& e) { return e.kind == "comment"; }));
+  ASSERT_GT(comments, 2000);
+  SearchOptions o;
+  o.query = "type:comment";
+  o.limit = 5;
+  o.exact_total = false;
+  o.facets = {Facet::Type};
+  o.facet_sample = 1500;
+  auto sampled = searcher->search(o);
+  ASSERT_TRUE(sampled);
+  ASSERT_EQ(sampled->facets.at(0).counts.size(), 1u);
+  // Said exactly when the counts fall short of the matches (Xapian may check them all anyway,
+  // as it does to break ties between equal weights by date).
+  EXPECT_EQ(sampled->facets_sampled, sampled->facets[0].counts[0].count < comments);
+  EXPECT_GE(sampled->facets[0].counts[0].count, 1500);
+  o.facet_sample = 0;
+  auto whole = searcher->search(o);
+  ASSERT_TRUE(whole);
+  EXPECT_FALSE(whole->facets_sampled);
+  EXPECT_EQ(whole->facets.at(0).counts.at(0).count, comments);
+  o.query = "author:Edward";  // fewer matches than a search checks anyway: all counted
+  o.facet_sample = 1500;
+  auto small = searcher->search(o);
+  ASSERT_TRUE(small);
+  EXPECT_FALSE(small->facets_sampled);
 }
 
 TEST_F(NaturalQuestionsTest, ThreadsAboutVoyagerAreOneResultEach) {

@@ -5,6 +5,7 @@
 #include <boost/asio/signal_set.hpp>
 #include <charconv>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -19,6 +20,7 @@ namespace fora::cli {
 struct ServeCommand {
   std::string listen = "127.0.0.1:8787";
   std::string token_file;
+  std::string log_file;  // --log: a line per request, with the server's time
 };
 
 namespace {
@@ -75,11 +77,23 @@ Status run_serve(const Context& ctx, const ServeCommand& cmd) {
   // The archive must be there; each request opens it again for reading.
   if (auto archive = ctx.open_archive(archive::Archive::Mode::Read); !archive) return archive.error();
 
+  std::ofstream log;
+  if (!cmd.log_file.empty()) {
+    log.open(cmd.log_file, std::ios::app);
+    if (!log) return make_error(Errc::Io, "--log: cannot write " + cmd.log_file);
+  }
+  std::mutex log_lock;
+  web::Logger logger;
+  if (log.is_open())
+    logger = [&](std::string_view method, std::string_view target, unsigned status, double ms) {
+      const std::lock_guard<std::mutex> hold(log_lock);
+      log << fmt::format("{} {} {} {:.2f}\n", method, clean(target), status, ms) << std::flush;
+    };
   boost::asio::io_context io;
   const web::Site site(ctx, token);
   std::optional<web::HttpServer> server;
   try {
-    server.emplace(io, address, port, [&site](const web::Request& r) { return site.answer(r); });
+    server.emplace(io, address, port, [&site](const web::Request& r) { return site.answer(r); }, logger);
   } catch (const boost::system::system_error& e) {
     return make_error(Errc::Io, fmt::format("cannot listen on {}: {}", cmd.listen, e.what()));
   }
@@ -109,6 +123,7 @@ namespace {
 Command::Run add_serve_options(CLI::App& s) {
   auto serve = std::make_shared<ServeCommand>();
   s.add_option("--listen", serve->listen, "Address and port to listen on (port 0: any free one)")->capture_default_str();
+  s.add_option("--log", serve->log_file, "Append a line per request to FILE: method, address, status, milliseconds the server took");
   s.add_option("--token", serve->token_file,
                "A file holding the token every request must carry; needed to listen beyond the loopback address");
   return [serve](const Context& ctx) { return run_serve(ctx, *serve); };

@@ -64,7 +64,8 @@ Response plain(unsigned status, std::string text) {
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket socket, const Handler& handler) : stream_(std::move(socket)), handler_(handler) {}
+  Session(tcp::socket socket, const Handler& handler, const Logger& logger)
+      : stream_(std::move(socket)), handler_(handler), logger_(logger) {}
 
   void read() {
     parser_.emplace();
@@ -78,6 +79,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
  private:
   void respond(beast::error_code ec) {
+    const auto began = std::chrono::steady_clock::now();
     if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == asio::error::eof) return close();
     Response answer;
     bool keep_alive = false;
@@ -94,6 +96,7 @@ class Session : public std::enable_shared_from_this<Session> {
       keep_alive = req.keep_alive();
       const std::string_view target(req.target().data(), req.target().size());
       Request request;
+      request.target = std::string(target.substr(0, kTargetLimit));
       if (req.method() != http::verb::get && req.method() != http::verb::head) {
         answer = plain(405, "405 fora serve answers GET and HEAD");
       } else if (target.size() > kTargetLimit) {
@@ -111,6 +114,12 @@ class Session : public std::enable_shared_from_this<Session> {
         }
         if (req.method() == http::verb::head) answer.body.clear();
       }
+    }
+    if (logger_) {
+      const auto& req = parser_->get();
+      const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
+      logger_(std::string_view(req.method_string().data(), req.method_string().size()), std::string_view(req.target().data(), std::min(req.target().size(), kTargetLimit)),
+              answer.status, ms);
     }
     auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(answer.status), version);
     secure(*res);
@@ -134,6 +143,7 @@ class Session : public std::enable_shared_from_this<Session> {
   beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::empty_body>> parser_;
   const Handler& handler_;
+  const Logger& logger_;
 };
 
 }  // namespace
@@ -162,8 +172,9 @@ bool parse_target(std::string_view target, Request& request) {
   return true;
 }
 
-HttpServer::HttpServer(asio::io_context& io, const asio::ip::address& address, unsigned short port, Handler handler)
-    : io_(io), handler_(std::move(handler)), acceptor_(asio::make_strand(io)) {
+HttpServer::HttpServer(asio::io_context& io, const asio::ip::address& address, unsigned short port, Handler handler,
+                       Logger logger)
+    : io_(io), handler_(std::move(handler)), logger_(std::move(logger)), acceptor_(asio::make_strand(io)) {
   const tcp::endpoint endpoint(address, port);
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(asio::socket_base::reuse_address(true));
@@ -186,7 +197,7 @@ void HttpServer::accept() {
                            if (ec) {
                              if (ec == asio::error::operation_aborted) return;
                            } else {
-                             std::make_shared<Session>(std::move(socket), handler_)->read();
+                             std::make_shared<Session>(std::move(socket), handler_, logger_)->read();
                            }
                            accept();
                          });

@@ -17,6 +17,7 @@ namespace fora::web {
 
 struct Request {
   std::string method;  // "GET" or "HEAD"
+  std::string target;  // as sent: "/thread/9?hit=47"
   std::string path;    // percent-decoded, without the query
   std::map<std::string, std::string> query;  // decoded names and values; the last of a name wins
   std::string authorization;  // the Authorization header
@@ -31,6 +32,10 @@ struct Response {
 };
 
 using Handler = std::function<Response(const Request&)>;
+// Called after each answer: the request line's method and target as sent, the status, and
+// the milliseconds from the request read to the answer made (the server's own time, queueing
+// behind other requests left out).
+using Logger = std::function<void(std::string_view method, std::string_view target, unsigned status, double ms)>;
 
 // `/thread/9?hit=47&q=soyuz+leak` split and percent-decoded ('+' is a space in the query).
 // False for a target that is not origin-form or whose escapes are malformed.
@@ -41,7 +46,7 @@ class HttpServer {
   // Binds `address`:`port` (0: any free port) at once; throws boost::system::system_error
   // when it cannot.
   HttpServer(boost::asio::io_context& io, const boost::asio::ip::address& address, unsigned short port,
-             Handler handler);
+             Handler handler, Logger logger = nullptr);
   unsigned short port() const;
   void start();
   void stop();
@@ -50,6 +55,7 @@ class HttpServer {
   void accept();
   boost::asio::io_context& io_;
   Handler handler_;
+  Logger logger_;
   boost::asio::ip::tcp::acceptor acceptor_;
 };
 

@@ -18,6 +18,8 @@ namespace fora::web {
 inline constexpr std::size_t kPageSize = 20;
 inline constexpr std::size_t kDeepestResult = 10000;
 inline constexpr std::size_t kLongestQuery = 1000;
+// The search page counts its facets over this many matches at most.
+inline constexpr std::size_t kFacetSample = 10000;
 
 // /search?q=…&sort=relevance|date|-date&page=N (and /, the empty search box).
 Response search_page(const cli::Context& ctx, const Request& request);

@@ -39,6 +39,8 @@ std::string narrowing(const query::FacetResult& f, const query::FacetCount& c) {
 
 std::string facets_html(const query::SearchResult& r, std::string_view sort) {
   std::string out = "<aside class=\"facets\">\n";
+  if (r.facets_sampled)
+    out += fmt::format("<p class=\"note\">counted over the first {} matches</p>\n", cli::grouped(kFacetSample));
   for (const auto& f : r.facets) {
     if (f.counts.empty()) continue;
     out += fmt::format("<h2>{}</h2>\n<ul>\n", query::facet_name(f.facet));
@@ -104,6 +106,9 @@ Response search_page(const cli::Context& ctx, const Request& request) {
   options.offset = (page_number - 1) * kPageSize;
   options.exact_total = false;
   options.facets = {query::Facet::Author, query::Facet::Year, query::Facet::Thread};
+  // A page answers in tens of milliseconds: the facets of a broad question are counted over
+  // its first matches and say so; `fora search --facet` counts every one.
+  options.facet_sample = kFacetSample;
   if (sort == "date") options.sort = query::Sort::Date;
   if (sort == "-date") options.sort = query::Sort::DateDesc;
   auto search = reader(ctx);

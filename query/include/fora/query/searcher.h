@@ -40,6 +40,10 @@ struct SearchOptions {
   // values of a facet that is not a period to keep.
   std::vector<Facet> facets;
   std::size_t facet_limit = 10;
+  // With facets: count them over the first this many matches Xapian checks, not all of them
+  // (a page that must answer in tens of milliseconds); 0: every match. The total is then an
+  // estimate, and SearchResult::facets_sampled says when the counts cover only part.
+  std::size_t facet_sample = 0;
   // One hit per thread, its best match, with how many matches the thread holds
   // (Hit::thread_hits); the total counts threads. Every match is checked.
   bool by_thread = false;
@@ -104,6 +108,7 @@ struct SearchResult {
   bool by_thread = false;       // hits are threads' best (SearchOptions::by_thread or the question)
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;  // in the order SearchOptions::facets asked for them
+  bool facets_sampled = false;       // the counts cover the first facet_sample matches only
   std::optional<Explanation> explanation;
   // What the reader should know of how the question was read ("Edward" is one author's name
   // and the start of another's; the authors are counted; one result per thread).
