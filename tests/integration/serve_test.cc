@@ -261,5 +261,28 @@ TEST_F(Serve, AuthorSiteAndStatusPagesAsTheDataHasThem) {
   EXPECT_EQ(served.get("/site/nowhere.example").status, 404);
 }
 
+// The page an entry was read from, as stored: served under a CSP of its own that sandboxes it
+// and loads nothing, framed only by the entry page, whose CSP alone allows fora's frames.
+TEST_F(Serve, TheStoredPageIsServedInertInTheEntrysFrame) {
+  Served served(archive_->path());
+  const auto hits = json_lines(served.get("/search?q=type%3Acomment&format=json").body);
+  ASSERT_FALSE(hits.empty());
+  const json& hit = hits.at(0);
+  const std::string id = std::to_string(hit["id"].get<std::int64_t>());
+  const std::string anchor = hit["url"].get<std::string>().substr(hit["url"].get<std::string>().find('#') + 1);
+  auto stored = served.get("/entry/" + id + "/page");
+  ASSERT_EQ(stored.status, 200) << stored.body;
+  const std::string csp = stored.headers["content-security-policy"];
+  EXPECT_EQ(csp.rfind("sandbox;", 0), 0u) << csp;
+  EXPECT_NE(csp.find("default-src 'none'"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("frame-ancestors 'self'"), std::string::npos) << csp;
+  EXPECT_NE(stored.body.find("id=\"" + anchor + "\""), std::string::npos) << "the page that showed " << anchor;
+  auto entry = served.get("/entry/" + id);
+  EXPECT_NE(entry.body.find("<iframe class=\"archived\" sandbox src=\"/entry/" + id + "/page\""), std::string::npos);
+  EXPECT_NE(entry.headers["content-security-policy"].find("frame-src 'self'"), std::string::npos);
+  EXPECT_EQ(served.get("/").headers["content-security-policy"].find("frame-src"), std::string::npos);
+  EXPECT_EQ(served.get("/entry/999999/page").status, 404);
+}
+
 }  // namespace
 }  // namespace fora::test

@@ -74,7 +74,15 @@ Response entry_page(const cli::Context& ctx, std::int64_t id, const Request& req
                                : diff_html(cli::word_runs(with_quotes((*versions)[k - 1].quotes, (*versions)[k - 1].text), words)));
   }
   main += "</ol>\n";
-  return {200, "text/html; charset=utf-8", page(e->thread_title, "", main), {}};
+  // The page it was read from, inert in a sandboxed frame (archived_page.cc).
+  main += fmt::format("<h2>The page it was read from</h2>\n<p class=\"meta\"><a href=\"/entry/{}/page\">as fora stored "
+                      "it</a> (scripts off, nothing loaded from anywhere)</p>\n<iframe class=\"archived\" sandbox "
+                      "src=\"/entry/{}/page\" title=\"the stored page\"></iframe>\n",
+                      e->id, e->id);
+  // This page alone may frame one of fora's own.
+  return {200, "text/html; charset=utf-8", page(e->thread_title, "", main),
+          {{"Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'; "
+                                       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"}}};
 }
 
 }  // namespace fora::web

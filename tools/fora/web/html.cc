@@ -104,6 +104,7 @@ blockquote cite { display: block; font-style: normal; font-size: .85em; }
 table { border-collapse: collapse; margin: .5em 0 1em; font-size: .9em; }
 th, td { text-align: left; padding: .2em .6em; border-bottom: 1px solid var(--line); }
 .activity { color: var(--dim); display: block; margin: .5em 0; max-width: 100%; }
+iframe.archived { width: 100%; height: 30em; border: 1px solid var(--line); }
 del { background: #f443; } ins { background: #4f43; text-decoration: none; }
 @media (max-width: 40em) { .layout { display: block; } .d1, .d2, .d3, .d4, .d5, .d6, .d7, .d8 { margin-left: .8em; } }
 @media print { header, .facets, .pages { display: none; } .layout { display: block; } }

@@ -28,6 +28,8 @@ Response thread_page(const cli::Context& ctx, std::int64_t thread_id, const Requ
 // /entry/ID: one entry, its versions as word diffs, its place in the thread.
 Response entry_page(const cli::Context& ctx, std::int64_t id, const Request& request);
 
+// /entry/ID/page: the stored page the entry was read from, inert (archived_page.cc).
+Response archived_page(const cli::Context& ctx, std::int64_t id);
 // /author/NAME: their posts and comments by date, threads, activity by month.
 Response author_page(const cli::Context& ctx, const std::string& name, const Request& request);
 // /status: what the archive holds, per site, and the last runs; /site/HOST: a site's threads.
