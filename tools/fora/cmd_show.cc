@@ -38,12 +38,6 @@ std::string shown(const archive::EntryVersion& v) {
 // In place of words the catalog lost to damage (`fora verify --repair` set them aside).
 constexpr const char* kWordsLost = "[words lost: the catalog's copy was damaged; its page is queued to be read again]";
 
-std::string quoted(const std::vector<extract::Quote>& quotes) {
-  std::string out;
-  for (const auto& q : quotes) out += fmt::format("> {}{} ", q.author.empty() ? "" : q.author + ": ", q.text);
-  return out;
-}
-
 // Each version, oldest first: when fora saw it, what the page showed, and its words (the
 // first in full, the others as a word diff to the one before).
 void print_history(const Terminal& out, const std::vector<archive::EntryVersion>& versions,
@@ -55,8 +49,8 @@ void print_history(const Terminal& out, const std::vector<archive::EntryVersion>
     out.write(out.dim(fmt::format("{:>3}  seen {} to {}", k + 1, archive::format_utc(v.seen_at),
                                   archive::format_utc(v.last_seen))) +
               "  " + clean(shown(v)) + "\n");
-    const std::string words = v.words_lost ? std::string(kWordsLost) : quoted(v.quotes) + v.text;
-    const std::string text = k == 0 ? words : word_diff(quoted(versions[k - 1].quotes) + versions[k - 1].text, words);
+    const std::string words = v.words_lost ? std::string(kWordsLost) : words_with_quotes(v.quotes, v.text);
+    const std::string text = k == 0 ? words : word_diff(words_with_quotes(versions[k - 1].quotes, versions[k - 1].text), words);
     out.write("     " + clean(text) + "\n");
   }
   for (const auto& g : gone) {

@@ -75,6 +75,12 @@ std::vector<WordRun> word_runs(std::string_view before, std::string_view after) 
   return out;
 }
 
+std::string words_with_quotes(const std::vector<extract::Quote>& quotes, std::string_view text) {
+  std::string out;
+  for (const auto& q : quotes) out += "> " + (q.author.empty() ? "" : q.author + ": ") + q.text + " ";
+  return out + std::string(text);
+}
+
 std::string word_diff(std::string_view before, std::string_view after) {
   std::string out;
   for (const WordRun& run : word_runs(before, after)) {

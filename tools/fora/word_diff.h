@@ -7,7 +7,12 @@
 #include <string_view>
 #include <vector>
 
+#include "fora/extract/thread.h"
+
 namespace fora::cli {
+
+// What a version's diff compares: its quotes ("> author: text ") then its own words.
+std::string words_with_quotes(const std::vector<extract::Quote>& quotes, std::string_view text);
 
 // A run of words: unchanged (' '), removed ('-') or added ('+'), joined by single spaces.
 struct WordRun {

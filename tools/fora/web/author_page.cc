@@ -42,7 +42,7 @@ std::string activity_svg(const query::FacetResult& months) {
 
 Response author_page(const cli::Context& ctx, const std::string& name, const Request& request) {
   const auto asked = page_asked(request);
-  if (!asked) return error_page(400, fmt::format("page: a page number from 1 to {}", kDeepestResult / kPageSize));
+  if (!asked) return error_page(asked.error());
   const std::size_t page_number = *asked;
   auto search = reader(ctx);
   if (!search) return error_page(search.error());
@@ -77,12 +77,7 @@ Response author_page(const cli::Context& ctx, const std::string& name, const Req
                         escape(t.label), cli::grouped(t.count));
   main += "</ul>\n<h2>Newest first</h2>\n";
   for (const auto& h : result->hits) main += hit_html(h);
-  main += "<p class=\"pages\">";
-  const std::string here = "/author/" + url_encode(name);
-  if (page_number > 1) main += fmt::format("<a rel=\"prev\" href=\"{}?page={}\">newer</a>", here, page_number - 1);
-  if (page_number * kPageSize < static_cast<std::size_t>(result->total) && page_number * kPageSize < kDeepestResult)
-    main += fmt::format("<a rel=\"next\" href=\"{}?page={}\">older</a>", here, page_number + 1);
-  main += "</p>\n";
+  main += paging_links("/author/" + url_encode(name), page_number, result->total);
   return {200, "text/html; charset=utf-8", page(name, "", main), {}};
 }
 

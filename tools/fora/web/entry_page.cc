@@ -11,12 +11,6 @@
 namespace fora::web {
 namespace {
 
-std::string with_quotes(const std::vector<extract::Quote>& quotes, const std::string& text) {
-  std::string out;
-  for (const auto& q : quotes) out += "> " + (q.author.empty() ? "" : q.author + ": ") + q.text + " ";
-  return out + text;
-}
-
 std::string diff_html(const std::vector<cli::WordRun>& runs) {
   std::string out;
   for (const auto& run : runs) {
@@ -67,11 +61,11 @@ Response entry_page(const cli::Context& ctx, std::int64_t id, const Request& req
                       escape(cli::counted(static_cast<std::int64_t>(versions->size()), "version")));
   for (std::size_t k = 0; k < versions->size(); ++k) {
     const auto& v = (*versions)[k];
-    const std::string words = with_quotes(v.quotes, v.text);
+    const std::string words = cli::words_with_quotes(v.quotes, v.text);
     main += fmt::format("<li><p class=\"meta\">seen {} to {}</p>\n<p>{}</p></li>\n", escape(archive::format_utc(v.seen_at)),
                         escape(archive::format_utc(v.last_seen)),
                         k == 0 ? escape(words)
-                               : diff_html(cli::word_runs(with_quotes((*versions)[k - 1].quotes, (*versions)[k - 1].text), words)));
+                               : diff_html(cli::word_runs(cli::words_with_quotes((*versions)[k - 1].quotes, (*versions)[k - 1].text), words)));
   }
   main += "</ol>\n";
   // The page it was read from, inert in a sandboxed frame (archived_page.cc).

@@ -28,14 +28,28 @@ std::string author_link(const std::string& name) {
   return fmt::format("<a href=\"/author/{}\">{}</a>", url_encode(name), escape(name));
 }
 
-std::optional<std::size_t> page_asked(const Request& request) {
+Result<std::size_t> page_asked(const Request& request) {
   const auto p = request.query.find("page");
-  if (p == request.query.end()) return 1;
+  if (p == request.query.end()) return std::size_t{1};
   std::size_t n = 0;
   const auto [end, ec] = std::from_chars(p->second.data(), p->second.data() + p->second.size(), n);
   if (ec != std::errc() || end != p->second.data() + p->second.size() || n == 0 || (n - 1) * kPageSize >= kDeepestResult)
-    return std::nullopt;
+    return make_error(Errc::InvalidArgument, fmt::format("page: a page number from 1 to {}", kDeepestResult / kPageSize));
   return n;
+}
+
+std::string paging_links(std::string_view here, std::size_t page_number, std::int64_t total) {
+  std::string out = "<p class=\"pages\">";
+  if (page_number > 1) out += fmt::format("<a rel=\"prev\" href=\"{}?page={}\">newer</a>", here, page_number - 1);
+  if (page_number * kPageSize < static_cast<std::size_t>(total) && page_number * kPageSize < kDeepestResult)
+    out += fmt::format("<a rel=\"next\" href=\"{}?page={}\">older</a>", here, page_number + 1);
+  return out + "</p>\n";
+}
+
+std::string quoted_value(std::string_view value) {
+  std::string q = "\"";
+  for (char c : value) q += c == '"' ? ' ' : c;
+  return q + "\"";
 }
 
 bool wants_json(const Request& request) {

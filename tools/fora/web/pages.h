@@ -47,9 +47,14 @@ Response error_page(unsigned status, std::string_view message);
 Response error_page(const Error& error);
 
 bool wants_json(const Request& request);
-// The `page` asked for (1 when none), or nullopt for one that is not a number from 1 to the
-// last page before kDeepestResult.
-std::optional<std::size_t> page_asked(const Request& request);
+// The `page` asked for (1 when none). Errors: InvalidArgument (a 400 page) for one that is
+// not a number from 1 to the last page before kDeepestResult.
+Result<std::size_t> page_asked(const Request& request);
+// The newer/older links of a paged page at `here` (an address without a query).
+std::string paging_links(std::string_view here, std::size_t page_number, std::int64_t total);
+// A value for a quoted field of the query (author:"…", site:"…"): its quotes made spaces, as
+// a quote cannot be written inside one.
+std::string quoted_value(std::string_view value);
 // The records as JSON lines (application/x-ndjson).
 Response json_response(const std::vector<cli::Record>& records);
 

@@ -21,17 +21,12 @@ std::string search_link(std::string_view q, std::string_view sort, std::size_t p
 
 // The field that narrows a question to one value of a facet.
 std::string narrowing(const query::FacetResult& f, const query::FacetCount& c) {
-  const auto quoted = [](const std::string& v) {
-    std::string q = "\"";
-    for (char ch : v) q += ch == '"' ? ' ' : ch;
-    return q + "\"";
-  };
   switch (f.facet) {
-    case query::Facet::Author: return "author:" + quoted(c.value);
+    case query::Facet::Author: return "author:" + quoted_value(c.value);
     case query::Facet::Month:
     case query::Facet::Year: return "date:" + c.value;
     case query::Facet::Thread: return "thread:" + c.value;
-    case query::Facet::Site: return "site:" + quoted(c.value);
+    case query::Facet::Site: return "site:" + quoted_value(c.value);
     case query::Facet::Type: return "type:" + c.value;
   }
   return {};
@@ -90,7 +85,7 @@ Response search_page(const cli::Context& ctx, const Request& request) {
   std::string sort = get("sort");
   if (sort != "date" && sort != "-date") sort = "relevance";
   const auto asked = page_asked(request);
-  if (!asked) return error_page(400, fmt::format("page: a page number from 1 to {}", kDeepestResult / kPageSize));
+  if (!asked) return error_page(asked.error());
   const std::size_t page_number = *asked;
   if (q.size() > kLongestQuery) return error_page(414, fmt::format("the question is longer than {} characters", kLongestQuery));
   if (q.find_first_not_of(" \t") == std::string::npos && !wants_json(request))

@@ -46,14 +46,12 @@ Response status_page(const cli::Context& ctx, const Request& request) {
 
 Response site_page(const cli::Context& ctx, const std::string& site, const Request& request) {
   const auto asked = page_asked(request);
-  if (!asked) return error_page(400, fmt::format("page: a page number from 1 to {}", kDeepestResult / kPageSize));
+  if (!asked) return error_page(asked.error());
   const std::size_t page_number = *asked;
   auto search = reader(ctx);
   if (!search) return error_page(search.error());
   query::SearchOptions options;
-  std::string quoted;
-  for (char c : site) quoted += c == '"' ? ' ' : c;
-  options.query = "site:\"" + quoted + "\"";
+  options.query = "site:" + quoted_value(site);
   options.natural = false;
   options.by_thread = true;
   options.sort = query::Sort::DateDesc;
@@ -79,12 +77,7 @@ Response site_page(const cli::Context& ctx, const std::string& site, const Reque
     main += fmt::format("<li><a href=\"/thread/{}\">{}</a> <span class=\"count\">{} posts, {} comments, last {}</span></li>\n",
                         t.id, escape(t.title), t.posts, t.comments,
                         escape(t.last ? cli::date_for_people(*t.last, "exact") : "date unknown"));
-  main += "</ul>\n<p class=\"pages\">";
-  const std::string here = "/site/" + url_encode(site);
-  if (page_number > 1) main += fmt::format("<a rel=\"prev\" href=\"{}?page={}\">newer</a>", here, page_number - 1);
-  if (page_number * kPageSize < static_cast<std::size_t>(result->total))
-    main += fmt::format("<a rel=\"next\" href=\"{}?page={}\">older</a>", here, page_number + 1);
-  main += "</p>\n";
+  main += "</ul>\n" + paging_links("/site/" + url_encode(site), page_number, result->total);
   return {200, "text/html; charset=utf-8", page(site, "", main), {}};
 }
 
