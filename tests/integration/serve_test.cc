@@ -13,6 +13,7 @@
 #include "catalog_sql.h"
 #include "sample_archive.h"
 #include "support/http_get.h"
+#include "support/inert_check.h"
 
 namespace fora::test {
 namespace {
@@ -135,6 +136,11 @@ TEST_F(Serve, ErrorsArePagesWithTheirStatus) {
   EXPECT_EQ(served.get("/search?q=author%3A%22unclosed").status, 400);
   EXPECT_EQ(http_request(served.port(), "POST", "/search", {}, "q=soyuz").status, 413);
   EXPECT_EQ(http_request(served.port(), "DELETE", "/").status, 405);
+  // HEAD gives GET's headers, its length included, and no body.
+  const auto head = http_request(served.port(), "HEAD", "/search?q=soyuz");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.body, "");
+  EXPECT_EQ(head.headers.at("content-length"), std::to_string(served.get("/search?q=soyuz").body.size()));
   EXPECT_EQ(served.get("/", {"X-Big: " + std::string(20000, 'x')}).status, 431);
   EXPECT_EQ(served.get("/style.css").headers["content-type"], "text/css; charset=utf-8");
   EXPECT_EQ(served.get("/").status, 200) << "still serving after all that";
@@ -282,6 +288,20 @@ TEST_F(Serve, TheStoredPageIsServedInertInTheEntrysFrame) {
   EXPECT_NE(entry.headers["content-security-policy"].find("frame-src 'self'"), std::string::npos);
   EXPECT_EQ(served.get("/").headers["content-security-policy"].find("frame-src"), std::string::npos);
   EXPECT_EQ(served.get("/entry/999999/page").status, 404);
+  // Inert, read back by a second parser; its links lead to the archive's copies, each
+  // served inert in its turn, and to nothing the archive does not hold.
+  EXPECT_EQ(first_live_part(stored.body), "");
+  const std::string link = "href=\"/page?url=";
+  const auto at = stored.body.find(link);
+  ASSERT_NE(at, std::string::npos) << stored.body;
+  const std::string target = stored.body.substr(at + 6, stored.body.find('"', at + 6) - at - 6);
+  auto followed = served.get(target);
+  EXPECT_EQ(followed.status, 200) << target;
+  EXPECT_EQ(followed.headers["content-security-policy"], csp);
+  EXPECT_EQ(first_live_part(followed.body), "");
+  EXPECT_EQ(served.get("/page?url=http%3A%2F%2Fnowhere.example%2F").status, 404);
+  EXPECT_EQ(served.get("/page?url=javascript%3Aalert(1)").status, 400);
+  EXPECT_EQ(served.get("/page").status, 400);
 }
 
 }  // namespace

@@ -112,7 +112,6 @@ class Session : public std::enable_shared_from_this<Session> {
         } catch (const std::exception& e) {
           answer = plain(500, std::string("500 ") + e.what());
         }
-        if (req.method() == http::verb::head) answer.body.clear();
       }
     }
     if (logger_) {
@@ -125,9 +124,13 @@ class Session : public std::enable_shared_from_this<Session> {
     secure(*res);
     res->set(http::field::content_type, answer.content_type);
     for (const auto& [name, value] : answer.headers) res->set(name, value);
-    res->body() = std::move(answer.body);
+    // HEAD: GET's headers, its Content-Length included, without the body.
+    const bool head = parser_->get().method() == http::verb::head;
+    const std::size_t length = answer.body.size();
+    if (!head) res->body() = std::move(answer.body);
     res->keep_alive(keep_alive);
     res->prepare_payload();
+    if (head) res->content_length(length);
     http::async_write(stream_, *res, [self = shared_from_this(), res, keep_alive](beast::error_code wec, std::size_t) {
       if (wec || !keep_alive) return self->close();
       self->read();

@@ -30,6 +30,8 @@ Response entry_page(const cli::Context& ctx, std::int64_t id, const Request& req
 
 // /entry/ID/page: the stored page the entry was read from, inert (archived_page.cc).
 Response archived_page(const cli::Context& ctx, std::int64_t id);
+// /page?url=URL: the archive's latest copy of a page, inert; where a stored page's links go.
+Response archived_page(const cli::Context& ctx, const Request& request);
 // /author/NAME: their posts and comments by date, threads, activity by month.
 Response author_page(const cli::Context& ctx, const std::string& name, const Request& request);
 // /status: what the archive holds, per site, and the last runs; /site/HOST: a site's threads.

@@ -70,6 +70,7 @@ Response Site::answer(const Request& request) const {
   if (auto id = id_after(request.path, "/entry/")) return entry_page(ctx_, *id, request);
   if (request.path.starts_with("/entry/") && request.path.ends_with("/page"))
     if (auto id = id_after(request.path.substr(0, request.path.size() - 5), "/entry/")) return archived_page(ctx_, *id);
+  if (request.path == "/page") return archived_page(ctx_, request);
   if (request.path == "/status") return status_page(ctx_, request);
   if (request.path.starts_with("/author/") && request.path.size() > 8) return author_page(ctx_, request.path.substr(8), request);
   if (request.path.starts_with("/site/") && request.path.size() > 6) return site_page(ctx_, request.path.substr(6), request);
