@@ -39,7 +39,7 @@ TEST(InertPage, AHostilePageKeepsItsTextAndLosesEverythingThatRunsOrLoads) {
 <script>alert(1)</script><base target="_blank"></head>
 <body onload="alert(2)" background="http://evil.example/bg.png">
 <!-- <script>alert(3)</script> -->
-<p style="color:red" onclick="alert(4)">Edward wrote about <b>Soyuz</b></p>
+<p style="color:red" onclick="alert(4)">Edward wrote about <b>Soyuz</b>)page" "\xe2\x80\xae" R"page(gnp.exe</p>
 <img src="http://evil.example/track.gif" srcset="http://evil.example/2x.gif 2x" alt="a leak">
 <img src="data:image/png;base64,iVBORw0KGgo=" alt="inline">
 <iframe src="http://evil.example/frame"></iframe><object data="http://evil.example/o.swf"></object>
@@ -56,7 +56,7 @@ TEST(InertPage, AHostilePageKeepsItsTextAndLosesEverythingThatRunsOrLoads) {
   for (const char* kept : {"Edward wrote about", "Soyuz", "a leak", "a script link", "elsewhere", "Edward's profile",
                            "kept cell", "colspan=\"2\"", "data:image/png;base64,iVBORw0KGgo=", "<!DOCTYPE"})
     EXPECT_NE(out.find(kept), std::string::npos) << kept << " lost:\n" << out;
-  for (const char* gone : {"evil.example/track", "alert(", "appcache", "url(", "refresh"})
+  for (const char* gone : {"evil.example/track", "alert(", "appcache", "url(", "refresh", "\xe2\x80\xae"})
     EXPECT_EQ(out.find(gone), std::string::npos) << gone << " kept:\n" << out;
   // A link the archive cannot follow keeps its text and tells where it went.
   EXPECT_NE(out.find("title=\"not archived: http://evil.example/\""), std::string::npos) << out;

@@ -29,6 +29,25 @@ inline std::string slurp(const std::filesystem::path& p) {
   return s.str();
 }
 
+// Replaces every `from` by `to` in every file under `root`; returns how many files changed.
+inline int replace_in_site(const std::filesystem::path& root, const std::string& from, const std::string& to) {
+  int files = 0;
+  for (const auto& f : std::filesystem::recursive_directory_iterator(root)) {
+    if (!f.is_regular_file()) continue;
+    std::string text = slurp(f.path());
+    bool changed = false;
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+      text.replace(at, from.size(), to);
+      changed = true;
+    }
+    if (changed) {
+      std::ofstream(f.path(), std::ios::binary | std::ios::trunc) << text;
+      ++files;
+    }
+  }
+  return files;
+}
+
 // One JSON value per non-empty line of `text`.
 inline std::vector<nlohmann::json> json_lines(const std::string& text) {
   std::vector<nlohmann::json> out;

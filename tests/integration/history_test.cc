@@ -21,25 +21,6 @@ namespace {
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-// Replaces every `from` by `to` in every file under `root`; returns how many files changed.
-int replace_in_site(const fs::path& root, const std::string& from, const std::string& to) {
-  int files = 0;
-  for (const auto& f : fs::recursive_directory_iterator(root)) {
-    if (!f.is_regular_file()) continue;
-    std::string text = slurp(f.path());
-    bool changed = false;
-    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-      text.replace(at, from.size(), to);
-      changed = true;
-    }
-    if (changed) {
-      std::ofstream(f.path(), std::ios::binary | std::ios::trunc) << text;
-      ++files;
-    }
-  }
-  return files;
-}
-
 TEST(History, EditsRenamesDeletionsAndGoneThreadsAreRecordedAndNothingIsOverwritten) {
   TempDir site, archive;
   const ForumSite board = write_phpbb_site(site.path());

@@ -12,42 +12,12 @@
 #include "fora_run.h"
 #include "catalog_sql.h"
 #include "sample_archive.h"
+#include "served.h"
 #include "support/http_get.h"
 #include "support/inert_check.h"
 
 namespace fora::test {
 namespace {
-
-// `fora serve --listen 127.0.0.1:0` over `archive`, stopped (SIGTERM) when it goes.
-class Served {
- public:
-  explicit Served(const fs::path& archive, std::vector<std::string> extra = {}) {
-    std::vector<std::string> argv{FORA_BIN, "--archive", archive.string(), "serve", "--listen", "127.0.0.1:0"};
-    argv.insert(argv.end(), extra.begin(), extra.end());
-    process_ = std::make_unique<Subprocess>(SpawnOptions{argv, {}, {}});
-    const std::string prefix = "listening on http://127.0.0.1:";
-    auto line = process_->read_stdout_line(std::chrono::seconds(10));
-    if (!line || line->rfind(prefix, 0) != 0) throw std::runtime_error("fora serve did not start: " + stop().err);
-    port_ = static_cast<unsigned short>(std::stoi(line->substr(prefix.size())));
-  }
-  ~Served() { stop(); }
-  RunResult stop() {
-    if (!stopped_) {
-      process_->send_signal(SIGTERM);
-      stopped_ = process_->wait(std::chrono::seconds(10));
-    }
-    return *stopped_;
-  }
-  HttpReply get(const std::string& target, const std::vector<std::string>& headers = {}) const {
-    return http_get(port_, target, headers);
-  }
-  unsigned short port() const { return port_; }
-
- private:
-  std::unique_ptr<Subprocess> process_;
-  std::optional<RunResult> stopped_;
-  unsigned short port_ = 0;
-};
 
 std::size_t count(const std::string& text, const std::string& what) {
   std::size_t n = 0;
@@ -93,7 +63,9 @@ TEST_F(Serve, PagesAndTheirJsonSayWhatTheDataSays) {
   auto narrowed_json = served.get(narrowed + "&format=json");
   ASSERT_EQ(narrowed_json.status, 200);
   for (const auto& line : json_lines(narrowed_json.body))
-    if (!line.contains("facet")) EXPECT_EQ(line["author"], m[2].str()) << narrowed;
+    if (!line.contains("facet")) {
+      EXPECT_EQ(line["author"], m[2].str()) << narrowed;
+    }
 
   // The thread of the last hit: every entry in it, the hit marked, its JSON the CLI's.
   std::size_t in_thread = 0;
@@ -119,7 +91,9 @@ TEST_F(Serve, PagesAndTheirJsonSayWhatTheDataSays) {
   auto cli = json::parse(fora(archive_->path(), {"show", "--json", "--history", std::to_string(hit_id)}).out);
   const json e = json::parse(entry.body);
   for (const auto& [field, value] : e.items())
-    if (field != "gone") EXPECT_EQ(value, cli[field]) << field;
+    if (field != "gone") {
+      EXPECT_EQ(value, cli[field]) << field;
+    }
   EXPECT_EQ(served.get(fmt::format("/entry/{}", hit_id)).status, 200);
 }
 

@@ -37,7 +37,10 @@ inline std::string first_live_part(const std::string& html) {
     if (n->type == XML_COMMENT_NODE) found = "a comment";
     if (n->type != XML_ELEMENT_NODE) continue;
     const std::string name = reinterpret_cast<const char*>(n->name);
-    if (std::find(kLiveElements.begin(), kLiveElements.end(), name) != kLiveElements.end()) found = "<" + name + ">";
+    xmlChar* meta_name = name == "meta" ? xmlGetProp(n, BAD_CAST "name") : nullptr;
+    const bool viewport = meta_name != nullptr && std::string_view(reinterpret_cast<const char*>(meta_name)) == "viewport";
+    xmlFree(meta_name);
+    if (!viewport && std::find(kLiveElements.begin(), kLiveElements.end(), name) != kLiveElements.end()) found = "<" + name + ">";
     for (xmlAttr* a = n->properties; a != nullptr && found.empty(); a = a->next) {
       const std::string attr = reinterpret_cast<const char*>(a->name);
       xmlChar* raw = xmlNodeGetContent(reinterpret_cast<xmlNode*>(a));
@@ -47,6 +50,7 @@ inline std::string first_live_part(const std::string& html) {
       if (attr.starts_with("on")) found = what;
       else if (attr == "href" && !value.starts_with("/page?url=") && !value.starts_with("#")) found = what;
       else if (attr == "src" && !(name == "img" && value.starts_with("data:image/"))) found = what;
+      else if (viewport && attr != "name" && attr != "content") found = what;
       else if (attr != "src" && std::find(kLiveAttributes.begin(), kLiveAttributes.end(), attr) != kLiveAttributes.end())
         found = what;
     }

@@ -8,6 +8,7 @@
 
 #include "fora/url/url.h"
 #include "html_document.h"
+#include "sanitize.h"
 #include "tree_walk.h"
 
 namespace fora::extract {
@@ -47,7 +48,8 @@ void set_attribute(xmlNode* element, const char* name, const std::string& value)
   xmlSetProp(element, reinterpret_cast<const xmlChar*>(name), reinterpret_cast<const xmlChar*>(value.c_str()));
 }
 
-// What the page's relative links resolve against: its first <base href>, else its address.
+// What the page's relative links resolve against: its first <base href> (wherever it stands,
+// as browsers take it), else its address.
 std::optional<Url> link_base(xmlNode* root, std::string_view url) {
   auto page = Url::parse(url);
   if (!page) return std::nullopt;
@@ -58,7 +60,7 @@ std::optional<Url> link_base(xmlNode* root, std::string_view url) {
       base = Url::resolve(*page, attribute(n, "href"));
       return Walk::Stop;
     }
-    return xmlStrEqual(n->name, BAD_CAST "body") ? Walk::Stop : Walk::Into;
+    return Walk::Into;
   });
   if (!base) base = std::move(*page);
   return base;
@@ -99,7 +101,21 @@ Result<std::string> inert_html(std::string_view bytes, std::string_view url, std
       dropped.push_back(n);
       return Walk::Over;
     }
+    if (n->type == XML_TEXT_NODE && n->content != nullptr) {
+      const char* text = reinterpret_cast<const char*>(n->content);
+      if (std::string clean = strip_controls(text); clean != text) xmlNodeSetContent(n, BAD_CAST clean.c_str());
+      return Walk::Over;
+    }
     if (n->type != XML_ELEMENT_NODE) return Walk::Over;
+    if (xmlStrEqual(n->name, BAD_CAST "meta") && attribute(n, "name") == "viewport") {
+      // How wide the page means to be on a phone: kept, as it loads and runs nothing.
+      for (xmlAttr* a = n->properties; a != nullptr;) {
+        xmlAttr* next = a->next;
+        if (!xmlStrEqual(a->name, BAD_CAST "name") && !xmlStrEqual(a->name, BAD_CAST "content")) xmlRemoveProp(a);
+        a = next;
+      }
+      return Walk::Over;
+    }
     if (named(n->name, kDroppedElements)) {
       dropped.push_back(n);
       return Walk::Over;
@@ -109,7 +125,12 @@ Result<std::string> inert_html(std::string_view bytes, std::string_view url, std
     const std::string src = xmlStrEqual(n->name, BAD_CAST "img") ? attribute(n, "src") : "";
     for (xmlAttr* a = n->properties; a != nullptr;) {
       xmlAttr* next = a->next;
-      if (!named(a->name, kKeptAttributes)) xmlRemoveProp(a);
+      if (!named(a->name, kKeptAttributes)) {
+        xmlRemoveProp(a);
+      } else if (const std::string value = attribute(n, reinterpret_cast<const char*>(a->name)),
+                 clean = strip_controls(value); clean != value) {
+        set_attribute(n, reinterpret_cast<const char*>(a->name), clean);
+      }
       a = next;
     }
     if (link && !href.empty()) rewrite_link(n, href, base, rewrite);

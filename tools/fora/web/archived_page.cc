@@ -16,9 +16,20 @@
 namespace fora::web {
 namespace {
 
+// An error where a stored page would be: a page of fora's own, which the entry page's frame
+// may show (where the default policy's frame-ancestors 'none' would have the browser refuse it).
+Response framed_error(Response r) {
+  r.headers.push_back({"Content-Security-Policy",
+                       "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; frame-ancestors 'self'"});
+  return r;
+}
+Response framed_error(unsigned status, std::string_view message) { return framed_error(error_page(status, message)); }
+Response framed_error(const Error& error) { return framed_error(error_page(error)); }
+
+
 Response stored_page(const archive::Archive& archive, std::int64_t capture_id) {
   auto stored = archive.captures().read_capture(capture_id);
-  if (!stored) return error_page(stored.error());
+  if (!stored) return framed_error(stored.error());
   Response r;
   r.content_type = "text/plain; charset=utf-8";
   r.headers.push_back({"Content-Security-Policy",
@@ -36,7 +47,7 @@ Response stored_page(const archive::Archive& archive, std::int64_t capture_id) {
     auto copy = archive.captures().last_capture(url);
     return copy && *copy ? std::optional<std::string>("/page?url=" + url_encode(url)) : std::nullopt;
   });
-  if (!inert) return error_page(inert.error());
+  if (!inert) return framed_error(inert.error());
   r.content_type = "text/html; charset=utf-8";
   r.body = std::move(*inert);
   return r;
@@ -52,30 +63,35 @@ Result<std::optional<std::int64_t>> latest(const archive::Archive& archive, std:
 
 }  // namespace
 
+Result<std::optional<std::int64_t>> entry_capture(const archive::Archive& archive, const archive::StoredEntry& e) {
+  for (const std::string& url : {e.entry.url, e.thread_url}) {
+    auto capture = latest(archive, url);
+    if (!capture || *capture) return capture;
+  }
+  return std::optional<std::int64_t>();
+}
+
 Response archived_page(const cli::Context& ctx, std::int64_t id) {
   auto opened = ctx.open_archive(archive::Archive::Mode::Read);
-  if (!opened) return error_page(opened.error());
+  if (!opened) return framed_error(opened.error());
   auto e = (*opened)->threads().entry(id);
-  if (!e) return error_page(e.error());
-  // The page that showed it, else its thread's first page.
-  for (const std::string& url : {e->entry.url, e->thread_url}) {
-    auto capture = latest(**opened, url);
-    if (!capture) return error_page(capture.error());
-    if (*capture) return stored_page(**opened, **capture);
-  }
-  return error_page(404, fmt::format("no stored page for entry {}", id));
+  if (!e) return framed_error(e.error());
+  auto capture = entry_capture(**opened, *e);
+  if (!capture) return framed_error(capture.error());
+  if (!*capture) return framed_error(404, fmt::format("no stored page for entry {}", id));
+  return stored_page(**opened, **capture);
 }
 
 Response archived_page(const cli::Context& ctx, const Request& request) {
   const auto url = request.query.find("url");
-  if (url == request.query.end() || url->second.empty()) return error_page(400, "which page? /page?url=ADDRESS");
+  if (url == request.query.end() || url->second.empty()) return framed_error(400, "which page? /page?url=ADDRESS");
   auto address = normalize_url(url->second);
-  if (!address) return error_page(400, "not an http(s) address: " + url->second);
+  if (!address) return framed_error(400, "not an http(s) address: " + url->second);
   auto opened = ctx.open_archive(archive::Archive::Mode::Read);
-  if (!opened) return error_page(opened.error());
+  if (!opened) return framed_error(opened.error());
   auto capture = latest(**opened, *address);
-  if (!capture) return error_page(capture.error());
-  if (!*capture) return error_page(404, "the archive holds no copy of " + *address);
+  if (!capture) return framed_error(capture.error());
+  if (!*capture) return framed_error(404, "the archive holds no copy of " + *address);
   return stored_page(**opened, **capture);
 }
 

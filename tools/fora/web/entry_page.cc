@@ -69,10 +69,16 @@ Response entry_page(const cli::Context& ctx, std::int64_t id, const Request& req
   }
   main += "</ol>\n";
   // The page it was read from, inert in a sandboxed frame (archived_page.cc).
-  main += fmt::format("<h2>The page it was read from</h2>\n<p class=\"meta\"><a href=\"/entry/{}/page\">as fora stored "
-                      "it</a> (scripts off, nothing loaded from anywhere)</p>\n<iframe class=\"archived\" sandbox "
-                      "src=\"/entry/{}/page\" title=\"the stored page\"></iframe>\n",
-                      e->id, e->id);
+  auto capture = entry_capture(**opened, *e);
+  if (!capture) return error_page(capture.error());
+  main += "<h2>The page it was read from</h2>\n";
+  if (*capture)
+    main += fmt::format("<p class=\"meta\"><a href=\"/entry/{}/page\">as fora stored it</a> (scripts off, nothing loaded "
+                        "from anywhere)</p>\n<iframe class=\"archived\" sandbox src=\"/entry/{}/page\" title=\"the stored "
+                        "page\"></iframe>\n",
+                        e->id, e->id);
+  else
+    main += "<p class=\"note\">The archive holds no copy of it.</p>\n";
   // This page alone may frame one of fora's own.
   return {200, "text/html; charset=utf-8", page(e->thread_title, "", main),
           {{"Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; frame-src 'self'; "

@@ -65,13 +65,19 @@ std::string page(std::string_view title, std::string_view q, std::string_view ma
   return fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-      "<title>{} · fora</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n"
+      "<title>{} · fora</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n<link rel=\"icon\" href=\"/icon.svg\">\n</head>\n<body>\n"
       "<header><a class=\"home\" href=\"/\">fora</a>\n"
       "<form action=\"/search\" method=\"get\" role=\"search\"><input type=\"search\" name=\"q\" value=\"{}\" "
       "maxlength=\"1000\" aria-label=\"Search\" placeholder=\"every Edward comment on Soyuz\">"
       "<button type=\"submit\">Search</button></form>\n"
       "<nav><a href=\"/status\">status</a></nav></header>\n<main>\n{}</main>\n</body>\n</html>\n",
       escape(title), escape(q), main);
+}
+
+std::string_view icon() {
+  // A lower-case f in a rounded square; served as a file, as the CSP allows images from 'self' only.
+  return R"(<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#2a5d8f"/><path d="M6 14V7H4.5V5.5H6V4.5C6 2.8 7 2 8.6 2c.6 0 1.1.1 1.4.2v1.5c-.3-.1-.7-.2-1.1-.2-.7 0-1 .4-1 1.1v.9h2v1.5h-2v7z" fill="#fff"/></svg>
+)";
 }
 
 std::string_view stylesheet() {
@@ -106,7 +112,9 @@ th, td { text-align: left; padding: .2em .6em; border-bottom: 1px solid var(--li
 .activity { color: var(--dim); display: block; margin: .5em 0; max-width: 100%; }
 iframe.archived { width: 100%; height: 30em; border: 1px solid var(--line); }
 del { background: #f443; } ins { background: #4f43; text-decoration: none; }
-@media (max-width: 40em) { .layout { display: block; } .d1, .d2, .d3, .d4, .d5, .d6, .d7, .d8 { margin-left: .8em; } }
+td { overflow-wrap: anywhere; }
+@media (max-width: 40em) { .layout { display: block; } .d1, .d2, .d3, .d4, .d5, .d6, .d7, .d8 { margin-left: .8em; }
+  table { display: block; overflow-x: auto; } }
 @media print { header, .facets, .pages { display: none; } .layout { display: block; } }
 )";
 }

@@ -24,5 +24,8 @@ std::string page(std::string_view title, std::string_view q, std::string_view ma
 
 // The one stylesheet, served at /style.css: readable on a phone and in print.
 std::string_view stylesheet();
+// fora's icon (SVG), served at /icon.svg and named by every page, so a browser asks for no
+// /favicon.ico.
+std::string_view icon();
 
 }  // namespace fora::web

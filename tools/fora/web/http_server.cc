@@ -107,6 +107,7 @@ class Session : public std::enable_shared_from_this<Session> {
         request.method = std::string(req.method_string());
         if (auto a = req.find(http::field::authorization); a != req.end()) request.authorization = std::string(a->value());
         if (auto c = req.find(http::field::cookie); c != req.end()) request.cookie = std::string(c->value());
+        if (auto a = req.find(http::field::accept); a != req.end()) request.accept = std::string(a->value());
         try {
           answer = handler_(request);
         } catch (const std::exception& e) {

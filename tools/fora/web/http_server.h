@@ -22,6 +22,7 @@ struct Request {
   std::map<std::string, std::string> query;  // decoded names and values; the last of a name wins
   std::string authorization;  // the Authorization header
   std::string cookie;         // the Cookie header
+  std::string accept;         // the Accept header
 };
 
 struct Response {

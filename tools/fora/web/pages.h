@@ -32,6 +32,9 @@ Response entry_page(const cli::Context& ctx, std::int64_t id, const Request& req
 Response archived_page(const cli::Context& ctx, std::int64_t id);
 // /page?url=URL: the archive's latest copy of a page, inert; where a stored page's links go.
 Response archived_page(const cli::Context& ctx, const Request& request);
+// The capture an entry was read from: its page's latest, else its thread's first page's;
+// nullopt when the archive holds neither.
+Result<std::optional<std::int64_t>> entry_capture(const archive::Archive& archive, const archive::StoredEntry& e);
 // /author/NAME: their posts and comments by date, threads, activity by month.
 Response author_page(const cli::Context& ctx, const std::string& name, const Request& request);
 // /status: what the archive holds, per site, and the last runs; /site/HOST: a site's threads.

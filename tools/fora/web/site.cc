@@ -41,6 +41,15 @@ std::string cookie_value(std::string_view cookies, std::string_view name) {
 }  // namespace
 
 Response Site::answer(const Request& request) const {
+  Response r = route(request);
+  // JSON lines are shown as text to a browser that navigates to them (it would offer an
+  // application/x-ndjson file for download); scripts and tools get their own type.
+  if (r.content_type.starts_with("application/x-ndjson") && request.accept.find("text/html") != std::string::npos)
+    r.content_type = "text/plain; charset=utf-8";
+  return r;
+}
+
+Response Site::route(const Request& request) const {
   if (token_) {
     const bool bearer = request.authorization.starts_with("Bearer ") &&
                         same_secret(std::string_view(request.authorization).substr(7), *token_);
@@ -63,6 +72,13 @@ Response Site::answer(const Request& request) const {
     r.content_type = "text/css; charset=utf-8";
     r.body = std::string(stylesheet());
     r.headers.push_back({"Cache-Control", "max-age=3600"});
+    return r;
+  }
+  if (request.path == "/icon.svg" || request.path == "/favicon.ico") {  // the latter for pages of text
+    Response r;
+    r.content_type = "image/svg+xml";
+    r.body = std::string(icon());
+    r.headers.push_back({"Cache-Control", "max-age=86400"});
     return r;
   }
   if (request.path == "/" || request.path == "/search") return search_page(ctx_, request);

@@ -18,6 +18,8 @@ class Site {
   Response answer(const Request& request) const;
 
  private:
+  Response route(const Request& request) const;
+
   const cli::Context& ctx_;
   std::optional<std::string> token_;
 };

@@ -20,10 +20,12 @@ namespace fora::extract {
 using LinkRewrite = std::function<std::optional<std::string>(const std::string& url)>;
 
 // `bytes` as fetched from `url` with `content_type`, as UTF-8 HTML in which:
-// - scripts, styles, stylesheets, <meta>, <base>, frames, embedded objects, media, SVG and
-//   MathML are gone with their content, as are comments;
+// - scripts, styles, stylesheets, <meta> (but the viewport's), <base>, frames, embedded
+//   objects, media, SVG and MathML are gone with their content, as are comments;
 // - of the attributes only those that name no resource and run nothing are kept (event
 //   handlers, style, src, srcset, action, background, ping, target... are dropped);
+// - control and bidi override characters are dropped from the text (as from every text fora
+//   shows), so no stored page can reorder what a reader sees;
 // - images keep their alt text, and their picture only when it is inline (a data: URL);
 // - each <a>/<area> link is resolved (against the page's <base href>, as a browser would)
 //   and goes where `rewrite` says; without a copy it keeps its text and names the address
