@@ -2,7 +2,8 @@
 # tools/bench/index at a tiny size, so that it never rots: it runs to its end (generation,
 # both builds, the questions, the 1% change and both updates) and prints every row of its
 # table; and the count both sides give for `author:Edward` is the generator's truth. Times
-# are printed, never checked. Skipped (77) without the sqlite3 shell.
+# are printed, never checked. Then tools/bench/serve over the same archive, in short. Skipped
+# (77) without the sqlite3 shell.
 # Usage: bench_index_test.sh SOURCE_DIR BUILD_DIR
 set -euo pipefail
 src=$1
@@ -27,5 +28,16 @@ read -r fora_n fts_n < <(awk -F'|' '{ gsub(/ /, "", $4) } $4 == "author:Edward" 
 if [ -z "$truth" ] || [ "$fora_n" != "$truth" ] || [ "$fts_n" != "$truth" ]; then
   echo "author:Edward: the generator wrote ${truth:-?} entries by Edward, fora counted ${fora_n:-?}, FTS5 ${fts_n:-?}"
   fail=1
+fi
+# tools/bench/serve over the same archive, in short: its table has both rows, with numbers.
+if command -v ab >/dev/null; then
+  FORA_BENCH_DIR=$work FORA_BENCH_BUILD=$build "$src/tools/bench/serve" --requests 16 --thread-size 10 >"$work/serve" \
+    || { cat "$work/serve"; echo "tools/bench/serve failed"; exit 1; }
+  cat "$work/serve"
+  for row in "search, 12 questions" "thread of [0-9]+ comments"; do
+    grep -qE "^\| $row +\| +[0-9.]+ \| +[0-9.]+ \| +[0-9.]+ \| +[0-9.]+ \|" "$work/serve" || { echo "no serve row \"$row\" with numbers"; fail=1; }
+  done
+else
+  echo "tools/bench/serve skipped: ab is not installed (apt install apache2-utils)"
 fi
 exit $fail
