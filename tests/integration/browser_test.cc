@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "catalog_sql.h"
 #include "sample_archive.h"
 #include "served.h"
@@ -25,6 +27,14 @@ constexpr const char* kEdit = "Edited after the launch.";
 std::string screenshot_dir() {
   const char* given = std::getenv("FORA_SCREENSHOT_DIR");
   return given != nullptr && *given != '\0' ? given : FORA_SCREENSHOT_DIR;
+}
+
+// `text` as a query value: every byte but letters and digits percent-encoded, as fora does.
+std::string url_encoded(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text)
+    out += std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+  return out;
 }
 
 // Writes the PNG as an artefact; checks that it is one, of the window's width.
@@ -77,8 +87,10 @@ class Browser : public SampleArchive {
   }
 
   // The edited comment's catalog id and its thread's, from the second archive's search.
-  static std::pair<std::int64_t, std::int64_t> edited_entry(const Served& served) {
-    for (const auto& hit : json_lines(served.get("/search?q=%22" + std::string("Edited+after+the+launch") + "%22&format=json").body))
+  static std::pair<std::int64_t, std::int64_t> edited_entry(unsigned short port, const std::string& token = "") {
+    std::vector<std::string> headers;
+    if (!token.empty()) headers.push_back("Authorization: Bearer " + token);
+    for (const auto& hit : json_lines(http_get(port, "/search?q=%22Edited+after+the+launch%22&format=json", headers).body))
       if (!hit.contains("facet") && key_of_url(hit["url"]) == *edited_comment_) return {hit["id"], hit["thread_id"]};
     return {0, 0};
   }
@@ -150,7 +162,7 @@ TEST_F(Browser, AReaderSearchesNarrowsReadsTheThreadAndTheHistory) {
   EXPECT_EQ(b.eval("document.querySelectorAll('article.entry.hit').length"), 1);
 
   // The edited comment: its badge in the thread, its history as a word diff, its page framed.
-  const auto [edited, thread] = edited_entry(served);
+  const auto [edited, thread] = edited_entry(served.port());
   ASSERT_NE(edited, 0);
   b.open(fmt::format("{}/thread/{}", base, thread));
   b.click(fmt::format("#e{} a.badge", edited));
@@ -159,7 +171,7 @@ TEST_F(Browser, AReaderSearchesNarrowsReadsTheThreadAndTheHistory) {
   EXPECT_NE(b.eval("[...document.querySelectorAll('ins')].map(e => e.textContent).join(' ')").get<std::string>().find(kEdit),
             std::string::npos);
   EXPECT_EQ(b.eval("document.querySelectorAll('ol.versions > li').length"), 2);
-  EXPECT_EQ(b.eval("document.querySelector('iframe.archived').getAttribute('sandbox')"), "");
+  EXPECT_EQ(b.eval("document.querySelector('iframe.archived').getAttribute('sandbox')"), "allow-same-origin");
   const std::string framed = fmt::format("{}/entry/{}/page", base, edited);
   EXPECT_NE(std::find(b.requests().begin(), b.requests().end(), framed), b.requests().end()) << "the frame loaded";
 
@@ -174,6 +186,35 @@ TEST_F(Browser, AReaderSearchesNarrowsReadsTheThreadAndTheHistory) {
   b.click("main a[href^='/site/']");
   expect_clean(b, served, "the site");
   EXPECT_GT(b.eval("document.querySelectorAll('main a[href^=\"/thread/\"]').length").get<int>(), 0);
+}
+
+// A link of the stored page, clicked in the entry page's frame, opens the archive's copy of
+// the page it names, in the frame; also when the server asks for a token (its cookie must
+// reach the frame's requests).
+TEST_F(Browser, AStoredPagesLinksLeadToTheArchivesCopiesInTheFrame) {
+  TempDir secret;
+  const std::string token = "a-token-of-the-test-0123456789";
+  std::ofstream(secret.path() / "token") << token << "\n";
+  for (const bool with_token : {false, true}) {
+    std::vector<std::string> extra;
+    if (with_token) extra = {"--token", (secret.path() / "token").string()};
+    Served served(edited_->path(), extra);
+    Chromium b(profile_->path() / (with_token ? "token" : "open"));
+    const std::string base = fmt::format("http://127.0.0.1:{}", served.port());
+    if (with_token) b.open(base + "/?token=" + token);
+    const std::int64_t edited = edited_entry(served.port(), with_token ? token : "").first;
+    ASSERT_NE(edited, 0);
+    b.open(fmt::format("{}/entry/{}", base, edited));
+    expect_clean(b, served, "the entry");
+    // The blog's name links to its front page, which the crawl stored.
+    b.click_in_frame("iframe.archived", "a[href^='/page?url=']");
+    expect_clean(b, served, "the link in the frame");
+    const std::string front = base + "/page?url=" + url_encoded(edited_site_->base_url() + "/");
+    ASSERT_TRUE(b.statuses().contains(front)) << (with_token ? "with" : "without") << " a token; asked for "
+                                              << (b.requests().empty() ? "nothing" : b.requests().front());
+    EXPECT_EQ(b.statuses().at(front), 200) << (with_token ? "with" : "without") << " a token";
+    EXPECT_EQ(b.eval("location.pathname"), fmt::format("/entry/{}", edited)) << "the page around the frame stays";
+  }
 }
 
 TEST_F(Browser, TheJsonFormsAreTheServersJsonLines) {
@@ -193,7 +234,7 @@ TEST_F(Browser, EveryPageLoadsCleanOnADesktopOnAPhoneAndInPrint) {
   Served served(edited_->path());
   Chromium b(profile_->path());
   const std::string base = fmt::format("http://127.0.0.1:{}", served.port());
-  const auto [edited, thread] = edited_entry(served);
+  const auto [edited, thread] = edited_entry(served.port());
   ASSERT_NE(edited, 0);
   const json stats = json_lines(served.get("/status?format=json").body).at(0);
   const std::string site = stats["per_site"][0]["site"];

@@ -253,12 +253,12 @@ TEST_F(Serve, TheStoredPageIsServedInertInTheEntrysFrame) {
   auto stored = served.get("/entry/" + id + "/page");
   ASSERT_EQ(stored.status, 200) << stored.body;
   const std::string csp = stored.headers["content-security-policy"];
-  EXPECT_EQ(csp.rfind("sandbox;", 0), 0u) << csp;
+  EXPECT_EQ(csp.rfind("sandbox allow-same-origin;", 0), 0u) << csp;
   EXPECT_NE(csp.find("default-src 'none'"), std::string::npos) << csp;
   EXPECT_NE(csp.find("frame-ancestors 'self'"), std::string::npos) << csp;
   EXPECT_NE(stored.body.find("id=\"" + anchor + "\""), std::string::npos) << "the page that showed " << anchor;
   auto entry = served.get("/entry/" + id);
-  EXPECT_NE(entry.body.find("<iframe class=\"archived\" sandbox src=\"/entry/" + id + "/page\""), std::string::npos);
+  EXPECT_NE(entry.body.find("<iframe class=\"archived\" sandbox=\"allow-same-origin\" src=\"/entry/" + id + "/page\""), std::string::npos);
   EXPECT_NE(entry.headers["content-security-policy"].find("frame-src 'self'"), std::string::npos);
   EXPECT_EQ(served.get("/").headers["content-security-policy"].find("frame-src"), std::string::npos);
   EXPECT_EQ(served.get("/entry/999999/page").status, 404);

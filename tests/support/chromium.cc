@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -206,8 +207,13 @@ void Chromium::on_event(const json& message) {
     loaded_ = true;
   } else if (method == "Network.requestWillBeSent") {
     requests_.push_back(p["request"].value("url", ""));
+  } else if (method == "Network.responseReceived") {
+    statuses_[p["response"].value("url", "")] = p["response"].value("status", 0);
   } else if (method == "Target.attachedToTarget") {
+    if (p["targetInfo"].value("type", "") == "iframe") frames_.push_back(p.value("sessionId", ""));
     watch(p.value("sessionId", ""));
+  } else if (method == "Target.detachedFromTarget") {
+    std::erase(frames_, p.value("sessionId", ""));
   } else if (method == "Log.entryAdded" && p["entry"].value("level", "") == "error") {
     problems_.push_back(p["entry"].value("source", "log") + ": " + p["entry"].value("text", "") + " (" +
                         p["entry"].value("url", "") + ")");
@@ -227,6 +233,10 @@ void Chromium::on_event(const json& message) {
 
 void Chromium::wait_for_load() {
   read_until([&] { return loaded_; }, kPageTimeout);
+  settle();
+}
+
+void Chromium::settle() {
   const auto until = Clock::now() + kSettle;
   try {
     read_until([&] { return Clock::now() > until; }, kSettle + std::chrono::milliseconds(50));
@@ -235,10 +245,20 @@ void Chromium::wait_for_load() {
   }
 }
 
-void Chromium::open(const std::string& url) {
+void Chromium::forget() {
   problems_.clear();
   requests_.clear();
+  statuses_.clear();
   loaded_ = false;
+}
+
+void Chromium::press(double x, double y) {
+  for (const char* type : {"mousePressed", "mouseReleased"})
+    call("Input.dispatchMouseEvent", {{"type", type}, {"x", x}, {"y", y}, {"button", "left"}, {"clickCount", 1}}, page_);
+}
+
+void Chromium::open(const std::string& url) {
+  forget();
   const json r = call("Page.navigate", {{"url", url}}, page_);
   if (!r.value("errorText", "").empty()) throw std::runtime_error("chromium could not open " + url + ": " + r["errorText"].get<std::string>());
   if (!r.contains("loaderId")) return;  // only a #fragment changed: the page stays, nothing loads
@@ -256,22 +276,63 @@ void Chromium::click(const std::string& selector) {
                         "); if (!e) return null; e.scrollIntoView({block: 'center'});"
                         " const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()");
   if (box.is_null()) throw std::runtime_error("chromium: nothing to click at " + selector);
-  problems_.clear();
-  requests_.clear();
-  loaded_ = false;
-  for (const char* type : {"mousePressed", "mouseReleased"})
-    call("Input.dispatchMouseEvent",
-         {{"type", type}, {"x", box[0]}, {"y", box[1]}, {"button", "left"}, {"clickCount", 1}}, page_);
+  forget();
+  press(box[0], box[1]);
   wait_for_load();
+}
+
+void Chromium::click_in_frame(const std::string& frame, const std::string& selector) {
+  // Where the frame's content starts in the page's viewport (its border and padding inside).
+  const json origin = eval("(() => { const f = document.querySelector(" + json(frame).dump() +
+                           "); if (!f) return null; f.scrollIntoView({block: 'start'}); const r = f.getBoundingClientRect();"
+                           " return [r.x + f.clientLeft, r.y + f.clientTop]; })()");
+  if (origin.is_null()) throw std::runtime_error("chromium: no frame at " + frame);
+  // The frame's document: in the page's own DOM when it shares its process, else in the
+  // session of the frame's process.
+  std::optional<json> quad;
+  const auto find = [&](const std::string& session, int root) -> bool {
+    const int node = call("DOM.querySelector", {{"nodeId", root}, {"selector", selector}}, session).value("nodeId", 0);
+    if (node == 0) return false;
+    call("DOM.scrollIntoViewIfNeeded", {{"nodeId", node}}, session);
+    quad = call("DOM.getBoxModel", {{"nodeId", node}}, session).at("model").at("content");
+    return true;
+  };
+  const json tree = call("DOM.getDocument", {{"depth", -1}, {"pierce", true}}, page_).at("root");
+  const int iframe = call("DOM.querySelector", {{"nodeId", tree.at("nodeId")}, {"selector", frame}}, page_).value("nodeId", 0);
+  const json described = call("DOM.describeNode", {{"nodeId", iframe}, {"depth", 1}, {"pierce", true}}, page_).at("node");
+  bool in_page = false;
+  if (described.contains("contentDocument")) {
+    // Node ids of a described node are not pushed to the front end: ask by its backend id.
+    const json pushed = call("DOM.pushNodesByBackendIdsToFrontend",
+                             {{"backendNodeIds", json::array({described["contentDocument"]["backendNodeId"]})}}, page_);
+    in_page = find(page_, pushed.at("nodeIds").at(0).get<int>());
+  }
+  bool in_process = false;
+  for (const auto& session : frames_) {
+    if (in_page) break;
+    const int root = call("DOM.getDocument", {{"depth", 0}}, session).at("root").at("nodeId");
+    if (find(session, root)) {
+      in_process = true;
+      break;
+    }
+  }
+  if (!quad) throw std::runtime_error("chromium: nothing to click at " + selector + " in " + frame);
+  // A quad's corners, x y four times: its middle, moved by the frame's place when the box
+  // was measured in the frame's own viewport.
+  const double x = ((*quad)[0].get<double>() + (*quad)[4].get<double>()) / 2 + (in_process ? origin[0].get<double>() : 0);
+  const double y = ((*quad)[1].get<double>() + (*quad)[5].get<double>()) / 2 + (in_process ? origin[1].get<double>() : 0);
+  forget();
+  press(x, y);
+  // The frame's new page gives the page no load event: wait for its answer, then settle.
+  read_until([&] { return !statuses_.empty(); }, kPageTimeout);
+  settle();
 }
 
 void Chromium::type_and_submit(const std::string& selector, const std::string& text) {
   const json found = eval("(() => { const e = document.querySelector(" + json(selector).dump() +
                           "); if (!e) return false; e.focus(); e.select(); return true; })()");
   if (!found.get<bool>()) throw std::runtime_error("chromium: no field at " + selector);
-  problems_.clear();
-  requests_.clear();
-  loaded_ = false;
+  forget();
   call("Input.insertText", {{"text", text}}, page_);
   for (const char* type : {"keyDown", "keyUp"})
     call("Input.dispatchKeyEvent",

@@ -37,6 +37,11 @@ class Chromium {
   // Clicks the first element `selector` (CSS) matches, as a mouse would (the middle of its
   // box), and waits for the page it leads to. Throws when nothing matches.
   void click(const std::string& selector);
+  // Clicks, as a mouse would, the first element `selector` matches inside the frame
+  // `frame` (a CSS selector of an <iframe> of the page), found through the DevTools DOM
+  // (a sandboxed frame runs no script, and may run in a process of its own); then waits for
+  // the frame's next page to answer and settle. Throws when nothing matches.
+  void click_in_frame(const std::string& frame, const std::string& selector);
   // Types `text` into the field `selector` and submits its form with Enter; waits for the
   // page it leads to.
   void type_and_submit(const std::string& selector, const std::string& text);
@@ -54,6 +59,8 @@ class Chromium {
   const std::vector<std::string>& problems() const { return problems_; }
   // Every URL they asked for since then.
   const std::vector<std::string>& requests() const { return requests_; }
+  // The HTTP status of each answer they had since then, by URL (the last of a URL wins).
+  const std::map<std::string, int>& statuses() const { return statuses_; }
 
  private:
   nlohmann::json call(const std::string& method, nlohmann::json params = nlohmann::json::object(),
@@ -64,7 +71,10 @@ class Chromium {
   void on_event(const nlohmann::json& message);
   void watch(const std::string& session);
   void wait_for_load();
+  void settle();  // reads what the page still reports for kSettle
   void send(const nlohmann::json& message);
+  void forget();  // problems, requests and statuses, before the next page
+  void press(double x, double y);
 
   pid_t pid_ = -1;
   int to_browser_ = -1, from_browser_ = -1;
@@ -73,6 +83,8 @@ class Chromium {
   std::map<int, nlohmann::json> replies_;  // answers not yet taken, by id
   std::string page_;  // the tab's session
   std::vector<std::string> problems_, requests_;
+  std::map<std::string, int> statuses_;
+  std::vector<std::string> frames_;  // the sessions of frames in processes of their own
   bool loaded_ = false;
 };
 

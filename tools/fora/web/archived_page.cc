@@ -2,9 +2,12 @@
 // was read from) and /page?url=URL (the archive's latest copy of any page, where the links of
 // a stored page lead). A page is shown inert (extract::inert_html: nothing in it runs or
 // loads, its links go to the archive's copies), and its own Content-Security-Policy says the
-// same wherever it is opened: `sandbox` (no script, no forms, an origin of its own), nothing
-// loaded from anywhere (`default-src 'none'`; images only when inline), and it may be framed
-// by fora's pages only.
+// same wherever it is opened: `sandbox` (no script, no forms, no popups, no navigating the
+// page around it), nothing loaded from anywhere (`default-src 'none'`; images only when
+// inline), and it may be framed by fora's pages only. The sandbox keeps fora's origin
+// (allow-same-origin) so that a link clicked in the frame carries the --token cookie, which a
+// browser sends to no request from an origin of the sandbox's own; with no script that can
+// run, the origin gives the page nothing to use.
 #include <fmt/format.h>
 
 #include "fora/archive/http_response.h"
@@ -33,7 +36,7 @@ Response stored_page(const archive::Archive& archive, std::int64_t capture_id) {
   Response r;
   r.content_type = "text/plain; charset=utf-8";
   r.headers.push_back({"Content-Security-Policy",
-                       "sandbox; default-src 'none'; img-src data:; frame-ancestors 'self'"});
+                       "sandbox allow-same-origin; default-src 'none'; img-src data:; frame-ancestors 'self'"});
   const std::string coding = archive::header_value(stored->headers, "Content-Encoding");
   if (!coding.empty() && coding != "identity") {
     r.body = "This page was stored with its " + coding + " content coding, as the server sent it.\n";

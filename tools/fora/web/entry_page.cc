@@ -74,7 +74,7 @@ Response entry_page(const cli::Context& ctx, std::int64_t id, const Request& req
   main += "<h2>The page it was read from</h2>\n";
   if (*capture)
     main += fmt::format("<p class=\"meta\"><a href=\"/entry/{}/page\">as fora stored it</a> (scripts off, nothing loaded "
-                        "from anywhere)</p>\n<iframe class=\"archived\" sandbox src=\"/entry/{}/page\" title=\"the stored "
+                        "from anywhere)</p>\n<iframe class=\"archived\" sandbox=\"allow-same-origin\" src=\"/entry/{}/page\" title=\"the stored "
                         "page\"></iframe>\n",
                         e->id, e->id);
   else
