@@ -148,8 +148,9 @@ TEST_F(Browser, AReaderSearchesNarrowsReadsTheThreadAndTheHistory) {
   expect_clean(b, served, "the thread");
   EXPECT_EQ(b.eval("location.pathname.startsWith('/thread/')"), true);
   EXPECT_EQ(b.eval("document.querySelector(location.hash).classList.contains('hit')"), true);
+  // In view (scrolled to, its top may sit a fraction of a pixel above the window's).
   EXPECT_EQ(b.eval("(() => { const r = document.querySelector(location.hash).getBoundingClientRect();"
-                   " return r.top >= 0 && r.top < innerHeight; })()"),
+                   " return r.top > -1 && r.top < innerHeight; })()"),
             true);
   const std::string title = b.eval("document.querySelector('h1').textContent");
   std::size_t in_thread = 0;
@@ -160,6 +161,31 @@ TEST_F(Browser, AReaderSearchesNarrowsReadsTheThreadAndTheHistory) {
   }
   EXPECT_EQ(b.eval("document.querySelectorAll('article.entry').length"), in_thread) << title;
   EXPECT_EQ(b.eval("document.querySelectorAll('article.entry.hit').length"), 1);
+
+  // A quote links to the entry it quotes: followed, that entry is the target, in view.
+  std::int64_t quoting = 0;
+  for (std::int64_t t = 1; t < 100 && quoting == 0; ++t)
+    if (served.get(fmt::format("/thread/{}", t)).body.find("<cite><a href=\"#e") != std::string::npos) quoting = t;
+  ASSERT_NE(quoting, 0) << "no thread of the sample quotes an entry";
+  b.open(fmt::format("{}/thread/{}", base, quoting));
+  const std::string quoted = b.eval("document.querySelector('blockquote cite a').getAttribute('href')");
+  b.click("blockquote cite a");
+  expect_clean(b, served, "the quote's link");
+  EXPECT_EQ(b.eval("location.hash"), quoted);
+  EXPECT_EQ(b.eval("document.querySelector(location.hash).tagName"), "ARTICLE");
+  EXPECT_EQ(b.eval("(() => { const r = document.querySelector(location.hash).getBoundingClientRect();"
+                   " return r.top > -1 && r.top < innerHeight; })()"),
+            true);
+
+  // Paging: the next 20, then back.
+  b.open(base + "/search?q=type%3Acomment");
+  const std::string first = b.eval("document.querySelector('article.hit .meta a[href^=\"/entry/\"]').getAttribute('href')");
+  b.click("a[rel=next]");
+  expect_clean(b, served, "the next page");
+  EXPECT_NE(b.eval("location.search").get<std::string>().find("page=2"), std::string::npos);
+  EXPECT_NE(b.eval("document.querySelector('article.hit .meta a[href^=\"/entry/\"]').getAttribute('href')"), first);
+  b.click("a[rel=prev]");
+  EXPECT_EQ(b.eval("document.querySelector('article.hit .meta a[href^=\"/entry/\"]').getAttribute('href')"), first);
 
   // The edited comment: its badge in the thread, its history as a word diff, its page framed.
   const auto [edited, thread] = edited_entry(served.port());

@@ -203,8 +203,8 @@ void Chromium::watch(const std::string& session) {
 void Chromium::on_event(const json& message) {
   const std::string method = message.value("method", "");
   const json& p = message.contains("params") ? message["params"] : json::object();
-  if (method == "Page.loadEventFired" && message.value("sessionId", "") == page_) {
-    loaded_ = true;
+  if ((method == "Page.loadEventFired" || method == "Page.navigatedWithinDocument") && message.value("sessionId", "") == page_) {
+    loaded_ = true;  // a new page has loaded, or a link to a #fragment of this one was followed
   } else if (method == "Network.requestWillBeSent") {
     requests_.push_back(p["request"].value("url", ""));
   } else if (method == "Network.responseReceived") {

@@ -35,7 +35,7 @@ class Chromium {
   // Opens `url` in the tab and waits until it and its frames have loaded.
   void open(const std::string& url);
   // Clicks the first element `selector` (CSS) matches, as a mouse would (the middle of its
-  // box), and waits for the page it leads to. Throws when nothing matches.
+  // box), and waits for the page it leads to (or the #fragment). Throws when nothing matches.
   void click(const std::string& selector);
   // Clicks, as a mouse would, the first element `selector` matches inside the frame
   // `frame` (a CSS selector of an <iframe> of the page), found through the DevTools DOM

@@ -66,14 +66,15 @@ Status run_search(const Context& ctx, const SearchCommand& cmd) {
   const Terminal& out = printer->terminal();
   // One CSV holds one table: with facets, their counts are it.
   const bool hits_as_records = !(printer->format() == Format::Csv && !result.facets.empty());
+  // Each hit is made into the one form that is printed: its text, or its record.
   for (const auto& hit : result.hits) {
-    printer->text(hit_text(hit, out));
-    if (hits_as_records && printer->for_scripts()) printer->record(hit_kind(), hit_record(hit, result.by_thread));
+    if (!printer->for_scripts()) printer->text(hit_text(hit, out));
+    else if (hits_as_records) printer->record(hit_kind(), hit_record(hit, result.by_thread));
   }
   printer->text(total_text(result, out));
   for (const auto& facet : result.facets) {
-    printer->text(facet_text(facet, out));
-    for (const auto& c : facet.counts) printer->record(facet_kind(), facet_record(facet, c));
+    if (!printer->for_scripts()) printer->text(facet_text(facet, out));
+    else for (const auto& c : facet.counts) printer->record(facet_kind(), facet_record(facet, c));
   }
   return ok();
 }
