@@ -66,10 +66,12 @@ TEST(InertPage, LinksGoToTheArchivesCopiesResolvedAgainstTheBaseAsABrowserWould)
   const std::string out = inert(R"(<html><head><base href="http://mirror.example/t/"></head><body>
 <a href="9">the mirror's copy</a> <a href="#p12">a post on this page</a>
 <a href="http://forum.example/t/soyuz/9">page 1</a> <a href="http://forum.example/t/soyuz/9#p3">page 1, post 3</a>
+<a href="http://forum.example/t/soyuz/9?page=2#p7">post 7 of this page</a>
 <map><area href="http://forum.example/u/edward" alt="Edward"></map></body></html>)");
   EXPECT_EQ(test::first_live_part(out), "") << out;
   EXPECT_NE(out.find(R"(<a href="/page?url=http://mirror.example/t/9">the mirror's copy</a>)"), std::string::npos) << out;
   EXPECT_NE(out.find(R"(<a href="#p12">)"), std::string::npos) << out;
+  EXPECT_NE(out.find(R"(<a href="#p7">post 7 of this page</a>)"), std::string::npos) << out;
   // Another page of the archive, its fragment dropped with the rest of the address's spelling.
   EXPECT_EQ(out.find("#p3"), std::string::npos) << out;
   EXPECT_NE(out.find(R"(href="/page?url=http://forum.example/u/edward")"), std::string::npos) << out;

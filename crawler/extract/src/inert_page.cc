@@ -49,9 +49,8 @@ void set_attribute(xmlNode* element, const char* name, const std::string& value)
 }
 
 // What the page's relative links resolve against: its first <base href> (wherever it stands,
-// as browsers take it), else its address.
-std::optional<Url> link_base(xmlNode* root, std::string_view url) {
-  auto page = Url::parse(url);
+// as browsers take it), else its address `page`.
+std::optional<Url> link_base(xmlNode* root, const std::optional<Url>& page) {
   if (!page) return std::nullopt;
   std::optional<Url> base;
   walk_tree(root, [&](xmlNode* n) {
@@ -62,20 +61,20 @@ std::optional<Url> link_base(xmlNode* root, std::string_view url) {
     }
     return Walk::Into;
   });
-  if (!base) base = std::move(*page);
-  return base;
+  return base ? base : page;
 }
 
 // Gives the link `a` (its href dropped already) the address `rewrite` names for `href`, else
 // leaves it unlinked, with the address in its title when it is a web page's (a javascript:
 // or mailto: link is not named).
-void rewrite_link(xmlNode* a, const std::string& href, const std::optional<Url>& base, const LinkRewrite& rewrite) {
+void rewrite_link(xmlNode* a, const std::string& href, const std::optional<Url>& page, const std::optional<Url>& base,
+                  const LinkRewrite& rewrite) {
   if (href.starts_with('#')) {
     set_attribute(a, "href", href);
     return;
   }
   std::optional<Url> target = base ? Url::resolve(*base, href) : std::nullopt;
-  if (target && href.find('#') != std::string::npos && base && *target == *base) {
+  if (target && href.find('#') != std::string::npos && target == page) {
     set_attribute(a, "href", href.substr(href.find('#')));  // a fragment of this very page
     return;
   }
@@ -94,7 +93,9 @@ Result<std::string> inert_html(std::string_view bytes, std::string_view url, std
   auto doc = parse_html(bytes, url, content_type);
   if (!doc) return std::move(doc).error();
   xmlNode* root = reinterpret_cast<xmlNode*>(doc->get());
-  const std::optional<Url> base = link_base(root, url);
+  std::optional<Url> page;
+  if (auto parsed = Url::parse(url)) page = std::move(*parsed);
+  const std::optional<Url> base = link_base(root, page);
   std::vector<xmlNode*> dropped;
   walk_tree(root, [&](xmlNode* n) {
     if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE) {
@@ -133,7 +134,7 @@ Result<std::string> inert_html(std::string_view bytes, std::string_view url, std
       }
       a = next;
     }
-    if (link && !href.empty()) rewrite_link(n, href, base, rewrite);
+    if (link && !href.empty()) rewrite_link(n, href, page, base, rewrite);
     if (src.starts_with("data:image/")) set_attribute(n, "src", src);
     return Walk::Into;
   });
