@@ -35,5 +35,6 @@ Try next, against the same archive (the sample site is no longer served; the arc
   $fora --archive $archive search '"micrometeorite hit"'
   $fora --archive $archive show ID        (an ID from the [brackets] above)
   $fora --archive $archive stats
+  $fora --archive $archive serve        (the archive in a browser: open http://127.0.0.1:8787/)
   $fora --help
 NEXT

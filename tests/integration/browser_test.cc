@@ -320,7 +320,7 @@ TEST_F(Browser, AHostileArchiveIsInert) {
       "<img src=\"http://10.255.255.1/pwned-remote.png\"><link rel=\"stylesheet\" href=\"/pwned-css\">"
       "<style>body{background:url(/pwned-style)}</style><iframe src=\"/pwned-frame\"></iframe>"
       "<meta http-equiv=\"refresh\" content=\"0;url=/pwned-refresh\"><svg><image href=\"/pwned-svg\"/></svg>"
-      "<object data=\"/pwned-object\"></object><base href=\"http://10.255.255.1/\">"
+      "<object data=\"/pwned-object\"></object>"
       "<a id=\"jslink\" href=\"javascript:fetch('/pwned-link')\">a link</a>"
       "<p style=\"background:url(/pwned-inline)\">&lt;script&gt;fetch('/pwned-text')&lt;/script&gt; \xe2\x80\xae" "gnp.exe</p>";
   // A comment's words, as the page prints them, followed by a script and a bidi override in
@@ -340,7 +340,10 @@ TEST_F(Browser, AHostileArchiveIsInert) {
     std::string html = slurp(f.path());
     const auto body = html.find("<body");
     if (body == std::string::npos) continue;
-    html.insert(html.find('>', body) + 1, raw);
+    // A <base> elsewhere on the front page only: on a thread's page it would send the
+    // extractor's addresses of its entries there too.
+    const bool front = f.path().parent_path() == site.path();
+    html.insert(html.find('>', body) + 1, raw + (front ? "<base href=\"http://10.255.255.1/\">" : ""));
     std::ofstream(f.path(), std::ios::binary | std::ios::trunc) << html;
     ++pages;
   }
@@ -352,8 +355,10 @@ TEST_F(Browser, AHostileArchiveIsInert) {
   exec_sql(catalog, "UPDATE comments SET author = ?1 WHERE author = 'Chris'", {author});
   exec_sql(catalog, "UPDATE comment_versions SET author = ?1 WHERE author = 'Chris'", {author});
   exec_sql(catalog, "UPDATE threads SET title = ?1", {"\"><img src=/pwned-title onerror=fetch('/pwned-title-js')><style>*{background:url(/pwned-title-css)}</style>"});
-  exec_sql(catalog, "UPDATE threads SET url = ?1", {"javascript:fetch('/pwned-thread-url')"});
-  exec_sql(catalog, "UPDATE comments SET url = ?1", {"javascript:fetch('/pwned-comment-url')"});
+  // Half the addresses made scripts; the other half keep their stored pages, hostile markup
+  // and all, which the entry pages frame.
+  exec_sql(catalog, "UPDATE threads SET url = ?1 WHERE id % 2 = 0", {"javascript:fetch('/pwned-thread-url')"});
+  exec_sql(catalog, "UPDATE comments SET url = ?1 WHERE id % 2 = 0", {"javascript:fetch('/pwned-comment-url')"});
   ASSERT_EQ(fora(archive.path(), {"index"}).exit_code, 0);
   const fs::path log = logs.path() / "requests.log";
   std::optional<Served> served(std::in_place, archive.path(), std::vector<std::string>{"--log", log.string()});
@@ -362,13 +367,25 @@ TEST_F(Browser, AHostileArchiveIsInert) {
 
   std::vector<std::string> targets = {"/", "/search?q=type%3Acomment", "/search?q=Chris", "/search?q=%3Cscript%3E", "/status",
                                       "/page?url=" + hostile.base_url() + "/"};
-  const auto hits = json_lines(served->get("/search?q=type%3Acomment&format=json").body);
+  // Every comment, for threads and entry pages: ten threads, the entry pages of ten comments
+  // that kept their address (each frames its hostile stored page) and of five that did not.
+  std::vector<json> hits;
+  for (int page = 1; page <= 3; ++page)
+    for (auto& h : json_lines(served->get(fmt::format("/search?q=type%3Acomment&page={}&format=json", page)).body))
+      if (!h.contains("facet")) hits.push_back(std::move(h));
+  int threads = 0, kept = 0, scripted = 0;
   for (const auto& h : hits) {
-    if (h.contains("facet")) continue;
-    targets.push_back(fmt::format("/thread/{}?hit={}", h["thread_id"].get<std::int64_t>(), h["id"].get<std::int64_t>()));
-    targets.push_back(fmt::format("/entry/{}", h["id"].get<std::int64_t>()));
-    if (targets.size() > 30) break;
+    const std::int64_t id = h["id"];
+    if (threads++ < 10) targets.push_back(fmt::format("/thread/{}?hit={}", h["thread_id"].get<std::int64_t>(), id));
+    // A comment's address is kept relative to its thread's: either may have been made a script.
+    if (h["url"].get<std::string>().starts_with("http") ? kept++ < 10 : scripted++ < 5)
+      targets.push_back(fmt::format("/entry/{}", id));
   }
+  const auto framed = std::count_if(targets.begin(), targets.end(), [&](const std::string& t) {
+    return t.starts_with("/entry/") && served->get(t).body.find("<iframe") != std::string::npos;
+  });
+  EXPECT_GE(framed, std::min(kept, 10)) << "entry pages that frame a hostile stored page";
+  EXPECT_GE(kept, 5);
   ASSERT_GT(targets.size(), 20u);
   // The hostile author's page, by its own link on a thread page.
   const auto by = std::find_if(hits.begin(), hits.end(), [](const json& h) { return h.value("author", "").find("Chris") != std::string::npos; });

@@ -109,15 +109,26 @@ Chromium::Chromium(const std::filesystem::path& profile, int width, int height) 
   posix_spawn_file_actions_destroy(&actions);
   close(browser_reads);
   close(browser_writes);
-  if (rc != 0) throw std::runtime_error("cannot start " + exe + ": " + std::strerror(rc));
-  const json target = call("Target.createTarget", {{"url", "about:blank"}});
-  page_ = call("Target.attachToTarget", {{"targetId", target.at("targetId")}, {"flatten", true}}).at("sessionId");
-  watch(page_);
-  call("Page.enable", json::object(), page_);
-  emulate(width, height, false);
+  if (rc != 0) {
+    pid_ = -1;
+    stop();
+    throw std::runtime_error("cannot start " + exe + ": " + std::strerror(rc));
+  }
+  try {
+    const json target = call("Target.createTarget", {{"url", "about:blank"}});
+    page_ = call("Target.attachToTarget", {{"targetId", target.at("targetId")}, {"flatten", true}}).at("sessionId");
+    watch(page_);
+    call("Page.enable", json::object(), page_);
+    emulate(width, height, false);
+  } catch (...) {
+    stop();  // no destructor runs for a constructor that throws
+    throw;
+  }
 }
 
-Chromium::~Chromium() {
+Chromium::~Chromium() { stop(); }
+
+void Chromium::stop() {
   if (pid_ > 0) {
     try {
       send({{"id", ++next_id_}, {"method", "Browser.close"}});
@@ -136,6 +147,7 @@ Chromium::~Chromium() {
   }
   if (to_browser_ >= 0) close(to_browser_);
   if (from_browser_ >= 0) close(from_browser_);
+  pid_ = to_browser_ = from_browser_ = -1;
 }
 
 void Chromium::send(const json& message) {

@@ -73,6 +73,7 @@ class Chromium {
   void wait_for_load();
   void settle();  // reads what the page still reports for kSettle
   void send(const nlohmann::json& message);
+  void stop();    // closes the browser (killed when it has not gone in 5 s)
   void forget();  // problems, requests and statuses, before the next page
   void press(double x, double y);
 
