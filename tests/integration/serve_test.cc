@@ -239,6 +239,26 @@ TEST_F(Serve, AuthorSiteAndStatusPagesAsTheDataHasThem) {
   EXPECT_EQ(site_threads.size(), truth()["posts"].size());
   EXPECT_EQ(site_threads, json_lines(fora(archive_->path(), {"threads", "--json"}).out)) << "fora threads' records";
   EXPECT_EQ(served.get("/site/nowhere.example").status, 404);
+  // Its forums, the blog's categories, with the threads and entries the data has under each;
+  // and what the one crawl found: everything.
+  const std::string site_page = served.get("/site/" + site).body;
+  std::map<std::string, std::pair<int, int>> forums;  // categories as the page names them -> threads, entries
+  std::size_t entries = 0;
+  for (const auto& p : truth()["posts"]) {
+    std::string names;
+    for (const auto& c : p["categories"]) names += (names.empty() ? "" : " › ") + c.get<std::string>();
+    int under = 0;
+    for (const auto& c : truth()["comments"]) under += c["post_id"] == p["id"];
+    forums[names].first += 1;
+    forums[names].second += 1 + under;
+    entries += 1 + static_cast<std::size_t>(under);
+  }
+  for (const auto& [names, n] : forums)
+    EXPECT_NE(site_page.find(fmt::format("\">{}</a> <span class=\"count\">{} thread{}, {} posts and comments</span>", names, n.first,
+                                    n.first == 1 ? "" : "s", n.second)),
+              std::string::npos)
+        << names << "\n" << site_page;
+  EXPECT_NE(site_page.find(fmt::format("found here {} new, 0 edited, 0 gone", entries)), std::string::npos) << site_page;
 }
 
 // The page an entry was read from, as stored: served under a CSP of its own that sandboxes it

@@ -4,6 +4,8 @@
 
 #include "captures_internal.h"
 #include "catalog.h"
+#include <nlohmann/json.hpp>
+
 #include "fora/archive/archive.h"
 
 namespace fora::archive {
@@ -66,6 +68,68 @@ Result<Stats> Archive::stats() const {
   s.index_bytes = folder_bytes(index_dir());
   s.catalog_bytes = catalog_->bytes();
   return s;
+}
+
+Result<SiteOverview> Archive::site_overview(std::string_view origin) const {
+  SiteOverview o;
+  auto site = catalog_->sql("SELECT id FROM sites WHERE origin = ?");
+  if (!site) return site.error();
+  (*site)->bind(1, origin);
+  auto found = (*site)->step();
+  if (!found) return found.error();
+  if (!*found) return make_error(Errc::NotFound, "no site " + std::string(origin) + " in the archive");
+  const std::int64_t site_id = (*site)->int64(0);
+
+  auto forums = catalog_->sql(
+      "SELECT t.categories, count(DISTINCT t.id), count(c.id) FROM threads t LEFT JOIN comments c ON c.thread_id = t.id"
+      " WHERE t.site_id = ? GROUP BY t.categories ORDER BY 2 DESC, 1");
+  if (!forums) return forums.error();
+  (*forums)->bind(1, site_id);
+  FORA_TRY((*forums)->each([&](const Statement& r) {
+    SiteOverview::Forum f;
+    const auto names = nlohmann::json::parse(r.text(0), nullptr, /*allow_exceptions=*/false);
+    if (names.is_array())
+      for (const auto& n : names)
+        if (n.is_string()) f.path.push_back(n.get<std::string>());
+    f.threads = r.int64(1);
+    f.entries = r.int64(2);
+    o.forums.push_back(std::move(f));
+  }));
+
+  // The latest run that read sites: its command's word after the options is crawl or update.
+  auto runs = runs_->latest(100);
+  if (!runs) return runs.error();
+  for (auto& run : *runs) {
+    const std::string c = " " + run.command + " ";
+    if (c.find(" crawl ") == std::string::npos && c.find(" update ") == std::string::npos) continue;
+    o.last_run = std::move(run);
+    break;
+  }
+  if (!o.last_run) return o;
+  struct Count {
+    std::int64_t* into;
+    const char* sql;
+  };
+  const Count counts[] = {
+      {&o.found_new,
+       "SELECT count(*) FROM comments c JOIN threads t ON c.thread_id = t.id WHERE t.site_id = ?1 AND c.first_seen >= ?2"},
+      {&o.found_edited,
+       "SELECT count(DISTINCT v.comment_id) FROM comment_versions v JOIN comments c ON v.comment_id = c.id"
+       " JOIN threads t ON c.thread_id = t.id WHERE t.site_id = ?1 AND v.seen_at >= ?2"
+       " AND v.id > (SELECT min(id) FROM comment_versions WHERE comment_id = v.comment_id)"},
+      {&o.found_gone,
+       "SELECT count(DISTINCT g.comment_id) FROM gone_marks g JOIN comments c ON g.comment_id = c.id"
+       " JOIN threads t ON c.thread_id = t.id WHERE t.site_id = ?1 AND g.gone_at >= ?2"},
+  };
+  for (const auto& c : counts) {
+    auto q = catalog_->sql(c.sql);
+    if (!q) return q.error();
+    (*q)->bind(1, site_id);
+    (*q)->bind(2, o.last_run->started_at);
+    FORA_TRY((*q)->step());
+    *c.into = (*q)->int64(0);
+  }
+  return o;
 }
 
 }  // namespace fora::archive

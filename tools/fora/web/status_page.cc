@@ -71,8 +71,30 @@ Response site_page(const cli::Context& ctx, const std::string& site, const Reque
     for (const auto& t : threads) records.push_back(cli::thread_record(t, false));
     return json_response(records);
   }
-  std::string main = fmt::format("<h1>{}</h1>\n<p class=\"meta\">{}, the most recently active first</p>\n<ul>\n",
-                                 escape(site), cli::counted(result->total, "thread"));
+  auto overview = (*search)->archive->site_overview(site);
+  if (!overview) return error_page(overview.error());
+  std::string main = fmt::format("<h1>{}</h1>\n", escape(site));
+  if (const auto& run = overview->last_run)
+    main += fmt::format("<p class=\"meta\">The last crawl or update (<a href=\"/status\">run {}</a>, {}) found here {} new, {} "
+                        "edited, {} gone.</p>\n",
+                        run->id, escape(archive::format_utc(run->started_at)), cli::grouped(overview->found_new),
+                        cli::grouped(overview->found_edited), cli::grouped(overview->found_gone));
+  // Its forums: each links to a search of the site narrowed to it (the innermost category).
+  main += "<h2>Forums</h2>\n<ul>\n";
+  for (const auto& f : overview->forums) {
+    std::string names;
+    for (const auto& n : f.path) names += (names.empty() ? "" : " › ") + escape(n);
+    const std::string counts = fmt::format("<span class=\"count\">{}, {}</span>", cli::counted(f.threads, "thread"),
+                                           cli::counted(f.entries, "post and comment", "posts and comments"));
+    if (f.path.empty())
+      main += "<li>(no forum named) " + counts + "</li>\n";
+    else
+      main += fmt::format("<li><a href=\"/search?q={}\">{}</a> {}</li>\n",
+                          url_encode("site:" + quoted_value(site) + " category:" + quoted_value(f.path.back())),
+                          names, counts);
+  }
+  main += fmt::format("</ul>\n<h2>Threads</h2>\n<p class=\"meta\">{}, the most recently active first</p>\n<ul>\n",
+                      cli::counted(result->total, "thread"));
   for (const auto& t : threads)
     main += fmt::format("<li><a href=\"/thread/{}\">{}</a> <span class=\"count\">{} posts, {} comments, last {}</span></li>\n",
                         t.id, escape(t.title), t.posts, t.comments,

@@ -61,6 +61,23 @@ struct Stats {
   std::vector<Site> per_site;
 };
 
+// One site as `fora serve`'s site page shows it: its forums and what the last crawl or
+// update found there.
+struct SiteOverview {
+  // The threads' categories as their pages named them (a board's forum with its parents, a
+  // blog's category), with the threads and the posts and comments under each.
+  struct Forum {
+    std::vector<std::string> path;
+    std::int64_t threads = 0, entries = 0;
+  };
+  std::vector<Forum> forums;  // the most threads first
+  // The archive's latest crawl or update, and what it stored of this site: posts and comments
+  // new, edited (a new version) and gone, counted from the second it started (the catalog's
+  // times are seconds).
+  std::optional<RunRecord> last_run;
+  std::int64_t found_new = 0, found_edited = 0, found_gone = 0;
+};
+
 class Archive {
  public:
   enum class Mode { Read, Write };
@@ -96,6 +113,8 @@ class Archive {
 
   // Counts over every part's tables and the archive's folders (archive_stats.cc).
   Result<Stats> stats() const;
+  // The site `origin` ("host" or "host:port"); NotFound when the archive has no such site.
+  Result<SiteOverview> site_overview(std::string_view origin) const;
 
  private:
   Archive() = default;
