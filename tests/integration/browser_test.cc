@@ -31,7 +31,7 @@ std::string screenshot_dir() {
   return given != nullptr && *given != '\0' ? given : FORA_SCREENSHOT_DIR;
 }
 
-// `text` as a query value: every byte but letters and digits percent-encoded, as fora does.
+// `text` as a query value: every byte but A-Z a-z 0-9 - . _ ~ percent-encoded, as fora does.
 std::string url_encoded(const std::string& text) {
   std::string out;
   for (unsigned char c : text)
