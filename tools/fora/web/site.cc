@@ -44,8 +44,10 @@ Response Site::answer(const Request& request) const {
   Response r = route(request);
   // JSON lines are shown as text to a browser that navigates to them (it would offer an
   // application/x-ndjson file for download); scripts and tools get their own type.
-  if (r.content_type.starts_with("application/x-ndjson") && request.accept.find("text/html") != std::string::npos)
-    r.content_type = "text/plain; charset=utf-8";
+  if (r.content_type.starts_with("application/x-ndjson")) {
+    r.headers.push_back({"Vary", "Accept"});
+    if (request.accept.find("text/html") != std::string::npos) r.content_type = "text/plain; charset=utf-8";
+  }
   return r;
 }
 
