@@ -61,6 +61,26 @@ int exit_code(Errc code) {
   }
 }
 
+std::string command_name(std::string_view command_line) {
+  bool value_next = false;
+  while (!command_line.empty()) {
+    // One word: up to the next space, or past the closing quote of a quoted one.
+    std::size_t end = 0;
+    if (command_line.front() == '\'') end = std::min(command_line.find('\'', 1) + 1, command_line.size());
+    end = std::min(command_line.find(' ', end), command_line.size());
+    const std::string_view word = command_line.substr(0, end);
+    command_line.remove_prefix(std::min(end + 1, command_line.size()));
+    if (value_next) {
+      value_next = false;
+    } else if (word == "--archive" || word == "--profiles") {
+      value_next = true;
+    } else if (!word.starts_with("-")) {
+      return std::string(word);
+    }
+  }
+  return {};
+}
+
 Result<RunLog> RunLog::start(archive::Archive& archive, const Context& ctx) {
   FORA_TRY(archive.runs().start_run(ctx.command_line, std::time(nullptr)));
   return RunLog(archive);

@@ -71,6 +71,11 @@ class RunLog {
   archive::Archive* archive_;
 };
 
+// The command a run's recorded line names ("crawl", "update", "index"…): the first word that
+// is neither a global option (--archive, --profiles) nor its value, as main() writes the
+// line (a word holding a space in single quotes). "" when there is none.
+std::string command_name(std::string_view command_line);
+
 // The archive's key of the site a user names with --site ("example.com",
 // "https://example.com/", "127.0.0.1:8080"): host[:port]. Errors: InvalidArgument.
 Result<std::string> site_option(const std::string& given);

@@ -70,7 +70,7 @@ Result<Stats> Archive::stats() const {
   return s;
 }
 
-Result<SiteOverview> Archive::site_overview(std::string_view origin) const {
+Result<SiteOverview> Archive::site_overview(std::string_view origin, std::int64_t since) const {
   SiteOverview o;
   auto site = catalog_->sql("SELECT id FROM sites WHERE origin = ?");
   if (!site) return site.error();
@@ -96,16 +96,6 @@ Result<SiteOverview> Archive::site_overview(std::string_view origin) const {
     o.forums.push_back(std::move(f));
   }));
 
-  // The latest run that read sites: its command's word after the options is crawl or update.
-  auto runs = runs_->latest(100);
-  if (!runs) return runs.error();
-  for (auto& run : *runs) {
-    const std::string c = " " + run.command + " ";
-    if (c.find(" crawl ") == std::string::npos && c.find(" update ") == std::string::npos) continue;
-    o.last_run = std::move(run);
-    break;
-  }
-  if (!o.last_run) return o;
   struct Count {
     std::int64_t* into;
     const char* sql;
@@ -125,7 +115,7 @@ Result<SiteOverview> Archive::site_overview(std::string_view origin) const {
     auto q = catalog_->sql(c.sql);
     if (!q) return q.error();
     (*q)->bind(1, site_id);
-    (*q)->bind(2, o.last_run->started_at);
+    (*q)->bind(2, since);
     FORA_TRY((*q)->step());
     *c.into = (*q)->int64(0);
   }

@@ -1,6 +1,9 @@
 // The status page (what the archive holds, by site, and the last runs of the commands that
 // wrote to it) and a site's page (its threads, the most recently active first).
 
+#include <algorithm>
+#include <limits>
+
 #include <fmt/format.h>
 
 #include "html.h"
@@ -71,10 +74,18 @@ Response site_page(const cli::Context& ctx, const std::string& site, const Reque
     for (const auto& t : threads) records.push_back(cli::thread_record(t, false));
     return json_response(records);
   }
-  auto overview = (*search)->archive->site_overview(site);
+  const archive::Archive& archive = *(*search)->archive;
+  // The archive's latest crawl or update, and what the site's catalog rows say it found.
+  auto runs = archive.runs().latest(100);
+  if (!runs) return error_page(runs.error());
+  const auto run = std::find_if(runs->begin(), runs->end(), [](const archive::RunRecord& r) {
+    const std::string name = cli::command_name(r.command);
+    return name == "crawl" || name == "update";
+  });
+  auto overview = archive.site_overview(site, run != runs->end() ? run->started_at : std::numeric_limits<std::int64_t>::max());
   if (!overview) return error_page(overview.error());
   std::string main = fmt::format("<h1>{}</h1>\n", escape(site));
-  if (const auto& run = overview->last_run)
+  if (run != runs->end())
     main += fmt::format("<p class=\"meta\">The last crawl or update (<a href=\"/status\">run {}</a>, {}) found here {} new, {} "
                         "edited, {} gone.</p>\n",
                         run->id, escape(archive::format_utc(run->started_at)), cli::grouped(overview->found_new),

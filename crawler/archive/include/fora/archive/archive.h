@@ -61,8 +61,8 @@ struct Stats {
   std::vector<Site> per_site;
 };
 
-// One site as `fora serve`'s site page shows it: its forums and what the last crawl or
-// update found there.
+// One site as `fora serve`'s site page shows it: its forums, and what was found there since a
+// time (the page's: the last crawl or update's start).
 struct SiteOverview {
   // The threads' categories as their pages named them (a board's forum with its parents, a
   // blog's category), with the threads and the posts and comments under each.
@@ -71,10 +71,9 @@ struct SiteOverview {
     std::int64_t threads = 0, entries = 0;
   };
   std::vector<Forum> forums;  // the most threads first
-  // The archive's latest crawl or update, and what it stored of this site: posts and comments
-  // new, edited (a new version) and gone, counted from the second it started (the catalog's
-  // times are seconds).
-  std::optional<RunRecord> last_run;
+  // What was stored of this site from the `since` site_overview() was given: posts and
+  // comments new, edited (a new version) and gone, counted from that second on (the
+  // catalog's times are seconds).
   std::int64_t found_new = 0, found_edited = 0, found_gone = 0;
 };
 
@@ -113,8 +112,9 @@ class Archive {
 
   // Counts over every part's tables and the archive's folders (archive_stats.cc).
   Result<Stats> stats() const;
-  // The site `origin` ("host" or "host:port"); NotFound when the archive has no such site.
-  Result<SiteOverview> site_overview(std::string_view origin) const;
+  // The site `origin` ("host" or "host:port"), with what was found there from `since` on
+  // (Unix seconds); NotFound when the archive has no such site.
+  Result<SiteOverview> site_overview(std::string_view origin, std::int64_t since) const;
 
  private:
   Archive() = default;
