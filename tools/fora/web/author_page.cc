@@ -46,12 +46,8 @@ Response author_page(const cli::Context& ctx, const std::string& name, const Req
   const std::size_t page_number = *asked;
   auto search = reader(ctx);
   if (!search) return error_page(search.error());
-  query::SearchOptions options;
+  query::SearchOptions options = newest_first(page_number);
   options.author = name;
-  options.natural = false;
-  options.sort = query::Sort::DateDesc;
-  options.limit = kPageSize;
-  options.offset = (page_number - 1) * kPageSize;
   options.facets = {query::Facet::Month};
   auto result = (*search)->ask(options);
   if (!result) return error_page(result.error());

@@ -52,6 +52,15 @@ std::string quoted_value(std::string_view value) {
   return q + "\"";
 }
 
+query::SearchOptions newest_first(std::size_t page_number) {
+  query::SearchOptions options;
+  options.natural = false;
+  options.sort = query::Sort::DateDesc;
+  options.limit = kPageSize;
+  options.offset = (page_number - 1) * kPageSize;
+  return options;
+}
+
 bool wants_json(const Request& request) {
   const auto f = request.query.find("format");
   return f != request.query.end() && f->second == "json";

@@ -55,6 +55,9 @@ bool wants_json(const Request& request);
 // The `page` asked for (1 when none). Errors: InvalidArgument (a 400 page) for one that is
 // not a number from 1 to the last page before kDeepestResult.
 Result<std::size_t> page_asked(const Request& request);
+// Page `page_number` of a listing read newest first, its question taken as written (the
+// author and site pages).
+query::SearchOptions newest_first(std::size_t page_number);
 // The newer/older links of a paged page at `here` (an address without a query).
 std::string paging_links(std::string_view here, std::size_t page_number, std::int64_t total);
 // A value for a quoted field of the query (author:"…", site:"…"): its quotes made spaces, as

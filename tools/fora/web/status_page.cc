@@ -53,13 +53,9 @@ Response site_page(const cli::Context& ctx, const std::string& site, const Reque
   const std::size_t page_number = *asked;
   auto search = reader(ctx);
   if (!search) return error_page(search.error());
-  query::SearchOptions options;
+  query::SearchOptions options = newest_first(page_number);
   options.query = "site:" + quoted_value(site);
-  options.natural = false;
   options.by_thread = true;
-  options.sort = query::Sort::DateDesc;
-  options.limit = kPageSize;
-  options.offset = (page_number - 1) * kPageSize;
   auto result = (*search)->ask(options);
   if (!result) return error_page(result.error());
   if (result->total == 0) return error_page(404, "no threads from " + site);
