@@ -31,14 +31,6 @@ std::string screenshot_dir() {
   return given != nullptr && *given != '\0' ? given : FORA_SCREENSHOT_DIR;
 }
 
-// `text` as a query value: every byte but A-Z a-z 0-9 - . _ ~ percent-encoded, as fora does.
-std::string url_encoded(const std::string& text) {
-  std::string out;
-  for (unsigned char c : text)
-    out += std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
-  return out;
-}
-
 // Writes the PNG as an artefact; checks that it is one, of the window's width.
 void keep_screenshot(const std::string& png, const std::string& name, int width) {
   ASSERT_GT(png.size(), 24u);

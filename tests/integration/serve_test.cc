@@ -136,15 +136,10 @@ TEST_F(Serve, HostileTextIsInertOnEveryPage) {
   Served served(copy.path());
   auto hits = json_lines(served.get("/search?q=type%3Acomment&format=json").body);
   ASSERT_FALSE(hits.empty());
-  const auto encoded = [](const std::string& text) {
-    std::string out;
-    for (unsigned char c : text) out += std::isalnum(c) ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
-    return out;
-  };
   std::vector<std::string> pages{"/search?q=type%3Acomment", "/search?q=Chris", "/search?q=%3Cscript%3E", "/status",
-                                 "/author/" + encoded("<script>alert(1)</script>Chris\xe2\x80\xae")};
+                                 "/author/" + url_encoded("<script>alert(1)</script>Chris\xe2\x80\xae")};
   const json stats = json_lines(served.get("/status?format=json").body).at(0);
-  pages.push_back("/site/" + encoded(stats["per_site"][0]["site"]));
+  pages.push_back("/site/" + url_encoded(stats["per_site"][0]["site"]));
   for (const auto& h : hits) {
     if (h.contains("facet")) continue;
     pages.push_back(fmt::format("/thread/{}?hit={}", h["thread_id"].get<std::int64_t>(), h["id"].get<std::int64_t>()));

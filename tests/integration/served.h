@@ -4,6 +4,7 @@
 
 #include <signal.h>
 
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -12,11 +13,21 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "fora_run.h"
 #include "support/http_get.h"
 #include "support/process.h"
 
 namespace fora::test {
+
+// `text` as a query value: every byte but A-Z a-z 0-9 - . _ ~ percent-encoded, as fora does.
+inline std::string url_encoded(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text)
+    out += std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+  return out;
+}
 
 // `fora serve --listen 127.0.0.1:0` over `archive`, stopped (SIGTERM) when it goes.
 class Served {

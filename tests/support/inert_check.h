@@ -20,7 +20,7 @@ inline std::string first_live_part(const std::string& html) {
   constexpr std::array kLiveElements = {"script", "style",  "link",  "meta",   "base",   "iframe",
                                         "frame",  "object", "embed", "applet", "svg",    "video",
                                         "audio",  "source", "math",  "frameset", "portal"};
-  constexpr std::array kLiveAttributes = {"style",  "src",   "srcset",  "action", "formaction", "background",
+  constexpr std::array kLiveAttributes = {"style",  "srcset",  "action", "formaction", "background",
                                           "poster", "data",  "ping",    "target", "http-equiv", "xlink:href",
                                           "manifest", "codebase", "cite", "longdesc", "usemap", "lowsrc"};
   htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
@@ -51,7 +51,7 @@ inline std::string first_live_part(const std::string& html) {
       else if (attr == "href" && !value.starts_with("/page?url=") && !value.starts_with("#")) found = what;
       else if (attr == "src" && !(name == "img" && value.starts_with("data:image/"))) found = what;
       else if (viewport && attr != "name" && attr != "content") found = what;
-      else if (attr != "src" && std::find(kLiveAttributes.begin(), kLiveAttributes.end(), attr) != kLiveAttributes.end())
+      else if (std::find(kLiveAttributes.begin(), kLiveAttributes.end(), attr) != kLiveAttributes.end())
         found = what;
     }
     if (n->children != nullptr) todo.push_back(n->children);
